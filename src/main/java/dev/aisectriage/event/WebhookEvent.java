@@ -1,0 +1,17 @@
+package dev.aisectriage.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One stored delivery, as a job hands it to the event handlers.
+ *
+ * @param repository {@code owner/name}, or null for installation-level events
+ */
+public record WebhookEvent(
+        String deliveryId, String event, String action, Long installationId, String repository, JsonNode payload) {
+
+    /** {@code issues.opened}, or just the event name when it has no action. */
+    public String key() {
+        return action == null || action.isEmpty() ? event : event + "." + action;
+    }
+}
