@@ -70,7 +70,8 @@ public final class Database {
     private void migrate() {
         inTransaction(c -> {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+                s.execute(
+                        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
             }
             int current;
             try (var rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
