@@ -44,6 +44,8 @@ class SolutionHitRateCrossValidationTest {
         }
         report("curated rules only", crossValidate(posts, false,
                 (train, c) -> new Recommender(c, SolutionMapping.learn(List.of(), c, 1.0))));
+        report("true themes only, no issue types", crossValidate(posts, new TruthPredictions(catalogue, false, false),
+                (train, c) -> Recommender.trainedOn(train), p -> true));
         for (Theme theme : Theme.values()) {
             report("primary theme " + theme.slug() + " only", crossValidate(posts, false,
                     (train, c) -> Recommender.trainedOn(train), p -> p.theme() == theme));
@@ -63,7 +65,14 @@ class SolutionHitRateCrossValidationTest {
             boolean withKeywords,
             BiFunction<List<LabelledPost>, Catalogue, SolutionRecommender> train,
             Predicate<LabelledPost> measured) {
-        TruthPredictions truth = new TruthPredictions(catalogue, withKeywords);
+        return crossValidate(posts, new TruthPredictions(catalogue, withKeywords), train, measured);
+    }
+
+    private SolutionEvaluation.HitRate crossValidate(
+            List<LabelledPost> posts,
+            TruthPredictions truth,
+            BiFunction<List<LabelledPost>, Catalogue, SolutionRecommender> train,
+            Predicate<LabelledPost> measured) {
         Function<LabelledPost, Prediction> predict = truth::of;
         int n = 0;
         int hits = 0;

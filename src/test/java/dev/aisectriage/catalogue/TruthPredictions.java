@@ -17,10 +17,17 @@ final class TruthPredictions {
 
     private final Catalogue catalogue;
     private final boolean withKeywords;
+    private final boolean withIssueTypes;
 
     TruthPredictions(Catalogue catalogue, boolean withKeywords) {
+        this(catalogue, withKeywords, true);
+    }
+
+    /** With {@code withIssueTypes} false only the true themes are given: the recommender's theme fallback alone. */
+    TruthPredictions(Catalogue catalogue, boolean withKeywords, boolean withIssueTypes) {
         this.catalogue = catalogue;
         this.withKeywords = withKeywords;
+        this.withIssueTypes = withIssueTypes;
     }
 
     Prediction of(LabelledPost post) {
@@ -32,7 +39,7 @@ final class TruthPredictions {
             themes.put(post.theme(), 0.9);
         }
         List<Prediction.IssueTypeScore> issues = new ArrayList<>();
-        for (String code : post.issueCodes()) {
+        for (String code : withIssueTypes ? post.issueCodes() : List.<String>of()) {
             catalogue.issueType(code).ifPresent(t -> issues.add(
                     new Prediction.IssueTypeScore(t.id(), t.name(), t.theme(), 1.0)));
         }
