@@ -70,7 +70,10 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
                 new DisclosureDetector(), DEFAULT_LOW_CONFIDENCE_BELOW, "https://github.com");
     }
 
-    /** The web root belonging to an API root: {@code https://api.github.com} to {@code https://github.com}, GHES {@code https://h/api/v3} to {@code https://h}. */
+    /**
+     * The web root belonging to an API root: {@code https://api.github.com} gives {@code https://github.com}, and a
+     * GitHub Enterprise Server's {@code https://host/api/v3} gives {@code https://host}.
+     */
     public static String webUrlFor(String apiUrl) {
         String url = apiUrl.replaceAll("/+$", "");
         if (url.matches("https?://api\\.github\\.com")) {
@@ -89,7 +92,7 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
         String comment = "";
         for (Layout layout : LAYOUTS) {
             comment = triageComment(context, recommended, layout);
-            if (comment.length() <= TARGET_LENGTH) {
+            if (comment.length() < TARGET_LENGTH) {
                 break;
             }
         }
@@ -244,7 +247,7 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
         StringBuilder md = new StringBuilder();
         if (!context.configErrors().isEmpty()) {
             md.append("> [!WARNING]\n> `.github/ai-security-triage.yml` has problems, so the bot is using its defaults:\n");
-            context.configErrors().forEach(e -> md.append("> - ").append(oneLine(e)).append('\n'));
+            context.configErrors().forEach(e -> md.append("> - ").append(escapeHtml(oneLine(e))).append('\n'));
             md.append('\n');
         }
         String themes = java.util.Arrays.stream(Theme.values()).map(Theme::slug).collect(Collectors.joining(", "));
@@ -289,6 +292,11 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
 
     private static String code(String s) {
         return "`" + oneLine(s).replace("`", "'") + "`";
+    }
+
+    /** Config errors may quote the repository's YAML: keep it from opening HTML tags in the comment. */
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String oneLine(String s) {

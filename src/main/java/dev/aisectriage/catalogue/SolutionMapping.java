@@ -87,7 +87,8 @@ public final class SolutionMapping {
             Map<String, Double> curated = new HashMap<>();
             catalogue.issueTypes().stream()
                     .filter(t -> t.theme() == theme)
-                    .forEach(t -> curatedPrior(catalogue.curated(t.id())).forEach((s, w) -> curated.merge(s, w, Double::sum)));
+                    .forEach(t -> curatedPrior(catalogue.curated(t.id()))
+                            .forEach((s, w) -> curated.merge(s, w, Double::sum)));
             themes.put(theme, rank(with, blend(normalise(curated), global), smoothing, catalogue));
         }
         return new SolutionMapping(coded.size(), smoothing, issues, themes);
@@ -114,7 +115,7 @@ public final class SolutionMapping {
         return new SolutionMapping(root.path("posts").asInt(), root.path("smoothing").asDouble(), issues, themes);
     }
 
-    /** Writes the artefact as pretty JSON (stable order, rounded scores, no timestamp: a rebuild on the same data is identical). */
+    /** Writes the artefact as pretty JSON: stable order, rounded scores, no timestamp, so a rebuild on the same data is identical. */
     public void writeTo(Path file) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", 1);

@@ -77,6 +77,19 @@ class MarkdownCommentRendererTest {
     }
 
     @Test
+    void configErrorQuotingHtmlCannotOpenTags() {
+        // given
+        CommentContext context = new CommentContext("acme/kit", false, Posts.DATA_LEAK_TEXT, Posts.dataLeak(),
+                List.of("line 1: unknown key '<details><img src=x>'"));
+
+        // when
+        String comment = renderer.triageComment(context);
+
+        // then
+        assertThat(comment).contains("unknown key '&lt;details&gt;&lt;img src=x&gt;'").doesNotContain("<img");
+    }
+
+    @Test
     void undisclosedReportInPublicRepoGetsPrivateReportingGuidanceAndNoDetails() {
         // when
         String comment = renderer.triageComment(Posts.context(Posts.UNDISCLOSED_REPORT_TEXT, Posts.pathTraversal()));
