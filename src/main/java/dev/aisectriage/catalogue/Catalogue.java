@@ -83,6 +83,9 @@ public final class Catalogue {
                 errors.add("issue type '" + t.id() + "' appears twice");
             }
         }
+        solutions.values().forEach(s -> s.steps().forEach(step -> step.issueTypes().stream()
+                .filter(id -> !issueTypes.containsKey(id))
+                .forEach(id -> errors.add("solution '" + s.id() + "': step aimed at unknown issue type '" + id + "'"))));
         if (solutions.size() != SOLUTION_COUNT) {
             errors.add("expected " + SOLUTION_COUNT + " solutions, found " + solutions.size());
         }
@@ -162,7 +165,17 @@ public final class Catalogue {
             return null;
         }
         Theme theme = theme(n, where, errors);
-        List<String> steps = strings(n.path("steps"));
+        List<Solution.Step> steps = new ArrayList<>();
+        for (JsonNode step : n.path("steps")) {
+            if (step.isObject()) {
+                steps.add(new Solution.Step(step.path("text").asText(""), strings(step.path("for"))));
+            } else {
+                steps.add(new Solution.Step(step.asText(""), List.of()));
+            }
+        }
+        if (steps.stream().anyMatch(step -> step.text().isBlank())) {
+            errors.add(where + ": a step has no text");
+        }
         if (steps.size() < 2 || steps.size() > 5) {
             errors.add(where + ": needs 2 to 5 steps, has " + steps.size());
         }

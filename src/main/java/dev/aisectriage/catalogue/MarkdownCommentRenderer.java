@@ -175,12 +175,13 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
                 continue;
             }
             Solution solution = s.get();
+            List<Solution.Step> steps = solution.stepsFor(issue.map(Prediction.IssueTypeScore::id).orElse(""));
             md.append(n++).append(". **").append(solution.name()).append("**: ").append(solution.summary()).append('\n');
-            solution.steps().stream().limit(layout.steps()).forEach(step -> md.append("   - ").append(step).append('\n'));
+            steps.stream().limit(layout.steps()).forEach(step -> md.append("   - ").append(step.text()).append('\n'));
             md.append("   <sub>Why: ").append(r.reason()).append("</sub>\n");
-            if (layout.moreSteps() && solution.steps().size() > layout.steps()) {
-                solution.steps().stream().skip(layout.steps())
-                        .forEach(step -> moreSteps.add("- " + solution.name() + ": " + step));
+            if (layout.moreSteps() && steps.size() > layout.steps()) {
+                steps.stream().skip(layout.steps())
+                        .forEach(step -> moreSteps.add("- " + solution.name() + ": " + step.text()));
             }
         }
         md.append('\n');

@@ -94,6 +94,32 @@ class CatalogueTest {
     }
 
     @Test
+    void stepsAimedAtTheIssueTypeComeFirst() {
+        // given
+        Solution inputValidation = Catalogue.load().solution("input-validation-and-sanitization").orElseThrow();
+
+        // when
+        List<Solution.Step> forPromptInjection = inputValidation.stepsFor("model-input-manipulations-and-evasions");
+        List<Solution.Step> forPathTraversal = inputValidation.stepsFor("system-software-path-traversal");
+
+        // then
+        assertThat(forPromptInjection.get(0).text()).startsWith("Treat prompts and model output as untrusted data");
+        assertThat(forPathTraversal.get(0).text()).contains("os.path.realpath");
+        assertThat(forPromptInjection).hasSameSizeAs(inputValidation.steps());
+    }
+
+    @Test
+    void stepAimedAtAnUnknownIssueTypeIsRejected() throws Exception {
+        // given: the shipped catalogue with one step aimed at an issue type that does not exist
+        String yaml = new String(Catalogue.class.getResourceAsStream(Catalogue.RESOURCE).readAllBytes(),
+                StandardCharsets.UTF_8).replace("for: [system-software-path-traversal]", "for: [no-such-issue]");
+
+        // when / then
+        assertThatThrownBy(() -> Catalogue.parse(stream(yaml), "test.yml"))
+                .hasMessageContaining("step aimed at unknown issue type 'no-such-issue'");
+    }
+
+    @Test
     void keywordBoostMatchesWholeKeywordsOrPrefixesOnly() {
         // given
         KeywordBoost boost = new KeywordBoost(List.of("rce", "unpickl"), "x", 0.3, "because");
