@@ -84,28 +84,20 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
 
     @Override
     public String triageComment(CommentContext context) {
-        if (isUndisclosedReport(context)) {
-            return disclosureComment(context);
-        }
-        Prediction p = context.prediction();
-        List<Recommendation> recommended = recommender.recommend(p, CANDIDATES);
-        String comment = "";
-        for (Layout layout : LAYOUTS) {
-            comment = triageComment(context, recommended, layout);
-            if (comment.length() < TARGET_LENGTH) {
-                break;
-            }
-        }
-        return comment;
+        String body = isUndisclosedReport(context) ? disclosureBody(context) : fittedTriageBody(context);
+        return body + footer(context);
     }
 
+    /**
+     * The triage comment with a "why" section added: the github handlers upsert it into the thread's one bot comment,
+     * so the mitigations stay visible. In a disclosure case only the probabilities are explained.
+     */
     @Override
     public String explainComment(CommentContext context) {
         Prediction p = context.prediction();
         boolean withheld = isUndisclosedReport(context);
-        StringBuilder md = new StringBuilder();
-        md.append(CommentMarker.MARKER).append('\n');
-        md.append("**Why the bot labelled this thread**\n\n");
+        StringBuilder md = new StringBuilder(withheld ? disclosureBody(context) : fittedTriageBody(context));
+        md.append("<details open><summary><b>Why the bot says so</b> (<code>/ai-security explain</code>)</summary>\n\n");
         md.append("- **Security:** ").append(percent(p.securityProbability()))
                 .append(p.security() ? " (above the model's threshold)" : " (below the model's threshold)").append('\n');
         md.append("- **Themes:** ").append(p.themes().entrySet().stream()
@@ -116,7 +108,7 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
             md.append("\nIssue types, matched keywords, similar examples and mitigations are withheld here because this "
                     + "thread reads like an undisclosed vulnerability report; maintainers can run the bot's `classify` "
                     + "command privately to see them.\n");
-            return md.append('\n').append(footer(context)).toString();
+            return md.append("\n</details>\n\n").append(footer(context)).toString();
         }
         md.append("- **Top issue types:** ");
         md.append(p.issueTypes().isEmpty() ? "none predicted" : p.issueTypes().stream()
@@ -137,14 +129,28 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
                 md.append("  - ").append(solutionName(r.solutionId())).append(": ").append(r.reason()).append('\n');
             }
         }
-        return md.append('\n').append(footer(context)).toString();
+        return md.append("\n</details>\n\n").append(footer(context)).toString();
     }
 
     private boolean isUndisclosedReport(CommentContext context) {
         return context.publicRepository() && disclosure.assess(context.postText()).undisclosedReport();
     }
 
-    private String triageComment(CommentContext context, List<Recommendation> recommended, Layout layout) {
+    /** The richest layout whose comment, footer included, stays under {@link #TARGET_LENGTH}. */
+    private String fittedTriageBody(CommentContext context) {
+        List<Recommendation> recommended = recommender.recommend(context.prediction(), CANDIDATES);
+        int footer = footer(context).length();
+        String body = "";
+        for (Layout layout : LAYOUTS) {
+            body = triageBody(context, recommended, layout);
+            if (body.length() + footer < TARGET_LENGTH) {
+                break;
+            }
+        }
+        return body;
+    }
+
+    private String triageBody(CommentContext context, List<Recommendation> recommended, Layout layout) {
         Prediction p = context.prediction();
         boolean low = isLowConfidence(p);
         Optional<Prediction.IssueTypeScore> issue = topIssue(p);
@@ -210,10 +216,10 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
             md.append("<details><summary>More mitigations and sources</summary>\n\n")
                     .append(details).append("\n</details>\n\n");
         }
-        return md.append(footer(context)).toString();
+        return md.toString();
     }
 
-    private String disclosureComment(CommentContext context) {
+    private String disclosureBody(CommentContext context) {
         Prediction p = context.prediction();
         String repo = webUrl + "/" + context.repository();
         StringBuilder md = new StringBuilder();
@@ -241,7 +247,7 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
             s.links().forEach(l -> md.append("- [").append(l.title()).append("](").append(l.url()).append(")\n"));
             md.append("\n</details>\n\n");
         });
-        return md.append(footer(context)).toString();
+        return md.toString();
     }
 
     private String footer(CommentContext context) {
@@ -287,8 +293,18 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
     private static String neighbour(Prediction.Neighbour n) {
         String label = oneLine(n.id());
         String sim = String.format(Locale.ROOT, "%.2f", n.similarity());
-        String link = n.url() != null && n.url().startsWith("https://") ? "[" + label + "](" + n.url() + ")" : code(label);
+        String link = n.url() != null && n.url().startsWith("https://")
+                ? "[" + label + "](" + withoutBacklink(n.url()) + ")"
+                : code(label);
         return link + " (similarity " + sim + (n.security() ? ", security" : ", not security") + ")";
+    }
+
+    /**
+     * A plain link to another project's issue puts a "mentioned this" event in that issue's timeline; the bot must not
+     * spam other projects, so github.com links go through redirect.github.com, which GitHub does not cross-reference.
+     */
+    static String withoutBacklink(String url) {
+        return url.startsWith("https://github.com/") ? "https://redirect.github.com/" + url.substring(19) : url;
     }
 
     private static String code(String s) {

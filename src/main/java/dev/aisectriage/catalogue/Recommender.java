@@ -39,6 +39,14 @@ public final class Recommender implements SolutionRecommender {
         return new Recommender(catalogue, SolutionMapping.learn(posts, catalogue, SolutionMapping.DEFAULT_SMOOTHING));
     }
 
+    /**
+     * For {@code eval}: learned from the training posts of a fold, or, given none (a plain evaluation of held-out
+     * files), the shipped recommender with the committed mapping.
+     */
+    public static SolutionRecommender trainedOnOrShipped(List<LabelledPost> posts) {
+        return posts.isEmpty() ? withDefaults() : trainedOn(posts);
+    }
+
     @Override
     public List<Recommendation> recommend(Prediction prediction, int limit) {
         Map<String, Candidate> candidates = new HashMap<>();

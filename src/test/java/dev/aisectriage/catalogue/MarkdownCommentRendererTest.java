@@ -152,8 +152,35 @@ class MarkdownCommentRendererTest {
         assertThat(comment).startsWith(CommentMarker.MARKER);
         assertThat(comment).contains("**Security:** 97%", "System & Software 91%",
                 "System/Software unsafe deserialization 82%", "`torch.load`",
-                "[huggingface/transformers-27350](https://github.com/huggingface/transformers/issues/27350)",
+                "[huggingface/transformers-27350](https://redirect.github.com/huggingface/transformers/issues/27350)",
                 "similarity 0.83", "Secure Deserialization Practices: matched `torch.load`");
+    }
+
+    @Test
+    void explainKeepsTheTriageContentBecauseItReplacesTheThreadsOneComment() {
+        // given
+        CommentContext context = Posts.context(Posts.DESERIALIZATION_TEXT, Posts.deserialization());
+        String triage = renderer.triageComment(context);
+
+        // when
+        String explain = renderer.explainComment(context);
+
+        // then: same verdict and mitigations, then the reasons, then the footer once
+        String triageBody = triage.substring(0, triage.indexOf("---\n<sub>"));
+        assertThat(explain).startsWith(triageBody);
+        assertThat(explain).contains("Why the bot says so");
+        assertThat(explain.split("/ai-security off", -1)).hasSize(2);
+    }
+
+    @Test
+    void neighbourLinksDoNotCrossReferenceOtherProjectsIssues() {
+        // when
+        String comment = renderer.explainComment(Posts.context(Posts.DESERIALIZATION_TEXT, Posts.deserialization()));
+
+        // then
+        assertThat(comment).doesNotContain("(https://github.com/huggingface/transformers/issues/27350)");
+        assertThat(MarkdownCommentRenderer.withoutBacklink("https://huggingface.co/x/discussions/3"))
+                .isEqualTo("https://huggingface.co/x/discussions/3");
     }
 
     @Test
