@@ -46,6 +46,8 @@ class SolutionHitRateCrossValidationTest {
                 (train, c) -> new Recommender(c, SolutionMapping.learn(List.of(), c, 1.0))));
         report("true themes only, no issue types", crossValidate(posts, new TruthPredictions(catalogue, false, false),
                 (train, c) -> Recommender.trainedOn(train), p -> true));
+        report("true themes + lexicon keywords, no issue types", crossValidate(posts,
+                new TruthPredictions(catalogue, true, false), (train, c) -> Recommender.trainedOn(train), p -> true));
         for (Theme theme : Theme.values()) {
             report("primary theme " + theme.slug() + " only", crossValidate(posts, false,
                     (train, c) -> Recommender.trainedOn(train), p -> p.theme() == theme));
