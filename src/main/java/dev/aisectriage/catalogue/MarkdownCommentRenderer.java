@@ -27,16 +27,18 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
     static final double NAME_ISSUE_TYPE_FROM = 0.15;
 
     private static final String DISCLOSURE_SOLUTION = "adoption-of-vulnerability-disclosure-and-reporting-process";
-    private static final int MAX_LINKS_PER_SOLUTION = 2;
     private static final int CANDIDATES = 5;
 
-    /** How much of the comment body to show; tried from richest to leanest until the comment fits. */
-    private record Layout(int mitigations, int steps, boolean alsoConsider, boolean moreSteps) {}
+    /**
+     * How much of the comment body to show; tried from richest to leanest until the comment fits. Without
+     * {@code alsoConsider} the other candidates are still named, on one line, without their summaries.
+     */
+    private record Layout(int mitigations, int steps, boolean alsoConsider, boolean moreSteps, int links) {}
 
     private static final List<Layout> LAYOUTS = List.of(
-            new Layout(3, 3, true, true), new Layout(3, 3, true, false), new Layout(3, 3, false, false),
-            new Layout(2, 3, true, true), new Layout(2, 3, true, false), new Layout(2, 3, false, false),
-            new Layout(2, 2, false, false));
+            new Layout(3, 3, true, true, 2), new Layout(3, 3, true, false, 2), new Layout(3, 3, false, false, 2),
+            new Layout(2, 3, true, true, 2), new Layout(2, 3, true, false, 2), new Layout(2, 3, false, false, 2),
+            new Layout(2, 2, false, false, 2), new Layout(2, 2, false, false, 1));
 
     private final Catalogue catalogue;
     private final SolutionRecommender recommender;
@@ -198,6 +200,9 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
             rest.forEach(r -> catalogue.solution(r.solutionId()).ifPresent(s -> details
                     .append("- **").append(s.name()).append("**: ").append(s.summary()).append('\n')));
             details.append('\n');
+        } else if (!rest.isEmpty()) {
+            details.append("**Also worth considering:** ").append(rest.stream()
+                    .map(r -> solutionName(r.solutionId())).collect(Collectors.joining(" · "))).append("\n\n");
         }
         if (!moreSteps.isEmpty()) {
             details.append("**More steps**\n\n");
@@ -206,7 +211,7 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
         }
         Map<String, String> links = new LinkedHashMap<>();
         shown.forEach(r -> catalogue.solution(r.solutionId()).ifPresent(s -> s.links().stream()
-                .limit(MAX_LINKS_PER_SOLUTION)
+                .limit(layout.links())
                 .forEach(l -> links.putIfAbsent(l.url(), l.title()))));
         if (!links.isEmpty()) {
             details.append("**Sources**\n\n");

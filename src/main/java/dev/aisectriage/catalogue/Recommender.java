@@ -76,7 +76,8 @@ public final class Recommender implements SolutionRecommender {
     private String reason(Candidate c) {
         List<String> parts = new ArrayList<>();
         if (c.keyword != null) {
-            parts.add("matched `" + c.keyword + "`; " + c.boost.because());
+            // the boost's own explanation only when no issue type backs the solution: keeps the line short
+            parts.add("matched `" + c.keyword + "`" + (c.issue == null ? "; " + c.boost.because() : ""));
         }
         if (c.issue != null) {
             String name = catalogue.issueType(c.issue.id()).map(IssueType::name).orElse(c.issue.name());

@@ -74,6 +74,7 @@ class MarkdownCommentRendererTest {
 
         // then
         assertThat(comment).contains("`.github/ai-security-triage.yml` has problems", "- line 2: unknown key 'labelz'");
+        assertThat(comment.length()).isLessThan(MarkdownCommentRenderer.TARGET_LENGTH);
     }
 
     @Test
@@ -96,6 +97,7 @@ class MarkdownCommentRendererTest {
 
         // then
         assertThat(comment).startsWith(CommentMarker.MARKER);
+        assertThat(comment.length()).isLessThan(MarkdownCommentRenderer.TARGET_LENGTH);
         assertThat(comment).contains("https://github.com/acme/diffusion-kit/security/policy",
                 "https://github.com/acme/diffusion-kit/security/advisories/new", "`SECURITY.md`",
                 "draft security advisory", "private vulnerability reporting");
