@@ -32,7 +32,7 @@ class CatalogueTest {
     }
 
     @Test
-    void modelAndDataSolutionsAreTheMostDetailed() {
+    void modelAndDataSolutionsCarryFourConcreteStepsEach() {
         // given
         Catalogue catalogue = Catalogue.load();
 
