@@ -1,0 +1,115 @@
+package dev.aisectriage.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisectriage.classify.Theme;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecommenderTest {
+
+    private final Recommender recommender = Recommender.withDefaults();
+
+    @Test
+    void unsafeDeserializationGetsSecureLoadingFirstWithTheMatchedKeywordAsReason() {
+        // given
+        var prediction = Predictions.security(0.97)
+                .theme(Theme.SYSTEM_SOFTWARE, 0.9)
+                .issue("system-software-unsafe-deserialization", 0.8)
+                .keywords("torch.load", "pickle")
+                .build();
+
+        // when
+        List<Recommendation> top = recommender.recommend(prediction, 3);
+
+        // then
+        assertThat(top).hasSize(3);
+        assertThat(top.get(0).solutionId()).isEqualTo("secure-deserialization-practices");
+        assertThat(top.get(0).reason())
+                .startsWith("matched `torch.load`; usual fix for System/Software unsafe deserialization (");
+        assertThat(top).extracting(Recommendation::solutionId).contains("secure-file-format-adoption");
+    }
+
+    @Test
+    void trustRemoteCodeKeywordBoostsDependencySourceVetting() {
+        // given: the same weak issue-type signal, with and without the keyword
+        var base = Predictions.security(0.9).theme(Theme.EXTERNAL_ECOSYSTEM, 0.6)
+                .issue("outdated-third-party-dependency-package-contains-vulnerabilities", 0.3);
+        var withKeyword = Predictions.security(0.9).theme(Theme.EXTERNAL_ECOSYSTEM, 0.6)
+                .issue("outdated-third-party-dependency-package-contains-vulnerabilities", 0.3)
+                .keywords("trust_remote_code");
+
+        // when
+        List<String> without = ids(recommender.recommend(base.build(), 3));
+        List<String> with = ids(recommender.recommend(withKeyword.build(), 3));
+
+        // then
+        assertThat(without).doesNotContain("dependency-source-vetting-and-control");
+        assertThat(with.get(0)).isEqualTo("dependency-source-vetting-and-control");
+    }
+
+    @Test
+    void withoutIssueTypesTheThemeDecides() {
+        // given
+        var prediction = Predictions.security(0.9).theme(Theme.DATA, 0.85).build();
+
+        // when
+        List<Recommendation> top = recommender.recommend(prediction, 2);
+
+        // then
+        assertThat(top).hasSize(2);
+        assertThat(top).allSatisfy(r -> assertThat(r.reason()).isEqualTo("common fix for Data issues"));
+        assertThat(ids(top)).containsAnyOf("data-anonymization", "data-guardrails");
+    }
+
+    @Test
+    void modelIssuesGetModelSolutions() {
+        // given
+        var prediction = Predictions.security(0.93).theme(Theme.MODEL, 0.8)
+                .issue("model-input-manipulations-and-evasions", 0.7)
+                .issue("harmful-undesired-model-output", 0.2)
+                .build();
+
+        // when
+        List<String> top = ids(recommender.recommend(prediction, 3));
+
+        // then
+        assertThat(top).contains("secure-prompt-techniques", "content-safety-filters");
+    }
+
+    @Test
+    void limitIsRespectedAndScoresDescend() {
+        // given
+        var prediction = Predictions.security(0.9).theme(Theme.SYSTEM_SOFTWARE, 0.7)
+                .issue("deployment-misconfigurations", 0.6).build();
+
+        // when
+        List<Recommendation> all = recommender.recommend(prediction, 10);
+
+        // then
+        assertThat(all).hasSize(10);
+        assertThat(all).extracting(Recommendation::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(recommender.recommend(prediction, 0)).isEmpty();
+    }
+
+    @Test
+    void evalFactoryUsesTheCommittedMappingWhenGivenNoTrainingPosts() {
+        // given
+        var prediction = Predictions.security(0.9).theme(Theme.SYSTEM_SOFTWARE, 0.8)
+                .issue("system-software-arbitrary-code-execution", 0.9).build();
+        var onePost = List.of(SolutionMappingTest.post("o/r", List.of("system-software-arbitrary-code-execution"),
+                List.of("dependency-version-upgrade")));
+
+        // when
+        List<String> shipped = ids(Recommender.trainedOnOrShipped(List.of()).recommend(prediction, 5));
+        List<String> learned = ids(Recommender.trainedOnOrShipped(onePost).recommend(prediction, 5));
+
+        // then
+        assertThat(shipped).isEqualTo(ids(recommender.recommend(prediction, 5)));
+        assertThat(learned).isEqualTo(ids(Recommender.trainedOn(onePost).recommend(prediction, 5)));
+    }
+
+    private static List<String> ids(List<Recommendation> r) {
+        return r.stream().map(Recommendation::solutionId).toList();
+    }
+}
