@@ -144,7 +144,7 @@ public final class JobQueueWorkers implements AutoCloseable {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             String next = now.map(s -> s == JobState.DEAD
                     ? "dead-lettered"
-                    : "retry in " + queue.backoff(job.attempts()).toSeconds() + "s").orElse("lease lost");
+                    : "retry in " + queue.backoff(job.attempts()).toMillis() + "ms").orElse("lease lost");
             // The one log line for a failed job.
             LOG.error("job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={}",
                     job.id(), event.deliveryId(), event.repository(), event.event(), event.action(), job.attempts(),
