@@ -6,6 +6,7 @@ import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.JobQueue;
 import dev.aisectriage.store.JobQueueWorkers;
+import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebServer;
 import dev.aisectriage.web.WebhookEndpoint;
@@ -34,6 +35,7 @@ public final class Service implements AutoCloseable {
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final Database db;
+    private final SerialWriter writer;
     private final TriageMetrics metrics;
     private final JobQueue queue;
     private final Deliveries deliveries;
@@ -42,9 +44,10 @@ public final class Service implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Service(Database db, TriageMetrics metrics, JobQueue queue, Deliveries deliveries,
+    private Service(Database db, SerialWriter writer, TriageMetrics metrics, JobQueue queue, Deliveries deliveries,
             JobQueueWorkers workers, Javalin web) {
         this.db = db;
+        this.writer = writer;
         this.metrics = metrics;
         this.queue = queue;
         this.deliveries = deliveries;
@@ -65,10 +68,12 @@ public final class Service implements AutoCloseable {
     public static Service start(
             AppConfig config, Database db, TriageMetrics metrics, EventRoutes routes, BooleanSupplier modelReady) {
         Clock clock = Clock.systemUTC();
-        JobQueue queue = new JobQueue(db, clock, config.maxAttempts(), Duration.ofSeconds(config.leaseSeconds()),
+        SerialWriter writer = new SerialWriter(db);
+        writer.startCheckpoints(Duration.ofSeconds(1));
+        JobQueue queue = new JobQueue(db, writer, clock, config.maxAttempts(), Duration.ofSeconds(config.leaseSeconds()),
                 BASE_BACKOFF, MAX_BACKOFF);
         metrics.watchQueue(queue::countByState);
-        Deliveries deliveries = new Deliveries(db, clock);
+        Deliveries deliveries = new Deliveries(db, writer, clock);
         JobQueueWorkers workers = new JobQueueWorkers(queue, routes, config.workers(), metrics,
                 Duration.ofSeconds(1), DRAIN_TIMEOUT);
         WebhookEndpoint webhook = new WebhookEndpoint(
@@ -78,11 +83,12 @@ public final class Service implements AutoCloseable {
             web.start(config.port());
         } catch (RuntimeException e) {
             workers.close();
+            writer.close();
             throw e;
         }
         LOG.info("listening on port {}: POST {}, GET /healthz, /readyz, /metrics; routes {}", web.port(),
                 WebhookEndpoint.PATH, routes.keys());
-        return new Service(db, metrics, queue, deliveries, workers, web);
+        return new Service(db, writer, metrics, queue, deliveries, workers, web);
     }
 
     public int port() {
@@ -120,8 +126,12 @@ public final class Service implements AutoCloseable {
         try {
             web.stop();
         } finally {
-            workers.close();
-            stopped.countDown();
+            try {
+                workers.close();
+                writer.close();
+            } finally {
+                stopped.countDown();
+            }
         }
     }
 }

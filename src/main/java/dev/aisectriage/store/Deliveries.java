@@ -13,10 +13,12 @@ import java.util.Optional;
 public final class Deliveries {
 
     private final Database db;
+    private final SerialWriter writer;
     private final Clock clock;
 
-    public Deliveries(Database db, Clock clock) {
+    public Deliveries(Database db, SerialWriter writer, Clock clock) {
         this.db = db;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -26,7 +28,7 @@ public final class Deliveries {
      * DeliveryOutcome#DUPLICATE} if another delivery with the same semantic key is already queued (stored, no job).
      */
     public DeliveryOutcome queue(Delivery d) {
-        return db.inTransaction(c -> {
+        return writer.inTransaction(c -> {
             long now = clock.millis();
             // One statement decides queued-or-duplicate and writes, so the write lock is taken at once and two
             // concurrent copies of the same event cannot both be queued (the partial unique index backs this up).
@@ -71,7 +73,7 @@ public final class Deliveries {
         if (outcome != DeliveryOutcome.IGNORED && outcome != DeliveryOutcome.PING) {
             throw new IllegalArgumentException("record() stores ignored deliveries and pings, not " + outcome);
         }
-        return db.inTransaction(c -> {
+        return writer.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT OR IGNORE INTO deliveries
                         (delivery_id, event, action, installation_id, repository, thread_number, semantic_key,

@@ -25,14 +25,17 @@ public final class JobQueue {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
+    private final SerialWriter writer;
     private final Clock clock;
     private final int maxAttempts;
     private final Duration lease;
     private final Duration baseBackoff;
     private final Duration maxBackoff;
 
-    public JobQueue(Database db, Clock clock, int maxAttempts, Duration lease, Duration baseBackoff, Duration maxBackoff) {
+    public JobQueue(Database db, SerialWriter writer, Clock clock, int maxAttempts, Duration lease,
+            Duration baseBackoff, Duration maxBackoff) {
         this.db = db;
+        this.writer = writer;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.lease = lease;
@@ -50,7 +53,7 @@ public final class JobQueue {
      */
     public Optional<Job> claim(String workerId) {
         long now = clock.millis();
-        return db.inTransaction(c -> {
+        return writer.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     UPDATE jobs SET state = 'dead', finished_at = ?, lease_until = NULL,
                         last_error = COALESCE(last_error || ' / ', '') || 'abandoned by ' || claimed_by
@@ -198,7 +201,7 @@ public final class JobQueue {
     }
 
     private int update(String sql, Object... args) {
-        return db.inTransaction(c -> {
+        return writer.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.length; i++) {
                     s.setObject(i + 1, args[i]);

@@ -35,8 +35,9 @@ class JobQueueTest {
     @BeforeEach
     void open() {
         db = Database.open(dir.resolve("queue.db"));
-        deliveries = new Deliveries(db, clock);
-        queue = new JobQueue(db, clock, 3, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5));
+        SerialWriter writer = new SerialWriter(db);
+        deliveries = new Deliveries(db, writer, clock);
+        queue = new JobQueue(db, writer, clock, 3, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5));
     }
 
     @Test

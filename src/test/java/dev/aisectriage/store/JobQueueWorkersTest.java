@@ -30,8 +30,9 @@ class JobQueueWorkersTest {
     @BeforeEach
     void open() {
         Database db = Database.open(dir.resolve("w.db"));
-        deliveries = new Deliveries(db, Clock.systemUTC());
-        queue = new JobQueue(db, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1));
+        SerialWriter writer = new SerialWriter(db);
+        deliveries = new Deliveries(db, writer, Clock.systemUTC());
+        queue = new JobQueue(db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1));
     }
 
     @Test
