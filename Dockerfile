@@ -11,9 +11,9 @@ COPY src ./src
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
-# curl only for the HEALTHCHECK below.
+# curl for the HEALTHCHECK below, sqlite3 to inspect the queue (docs/operations.md).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl sqlite3 \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 triage \
     && useradd --system --uid 10001 --gid triage --create-home --home-dir /home/triage triage \
