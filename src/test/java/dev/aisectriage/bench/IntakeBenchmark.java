@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * ./mvnw -B -q -o package -DskipTests && ./mvnw -B -q -o test-compile
- * java -cp target/test-classes:target/ai-security-triage.jar dev.aisectriage.bench.IntakeBenchmark [rate] [seconds] [warmupSeconds]
+ * java [-Dservice.jvm="-Xmx256m"] -cp target/test-classes:target/ai-security-triage.jar \
+ *     dev.aisectriage.bench.IntakeBenchmark [rate] [seconds] [warmupSeconds]
  * </pre>
  */
 public final class IntakeBenchmark {
@@ -56,7 +57,14 @@ public final class IntakeBenchmark {
         }
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "serve");
+        List<String> command = new ArrayList<>(List.of(java));
+        String jvmOptions = System.getProperty("service.jvm", "").trim();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve"));
+        System.out.println("service: " + String.join(" ", command));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PORT", String.valueOf(port));
         pb.environment().put("DATABASE_PATH", db.toString());
         pb.environment().put("WEBHOOK_SECRET", SECRET);
