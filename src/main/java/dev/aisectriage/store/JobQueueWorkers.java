@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,7 @@ public final class JobQueueWorkers implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private final Map<Long, String> inFlight = new ConcurrentHashMap<>();
     private final int size;
+    private final String process;
     private volatile boolean running = true;
 
     public JobQueueWorkers(
@@ -52,7 +54,8 @@ public final class JobQueueWorkers implements AutoCloseable {
         this.idlePoll = idlePoll;
         this.drainTimeout = drainTimeout;
         this.size = size;
-        String process = ProcessHandle.current().pid() + "";
+        // pid plus a random part: in a container every restart is pid 1, and a worker id must name one process.
+        this.process = "pid" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(size, r -> {
             Thread t = new Thread(r, "job-worker-" + n.incrementAndGet());
@@ -80,7 +83,7 @@ public final class JobQueueWorkers implements AutoCloseable {
     }
 
     private void loop() {
-        String workerId = "pid" + ProcessHandle.current().pid() + "/" + Thread.currentThread().getName();
+        String workerId = process + "/" + Thread.currentThread().getName();
         while (running) {
             Optional<Job> job;
             try {
