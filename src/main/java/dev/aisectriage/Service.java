@@ -1,0 +1,137 @@
+package dev.aisectriage;
+
+import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.JobQueue;
+import dev.aisectriage.store.JobQueueWorkers;
+import dev.aisectriage.store.SerialWriter;
+import dev.aisectriage.web.TriageMetrics;
+import dev.aisectriage.web.WebServer;
+import dev.aisectriage.web.WebhookEndpoint;
+import dev.aisectriage.web.WebhookSignature;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the store, the job queue and its workers and the web server from an {@link
+ * AppConfig} and a routing table, and starts them. {@link #close()} stops taking webhooks, then drains the jobs.
+ */
+public final class Service implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+
+    /** First retry after this long, doubling each time. */
+    static final Duration BASE_BACKOFF = Duration.ofSeconds(10);
+
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Database db;
+    private final SerialWriter writer;
+    private final TriageMetrics metrics;
+    private final JobQueue queue;
+    private final Deliveries deliveries;
+    private final JobQueueWorkers workers;
+    private final Javalin web;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private Service(Database db, SerialWriter writer, TriageMetrics metrics, JobQueue queue, Deliveries deliveries,
+            JobQueueWorkers workers, Javalin web) {
+        this.db = db;
+        this.writer = writer;
+        this.metrics = metrics;
+        this.queue = queue;
+        this.deliveries = deliveries;
+        this.workers = workers;
+        this.web = web;
+    }
+
+    /** Opens the database at {@code config.databasePath()} and starts everything. */
+    public static Service start(AppConfig config, EventRoutes routes, BooleanSupplier modelReady) {
+        return start(config, Database.open(config.databasePath()), new TriageMetrics(), routes, modelReady);
+    }
+
+    /**
+     * Starts with a database and metrics built by the caller, so that the handlers in {@code routes} can share them.
+     *
+     * @param modelReady answers /readyz's model check (true once the classifier is loaded)
+     */
+    public static Service start(
+            AppConfig config, Database db, TriageMetrics metrics, EventRoutes routes, BooleanSupplier modelReady) {
+        Clock clock = Clock.systemUTC();
+        SerialWriter writer = new SerialWriter(db);
+        writer.startCheckpoints(Duration.ofSeconds(1));
+        JobQueue queue = new JobQueue(db, writer, clock, config.maxAttempts(), Duration.ofSeconds(config.leaseSeconds()),
+                BASE_BACKOFF, MAX_BACKOFF);
+        metrics.watchQueue(queue::countByState);
+        Deliveries deliveries = new Deliveries(db, writer, clock);
+        JobQueueWorkers workers = new JobQueueWorkers(queue, routes, config.workers(), metrics,
+                Duration.ofSeconds(1), DRAIN_TIMEOUT);
+        WebhookEndpoint webhook = new WebhookEndpoint(
+                new WebhookSignature(config.webhookSecret()), routes, deliveries, workers::wake, metrics);
+        Javalin web = WebServer.create(webhook, db, modelReady, metrics);
+        try {
+            web.start(config.port());
+        } catch (RuntimeException e) {
+            workers.close();
+            writer.close();
+            throw e;
+        }
+        LOG.info("listening on port {}: POST {}, GET /healthz, /readyz, /metrics; routes {}", web.port(),
+                WebhookEndpoint.PATH, routes.keys());
+        return new Service(db, writer, metrics, queue, deliveries, workers, web);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public TriageMetrics metrics() {
+        return metrics;
+    }
+
+    public JobQueue queue() {
+        return queue;
+    }
+
+    public Deliveries deliveries() {
+        return deliveries;
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops taking webhooks, then lets the jobs in flight finish (up to 30 s). Safe to call twice. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("shutting down: no new deliveries, draining {} running jobs", workers.inFlight());
+        try {
+            web.stop();
+        } finally {
+            try {
+                workers.close();
+                writer.close();
+            } finally {
+                stopped.countDown();
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.aisectriage.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The identity of an event independent of its delivery id, so that the same event reaching the app twice (for
+ * example through the App and through a repository webhook) is processed once: sha256 over installation,
+ * repository, thread number, event, action and the text.
+ *
+ * <p>The text is the title and body for issues and discussions, the comment body for comments. To keep two
+ * distinct events with the same text apart, a discriminator joins the text: the comment id for comment events,
+ * the label name for (un)labeled events and {@code updated_at} for edits (an edit back to an earlier text is a new
+ * event).
+ */
+public final class SemanticKey {
+
+    private SemanticKey() {}
+
+    /** The key, or null for events without a thread (installation events, ping). */
+    public static String of(Long installationId, String repository, String event, String action, JsonNode payload) {
+        JsonNode thread = thread(event, payload);
+        if (thread == null || !thread.hasNonNull("number")) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        JsonNode comment = payload.path("comment");
+        if (event.endsWith("_comment") && comment.isObject()) {
+            text.append("comment:").append(comment.path("id").asText()).append('\n')
+                    .append(comment.path("body").asText(""));
+        } else {
+            text.append(thread.path("title").asText("")).append('\n').append(thread.path("body").asText(""));
+        }
+        if (payload.path("label").isObject()) {
+            text.append("\nlabel:").append(payload.path("label").path("name").asText());
+        }
+        if ("edited".equals(action)) {
+            JsonNode edited = comment.isObject() ? comment : thread;
+            text.append("\nupdated_at:").append(edited.path("updated_at").asText());
+        }
+        String key = String.join("\u0000",
+                String.valueOf(installationId),
+                String.valueOf(repository),
+                thread.path("number").asText(),
+                event,
+                String.valueOf(action),
+                sha256(text.toString()));
+        return sha256(key);
+    }
+
+    /** The issue or discussion the event is about, or null. */
+    static JsonNode thread(String event, JsonNode payload) {
+        if (event.startsWith("issue")) {
+            return payload.path("issue").isObject() ? payload.get("issue") : null;
+        }
+        if (event.startsWith("discussion")) {
+            return payload.path("discussion").isObject() ? payload.get("discussion") : null;
+        }
+        return null;
+    }
+
+    /** The issue or discussion number of the event, or null. */
+    public static Integer threadNumber(String event, JsonNode payload) {
+        JsonNode thread = thread(event, payload);
+        return thread != null && thread.path("number").isIntegralNumber() ? thread.path("number").asInt() : null;
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.aisectriage.web;
+
+import dev.aisectriage.classify.Theme;
+import dev.aisectriage.store.DeliveryOutcome;
+import dev.aisectriage.store.Job;
+import dev.aisectriage.store.JobQueueWorkers;
+import dev.aisectriage.store.JobState;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The service's Prometheus metrics, in its own registry. Handlers call {@link #predictionRecorded(Theme)}; intake
+ * and the workers record the rest; {@code GET /metrics} writes {@link #scrape()}.
+ */
+public final class TriageMetrics implements JobQueueWorkers.Observer {
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final Counter deliveries;
+    private final Histogram intakeSeconds;
+    private final Histogram jobSeconds;
+    private final Counter deadLetters;
+    private final Counter predictions;
+
+    public TriageMetrics() {
+        deliveries = Counter.builder()
+                .name("triage_webhook_deliveries_total")
+                .help("Webhook deliveries by event and outcome (queued, duplicate, ignored, ping, redelivery, "
+                        + "unauthorized, malformed, too_large, error)")
+                .labelNames("event", "outcome")
+                .register(registry);
+        intakeSeconds = Histogram.builder()
+                .name("triage_webhook_response_seconds")
+                .help("Time to answer a webhook delivery")
+                .classicOnly()
+                .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1)
+                .register(registry);
+        jobSeconds = Histogram.builder()
+                .name("triage_job_duration_seconds")
+                .help("Time to run the handlers of one job, by the state it ended in (done, queued for retry, dead)")
+                .classicOnly()
+                .classicUpperBounds(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
+                .labelNames("state")
+                .register(registry);
+        deadLetters = Counter.builder()
+                .name("triage_jobs_dead_lettered_total")
+                .help("Jobs given up after the last attempt")
+                .register(registry);
+        predictions = Counter.builder()
+                .name("triage_predictions_total")
+                .help("Classifier verdicts by primary theme (none when not a security report)")
+                .labelNames("theme")
+                .register(registry);
+        for (Theme t : Theme.values()) {
+            predictions.labelValues(t.slug());
+        }
+    }
+
+    /** Adds a gauge of jobs by state, read from the store at each scrape (so it survives restarts). */
+    public void watchQueue(Supplier<Map<JobState, Long>> countByState) {
+        GaugeWithCallback.builder()
+                .name("triage_jobs")
+                .help("Jobs in the store by state; queued + running is the queue depth")
+                .labelNames("state")
+                .callback(cb -> countByState.get().forEach((state, n) -> cb.call(n, state.label())))
+                .register(registry);
+    }
+
+    /** One delivery answered: counts it by event and outcome and times the answer. */
+    public void deliveryAnswered(String event, String outcome, Duration took) {
+        deliveries.labelValues(event, outcome).inc();
+        intakeSeconds.observe(took.toNanos() / 1e9);
+    }
+
+    public void deliveryAnswered(String event, DeliveryOutcome outcome, Duration took) {
+        deliveryAnswered(event, outcome.label(), took);
+    }
+
+    /** Call once per classified post with its primary theme, or null when it is not a security report. */
+    public void predictionRecorded(Theme theme) {
+        predictions.labelValues(theme == null ? "none" : theme.slug()).inc();
+    }
+
+    @Override
+    public void jobFinished(Job job, JobState state, Duration took) {
+        jobSeconds.labelValues(state.label()).observe(took.toNanos() / 1e9);
+        if (state == JobState.DEAD) {
+            deadLetters.inc();
+        }
+    }
+
+    public String contentType() {
+        return writer.getContentType();
+    }
+
+    /** The metrics in the Prometheus text format. */
+    public byte[] scrape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

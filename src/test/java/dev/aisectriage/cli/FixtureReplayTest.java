@@ -1,0 +1,85 @@
+package dev.aisectriage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisectriage.Service;
+import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.JobState;
+import dev.aisectriage.support.Eventually;
+import dev.aisectriage.support.Webhooks;
+import dev.aisectriage.web.TriageMetrics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Every fixture, signed and sent with send-fixture to the service as `serve` builds it, gets a 2xx answer. */
+@Timeout(120)
+class FixtureReplayTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyFixtureSentWithSendFixtureIsAcceptedAndItsJobCompletes() throws Exception {
+        // given the service as `serve` starts it in dry-run without a secret
+        AppConfig config = AppConfig.fromEnvironment(Map.of(
+                "DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0"));
+        Database db = Database.open(config.databasePath());
+        TriageMetrics metrics = new TriageMetrics();
+        List<Path> fixtures;
+        try (Stream<Path> files = Files.list(Webhooks.FIXTURES)) {
+            fixtures = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(fixtures).hasSizeGreaterThanOrEqualTo(13);
+
+        try (Service service = Service.start(config, db, metrics,
+                ServeCommand.storeOnlyRoutes(config, db, metrics), () -> true)) {
+            String url = "http://127.0.0.1:" + service.port() + "/webhooks/github";
+
+            // when each fixture is sent with the default (development) secret
+            for (Path fixture : fixtures) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                PrintStream previous = System.out;
+                int exit;
+                try {
+                    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+                    exit = new CommandLine(new Cli()).execute("send-fixture", fixture.toString(), "--url", url);
+                } finally {
+                    System.setOut(previous);
+                }
+
+                // then every answer is 2xx
+                assertThat(exit).as(fixture + ": " + out).isZero();
+                assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("(?m)^20[02] ");
+            }
+
+            // and every queued job completes, none fails
+            Eventually.await(Duration.ofSeconds(30), () -> {
+                var counts = service.queue().countByState();
+                return counts.get(JobState.QUEUED) == 0 && counts.get(JobState.RUNNING) == 0;
+            }, "queue drained");
+            assertThat(service.queue().countByState())
+                    .containsEntry(JobState.DEAD, 0L)
+                    .containsEntry(JobState.DONE, (long) fixtures.size() - 2); // minus ping and the repository webhook
+            assertThat(service.deliveries().count()).isEqualTo(fixtures.size());
+        }
+    }
+
+    @Test
+    void eventNameIsTakenFromTheFileName() {
+        assertThat(SendFixtureCommand.eventFromFileName(Path.of("test-fixtures/issue_comment-created-x.json")))
+                .isEqualTo("issue_comment");
+        assertThat(SendFixtureCommand.eventFromFileName(Path.of("ping-app-hook.json"))).isEqualTo("ping");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.aisectriage.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+
+    static final String PEM = "-----BEGIN RSA PRIVATE KEY-----\nMIIEabc\n-----END RSA PRIVATE KEY-----\n";
+
+    @Test
+    void noCredentialsMeansDryRunWithTheDevelopmentSecretAndDefaults() {
+        AppConfig c = AppConfig.fromEnvironment(Map.of());
+
+        assertThat(c.dryRun()).isTrue();
+        assertThat(c.developmentSecret()).isTrue();
+        assertThat(c.webhookSecret()).isEqualTo(AppConfig.DEVELOPMENT_WEBHOOK_SECRET);
+        assertThat(c.port()).isEqualTo(3000);
+        assertThat(c.databasePath()).isEqualTo(Path.of("./data/triage.db"));
+        assertThat(c.githubApiUrl()).isEqualTo("https://api.github.com");
+        assertThat(c.modelDir()).isNull();
+        assertThat(c.startupBanner()).contains("DRY-RUN").contains(AppConfig.DEVELOPMENT_WEBHOOK_SECRET);
+    }
+
+    @Test
+    void credentialsWithoutWebhookSecretAreRefused() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_ID", "123", "PRIVATE_KEY", PEM)))
+                .hasMessageContaining("WEBHOOK_SECRET");
+    }
+
+    @Test
+    void credentialsAndSecretMeanLiveModeWithTheKeyUnescaped() {
+        AppConfig c = AppConfig.fromEnvironment(Map.of(
+                "APP_ID", "123",
+                "PRIVATE_KEY", PEM.replace("\n", "\\n"),
+                "WEBHOOK_SECRET", "s3cret",
+                "PORT", "8080",
+                "GITHUB_API_URL", "https://ghe.example.com/api/v3/",
+                "MODEL_DIR", "/models/mine"));
+
+        assertThat(c.dryRun()).isFalse();
+        assertThat(c.appId()).isEqualTo(123L);
+        assertThat(c.privateKey()).isEqualTo(PEM);
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.githubApiUrl()).isEqualTo("https://ghe.example.com/api/v3");
+        assertThat(c.modelDir()).isEqualTo(Path.of("/models/mine"));
+        assertThat(c.toString()).doesNotContain("s3cret").doesNotContain("MIIEabc");
+    }
+
+    @Test
+    void privateKeyIsReadFromPrivateKeyPath(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("app.pem"), PEM);
+
+        AppConfig c = AppConfig.fromEnvironment(
+                Map.of("APP_ID", "1", "PRIVATE_KEY_PATH", key.toString(), "WEBHOOK_SECRET", "s"));
+
+        assertThat(c.privateKey()).isEqualTo(PEM);
+    }
+
+    @Test
+    void dryRunCanBeForcedWithCredentials() {
+        AppConfig c = AppConfig.fromEnvironment(
+                Map.of("APP_ID", "1", "PRIVATE_KEY", PEM, "WEBHOOK_SECRET", "s", "DRY_RUN", "true"));
+
+        assertThat(c.dryRun()).isTrue();
+        assertThat(c.developmentSecret()).isFalse();
+    }
+
+    @Test
+    void liveModeWithoutCredentialsNamesWhatIsMissing() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DRY_RUN", "false", "WEBHOOK_SECRET", "s")))
+                .hasMessageContaining("APP_ID").hasMessageContaining("PRIVATE_KEY");
+    }
+
+    @Test
+    void badNumbersNameTheVariable() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("PORT", "eighty")))
+                .hasMessageContaining("PORT");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_ID", "x")))
+                .hasMessageContaining("APP_ID");
+    }
+}

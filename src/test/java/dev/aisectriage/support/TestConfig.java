@@ -1,0 +1,17 @@
+package dev.aisectriage.support;
+
+import dev.aisectriage.config.AppConfig;
+import java.nio.file.Path;
+
+/** An AppConfig for a service on a free port with its database in a temp folder. */
+public final class TestConfig {
+
+    public static final String SECRET = "test-secret";
+
+    private TestConfig() {}
+
+    public static AppConfig dryRun(Path dir) {
+        return new AppConfig(null, null, SECRET, false, 0, "info", dir.resolve("triage.db"), "http://127.0.0.1:1",
+                true, null, 2, 3, 60);
+    }
+}
