@@ -1,0 +1,195 @@
+package dev.aisectriage.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisectriage.catalogue.CommentMarker;
+import dev.aisectriage.support.Bot;
+import dev.aisectriage.support.FakeGitHub;
+import dev.aisectriage.support.Fixtures;
+import dev.aisectriage.support.TestKeys;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class TriageIssueTest {
+
+    private static final String REPO = "/repos/octo-org/ml-server";
+    private static final KeyPair APP = TestKeys.rsa();
+
+    @TempDir
+    Path dir;
+
+    private FakeGitHub github;
+
+    @BeforeEach
+    void start() throws IOException {
+        github = new FakeGitHub("1", APP.getPublic());
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    private Bot bot() {
+        return new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
+    }
+
+    @Test
+    void aSecurityReportGetsTheFlagAndThemeLabelsAndOneComment() throws Exception {
+        // given the bot on a repository without config, when a security report is opened
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        // then exactly these requests reached GitHub
+        assertThat(github.requestLines()).containsExactly(
+                "POST /app/installations/2311213/access_tokens",
+                "GET " + REPO + "/contents/.github/ai-security-triage.yml",
+                "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
+                "POST " + REPO + "/issues/12/labels",
+                "GET " + REPO + "/issues/12/comments",
+                "POST " + REPO + "/issues/12/comments");
+        List<FakeGitHub.Request> writes = github.writes();
+        assertThat(writes.get(0).body()).isEqualTo("{\"labels\":[\"security\",\"ai-security: system-software\"]}");
+        assertThat(writes.get(1).json().path("body").asText())
+                .startsWith(CommentMarker.MARKER).contains("System & Software");
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+    }
+
+    @Test
+    void aPostThatIsNotSecurityGetsNothing() throws Exception {
+        bot().handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
+
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void aBorderlinePostGetsOnlyTheNeedsTriageLabel() throws Exception {
+        // given a post the model is unsure about (probability between abstain_from and its threshold)
+        bot().handle(Fixtures.event("issues-opened-feature-request.json", "d-1",
+                p -> p.with("issue").put("body", "maybe a problem with tokens?")));
+
+        // then only needs-security-triage is added and no comment is posted
+        assertThat(github.writes()).extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("POST " + REPO + "/issues/13/labels",
+                        "{\"labels\":[\"needs-security-triage\"]}"));
+    }
+
+    @Test
+    void anEditUpdatesTheOneCommentInPlace() throws Exception {
+        // given a flagged issue with the bot's comment
+        Bot bot = bot();
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        String commentId = github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
+        int before = github.requests().size();
+
+        // when its body is edited so that the verdict's theme changes
+        bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-2"));
+
+        // then the same comment is edited and only the new theme label is added
+        List<String> after = github.requestLines().subList(before, github.requests().size());
+        assertThat(after).containsExactly("POST " + REPO + "/issues/12/labels", "PATCH " + REPO + "/issues/comments/" + commentId);
+        assertThat(github.writes().get(2).body()).isEqualTo("{\"labels\":[\"ai-security: model\"]}");
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1).containsKey(commentId);
+        assertThat(github.commentsOf("octo-org/ml-server#12").get(commentId)).contains("Model");
+    }
+
+    @Test
+    void anEditThatLeavesTheCommentUnchangedSendsNothing() throws Exception {
+        Bot bot = bot();
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        int writes = github.writes().size();
+
+        // when the title changes but the verdict does not
+        bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-2", p -> {
+            p.with("issue").put("body", Fixtures.payload("issues-opened-security-report.json").path("issue").path("body").asText());
+            p.with("issue").put("title", "Loading a checkpoint runs arbitrary code (torch)");
+        }));
+
+        assertThat(github.writes()).hasSize(writes);
+    }
+
+    @Test
+    void redeliveryAndRestartPostNothingMore() throws Exception {
+        // given a handled report
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        int writes = github.writes().size();
+
+        // when the same delivery is run again by the same bot, and again after a restart on the same database
+        Bot same = bot();
+        same.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        // then no label is re-added and no second comment is posted
+        assertThat(github.writes()).hasSize(writes);
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+    }
+
+    @Test
+    void aCommentPostedBeforeACrashIsFoundByItsMarkerNotPostedAgain() throws Exception {
+        // given GitHub already has the bot's comment but the store never heard of it (crash after the POST)
+        github.existingComment("octo-org/ml-server#12", "77", CommentMarker.MARKER + "\nLooks security-related: System & Software (0.93)");
+
+        // when the job runs
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        // then the comment is found and, its content being the same, left alone
+        assertThat(github.writes()).extracting(FakeGitHub.Request::line).containsExactly("POST " + REPO + "/issues/12/labels");
+        assertThat(github.commentsOf("octo-org/ml-server#12")).containsOnlyKeys("77");
+    }
+
+    @Test
+    void aThemeLabelSetByAPersonMeansTheBotAddsNoLabel() throws Exception {
+        bot().handle(Fixtures.event("issues-opened-theme-label-set-by-reporter.json", "d-1"));
+
+        assertThat(github.writes()).extracting(FakeGitHub.Request::line).containsExactly("POST " + REPO + "/issues/12/comments");
+    }
+
+    @Test
+    void commentFalseInTheRepoConfigGivesLabelsOnly() throws Exception {
+        github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "comment: false\n");
+
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.writes()).extracting(FakeGitHub.Request::line).containsExactly("POST " + REPO + "/issues/12/labels");
+    }
+
+    @Test
+    void theOrganisationsConfigAppliesWhenTheRepositoryHasNone() throws Exception {
+        github.file("octo-org/.github", ".github/ai-security-triage.yml", "labels:\n  flag: vulnerability\n");
+
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.writes().get(0).body()).isEqualTo("{\"labels\":[\"vulnerability\",\"ai-security: system-software\"]}");
+    }
+
+    @Test
+    void aBrokenConfigFallsBackToDefaultsAndShowsTheErrorInTheCommentFooter() throws Exception {
+        github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "comment: false\ncolour: red\n");
+
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.writes()).extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/12/labels", "POST " + REPO + "/issues/12/comments");
+        assertThat(github.writes().get(1).json().path("body").asText())
+                .contains("octo-org/ml-server:.github/ai-security-triage.yml line 2: unknown key 'colour'");
+    }
+
+    @Test
+    void dryRunSendsNoWriteButRecordsTheIntendedActions() throws Exception {
+        Bot bot = new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), true);
+
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.writes()).isEmpty();
+        assertThat(new dev.aisectriage.store.Actions(bot.db).recent(10))
+                .extracting(a -> a.action() + " " + a.dryRun())
+                .containsExactly("create comment true", "add labels true");
+    }
+}
