@@ -40,7 +40,7 @@ public record RepoConfig(
     static final String ISSUE_TYPE_COLOR = "c5def5";
 
     public RepoConfig {
-        labels = Map.copyOf(labels);
+        labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         ignoreThemes = Set.copyOf(ignoreThemes);
         ignoreAuthors = Set.copyOf(ignoreAuthors.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
         errors = List.copyOf(errors);
