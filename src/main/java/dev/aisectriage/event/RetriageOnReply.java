@@ -28,6 +28,9 @@ public final class RetriageOnReply implements EventHandler {
         if (ThreadPost.isBot(comment.path("user")) || SlashCommand.parse(body).isPresent() || body.isBlank()) {
             return;
         }
+        if (event.payload().path("issue").has("pull_request")) {
+            return; // pull requests are not triaged; only slash commands apply to them
+        }
         ThreadPost post = ThreadPost.of(event);
         boolean flagged = threads.find(post.ref()).map(Threads.ThreadState::flagged).orElse(false);
         if (flagged) {
