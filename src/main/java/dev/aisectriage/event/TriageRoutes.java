@@ -32,6 +32,14 @@ public final class TriageRoutes {
         this(db, gateway, classifier, renderer, Clock.systemUTC());
     }
 
+    /** The backfill of open issues, on the same stores and gateway as the routes. */
+    public Backfill backfill() {
+        Threads threads = new Threads(db);
+        RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db), clock);
+        return new Backfill(gateway, new TriageThread(classifier, renderer, gateway, configs, threads, new Installations(db)),
+                threads);
+    }
+
     /** A new table with the bot's routes. */
     public EventRoutes build() {
         return registerOn(new EventRoutes());

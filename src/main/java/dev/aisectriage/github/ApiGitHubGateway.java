@@ -88,6 +88,31 @@ public final class ApiGitHubGateway implements GitHubGateway {
     }
 
     @Override
+    public List<OpenIssue> listOpenIssues(long installationId, String repository, int limit) {
+        if (tokens == null) {
+            return List.of();
+        }
+        List<OpenIssue> out = new ArrayList<>();
+        String next = "/repos/" + repository + "/issues?state=open&sort=created&direction=asc&per_page=100";
+        while (next != null && out.size() < limit) {
+            GitHubHttp.Response r = rest(installationId, "GET", next, null);
+            for (JsonNode i : r.json()) {
+                if (i.has("pull_request") || out.size() >= limit) {
+                    continue;
+                }
+                Set<String> labels = new LinkedHashSet<>();
+                i.path("labels").forEach(l -> labels.add(l.path("name").asText()));
+                JsonNode user = i.path("user");
+                out.add(new OpenIssue(i.path("number").asInt(), i.path("node_id").asText(null), i.path("html_url").asText(null),
+                        i.path("title").asText(""), i.path("body").asText(""), user.path("login").asText(null),
+                        "Bot".equalsIgnoreCase(user.path("type").asText()), labels));
+            }
+            next = r.nextPage().orElse(null);
+        }
+        return out;
+    }
+
+    @Override
     public Optional<RepoFile> readFile(long installationId, String repository, String path) {
         if (tokens == null) {
             return Optional.empty();

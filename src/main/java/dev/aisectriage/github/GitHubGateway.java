@@ -20,6 +20,9 @@ public interface GitHubGateway {
     /** A file of the default branch, or empty when it does not exist. */
     Optional<RepoFile> readFile(long installationId, String repository, String path);
 
+    /** The repository's open issues (pull requests left out), oldest first, at most {@code limit}. */
+    List<OpenIssue> listOpenIssues(long installationId, String repository, int limit);
+
     /** Adds labels to a thread, leaving the ones it has (never replaces them). */
     void addLabels(ThreadRef thread, List<String> labels);
 

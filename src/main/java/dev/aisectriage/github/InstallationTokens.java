@@ -46,6 +46,15 @@ public final class InstallationTokens {
         }).value();
     }
 
+    /** The id of the App's installation on a repository (asked as the App itself). */
+    public long installationIdOf(String repository) {
+        JsonNode answer = http.send("GET", "/repos/" + repository + "/installation", null, "Bearer " + jwt.create()).json();
+        if (!answer.hasNonNull("id")) {
+            throw new GitHubApiException("the App is not installed on " + repository, 404, true, null, null);
+        }
+        return answer.get("id").asLong();
+    }
+
     /** Drops a token GitHub refused (revoked, or the installation's permissions changed). */
     public void forget(long installationId) {
         cache.remove(installationId);

@@ -46,6 +46,8 @@ public final class FakeGitHub implements Closeable {
     private static final Pattern ISSUE_LABELS = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/labels");
     private static final Pattern REPO_LABELS = Pattern.compile("/repos/([^/]+/[^/]+)/labels");
     private static final Pattern REPO_LABEL = Pattern.compile("/repos/([^/]+/[^/]+)/labels/(.+)");
+    private static final Pattern ISSUES = Pattern.compile("/repos/([^/]+/[^/]+)/issues");
+    private static final Pattern INSTALLATION = Pattern.compile("/repos/([^/]+/[^/]+)/installation");
     private static final Pattern CONTENTS = Pattern.compile("/repos/([^/]+/[^/]+)/contents/(.+)");
 
     public final MockWebServer server = new MockWebServer();
@@ -59,6 +61,7 @@ public final class FakeGitHub implements Closeable {
     private final Map<String, Set<String>> threadLabels = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> repoLabels = new ConcurrentHashMap<>();
     private final Map<String, String> files = new ConcurrentHashMap<>();
+    private final Map<String, String> openIssues = new ConcurrentHashMap<>();
     private long nextId = 1000;
 
     public FakeGitHub(String appId, PublicKey appKey) throws IOException {
@@ -91,6 +94,12 @@ public final class FakeGitHub implements Closeable {
 
     public FakeGitHub existingLabels(String repository, String... names) {
         repoLabels.computeIfAbsent(repository, k -> ConcurrentHashMap.newKeySet()).addAll(List.of(names));
+        return this;
+    }
+
+    /** The answer to the repository's open-issues list (a JSON array, as GitHub shows it). */
+    public FakeGitHub openIssues(String repository, String jsonArray) {
+        openIssues.put(repository, jsonArray);
         return this;
     }
 
@@ -156,12 +165,24 @@ public final class FakeGitHub implements Closeable {
             if (m.matches() && r.getMethod().equals("POST")) {
                 return exchangeToken(request, m.group(1));
             }
+            if ((m = INSTALLATION.matcher(path)).matches() && r.getMethod().equals("GET")) {
+                return appAuthenticated(request) ? json(200, "{\"id\":2311213}") : json(401, "{\"message\":\"Bad JWT\"}");
+            }
             if (request.authorization() == null || !issuedTokens.contains(request.authorization().replace("Bearer ", ""))) {
                 return json(401, "{\"message\":\"Bad credentials\"}");
             }
             return route(request, path, body);
         } catch (IOException | RuntimeException e) {
             return json(500, "{\"message\":\"fake GitHub failed: " + e.getMessage().replace("\"", "'") + "\"}");
+        }
+    }
+
+    private boolean appAuthenticated(Request request) {
+        String jwt = request.authorization() == null ? "" : request.authorization().replace("Bearer ", "");
+        try {
+            return appId.equals(Jwts.parser().verifyWith(appKey).build().parseSignedClaims(jwt).getPayload().getIssuer());
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -234,6 +255,9 @@ public final class FakeGitHub implements Closeable {
         }
         if ((m = REPO_LABEL.matcher(path)).matches() && method.equals("PATCH")) {
             return json(200, body);
+        }
+        if ((m = ISSUES.matcher(path)).matches() && method.equals("GET")) {
+            return json(200, openIssues.getOrDefault(m.group(1), "[]"));
         }
         if ((m = CONTENTS.matcher(path)).matches() && method.equals("GET")) {
             String content = files.get(m.group(1) + ":" + m.group(2));
