@@ -95,9 +95,10 @@ public final class GitHubHttp {
                 return new Response(status, response.body(), response.headers());
             }
             String message = what + " answered " + status + ": " + abbreviate(response.body());
-            Optional<Instant> limitLifts = rateLimitLifts(status, response);
+            Instant now = clock.instant();
+            Optional<Instant> limitLifts = rateLimitLifts(status, response, now);
             if (limitLifts.isPresent()) {
-                Duration wait = Duration.between(clock.instant(), limitLifts.get());
+                Duration wait = Duration.between(now, limitLifts.get());
                 if (wait.isNegative()) {
                     wait = Duration.ZERO;
                 }
@@ -120,14 +121,14 @@ public final class GitHubHttp {
         if (attempt >= policy.maxAttempts()) {
             throw failure;
         }
-        LOG.warn("{}: {}; attempt {} of {}, retrying in {} ms", what, failure.getMessage(), attempt,
-                policy.maxAttempts(), backoff.toMillis());
+        LOG.warn("{} (attempt {} of {}); retrying in {} ms", failure.getMessage(), attempt, policy.maxAttempts(),
+                backoff.toMillis());
         sleep(backoff);
         return backoff.multipliedBy(2);
     }
 
     /** Primary limit: 403/429 with {@code x-ratelimit-remaining: 0}; secondary: 403/429 with {@code retry-after} or its message. */
-    private Optional<Instant> rateLimitLifts(int status, HttpResponse<String> response) {
+    private Optional<Instant> rateLimitLifts(int status, HttpResponse<String> response, Instant now) {
         if (status != 403 && status != 429) {
             return Optional.empty();
         }
@@ -135,20 +136,20 @@ public final class GitHubHttp {
         Optional<String> retryAfter = h.firstValue("retry-after");
         if (retryAfter.isPresent()) {
             try {
-                return Optional.of(clock.instant().plusSeconds(Long.parseLong(retryAfter.get().trim())));
+                return Optional.of(now.plusSeconds(Long.parseLong(retryAfter.get().trim())));
             } catch (NumberFormatException e) {
-                return Optional.of(clock.instant().plus(SECONDARY_LIMIT_WAIT));
+                return Optional.of(now.plus(SECONDARY_LIMIT_WAIT));
             }
         }
         if (h.firstValue("x-ratelimit-remaining").map(String::trim).filter("0"::equals).isPresent()) {
             long reset = h.firstValue("x-ratelimit-reset").map(v -> Long.parseLong(v.trim()))
-                    .orElse(clock.instant().plus(SECONDARY_LIMIT_WAIT).getEpochSecond());
+                    .orElse(now.plus(SECONDARY_LIMIT_WAIT).getEpochSecond());
             // the reset is in whole seconds: one more second avoids arriving a moment too early
             return Optional.of(Instant.ofEpochSecond(reset + 1));
         }
         String body = response.body() == null ? "" : response.body().toLowerCase(Locale.ROOT);
         if (body.contains("secondary rate limit") || body.contains("abuse")) {
-            return Optional.of(clock.instant().plus(SECONDARY_LIMIT_WAIT));
+            return Optional.of(now.plus(SECONDARY_LIMIT_WAIT));
         }
         return Optional.empty();
     }
