@@ -53,7 +53,7 @@ public final class TriageRoutes {
         RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db), clock);
         TriageThread triage = new TriageThread(classifier, renderer, gateway, configs, threads, installations);
 
-        TriageIssue triageIssue = new TriageIssue(triage);
+        TriageOpenedOrEdited triageIssue = new TriageOpenedOrEdited(triage);
         RetriageOnReply retriageOnReply = new RetriageOnReply(triage, threads);
         ApplySlashCommand applySlashCommand = new ApplySlashCommand(triage, threads, feedback, classifier, renderer);
         BootstrapLabels bootstrapLabels = new BootstrapLabels(gateway, configs, installations);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,8 @@ public final class TriageThread {
     private final RepoConfigLoader configs;
     private final Threads threads;
     private final Installations installations;
+    /** Two events of one thread handled at once by two workers must not both post a comment (striped: bounded memory). */
+    private final ReentrantLock[] locks = new ReentrantLock[64];
 
     public TriageThread(Classifier classifier, CommentRenderer renderer, GitHubGateway gateway, RepoConfigLoader configs,
             Threads threads, Installations installations) {
@@ -60,6 +63,9 @@ public final class TriageThread {
         this.configs = configs;
         this.threads = threads;
         this.installations = installations;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
     }
 
     public RepoConfig config(ThreadRef ref) {
@@ -68,6 +74,10 @@ public final class TriageThread {
 
     /** Classifies the post (with the replies stored for it) and labels and comments as its verdict says. */
     public void triage(ThreadPost post) {
+        locked(post.ref(), () -> triageLocked(post));
+    }
+
+    private void triageLocked(ThreadPost post) {
         ThreadRef ref = post.ref();
         RepoConfig config = config(ref);
         if (!config.enabled()) {
@@ -112,6 +122,10 @@ public final class TriageThread {
      * removed from this thread, one the bot already added, or one a maintainer deleted from the repository.
      */
     public void addLabels(ThreadPost post, RepoConfig config, List<LabelSpec> wanted) {
+        locked(post.ref(), () -> addLabelsLocked(post, config, wanted));
+    }
+
+    private void addLabelsLocked(ThreadPost post, RepoConfig config, List<LabelSpec> wanted) {
         ThreadRef ref = post.ref();
         if (wanted.isEmpty()) {
             return;
@@ -152,6 +166,10 @@ public final class TriageThread {
 
     /** Creates the bot's one comment, or edits it in place when its content changed; never posts a second. */
     public void upsertComment(ThreadRef ref, String body) {
+        locked(ref, () -> upsertCommentLocked(ref, body));
+    }
+
+    private void upsertCommentLocked(ThreadRef ref, String body) {
         if (!CommentMarker.isOurs(body)) {
             throw new IllegalArgumentException("the bot's comment must carry " + CommentMarker.MARKER);
         }
@@ -192,6 +210,17 @@ public final class TriageThread {
             return;
         }
         threads.recordComment(ref, id, hash);
+    }
+
+    private void locked(ThreadRef ref, Runnable work) {
+        String key = ref.repository() + "/" + ref.kind() + "/" + ref.number();
+        ReentrantLock lock = locks[Math.floorMod(key.hashCode(), locks.length)];
+        lock.lock();
+        try {
+            work.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     static String verdict(Prediction p, RepoConfig config) {

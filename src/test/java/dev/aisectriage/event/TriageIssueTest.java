@@ -132,6 +132,27 @@ class TriageIssueTest {
     }
 
     @Test
+    void twoWorkersOnTheSameThreadAtOncePostOneComment() throws Exception {
+        // given one bot whose workers take two deliveries of the same issue at the same time
+        Bot bot = bot();
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // when both run
+            var a = workers.submit(() -> { bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1")); return null; });
+            var b = workers.submit(() -> { bot.handle(Fixtures.event("issues-opened-security-report.json", "d-2")); return null; });
+            a.get();
+            b.get();
+        } finally {
+            workers.shutdown();
+        }
+
+        // then the thread has one comment and its labels were added once
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+        assertThat(github.writes()).extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/12/labels", "POST " + REPO + "/issues/12/comments");
+    }
+
+    @Test
     void aCommentPostedBeforeACrashIsFoundByItsMarkerNotPostedAgain() throws Exception {
         // given GitHub already has the bot's comment but the store never heard of it (crash after the POST)
         github.existingComment("octo-org/ml-server#12", "77", CommentMarker.MARKER + "\nLooks security-related: System & Software (0.93)");

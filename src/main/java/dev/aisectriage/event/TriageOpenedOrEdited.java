@@ -8,13 +8,13 @@ import org.slf4j.LoggerFactory;
  * {@code issues.opened} / {@code issues.edited} and {@code discussion.created} / {@code discussion.edited}: classify the
  * thread, then label it and keep its one comment up to date. An edit that changed neither title nor body is skipped.
  */
-public final class TriageIssue implements EventHandler {
+public final class TriageOpenedOrEdited implements EventHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TriageIssue.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TriageOpenedOrEdited.class);
 
     private final TriageThread triage;
 
-    public TriageIssue(TriageThread triage) {
+    public TriageOpenedOrEdited(TriageThread triage) {
         this.triage = triage;
     }
 
