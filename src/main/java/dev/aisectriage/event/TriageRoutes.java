@@ -9,6 +9,7 @@ import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Threads;
+import dev.aisectriage.store.Writes;
 import java.time.Clock;
 
 /** Every GitHub event the bot acts on, in one table. */
@@ -19,9 +20,15 @@ public final class TriageRoutes {
     private final Classifier classifier;
     private final CommentRenderer renderer;
     private final Clock clock;
+    private final Writes writes;
 
-    public TriageRoutes(Database db, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer, Clock clock) {
+    /**
+     * @param writes where write transactions run: {@code db::inTransaction}, or the serial writer the job queue uses
+     */
+    public TriageRoutes(Database db, Writes writes, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer,
+            Clock clock) {
         this.db = db;
+        this.writes = writes;
         this.gateway = gateway;
         this.classifier = classifier;
         this.renderer = renderer;
@@ -29,15 +36,15 @@ public final class TriageRoutes {
     }
 
     public TriageRoutes(Database db, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer) {
-        this(db, gateway, classifier, renderer, Clock.systemUTC());
+        this(db, db::inTransaction, gateway, classifier, renderer, Clock.systemUTC());
     }
 
     /** The backfill of open issues, on the same stores and gateway as the routes. */
     public Backfill backfill() {
-        Threads threads = new Threads(db);
-        RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db), clock);
-        return new Backfill(gateway, new TriageThread(classifier, renderer, gateway, configs, threads, new Installations(db)),
-                threads);
+        Threads threads = new Threads(db, writes);
+        RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db, writes), clock);
+        return new Backfill(gateway,
+                new TriageThread(classifier, renderer, gateway, configs, threads, new Installations(db, writes)), threads);
     }
 
     /** A new table with the bot's routes. */
@@ -47,10 +54,10 @@ public final class TriageRoutes {
 
     /** Adds the bot's routes to an existing table (one the intake also registers on). */
     public EventRoutes registerOn(EventRoutes routes) {
-        Threads threads = new Threads(db);
-        Feedback feedback = new Feedback(db);
-        Installations installations = new Installations(db);
-        RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db), clock);
+        Threads threads = new Threads(db, writes);
+        Feedback feedback = new Feedback(db, writes);
+        Installations installations = new Installations(db, writes);
+        RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db, writes), clock);
         TriageThread triage = new TriageThread(classifier, renderer, gateway, configs, threads, installations);
 
         TriageOpenedOrEdited triageIssue = new TriageOpenedOrEdited(triage);

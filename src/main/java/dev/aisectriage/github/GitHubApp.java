@@ -24,6 +24,12 @@ public final class GitHubApp {
      */
     public static ApiGitHubGateway gateway(String apiUrl, String appId, String privateKey, Path privateKeyPath,
             boolean dryRun, Database db) {
+        return gateway(apiUrl, appId, privateKey, privateKeyPath, dryRun, new Actions(db));
+    }
+
+    /** @param actions the store of sent and intended writes (built on the shared serial writer, if there is one) */
+    public static ApiGitHubGateway gateway(String apiUrl, String appId, String privateKey, Path privateKeyPath,
+            boolean dryRun, Actions actions) {
         String pem = privateKey;
         if ((pem == null || pem.isBlank()) && privateKeyPath != null) {
             try {
@@ -33,7 +39,6 @@ public final class GitHubApp {
             }
         }
         GitHubHttp http = new GitHubHttp(apiUrl == null || apiUrl.isBlank() ? "https://api.github.com" : apiUrl);
-        Actions actions = new Actions(db);
         if (appId == null || appId.isBlank() || pem == null || pem.isBlank()) {
             LOG.warn("no APP_ID or PRIVATE_KEY: GitHub is neither read nor written; intended actions are logged and stored");
             return new ApiGitHubGateway(http, null, actions, true);

@@ -10,13 +10,19 @@ import java.util.List;
 public final class Actions {
 
     private final Database db;
+    private final Writes writes;
 
     public Actions(Database db) {
+        this(db, db::inTransaction);
+    }
+
+    public Actions(Database db, Writes writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     public void record(Long installationId, String repository, Integer number, String action, String detail, boolean dryRun) {
-        db.inTransaction(c -> {
+        writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO actions(installation_id, repository, number, action, detail, dry_run, created_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {

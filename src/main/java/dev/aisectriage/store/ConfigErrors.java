@@ -10,13 +10,19 @@ import java.util.List;
 public final class ConfigErrors {
 
     private final Database db;
+    private final Writes writes;
 
     public ConfigErrors(Database db) {
+        this(db, db::inTransaction);
+    }
+
+    public ConfigErrors(Database db, Writes writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     public void record(String repository, String file, List<String> errors) {
-        db.inTransaction(c -> {
+        writes.inTransaction(c -> {
             if (errors.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM config_errors WHERE repository = ?")) {
                     s.setString(1, repository);

@@ -20,14 +20,20 @@ public final class Feedback {
     public static final String THEME = "theme";
 
     private final Database db;
+    private final Writes writes;
 
     public Feedback(Database db) {
+        this(db, db::inTransaction);
+    }
+
+    public Feedback(Database db, Writes writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     /** @return false when this delivery already recorded this signal */
     public boolean record(String deliveryId, ThreadRef ref, String signal, boolean isSecurity, Theme theme, String actor) {
-        return db.inTransaction(c -> {
+        return writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT OR IGNORE INTO feedback(delivery_id, installation_id, repository, kind, number, signal, "
                             + "is_security, theme, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -79,7 +85,7 @@ public final class Feedback {
     }
 
     public int forgetInstallation(long installationId) {
-        return db.inTransaction(c -> {
+        return writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM feedback WHERE installation_id = ?")) {
                 s.setLong(1, installationId);
                 return s.executeUpdate();

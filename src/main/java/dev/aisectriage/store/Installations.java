@@ -10,13 +10,19 @@ import java.util.List;
 public final class Installations {
 
     private final Database db;
+    private final Writes writes;
 
     public Installations(Database db) {
+        this(db, db::inTransaction);
+    }
+
+    public Installations(Database db, Writes writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     public void recordInstalled(long installationId, String account) {
-        db.inTransaction(c -> {
+        writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO app_installations(installation_id, account, created_at) VALUES (?, ?, ?) "
                             + "ON CONFLICT(installation_id) DO UPDATE SET account = excluded.account, deleted_at = NULL")) {
@@ -30,7 +36,7 @@ public final class Installations {
     }
 
     public void recordDeleted(long installationId) {
-        db.inTransaction(c -> {
+        writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE app_installations SET deleted_at = ? WHERE installation_id = ?")) {
                 s.setString(1, Instant.now().toString());
@@ -74,7 +80,7 @@ public final class Installations {
     }
 
     public void recordLabelCreated(long installationId, String repository, String name) {
-        db.inTransaction(c -> {
+        writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT OR IGNORE INTO repo_labels(installation_id, repository, name, created_at) VALUES (?, ?, ?, ?)")) {
                 s.setLong(1, installationId);
@@ -88,7 +94,7 @@ public final class Installations {
     }
 
     public void recordLabelDeletedByMaintainer(String repository, String name) {
-        db.inTransaction(c -> {
+        writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE repo_labels SET deleted_by_maintainer = 1 WHERE repository = ? AND name = ? COLLATE NOCASE")) {
                 s.setString(1, repository);

@@ -21,9 +21,15 @@ import java.util.Set;
 public final class Threads {
 
     private final Database db;
+    private final Writes writes;
 
     public Threads(Database db) {
+        this(db, db::inTransaction);
+    }
+
+    public Threads(Database db, Writes writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     public Optional<ThreadState> find(ThreadRef ref) {
@@ -41,7 +47,7 @@ public final class Threads {
     }
 
     public void recordClassification(ThreadRef ref, String url, String text, Prediction p, String verdict) {
-        db.inTransaction(c -> {
+        writes.inTransaction(c -> {
             ensure(c, ref);
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE threads SET url = ?, text = ?, security_probability = ?, primary_theme = ?, verdict = ?, "
@@ -74,7 +80,7 @@ public final class Threads {
 
     /** A reply by a person, kept to classify the thread again with it. */
     public void addReply(ThreadRef ref, String commentId, String body) {
-        db.inTransaction(c -> {
+        writes.inTransaction(c -> {
             ensure(c, ref);
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT OR IGNORE INTO thread_comments(repository, kind, number, comment_id, body) VALUES (?, ?, ?, ?, ?)")) {
@@ -139,7 +145,7 @@ public final class Threads {
 
     /** Uninstall: the threads' texts, replies and label memory of the installation go. */
     public int forgetInstallation(long installationId) {
-        return db.inTransaction(c -> {
+        return writes.inTransaction(c -> {
             for (String table : List.of("thread_comments", "thread_labels")) {
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE (repository, kind, number) IN "
                         + "(SELECT repository, kind, number FROM threads WHERE installation_id = ?)")) {
@@ -155,7 +161,7 @@ public final class Threads {
     }
 
     private void labelFlag(ThreadRef ref, Collection<String> labels, String column) {
-        db.inTransaction(c -> {
+        writes.inTransaction(c -> {
             ensure(c, ref);
             for (String label : labels) {
                 try (PreparedStatement s = c.prepareStatement(
@@ -187,7 +193,7 @@ public final class Threads {
     }
 
     private void update(ThreadRef ref, String assignments, Object... values) {
-        db.inTransaction(c -> {
+        writes.inTransaction(c -> {
             ensure(c, ref);
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE threads SET " + assignments + " WHERE repository = ? AND kind = ? AND number = ?")) {
