@@ -213,4 +213,55 @@ class TriageIssueTest {
                 .extracting(a -> a.action() + " " + a.dryRun())
                 .containsExactly("create comment true", "add labels true");
     }
+
+    @Test
+    void aDeletedIssueEndsTheJobWithoutRetrying() throws Exception {
+        // given the issue was deleted before the job ran
+        github.script("POST " + REPO + "/issues/12/labels", FakeGitHub.json(410, "{\"message\":\"This issue was deleted\"}"));
+
+        // when the job runs, then it completes (no exception for the queue to retry) after one attempt
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.writes()).extracting(FakeGitHub.Request::line).containsExactly("POST " + REPO + "/issues/12/labels");
+    }
+
+    @Test
+    void aCommentAMaintainerDeletedIsNotPostedAgain() throws Exception {
+        // given the bot commented, then a maintainer deleted the comment
+        Bot bot = bot();
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        String id = github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
+        github.script("PATCH " + REPO + "/issues/comments/" + id, FakeGitHub.json(404, "{\"message\":\"Not Found\"}"));
+
+        // when the issue is edited twice
+        bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-2"));
+        bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3",
+                p -> p.with("issue").put("title", "Checkpoint loading executes code")));
+
+        // then the edit was tried once and no new comment was created
+        assertThat(github.writes()).extracting(FakeGitHub.Request::line)
+                .filteredOn(l -> l.contains("comments")).containsExactly(
+                        "POST " + REPO + "/issues/12/comments", "PATCH " + REPO + "/issues/comments/" + id);
+    }
+
+    @Test
+    void withoutCredentialsTheBotSendsNothingAtAllAndRecordsWhatItWouldDo() throws Exception {
+        Bot bot = new Bot(dir.resolve("triage.db"), github.url(), null, null, true);
+
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.requests()).isEmpty();
+        assertThat(new dev.aisectriage.store.Actions(bot.db).recent(10)).extracting(a -> a.action() + " " + a.detail())
+                .containsExactly("create comment <!-- ai-security-triage:comment --> Looks security-related: System & Software (0.93)",
+                        "add labels [security, ai-security: system-software]");
+    }
+
+    @Test
+    void enabledFalseInTheRepoConfigSilencesTheBot() throws Exception {
+        github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "enabled: false\n");
+
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.writes()).isEmpty();
+    }
 }
