@@ -43,19 +43,25 @@ class EndToEndTest {
         }
         try (FakeGitHub github = new FakeGitHub("4242", PrivateKeys.publicKeyOf(PrivateKeys.parse(pem)))) {
             Path dbFile = dir.resolve("data/triage.db");
-            WebhookEvent opened = Fixtures.event("issues-opened-security-report.json", "72d3162e-cc78-11e3-81ab-4c9367dc0958");
+            WebhookEvent opened =
+                    Fixtures.event("issues-opened-security-report.json", "72d3162e-cc78-11e3-81ab-4c9367dc0958");
 
             // when the report arrives
             run(start(dbFile, github, pem), opened);
 
             // then exactly the expected labels and one comment arrived, every call on a token GitHub issued
-            assertThat(github.writes()).extracting(FakeGitHub.Request::line).containsExactly(
-                    "POST /repos/octo-org/ml-server/issues/12/labels", "POST /repos/octo-org/ml-server/issues/12/comments");
+            assertThat(github.writes())
+                    .extracting(FakeGitHub.Request::line)
+                    .containsExactly(
+                            "POST /repos/octo-org/ml-server/issues/12/labels",
+                            "POST /repos/octo-org/ml-server/issues/12/comments");
             assertThat(github.writes().get(0).json().path("labels").toString())
                     .isEqualTo("[\"security\",\"ai-security: system-software\"]");
             assertThat(github.writes().get(1).json().path("body").asText()).contains(CommentMarker.MARKER);
-            Set<String> auth = github.requests().stream().filter(r -> !r.path().endsWith("/access_tokens"))
-                    .map(FakeGitHub.Request::authorization).collect(Collectors.toSet());
+            Set<String> auth = github.requests().stream()
+                    .filter(r -> !r.path().endsWith("/access_tokens"))
+                    .map(FakeGitHub.Request::authorization)
+                    .collect(Collectors.toSet());
             assertThat(auth).containsExactly("Bearer ghs_2311213_1");
             int requests = github.requests().size();
 
@@ -72,8 +78,12 @@ class EndToEndTest {
 
     private static EventRoutes start(Path dbFile, FakeGitHub github, String pem) {
         Database db = TestDatabase.open(dbFile);
-        return new TriageRoutes(db, GitHubApp.gateway(github.url(), "4242", pem, null, false, db), new FakeClassifier(),
-                new PlainRenderer()).build();
+        return new TriageRoutes(
+                        db,
+                        GitHubApp.gateway(github.url(), "4242", pem, null, false, db),
+                        new FakeClassifier(),
+                        new PlainRenderer())
+                .build();
     }
 
     private static void run(EventRoutes routes, WebhookEvent event) throws Exception {

@@ -26,7 +26,9 @@ import picocli.CommandLine.Parameters;
  * Classifies a repository's open issues the bot has not seen, as if each had just been opened. Dry-run unless
  * {@code --apply}: intended labels and comments are logged and stored (see the dashboard), nothing is written.
  */
-@Command(name = "backfill", mixinStandardHelpOptions = true,
+@Command(
+        name = "backfill",
+        mixinStandardHelpOptions = true,
         description = "Classify a repository's open issues (dry-run unless --apply). Needs APP_ID and PRIVATE_KEY.")
 public final class BackfillCommand implements Callable<Integer> {
 
@@ -36,13 +38,18 @@ public final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--apply", description = "really add labels and comments (default: dry-run)")
     boolean apply;
 
-    @Option(names = "--limit", defaultValue = "200", description = "at most this many open issues (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--limit",
+            defaultValue = "200",
+            description = "at most this many open issues (default: ${DEFAULT-VALUE})")
     int limit;
 
     @Option(names = "--installation", description = "installation id (default: asked from GitHub)")
     Long installationId;
 
-    @Option(names = "--private", description = "treat the repository as private (changes disclosure advice in comments)")
+    @Option(
+            names = "--private",
+            description = "treat the repository as private (changes disclosure advice in comments)")
     boolean privateRepository;
 
     private final Map<String, String> env;
@@ -53,7 +60,8 @@ public final class BackfillCommand implements Callable<Integer> {
         this(System.getenv(), BackfillCommand::projectClassifier, BackfillCommand::projectRenderer);
     }
 
-    BackfillCommand(Map<String, String> env, Function<Path, Classifier> classifiers, Supplier<CommentRenderer> renderers) {
+    BackfillCommand(
+            Map<String, String> env, Function<Path, Classifier> classifiers, Supplier<CommentRenderer> renderers) {
         this.env = env;
         this.classifiers = classifiers;
         this.renderers = renderers;
@@ -71,18 +79,23 @@ public final class BackfillCommand implements Callable<Integer> {
             pem = Files.readString(Path.of(env.get("PRIVATE_KEY_PATH")));
         }
         if (appId == null || appId.isBlank() || pem == null || pem.isBlank()) {
-            System.err.println("backfill reads the repository's issues as the App: set APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH)");
+            System.err.println(
+                    "backfill reads the repository's issues as the App: set APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH)");
             return 2;
         }
         String apiUrl = env.getOrDefault("GITHUB_API_URL", "https://api.github.com");
         Database db = Database.open(Path.of(env.getOrDefault("DATABASE_PATH", "./data/triage.db")));
         ApiGitHubGateway gateway = GitHubApp.gateway(apiUrl, appId, pem, null, !apply, db);
-        long installation = installationId != null ? installationId
-                : new InstallationTokens(new GitHubHttp(apiUrl), new AppJwt(appId.trim(), PrivateKeys.parse(pem),
-                        Clock.systemUTC()), Clock.systemUTC()).installationIdOf(repository);
+        long installation = installationId != null
+                ? installationId
+                : new InstallationTokens(
+                                new GitHubHttp(apiUrl),
+                                new AppJwt(appId.trim(), PrivateKeys.parse(pem), Clock.systemUTC()),
+                                Clock.systemUTC())
+                        .installationIdOf(repository);
         String modelDir = env.get("MODEL_DIR");
-        TriageRoutes triage = new TriageRoutes(db, gateway, classifiers.apply(modelDir == null ? null : Path.of(modelDir)),
-                renderers.get());
+        TriageRoutes triage = new TriageRoutes(
+                db, gateway, classifiers.apply(modelDir == null ? null : Path.of(modelDir)), renderers.get());
         int n = triage.backfill().run(installation, repository, !privateRepository, limit);
         System.err.println(repository + ": classified " + n + " open issues"
                 + (apply ? "" : " (dry-run: nothing was written; the intended actions are on the dashboard)"));
@@ -104,7 +117,8 @@ public final class BackfillCommand implements Callable<Integer> {
             Class<?>[] types = args.length == 0 ? new Class<?>[0] : new Class<?>[] {Path.class};
             return Class.forName(className).getMethod(method, types).invoke(null, args);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("backfill needs " + className + "." + method + " (classifier and catalogue parts)", e);
+            throw new IllegalStateException(
+                    "backfill needs " + className + "." + method + " (classifier and catalogue parts)", e);
         }
     }
 }

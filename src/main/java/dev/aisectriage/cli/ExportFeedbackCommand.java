@@ -20,21 +20,28 @@ import picocli.CommandLine.Option;
  * Writes maintainers' feedback as labelled posts in the shared JSONL format (the fields of ../shared/data/README.md),
  * one line per thread with the latest word of a person on it, ready to train on.
  */
-@Command(name = "export-feedback", mixinStandardHelpOptions = true,
+@Command(
+        name = "export-feedback",
+        mixinStandardHelpOptions = true,
         description = "Export maintainers' feedback (labels removed or added, slash commands) as labelled JSONL.")
 public final class ExportFeedbackCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = {"-d", "--database"}, description = "SQLite file (default: $DATABASE_PATH or ./data/triage.db)")
+    @Option(
+            names = {"-d", "--database"},
+            description = "SQLite file (default: $DATABASE_PATH or ./data/triage.db)")
     Path database;
 
-    @Option(names = {"-o", "--output"}, description = "JSONL file to write (default: standard output)")
+    @Option(
+            names = {"-o", "--output"},
+            description = "JSONL file to write (default: standard output)")
     Path output;
 
     @Override
     public Integer call() throws IOException {
-        Path file = database != null ? database
+        Path file = database != null
+                ? database
                 : Path.of(System.getenv().getOrDefault("DATABASE_PATH", "./data/triage.db"));
         if (!Files.exists(file)) {
             System.err.println("no database at " + file + " (set --database or DATABASE_PATH)");

@@ -42,35 +42,68 @@ public record RepoConfig(
     public RepoConfig {
         labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         ignoreThemes = Set.copyOf(ignoreThemes);
-        ignoreAuthors = Set.copyOf(ignoreAuthors.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
+        ignoreAuthors = Set.copyOf(
+                ignoreAuthors.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
         errors = List.copyOf(errors);
     }
 
     public static RepoConfig defaults() {
-        return new RepoConfig(true, true, null, 0.35, defaultLabels(), false, Set.of(), true, Set.of(), List.of(), "defaults");
+        return new RepoConfig(
+                true, true, null, 0.35, defaultLabels(), false, Set.of(), true, Set.of(), List.of(), "defaults");
     }
 
     static Map<String, LabelSpec> defaultLabels() {
         Map<String, LabelSpec> m = new LinkedHashMap<>();
-        m.put(FLAG, new LabelSpec("security", "d73a4a", "Security-related report (set by ai-security-triage; remove if wrong)"));
-        m.put(NEEDS_TRIAGE, new LabelSpec("needs-security-triage", "fbca04",
-                "Might be security-related: a maintainer should take a look"));
-        m.put(Theme.SYSTEM_SOFTWARE.slug(), new LabelSpec("ai-security: system-software", "5319e7",
-                "Security of the software and systems around the model (deserialization, web UIs, code execution)"));
-        m.put(Theme.EXTERNAL_ECOSYSTEM.slug(), new LabelSpec("ai-security: ecosystem", "1d76db",
-                "Security of dependencies, model hubs and external tools"));
-        m.put(Theme.MODEL.slug(), new LabelSpec("ai-security: model", "0e8a16",
-                "Security of the model itself (jailbreaks, prompt injection, backdoors, extraction)"));
-        m.put(Theme.DATA.slug(), new LabelSpec("ai-security: data", "006b75",
-                "Security and privacy of training or user data (poisoning, leakage, personal data)"));
+        m.put(
+                FLAG,
+                new LabelSpec(
+                        "security", "d73a4a", "Security-related report (set by ai-security-triage; remove if wrong)"));
+        m.put(
+                NEEDS_TRIAGE,
+                new LabelSpec(
+                        "needs-security-triage",
+                        "fbca04",
+                        "Might be security-related: a maintainer should take a look"));
+        m.put(
+                Theme.SYSTEM_SOFTWARE.slug(),
+                new LabelSpec(
+                        "ai-security: system-software",
+                        "5319e7",
+                        "Security of the software and systems around the model (deserialization, web UIs, code execution)"));
+        m.put(
+                Theme.EXTERNAL_ECOSYSTEM.slug(),
+                new LabelSpec(
+                        "ai-security: ecosystem", "1d76db", "Security of dependencies, model hubs and external tools"));
+        m.put(
+                Theme.MODEL.slug(),
+                new LabelSpec(
+                        "ai-security: model",
+                        "0e8a16",
+                        "Security of the model itself (jailbreaks, prompt injection, backdoors, extraction)"));
+        m.put(
+                Theme.DATA.slug(),
+                new LabelSpec(
+                        "ai-security: data",
+                        "006b75",
+                        "Security and privacy of training or user data (poisoning, leakage, personal data)"));
         return m;
     }
 
     public RepoConfig withErrors(List<String> more, String from) {
         List<String> all = new ArrayList<>(errors);
         all.addAll(more);
-        return new RepoConfig(enabled, comment, threshold, abstainFrom, labels, issueTypeLabels, ignoreThemes, ignoreBots,
-                ignoreAuthors, all, from);
+        return new RepoConfig(
+                enabled,
+                comment,
+                threshold,
+                abstainFrom,
+                labels,
+                issueTypeLabels,
+                ignoreThemes,
+                ignoreBots,
+                ignoreAuthors,
+                all,
+                from);
     }
 
     public String flagLabel() {

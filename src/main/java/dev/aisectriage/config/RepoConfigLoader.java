@@ -44,8 +44,8 @@ public final class RepoConfigLoader {
                 file = gateway.readFile(installationId, orgRepo, RepoConfig.FILE);
             }
         }
-        RepoConfig config = file.map(f -> bySha.computeIfAbsent(f.sha(),
-                sha -> RepoConfigParser.parse(f.content(), f.repository() + ":" + f.path())))
+        RepoConfig config = file.map(f -> bySha.computeIfAbsent(
+                        f.sha(), sha -> RepoConfigParser.parse(f.content(), f.repository() + ":" + f.path())))
                 .orElseGet(RepoConfig::defaults);
         errors.record(repository, config.source(), config.errors());
         recent.put(repository, new Recent(clock.instant(), config));

@@ -27,8 +27,16 @@ import java.util.Set;
 public final class RepoConfigParser {
 
     private static final YAMLFactory YAML = new YAMLFactory();
-    private static final Set<String> TOP_KEYS = Set.of("enabled", "comment", "threshold", "abstain_from", "labels",
-            "issue_type_labels", "ignore_themes", "ignore_bots", "ignore_authors");
+    private static final Set<String> TOP_KEYS = Set.of(
+            "enabled",
+            "comment",
+            "threshold",
+            "abstain_from",
+            "labels",
+            "issue_type_labels",
+            "ignore_themes",
+            "ignore_bots",
+            "ignore_authors");
     private static final Set<String> LABEL_KEYS = Set.of("name", "color", "description");
 
     private RepoConfigParser() {}
@@ -43,7 +51,8 @@ public final class RepoConfigParser {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " line " + at.getLineNr();
-            return RepoConfig.defaults().withErrors(List.of(file + where + ": not valid YAML: " + e.getOriginalMessage()), file);
+            return RepoConfig.defaults()
+                    .withErrors(List.of(file + where + ": not valid YAML: " + e.getOriginalMessage()), file);
         } catch (IOException e) {
             return RepoConfig.defaults().withErrors(List.of(file + ": cannot be read: " + e.getMessage()), file);
         }
@@ -82,9 +91,10 @@ public final class RepoConfigParser {
         return switch (p.currentToken()) {
             case VALUE_TRUE, VALUE_FALSE -> JsonNodeFactory.instance.booleanNode(p.getBooleanValue());
             // a leading zero (a colour like 001122) is text to the reader, not an octal number
-            case VALUE_NUMBER_INT -> p.getText().startsWith("0") && p.getText().length() > 1
-                    ? JsonNodeFactory.instance.textNode(p.getText())
-                    : JsonNodeFactory.instance.numberNode(p.getLongValue());
+            case VALUE_NUMBER_INT ->
+                p.getText().startsWith("0") && p.getText().length() > 1
+                        ? JsonNodeFactory.instance.textNode(p.getText())
+                        : JsonNodeFactory.instance.numberNode(p.getLongValue());
             case VALUE_NUMBER_FLOAT -> JsonNodeFactory.instance.numberNode(p.getDoubleValue());
             case VALUE_NULL -> JsonNodeFactory.instance.nullNode();
             default -> JsonNodeFactory.instance.textNode(p.getText());
@@ -109,16 +119,23 @@ public final class RepoConfigParser {
             }
             root.fieldNames().forEachRemaining(k -> {
                 if (!TOP_KEYS.contains(k)) {
-                    error(k, "unknown key '" + k + "' (known keys: " + String.join(", ", new java.util.TreeSet<>(TOP_KEYS)) + ")");
+                    error(
+                            k,
+                            "unknown key '" + k + "' (known keys: "
+                                    + String.join(", ", new java.util.TreeSet<>(TOP_KEYS)) + ")");
                 }
             });
             boolean enabled = bool(root, "enabled", d.enabled());
             boolean comment = bool(root, "comment", d.comment());
             Double threshold = root.has("threshold") && !root.get("threshold").isNull()
-                    ? Double.valueOf(probability(root, "threshold", 0.5)) : d.threshold();
-            double abstainFrom = root.has("abstain_from") ? probability(root, "abstain_from", d.abstainFrom()) : d.abstainFrom();
+                    ? Double.valueOf(probability(root, "threshold", 0.5))
+                    : d.threshold();
+            double abstainFrom =
+                    root.has("abstain_from") ? probability(root, "abstain_from", d.abstainFrom()) : d.abstainFrom();
             if (threshold != null && abstainFrom > threshold) {
-                error("abstain_from", "abstain_from (" + abstainFrom + ") must not be above threshold (" + threshold + ")");
+                error(
+                        "abstain_from",
+                        "abstain_from (" + abstainFrom + ") must not be above threshold (" + threshold + ")");
             }
             boolean issueTypeLabels = bool(root, "issue_type_labels", d.issueTypeLabels());
             boolean ignoreBots = bool(root, "ignore_bots", d.ignoreBots());
@@ -132,8 +149,18 @@ public final class RepoConfigParser {
             }
             Set<String> ignoreAuthors = new LinkedHashSet<>(strings(root, "ignore_authors"));
             Map<String, LabelSpec> labels = labels(root.get("labels"), d.labels());
-            return new RepoConfig(enabled, comment, threshold, abstainFrom, labels, issueTypeLabels, ignoreThemes, ignoreBots,
-                    ignoreAuthors, List.of(), file);
+            return new RepoConfig(
+                    enabled,
+                    comment,
+                    threshold,
+                    abstainFrom,
+                    labels,
+                    issueTypeLabels,
+                    ignoreThemes,
+                    ignoreBots,
+                    ignoreAuthors,
+                    List.of(),
+                    file);
         }
 
         Map<String, LabelSpec> labels(JsonNode node, Map<String, LabelSpec> defaults) {
@@ -162,7 +189,10 @@ public final class RepoConfigParser {
                 } else if (v.isObject()) {
                     v.fieldNames().forEachRemaining(k -> {
                         if (!LABEL_KEYS.contains(k)) {
-                            error(path + "." + k, "unknown key '" + k + "' in label '" + role + "' (known: color, description, name)");
+                            error(
+                                    path + "." + k,
+                                    "unknown key '" + k + "' in label '" + role
+                                            + "' (known: color, description, name)");
                         }
                     });
                     name = text(v, path, "name", name);
@@ -172,11 +202,16 @@ public final class RepoConfigParser {
                             : text(v, path, "color", color).replaceFirst("^#", "");
                     description = text(v, path, "description", description);
                 } else {
-                    error(path, "label '" + role + "' must be a name or a mapping with name, color, description; found " + kind(v));
+                    error(
+                            path,
+                            "label '" + role + "' must be a name or a mapping with name, color, description; found "
+                                    + kind(v));
                     return;
                 }
                 if (!color.matches("[0-9a-fA-F]{6}")) {
-                    error(path + ".color", "colour of label '" + role + "' must be six hex digits, got '" + color + "'");
+                    error(
+                            path + ".color",
+                            "colour of label '" + role + "' must be six hex digits, got '" + color + "'");
                     return;
                 }
                 if (description != null && description.length() > 100) {

@@ -33,8 +33,8 @@ public final class ApplySlashCommand implements EventHandler {
     private final Classifier classifier;
     private final CommentRenderer renderer;
 
-    public ApplySlashCommand(TriageThread triage, Threads threads, Feedback feedback, Classifier classifier,
-            CommentRenderer renderer) {
+    public ApplySlashCommand(
+            TriageThread triage, Threads threads, Feedback feedback, Classifier classifier, CommentRenderer renderer) {
         this.triage = triage;
         this.threads = threads;
         this.feedback = feedback;
@@ -54,8 +54,12 @@ public final class ApplySlashCommand implements EventHandler {
         String actor = comment.path("user").path("login").asText();
         String association = comment.path("author_association").asText("NONE");
         if (!TRUSTED.contains(association)) {
-            LOG.info("{}: /ai-security {} from {} ({}) ignored: only owners, members and collaborators", ref,
-                    command.get().verb(), actor, association);
+            LOG.info(
+                    "{}: /ai-security {} from {} ({}) ignored: only owners, members and collaborators",
+                    ref,
+                    command.get().verb(),
+                    actor,
+                    association);
             return;
         }
         switch (command.get().verb()) {
@@ -66,7 +70,11 @@ public final class ApplySlashCommand implements EventHandler {
             case "theme" -> theme(event, post, command.get().argument(), actor);
             case "explain" -> explain(post);
             case "off" -> threads.setOff(ref, true);
-            default -> LOG.info("{}: unknown command /ai-security {}", ref, command.get().verb());
+            default ->
+                LOG.info(
+                        "{}: unknown command /ai-security {}",
+                        ref,
+                        command.get().verb());
         }
         LOG.info("{}: /ai-security {} by {}", ref, command.get().verb(), actor);
     }
@@ -82,9 +90,19 @@ public final class ApplySlashCommand implements EventHandler {
         feedback.record(event.deliveryId(), post.ref(), Feedback.THEME, true, theme, actor);
         RepoConfig config = triage.config(post.ref());
         // the maintainer asked for it: their theme label counts as theirs, not as a person's label to defer to
-        ThreadPost asked = new ThreadPost(post.ref(), post.url(), post.title(), post.body(), post.author(),
-                post.authorIsBot(), Set.of(), post.publicRepository());
-        triage.addLabels(asked, config, List.of(config.labels().get(RepoConfig.FLAG), config.labels().get(theme.slug())));
+        ThreadPost asked = new ThreadPost(
+                post.ref(),
+                post.url(),
+                post.title(),
+                post.body(),
+                post.author(),
+                post.authorIsBot(),
+                Set.of(),
+                post.publicRepository());
+        triage.addLabels(
+                asked,
+                config,
+                List.of(config.labels().get(RepoConfig.FLAG), config.labels().get(theme.slug())));
     }
 
     private void explain(ThreadPost post) {
@@ -92,9 +110,12 @@ public final class ApplySlashCommand implements EventHandler {
         Prediction prediction = classifier.classify(text);
         RepoConfig config = triage.config(post.ref());
         if (threads.find(post.ref()).isEmpty()) {
-            threads.recordClassification(post.ref(), post.url(), text, prediction, TriageThread.verdict(prediction, config));
+            threads.recordClassification(
+                    post.ref(), post.url(), text, prediction, TriageThread.verdict(prediction, config));
         }
-        triage.upsertComment(post.ref(), renderer.explainComment(
-                new CommentContext(post.ref().repository(), post.publicRepository(), text, prediction, config.errors())));
+        triage.upsertComment(
+                post.ref(),
+                renderer.explainComment(new CommentContext(
+                        post.ref().repository(), post.publicRepository(), text, prediction, config.errors())));
     }
 }

@@ -26,12 +26,20 @@ public final class Backfill {
     public int run(long installationId, String repository, boolean publicRepository, int limit) {
         int classified = 0;
         for (OpenIssue issue : gateway.listOpenIssues(installationId, repository, limit)) {
-            ThreadRef ref = new ThreadRef(installationId, repository, ThreadRef.Kind.ISSUE, issue.number(), issue.nodeId());
+            ThreadRef ref =
+                    new ThreadRef(installationId, repository, ThreadRef.Kind.ISSUE, issue.number(), issue.nodeId());
             if (threads.find(ref).map(s -> s.verdict() != null).orElse(false)) {
                 continue;
             }
-            triage.triage(new ThreadPost(ref, issue.url(), issue.title(), issue.body(), issue.author(), issue.authorIsBot(),
-                    issue.labels(), publicRepository));
+            triage.triage(new ThreadPost(
+                    ref,
+                    issue.url(),
+                    issue.title(),
+                    issue.body(),
+                    issue.author(),
+                    issue.authorIsBot(),
+                    issue.labels(),
+                    publicRepository));
             classified++;
         }
         LOG.info("{}: backfill classified {} open issues", repository, classified);

@@ -34,7 +34,8 @@ public final class BootstrapLabels implements EventHandler {
     @Override
     public void handle(WebhookEvent event) {
         JsonNode repositories = event.payload().has("repositories_added")
-                ? event.payload().get("repositories_added") : event.payload().path("repositories");
+                ? event.payload().get("repositories_added")
+                : event.payload().path("repositories");
         long installationId = event.installationId();
         for (JsonNode r : repositories) {
             String repository = r.path("full_name").asText();

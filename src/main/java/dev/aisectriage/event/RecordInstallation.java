@@ -13,7 +13,12 @@ public final class RecordInstallation implements EventHandler {
 
     @Override
     public void handle(WebhookEvent event) {
-        installations.recordInstalled(event.installationId(),
-                event.payload().path("installation").path("account").path("login").asText(null));
+        installations.recordInstalled(
+                event.installationId(),
+                event.payload()
+                        .path("installation")
+                        .path("account")
+                        .path("login")
+                        .asText(null));
     }
 }

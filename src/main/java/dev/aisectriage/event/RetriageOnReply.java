@@ -32,13 +32,16 @@ public final class RetriageOnReply implements EventHandler {
             return; // pull requests are not triaged; only slash commands apply to them
         }
         ThreadPost post = ThreadPost.of(event);
-        boolean flagged = threads.find(post.ref()).map(Threads.ThreadState::flagged).orElse(false);
+        boolean flagged =
+                threads.find(post.ref()).map(Threads.ThreadState::flagged).orElse(false);
         if (flagged) {
             LOG.debug("{}: already flagged; a reply changes nothing", post.ref());
             return;
         }
-        String id = comment.hasNonNull("node_id") && post.ref().kind() == dev.aisectriage.github.ThreadRef.Kind.DISCUSSION
-                ? comment.get("node_id").asText() : comment.path("id").asText();
+        String id =
+                comment.hasNonNull("node_id") && post.ref().kind() == dev.aisectriage.github.ThreadRef.Kind.DISCUSSION
+                        ? comment.get("node_id").asText()
+                        : comment.path("id").asText();
         threads.addReply(post.ref(), id, body);
         triage.triage(post);
     }

@@ -11,7 +11,13 @@ import java.util.Set;
  * @param labels the thread's labels when the event was sent
  */
 public record ThreadPost(
-        ThreadRef ref, String url, String title, String body, String author, boolean authorIsBot, Set<String> labels,
+        ThreadRef ref,
+        String url,
+        String title,
+        String body,
+        String author,
+        boolean authorIsBot,
+        Set<String> labels,
         boolean publicRepository) {
 
     /** The issue or discussion of an {@code issues}, {@code issue_comment}, {@code discussion} or {@code discussion_comment} event. */
@@ -23,19 +29,30 @@ public record ThreadPost(
             throw new IllegalArgumentException(e.key() + " " + e.deliveryId() + ": payload has no issue or discussion, "
                     + "installation or repository");
         }
-        ThreadRef ref = new ThreadRef(e.installationId(), e.repository(),
-                discussion ? ThreadRef.Kind.DISCUSSION : ThreadRef.Kind.ISSUE, t.path("number").asInt(),
+        ThreadRef ref = new ThreadRef(
+                e.installationId(),
+                e.repository(),
+                discussion ? ThreadRef.Kind.DISCUSSION : ThreadRef.Kind.ISSUE,
+                t.path("number").asInt(),
                 t.hasNonNull("node_id") ? t.get("node_id").asText() : null);
         Set<String> labels = new LinkedHashSet<>();
         t.path("labels").forEach(l -> labels.add(l.path("name").asText()));
         JsonNode user = t.path("user");
-        return new ThreadPost(ref, t.path("html_url").asText(null), t.path("title").asText(""), t.path("body").asText(""),
-                user.path("login").asText(null), isBot(user), labels, !p.path("repository").path("private").asBoolean(false));
+        return new ThreadPost(
+                ref,
+                t.path("html_url").asText(null),
+                t.path("title").asText(""),
+                t.path("body").asText(""),
+                user.path("login").asText(null),
+                isBot(user),
+                labels,
+                !p.path("repository").path("private").asBoolean(false));
     }
 
     /** GitHub marks Apps as {@code type: Bot}; their logins end in {@code [bot]}. */
     static boolean isBot(JsonNode user) {
-        return "Bot".equalsIgnoreCase(user.path("type").asText()) || user.path("login").asText().endsWith("[bot]");
+        return "Bot".equalsIgnoreCase(user.path("type").asText())
+                || user.path("login").asText().endsWith("[bot]");
     }
 
     /** Title and body, as the classifier reads a post. */

@@ -21,7 +21,10 @@ public final class TriageOpenedOrEdited implements EventHandler {
     @Override
     public void handle(WebhookEvent event) {
         JsonNode changes = event.payload().path("changes");
-        if ("edited".equals(event.action()) && !changes.isMissingNode() && !changes.has("title") && !changes.has("body")) {
+        if ("edited".equals(event.action())
+                && !changes.isMissingNode()
+                && !changes.has("title")
+                && !changes.has("body")) {
             LOG.info("{}: edit of neither title nor body; nothing to classify again", event.deliveryId());
             return;
         }

@@ -25,7 +25,12 @@ public final class TriageRoutes {
     /**
      * @param writes where write transactions run: {@code db::inTransaction}, or the serial writer the job queue uses
      */
-    public TriageRoutes(Database db, Writes writes, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer,
+    public TriageRoutes(
+            Database db,
+            Writes writes,
+            GitHubGateway gateway,
+            Classifier classifier,
+            CommentRenderer renderer,
             Clock clock) {
         this.db = db;
         this.writes = writes;
@@ -43,8 +48,10 @@ public final class TriageRoutes {
     public Backfill backfill() {
         Threads threads = new Threads(db, writes);
         RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db, writes), clock);
-        return new Backfill(gateway,
-                new TriageThread(classifier, renderer, gateway, configs, threads, new Installations(db, writes)), threads);
+        return new Backfill(
+                gateway,
+                new TriageThread(classifier, renderer, gateway, configs, threads, new Installations(db, writes)),
+                threads);
     }
 
     /** A new table with the bot's routes. */
@@ -67,8 +74,7 @@ public final class TriageRoutes {
         RecordFeedbackOnUnlabeled recordFeedbackOnUnlabeled = new RecordFeedbackOnUnlabeled(triage, threads, feedback);
         RecordFalseNegativeOnLabeled recordFalseNegative = new RecordFalseNegativeOnLabeled(triage, threads, feedback);
 
-        return routes
-                .on("installation.created", new RecordInstallation(installations))
+        return routes.on("installation.created", new RecordInstallation(installations))
                 .on("installation.created", bootstrapLabels)
                 .on("installation_repositories.added", bootstrapLabels)
                 .on("installation.deleted", new ForgetInstallation(threads, feedback, installations))

@@ -43,6 +43,7 @@ public final class TriageThread {
     static final String IGNORED = "ignored";
     /** Stored instead of a comment id when a maintainer deleted the bot's comment: it is not posted again. */
     static final String COMMENT_DELETED = "deleted";
+
     private static final Logger LOG = LoggerFactory.getLogger(TriageThread.class);
     private static final double ISSUE_TYPE_LABEL_FROM = 0.5;
 
@@ -55,8 +56,13 @@ public final class TriageThread {
     /** Two events of one thread handled at once by two workers must not both post a comment (striped: bounded memory). */
     private final ReentrantLock[] locks = new ReentrantLock[64];
 
-    public TriageThread(Classifier classifier, CommentRenderer renderer, GitHubGateway gateway, RepoConfigLoader configs,
-            Threads threads, Installations installations) {
+    public TriageThread(
+            Classifier classifier,
+            CommentRenderer renderer,
+            GitHubGateway gateway,
+            RepoConfigLoader configs,
+            Threads threads,
+            Installations installations) {
         this.classifier = classifier;
         this.renderer = renderer;
         this.gateway = gateway;
@@ -100,13 +106,18 @@ public final class TriageThread {
         Prediction prediction = classifier.classify(text);
         String verdict = verdict(prediction, config);
         threads.recordClassification(ref, post.url(), text, prediction, verdict);
-        LOG.info("{}: {} (p={}, theme {}, model {})", ref, verdict, String.format("%.3f", prediction.securityProbability()),
-                prediction.primaryTheme().slug(), prediction.modelVersion());
+        LOG.info(
+                "{}: {} (p={}, theme {}, model {})",
+                ref,
+                verdict,
+                String.format("%.3f", prediction.securityProbability()),
+                prediction.primaryTheme().slug(),
+                prediction.modelVersion());
         try {
             addLabels(post, config, labelsFor(verdict, prediction, config));
             if (FLAGGED.equals(verdict) && config.comment()) {
-                CommentContext context = new CommentContext(ref.repository(), post.publicRepository(), text, prediction,
-                        config.errors());
+                CommentContext context = new CommentContext(
+                        ref.repository(), post.publicRepository(), text, prediction, config.errors());
                 upsertComment(ref, renderer.triageComment(context));
             }
         } catch (GitHubApiException e) {
@@ -154,7 +165,8 @@ public final class TriageThread {
         }
         for (LabelSpec label : wanted) {
             // issue-type labels are created on first use, with their colour, rather than grey by GitHub
-            if (names.contains(label.name()) && !config.labels().containsValue(label)
+            if (names.contains(label.name())
+                    && !config.labels().containsValue(label)
                     && !installations.createdLabel(ref.repository(), label.name())) {
                 gateway.createLabel(ref.installationId(), ref.repository(), label);
                 installations.recordLabelCreated(ref.installationId(), ref.repository(), label.name());
@@ -235,7 +247,8 @@ public final class TriageThread {
         if (FLAGGED.equals(verdict)) {
             out.add(config.labels().get(RepoConfig.FLAG));
             out.add(config.labels().get(p.primaryTheme().slug()));
-            if (config.issueTypeLabels() && !p.issueTypes().isEmpty()
+            if (config.issueTypeLabels()
+                    && !p.issueTypes().isEmpty()
                     && p.issueTypes().get(0).probability() >= ISSUE_TYPE_LABEL_FROM) {
                 out.add(config.issueTypeLabel(p.issueTypes().get(0)));
             }
@@ -253,7 +266,8 @@ public final class TriageThread {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

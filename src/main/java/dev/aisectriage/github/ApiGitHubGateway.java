@@ -103,9 +103,15 @@ public final class ApiGitHubGateway implements GitHubGateway {
                 Set<String> labels = new LinkedHashSet<>();
                 i.path("labels").forEach(l -> labels.add(l.path("name").asText()));
                 JsonNode user = i.path("user");
-                out.add(new OpenIssue(i.path("number").asInt(), i.path("node_id").asText(null), i.path("html_url").asText(null),
-                        i.path("title").asText(""), i.path("body").asText(""), user.path("login").asText(null),
-                        "Bot".equalsIgnoreCase(user.path("type").asText()), labels));
+                out.add(new OpenIssue(
+                        i.path("number").asInt(),
+                        i.path("node_id").asText(null),
+                        i.path("html_url").asText(null),
+                        i.path("title").asText(""),
+                        i.path("body").asText(""),
+                        user.path("login").asText(null),
+                        "Bot".equalsIgnoreCase(user.path("type").asText()),
+                        labels));
             }
             next = r.nextPage().orElse(null);
         }
@@ -118,11 +124,13 @@ public final class ApiGitHubGateway implements GitHubGateway {
             return Optional.empty();
         }
         try {
-            JsonNode f = rest(installationId, "GET", "/repos/" + repository + "/contents/" + path, null).json();
+            JsonNode f = rest(installationId, "GET", "/repos/" + repository + "/contents/" + path, null)
+                    .json();
             if (!"file".equals(f.path("type").asText("file"))) {
                 return Optional.empty();
             }
-            String content = new String(Base64.getMimeDecoder().decode(f.path("content").asText("")), StandardCharsets.UTF_8);
+            String content =
+                    new String(Base64.getMimeDecoder().decode(f.path("content").asText("")), StandardCharsets.UTF_8);
             return Optional.of(new RepoFile(repository, path, f.path("sha").asText(), content));
         } catch (GitHubApiException e) {
             if (e.isGone()) {
@@ -140,7 +148,10 @@ public final class ApiGitHubGateway implements GitHubGateway {
         if (thread.kind() == ThreadRef.Kind.DISCUSSION) {
             addDiscussionLabels(thread, labels);
         } else {
-            rest(thread.installationId(), "POST", "/repos/" + thread.repository() + "/issues/" + thread.number() + "/labels",
+            rest(
+                    thread.installationId(),
+                    "POST",
+                    "/repos/" + thread.repository() + "/issues/" + thread.number() + "/labels",
                     Map.of("labels", labels));
         }
         done(thread, "add labels", labels.toString());
@@ -184,15 +195,21 @@ public final class ApiGitHubGateway implements GitHubGateway {
         }
         String id;
         if (thread.kind() == ThreadRef.Kind.DISCUSSION) {
-            JsonNode data = graphql.execute(thread.installationId(),
+            JsonNode data = graphql.execute(
+                    thread.installationId(),
                     "mutation($id: ID!, $body: String!) { addDiscussionComment(input: {discussionId: $id, body: $body}) "
                             + "{ comment { id } } }",
                     Map.of("id", discussionId(thread), "body", body));
             id = data.path("addDiscussionComment").path("comment").path("id").asText();
         } else {
-            id = rest(thread.installationId(), "POST",
-                    "/repos/" + thread.repository() + "/issues/" + thread.number() + "/comments", Map.of("body", body))
-                    .json().path("id").asText();
+            id = rest(
+                            thread.installationId(),
+                            "POST",
+                            "/repos/" + thread.repository() + "/issues/" + thread.number() + "/comments",
+                            Map.of("body", body))
+                    .json()
+                    .path("id")
+                    .asText();
         }
         done(thread, "create comment", id);
         return id;
@@ -204,12 +221,16 @@ public final class ApiGitHubGateway implements GitHubGateway {
             return;
         }
         if (thread.kind() == ThreadRef.Kind.DISCUSSION) {
-            graphql.execute(thread.installationId(),
+            graphql.execute(
+                    thread.installationId(),
                     "mutation($id: ID!, $body: String!) { updateDiscussionComment(input: {commentId: $id, body: $body}) "
                             + "{ comment { id } } }",
                     Map.of("id", commentId, "body", body));
         } else {
-            rest(thread.installationId(), "PATCH", "/repos/" + thread.repository() + "/issues/comments/" + commentId,
+            rest(
+                    thread.installationId(),
+                    "PATCH",
+                    "/repos/" + thread.repository() + "/issues/comments/" + commentId,
                     Map.of("body", body));
         }
         done(thread, "update comment", commentId);
@@ -224,11 +245,15 @@ public final class ApiGitHubGateway implements GitHubGateway {
             vars.put("name", thread.name());
             vars.put("number", thread.number());
             vars.put("after", after);
-            JsonNode comments = graphql.execute(thread.installationId(),
-                    "query($owner: String!, $name: String!, $number: Int!, $after: String) { repository(owner: $owner, "
-                            + "name: $name) { discussion(number: $number) { comments(first: 100, after: $after) "
-                            + "{ nodes { id body } pageInfo { hasNextPage endCursor } } } } }",
-                    vars).path("repository").path("discussion").path("comments");
+            JsonNode comments = graphql.execute(
+                            thread.installationId(),
+                            "query($owner: String!, $name: String!, $number: Int!, $after: String) { repository(owner: $owner, "
+                                    + "name: $name) { discussion(number: $number) { comments(first: 100, after: $after) "
+                                    + "{ nodes { id body } pageInfo { hasNextPage endCursor } } } } }",
+                            vars)
+                    .path("repository")
+                    .path("discussion")
+                    .path("comments");
             for (JsonNode c : comments.path("nodes")) {
                 out.add(new RemoteComment(c.path("id").asText(), c.path("body").asText("")));
             }
@@ -242,12 +267,18 @@ public final class ApiGitHubGateway implements GitHubGateway {
 
     /** GraphQL wants label node ids; labels are looked up by name, ones the repository lacks are skipped. */
     private void addDiscussionLabels(ThreadRef thread, List<String> labels) {
-        JsonNode nodes = graphql.execute(thread.installationId(),
-                "query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) "
-                        + "{ labels(first: 100) { nodes { id name } } } }",
-                Map.of("owner", thread.owner(), "name", thread.name())).path("repository").path("labels").path("nodes");
+        JsonNode nodes = graphql.execute(
+                        thread.installationId(),
+                        "query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) "
+                                + "{ labels(first: 100) { nodes { id name } } } }",
+                        Map.of("owner", thread.owner(), "name", thread.name()))
+                .path("repository")
+                .path("labels")
+                .path("nodes");
         Map<String, String> idByName = new LinkedHashMap<>();
-        nodes.forEach(n -> idByName.put(n.path("name").asText().toLowerCase(java.util.Locale.ROOT), n.path("id").asText()));
+        nodes.forEach(n -> idByName.put(
+                n.path("name").asText().toLowerCase(java.util.Locale.ROOT),
+                n.path("id").asText()));
         List<String> ids = new ArrayList<>();
         for (String label : labels) {
             String id = idByName.get(label.toLowerCase(java.util.Locale.ROOT));
@@ -260,7 +291,8 @@ public final class ApiGitHubGateway implements GitHubGateway {
         if (ids.isEmpty()) {
             return;
         }
-        graphql.execute(thread.installationId(),
+        graphql.execute(
+                thread.installationId(),
                 "mutation($id: ID!, $labels: [ID!]!) { addLabelsToLabelable(input: {labelableId: $id, labelIds: $labels}) "
                         + "{ clientMutationId } }",
                 Map.of("id", discussionId(thread), "labels", ids));
@@ -270,11 +302,15 @@ public final class ApiGitHubGateway implements GitHubGateway {
         if (thread.nodeId() != null) {
             return thread.nodeId();
         }
-        return graphql.execute(thread.installationId(),
-                "query($owner: String!, $name: String!, $number: Int!) { repository(owner: $owner, name: $name) "
-                        + "{ discussion(number: $number) { id } } }",
-                Map.of("owner", thread.owner(), "name", thread.name(), "number", thread.number()))
-                .path("repository").path("discussion").path("id").asText();
+        return graphql.execute(
+                        thread.installationId(),
+                        "query($owner: String!, $name: String!, $number: Int!) { repository(owner: $owner, name: $name) "
+                                + "{ discussion(number: $number) { id } } }",
+                        Map.of("owner", thread.owner(), "name", thread.name(), "number", thread.number()))
+                .path("repository")
+                .path("discussion")
+                .path("id")
+                .asText();
     }
 
     /** A REST call on the installation token; a refused token is exchanged again once. */

@@ -22,14 +22,14 @@ public final class GitHubApp {
      * @param privateKeyPath a PEM file, used when {@code privateKey} is null; may be null
      * @param dryRun         send no write; forced on when App ID or key is missing
      */
-    public static ApiGitHubGateway gateway(String apiUrl, String appId, String privateKey, Path privateKeyPath,
-            boolean dryRun, Database db) {
+    public static ApiGitHubGateway gateway(
+            String apiUrl, String appId, String privateKey, Path privateKeyPath, boolean dryRun, Database db) {
         return gateway(apiUrl, appId, privateKey, privateKeyPath, dryRun, new Actions(db));
     }
 
     /** @param actions the store of sent and intended writes (built on the shared serial writer, if there is one) */
-    public static ApiGitHubGateway gateway(String apiUrl, String appId, String privateKey, Path privateKeyPath,
-            boolean dryRun, Actions actions) {
+    public static ApiGitHubGateway gateway(
+            String apiUrl, String appId, String privateKey, Path privateKeyPath, boolean dryRun, Actions actions) {
         String pem = privateKey;
         if ((pem == null || pem.isBlank()) && privateKeyPath != null) {
             try {
@@ -40,7 +40,8 @@ public final class GitHubApp {
         }
         GitHubHttp http = new GitHubHttp(apiUrl == null || apiUrl.isBlank() ? "https://api.github.com" : apiUrl);
         if (appId == null || appId.isBlank() || pem == null || pem.isBlank()) {
-            LOG.warn("no APP_ID or PRIVATE_KEY: GitHub is neither read nor written; intended actions are logged and stored");
+            LOG.warn(
+                    "no APP_ID or PRIVATE_KEY: GitHub is neither read nor written; intended actions are logged and stored");
             return new ApiGitHubGateway(http, null, actions, true);
         }
         AppJwt jwt = new AppJwt(appId.trim(), PrivateKeys.parse(pem), Clock.systemUTC());

@@ -52,7 +52,8 @@ public final class GitHubHttp {
 
     /** GitHub.com serves GraphQL at {@code /graphql}; GitHub Enterprise Server at {@code /api/graphql} beside {@code /api/v3}. */
     public String graphqlPath() {
-        return baseUrl.endsWith("/api/v3") ? baseUrl.substring(0, baseUrl.length() - "/v3".length()) + "/graphql"
+        return baseUrl.endsWith("/api/v3")
+                ? baseUrl.substring(0, baseUrl.length() - "/v3".length()) + "/graphql"
                 : baseUrl + "/graphql";
     }
 
@@ -64,7 +65,8 @@ public final class GitHubHttp {
      * @param authorization the whole header value ({@code Bearer …})
      */
     public Response send(String method, String pathOrUrl, Object jsonBody, String authorization) {
-        String url = pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
+        String url =
+                pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
         String body = null;
         if (jsonBody != null) {
             try {
@@ -80,10 +82,14 @@ public final class GitHubHttp {
             try {
                 response = client.send(request(method, url, body, authorization), HttpResponse.BodyHandlers.ofString());
             } catch (HttpTimeoutException e) {
-                backoff = retryOrThrow(attempt, backoff, what, new GitHubApiException(what + " timed out", 0, false, null, e));
+                backoff = retryOrThrow(
+                        attempt, backoff, what, new GitHubApiException(what + " timed out", 0, false, null, e));
                 continue;
             } catch (IOException e) {
-                backoff = retryOrThrow(attempt, backoff, what,
+                backoff = retryOrThrow(
+                        attempt,
+                        backoff,
+                        what,
                         new GitHubApiException(what + " failed: " + e.getMessage(), 0, false, null, e));
                 continue;
             } catch (InterruptedException e) {
@@ -110,7 +116,8 @@ public final class GitHubHttp {
                 continue;
             }
             if (status >= 500) {
-                backoff = retryOrThrow(attempt, backoff, what, new GitHubApiException(message, status, false, null, null));
+                backoff = retryOrThrow(
+                        attempt, backoff, what, new GitHubApiException(message, status, false, null, null));
                 continue;
             }
             throw new GitHubApiException(message, status, true, null, null);
@@ -121,7 +128,11 @@ public final class GitHubHttp {
         if (attempt >= policy.maxAttempts()) {
             throw failure;
         }
-        LOG.warn("{} (attempt {} of {}); retrying in {} ms", failure.getMessage(), attempt, policy.maxAttempts(),
+        LOG.warn(
+                "{} (attempt {} of {}); retrying in {} ms",
+                failure.getMessage(),
+                attempt,
+                policy.maxAttempts(),
                 backoff.toMillis());
         sleep(backoff);
         return backoff.multipliedBy(2);
@@ -136,13 +147,18 @@ public final class GitHubHttp {
         Optional<String> retryAfter = h.firstValue("retry-after");
         if (retryAfter.isPresent()) {
             try {
-                return Optional.of(now.plusSeconds(Long.parseLong(retryAfter.get().trim())));
+                return Optional.of(
+                        now.plusSeconds(Long.parseLong(retryAfter.get().trim())));
             } catch (NumberFormatException e) {
                 return Optional.of(now.plus(SECONDARY_LIMIT_WAIT));
             }
         }
-        if (h.firstValue("x-ratelimit-remaining").map(String::trim).filter("0"::equals).isPresent()) {
-            long reset = h.firstValue("x-ratelimit-reset").map(v -> Long.parseLong(v.trim()))
+        if (h.firstValue("x-ratelimit-remaining")
+                .map(String::trim)
+                .filter("0"::equals)
+                .isPresent()) {
+            long reset = h.firstValue("x-ratelimit-reset")
+                    .map(v -> Long.parseLong(v.trim()))
                     .orElse(now.plus(SECONDARY_LIMIT_WAIT).getEpochSecond());
             // the reset is in whole seconds: one more second avoids arriving a moment too early
             return Optional.of(Instant.ofEpochSecond(reset + 1));
@@ -166,7 +182,9 @@ public final class GitHubHttp {
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
-        return b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        return b.method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }
 

@@ -20,15 +20,20 @@ public final class GraphQlClient {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         body.put("variables", variables);
-        JsonNode answer = http.send("POST", http.graphqlPath(), body, "Bearer " + tokens.tokenFor(installationId)).json();
+        JsonNode answer = http.send("POST", http.graphqlPath(), body, "Bearer " + tokens.tokenFor(installationId))
+                .json();
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
             JsonNode first = errors.get(0);
             String type = first.path("type").asText("");
             boolean gone = "NOT_FOUND".equals(type);
             boolean limited = "RATE_LIMITED".equals(type);
-            throw new GitHubApiException("GraphQL error: " + first.path("message").asText(), gone ? 404 : limited ? 403 : 422,
-                    !limited, null, null);
+            throw new GitHubApiException(
+                    "GraphQL error: " + first.path("message").asText(),
+                    gone ? 404 : limited ? 403 : 422,
+                    !limited,
+                    null,
+                    null);
         }
         return answer.path("data");
     }

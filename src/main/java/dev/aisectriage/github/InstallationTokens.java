@@ -33,22 +33,35 @@ public final class InstallationTokens {
             return cached.value();
         }
         return cache.compute(installationId, (id, current) -> {
-            if (current != null && clock.instant().isBefore(current.expiresAt().minus(RENEW_BEFORE_EXPIRY))) {
-                return current;
-            }
-            JsonNode answer = http.send("POST", "/app/installations/" + id + "/access_tokens", null,
-                    "Bearer " + jwt.create()).json();
-            if (!answer.hasNonNull("token") || !answer.hasNonNull("expires_at")) {
-                throw new GitHubApiException("the access token answer of installation " + id
-                        + " has no token or expires_at", 200, true, null, null);
-            }
-            return new Token(answer.get("token").asText(), Instant.parse(answer.get("expires_at").asText()));
-        }).value();
+                    if (current != null
+                            && clock.instant().isBefore(current.expiresAt().minus(RENEW_BEFORE_EXPIRY))) {
+                        return current;
+                    }
+                    JsonNode answer = http.send(
+                                    "POST",
+                                    "/app/installations/" + id + "/access_tokens",
+                                    null,
+                                    "Bearer " + jwt.create())
+                            .json();
+                    if (!answer.hasNonNull("token") || !answer.hasNonNull("expires_at")) {
+                        throw new GitHubApiException(
+                                "the access token answer of installation " + id + " has no token or expires_at",
+                                200,
+                                true,
+                                null,
+                                null);
+                    }
+                    return new Token(
+                            answer.get("token").asText(),
+                            Instant.parse(answer.get("expires_at").asText()));
+                })
+                .value();
     }
 
     /** The id of the App's installation on a repository (asked as the App itself). */
     public long installationIdOf(String repository) {
-        JsonNode answer = http.send("GET", "/repos/" + repository + "/installation", null, "Bearer " + jwt.create()).json();
+        JsonNode answer = http.send("GET", "/repos/" + repository + "/installation", null, "Bearer " + jwt.create())
+                .json();
         if (!answer.hasNonNull("id")) {
             throw new GitHubApiException("the App is not installed on " + repository, 404, true, null, null);
         }

@@ -12,7 +12,8 @@ public record LabelSpec(String name, String color, String description) {
             throw new IllegalArgumentException("a label needs a name");
         }
         if (color == null || !COLOR.matcher(color).matches()) {
-            throw new IllegalArgumentException("label '" + name + "': colour must be six hex digits without '#', got '" + color + "'");
+            throw new IllegalArgumentException(
+                    "label '" + name + "': colour must be six hex digits without '#', got '" + color + "'");
         }
         if (description != null && description.length() > 100) {
             description = description.substring(0, 99) + "…";

@@ -21,7 +21,8 @@ public final class Actions {
         this.writes = writes;
     }
 
-    public void record(Long installationId, String repository, Integer number, String action, String detail, boolean dryRun) {
+    public void record(
+            Long installationId, String repository, Integer number, String action, String detail, boolean dryRun) {
         writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO actions(installation_id, repository, number, action, detail, dry_run, created_at) "
@@ -48,9 +49,14 @@ public final class Actions {
                 s.setInt(1, limit);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Action((Long) rs.getObject(1, Long.class), rs.getString(2),
-                                (Integer) rs.getObject(3, Integer.class), rs.getString(4), rs.getString(5),
-                                rs.getInt(6) == 1, rs.getString(7)));
+                        out.add(new Action(
+                                (Long) rs.getObject(1, Long.class),
+                                rs.getString(2),
+                                (Integer) rs.getObject(3, Integer.class),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getInt(6) == 1,
+                                rs.getString(7)));
                     }
                 }
             }
@@ -59,6 +65,11 @@ public final class Actions {
     }
 
     public record Action(
-            Long installationId, String repository, Integer number, String action, String detail, boolean dryRun,
+            Long installationId,
+            String repository,
+            Integer number,
+            String action,
+            String detail,
+            boolean dryRun,
             String createdAt) {}
 }

@@ -48,10 +48,14 @@ public final class ConfigErrors {
         return db.inTransaction(c -> {
             List<Entry> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT repository, file, errors, seen_at FROM config_errors ORDER BY seen_at DESC");
+                            "SELECT repository, file, errors, seen_at FROM config_errors ORDER BY seen_at DESC");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Entry(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split("\n")), rs.getString(4)));
+                    out.add(new Entry(
+                            rs.getString(1),
+                            rs.getString(2),
+                            List.of(rs.getString(3).split("\n")),
+                            rs.getString(4)));
                 }
             }
             return out;

@@ -32,7 +32,8 @@ public final class Feedback {
     }
 
     /** @return false when this delivery already recorded this signal */
-    public boolean record(String deliveryId, ThreadRef ref, String signal, boolean isSecurity, Theme theme, String actor) {
+    public boolean record(
+            String deliveryId, ThreadRef ref, String signal, boolean isSecurity, Theme theme, String actor) {
         return writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT OR IGNORE INTO feedback(delivery_id, installation_id, repository, kind, number, signal, "
@@ -60,16 +61,24 @@ public final class Feedback {
         return db.inTransaction(c -> {
             List<Item> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT f.repository, f.kind, f.number, t.url, t.text, f.is_security, f.theme, f.signal, f.actor, "
-                            + "f.created_at FROM feedback f JOIN threads t ON t.repository = f.repository "
-                            + "AND t.kind = f.kind AND t.number = f.number "
-                            + "WHERE f.id = (SELECT MAX(g.id) FROM feedback g WHERE g.repository = f.repository "
-                            + "AND g.kind = f.kind AND g.number = f.number) AND t.text IS NOT NULL ORDER BY f.id");
+                            "SELECT f.repository, f.kind, f.number, t.url, t.text, f.is_security, f.theme, f.signal, f.actor, "
+                                    + "f.created_at FROM feedback f JOIN threads t ON t.repository = f.repository "
+                                    + "AND t.kind = f.kind AND t.number = f.number "
+                                    + "WHERE f.id = (SELECT MAX(g.id) FROM feedback g WHERE g.repository = f.repository "
+                                    + "AND g.kind = f.kind AND g.number = f.number) AND t.text IS NOT NULL ORDER BY f.id");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Item(rs.getString(1), ThreadRef.Kind.fromDb(rs.getString(2)), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6) == 1, rs.getString(7) == null ? null : Theme.valueOf(rs.getString(7)),
-                            rs.getString(8), rs.getString(9), rs.getString(10)));
+                    out.add(new Item(
+                            rs.getString(1),
+                            ThreadRef.Kind.fromDb(rs.getString(2)),
+                            rs.getInt(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getInt(6) == 1,
+                            rs.getString(7) == null ? null : Theme.valueOf(rs.getString(7)),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10)));
                 }
             }
             return out;
@@ -95,6 +104,14 @@ public final class Feedback {
 
     /** One thread's feedback, ready for the shared JSONL format. */
     public record Item(
-            String repository, ThreadRef.Kind kind, int number, String url, String text, boolean isSecurity, Theme theme,
-            String signal, String actor, String createdAt) {}
+            String repository,
+            ThreadRef.Kind kind,
+            int number,
+            String url,
+            String text,
+            boolean isSecurity,
+            Theme theme,
+            String signal,
+            String actor,
+            String createdAt) {}
 }

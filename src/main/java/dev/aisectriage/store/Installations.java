@@ -37,8 +37,8 @@ public final class Installations {
 
     public void recordDeleted(long installationId) {
         writes.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE app_installations SET deleted_at = ? WHERE installation_id = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("UPDATE app_installations SET deleted_at = ? WHERE installation_id = ?")) {
                 s.setString(1, Instant.now().toString());
                 s.setLong(2, installationId);
                 s.executeUpdate();
@@ -55,7 +55,7 @@ public final class Installations {
         return db.inTransaction(c -> {
             List<Installation> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT installation_id, account, created_at, deleted_at FROM app_installations ORDER BY created_at DESC");
+                            "SELECT installation_id, account, created_at, deleted_at FROM app_installations ORDER BY created_at DESC");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Installation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
@@ -68,8 +68,8 @@ public final class Installations {
     /** Whether the bot ever created this label on the repository. */
     public boolean createdLabel(String repository, String name) {
         return db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT 1 FROM repo_labels WHERE repository = ? AND name = ? COLLATE NOCASE")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT 1 FROM repo_labels WHERE repository = ? AND name = ? COLLATE NOCASE")) {
                 s.setString(1, repository);
                 s.setString(2, name);
                 try (ResultSet rs = s.executeQuery()) {

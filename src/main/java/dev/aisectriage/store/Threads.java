@@ -58,7 +58,13 @@ public final class Threads {
                 s.setDouble(3, p.securityProbability());
                 s.setString(4, p.primaryTheme().name());
                 s.setString(5, verdict);
-                s.setString(6, String.join(",", p.issueTypes().stream().map(Prediction.IssueTypeScore::id).toList()));
+                s.setString(
+                        6,
+                        String.join(
+                                ",",
+                                p.issueTypes().stream()
+                                        .map(Prediction.IssueTypeScore::id)
+                                        .toList()));
                 s.setString(7, p.modelVersion());
                 s.setString(8, Instant.now().toString());
                 s.setLong(9, ref.installationId());
@@ -147,8 +153,9 @@ public final class Threads {
     public int forgetInstallation(long installationId) {
         return writes.inTransaction(c -> {
             for (String table : List.of("thread_comments", "thread_labels")) {
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE (repository, kind, number) IN "
-                        + "(SELECT repository, kind, number FROM threads WHERE installation_id = ?)")) {
+                try (PreparedStatement s =
+                        c.prepareStatement("DELETE FROM " + table + " WHERE (repository, kind, number) IN "
+                                + "(SELECT repository, kind, number FROM threads WHERE installation_id = ?)")) {
                     s.setLong(1, installationId);
                     s.executeUpdate();
                 }
@@ -164,8 +171,9 @@ public final class Threads {
         writes.inTransaction(c -> {
             ensure(c, ref);
             for (String label : labels) {
-                try (PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO thread_labels(repository, kind, number, label, " + column + ") VALUES (?, ?, ?, ?, 1) "
+                try (PreparedStatement s =
+                        c.prepareStatement("INSERT INTO thread_labels(repository, kind, number, label, " + column
+                                + ") VALUES (?, ?, ?, ?, 1) "
                                 + "ON CONFLICT(repository, kind, number, label) DO UPDATE SET " + column + " = 1")) {
                     key(s, ref, 1);
                     s.setString(4, label);
@@ -179,8 +187,9 @@ public final class Threads {
     private Set<String> labels(ThreadRef ref, String column) {
         return db.inTransaction(c -> {
             Set<String> out = new LinkedHashSet<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT label FROM thread_labels WHERE repository = ? AND kind = ? "
-                    + "AND number = ? AND " + column + " = 1")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT label FROM thread_labels WHERE repository = ? AND kind = ? "
+                            + "AND number = ? AND " + column + " = 1")) {
                 key(s, ref, 1);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -225,11 +234,23 @@ public final class Threads {
 
     private static ThreadState state(ResultSet rs) throws SQLException {
         return new ThreadState(
-                new ThreadRef(rs.getLong(1), rs.getString(2), ThreadRef.Kind.fromDb(rs.getString(3)), rs.getInt(4),
+                new ThreadRef(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        ThreadRef.Kind.fromDb(rs.getString(3)),
+                        rs.getInt(4),
                         rs.getString(5)),
-                rs.getString(6), rs.getString(7), (Double) rs.getObject(8, Double.class), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                rs.getInt(15) == 1, rs.getString(16));
+                rs.getString(6),
+                rs.getString(7),
+                (Double) rs.getObject(8, Double.class),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getString(14),
+                rs.getInt(15) == 1,
+                rs.getString(16));
     }
 
     /**
@@ -238,8 +259,17 @@ public final class Threads {
      * @param verdict {@code flagged}, {@code abstained} (needs triage), {@code passed} or {@code ignored}
      */
     public record ThreadState(
-            ThreadRef ref, String url, String text, Double securityProbability, String primaryTheme, String verdict,
-            String issueCodes, String modelVersion, String commentId, String commentHash, boolean off,
+            ThreadRef ref,
+            String url,
+            String text,
+            Double securityProbability,
+            String primaryTheme,
+            String verdict,
+            String issueCodes,
+            String modelVersion,
+            String commentId,
+            String commentHash,
+            boolean off,
             String classifiedAt) {
 
         public boolean flagged() {

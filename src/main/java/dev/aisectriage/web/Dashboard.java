@@ -48,40 +48,77 @@ public final class Dashboard implements Handler {
 
     String render() {
         StringBuilder h = new StringBuilder(8192);
-        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>ai-security-triage</title><style>")
-                .append("body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin-bottom:2em}")
+        h.append(
+                        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>ai-security-triage</title><style>")
+                .append(
+                        "body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin-bottom:2em}")
                 .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f4f4f4}")
                 .append(".err{color:#b60205}.dry{color:#888}</style></head><body><h1>ai-security-triage</h1>");
 
         h.append("<h2>Installations</h2>");
-        table(h, List.of("id", "account", "installed", "removed"), installations.all().stream()
-                .map(i -> List.of(String.valueOf(i.id()), nz(i.account()), i.createdAt(), nz(i.deletedAt()))).toList());
+        table(
+                h,
+                List.of("id", "account", "installed", "removed"),
+                installations.all().stream()
+                        .map(i -> List.of(String.valueOf(i.id()), nz(i.account()), i.createdAt(), nz(i.deletedAt())))
+                        .toList());
 
         h.append("<h2>Repository config errors</h2>");
-        table(h, List.of("repository", "file", "errors", "seen"), configErrors.all().stream()
-                .map(e -> List.of(e.repository(), e.file(), String.join("\n", e.errors()), e.seenAt())).toList());
+        table(
+                h,
+                List.of("repository", "file", "errors", "seen"),
+                configErrors.all().stream()
+                        .map(e -> List.of(e.repository(), e.file(), String.join("\n", e.errors()), e.seenAt()))
+                        .toList());
 
         h.append("<h2>Recent classifications</h2>");
-        table(h, List.of("thread", "verdict", "probability", "theme", "model", "comment", "off", "at"), threads.recent(RECENT)
-                .stream().map(t -> List.of(t.ref().toString() + (t.ref().kind().name().equals("DISCUSSION") ? " (discussion)" : ""),
-                        nz(t.verdict()),
-                        t.securityProbability() == null ? "" : String.format(Locale.ROOT, "%.3f", t.securityProbability()),
-                        nz(t.primaryTheme()), nz(t.modelVersion()), t.commentId() == null ? "" : "yes", t.off() ? "off" : "",
-                        nz(t.classifiedAt())))
-                .toList());
+        table(
+                h,
+                List.of("thread", "verdict", "probability", "theme", "model", "comment", "off", "at"),
+                threads.recent(RECENT).stream()
+                        .map(t -> List.of(
+                                t.ref().toString()
+                                        + (t.ref().kind().name().equals("DISCUSSION") ? " (discussion)" : ""),
+                                nz(t.verdict()),
+                                t.securityProbability() == null
+                                        ? ""
+                                        : String.format(Locale.ROOT, "%.3f", t.securityProbability()),
+                                nz(t.primaryTheme()),
+                                nz(t.modelVersion()),
+                                t.commentId() == null ? "" : "yes",
+                                t.off() ? "off" : "",
+                                nz(t.classifiedAt())))
+                        .toList());
 
         h.append("<h2>Recent actions</h2>");
-        table(h, List.of("at", "where", "action", "detail", "mode"), actions.recent(RECENT).stream()
-                .map(a -> List.of(a.createdAt(), a.repository() + (a.number() == null ? "" : "#" + a.number()), a.action(),
-                        nz(a.detail()), a.dryRun() ? "dry-run (not sent)" : "sent"))
-                .toList());
+        table(
+                h,
+                List.of("at", "where", "action", "detail", "mode"),
+                actions.recent(RECENT).stream()
+                        .map(a -> List.of(
+                                a.createdAt(),
+                                a.repository() + (a.number() == null ? "" : "#" + a.number()),
+                                a.action(),
+                                nz(a.detail()),
+                                a.dryRun() ? "dry-run (not sent)" : "sent"))
+                        .toList());
 
         h.append("<h2>Dead letters</h2>");
-        table(h, List.of("delivery", "event", "repository", "attempts", "last error"), deadLetters.get().stream()
-                .map(d -> List.of(d.deliveryId(), d.event(), nz(d.repository()), String.valueOf(d.attempts()), nz(d.lastError())))
-                .toList());
+        table(
+                h,
+                List.of("delivery", "event", "repository", "attempts", "last error"),
+                deadLetters.get().stream()
+                        .map(d -> List.of(
+                                d.deliveryId(),
+                                d.event(),
+                                nz(d.repository()),
+                                String.valueOf(d.attempts()),
+                                nz(d.lastError())))
+                        .toList());
 
-        h.append("<p>Feedback records: ").append(feedback.count()).append(" (export with <code>export-feedback</code>)</p>");
+        h.append("<p>Feedback records: ")
+                .append(feedback.count())
+                .append(" (export with <code>export-feedback</code>)</p>");
         return h.append("</body></html>").toString();
     }
 
@@ -95,7 +132,8 @@ public final class Dashboard implements Handler {
         h.append("</tr>");
         for (List<String> row : rows) {
             h.append("<tr>");
-            row.forEach(c -> h.append("<td>").append(escape(c).replace("\n", "<br>")).append("</td>"));
+            row.forEach(c ->
+                    h.append("<td>").append(escape(c).replace("\n", "<br>")).append("</td>"));
             h.append("</tr>");
         }
         h.append("</table>");

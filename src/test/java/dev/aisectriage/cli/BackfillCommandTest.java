@@ -45,8 +45,15 @@ class BackfillCommandTest {
         try (FakeGitHub github = new FakeGitHub("7", app.getPublic())) {
             github.openIssues("octo-org/ml-server", ISSUES);
             FakeClassifier classifier = new FakeClassifier();
-            Map<String, String> env = Map.of("APP_ID", "7", "PRIVATE_KEY", TestKeys.pkcs8Pem(app),
-                    "GITHUB_API_URL", github.url(), "DATABASE_PATH", dbFile.toString());
+            Map<String, String> env = Map.of(
+                    "APP_ID",
+                    "7",
+                    "PRIVATE_KEY",
+                    TestKeys.pkcs8Pem(app),
+                    "GITHUB_API_URL",
+                    github.url(),
+                    "DATABASE_PATH",
+                    dbFile.toString());
 
             // when backfill runs without --apply, twice
             int first = new CommandLine(new BackfillCommand(env, m -> classifier, PlainRenderer::new))
@@ -60,7 +67,8 @@ class BackfillCommandTest {
             assertThat(classifier.texts).hasSize(2);
             assertThat(github.writes()).isEmpty();
             assertThat(github.requestLines()).contains("GET /repos/octo-org/ml-server/installation");
-            assertThat(new Actions(db).recent(10)).allMatch(Actions.Action::dryRun)
+            assertThat(new Actions(db).recent(10))
+                    .allMatch(Actions.Action::dryRun)
                     .extracting(a -> a.number() + " " + a.action())
                     .containsExactly("3 create comment", "3 add labels");
         }

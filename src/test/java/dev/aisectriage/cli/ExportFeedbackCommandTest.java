@@ -34,14 +34,18 @@ class ExportFeedbackCommandTest {
             bot.handle(Fixtures.event("discussion-created-security-question.json", "d-3"));
             bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-4", p -> {
                 p.remove("issue");
-                p.set("discussion", Fixtures.payload("discussion-created-security-question.json").get("discussion"));
+                p.set(
+                        "discussion",
+                        Fixtures.payload("discussion-created-security-question.json")
+                                .get("discussion"));
                 p.with("comment").put("body", "/ai-security theme data");
             }));
         }
         Path out = dir.resolve("feedback.jsonl");
 
         // when the feedback is exported
-        int exit = new CommandLine(new ExportFeedbackCommand()).execute("--database", dbFile.toString(), "--output", out.toString());
+        int exit = new CommandLine(new ExportFeedbackCommand())
+                .execute("--database", dbFile.toString(), "--output", out.toString());
 
         // then the shared reader reads both posts with their labels
         assertThat(exit).isZero();

@@ -67,8 +67,7 @@ class RepoConfigParserTest {
         RepoConfig c = RepoConfigParser.parse(yaml, FILE);
 
         // then the error names file and line, and nothing of the file applies
-        assertThat(c.errors()).singleElement().asString()
-                .startsWith(FILE + " line 2: unknown key 'comments'");
+        assertThat(c.errors()).singleElement().asString().startsWith(FILE + " line 2: unknown key 'comments'");
         assertThat(c.comment()).isTrue();
     }
 
@@ -78,9 +77,10 @@ class RepoConfigParserTest {
 
         RepoConfig c = RepoConfigParser.parse(yaml, FILE);
 
-        assertThat(c.errors()).containsExactly(
-                FILE + " line 6: 'threshold' must be a number between 0 and 1, found text 'high'",
-                FILE + " line 5: colour of label 'flag' must be six hex digits, got 'red'");
+        assertThat(c.errors())
+                .containsExactly(
+                        FILE + " line 6: 'threshold' must be a number between 0 and 1, found text 'high'",
+                        FILE + " line 5: colour of label 'flag' must be six hex digits, got 'red'");
         assertThat(c.flagLabel()).isEqualTo("security");
     }
 
@@ -88,7 +88,11 @@ class RepoConfigParserTest {
     void brokenYamlGivesDefaultsAndAVisibleError() {
         RepoConfig c = RepoConfigParser.parse("enabled: [true\ncomment: false\n", FILE);
 
-        assertThat(c.errors()).singleElement().asString().startsWith(FILE + " line ").contains("not valid YAML");
+        assertThat(c.errors())
+                .singleElement()
+                .asString()
+                .startsWith(FILE + " line ")
+                .contains("not valid YAML");
         assertThat(c.enabled()).isTrue();
     }
 }

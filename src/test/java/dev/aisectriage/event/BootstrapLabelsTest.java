@@ -48,22 +48,35 @@ class BootstrapLabelsTest {
 
         // then the missing labels were created, with six-digit colours and short descriptions
         List<FakeGitHub.Request> creates = github.writes();
-        assertThat(creates).extracting(FakeGitHub.Request::line).containsExactly(
-                "POST /repos/octo-org/ml-server/labels", "POST /repos/octo-org/ml-server/labels",
-                "POST /repos/octo-org/ml-server/labels", "POST /repos/octo-org/ml-server/labels",
-                "POST /repos/octo-org/ml-server/labels",
-                "POST /repos/octo-org/datasets/labels", "POST /repos/octo-org/datasets/labels",
-                "POST /repos/octo-org/datasets/labels", "POST /repos/octo-org/datasets/labels",
-                "POST /repos/octo-org/datasets/labels", "POST /repos/octo-org/datasets/labels");
-        assertThat(creates.get(0).body()).isEqualTo("{\"name\":\"needs-security-triage\",\"color\":\"fbca04\","
-                + "\"description\":\"Might be security-related: a maintainer should take a look\"}");
+        assertThat(creates)
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly(
+                        "POST /repos/octo-org/ml-server/labels",
+                        "POST /repos/octo-org/ml-server/labels",
+                        "POST /repos/octo-org/ml-server/labels",
+                        "POST /repos/octo-org/ml-server/labels",
+                        "POST /repos/octo-org/ml-server/labels",
+                        "POST /repos/octo-org/datasets/labels",
+                        "POST /repos/octo-org/datasets/labels",
+                        "POST /repos/octo-org/datasets/labels",
+                        "POST /repos/octo-org/datasets/labels",
+                        "POST /repos/octo-org/datasets/labels",
+                        "POST /repos/octo-org/datasets/labels");
+        assertThat(creates.get(0).body())
+                .isEqualTo("{\"name\":\"needs-security-triage\",\"color\":\"fbca04\","
+                        + "\"description\":\"Might be security-related: a maintainer should take a look\"}");
         assertThat(creates).allSatisfy(r -> {
             assertThat(r.json().path("color").asText()).matches("[0-9a-f]{6}");
             assertThat(r.json().path("description").asText().length()).isLessThanOrEqualTo(100);
         });
-        assertThat(github.labelsOfRepository("octo-org/datasets")).containsExactlyInAnyOrder("security",
-                "needs-security-triage", "ai-security: system-software", "ai-security: ecosystem", "ai-security: model",
-                "ai-security: data");
+        assertThat(github.labelsOfRepository("octo-org/datasets"))
+                .containsExactlyInAnyOrder(
+                        "security",
+                        "needs-security-triage",
+                        "ai-security: system-software",
+                        "ai-security: ecosystem",
+                        "ai-security: model",
+                        "ai-security: data");
     }
 
     @Test
@@ -79,7 +92,8 @@ class BootstrapLabelsTest {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-3"));
 
         // then no label was created again, and the report got no deleted label (only its comment)
-        assertThat(github.writes().subList(writes, github.writes().size())).extracting(FakeGitHub.Request::line)
+        assertThat(github.writes().subList(writes, github.writes().size()))
+                .extracting(FakeGitHub.Request::line)
                 .containsExactly("POST /repos/octo-org/ml-server/issues/12/comments");
     }
 }

@@ -25,7 +25,8 @@ class FeedbackAndCommandsTest {
 
     private static final String REPO = "/repos/octo-org/ml-server";
     private static final KeyPair APP = TestKeys.rsa();
-    private static final ThreadRef ISSUE_12 = new ThreadRef(2311213, "octo-org/ml-server", ThreadRef.Kind.ISSUE, 12, null);
+    private static final ThreadRef ISSUE_12 =
+            new ThreadRef(2311213, "octo-org/ml-server", ThreadRef.Kind.ISSUE, 12, null);
 
     @TempDir
     Path dir;
@@ -57,13 +58,13 @@ class FeedbackAndCommandsTest {
         // then the new theme label is added but the removed flag label is not
         assertThat(github.writes().subList(writes, github.writes().size()))
                 .filteredOn(r -> r.path().endsWith("/labels"))
-                .extracting(FakeGitHub.Request::body).containsExactly("{\"labels\":[\"ai-security: model\"]}");
-        assertThat(new Feedback(bot.db).latestPerThread()).singleElement()
-                .satisfies(f -> {
-                    assertThat(f.signal()).isEqualTo(Feedback.FALSE_POSITIVE);
-                    assertThat(f.isSecurity()).isFalse();
-                    assertThat(f.actor()).isEqualTo("maintainer-max");
-                });
+                .extracting(FakeGitHub.Request::body)
+                .containsExactly("{\"labels\":[\"ai-security: model\"]}");
+        assertThat(new Feedback(bot.db).latestPerThread()).singleElement().satisfies(f -> {
+            assertThat(f.signal()).isEqualTo(Feedback.FALSE_POSITIVE);
+            assertThat(f.isSecurity()).isFalse();
+            assertThat(f.actor()).isEqualTo("maintainer-max");
+        });
     }
 
     @Test
@@ -103,7 +104,8 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-2"));
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3"));
 
-        assertThat(new Feedback(bot.db).latestPerThread()).singleElement()
+        assertThat(new Feedback(bot.db).latestPerThread())
+                .singleElement()
                 .satisfies(f -> assertThat(f.signal()).isEqualTo(Feedback.NOT_SECURITY));
         assertThat(github.writes()).hasSize(writes);
     }
@@ -113,13 +115,15 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         int writes = github.writes().size();
 
-        bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-2",
+        bot.handle(Fixtures.event(
+                "issue_comment-created-slash-command-by-member.json",
+                "d-2",
                 p -> p.with("comment").put("body", "/ai-security theme data")));
 
         assertThat(github.writes().subList(writes, github.writes().size()))
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("POST " + REPO + "/issues/12/labels",
-                        "{\"labels\":[\"ai-security: data\"]}"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "POST " + REPO + "/issues/12/labels", "{\"labels\":[\"ai-security: data\"]}"));
         assertThat(new Feedback(bot.db).latestPerThread().get(0).theme()).isEqualTo(Theme.DATA);
     }
 
@@ -127,11 +131,15 @@ class FeedbackAndCommandsTest {
     void explainTurnsTheOneCommentIntoTheExplanation() throws Exception {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
-        bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-2",
+        bot.handle(Fixtures.event(
+                "issue_comment-created-slash-command-by-member.json",
+                "d-2",
                 p -> p.with("comment").put("body", "/ai-security explain")));
 
-        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1)
-                .allSatisfy((id, body) -> assertThat(body).startsWith(CommentMarker.MARKER).contains("Why: keywords [pickle]"));
+        assertThat(github.commentsOf("octo-org/ml-server#12"))
+                .hasSize(1)
+                .allSatisfy((id, body) ->
+                        assertThat(body).startsWith(CommentMarker.MARKER).contains("Why: keywords [pickle]"));
     }
 
     @Test
@@ -145,7 +153,8 @@ class FeedbackAndCommandsTest {
 
         // then the thread was classified with title, body and reply, labelled and commented once
         assertThat(bot.classifier.texts.get(1)).contains("dark theme").contains("loaded with pickle");
-        assertThat(github.writes()).extracting(FakeGitHub.Request::line)
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
                 .containsExactly("POST " + REPO + "/issues/13/labels", "POST " + REPO + "/issues/13/comments");
         assertThat(bot.classifier.texts).hasSize(2);
     }

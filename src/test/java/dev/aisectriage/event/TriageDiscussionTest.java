@@ -50,19 +50,25 @@ class TriageDiscussionTest {
         List<FakeGitHub.Request> mutations = github.writes();
         assertThat(mutations).hasSize(2).allSatisfy(r -> assertThat(r.line()).isEqualTo("POST /graphql"));
         assertThat(mutations.get(0).json().path("query").asText()).contains("addLabelsToLabelable");
-        assertThat(mutations.get(0).json().path("variables").path("id").asText()).isEqualTo("D_kwDOCyGuyM4AAXxx");
+        assertThat(mutations.get(0).json().path("variables").path("id").asText())
+                .isEqualTo("D_kwDOCyGuyM4AAXxx");
         assertThat(mutations.get(0).json().path("variables").path("labels").toString())
                 .isEqualTo("[\"LA_security\",\"LA_ai-security: model\"]");
         assertThat(mutations.get(1).json().path("query").asText()).contains("addDiscussionComment");
-        assertThat(mutations.get(1).json().path("variables").path("id").asText()).isEqualTo("D_kwDOCyGuyM4AAXxx");
-        assertThat(mutations.get(1).json().path("variables").path("body").asText()).startsWith(CommentMarker.MARKER);
+        assertThat(mutations.get(1).json().path("variables").path("id").asText())
+                .isEqualTo("D_kwDOCyGuyM4AAXxx");
+        assertThat(mutations.get(1).json().path("variables").path("body").asText())
+                .startsWith(CommentMarker.MARKER);
     }
 
     @Test
     void anEditedDiscussionUpdatesTheCommentThroughUpdateDiscussionComment() throws Exception {
         Bot bot = new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
         bot.handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
-        String commentId = github.commentsOf("discussion:D_kwDOCyGuyM4AAXxx").keySet().iterator().next();
+        String commentId = github.commentsOf("discussion:D_kwDOCyGuyM4AAXxx")
+                .keySet()
+                .iterator()
+                .next();
 
         bot.handle(Fixtures.event("discussion-created-security-question.json", "d-2", p -> {
             p.put("action", "edited");

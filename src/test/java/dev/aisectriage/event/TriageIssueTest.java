@@ -48,17 +48,19 @@ class TriageIssueTest {
         bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then exactly these requests reached GitHub
-        assertThat(github.requestLines()).containsExactly(
-                "POST /app/installations/2311213/access_tokens",
-                "GET " + REPO + "/contents/.github/ai-security-triage.yml",
-                "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
-                "POST " + REPO + "/issues/12/labels",
-                "GET " + REPO + "/issues/12/comments",
-                "POST " + REPO + "/issues/12/comments");
+        assertThat(github.requestLines())
+                .containsExactly(
+                        "POST /app/installations/2311213/access_tokens",
+                        "GET " + REPO + "/contents/.github/ai-security-triage.yml",
+                        "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
+                        "POST " + REPO + "/issues/12/labels",
+                        "GET " + REPO + "/issues/12/comments",
+                        "POST " + REPO + "/issues/12/comments");
         List<FakeGitHub.Request> writes = github.writes();
         assertThat(writes.get(0).body()).isEqualTo("{\"labels\":[\"security\",\"ai-security: system-software\"]}");
         assertThat(writes.get(1).json().path("body").asText())
-                .startsWith(CommentMarker.MARKER).contains("System & Software");
+                .startsWith(CommentMarker.MARKER)
+                .contains("System & Software");
         assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
     }
 
@@ -72,13 +74,16 @@ class TriageIssueTest {
     @Test
     void aBorderlinePostGetsOnlyTheNeedsTriageLabel() throws Exception {
         // given a post the model is unsure about (probability between abstain_from and its threshold)
-        bot().handle(Fixtures.event("issues-opened-feature-request.json", "d-1",
+        bot().handle(Fixtures.event(
+                "issues-opened-feature-request.json",
+                "d-1",
                 p -> p.with("issue").put("body", "maybe a problem with tokens?")));
 
         // then only needs-security-triage is added and no comment is posted
-        assertThat(github.writes()).extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("POST " + REPO + "/issues/13/labels",
-                        "{\"labels\":[\"needs-security-triage\"]}"));
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "POST " + REPO + "/issues/13/labels", "{\"labels\":[\"needs-security-triage\"]}"));
     }
 
     @Test
@@ -86,15 +91,19 @@ class TriageIssueTest {
         // given a flagged issue with the bot's comment
         Bot bot = bot();
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
-        String commentId = github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
+        String commentId =
+                github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
         int before = github.requests().size();
 
         // when its body is edited so that the verdict's theme changes
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-2"));
 
         // then the same comment is edited and only the new theme label is added
-        List<String> after = github.requestLines().subList(before, github.requests().size());
-        assertThat(after).containsExactly("POST " + REPO + "/issues/12/labels", "PATCH " + REPO + "/issues/comments/" + commentId);
+        List<String> after =
+                github.requestLines().subList(before, github.requests().size());
+        assertThat(after)
+                .containsExactly(
+                        "POST " + REPO + "/issues/12/labels", "PATCH " + REPO + "/issues/comments/" + commentId);
         assertThat(github.writes().get(2).body()).isEqualTo("{\"labels\":[\"ai-security: model\"]}");
         assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1).containsKey(commentId);
         assertThat(github.commentsOf("octo-org/ml-server#12").get(commentId)).contains("Model");
@@ -108,7 +117,13 @@ class TriageIssueTest {
 
         // when the title changes but the verdict does not
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-2", p -> {
-            p.with("issue").put("body", Fixtures.payload("issues-opened-security-report.json").path("issue").path("body").asText());
+            p.with("issue")
+                    .put(
+                            "body",
+                            Fixtures.payload("issues-opened-security-report.json")
+                                    .path("issue")
+                                    .path("body")
+                                    .asText());
             p.with("issue").put("title", "Loading a checkpoint runs arbitrary code (torch)");
         }));
 
@@ -138,8 +153,14 @@ class TriageIssueTest {
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             // when both run
-            var a = workers.submit(() -> { bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1")); return null; });
-            var b = workers.submit(() -> { bot.handle(Fixtures.event("issues-opened-security-report.json", "d-2")); return null; });
+            var a = workers.submit(() -> {
+                bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+                return null;
+            });
+            var b = workers.submit(() -> {
+                bot.handle(Fixtures.event("issues-opened-security-report.json", "d-2"));
+                return null;
+            });
             a.get();
             b.get();
         } finally {
@@ -148,20 +169,26 @@ class TriageIssueTest {
 
         // then the thread has one comment and its labels were added once
         assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
-        assertThat(github.writes()).extracting(FakeGitHub.Request::line)
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
                 .containsExactly("POST " + REPO + "/issues/12/labels", "POST " + REPO + "/issues/12/comments");
     }
 
     @Test
     void aCommentPostedBeforeACrashIsFoundByItsMarkerNotPostedAgain() throws Exception {
         // given GitHub already has the bot's comment but the store never heard of it (crash after the POST)
-        github.existingComment("octo-org/ml-server#12", "77", CommentMarker.MARKER + "\nLooks security-related: System & Software (0.93)");
+        github.existingComment(
+                "octo-org/ml-server#12",
+                "77",
+                CommentMarker.MARKER + "\nLooks security-related: System & Software (0.93)");
 
         // when the job runs
         bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then the comment is found and, its content being the same, left alone
-        assertThat(github.writes()).extracting(FakeGitHub.Request::line).containsExactly("POST " + REPO + "/issues/12/labels");
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/12/labels");
         assertThat(github.commentsOf("octo-org/ml-server#12")).containsOnlyKeys("77");
     }
 
@@ -169,7 +196,9 @@ class TriageIssueTest {
     void aThemeLabelSetByAPersonMeansTheBotAddsNoLabel() throws Exception {
         bot().handle(Fixtures.event("issues-opened-theme-label-set-by-reporter.json", "d-1"));
 
-        assertThat(github.writes()).extracting(FakeGitHub.Request::line).containsExactly("POST " + REPO + "/issues/12/comments");
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/12/comments");
     }
 
     @Test
@@ -178,7 +207,9 @@ class TriageIssueTest {
 
         bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
-        assertThat(github.writes()).extracting(FakeGitHub.Request::line).containsExactly("POST " + REPO + "/issues/12/labels");
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/12/labels");
     }
 
     @Test
@@ -187,7 +218,8 @@ class TriageIssueTest {
 
         bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
-        assertThat(github.writes().get(0).body()).isEqualTo("{\"labels\":[\"vulnerability\",\"ai-security: system-software\"]}");
+        assertThat(github.writes().get(0).body())
+                .isEqualTo("{\"labels\":[\"vulnerability\",\"ai-security: system-software\"]}");
     }
 
     @Test
@@ -196,7 +228,8 @@ class TriageIssueTest {
 
         bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
-        assertThat(github.writes()).extracting(FakeGitHub.Request::line)
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
                 .containsExactly("POST " + REPO + "/issues/12/labels", "POST " + REPO + "/issues/12/comments");
         assertThat(github.writes().get(1).json().path("body").asText())
                 .contains("octo-org/ml-server:.github/ai-security-triage.yml line 2: unknown key 'colour'");
@@ -217,12 +250,15 @@ class TriageIssueTest {
     @Test
     void aDeletedIssueEndsTheJobWithoutRetrying() throws Exception {
         // given the issue was deleted before the job ran
-        github.script("POST " + REPO + "/issues/12/labels", FakeGitHub.json(410, "{\"message\":\"This issue was deleted\"}"));
+        github.script(
+                "POST " + REPO + "/issues/12/labels", FakeGitHub.json(410, "{\"message\":\"This issue was deleted\"}"));
 
         // when the job runs, then it completes (no exception for the queue to retry) after one attempt
         bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
-        assertThat(github.writes()).extracting(FakeGitHub.Request::line).containsExactly("POST " + REPO + "/issues/12/labels");
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/12/labels");
     }
 
     @Test
@@ -230,18 +266,22 @@ class TriageIssueTest {
         // given the bot commented, then a maintainer deleted the comment
         Bot bot = bot();
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
-        String id = github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
+        String id =
+                github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
         github.script("PATCH " + REPO + "/issues/comments/" + id, FakeGitHub.json(404, "{\"message\":\"Not Found\"}"));
 
         // when the issue is edited twice
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-2"));
-        bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3",
+        bot.handle(Fixtures.event(
+                "issues-edited-body-changed.json",
+                "d-3",
                 p -> p.with("issue").put("title", "Checkpoint loading executes code")));
 
         // then the edit was tried once and no new comment was created
-        assertThat(github.writes()).extracting(FakeGitHub.Request::line)
-                .filteredOn(l -> l.contains("comments")).containsExactly(
-                        "POST " + REPO + "/issues/12/comments", "PATCH " + REPO + "/issues/comments/" + id);
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .filteredOn(l -> l.contains("comments"))
+                .containsExactly("POST " + REPO + "/issues/12/comments", "PATCH " + REPO + "/issues/comments/" + id);
     }
 
     @Test
@@ -251,8 +291,10 @@ class TriageIssueTest {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.requests()).isEmpty();
-        assertThat(new dev.aisectriage.store.Actions(bot.db).recent(10)).extracting(a -> a.action() + " " + a.detail())
-                .containsExactly("create comment <!-- ai-security-triage:comment --> Looks security-related: System & Software (0.93)",
+        assertThat(new dev.aisectriage.store.Actions(bot.db).recent(10))
+                .extracting(a -> a.action() + " " + a.detail())
+                .containsExactly(
+                        "create comment <!-- ai-security-triage:comment --> Looks security-related: System & Software (0.93)",
                         "add labels [security, ai-security: system-software]");
     }
 

@@ -42,9 +42,11 @@ class ApiGitHubGatewayTest {
         github = new FakeGitHub("1", app.getPublic());
         Database db = TestDatabase.open(dir.resolve("triage.db"));
         actions = new Actions(db);
-        http = new GitHubHttp(github.url(),
+        http = new GitHubHttp(
+                github.url(),
                 new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(5)),
-                GitHubHttp.Sleeper.REAL, Clock.systemUTC());
+                GitHubHttp.Sleeper.REAL,
+                Clock.systemUTC());
         tokens = new InstallationTokens(http, new AppJwt("1", app.getPrivate(), Clock.systemUTC()), Clock.systemUTC());
     }
 
@@ -63,8 +65,8 @@ class ApiGitHubGatewayTest {
         gateway(false).addLabels(ISSUE, List.of("security", "ai-security: model"));
 
         // then exactly one POST to the issue's labels carried them, with the installation token
-        assertThat(github.requestLines()).containsExactly(
-                "POST /app/installations/42/access_tokens", "POST /repos/octo/ml/issues/7/labels");
+        assertThat(github.requestLines())
+                .containsExactly("POST /app/installations/42/access_tokens", "POST /repos/octo/ml/issues/7/labels");
         FakeGitHub.Request post = github.requests().get(1);
         assertThat(post.body()).isEqualTo("{\"labels\":[\"security\",\"ai-security: model\"]}");
         assertThat(post.authorization()).isEqualTo("Bearer ghs_42_1");
@@ -74,8 +76,13 @@ class ApiGitHubGatewayTest {
     @Test
     void waitsOutASecondaryRateLimitForTheAdvertisedRetryAfterThenRetries() {
         // given GitHub answers the first attempt with a secondary rate limit of one second
-        github.script("POST /repos/octo/ml/issues/7/labels", new MockResponse.Builder().code(403)
-                .addHeader("retry-after", "1").body("{\"message\":\"You have exceeded a secondary rate limit\"}").build());
+        github.script(
+                "POST /repos/octo/ml/issues/7/labels",
+                new MockResponse.Builder()
+                        .code(403)
+                        .addHeader("retry-after", "1")
+                        .body("{\"message\":\"You have exceeded a secondary rate limit\"}")
+                        .build());
 
         // when labels are added
         long start = System.nanoTime();
@@ -83,8 +90,11 @@ class ApiGitHubGatewayTest {
         long waitedMs = (System.nanoTime() - start) / 1_000_000;
 
         // then the request was repeated once, after at least the advertised second
-        assertThat(github.requestLines()).containsExactly("POST /app/installations/42/access_tokens",
-                "POST /repos/octo/ml/issues/7/labels", "POST /repos/octo/ml/issues/7/labels");
+        assertThat(github.requestLines())
+                .containsExactly(
+                        "POST /app/installations/42/access_tokens",
+                        "POST /repos/octo/ml/issues/7/labels",
+                        "POST /repos/octo/ml/issues/7/labels");
         assertThat(waitedMs).isGreaterThanOrEqualTo(1000);
         assertThat(github.labelsOf("octo/ml#7")).containsExactly("security");
     }
@@ -93,9 +103,14 @@ class ApiGitHubGatewayTest {
     void waitsForThePrimaryRateLimitResetWhenNoRequestsRemain() {
         // given the primary limit is spent and resets in one second
         long reset = Instant.now().getEpochSecond() + 1;
-        github.script("POST /repos/octo/ml/issues/7/comments", new MockResponse.Builder().code(403)
-                .addHeader("x-ratelimit-remaining", "0").addHeader("x-ratelimit-reset", String.valueOf(reset))
-                .body("{\"message\":\"API rate limit exceeded\"}").build());
+        github.script(
+                "POST /repos/octo/ml/issues/7/comments",
+                new MockResponse.Builder()
+                        .code(403)
+                        .addHeader("x-ratelimit-remaining", "0")
+                        .addHeader("x-ratelimit-reset", String.valueOf(reset))
+                        .body("{\"message\":\"API rate limit exceeded\"}")
+                        .build());
 
         // when a comment is posted
         String id = gateway(false).createComment(ISSUE, "hello");
@@ -103,14 +118,21 @@ class ApiGitHubGatewayTest {
         // then it went through on the second attempt, not before the reset
         assertThat(Instant.now().getEpochSecond()).isGreaterThanOrEqualTo(reset);
         assertThat(id).isNotBlank();
-        assertThat(github.requestLines()).filteredOn(l -> l.endsWith("/comments")).hasSize(2);
+        assertThat(github.requestLines())
+                .filteredOn(l -> l.endsWith("/comments"))
+                .hasSize(2);
     }
 
     @Test
     void aRateLimitLongerThanTheLongestInProcessWaitFailsAtOnceWithTheTimeItLifts() {
         // given a limit that lifts in an hour
-        github.script("POST /repos/octo/ml/issues/7/labels", new MockResponse.Builder().code(429)
-                .addHeader("retry-after", "3600").body("{}").build());
+        github.script(
+                "POST /repos/octo/ml/issues/7/labels",
+                new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("retry-after", "3600")
+                        .body("{}")
+                        .build());
 
         // when labels are added, then the job fails at once (its queue retries later) and says when to retry
         assertThatThrownBy(() -> gateway(false).addLabels(ISSUE, List.of("security")))
@@ -146,7 +168,9 @@ class ApiGitHubGatewayTest {
                     assertThat(e.isGone()).isTrue();
                     assertThat(e.isFinal()).isTrue();
                 });
-        assertThat(github.requestLines()).filteredOn(l -> l.endsWith("/comments")).hasSize(1);
+        assertThat(github.requestLines())
+                .filteredOn(l -> l.endsWith("/comments"))
+                .hasSize(1);
     }
 
     @Test
@@ -155,11 +179,14 @@ class ApiGitHubGatewayTest {
         github.existingLabels("octo/ml", "security");
 
         // when the bot creates it
-        boolean created = gateway(false).createLabel(42, "octo/ml", new LabelSpec("security", "d73a4a", "A security report"));
+        boolean created =
+                gateway(false).createLabel(42, "octo/ml", new LabelSpec("security", "d73a4a", "A security report"));
 
         // then GitHub's 422 is final: no retry, no error
         assertThat(created).isFalse();
-        assertThat(github.requestLines()).filteredOn(l -> l.equals("POST /repos/octo/ml/labels")).hasSize(1);
+        assertThat(github.requestLines())
+                .filteredOn(l -> l.equals("POST /repos/octo/ml/labels"))
+                .hasSize(1);
         assertThat(github.requests().get(1).body())
                 .isEqualTo("{\"name\":\"security\",\"color\":\"d73a4a\",\"description\":\"A security report\"}");
     }
@@ -173,7 +200,8 @@ class ApiGitHubGatewayTest {
 
         // then GitHub saw nothing and the intended actions are stored
         assertThat(github.requestLines()).isEmpty();
-        assertThat(actions.recent(5)).allMatch(Actions.Action::dryRun)
+        assertThat(actions.recent(5))
+                .allMatch(Actions.Action::dryRun)
                 .extracting(a -> a.repository() + "#" + a.number() + " " + a.action() + " " + a.detail())
                 .containsExactly("octo/ml#7 create comment hello", "octo/ml#7 add labels [security]");
     }
@@ -190,15 +218,19 @@ class ApiGitHubGatewayTest {
         gateway.addLabels(DISCUSSION, List.of("security"));
 
         // then the three mutations carried the discussion, comment and label node ids
-        List<FakeGitHub.Request> graphql = github.requests().stream().filter(r -> r.path().equals("/graphql")).toList();
+        List<FakeGitHub.Request> graphql = github.requests().stream()
+                .filter(r -> r.path().equals("/graphql"))
+                .toList();
         assertThat(graphql).hasSize(4);
         assertThat(graphql.get(0).json().path("query").asText()).contains("addDiscussionComment");
         assertThat(graphql.get(0).json().path("variables").path("id").asText()).isEqualTo("D_kwDOA");
-        assertThat(graphql.get(0).json().path("variables").path("body").asText()).isEqualTo("first");
+        assertThat(graphql.get(0).json().path("variables").path("body").asText())
+                .isEqualTo("first");
         assertThat(graphql.get(1).json().path("query").asText()).contains("updateDiscussionComment");
         assertThat(graphql.get(1).json().path("variables").path("id").asText()).isEqualTo(id);
         assertThat(graphql.get(3).json().path("query").asText()).contains("addLabelsToLabelable");
-        assertThat(graphql.get(3).json().path("variables").path("labels").toString()).isEqualTo("[\"LA_security\"]");
+        assertThat(graphql.get(3).json().path("variables").path("labels").toString())
+                .isEqualTo("[\"LA_security\"]");
         assertThat(github.commentsOf("discussion:D_kwDOA")).containsEntry(id, "second");
     }
 }

@@ -68,11 +68,16 @@ class AppAuthTest {
         String jwt = new AppJwt("12345", key, Clock.fixed(now, ZoneOffset.UTC)).create();
 
         // then the public key verifies it, iss is the App ID, iat is 60 s back and exp at most 10 min ahead
-        Claims claims = Jwts.parser().verifyWith(PrivateKeys.publicKeyOf(key)).clock(() -> java.util.Date.from(now))
-                .build().parseSignedClaims(jwt).getPayload();
+        Claims claims = Jwts.parser()
+                .verifyWith(PrivateKeys.publicKeyOf(key))
+                .clock(() -> java.util.Date.from(now))
+                .build()
+                .parseSignedClaims(jwt)
+                .getPayload();
         assertThat(claims.getIssuer()).isEqualTo("12345");
         assertThat(claims.getIssuedAt().toInstant()).isEqualTo(now.minusSeconds(60));
-        assertThat(Duration.between(now, claims.getExpiration().toInstant())).isLessThanOrEqualTo(Duration.ofMinutes(10));
+        assertThat(Duration.between(now, claims.getExpiration().toInstant()))
+                .isLessThanOrEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -99,7 +104,8 @@ class AppAuthTest {
                 }
             };
             GitHubHttp http = new GitHubHttp(github.url());
-            InstallationTokens tokens = new InstallationTokens(http, new AppJwt("12345", key, Clock.systemUTC()), clock);
+            InstallationTokens tokens =
+                    new InstallationTokens(http, new AppJwt("12345", key, Clock.systemUTC()), clock);
 
             // when a token is asked for twice, then again 56 minutes later
             String first = tokens.tokenFor(42);
@@ -110,8 +116,9 @@ class AppAuthTest {
             // then the first two are the same cached token and only the last one was exchanged again
             assertThat(second).isEqualTo(first);
             assertThat(renewed).isNotEqualTo(first);
-            assertThat(github.requestLines()).containsExactly(
-                    "POST /app/installations/42/access_tokens", "POST /app/installations/42/access_tokens");
+            assertThat(github.requestLines())
+                    .containsExactly(
+                            "POST /app/installations/42/access_tokens", "POST /app/installations/42/access_tokens");
             assertThat(github.requests().get(0).authorization()).startsWith("Bearer ey");
         }
     }
@@ -122,12 +129,14 @@ class AppAuthTest {
         PrivateKey key = PrivateKeys.parse(resource("test-app-pkcs8.pem"));
         PublicKey other = dev.aisectriage.support.TestKeys.rsa().getPublic();
         try (FakeGitHub github = new FakeGitHub("12345", other)) {
-            InstallationTokens tokens = new InstallationTokens(new GitHubHttp(github.url()),
-                    new AppJwt("12345", key, Clock.systemUTC()), Clock.systemUTC());
+            InstallationTokens tokens = new InstallationTokens(
+                    new GitHubHttp(github.url()), new AppJwt("12345", key, Clock.systemUTC()), Clock.systemUTC());
 
             // when a token is asked for, then it fails with 401 after one request
-            assertThatThrownBy(() -> tokens.tokenFor(42)).isInstanceOf(GitHubApiException.class)
-                    .extracting(e -> ((GitHubApiException) e).status()).isEqualTo(401);
+            assertThatThrownBy(() -> tokens.tokenFor(42))
+                    .isInstanceOf(GitHubApiException.class)
+                    .extracting(e -> ((GitHubApiException) e).status())
+                    .isEqualTo(401);
             assertThat(github.requestLines()).hasSize(1);
         }
     }

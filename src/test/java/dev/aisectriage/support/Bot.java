@@ -33,10 +33,13 @@ public final class Bot {
 
     public Bot(Path dbFile, String apiUrl, String appId, PrivateKey key, boolean dryRun, CommentRenderer renderer) {
         db = TestDatabase.open(dbFile);
-        GitHubHttp http = new GitHubHttp(apiUrl,
+        GitHubHttp http = new GitHubHttp(
+                apiUrl,
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(3), Duration.ofSeconds(5)),
-                GitHubHttp.Sleeper.REAL, Clock.systemUTC());
-        InstallationTokens tokens = key == null ? null
+                GitHubHttp.Sleeper.REAL,
+                Clock.systemUTC());
+        InstallationTokens tokens = key == null
+                ? null
                 : new InstallationTokens(http, new AppJwt(appId, key, Clock.systemUTC()), Clock.systemUTC());
         ApiGitHubGateway gateway = new ApiGitHubGateway(http, tokens, new Actions(db), dryRun);
         routes = new TriageRoutes(db, gateway, classifier, renderer).build();

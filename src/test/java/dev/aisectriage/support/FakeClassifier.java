@@ -25,15 +25,20 @@ public final class FakeClassifier implements Classifier {
         double p = security ? 0.93 : t.contains("maybe") ? 0.45 : 0.04;
         Theme theme = t.contains("weights") ? Theme.MODEL : Theme.SYSTEM_SOFTWARE;
         Map<Theme, Double> themes = Map.of(
-                Theme.SYSTEM_SOFTWARE, theme == Theme.SYSTEM_SOFTWARE ? 0.7 : 0.1,
-                Theme.EXTERNAL_ECOSYSTEM, 0.1,
-                Theme.MODEL, theme == Theme.MODEL ? 0.7 : 0.1,
-                Theme.DATA, 0.1);
+                Theme.SYSTEM_SOFTWARE,
+                theme == Theme.SYSTEM_SOFTWARE ? 0.7 : 0.1,
+                Theme.EXTERNAL_ECOSYSTEM,
+                0.1,
+                Theme.MODEL,
+                theme == Theme.MODEL ? 0.7 : 0.1,
+                Theme.DATA,
+                0.1);
         List<Prediction.IssueTypeScore> types = security
-                ? List.of(new Prediction.IssueTypeScore("system-software-unsafe-deserialization", "Unsafe deserialization",
-                        Theme.SYSTEM_SOFTWARE, 0.8))
+                ? List.of(new Prediction.IssueTypeScore(
+                        "system-software-unsafe-deserialization", "Unsafe deserialization", Theme.SYSTEM_SOFTWARE, 0.8))
                 : List.of();
-        return new Prediction(security, p, themes, types, security ? List.of("pickle") : List.of(), modelVersion(), List.of());
+        return new Prediction(
+                security, p, themes, types, security ? List.of("pickle") : List.of(), modelVersion(), List.of());
     }
 
     @Override

@@ -58,6 +58,7 @@ public final class FakeGitHub implements Closeable {
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     /** thread key {@code o/r#n} (issues) or {@code o/r/d#n} (discussions) to its comments, by id. */
     private final Map<String, Map<String, String>> comments = new ConcurrentHashMap<>();
+
     private final Map<String, Set<String>> threadLabels = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> repoLabels = new ConcurrentHashMap<>();
     private final Map<String, String> files = new ConcurrentHashMap<>();
@@ -93,7 +94,9 @@ public final class FakeGitHub implements Closeable {
     }
 
     public FakeGitHub existingLabels(String repository, String... names) {
-        repoLabels.computeIfAbsent(repository, k -> ConcurrentHashMap.newKeySet()).addAll(List.of(names));
+        repoLabels
+                .computeIfAbsent(repository, k -> ConcurrentHashMap.newKeySet())
+                .addAll(List.of(names));
         return this;
     }
 
@@ -166,31 +169,47 @@ public final class FakeGitHub implements Closeable {
                 return exchangeToken(request, m.group(1));
             }
             if ((m = INSTALLATION.matcher(path)).matches() && r.getMethod().equals("GET")) {
-                return appAuthenticated(request) ? json(200, "{\"id\":2311213}") : json(401, "{\"message\":\"Bad JWT\"}");
+                return appAuthenticated(request)
+                        ? json(200, "{\"id\":2311213}")
+                        : json(401, "{\"message\":\"Bad JWT\"}");
             }
-            if (request.authorization() == null || !issuedTokens.contains(request.authorization().replace("Bearer ", ""))) {
+            if (request.authorization() == null
+                    || !issuedTokens.contains(request.authorization().replace("Bearer ", ""))) {
                 return json(401, "{\"message\":\"Bad credentials\"}");
             }
             return route(request, path, body);
         } catch (IOException | RuntimeException e) {
-            return json(500, "{\"message\":\"fake GitHub failed: " + e.getMessage().replace("\"", "'") + "\"}");
+            return json(
+                    500, "{\"message\":\"fake GitHub failed: " + e.getMessage().replace("\"", "'") + "\"}");
         }
     }
 
     private boolean appAuthenticated(Request request) {
-        String jwt = request.authorization() == null ? "" : request.authorization().replace("Bearer ", "");
+        String jwt =
+                request.authorization() == null ? "" : request.authorization().replace("Bearer ", "");
         try {
-            return appId.equals(Jwts.parser().verifyWith(appKey).build().parseSignedClaims(jwt).getPayload().getIssuer());
+            return appId.equals(Jwts.parser()
+                    .verifyWith(appKey)
+                    .build()
+                    .parseSignedClaims(jwt)
+                    .getPayload()
+                    .getIssuer());
         } catch (RuntimeException e) {
             return false;
         }
     }
 
     private MockResponse exchangeToken(Request request, String installation) {
-        String jwt = request.authorization() == null ? "" : request.authorization().replace("Bearer ", "");
+        String jwt =
+                request.authorization() == null ? "" : request.authorization().replace("Bearer ", "");
         try {
-            Claims claims = Jwts.parser().verifyWith(appKey).build().parseSignedClaims(jwt).getPayload();
-            Duration lifetime = Duration.between(claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant());
+            Claims claims = Jwts.parser()
+                    .verifyWith(appKey)
+                    .build()
+                    .parseSignedClaims(jwt)
+                    .getPayload();
+            Duration lifetime = Duration.between(
+                    claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant());
             if (!appId.equals(claims.getIssuer()) || lifetime.compareTo(Duration.ofMinutes(11)) > 0) {
                 return json(401, "{\"message\":\"'iss' or 'exp' is wrong\"}");
             }
@@ -199,7 +218,9 @@ public final class FakeGitHub implements Closeable {
         }
         String token = "ghs_" + installation + "_" + (issuedTokens.size() + 1);
         issuedTokens.add(token);
-        return json(201, "{\"token\":\"" + token + "\",\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+        return json(
+                201,
+                "{\"token\":\"" + token + "\",\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\"}");
     }
 
     private MockResponse route(Request request, String path, String body) throws IOException {
@@ -213,7 +234,8 @@ public final class FakeGitHub implements Closeable {
             Map<String, String> thread = comments.computeIfAbsent(key, k -> new LinkedHashMap<>());
             if (method.equals("GET")) {
                 ArrayNode out = JSON.createArrayNode();
-                thread.forEach((id, text) -> out.addObject().put("id", Long.parseLong(id)).put("body", text));
+                thread.forEach((id, text) ->
+                        out.addObject().put("id", Long.parseLong(id)).put("body", text));
                 return json(200, out.toString());
             }
             String id = String.valueOf(nextId++);
@@ -234,7 +256,9 @@ public final class FakeGitHub implements Closeable {
             Set<String> labels = threadLabels.computeIfAbsent(repo + "#" + m.group(2), k -> new LinkedHashSet<>());
             JSON.readTree(body).path("labels").forEach(l -> {
                 labels.add(l.asText());
-                repoLabels.computeIfAbsent(repo, k -> ConcurrentHashMap.newKeySet()).add(l.asText());
+                repoLabels
+                        .computeIfAbsent(repo, k -> ConcurrentHashMap.newKeySet())
+                        .add(l.asText());
             });
             ArrayNode out = JSON.createArrayNode();
             labels.forEach(l -> out.addObject().put("name", l));
@@ -249,7 +273,9 @@ public final class FakeGitHub implements Closeable {
             }
             String name = JSON.readTree(body).path("name").asText();
             if (!labels.add(name)) {
-                return json(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Label\",\"code\":\"already_exists\",\"field\":\"name\"}]}");
+                return json(
+                        422,
+                        "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Label\",\"code\":\"already_exists\",\"field\":\"name\"}]}");
             }
             return json(201, body);
         }
@@ -264,7 +290,9 @@ public final class FakeGitHub implements Closeable {
             if (content == null) {
                 return json(404, "{\"message\":\"Not Found\"}");
             }
-            ObjectNode out = JSON.createObjectNode().put("type", "file").put("encoding", "base64")
+            ObjectNode out = JSON.createObjectNode()
+                    .put("type", "file")
+                    .put("encoding", "base64")
                     .put("sha", sha1(content))
                     .put("content", Base64.getMimeEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)));
             return json(200, out.toString());
@@ -290,21 +318,26 @@ public final class FakeGitHub implements Closeable {
             }
             data.putObject("updateDiscussionComment").putObject("comment").put("id", id);
         } else if (query.contains("addLabelsToLabelable")) {
-            Set<String> labels = threadLabels.computeIfAbsent("discussion:" + vars.path("id").asText(), k -> new LinkedHashSet<>());
+            Set<String> labels =
+                    threadLabels.computeIfAbsent("discussion:" + vars.path("id").asText(), k -> new LinkedHashSet<>());
             vars.path("labels").forEach(l -> labels.add(l.asText().substring("LA_".length())));
             data.putObject("addLabelsToLabelable").putNull("clientMutationId");
         } else if (query.contains("labels(first")) {
             ArrayNode nodes = data.putObject("repository").putObject("labels").putArray("nodes");
             String repo = vars.path("owner").asText() + "/" + vars.path("name").asText();
-            repoLabels.getOrDefault(repo, Set.of()).forEach(l -> nodes.addObject().put("id", "LA_" + l).put("name", l));
+            repoLabels
+                    .getOrDefault(repo, Set.of())
+                    .forEach(l -> nodes.addObject().put("id", "LA_" + l).put("name", l));
         } else if (query.contains("comments(first")) {
             ObjectNode c = data.putObject("repository").putObject("discussion").putObject("comments");
             ArrayNode nodes = c.putArray("nodes");
-            String discussionKey = "discussion-number:" + vars.path("owner").asText() + "/" + vars.path("name").asText()
-                    + "#" + vars.path("number").asInt();
+            String discussionKey = "discussion-number:" + vars.path("owner").asText() + "/"
+                    + vars.path("name").asText() + "#" + vars.path("number").asInt();
             comments.entrySet().stream()
                     .filter(e -> e.getKey().equals(discussionKey) || e.getKey().startsWith("discussion:"))
-                    .forEach(e -> e.getValue().forEach((id, text) -> nodes.addObject().put("id", id).put("body", text)));
+                    .forEach(e -> e.getValue()
+                            .forEach((id, text) ->
+                                    nodes.addObject().put("id", id).put("body", text)));
             c.putObject("pageInfo").put("hasNextPage", false).putNull("endCursor");
         } else {
             return json(200, "{\"errors\":[{\"type\":\"INTERNAL\",\"message\":\"fake does not know this query\"}]}");
@@ -314,14 +347,19 @@ public final class FakeGitHub implements Closeable {
 
     private static String sha1(String content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     /** One request as GitHub received it. */

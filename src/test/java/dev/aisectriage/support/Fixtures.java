@@ -27,9 +27,13 @@ public final class Fixtures {
         String event = file.substring(0, file.indexOf('-'));
         JsonNode installation = payload.path("installation");
         JsonNode repository = payload.path("repository");
-        return new WebhookEvent(deliveryId, event, payload.path("action").asText(null),
+        return new WebhookEvent(
+                deliveryId,
+                event,
+                payload.path("action").asText(null),
                 installation.has("id") ? installation.get("id").asLong() : null,
-                repository.has("full_name") ? repository.get("full_name").asText() : null, payload);
+                repository.has("full_name") ? repository.get("full_name").asText() : null,
+                payload);
     }
 
     public static JsonNode payload(String file) {

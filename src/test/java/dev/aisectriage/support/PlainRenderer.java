@@ -10,7 +10,8 @@ public final class PlainRenderer implements CommentRenderer {
 
     @Override
     public String triageComment(CommentContext c) {
-        return CommentMarker.MARKER + "\nLooks security-related: " + c.prediction().primaryTheme().title()
+        return CommentMarker.MARKER + "\nLooks security-related: "
+                + c.prediction().primaryTheme().title()
                 + String.format(Locale.ROOT, " (%.2f)", c.prediction().securityProbability())
                 + (c.configErrors().isEmpty() ? "" : "\nConfig errors: " + String.join("; ", c.configErrors()));
     }

@@ -18,7 +18,8 @@ public final class TestDatabase {
         if (TestDatabase.class.getClassLoader().getResource("db/migration/001.sql") == null) {
             db.inTransaction(c -> {
                 try (Statement s = c.createStatement()) {
-                    s.execute("INSERT OR IGNORE INTO schema_version(version, applied_at) VALUES (1, 'test: 001.sql absent')");
+                    s.execute(
+                            "INSERT OR IGNORE INTO schema_version(version, applied_at) VALUES (1, 'test: 001.sql absent')");
                 }
                 return null;
             });

@@ -30,25 +30,38 @@ class DashboardTest {
         Database db = TestDatabase.open(dir.resolve("triage.db"));
         new Installations(db).recordInstalled(2311213, "octo-org");
         new Actions(db).record(2311213L, "octo-org/ml-server", 12, "add labels", "[security]", true);
-        new ConfigErrors(db).record("octo-org/ml-server", "octo-org/ml-server:.github/ai-security-triage.yml",
-                List.of("line 2: unknown key '<script>'"));
-        Dashboard dashboard = new Dashboard(db, () -> List.of(
-                new Dashboard.DeadLetterRow("d-9", "issues.opened", "octo-org/ml-server", 5, "GitHub answered 500")));
+        new ConfigErrors(db)
+                .record(
+                        "octo-org/ml-server",
+                        "octo-org/ml-server:.github/ai-security-triage.yml",
+                        List.of("line 2: unknown key '<script>'"));
+        Dashboard dashboard = new Dashboard(
+                db,
+                () -> List.of(new Dashboard.DeadLetterRow(
+                        "d-9", "issues.opened", "octo-org/ml-server", 5, "GitHub answered 500")));
 
         // when the page is requested from a real server
-        Javalin web = Javalin.create(config -> config.routes.get("/dashboard", dashboard)).start(0);
+        Javalin web = Javalin.create(config -> config.routes.get("/dashboard", dashboard))
+                .start(0);
         try {
-            HttpResponse<String> page = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/dashboard")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/dashboard"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             // then it lists each, with HTML escaped
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("text/html"));
+            assertThat(page.headers().firstValue("content-type"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("text/html"));
             assertThat(page.body())
-                    .contains("octo-org").contains("octo-org/ml-server#12").contains("dry-run (not sent)")
-                    .contains("unknown key &#39;&lt;script&gt;&#39;").doesNotContain("<script>")
-                    .contains("d-9").contains("GitHub answered 500");
+                    .contains("octo-org")
+                    .contains("octo-org/ml-server#12")
+                    .contains("dry-run (not sent)")
+                    .contains("unknown key &#39;&lt;script&gt;&#39;")
+                    .doesNotContain("<script>")
+                    .contains("d-9")
+                    .contains("GitHub answered 500");
         } finally {
             web.stop();
         }
