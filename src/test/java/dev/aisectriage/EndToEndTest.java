@@ -83,7 +83,7 @@ class EndToEndTest {
                         GitHubApp.gateway(github.url(), "4242", pem, null, false, db),
                         new FakeClassifier(),
                         new PlainRenderer())
-                .build();
+                .routes();
     }
 
     private static void run(EventRoutes routes, WebhookEvent event) throws Exception {

@@ -55,7 +55,7 @@ public final class TriageRoutes {
     }
 
     /** A new table with the bot's routes. */
-    public EventRoutes build() {
+    public EventRoutes routes() {
         return registerOn(new EventRoutes());
     }
 

@@ -42,7 +42,7 @@ public final class Bot {
                 ? null
                 : new InstallationTokens(http, new AppJwt(appId, key, Clock.systemUTC()), Clock.systemUTC());
         ApiGitHubGateway gateway = new ApiGitHubGateway(http, tokens, new Actions(db), dryRun);
-        routes = new TriageRoutes(db, gateway, classifier, renderer).build();
+        routes = new TriageRoutes(db, gateway, classifier, renderer).routes();
     }
 
     public void handle(WebhookEvent event) throws Exception {
