@@ -2,6 +2,7 @@ package dev.aisectriage.event;
 
 import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.RepoConfigLoader;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.store.ConfigErrors;
@@ -11,6 +12,7 @@ import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.store.Writes;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /** Every GitHub event the bot acts on, in one table. */
 public final class TriageRoutes {
@@ -21,6 +23,7 @@ public final class TriageRoutes {
     private final CommentRenderer renderer;
     private final Clock clock;
     private final Writes writes;
+    private Consumer<Prediction> onPrediction = p -> {};
 
     /**
      * @param writes where write transactions run: {@code db::inTransaction}, or the serial writer the job queue uses
@@ -44,13 +47,20 @@ public final class TriageRoutes {
         this(db, db::inTransaction, gateway, classifier, renderer, Clock.systemUTC());
     }
 
+    /** Called with every prediction made for a thread (for example, to count predictions by theme in the metrics). */
+    public TriageRoutes onPrediction(Consumer<Prediction> listener) {
+        this.onPrediction = listener;
+        return this;
+    }
+
     /** The backfill of open issues, on the same stores and gateway as the routes. */
     public Backfill backfill() {
         Threads threads = new Threads(db, writes);
         RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db, writes), clock);
         return new Backfill(
                 gateway,
-                new TriageThread(classifier, renderer, gateway, configs, threads, new Installations(db, writes)),
+                new TriageThread(
+                        classifier, renderer, gateway, configs, threads, new Installations(db, writes), onPrediction),
                 threads);
     }
 
@@ -65,7 +75,8 @@ public final class TriageRoutes {
         Feedback feedback = new Feedback(db, writes);
         Installations installations = new Installations(db, writes);
         RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db, writes), clock);
-        TriageThread triage = new TriageThread(classifier, renderer, gateway, configs, threads, installations);
+        TriageThread triage =
+                new TriageThread(classifier, renderer, gateway, configs, threads, installations, onPrediction);
 
         TriageOpenedOrEdited triageIssue = new TriageOpenedOrEdited(triage);
         RetriageOnReply retriageOnReply = new RetriageOnReply(triage, threads);

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,7 @@ public final class TriageThread {
     private final RepoConfigLoader configs;
     private final Threads threads;
     private final Installations installations;
+    private final Consumer<Prediction> onPrediction;
     /** Two events of one thread handled at once by two workers must not both post a comment (striped: bounded memory). */
     private final ReentrantLock[] locks = new ReentrantLock[64];
 
@@ -62,7 +64,9 @@ public final class TriageThread {
             GitHubGateway gateway,
             RepoConfigLoader configs,
             Threads threads,
-            Installations installations) {
+            Installations installations,
+            Consumer<Prediction> onPrediction) {
+        this.onPrediction = onPrediction;
         this.classifier = classifier;
         this.renderer = renderer;
         this.gateway = gateway;
@@ -104,6 +108,7 @@ public final class TriageThread {
         parts.addAll(threads.replies(ref));
         String text = String.join("\n\n", parts);
         Prediction prediction = classifier.classify(text);
+        onPrediction.accept(prediction);
         String verdict = verdict(prediction, config);
         threads.recordClassification(ref, post.url(), text, prediction, verdict);
         LOG.info(

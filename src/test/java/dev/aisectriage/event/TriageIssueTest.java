@@ -45,7 +45,8 @@ class TriageIssueTest {
     @Test
     void aSecurityReportGetsTheFlagAndThemeLabelsAndOneComment() throws Exception {
         // given the bot on a repository without config, when a security report is opened
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot bot = bot();
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then exactly these requests reached GitHub
         assertThat(github.requestLines())
@@ -62,6 +63,9 @@ class TriageIssueTest {
                 .startsWith(CommentMarker.MARKER)
                 .contains("System & Software");
         assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+        assertThat(bot.predictions)
+                .singleElement()
+                .satisfies(p -> assertThat(p.security()).isTrue());
     }
 
     @Test

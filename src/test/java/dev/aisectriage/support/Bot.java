@@ -26,6 +26,8 @@ public final class Bot {
     public final Database db;
     public final EventRoutes routes;
     public final FakeClassifier classifier = new FakeClassifier();
+    public final java.util.List<dev.aisectriage.classify.Prediction> predictions =
+            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     public Bot(Path dbFile, String apiUrl, String appId, PrivateKey key, boolean dryRun) {
         this(dbFile, apiUrl, appId, key, dryRun, new PlainRenderer());
@@ -42,7 +44,9 @@ public final class Bot {
                 ? null
                 : new InstallationTokens(http, new AppJwt(appId, key, Clock.systemUTC()), Clock.systemUTC());
         ApiGitHubGateway gateway = new ApiGitHubGateway(http, tokens, new Actions(db), dryRun);
-        routes = new TriageRoutes(db, gateway, classifier, renderer).routes();
+        routes = new TriageRoutes(db, gateway, classifier, renderer)
+                .onPrediction(predictions::add)
+                .routes();
     }
 
     public void handle(WebhookEvent event) throws Exception {
