@@ -8,6 +8,9 @@ import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Threads;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.security.BasicAuthCredentials;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -26,23 +29,39 @@ public final class Dashboard implements Handler {
     private final ConfigErrors configErrors;
     private final Feedback feedback;
     private final Supplier<List<DeadLetterRow>> deadLetters;
+    private final byte[] password;
 
-    /** @param deadLetters the job queue's dead letters, newest first (the intake's store owns them) */
-    public Dashboard(Database db, Supplier<List<DeadLetterRow>> deadLetters) {
+    /**
+     * @param deadLetters the job queue's dead letters, newest first (the intake's store owns them)
+     * @param password    when not null, the page asks for it (HTTP basic auth, any user name): the page names
+     *                    repositories, private ones included
+     */
+    public Dashboard(Database db, Supplier<List<DeadLetterRow>> deadLetters, String password) {
         this.installations = new Installations(db);
         this.threads = new Threads(db);
         this.actions = new Actions(db);
         this.configErrors = new ConfigErrors(db);
         this.feedback = new Feedback(db);
         this.deadLetters = deadLetters;
+        this.password = password == null || password.isEmpty() ? null : password.getBytes(StandardCharsets.UTF_8);
     }
 
     public Dashboard(Database db) {
-        this(db, List::of);
+        this(db, List::of, null);
     }
 
     @Override
     public void handle(Context ctx) {
+        if (password != null) {
+            BasicAuthCredentials given = ctx.basicAuthCredentials();
+            byte[] tried = given == null ? new byte[0] : given.getPassword().getBytes(StandardCharsets.UTF_8);
+            if (!MessageDigest.isEqual(tried, password)) {
+                ctx.header("WWW-Authenticate", "Basic realm=\"ai-security-triage\", charset=\"UTF-8\"")
+                        .status(401)
+                        .result("password required");
+                return;
+            }
+        }
         ctx.header("Cache-Control", "no-store").html(render());
     }
 

@@ -38,7 +38,8 @@ class DashboardTest {
         Dashboard dashboard = new Dashboard(
                 db,
                 () -> List.of(new Dashboard.DeadLetterRow(
-                        "d-9", "issues.opened", "octo-org/ml-server", 5, "GitHub answered 500")));
+                        "d-9", "issues.opened", "octo-org/ml-server", 5, "GitHub answered 500")),
+                null);
 
         // when the page is requested from a real server
         Javalin web = Javalin.create(config -> config.routes.get("/dashboard", dashboard))
@@ -65,5 +66,46 @@ class DashboardTest {
         } finally {
             web.stop();
         }
+    }
+
+    @Test
+    void withAPasswordThePageIsRefusedWithoutIt() throws Exception {
+        // given a dashboard with a password
+        Database db = TestDatabase.open(dir.resolve("triage.db"));
+        new Installations(db).recordInstalled(2311213, "private-org");
+        Javalin web = Javalin.create(config -> config.routes.get("/dashboard", new Dashboard(db, List::of, "s3cret")))
+                .start(0);
+        try {
+            URI page = URI.create("http://localhost:" + web.port() + "/dashboard");
+            HttpClient client = HttpClient.newHttpClient();
+
+            // when it is asked for without, with a wrong and with the right password
+            HttpResponse<String> none =
+                    client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> wrong = client.send(
+                    HttpRequest.newBuilder(page)
+                            .header("Authorization", basic("x:nope"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> right = client.send(
+                    HttpRequest.newBuilder(page)
+                            .header("Authorization", basic("x:s3cret"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // then only the right one sees the page
+            assertThat(none.statusCode()).isEqualTo(401);
+            assertThat(none.headers().firstValue("www-authenticate")).isPresent();
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.body()).doesNotContain("private-org");
+            assertThat(right.statusCode()).isEqualTo(200);
+            assertThat(right.body()).contains("private-org");
+        } finally {
+            web.stop();
+        }
+    }
+
+    private static String basic(String userAndPassword) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(userAndPassword.getBytes());
     }
 }
