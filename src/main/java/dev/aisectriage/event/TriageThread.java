@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -115,7 +116,7 @@ public final class TriageThread {
                 "{}: {} (p={}, theme {}, model {})",
                 ref,
                 verdict,
-                String.format("%.3f", prediction.securityProbability()),
+                String.format(Locale.ROOT, "%.3f", prediction.securityProbability()),
                 prediction.primaryTheme().slug(),
                 prediction.modelVersion());
         try {
@@ -148,7 +149,7 @@ public final class TriageThread {
         }
         Set<String> addedByBot = lower(threads.labelsAddedByBot(ref));
         boolean personSetTheme = post.labels().stream()
-                .anyMatch(l -> config.themeOfLabel(l).isPresent() && !addedByBot.contains(l.toLowerCase()));
+                .anyMatch(l -> config.themeOfLabel(l).isPresent() && !addedByBot.contains(l.toLowerCase(Locale.ROOT)));
         if (personSetTheme) {
             LOG.info("{}: a person already set a theme label; the bot adds none", ref);
             return;
@@ -265,7 +266,7 @@ public final class TriageThread {
 
     private static Set<String> lower(Set<String> labels) {
         Set<String> out = new LinkedHashSet<>();
-        labels.forEach(l -> out.add(l.toLowerCase()));
+        labels.forEach(l -> out.add(l.toLowerCase(Locale.ROOT)));
         return out;
     }
 
