@@ -310,4 +310,32 @@ class TriageIssueTest {
 
         assertThat(github.writes()).isEmpty();
     }
+
+    @Test
+    void issueTypeLabelsWhenSwitchedOnAreCreatedWithTheirColourOnFirstUse() throws Exception {
+        github.file(
+                "octo-org/ml-server", ".github/ai-security-triage.yml", "issue_type_labels: true\ncomment: false\n");
+
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        bot().handle(Fixtures.event(
+                "issues-opened-feature-request.json",
+                "d-2",
+                p -> p.with("issue").put("body", "pickle again")));
+
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "POST " + REPO + "/labels",
+                                "{\"name\":\"ai-security-type: system-software-unsafe-deserialization\",\"color\":\"c5def5\","
+                                        + "\"description\":\"AI security issue type: Unsafe deserialization\"}"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "POST " + REPO + "/issues/12/labels",
+                                "{\"labels\":[\"security\",\"ai-security: system-software\","
+                                        + "\"ai-security-type: system-software-unsafe-deserialization\"]}"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "POST " + REPO + "/issues/13/labels",
+                                "{\"labels\":[\"security\",\"ai-security: system-software\","
+                                        + "\"ai-security-type: system-software-unsafe-deserialization\"]}"));
+    }
 }
