@@ -1,0 +1,148 @@
+package dev.aisectriage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisectriage.catalogue.CommentMarker;
+import dev.aisectriage.catalogue.MarkdownCommentRenderer;
+import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.event.TriageRoutes;
+import dev.aisectriage.github.GitHubApp;
+import dev.aisectriage.github.PrivateKeys;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.JobState;
+import dev.aisectriage.support.FakeClassifier;
+import dev.aisectriage.support.FakeGitHub;
+import dev.aisectriage.web.TriageMetrics;
+import dev.aisectriage.web.WebhookSignature;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lead's acceptance run as a test (needs the intake's Service, so it lives in the merged tree): the whole
+ * service against a stand-in GitHub that checks the App's JWT signature; a signed issues.opened security report
+ * gives exactly the expected labels and one comment on a valid installation token; redelivery, and redelivery
+ * after a restart on the same database, add nothing.
+ */
+@Timeout(90)
+class AcceptanceTest {
+
+    private static final String SECRET = "acceptance-secret";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSignedSecurityReportGetsItsLabelsAndOneCommentAndRedeliveryAfterRestartAddsNothing() throws Exception {
+        String pem;
+        try (InputStream in = AcceptanceTest.class.getResourceAsStream("/keys/test-app-pkcs1.pem")) {
+            pem = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        byte[] body;
+        try (InputStream in =
+                AcceptanceTest.class.getResourceAsStream("/payloads/issues-opened-security-report.json")) {
+            body = in.readAllBytes();
+        }
+        try (FakeGitHub github = new FakeGitHub("4242", PrivateKeys.publicKeyOf(PrivateKeys.parse(pem)))) {
+            AppConfig config = AppConfig.fromEnvironment(Map.of(
+                    "APP_ID",
+                    "4242",
+                    "PRIVATE_KEY",
+                    pem.replace("\n", "\\n"),
+                    "WEBHOOK_SECRET",
+                    SECRET,
+                    "PORT",
+                    "0",
+                    "DATABASE_PATH",
+                    dir.resolve("data/triage.db").toString(),
+                    "GITHUB_API_URL",
+                    github.url(),
+                    "DRY_RUN",
+                    "false"));
+
+            Service first = start(config);
+            assertThat(send(first.port(), body, "d-1")).isEqualTo(202);
+            awaitDone(first, "d-1");
+
+            assertThat(github.writes())
+                    .extracting(FakeGitHub.Request::line)
+                    .containsExactly(
+                            "POST /repos/octo-org/ml-server/issues/12/labels",
+                            "POST /repos/octo-org/ml-server/issues/12/comments");
+            assertThat(github.writes().get(0).json().path("labels").toString())
+                    .isEqualTo("[\"security\",\"ai-security: system-software\"]");
+            assertThat(github.writes().get(1).json().path("body").asText()).startsWith(CommentMarker.MARKER);
+            Set<String> tokens = github.requests().stream()
+                    .filter(r -> !r.path().endsWith("/access_tokens"))
+                    .map(FakeGitHub.Request::authorization)
+                    .collect(Collectors.toSet());
+            assertThat(tokens).containsExactly("Bearer ghs_2311213_1");
+
+            // redelivered to the running service, then after a restart, also under a new delivery id
+            send(first.port(), body, "d-1");
+            first.close();
+            Service second = start(config);
+            send(second.port(), body, "d-1");
+            send(second.port(), body, "d-2");
+            Thread.sleep(2000);
+            second.queue().stateOf("d-2").ifPresent(s -> assertThat(s).isIn(JobState.DONE, JobState.QUEUED));
+            second.close();
+
+            assertThat(github.writes()).hasSize(2);
+            assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+        }
+    }
+
+    private static Service start(AppConfig config) {
+        Database db = Database.open(config.databasePath());
+        TriageRoutes triage = new TriageRoutes(
+                db,
+                GitHubApp.gateway(
+                        config.githubApiUrl(),
+                        String.valueOf(config.appId()),
+                        config.privateKey(),
+                        null,
+                        config.dryRun(),
+                        db),
+                new FakeClassifier(),
+                MarkdownCommentRenderer.withDefaults());
+        return Service.start(config, db, new TriageMetrics(), triage.routes(), () -> true);
+    }
+
+    private static int send(int port, byte[] body, String delivery) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/github"))
+                .header("X-GitHub-Event", "issues")
+                .header("X-GitHub-Delivery", delivery)
+                .header(WebhookSignature.HEADER, new WebhookSignature(SECRET).sign(body))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    private static void awaitDone(Service service, String delivery) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (service.queue()
+                    .stateOf(delivery)
+                    .filter(s -> s == JobState.DONE || s == JobState.DEAD)
+                    .isPresent()) {
+                assertThat(service.queue().stateOf(delivery)).contains(JobState.DONE);
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job of " + delivery + " did not finish");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.aisectriage.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aisectriage.catalogue.CommentContext;
+import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.classify.Theme;
+import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.github.ThreadRef;
+import dev.aisectriage.store.Feedback;
+import dev.aisectriage.store.Threads;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maintainers' commands in a comment, honoured only from OWNER, MEMBER or COLLABORATOR:
+ * {@code /ai-security not-security} (feedback, and the bot stops acting on the thread),
+ * {@code /ai-security theme <name>} (feedback, and the theme's labels are added),
+ * {@code /ai-security explain} (the bot's comment shows why), {@code /ai-security off} (the bot stops acting on it).
+ */
+public final class ApplySlashCommand implements EventHandler {
+
+    static final Set<String> TRUSTED = Set.of("OWNER", "MEMBER", "COLLABORATOR");
+    private static final Logger LOG = LoggerFactory.getLogger(ApplySlashCommand.class);
+
+    private final TriageThread triage;
+    private final Threads threads;
+    private final Feedback feedback;
+    private final Classifier classifier;
+    private final CommentRenderer renderer;
+
+    public ApplySlashCommand(
+            TriageThread triage, Threads threads, Feedback feedback, Classifier classifier, CommentRenderer renderer) {
+        this.triage = triage;
+        this.threads = threads;
+        this.feedback = feedback;
+        this.classifier = classifier;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public void handle(WebhookEvent event) {
+        JsonNode comment = event.payload().path("comment");
+        Optional<SlashCommand> command = SlashCommand.parse(comment.path("body").asText(""));
+        if (command.isEmpty() || ThreadPost.isBot(comment.path("user"))) {
+            return;
+        }
+        ThreadPost post = ThreadPost.of(event);
+        ThreadRef ref = post.ref();
+        String actor = comment.path("user").path("login").asText();
+        String association = comment.path("author_association").asText("NONE");
+        if (!TRUSTED.contains(association)) {
+            LOG.info(
+                    "{}: /ai-security {} from {} ({}) ignored: only owners, members and collaborators",
+                    ref,
+                    command.get().verb(),
+                    actor,
+                    association);
+            return;
+        }
+        switch (command.get().verb()) {
+            case "not-security" -> {
+                feedback.record(event.deliveryId(), ref, Feedback.NOT_SECURITY, false, null, actor);
+                threads.setOff(ref, true);
+            }
+            case "theme" -> theme(event, post, command.get().argument(), actor);
+            case "explain" -> explain(post);
+            case "off" -> threads.setOff(ref, true);
+            default ->
+                LOG.info(
+                        "{}: unknown command /ai-security {}",
+                        ref,
+                        command.get().verb());
+        }
+        LOG.info("{}: /ai-security {} by {}", ref, command.get().verb(), actor);
+    }
+
+    private void theme(WebhookEvent event, ThreadPost post, String name, String actor) {
+        Theme theme;
+        try {
+            theme = Theme.parse(name);
+        } catch (IllegalArgumentException e) {
+            LOG.info("{}: /ai-security theme: {}", post.ref(), e.getMessage());
+            return;
+        }
+        feedback.record(event.deliveryId(), post.ref(), Feedback.THEME, true, theme, actor);
+        RepoConfig config = triage.config(post.ref());
+        // the maintainer asked for it: their theme label counts as theirs, not as a person's label to defer to
+        ThreadPost asked = new ThreadPost(
+                post.ref(),
+                post.url(),
+                post.title(),
+                post.body(),
+                post.author(),
+                post.authorIsBot(),
+                Set.of(),
+                post.publicRepository());
+        triage.addLabels(
+                asked,
+                config,
+                List.of(config.labels().get(RepoConfig.FLAG), config.labels().get(theme.slug())));
+    }
+
+    private void explain(ThreadPost post) {
+        String text = threads.find(post.ref()).map(Threads.ThreadState::text).orElse(post.text());
+        Prediction prediction = classifier.classify(text);
+        RepoConfig config = triage.config(post.ref());
+        if (threads.find(post.ref()).isEmpty()) {
+            threads.recordClassification(
+                    post.ref(), post.url(), text, prediction, TriageThread.verdict(prediction, config));
+        }
+        triage.upsertComment(
+                post.ref(),
+                renderer.explainComment(new CommentContext(
+                        post.ref().repository(), post.publicRepository(), text, prediction, config.errors())));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.aisectriage.event;
+
+import dev.aisectriage.store.Feedback;
+import dev.aisectriage.store.Installations;
+import dev.aisectriage.store.Threads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code installation.deleted}: deletes the installation's stored texts and feedback. */
+public final class ForgetInstallation implements EventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForgetInstallation.class);
+
+    private final Threads threads;
+    private final Feedback feedback;
+    private final Installations installations;
+
+    public ForgetInstallation(Threads threads, Feedback feedback, Installations installations) {
+        this.threads = threads;
+        this.feedback = feedback;
+        this.installations = installations;
+    }
+
+    @Override
+    public void handle(WebhookEvent event) {
+        long id = event.installationId();
+        int texts = threads.forgetInstallation(id);
+        int signals = feedback.forgetInstallation(id);
+        installations.recordDeleted(id);
+        LOG.info("installation {} removed: deleted {} thread texts and {} feedback records", id, texts, signals);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.aisectriage.event;
+
+import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.config.RepoConfigLoader;
+import dev.aisectriage.github.GitHubGateway;
+import dev.aisectriage.store.ConfigErrors;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.Feedback;
+import dev.aisectriage.store.Installations;
+import dev.aisectriage.store.Threads;
+import dev.aisectriage.store.Writes;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/** Every GitHub event the bot acts on, in one table. */
+public final class TriageRoutes {
+
+    private final Database db;
+    private final GitHubGateway gateway;
+    private final Classifier classifier;
+    private final CommentRenderer renderer;
+    private final Clock clock;
+    private final Writes writes;
+    private Consumer<Prediction> onPrediction = p -> {};
+
+    /**
+     * @param writes where write transactions run: {@code db::inTransaction}, or the serial writer the job queue uses
+     */
+    public TriageRoutes(
+            Database db,
+            Writes writes,
+            GitHubGateway gateway,
+            Classifier classifier,
+            CommentRenderer renderer,
+            Clock clock) {
+        this.db = db;
+        this.writes = writes;
+        this.gateway = gateway;
+        this.classifier = classifier;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    public TriageRoutes(Database db, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer) {
+        this(db, db::inTransaction, gateway, classifier, renderer, Clock.systemUTC());
+    }
+
+    /** Called with every prediction made for a thread (for example, to count predictions by theme in the metrics). */
+    public TriageRoutes onPrediction(Consumer<Prediction> listener) {
+        this.onPrediction = listener;
+        return this;
+    }
+
+    /** The backfill of open issues, on the same stores and gateway as the routes. */
+    public Backfill backfill() {
+        Threads threads = new Threads(db, writes);
+        RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db, writes), clock);
+        return new Backfill(
+                gateway,
+                new TriageThread(
+                        classifier, renderer, gateway, configs, threads, new Installations(db, writes), onPrediction),
+                threads);
+    }
+
+    /** A new table with the bot's routes. */
+    public EventRoutes routes() {
+        return registerOn(new EventRoutes());
+    }
+
+    /** Adds the bot's routes to an existing table (one the intake also registers on). */
+    public EventRoutes registerOn(EventRoutes routes) {
+        Threads threads = new Threads(db, writes);
+        Feedback feedback = new Feedback(db, writes);
+        Installations installations = new Installations(db, writes);
+        RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db, writes), clock);
+        TriageThread triage =
+                new TriageThread(classifier, renderer, gateway, configs, threads, installations, onPrediction);
+
+        TriageOpenedOrEdited triageIssue = new TriageOpenedOrEdited(triage);
+        RetriageOnReply retriageOnReply = new RetriageOnReply(triage, threads);
+        ApplySlashCommand applySlashCommand = new ApplySlashCommand(triage, threads, feedback, classifier, renderer);
+        BootstrapLabels bootstrapLabels = new BootstrapLabels(gateway, configs, installations);
+        RecordFeedbackOnUnlabeled recordFeedbackOnUnlabeled = new RecordFeedbackOnUnlabeled(triage, threads, feedback);
+        RecordFalseNegativeOnLabeled recordFalseNegative = new RecordFalseNegativeOnLabeled(triage, threads, feedback);
+
+        return routes.on("installation.created", new RecordInstallation(installations))
+                .on("installation.created", bootstrapLabels)
+                .on("installation_repositories.added", bootstrapLabels)
+                .on("installation.deleted", new ForgetInstallation(threads, feedback, installations))
+                .on("issues.opened", triageIssue)
+                .on("issues.edited", triageIssue)
+                .on("discussion.created", triageIssue)
+                .on("discussion.edited", triageIssue)
+                .on("issue_comment.created", applySlashCommand)
+                .on("issue_comment.created", retriageOnReply)
+                .on("discussion_comment.created", applySlashCommand)
+                .on("discussion_comment.created", retriageOnReply)
+                .on("issues.unlabeled", recordFeedbackOnUnlabeled)
+                .on("discussion.unlabeled", recordFeedbackOnUnlabeled)
+                .on("issues.labeled", recordFalseNegative)
+                .on("discussion.labeled", recordFalseNegative);
+    }
+}

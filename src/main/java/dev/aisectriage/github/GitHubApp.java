@@ -1,0 +1,54 @@
+package dev.aisectriage.github;
+
+import dev.aisectriage.store.Actions;
+import dev.aisectriage.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the gateway from the App's settings ({@code GITHUB_API_URL}, {@code APP_ID}, {@code PRIVATE_KEY[_PATH]}, {@code DRY_RUN}). */
+public final class GitHubApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GitHubApp.class);
+
+    private GitHubApp() {}
+
+    /**
+     * @param privateKey     the PEM text (literal {@code \n} allowed), or null
+     * @param privateKeyPath a PEM file, used when {@code privateKey} is null; may be null
+     * @param dryRun         send no write; forced on when App ID or key is missing
+     */
+    public static ApiGitHubGateway gateway(
+            String apiUrl, String appId, String privateKey, Path privateKeyPath, boolean dryRun, Database db) {
+        return gateway(apiUrl, appId, privateKey, privateKeyPath, dryRun, new Actions(db));
+    }
+
+    /** @param actions the store of sent and intended writes (built on the shared serial writer, if there is one) */
+    public static ApiGitHubGateway gateway(
+            String apiUrl, String appId, String privateKey, Path privateKeyPath, boolean dryRun, Actions actions) {
+        String pem = privateKey;
+        if ((pem == null || pem.isBlank()) && privateKeyPath != null) {
+            try {
+                pem = Files.readString(privateKeyPath);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read PRIVATE_KEY_PATH " + privateKeyPath, e);
+            }
+        }
+        GitHubHttp http = new GitHubHttp(apiUrl == null || apiUrl.isBlank() ? "https://api.github.com" : apiUrl);
+        if (appId == null || appId.isBlank() || pem == null || pem.isBlank()) {
+            LOG.warn(
+                    "no APP_ID or PRIVATE_KEY: GitHub is neither read nor written; intended actions are logged and stored");
+            return new ApiGitHubGateway(http, null, actions, true);
+        }
+        AppJwt jwt = new AppJwt(appId.trim(), PrivateKeys.parse(pem), Clock.systemUTC());
+        InstallationTokens tokens = new InstallationTokens(http, jwt, Clock.systemUTC());
+        if (dryRun) {
+            LOG.warn("DRY_RUN: GitHub is read but not written; intended actions are logged and stored");
+        }
+        return new ApiGitHubGateway(http, tokens, actions, dryRun);
+    }
+}

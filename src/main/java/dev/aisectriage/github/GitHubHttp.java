@@ -1,0 +1,247 @@
+package dev.aisectriage.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that talks HTTP to GitHub (REST and GraphQL) and applies the error policy: primary and secondary
+ * rate limits are waited out ({@code retry-after}, or {@code x-ratelimit-remaining: 0} with {@code x-ratelimit-reset}),
+ * 5xx and time-outs are retried with exponential back-off, every other 4xx is final at once.
+ */
+public final class GitHubHttp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GitHubHttp.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** GitHub asks to wait at least a minute on a secondary limit that names no time. */
+    private static final Duration SECONDARY_LIMIT_WAIT = Duration.ofSeconds(60);
+
+    private final String baseUrl;
+    private final HttpClient client;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    public GitHubHttp(String baseUrl, RetryPolicy policy, Sleeper sleeper, Clock clock) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(policy.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    public GitHubHttp(String baseUrl) {
+        this(baseUrl, RetryPolicy.defaults(), Sleeper.REAL, Clock.systemUTC());
+    }
+
+    /** GitHub.com serves GraphQL at {@code /graphql}; GitHub Enterprise Server at {@code /api/graphql} beside {@code /api/v3}. */
+    public String graphqlPath() {
+        return baseUrl.endsWith("/api/v3")
+                ? baseUrl.substring(0, baseUrl.length() - "/v3".length()) + "/graphql"
+                : baseUrl + "/graphql";
+    }
+
+    /**
+     * Sends one request, retrying as the policy allows.
+     *
+     * @param pathOrUrl     a path below the base URL ({@code /repos/o/r/labels}) or an absolute URL (pagination links)
+     * @param jsonBody      a value serialised as JSON, or null
+     * @param authorization the whole header value ({@code Bearer …})
+     */
+    public Response send(String method, String pathOrUrl, Object jsonBody, String authorization) {
+        String url =
+                pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
+        String body = null;
+        if (jsonBody != null) {
+            try {
+                body = jsonBody instanceof String s ? s : JSON.writeValueAsString(jsonBody);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot serialise the request body", e);
+            }
+        }
+        Duration backoff = policy.firstBackoff();
+        for (int attempt = 1; ; attempt++) {
+            String what = method + " " + pathOf(url);
+            HttpResponse<String> response;
+            try {
+                response = client.send(request(method, url, body, authorization), HttpResponse.BodyHandlers.ofString());
+            } catch (HttpTimeoutException e) {
+                backoff = retryOrThrow(
+                        attempt, backoff, what, new GitHubApiException(what + " timed out", 0, false, null, e));
+                continue;
+            } catch (IOException e) {
+                backoff = retryOrThrow(
+                        attempt,
+                        backoff,
+                        what,
+                        new GitHubApiException(what + " failed: " + e.getMessage(), 0, false, null, e));
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GitHubApiException(what + " interrupted", 0, false, null, e);
+            }
+            int status = response.statusCode();
+            if (status < 300) {
+                return new Response(status, response.body(), response.headers());
+            }
+            String message = what + " answered " + status + ": " + abbreviate(response.body());
+            Instant now = clock.instant();
+            Optional<Instant> limitLifts = rateLimitLifts(status, response, now);
+            if (limitLifts.isPresent()) {
+                Duration wait = Duration.between(now, limitLifts.get());
+                if (wait.isNegative()) {
+                    wait = Duration.ZERO;
+                }
+                if (wait.compareTo(policy.maxWait()) > 0 || attempt >= policy.maxAttempts()) {
+                    throw new GitHubApiException("rate limited: " + message, status, false, limitLifts.get(), null);
+                }
+                LOG.warn("{}: rate limited, waiting {} ms as GitHub asks", what, wait.toMillis());
+                sleep(wait);
+                continue;
+            }
+            if (status >= 500) {
+                backoff = retryOrThrow(
+                        attempt, backoff, what, new GitHubApiException(message, status, false, null, null));
+                continue;
+            }
+            throw new GitHubApiException(message, status, true, null, null);
+        }
+    }
+
+    private Duration retryOrThrow(int attempt, Duration backoff, String what, GitHubApiException failure) {
+        if (attempt >= policy.maxAttempts()) {
+            throw failure;
+        }
+        LOG.warn(
+                "{} (attempt {} of {}); retrying in {} ms",
+                failure.getMessage(),
+                attempt,
+                policy.maxAttempts(),
+                backoff.toMillis());
+        sleep(backoff);
+        return backoff.multipliedBy(2);
+    }
+
+    /** Primary limit: 403/429 with {@code x-ratelimit-remaining: 0}; secondary: 403/429 with {@code retry-after} or its message. */
+    private Optional<Instant> rateLimitLifts(int status, HttpResponse<String> response, Instant now) {
+        if (status != 403 && status != 429) {
+            return Optional.empty();
+        }
+        HttpHeaders h = response.headers();
+        Optional<String> retryAfter = h.firstValue("retry-after");
+        if (retryAfter.isPresent()) {
+            try {
+                return Optional.of(
+                        now.plusSeconds(Long.parseLong(retryAfter.get().trim())));
+            } catch (NumberFormatException e) {
+                return Optional.of(now.plus(SECONDARY_LIMIT_WAIT));
+            }
+        }
+        if (h.firstValue("x-ratelimit-remaining")
+                .map(String::trim)
+                .filter("0"::equals)
+                .isPresent()) {
+            long reset = h.firstValue("x-ratelimit-reset")
+                    .map(v -> Long.parseLong(v.trim()))
+                    .orElse(now.plus(SECONDARY_LIMIT_WAIT).getEpochSecond());
+            // the reset is in whole seconds: one more second avoids arriving a moment too early
+            return Optional.of(Instant.ofEpochSecond(reset + 1));
+        }
+        String body = response.body() == null ? "" : response.body().toLowerCase(Locale.ROOT);
+        if (body.contains("secondary rate limit") || body.contains("abuse")) {
+            return Optional.of(now.plus(SECONDARY_LIMIT_WAIT));
+        }
+        return Optional.empty();
+    }
+
+    private HttpRequest request(String method, String url, String body, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(policy.requestTimeout())
+                .header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28")
+                .header("User-Agent", "ai-security-triage");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return b.method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private void sleep(Duration d) {
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitHubApiException("interrupted while waiting to retry", 0, false, null, e);
+        }
+    }
+
+    private static String pathOf(String url) {
+        URI u = URI.create(url);
+        return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    private static String abbreviate(String body) {
+        if (body == null) {
+            return "";
+        }
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+
+    /** One answer: status, body and headers. */
+    public record Response(int status, String body, HttpHeaders headers) {
+
+        public JsonNode json() {
+            try {
+                return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
+            } catch (IOException e) {
+                throw new GitHubApiException("GitHub answered something that is not JSON", status, true, null, e);
+            }
+        }
+
+        /** The {@code rel="next"} URL of a paginated answer. */
+        public Optional<String> nextPage() {
+            return headers.firstValue("link").flatMap(link -> {
+                for (String part : link.split(",")) {
+                    if (part.contains("rel=\"next\"")) {
+                        int from = part.indexOf('<');
+                        int to = part.indexOf('>');
+                        if (from >= 0 && to > from) {
+                            return Optional.of(part.substring(from + 1, to));
+                        }
+                    }
+                }
+                return Optional.empty();
+            });
+        }
+    }
+
+    /** Waiting, replaceable so that tests can count waits. */
+    @FunctionalInterface
+    public interface Sleeper {
+        Sleeper REAL = d -> Thread.sleep(d.toMillis());
+
+        void sleep(Duration duration) throws InterruptedException;
+    }
+}

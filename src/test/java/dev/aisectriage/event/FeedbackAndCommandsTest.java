@@ -1,0 +1,172 @@
+package dev.aisectriage.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisectriage.catalogue.CommentMarker;
+import dev.aisectriage.classify.Theme;
+import dev.aisectriage.github.ThreadRef;
+import dev.aisectriage.store.Feedback;
+import dev.aisectriage.store.Threads;
+import dev.aisectriage.support.Bot;
+import dev.aisectriage.support.FakeGitHub;
+import dev.aisectriage.support.Fixtures;
+import dev.aisectriage.support.TestKeys;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class FeedbackAndCommandsTest {
+
+    private static final String REPO = "/repos/octo-org/ml-server";
+    private static final KeyPair APP = TestKeys.rsa();
+    private static final ThreadRef ISSUE_12 =
+            new ThreadRef(2311213, "octo-org/ml-server", ThreadRef.Kind.ISSUE, 12, null);
+
+    @TempDir
+    Path dir;
+
+    private FakeGitHub github;
+    private Bot bot;
+
+    @BeforeEach
+    void start() throws IOException {
+        github = new FakeGitHub("1", APP.getPublic());
+        bot = new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    @Test
+    void aLabelAMaintainerRemovedIsNeverAddedAgainAndCountsAsAFalsePositive() throws Exception {
+        // given the bot flagged issue 12, and a maintainer removed the flag label
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        bot.handle(Fixtures.event("issues-unlabeled-flag-removed-by-maintainer.json", "d-2"));
+        int writes = github.writes().size();
+
+        // when the issue is edited and classified again (and the model changes its theme)
+        bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3"));
+
+        // then the new theme label is added but the removed flag label is not
+        assertThat(github.writes().subList(writes, github.writes().size()))
+                .filteredOn(r -> r.path().endsWith("/labels"))
+                .extracting(FakeGitHub.Request::body)
+                .containsExactly("{\"labels\":[\"ai-security: model\"]}");
+        assertThat(new Feedback(bot.db).latestPerThread()).singleElement().satisfies(f -> {
+            assertThat(f.signal()).isEqualTo(Feedback.FALSE_POSITIVE);
+            assertThat(f.isSecurity()).isFalse();
+            assertThat(f.actor()).isEqualTo("maintainer-max");
+        });
+    }
+
+    @Test
+    void theFlagLabelAddedByAMaintainerToAThreadTheBotPassedIsAFalseNegative() throws Exception {
+        // given the bot passed issue 13
+        bot.handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
+
+        // when a maintainer adds the flag label (twice delivered)
+        bot.handle(Fixtures.event("issues-labeled-flag-added-by-maintainer.json", "d-2"));
+        bot.handle(Fixtures.event("issues-labeled-flag-added-by-maintainer.json", "d-2"));
+
+        // then one false negative is recorded and nothing is sent
+        assertThat(new Feedback(bot.db).count()).isEqualTo(1);
+        assertThat(new Feedback(bot.db).latestPerThread().get(0).signal()).isEqualTo(Feedback.FALSE_NEGATIVE);
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void aSlashCommandFromSomeoneWhoIsNoMemberIsIgnored() throws Exception {
+        // given a flagged issue
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        // when the reporter (author_association NONE) comments "/ai-security off", then edits the issue
+        bot.handle(Fixtures.event("issue_comment-created-slash-command-by-non-member.json", "d-2"));
+        bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3"));
+
+        // then the bot is still on: the edit updated its comment
+        assertThat(new Threads(bot.db).find(ISSUE_12).orElseThrow().off()).isFalse();
+        assertThat(github.writes()).extracting(FakeGitHub.Request::method).contains("PATCH");
+    }
+
+    @Test
+    void notSecurityFromAMemberIsRecordedAndSwitchesTheBotOffOnTheThread() throws Exception {
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        int writes = github.writes().size();
+
+        bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-2"));
+        bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3"));
+
+        assertThat(new Feedback(bot.db).latestPerThread())
+                .singleElement()
+                .satisfies(f -> assertThat(f.signal()).isEqualTo(Feedback.NOT_SECURITY));
+        assertThat(github.writes()).hasSize(writes);
+    }
+
+    @Test
+    void themeFromAMemberRecordsTheThemeAndAddsItsLabel() throws Exception {
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        int writes = github.writes().size();
+
+        bot.handle(Fixtures.event(
+                "issue_comment-created-slash-command-by-member.json",
+                "d-2",
+                p -> p.with("comment").put("body", "/ai-security theme data")));
+
+        assertThat(github.writes().subList(writes, github.writes().size()))
+                .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "POST " + REPO + "/issues/12/labels", "{\"labels\":[\"ai-security: data\"]}"));
+        assertThat(new Feedback(bot.db).latestPerThread().get(0).theme()).isEqualTo(Theme.DATA);
+    }
+
+    @Test
+    void explainTurnsTheOneCommentIntoTheExplanation() throws Exception {
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        bot.handle(Fixtures.event(
+                "issue_comment-created-slash-command-by-member.json",
+                "d-2",
+                p -> p.with("comment").put("body", "/ai-security explain")));
+
+        assertThat(github.commentsOf("octo-org/ml-server#12"))
+                .hasSize(1)
+                .allSatisfy((id, body) ->
+                        assertThat(body).startsWith(CommentMarker.MARKER).contains("Why: keywords [pickle]"));
+    }
+
+    @Test
+    void aReplyThatRevealsTheSecurityAngleFlagsTheThreadWithTheReplyClassifiedToo() throws Exception {
+        // given issue 13, passed at first
+        bot.handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
+
+        // when a reply says the theme file is unpickled (delivered twice)
+        bot.handle(Fixtures.event("issue_comment-created-reply-reveals-security.json", "d-2"));
+        bot.handle(Fixtures.event("issue_comment-created-reply-reveals-security.json", "d-2"));
+
+        // then the thread was classified with title, body and reply, labelled and commented once
+        assertThat(bot.classifier.texts.get(1)).contains("dark theme").contains("loaded with pickle");
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/13/labels", "POST " + REPO + "/issues/13/comments");
+        assertThat(bot.classifier.texts).hasSize(2);
+    }
+
+    @Test
+    void uninstallDeletesTheInstallationsTextsAndFeedback() throws Exception {
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        bot.handle(Fixtures.event("issues-unlabeled-flag-removed-by-maintainer.json", "d-2"));
+
+        bot.handle(Fixtures.event("installation-deleted.json", "d-3"));
+
+        assertThat(new Threads(bot.db).find(ISSUE_12)).isEmpty();
+        assertThat(new Feedback(bot.db).count()).isZero();
+    }
+}

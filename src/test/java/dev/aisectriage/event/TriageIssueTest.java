@@ -1,0 +1,341 @@
+package dev.aisectriage.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisectriage.catalogue.CommentMarker;
+import dev.aisectriage.support.Bot;
+import dev.aisectriage.support.FakeGitHub;
+import dev.aisectriage.support.Fixtures;
+import dev.aisectriage.support.TestKeys;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class TriageIssueTest {
+
+    private static final String REPO = "/repos/octo-org/ml-server";
+    private static final KeyPair APP = TestKeys.rsa();
+
+    @TempDir
+    Path dir;
+
+    private FakeGitHub github;
+
+    @BeforeEach
+    void start() throws IOException {
+        github = new FakeGitHub("1", APP.getPublic());
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    private Bot bot() {
+        return new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
+    }
+
+    @Test
+    void aSecurityReportGetsTheFlagAndThemeLabelsAndOneComment() throws Exception {
+        // given the bot on a repository without config, when a security report is opened
+        Bot bot = bot();
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        // then exactly these requests reached GitHub
+        assertThat(github.requestLines())
+                .containsExactly(
+                        "POST /app/installations/2311213/access_tokens",
+                        "GET " + REPO + "/contents/.github/ai-security-triage.yml",
+                        "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
+                        "POST " + REPO + "/issues/12/labels",
+                        "GET " + REPO + "/issues/12/comments",
+                        "POST " + REPO + "/issues/12/comments");
+        List<FakeGitHub.Request> writes = github.writes();
+        assertThat(writes.get(0).body()).isEqualTo("{\"labels\":[\"security\",\"ai-security: system-software\"]}");
+        assertThat(writes.get(1).json().path("body").asText())
+                .startsWith(CommentMarker.MARKER)
+                .contains("System & Software");
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+        assertThat(bot.predictions)
+                .singleElement()
+                .satisfies(p -> assertThat(p.security()).isTrue());
+    }
+
+    @Test
+    void aPostThatIsNotSecurityGetsNothing() throws Exception {
+        bot().handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
+
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void aBorderlinePostGetsOnlyTheNeedsTriageLabel() throws Exception {
+        // given a post the model is unsure about (probability between abstain_from and its threshold)
+        bot().handle(Fixtures.event(
+                "issues-opened-feature-request.json",
+                "d-1",
+                p -> p.with("issue").put("body", "maybe a problem with tokens?")));
+
+        // then only needs-security-triage is added and no comment is posted
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "POST " + REPO + "/issues/13/labels", "{\"labels\":[\"needs-security-triage\"]}"));
+    }
+
+    @Test
+    void anEditUpdatesTheOneCommentInPlace() throws Exception {
+        // given a flagged issue with the bot's comment
+        Bot bot = bot();
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        String commentId =
+                github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
+        int before = github.requests().size();
+
+        // when its body is edited so that the verdict's theme changes
+        bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-2"));
+
+        // then the same comment is edited and only the new theme label is added
+        List<String> after =
+                github.requestLines().subList(before, github.requests().size());
+        assertThat(after)
+                .containsExactly(
+                        "POST " + REPO + "/issues/12/labels", "PATCH " + REPO + "/issues/comments/" + commentId);
+        assertThat(github.writes().get(2).body()).isEqualTo("{\"labels\":[\"ai-security: model\"]}");
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1).containsKey(commentId);
+        assertThat(github.commentsOf("octo-org/ml-server#12").get(commentId)).contains("Model");
+    }
+
+    @Test
+    void anEditThatLeavesTheCommentUnchangedSendsNothing() throws Exception {
+        Bot bot = bot();
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        int writes = github.writes().size();
+
+        // when the title changes but the verdict does not
+        bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-2", p -> {
+            p.with("issue")
+                    .put(
+                            "body",
+                            Fixtures.payload("issues-opened-security-report.json")
+                                    .path("issue")
+                                    .path("body")
+                                    .asText());
+            p.with("issue").put("title", "Loading a checkpoint runs arbitrary code (torch)");
+        }));
+
+        assertThat(github.writes()).hasSize(writes);
+    }
+
+    @Test
+    void redeliveryAndRestartPostNothingMore() throws Exception {
+        // given a handled report
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        int writes = github.writes().size();
+
+        // when the same delivery is run again by the same bot, and again after a restart on the same database
+        Bot same = bot();
+        same.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        // then no label is re-added and no second comment is posted
+        assertThat(github.writes()).hasSize(writes);
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+    }
+
+    @Test
+    void twoWorkersOnTheSameThreadAtOncePostOneComment() throws Exception {
+        // given one bot whose workers take two deliveries of the same issue at the same time
+        Bot bot = bot();
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // when both run
+            var a = workers.submit(() -> {
+                bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+                return null;
+            });
+            var b = workers.submit(() -> {
+                bot.handle(Fixtures.event("issues-opened-security-report.json", "d-2"));
+                return null;
+            });
+            a.get();
+            b.get();
+        } finally {
+            workers.shutdown();
+        }
+
+        // then the thread has one comment and its labels were added once
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/12/labels", "POST " + REPO + "/issues/12/comments");
+    }
+
+    @Test
+    void aCommentPostedBeforeACrashIsFoundByItsMarkerNotPostedAgain() throws Exception {
+        // given GitHub already has the bot's comment but the store never heard of it (crash after the POST)
+        github.existingComment(
+                "octo-org/ml-server#12",
+                "77",
+                CommentMarker.MARKER + "\nLooks security-related: System & Software (0.93)");
+
+        // when the job runs
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        // then the comment is found and, its content being the same, left alone
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/12/labels");
+        assertThat(github.commentsOf("octo-org/ml-server#12")).containsOnlyKeys("77");
+    }
+
+    @Test
+    void aThemeLabelSetByAPersonMeansTheBotAddsNoLabel() throws Exception {
+        bot().handle(Fixtures.event("issues-opened-theme-label-set-by-reporter.json", "d-1"));
+
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/12/comments");
+    }
+
+    @Test
+    void commentFalseInTheRepoConfigGivesLabelsOnly() throws Exception {
+        github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "comment: false\n");
+
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/12/labels");
+    }
+
+    @Test
+    void theOrganisationsConfigAppliesWhenTheRepositoryHasNone() throws Exception {
+        github.file("octo-org/.github", ".github/ai-security-triage.yml", "labels:\n  flag: vulnerability\n");
+
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.writes().get(0).body())
+                .isEqualTo("{\"labels\":[\"vulnerability\",\"ai-security: system-software\"]}");
+    }
+
+    @Test
+    void aBrokenConfigFallsBackToDefaultsAndShowsTheErrorInTheCommentFooter() throws Exception {
+        github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "comment: false\ncolour: red\n");
+
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/12/labels", "POST " + REPO + "/issues/12/comments");
+        assertThat(github.writes().get(1).json().path("body").asText())
+                .contains("octo-org/ml-server:.github/ai-security-triage.yml line 2: unknown key 'colour'");
+    }
+
+    @Test
+    void dryRunSendsNoWriteButRecordsTheIntendedActions() throws Exception {
+        Bot bot = new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), true);
+
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.writes()).isEmpty();
+        assertThat(new dev.aisectriage.store.Actions(bot.db).recent(10))
+                .extracting(a -> a.action() + " " + a.dryRun())
+                .containsExactly("create comment true", "add labels true");
+    }
+
+    @Test
+    void aDeletedIssueEndsTheJobWithoutRetrying() throws Exception {
+        // given the issue was deleted before the job ran
+        github.script(
+                "POST " + REPO + "/issues/12/labels", FakeGitHub.json(410, "{\"message\":\"This issue was deleted\"}"));
+
+        // when the job runs, then it completes (no exception for the queue to retry) after one attempt
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly("POST " + REPO + "/issues/12/labels");
+    }
+
+    @Test
+    void aCommentAMaintainerDeletedIsNotPostedAgain() throws Exception {
+        // given the bot commented, then a maintainer deleted the comment
+        Bot bot = bot();
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        String id =
+                github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
+        github.script("PATCH " + REPO + "/issues/comments/" + id, FakeGitHub.json(404, "{\"message\":\"Not Found\"}"));
+
+        // when the issue is edited twice
+        bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-2"));
+        bot.handle(Fixtures.event(
+                "issues-edited-body-changed.json",
+                "d-3",
+                p -> p.with("issue").put("title", "Checkpoint loading executes code")));
+
+        // then the edit was tried once and no new comment was created
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .filteredOn(l -> l.contains("comments"))
+                .containsExactly("POST " + REPO + "/issues/12/comments", "PATCH " + REPO + "/issues/comments/" + id);
+    }
+
+    @Test
+    void withoutCredentialsTheBotSendsNothingAtAllAndRecordsWhatItWouldDo() throws Exception {
+        Bot bot = new Bot(dir.resolve("triage.db"), github.url(), null, null, true);
+
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.requests()).isEmpty();
+        assertThat(new dev.aisectriage.store.Actions(bot.db).recent(10))
+                .extracting(a -> a.action() + " " + a.detail())
+                .containsExactly(
+                        "create comment <!-- ai-security-triage:comment --> Looks security-related: System & Software (0.93)",
+                        "add labels [security, ai-security: system-software]");
+    }
+
+    @Test
+    void enabledFalseInTheRepoConfigSilencesTheBot() throws Exception {
+        github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "enabled: false\n");
+
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void issueTypeLabelsWhenSwitchedOnAreCreatedWithTheirColourOnFirstUse() throws Exception {
+        github.file(
+                "octo-org/ml-server", ".github/ai-security-triage.yml", "issue_type_labels: true\ncomment: false\n");
+
+        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        bot().handle(Fixtures.event(
+                "issues-opened-feature-request.json",
+                "d-2",
+                p -> p.with("issue").put("body", "pickle again")));
+
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "POST " + REPO + "/labels",
+                                "{\"name\":\"ai-security-type: system-software-unsafe-deserialization\",\"color\":\"c5def5\","
+                                        + "\"description\":\"AI security issue type: Unsafe deserialization\"}"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "POST " + REPO + "/issues/12/labels",
+                                "{\"labels\":[\"security\",\"ai-security: system-software\","
+                                        + "\"ai-security-type: system-software-unsafe-deserialization\"]}"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "POST " + REPO + "/issues/13/labels",
+                                "{\"labels\":[\"security\",\"ai-security: system-software\","
+                                        + "\"ai-security-type: system-software-unsafe-deserialization\"]}"));
+    }
+}

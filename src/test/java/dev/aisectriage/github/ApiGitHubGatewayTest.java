@@ -1,0 +1,236 @@
+package dev.aisectriage.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aisectriage.store.Actions;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.support.FakeGitHub;
+import dev.aisectriage.support.TestDatabase;
+import dev.aisectriage.support.TestKeys;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class ApiGitHubGatewayTest {
+
+    private static final ThreadRef ISSUE = new ThreadRef(42, "octo/ml", ThreadRef.Kind.ISSUE, 7, null);
+    private static final ThreadRef DISCUSSION = new ThreadRef(42, "octo/ml", ThreadRef.Kind.DISCUSSION, 9, "D_kwDOA");
+
+    @TempDir
+    Path dir;
+
+    private FakeGitHub github;
+    private Actions actions;
+    private InstallationTokens tokens;
+    private GitHubHttp http;
+
+    @BeforeEach
+    void start() throws IOException {
+        KeyPair app = TestKeys.rsa();
+        github = new FakeGitHub("1", app.getPublic());
+        Database db = TestDatabase.open(dir.resolve("triage.db"));
+        actions = new Actions(db);
+        http = new GitHubHttp(
+                github.url(),
+                new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(5)),
+                GitHubHttp.Sleeper.REAL,
+                Clock.systemUTC());
+        tokens = new InstallationTokens(http, new AppJwt("1", app.getPrivate(), Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    private ApiGitHubGateway gateway(boolean dryRun) {
+        return new ApiGitHubGateway(http, tokens, actions, dryRun);
+    }
+
+    @Test
+    void addsLabelsThroughTheAdditiveEndpointOnTheInstallationToken() {
+        // when labels are added to an issue
+        gateway(false).addLabels(ISSUE, List.of("security", "ai-security: model"));
+
+        // then exactly one POST to the issue's labels carried them, with the installation token
+        assertThat(github.requestLines())
+                .containsExactly("POST /app/installations/42/access_tokens", "POST /repos/octo/ml/issues/7/labels");
+        FakeGitHub.Request post = github.requests().get(1);
+        assertThat(post.body()).isEqualTo("{\"labels\":[\"security\",\"ai-security: model\"]}");
+        assertThat(post.authorization()).isEqualTo("Bearer ghs_42_1");
+        assertThat(actions.recent(5)).extracting(Actions.Action::action).containsExactly("add labels");
+    }
+
+    @Test
+    void waitsOutASecondaryRateLimitForTheAdvertisedRetryAfterThenRetries() {
+        // given GitHub answers the first attempt with a secondary rate limit of one second
+        github.script(
+                "POST /repos/octo/ml/issues/7/labels",
+                new MockResponse.Builder()
+                        .code(403)
+                        .addHeader("retry-after", "1")
+                        .body("{\"message\":\"You have exceeded a secondary rate limit\"}")
+                        .build());
+
+        // when labels are added
+        long start = System.nanoTime();
+        gateway(false).addLabels(ISSUE, List.of("security"));
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+
+        // then the request was repeated once, after at least the advertised second
+        assertThat(github.requestLines())
+                .containsExactly(
+                        "POST /app/installations/42/access_tokens",
+                        "POST /repos/octo/ml/issues/7/labels",
+                        "POST /repos/octo/ml/issues/7/labels");
+        assertThat(waitedMs).isGreaterThanOrEqualTo(1000);
+        assertThat(github.labelsOf("octo/ml#7")).containsExactly("security");
+    }
+
+    @Test
+    void waitsForThePrimaryRateLimitResetWhenNoRequestsRemain() {
+        // given the primary limit is spent and resets in one second
+        long reset = Instant.now().getEpochSecond() + 1;
+        github.script(
+                "POST /repos/octo/ml/issues/7/comments",
+                new MockResponse.Builder()
+                        .code(403)
+                        .addHeader("x-ratelimit-remaining", "0")
+                        .addHeader("x-ratelimit-reset", String.valueOf(reset))
+                        .body("{\"message\":\"API rate limit exceeded\"}")
+                        .build());
+
+        // when a comment is posted
+        String id = gateway(false).createComment(ISSUE, "hello");
+
+        // then it went through on the second attempt, not before the reset
+        assertThat(Instant.now().getEpochSecond()).isGreaterThanOrEqualTo(reset);
+        assertThat(id).isNotBlank();
+        assertThat(github.requestLines())
+                .filteredOn(l -> l.endsWith("/comments"))
+                .hasSize(2);
+    }
+
+    @Test
+    void aRateLimitLongerThanTheLongestInProcessWaitFailsAtOnceWithTheTimeItLifts() {
+        // given a limit that lifts in an hour
+        github.script(
+                "POST /repos/octo/ml/issues/7/labels",
+                new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("retry-after", "3600")
+                        .body("{}")
+                        .build());
+
+        // when labels are added, then the job fails at once (its queue retries later) and says when to retry
+        assertThatThrownBy(() -> gateway(false).addLabels(ISSUE, List.of("security")))
+                .isInstanceOfSatisfying(GitHubApiException.class, e -> {
+                    assertThat(e.isFinal()).isFalse();
+                    assertThat(e.retryAt()).isAfter(Instant.now().plusSeconds(3500));
+                });
+        assertThat(github.requestLines()).filteredOn(l -> l.endsWith("/labels")).hasSize(1);
+    }
+
+    @Test
+    void retriesServerErrorsWithBackOff() {
+        // given two server errors before success
+        github.script("PATCH /repos/octo/ml/issues/comments/5", FakeGitHub.json(502, "{}"), FakeGitHub.json(503, "{}"));
+        github.existingComment("octo/ml#7", "5", "old");
+
+        // when the comment is updated
+        gateway(false).updateComment(ISSUE, "5", "new");
+
+        // then the third attempt changed it
+        assertThat(github.requestLines()).filteredOn(l -> l.startsWith("PATCH")).hasSize(3);
+        assertThat(github.commentsOf("octo/ml#7")).containsEntry("5", "new");
+    }
+
+    @Test
+    void aDeletedThreadIsFinalAndNotRetried() {
+        // given the issue is gone
+        github.script("POST /repos/octo/ml/issues/7/comments", FakeGitHub.json(404, "{\"message\":\"Not Found\"}"));
+
+        // when a comment is posted, then it fails as final after one attempt
+        assertThatThrownBy(() -> gateway(false).createComment(ISSUE, "hello"))
+                .isInstanceOfSatisfying(GitHubApiException.class, e -> {
+                    assertThat(e.isGone()).isTrue();
+                    assertThat(e.isFinal()).isTrue();
+                });
+        assertThat(github.requestLines())
+                .filteredOn(l -> l.endsWith("/comments"))
+                .hasSize(1);
+    }
+
+    @Test
+    void creatingALabelThatExistsAnswersFalseWithoutRetrying() {
+        // given the repository has the label
+        github.existingLabels("octo/ml", "security");
+
+        // when the bot creates it
+        boolean created =
+                gateway(false).createLabel(42, "octo/ml", new LabelSpec("security", "d73a4a", "A security report"));
+
+        // then GitHub's 422 is final: no retry, no error
+        assertThat(created).isFalse();
+        assertThat(github.requestLines())
+                .filteredOn(l -> l.equals("POST /repos/octo/ml/labels"))
+                .hasSize(1);
+        assertThat(github.requests().get(1).body())
+                .isEqualTo("{\"name\":\"security\",\"color\":\"d73a4a\",\"description\":\"A security report\"}");
+    }
+
+    @Test
+    void dryRunSendsNoWriteAndRecordsWhatItWouldHaveDone() {
+        // when a dry-run gateway labels and comments
+        ApiGitHubGateway gateway = gateway(true);
+        gateway.addLabels(ISSUE, List.of("security"));
+        gateway.createComment(ISSUE, "hello");
+
+        // then GitHub saw nothing and the intended actions are stored
+        assertThat(github.requestLines()).isEmpty();
+        assertThat(actions.recent(5))
+                .allMatch(Actions.Action::dryRun)
+                .extracting(a -> a.repository() + "#" + a.number() + " " + a.action() + " " + a.detail())
+                .containsExactly("octo/ml#7 create comment hello", "octo/ml#7 add labels [security]");
+    }
+
+    @Test
+    void discussionsAreCommentedAndLabelledThroughGraphQlMutations() {
+        // given the repository has the label
+        github.existingLabels("octo/ml", "security");
+
+        // when the bot comments on a discussion, edits the comment and labels it
+        ApiGitHubGateway gateway = gateway(false);
+        String id = gateway.createComment(DISCUSSION, "first");
+        gateway.updateComment(DISCUSSION, id, "second");
+        gateway.addLabels(DISCUSSION, List.of("security"));
+
+        // then the three mutations carried the discussion, comment and label node ids
+        List<FakeGitHub.Request> graphql = github.requests().stream()
+                .filter(r -> r.path().equals("/graphql"))
+                .toList();
+        assertThat(graphql).hasSize(4);
+        assertThat(graphql.get(0).json().path("query").asText()).contains("addDiscussionComment");
+        assertThat(graphql.get(0).json().path("variables").path("id").asText()).isEqualTo("D_kwDOA");
+        assertThat(graphql.get(0).json().path("variables").path("body").asText())
+                .isEqualTo("first");
+        assertThat(graphql.get(1).json().path("query").asText()).contains("updateDiscussionComment");
+        assertThat(graphql.get(1).json().path("variables").path("id").asText()).isEqualTo(id);
+        assertThat(graphql.get(3).json().path("query").asText()).contains("addLabelsToLabelable");
+        assertThat(graphql.get(3).json().path("variables").path("labels").toString())
+                .isEqualTo("[\"LA_security\"]");
+        assertThat(github.commentsOf("discussion:D_kwDOA")).containsEntry(id, "second");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.aisectriage.support;
+
+import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.event.EventHandler;
+import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.event.TriageRoutes;
+import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.github.ApiGitHubGateway;
+import dev.aisectriage.github.AppJwt;
+import dev.aisectriage.github.GitHubHttp;
+import dev.aisectriage.github.InstallationTokens;
+import dev.aisectriage.github.RetryPolicy;
+import dev.aisectriage.store.Actions;
+import dev.aisectriage.store.Database;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The bot's GitHub side wired as the service wires it, on a real SQLite file: building a second one on the same
+ * file is a restart. {@link #handle} runs every handler of an event, as a worker runs a job.
+ */
+public final class Bot {
+
+    public final Database db;
+    public final EventRoutes routes;
+    public final FakeClassifier classifier = new FakeClassifier();
+    public final java.util.List<dev.aisectriage.classify.Prediction> predictions =
+            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    public Bot(Path dbFile, String apiUrl, String appId, PrivateKey key, boolean dryRun) {
+        this(dbFile, apiUrl, appId, key, dryRun, new PlainRenderer());
+    }
+
+    public Bot(Path dbFile, String apiUrl, String appId, PrivateKey key, boolean dryRun, CommentRenderer renderer) {
+        db = TestDatabase.open(dbFile);
+        GitHubHttp http = new GitHubHttp(
+                apiUrl,
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(3), Duration.ofSeconds(5)),
+                GitHubHttp.Sleeper.REAL,
+                Clock.systemUTC());
+        InstallationTokens tokens = key == null
+                ? null
+                : new InstallationTokens(http, new AppJwt(appId, key, Clock.systemUTC()), Clock.systemUTC());
+        ApiGitHubGateway gateway = new ApiGitHubGateway(http, tokens, new Actions(db), dryRun);
+        routes = new TriageRoutes(db, gateway, classifier, renderer)
+                .onPrediction(predictions::add)
+                .routes();
+    }
+
+    public void handle(WebhookEvent event) throws Exception {
+        for (EventHandler h : routes.handlersFor(event.event(), event.action())) {
+            h.handle(event);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.aisectriage.support;
+
+import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.classify.Theme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A classifier whose verdict tests can read off the text: "pickle" or "exploit" makes a security post
+ * (System & Software, or Model when "weights" appears too), "maybe" a borderline one, anything else not security.
+ * Every call is remembered, so a test can see what text was classified.
+ */
+public final class FakeClassifier implements Classifier {
+
+    public final List<String> texts = new ArrayList<>();
+
+    @Override
+    public synchronized Prediction classify(String text) {
+        texts.add(text);
+        String t = text.toLowerCase(Locale.ROOT);
+        boolean security = t.contains("pickle") || t.contains("exploit");
+        double p = security ? 0.93 : t.contains("maybe") ? 0.45 : 0.04;
+        Theme theme = t.contains("weights") ? Theme.MODEL : Theme.SYSTEM_SOFTWARE;
+        Map<Theme, Double> themes = Map.of(
+                Theme.SYSTEM_SOFTWARE,
+                theme == Theme.SYSTEM_SOFTWARE ? 0.7 : 0.1,
+                Theme.EXTERNAL_ECOSYSTEM,
+                0.1,
+                Theme.MODEL,
+                theme == Theme.MODEL ? 0.7 : 0.1,
+                Theme.DATA,
+                0.1);
+        List<Prediction.IssueTypeScore> types = security
+                ? List.of(new Prediction.IssueTypeScore(
+                        "system-software-unsafe-deserialization", "Unsafe deserialization", Theme.SYSTEM_SOFTWARE, 0.8))
+                : List.of();
+        return new Prediction(
+                security, p, themes, types, security ? List.of("pickle") : List.of(), modelVersion(), List.of());
+    }
+
+    @Override
+    public String modelVersion() {
+        return "fake-1";
+    }
+}

@@ -1,0 +1,384 @@
+package dev.aisectriage.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jwts;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A stand-in GitHub API on MockWebServer: it checks the App's JWT on the token exchange, accepts only tokens it
+ * issued, keeps comments, labels and files in memory like GitHub would, and records every request it got.
+ * Tests may script answers for one {@code METHOD /path} ahead of the stateful behaviour.
+ */
+public final class FakeGitHub implements Closeable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TOKENS = Pattern.compile("/app/installations/(\\d+)/access_tokens");
+    private static final Pattern ISSUE_COMMENTS = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/comments");
+    private static final Pattern COMMENT = Pattern.compile("/repos/([^/]+/[^/]+)/issues/comments/(\\d+)");
+    private static final Pattern ISSUE_LABELS = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/labels");
+    private static final Pattern REPO_LABELS = Pattern.compile("/repos/([^/]+/[^/]+)/labels");
+    private static final Pattern REPO_LABEL = Pattern.compile("/repos/([^/]+/[^/]+)/labels/(.+)");
+    private static final Pattern ISSUES = Pattern.compile("/repos/([^/]+/[^/]+)/issues");
+    private static final Pattern INSTALLATION = Pattern.compile("/repos/([^/]+/[^/]+)/installation");
+    private static final Pattern CONTENTS = Pattern.compile("/repos/([^/]+/[^/]+)/contents/(.+)");
+
+    public final MockWebServer server = new MockWebServer();
+    private final String appId;
+    private final PublicKey appKey;
+    private final List<Request> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
+    private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
+    /** thread key {@code o/r#n} (issues) or {@code o/r/d#n} (discussions) to its comments, by id. */
+    private final Map<String, Map<String, String>> comments = new ConcurrentHashMap<>();
+
+    private final Map<String, Set<String>> threadLabels = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> repoLabels = new ConcurrentHashMap<>();
+    private final Map<String, String> files = new ConcurrentHashMap<>();
+    private final Map<String, String> openIssues = new ConcurrentHashMap<>();
+    private long nextId = 1000;
+
+    public FakeGitHub(String appId, PublicKey appKey) throws IOException {
+        this.appId = appId;
+        this.appKey = appKey;
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                return answer(r);
+            }
+        });
+        server.start();
+    }
+
+    public String url() {
+        String u = server.url("/").toString();
+        return u.substring(0, u.length() - 1);
+    }
+
+    /** Answers the next requests to {@code METHOD /path} with these, in order, before the usual behaviour. */
+    public FakeGitHub script(String methodAndPath, MockResponse... responses) {
+        scripted.computeIfAbsent(methodAndPath, k -> new ArrayDeque<>()).addAll(List.of(responses));
+        return this;
+    }
+
+    public FakeGitHub file(String repository, String path, String content) {
+        files.put(repository + ":" + path, content);
+        return this;
+    }
+
+    public FakeGitHub existingLabels(String repository, String... names) {
+        repoLabels
+                .computeIfAbsent(repository, k -> ConcurrentHashMap.newKeySet())
+                .addAll(List.of(names));
+        return this;
+    }
+
+    /** The answer to the repository's open-issues list (a JSON array, as GitHub shows it). */
+    public FakeGitHub openIssues(String repository, String jsonArray) {
+        openIssues.put(repository, jsonArray);
+        return this;
+    }
+
+    public FakeGitHub existingComment(String threadKey, String id, String body) {
+        comments.computeIfAbsent(threadKey, k -> new LinkedHashMap<>()).put(id, body);
+        return this;
+    }
+
+    public List<Request> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** {@code METHOD /path} of every request, in order. */
+    public List<String> requestLines() {
+        return requests().stream().map(Request::line).toList();
+    }
+
+    /** Everything but reads and token exchanges: what changed the repository. */
+    public List<Request> writes() {
+        return requests().stream()
+                .filter(r -> !r.method().equals("GET") && !r.path().endsWith("/access_tokens") && !r.isGraphQlQuery())
+                .toList();
+    }
+
+    public Map<String, String> commentsOf(String threadKey) {
+        return Map.copyOf(comments.getOrDefault(threadKey, Map.of()));
+    }
+
+    public Set<String> labelsOf(String threadKey) {
+        return Set.copyOf(threadLabels.getOrDefault(threadKey, Set.of()));
+    }
+
+    public Set<String> labelsOfRepository(String repository) {
+        return Set.copyOf(repoLabels.getOrDefault(repository, Set.of()));
+    }
+
+    public void deleteLabel(String repository, String name) {
+        repoLabels.getOrDefault(repository, new HashSet<>()).remove(name);
+    }
+
+    public int tokensIssued() {
+        return issuedTokens.size();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private synchronized MockResponse answer(RecordedRequest r) {
+        String path = r.getUrl().encodedPath();
+        String body = r.getBody() == null ? "" : r.getBody().utf8();
+        Request request = new Request(r.getMethod(), path, body, r.getHeaders().get("Authorization"));
+        requests.add(request);
+        Deque<MockResponse> queue = scripted.get(request.line());
+        if (queue != null && !queue.isEmpty()) {
+            return queue.poll();
+        }
+        try {
+            Matcher m = TOKENS.matcher(path);
+            if (m.matches() && r.getMethod().equals("POST")) {
+                return exchangeToken(request, m.group(1));
+            }
+            if ((m = INSTALLATION.matcher(path)).matches() && r.getMethod().equals("GET")) {
+                return appAuthenticated(request)
+                        ? json(200, "{\"id\":2311213}")
+                        : json(401, "{\"message\":\"Bad JWT\"}");
+            }
+            if (request.authorization() == null
+                    || !issuedTokens.contains(request.authorization().replace("Bearer ", ""))) {
+                return json(401, "{\"message\":\"Bad credentials\"}");
+            }
+            return route(request, path, body);
+        } catch (IOException | RuntimeException e) {
+            return json(
+                    500, "{\"message\":\"fake GitHub failed: " + e.getMessage().replace("\"", "'") + "\"}");
+        }
+    }
+
+    private boolean appAuthenticated(Request request) {
+        String jwt =
+                request.authorization() == null ? "" : request.authorization().replace("Bearer ", "");
+        try {
+            return appId.equals(Jwts.parser()
+                    .verifyWith(appKey)
+                    .build()
+                    .parseSignedClaims(jwt)
+                    .getPayload()
+                    .getIssuer());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private MockResponse exchangeToken(Request request, String installation) {
+        String jwt =
+                request.authorization() == null ? "" : request.authorization().replace("Bearer ", "");
+        try {
+            Claims claims = Jwts.parser()
+                    .verifyWith(appKey)
+                    .build()
+                    .parseSignedClaims(jwt)
+                    .getPayload();
+            Duration lifetime = Duration.between(
+                    claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant());
+            if (!appId.equals(claims.getIssuer()) || lifetime.compareTo(Duration.ofMinutes(11)) > 0) {
+                return json(401, "{\"message\":\"'iss' or 'exp' is wrong\"}");
+            }
+        } catch (RuntimeException e) {
+            return json(401, "{\"message\":\"A JSON web token could not be decoded\"}");
+        }
+        String token = "ghs_" + installation + "_" + (issuedTokens.size() + 1);
+        issuedTokens.add(token);
+        return json(
+                201,
+                "{\"token\":\"" + token + "\",\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+    }
+
+    private MockResponse route(Request request, String path, String body) throws IOException {
+        String method = request.method();
+        Matcher m;
+        if (path.equals("/graphql")) {
+            return graphql(JSON.readTree(body));
+        }
+        if ((m = ISSUE_COMMENTS.matcher(path)).matches()) {
+            String key = m.group(1) + "#" + m.group(2);
+            Map<String, String> thread = comments.computeIfAbsent(key, k -> new LinkedHashMap<>());
+            if (method.equals("GET")) {
+                ArrayNode out = JSON.createArrayNode();
+                thread.forEach((id, text) ->
+                        out.addObject().put("id", Long.parseLong(id)).put("body", text));
+                return json(200, out.toString());
+            }
+            String id = String.valueOf(nextId++);
+            thread.put(id, JSON.readTree(body).path("body").asText());
+            return json(201, "{\"id\":" + id + "}");
+        }
+        if ((m = COMMENT.matcher(path)).matches() && method.equals("PATCH")) {
+            for (Map<String, String> thread : comments.values()) {
+                if (thread.containsKey(m.group(2))) {
+                    thread.put(m.group(2), JSON.readTree(body).path("body").asText());
+                    return json(200, "{\"id\":" + m.group(2) + "}");
+                }
+            }
+            return json(404, "{\"message\":\"Not Found\"}");
+        }
+        if ((m = ISSUE_LABELS.matcher(path)).matches() && method.equals("POST")) {
+            String repo = m.group(1);
+            Set<String> labels = threadLabels.computeIfAbsent(repo + "#" + m.group(2), k -> new LinkedHashSet<>());
+            JSON.readTree(body).path("labels").forEach(l -> {
+                labels.add(l.asText());
+                repoLabels
+                        .computeIfAbsent(repo, k -> ConcurrentHashMap.newKeySet())
+                        .add(l.asText());
+            });
+            ArrayNode out = JSON.createArrayNode();
+            labels.forEach(l -> out.addObject().put("name", l));
+            return json(200, out.toString());
+        }
+        if ((m = REPO_LABELS.matcher(path)).matches()) {
+            Set<String> labels = repoLabels.computeIfAbsent(m.group(1), k -> ConcurrentHashMap.newKeySet());
+            if (method.equals("GET")) {
+                ArrayNode out = JSON.createArrayNode();
+                labels.forEach(l -> out.addObject().put("name", l));
+                return json(200, out.toString());
+            }
+            String name = JSON.readTree(body).path("name").asText();
+            if (!labels.add(name)) {
+                return json(
+                        422,
+                        "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Label\",\"code\":\"already_exists\",\"field\":\"name\"}]}");
+            }
+            return json(201, body);
+        }
+        if ((m = REPO_LABEL.matcher(path)).matches() && method.equals("PATCH")) {
+            return json(200, body);
+        }
+        if ((m = ISSUES.matcher(path)).matches() && method.equals("GET")) {
+            return json(200, openIssues.getOrDefault(m.group(1), "[]"));
+        }
+        if ((m = CONTENTS.matcher(path)).matches() && method.equals("GET")) {
+            String content = files.get(m.group(1) + ":" + m.group(2));
+            if (content == null) {
+                return json(404, "{\"message\":\"Not Found\"}");
+            }
+            ObjectNode out = JSON.createObjectNode()
+                    .put("type", "file")
+                    .put("encoding", "base64")
+                    .put("sha", sha1(content))
+                    .put("content", Base64.getMimeEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)));
+            return json(200, out.toString());
+        }
+        return json(404, "{\"message\":\"Not Found\"}");
+    }
+
+    private MockResponse graphql(JsonNode request) {
+        String query = request.path("query").asText();
+        JsonNode vars = request.path("variables");
+        ObjectNode data = JSON.createObjectNode();
+        if (query.contains("addDiscussionComment")) {
+            String id = "DC_" + nextId++;
+            comments.computeIfAbsent("discussion:" + vars.path("id").asText(), k -> new LinkedHashMap<>())
+                    .put(id, vars.path("body").asText());
+            data.putObject("addDiscussionComment").putObject("comment").put("id", id);
+        } else if (query.contains("updateDiscussionComment")) {
+            String id = vars.path("id").asText();
+            for (Map<String, String> thread : comments.values()) {
+                if (thread.containsKey(id)) {
+                    thread.put(id, vars.path("body").asText());
+                }
+            }
+            data.putObject("updateDiscussionComment").putObject("comment").put("id", id);
+        } else if (query.contains("addLabelsToLabelable")) {
+            Set<String> labels =
+                    threadLabels.computeIfAbsent("discussion:" + vars.path("id").asText(), k -> new LinkedHashSet<>());
+            vars.path("labels").forEach(l -> labels.add(l.asText().substring("LA_".length())));
+            data.putObject("addLabelsToLabelable").putNull("clientMutationId");
+        } else if (query.contains("labels(first")) {
+            ArrayNode nodes = data.putObject("repository").putObject("labels").putArray("nodes");
+            String repo = vars.path("owner").asText() + "/" + vars.path("name").asText();
+            repoLabels
+                    .getOrDefault(repo, Set.of())
+                    .forEach(l -> nodes.addObject().put("id", "LA_" + l).put("name", l));
+        } else if (query.contains("comments(first")) {
+            ObjectNode c = data.putObject("repository").putObject("discussion").putObject("comments");
+            ArrayNode nodes = c.putArray("nodes");
+            String discussionKey = "discussion-number:" + vars.path("owner").asText() + "/"
+                    + vars.path("name").asText() + "#" + vars.path("number").asInt();
+            comments.entrySet().stream()
+                    .filter(e -> e.getKey().equals(discussionKey) || e.getKey().startsWith("discussion:"))
+                    .forEach(e -> e.getValue()
+                            .forEach((id, text) ->
+                                    nodes.addObject().put("id", id).put("body", text)));
+            c.putObject("pageInfo").put("hasNextPage", false).putNull("endCursor");
+        } else {
+            return json(200, "{\"errors\":[{\"type\":\"INTERNAL\",\"message\":\"fake does not know this query\"}]}");
+        }
+        return json(200, JSON.createObjectNode().set("data", data).toString());
+    }
+
+    private static String sha1(String content) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static MockResponse json(int code, String body) {
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
+    }
+
+    /** One request as GitHub received it. */
+    public record Request(String method, String path, String body, String authorization) {
+
+        public String line() {
+            return method + " " + path;
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        boolean isGraphQlQuery() {
+            return path.equals("/graphql") && !body.contains("mutation");
+        }
+    }
+}
