@@ -7,6 +7,8 @@ import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.JobQueue;
 import dev.aisectriage.store.JobQueueWorkers;
 import dev.aisectriage.store.SerialWriter;
+import dev.aisectriage.store.Writes;
+import dev.aisectriage.web.Dashboard;
 import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebServer;
 import dev.aisectriage.web.WebhookEndpoint;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,9 +70,25 @@ public final class Service implements AutoCloseable {
      */
     public static Service start(
             AppConfig config, Database db, TriageMetrics metrics, EventRoutes routes, BooleanSupplier modelReady) {
+        return start(config, db, metrics, writes -> routes, modelReady);
+    }
+
+    /**
+     * Starts with handlers built on the service's serial writer, so that their writes queue behind the intake's
+     * instead of meeting SQLite's busy handler.
+     *
+     * @param routes builds the routing table from the {@link Writes} every write transaction must go through
+     */
+    public static Service start(
+            AppConfig config,
+            Database db,
+            TriageMetrics metrics,
+            Function<Writes, EventRoutes> routesOnWriter,
+            BooleanSupplier modelReady) {
         Clock clock = Clock.systemUTC();
         SerialWriter writer = new SerialWriter(db);
         writer.startCheckpoints(Duration.ofSeconds(1));
+        EventRoutes routes = routesOnWriter.apply(writer::inTransaction);
         JobQueue queue = new JobQueue(db, writer, clock, config.maxAttempts(), Duration.ofSeconds(config.leaseSeconds()),
                 BASE_BACKOFF, MAX_BACKOFF);
         metrics.watchQueue(queue::countByState);
@@ -78,7 +97,15 @@ public final class Service implements AutoCloseable {
                 Duration.ofSeconds(1), DRAIN_TIMEOUT);
         WebhookEndpoint webhook = new WebhookEndpoint(
                 new WebhookSignature(config.webhookSecret()), routes, deliveries, workers::wake, metrics);
-        Javalin web = WebServer.create(webhook, db, modelReady, metrics);
+        Dashboard dashboard = new Dashboard(
+                db,
+                () -> queue.deadLetters(Dashboard.RECENT).stream()
+                        .map(d -> new Dashboard.DeadLetterRow(
+                                d.deliveryId(), d.event() + "." + d.action(), d.repository(), d.attempts(),
+                                d.lastError()))
+                        .toList(),
+                config.dashboardPassword());
+        Javalin web = WebServer.create(webhook, db, modelReady, metrics, dashboard);
         try {
             web.start(config.port());
         } catch (RuntimeException e) {
@@ -86,7 +113,7 @@ public final class Service implements AutoCloseable {
             writer.close();
             throw e;
         }
-        LOG.info("listening on port {}: POST {}, GET /healthz, /readyz, /metrics; routes {}", web.port(),
+        LOG.info("listening on port {}: POST {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}", web.port(),
                 WebhookEndpoint.PATH, routes.keys());
         return new Service(db, writer, metrics, queue, deliveries, workers, web);
     }

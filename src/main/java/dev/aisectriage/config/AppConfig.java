@@ -18,6 +18,7 @@ import java.util.Map;
  * @param workers size of the job worker pool
  * @param maxAttempts a job that failed this many times is dead-lettered
  * @param leaseSeconds how long a claimed job stays claimed without a heartbeat before another worker may take it
+ * @param dashboardPassword when set, {@code /dashboard} asks for it (HTTP basic auth); it names private repositories
  */
 public record AppConfig(
         Long appId,
@@ -32,7 +33,8 @@ public record AppConfig(
         Path modelDir,
         int workers,
         int maxAttempts,
-        int leaseSeconds) {
+        int leaseSeconds,
+        String dashboardPassword) {
 
     /** Used only in dry-run when WEBHOOK_SECRET is unset; {@code send-fixture} signs with it by default. */
     public static final String DEVELOPMENT_WEBHOOK_SECRET = "development-secret-dry-run-only";
@@ -116,7 +118,8 @@ public record AppConfig(
                 modelDir == null ? null : Path.of(modelDir),
                 integer(env, "WORKERS", 2),
                 integer(env, "JOB_MAX_ATTEMPTS", 5),
-                integer(env, "JOB_LEASE_SECONDS", 120));
+                integer(env, "JOB_LEASE_SECONDS", 120),
+                value(env, "DASHBOARD_PASSWORD"));
     }
 
     /** The lines printed at start-up; loud about dry-run and about the development secret. */
@@ -150,7 +153,8 @@ public record AppConfig(
                 + ", webhookSecret=***, developmentSecret=" + developmentSecret + ", port=" + port
                 + ", logLevel=" + logLevel + ", databasePath=" + databasePath + ", githubApiUrl=" + githubApiUrl
                 + ", dryRun=" + dryRun + ", modelDir=" + modelDir + ", workers=" + workers
-                + ", maxAttempts=" + maxAttempts + ", leaseSeconds=" + leaseSeconds + "]";
+                + ", maxAttempts=" + maxAttempts + ", leaseSeconds=" + leaseSeconds
+                + ", dashboardPassword=" + (dashboardPassword == null ? "none" : "***") + "]";
     }
 
     private static String privateKey(Map<String, String> env) {

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  */
 public final class Dashboard implements Handler {
 
-    static final int RECENT = 50;
+    public static final int RECENT = 50;
 
     private final Installations installations;
     private final Threads threads;

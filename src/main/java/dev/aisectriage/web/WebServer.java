@@ -16,7 +16,10 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the Javalin server: the webhook, health, readiness and metrics endpoints, and the one error mapping. */
+/**
+ * Builds the Javalin server: the webhook, health, readiness, metrics and dashboard endpoints, and the one error
+ * mapping.
+ */
 public final class WebServer {
 
     /** GitHub caps webhook payloads at 25 MB; Javalin answers 413 to anything larger without reading it all. */
@@ -29,7 +32,11 @@ public final class WebServer {
 
     /** A configured, not yet started server. */
     public static Javalin create(
-            WebhookEndpoint webhook, Database db, BooleanSupplier modelReady, TriageMetrics metrics) {
+            WebhookEndpoint webhook,
+            Database db,
+            BooleanSupplier modelReady,
+            TriageMetrics metrics,
+            Dashboard dashboard) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -37,6 +44,7 @@ public final class WebServer {
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             config.routes.get("/readyz", ctx -> ready(ctx, db, modelReady));
             config.routes.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
+            config.routes.get("/dashboard", dashboard);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> rejected(e, ctx, metrics));
             config.routes.exception(Exception.class, (e, ctx) -> failed(e, ctx, metrics));
         });

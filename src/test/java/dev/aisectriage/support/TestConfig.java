@@ -12,6 +12,6 @@ public final class TestConfig {
 
     public static AppConfig dryRun(Path dir) {
         return new AppConfig(null, null, SECRET, false, 0, "info", dir.resolve("triage.db"), "http://127.0.0.1:1",
-                true, null, 2, 3, 60);
+                true, null, 2, 3, 60, null);
     }
 }

@@ -293,6 +293,6 @@ class WebhookEndpointTest {
     private dev.aisectriage.config.AppConfig withSecret(String secret) {
         var c = TestConfig.dryRun(dir.resolve("vector"));
         return new dev.aisectriage.config.AppConfig(c.appId(), c.privateKey(), secret, false, 0, c.logLevel(),
-                c.databasePath(), c.githubApiUrl(), true, null, 1, 3, 60);
+                c.databasePath(), c.githubApiUrl(), true, null, 1, 3, 60, null);
     }
 }
