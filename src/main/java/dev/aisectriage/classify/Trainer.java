@@ -44,7 +44,11 @@ public final class Trainer {
             LabelledPost p = set.posts().get(i);
             boolean usable = p.isSecurity() != null && (options.useWeakNegatives() || !set.weak()[i]);
             if (usable) {
-                secRows.add(i);
+                // Repeating the AI-project issues weighs them up against paper posts and weak negatives.
+                int copies = set.tune()[i] ? Math.max(1, options.tuneReplicas()) : 1;
+                for (int c = 0; c < copies; c++) {
+                    secRows.add(i);
+                }
             }
             if (!set.weak()[i] || options.useWeakNegatives()) {
                 vocabDocs.add(p.text());

@@ -13,20 +13,21 @@ public record TrainerOptions(
         int maxTerms,
         double targetPrecision,
         int innerFolds,
-        double themeWeightInIssueScore) {
+        double themeWeightInIssueScore,
+        int tuneReplicas) {
 
     public static TrainerOptions defaults() {
-        return new TrainerOptions(42L, false, 4.0, 4.0, 4.0, 1.0f, 0.5f, 2, 20_000, 0.92, 5, 0.5);
+        return new TrainerOptions(42L, false, 4.0, 4.0, 4.0, 1.0f, 0.5f, 2, 20_000, 0.92, 5, 0.5, 1);
     }
 
     public TrainerOptions withSeed(long s) {
         return new TrainerOptions(s, useWeakNegatives, cSecurity, cTheme, cIssue, embeddingScale, keywordScale,
-                minDf, maxTerms, targetPrecision, innerFolds, themeWeightInIssueScore);
+                minDf, maxTerms, targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas);
     }
 
     public TrainerOptions withWeakNegatives(boolean w) {
         return new TrainerOptions(seed, w, cSecurity, cTheme, cIssue, embeddingScale, keywordScale, minDf, maxTerms,
-                targetPrecision, innerFolds, themeWeightInIssueScore);
+                targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas);
     }
 
     /** A copy with one option changed by name, e.g. {@code cSecurity=2}; for experiments from the command line. */
@@ -49,6 +50,7 @@ public record TrainerOptions(
         double tp = targetPrecision;
         int inner = innerFolds;
         double tw = themeWeightInIssueScore;
+        int reps = tuneReplicas;
         switch (k) {
             case "seed" -> seed = Long.parseLong(v);
             case "useWeakNegatives" -> weak = Boolean.parseBoolean(v);
@@ -62,8 +64,9 @@ public record TrainerOptions(
             case "targetPrecision" -> tp = Double.parseDouble(v);
             case "innerFolds" -> inner = Integer.parseInt(v);
             case "themeWeightInIssueScore" -> tw = Double.parseDouble(v);
+            case "tuneReplicas" -> reps = Integer.parseInt(v);
             default -> throw new IllegalArgumentException("unknown trainer option '" + k + "'");
         }
-        return new TrainerOptions(seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw);
+        return new TrainerOptions(seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps);
     }
 }
