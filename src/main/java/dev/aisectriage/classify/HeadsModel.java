@@ -44,13 +44,28 @@ public final class HeadsModel {
             themes.put(t, sum > 0 ? themes.getOrDefault(t, 0.0) / sum : 0.25);
         }
 
+        // The primary theme is the theme of the post's first issue type, so the issue heads' mass per theme is
+        // blended into the theme probabilities.
+        double[] rawIssue = new double[artefact.issueTypes().size()];
+        Map<Theme, Double> issueMass = new EnumMap<>(Theme.class);
+        double massSum = 0;
+        for (int i = 0; i < rawIssue.length; i++) {
+            rawIssue[i] = LinearHead.sigmoid(artefact.issueHeads().get(i).score(f));
+            issueMass.merge(artefact.issueTypes().get(i).theme(), rawIssue[i], Double::sum);
+            massSum += rawIssue[i];
+        }
+        double beta = artefact.issueWeightInThemeScore();
+        for (Theme t : Theme.values()) {
+            double mass = massSum > 0 ? issueMass.getOrDefault(t, 0.0) / massSum : 0.25;
+            themes.put(t, (1 - beta) * themes.get(t) + beta * mass);
+        }
+
         double w = artefact.themeWeightInIssueScore();
         List<Prediction.IssueTypeScore> issues = new ArrayList<>();
-        for (int i = 0; i < artefact.issueTypes().size(); i++) {
+        for (int i = 0; i < rawIssue.length; i++) {
             Taxonomy.IssueType type = artefact.issueTypes().get(i);
-            double p = LinearHead.sigmoid(artefact.issueHeads().get(i).score(f));
             // Geometric blend with the theme's probability keeps issue types consistent with the themes.
-            double score = Math.pow(p, 1 - w) * Math.pow(themes.get(type.theme()), w);
+            double score = Math.pow(rawIssue[i], 1 - w) * Math.pow(themes.get(type.theme()), w);
             issues.add(new Prediction.IssueTypeScore(type.id(), type.name(), type.theme(), round(score)));
         }
         issues.sort(Comparator.comparingDouble(Prediction.IssueTypeScore::probability).reversed());

@@ -105,7 +105,7 @@ public final class KeywordStage {
         m.put("authorization", "authori[sz]ation|unauthori[sz]ed|permission|privilege");
         m.put("exposed deployment", "--listen|0\\.0\\.0\\.0|publicly (exposed|accessible)|exposed to the internet");
         m.put("cors", "\\bcors\\b|access-control-allow-origin");
-        m.put("tls", "\\bssl\\b|\\btls\\b|certificate|verify\\s*=\\s*false|\\bhttps?\\b.*insecure|\\bmitm\\b");
+        m.put("tls", "\\bssl\\b|\\btls\\b|certificate|verify\\s*=\\s*false|insecure=true|--insecure|\\bmitm\\b");
         // Attacks and attackers.
         m.put("exploit", "\\bexploit(s|ed|able|ation)?\\b|proof of concept|\\bpoc\\b");
         m.put("attacker", "\\battack(er|ers|s)?\\b|\\bmalicious\\b|\\bmalware\\b|\\bbackdoor");
@@ -118,7 +118,8 @@ public final class KeywordStage {
                 + "|decompression bomb|infinite loop");
         // Dependencies and ecosystem.
         m.put("supply chain", "supply[- ]chain|typosquat|dependency confusion|untrusted (source|package|model|repo)");
-        m.put("outdated dependency", "outdated|dependabot|\\bbump\\b.*\\bfrom\\b|upgrade .* (to fix|patch)");
+        m.put("outdated dependency",
+                "outdated|dependabot|\\bbump [\\w.-]+ from\\b|upgrade [\\w .-]{0,40}(to fix|to patch)");
         m.put("scanner", "picklescan|modelscan|\\bscanner\\b|\\bscan(ning)?\\b|\\bbandit\\b|\\bsnyk\\b|codeql");
         // Data and privacy.
         m.put("privacy", "privacy|\\bpii\\b|personal (data|information)|\\bgdpr\\b|telemetry|tracking");

@@ -42,6 +42,7 @@ public record ModelArtefact(
         Map<Theme, LinearHead> themes,
         List<LinearHead> issueHeads,
         double themeWeightInIssueScore,
+        double issueWeightInThemeScore,
         NeighbourIndex neighbours,
         JsonNode training) {
 
@@ -110,7 +111,8 @@ public record ModelArtefact(
         ObjectNode root = toJson();
         root.remove("version");
         return new ModelArtefact(versionOf(root), encoder, layout, keywordNames, issueTypes, security,
-                securityThreshold, themes, issueHeads, themeWeightInIssueScore, neighbours, training);
+                securityThreshold, themes, issueHeads, themeWeightInIssueScore, issueWeightInThemeScore, neighbours,
+                training);
     }
 
     ObjectNode toJson() {
@@ -149,6 +151,7 @@ public record ModelArtefact(
         ArrayNode ih = heads.putArray("issue_types");
         issueHeads.forEach(h -> ih.add(head(h)));
         heads.put("theme_weight_in_issue_score", themeWeightInIssueScore);
+        heads.put("issue_weight_in_theme_score", issueWeightInThemeScore);
         ObjectNode nb = root.putObject("neighbours");
         nb.put("dim", neighbours.dim());
         ArrayNode ids = nb.putArray("ids");
@@ -216,7 +219,8 @@ public record ModelArtefact(
                 Base64.getDecoder().decode(nb.get("vectors_int8").asText()), nb.get("dim").asInt());
         return new ModelArtefact(root.get("version").asText(), spec, layout, keywords, types,
                 head(heads.get("security")), heads.get("security_threshold").asDouble(), themes, issueHeads,
-                heads.get("theme_weight_in_issue_score").asDouble(), index, root.get("training"));
+                heads.get("theme_weight_in_issue_score").asDouble(),
+                heads.get("issue_weight_in_theme_score").asDouble(), index, root.get("training"));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -86,7 +86,8 @@ public final class OnnxEncoder implements AutoCloseable {
     }
 
     /** An encoder from a folder holding {@code model.onnx} and {@code tokenizer.json}. */
-    public static OnnxEncoder fromDirectory(Path dir, Pooling pooling, TextWindow window, int maxTokens, String prefix) {
+    public static OnnxEncoder fromDirectory(Path dir, Pooling pooling, TextWindow window, int maxTokens,
+            String prefix) {
         try (InputStream tok = Files.newInputStream(dir.resolve("tokenizer.json"))) {
             return new OnnxEncoder(Files.readAllBytes(dir.resolve("model.onnx")), tok, pooling, window, maxTokens,
                     prefix);

@@ -71,7 +71,7 @@ public final class Trainer {
         for (int j = 0; j < sRows.length; j++) {
             sY[j] = set.posts().get(sRows[j]).isSecurity() == 1 ? 1 : 0;
         }
-        LinearHead rawSecurity = fit("security", feats, sRows, sY, n, options.cSecurity());
+        LinearHead rawSecurity = fit("security", feats, sRows, sY, n, options.cSecurity(), 0);
         double[] oof = outOfFoldScores(set, feats, sRows, sY, n);
         List<Integer> tuneIdx = new ArrayList<>();
         for (int j = 0; j < sRows.length; j++) {
@@ -114,7 +114,7 @@ public final class Trainer {
             for (int j = 0; j < tRows.length; j++) {
                 y[j] = set.posts().get(tRows[j]).theme() == t ? 1 : 0;
             }
-            themes.put(t, fit(t.name(), feats, tRows, y, n, options.cTheme()));
+            themes.put(t, fit(t.name(), feats, tRows, y, n, options.cTheme(), options.positiveWeightPower()));
         }
 
         // Issue-type heads: one-vs-rest over security posts that carry codes.
@@ -132,7 +132,7 @@ public final class Trainer {
             for (int j = 0; j < cRows.length; j++) {
                 y[j] = set.posts().get(cRows[j]).issueCodes().contains(type.id()) ? 1 : 0;
             }
-            issueHeads.add(fit(type.id(), feats, cRows, y, n, options.cIssue()));
+            issueHeads.add(fit(type.id(), feats, cRows, y, n, options.cIssue(), options.positiveWeightPower()));
         }
 
         // Neighbours: the labelled AI-project posts (not the weak negatives), ids and links only.
@@ -160,7 +160,8 @@ public final class Trainer {
         training.put("target_precision", options.targetPrecision());
         training.put("vocabulary_size", tfidf.size());
         return new ModelArtefact("unversioned", encoder, layout, keywords.names(), taxonomy.issueTypes(), security,
-                threshold, themes, issueHeads, options.themeWeightInIssueScore(), neighbours, training)
+                threshold, themes, issueHeads, options.themeWeightInIssueScore(), options.issueWeightInThemeScore(),
+                neighbours, training)
                 .withContentVersion();
     }
 
@@ -200,7 +201,7 @@ public final class Trainer {
                 trRows[j] = rows[tr.get(j)];
                 trY[j] = y[tr.get(j)];
             }
-            LinearHead h = fit("oof", feats, trRows, trY, n, options.cSecurity());
+            LinearHead h = fit("oof", feats, trRows, trY, n, options.cSecurity(), 0);
             for (int j = 0; j < rows.length; j++) {
                 if (fold[j] == f) {
                     out[j] = h.score(feats[rows[j]]);
@@ -210,8 +211,11 @@ public final class Trainer {
         return out;
     }
 
-    /** L2-regularised logistic regression; a head whose training side has one class only scores a constant. */
-    private LinearHead fit(String label, Features[] feats, int[] rows, double[] y, int n, double c) {
+    /**
+     * L2-regularised logistic regression; a head whose training side has one class only scores a constant. The
+     * positive class is weighted {@code (negatives / positives)^power}: 0 leaves classes as they are, 1 balances them.
+     */
+    private LinearHead fit(String label, Features[] feats, int[] rows, double[] y, int n, double c, double power) {
         int pos = 0;
         for (double v : y) {
             pos += v == 1 ? 1 : 0;
@@ -237,6 +241,9 @@ public final class Trainer {
         }
         Parameter param = new Parameter(SolverType.L2R_LR, c, 0.001);
         param.setRandom(new Random(options.seed()));
+        if (power > 0) {
+            param.setWeights(new double[] {Math.pow((double) (y.length - pos) / pos, power), 1.0}, new int[] {1, 0});
+        }
         Model model = Linear.train(problem, param);
         int labelIndex = model.getLabels()[0] == 1 ? 0 : 1;
         float[] w = new float[n];

@@ -14,20 +14,24 @@ public record TrainerOptions(
         double targetPrecision,
         int innerFolds,
         double themeWeightInIssueScore,
-        int tuneReplicas) {
+        int tuneReplicas,
+        double issueWeightInThemeScore,
+        double positiveWeightPower) {
 
     public static TrainerOptions defaults() {
-        return new TrainerOptions(42L, false, 4.0, 4.0, 4.0, 1.0f, 0.5f, 2, 20_000, 0.92, 5, 0.5, 1);
+        return new TrainerOptions(42L, true, 1.0, 1.0, 1.0, 1.0f, 0.5f, 2, 20_000, 0.92, 5, 0.5, 3, 0.0, 0.0);
     }
 
     public TrainerOptions withSeed(long s) {
         return new TrainerOptions(s, useWeakNegatives, cSecurity, cTheme, cIssue, embeddingScale, keywordScale,
-                minDf, maxTerms, targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas);
+                minDf, maxTerms, targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas,
+                issueWeightInThemeScore, positiveWeightPower);
     }
 
     public TrainerOptions withWeakNegatives(boolean w) {
         return new TrainerOptions(seed, w, cSecurity, cTheme, cIssue, embeddingScale, keywordScale, minDf, maxTerms,
-                targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas);
+                targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas,
+                issueWeightInThemeScore, positiveWeightPower);
     }
 
     /** A copy with one option changed by name, e.g. {@code cSecurity=2}; for experiments from the command line. */
@@ -51,6 +55,8 @@ public record TrainerOptions(
         int inner = innerFolds;
         double tw = themeWeightInIssueScore;
         int reps = tuneReplicas;
+        double iw = issueWeightInThemeScore;
+        double pw = positiveWeightPower;
         switch (k) {
             case "seed" -> seed = Long.parseLong(v);
             case "useWeakNegatives" -> weak = Boolean.parseBoolean(v);
@@ -65,8 +71,10 @@ public record TrainerOptions(
             case "innerFolds" -> inner = Integer.parseInt(v);
             case "themeWeightInIssueScore" -> tw = Double.parseDouble(v);
             case "tuneReplicas" -> reps = Integer.parseInt(v);
+            case "issueWeightInThemeScore" -> iw = Double.parseDouble(v);
+            case "positiveWeightPower" -> pw = Double.parseDouble(v);
             default -> throw new IllegalArgumentException("unknown trainer option '" + k + "'");
         }
-        return new TrainerOptions(seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps);
+        return new TrainerOptions(seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw);
     }
 }

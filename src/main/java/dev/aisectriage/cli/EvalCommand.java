@@ -65,7 +65,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "256")
     int maxTokens;
 
-    @Option(names = "--weak-negatives", description = "With --cv: also train on the weak negatives.")
+    @Option(names = "--weak-negatives", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With --cv: train the security head on the weak negatives too (default: ${DEFAULT-VALUE}).")
     boolean weakNegatives;
 
     @Option(names = "--seed", defaultValue = "42")
@@ -199,6 +200,7 @@ public final class EvalCommand implements Callable<Integer> {
     private static void printSpread(PrintStream out, String title, JsonNode m) {
         out.printf("%s, mean ± sd over folds:%n", title);
         m.fields().forEachRemaining(e -> out.printf("  %-28s %s%n", e.getKey(), e.getValue().isNull() ? "null"
-                : String.format("%.3f ± %.3f", e.getValue().get("mean").asDouble(), e.getValue().get("sd").asDouble())));
+                : String.format(java.util.Locale.ROOT, "%.3f ± %.3f", e.getValue().get("mean").asDouble(),
+                        e.getValue().get("sd").asDouble())));
     }
 }

@@ -47,7 +47,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "256")
     int maxTokens;
 
-    @Option(names = "--weak-negatives", description = "Also train the security head on the weak negatives.")
+    @Option(names = "--weak-negatives", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Train the security head on the weak negatives too (default: ${DEFAULT-VALUE}).")
     boolean weakNegatives;
 
     @Option(names = "--seed", defaultValue = "42")
@@ -83,10 +84,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     static TrainerOptions options(long seed, boolean weak, List<String> settings) {
-        TrainerOptions o = TrainerOptions.defaults().withSeed(seed);
-        if (weak) {
-            o = o.withWeakNegatives(true);
-        }
+        TrainerOptions o = TrainerOptions.defaults().withSeed(seed).withWeakNegatives(weak);
         for (String s : settings) {
             o = o.with(s);
         }
