@@ -1,15 +1,90 @@
 package dev.aisectriage.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.classify.ClassifierLoader;
+import dev.aisectriage.classify.Prediction;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-// PLACEHOLDER: replaced by the issue that owns 'classify'.
-@Command(name = "classify", description = "not built yet")
+/** Classifies one post given as an argument, a file, or standard input. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Classify one post (argument, --file, or stdin) and print the verdict.")
 public final class ClassifyCommand implements Callable<Integer> {
 
+    @Parameters(arity = "0..1", paramLabel = "TEXT", description = "The post's text; omit to read --file or stdin.")
+    String text;
+
+    @Option(names = "--file", description = "Read the post from this file.")
+    Path file;
+
+    @Option(names = "--json", description = "Print the prediction as JSON.")
+    boolean json;
+
+    @Option(names = "--model-dir", description = "A model folder (default: MODEL_DIR, else the bundled model).")
+    Path modelDir;
+
     @Override
-    public Integer call() {
-        System.err.println("'classify' is not built yet");
-        return 2;
+    public Integer call() throws IOException {
+        String input = input();
+        if (input.isBlank()) {
+            System.err.println("nothing to classify: give TEXT, --file FILE, or text on stdin");
+            return 2;
+        }
+        Path dir = modelDir;
+        String env = System.getenv("MODEL_DIR");
+        if (dir == null && env != null && !env.isBlank()) {
+            dir = Path.of(env);
+        }
+        Classifier classifier = ClassifierLoader.load(dir);
+        Prediction p = classifier.classify(input);
+        if (json) {
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(p));
+        } else {
+            print(System.out, p);
+        }
+        return 0;
+    }
+
+    private String input() {
+        try {
+            if (text != null) {
+                return text;
+            }
+            if (file != null) {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            }
+            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the post", e);
+        }
+    }
+
+    static void print(PrintStream out, Prediction p) {
+        out.printf(Locale.ROOT, "%s (p=%.2f)%n", p.security() ? "SECURITY" : "not security", p.securityProbability());
+        out.printf(Locale.ROOT, "theme: %s%n", p.primaryTheme().title());
+        p.themes().entrySet().stream().sorted(Map.Entry.<dev.aisectriage.classify.Theme, Double>comparingByValue()
+                .reversed()).forEach(e -> out.printf(Locale.ROOT, "  %-28s %.2f%n", e.getKey().title(), e.getValue()));
+        out.println("issue types:");
+        p.issueTypes().stream().limit(3).forEach(t -> out.printf(Locale.ROOT, "  %-62s %.2f%n", t.name(),
+                t.probability()));
+        out.println("keywords: " + (p.keywords().isEmpty() ? "none" : String.join(", ", p.keywords())));
+        if (!p.neighbours().isEmpty()) {
+            out.println("nearest labelled posts:");
+            p.neighbours().forEach(n -> out.printf(Locale.ROOT, "  %s %s (similarity %.2f, %s)%n", n.id(),
+                    n.url() == null ? "" : n.url(), n.similarity(), n.security() ? "security" : "not security"));
+        }
+        out.println("model: " + p.modelVersion());
     }
 }

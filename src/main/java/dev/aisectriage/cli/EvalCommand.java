@@ -1,15 +1,206 @@
 package dev.aisectriage.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aisectriage.catalogue.SolutionRecommender;
+import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.classify.ClassifierLoader;
+import dev.aisectriage.classify.CrossValidation;
+import dev.aisectriage.classify.EmbeddingCache;
+import dev.aisectriage.classify.Evaluation;
+import dev.aisectriage.classify.LabelledData;
+import dev.aisectriage.classify.LabelledPost;
+import dev.aisectriage.classify.ModelArtefact;
+import dev.aisectriage.classify.OnnxEncoder;
+import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.classify.Taxonomy;
+import dev.aisectriage.classify.TextWindow;
+import dev.aisectriage.classify.TrainerOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-// PLACEHOLDER: replaced by the issue that owns 'eval'.
-@Command(name = "eval", description = "not built yet")
+/**
+ * Scores the classifier on labelled JSONL: the committed model as is, or (with {@code --cv K}) K-fold
+ * cross-validation grouped by repository, training the heads on each fold's training side.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate the classifier on labelled JSONL files (shared format); --cv K cross-validates.")
 public final class EvalCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--data", required = true, description = "Labelled JSONL file (repeatable).")
+    List<Path> data = new ArrayList<>();
+
+    @Option(names = "--json", description = "Write the figures as JSON to this file.")
+    Path jsonOut;
+
+    @Option(names = "--model-dir", description = "Evaluate this model folder instead of the bundled one.")
+    Path modelDir;
+
+    @Option(names = "--cv", defaultValue = "0",
+            description = "K-fold cross-validation grouped by repository (trains per fold); 0 evaluates the model.")
+    int folds;
+
+    @Option(names = "--taxonomy", description = "taxonomy.json for --cv (default: next to the first data file, "
+            + "else the bundled model's label space).")
+    Path taxonomyFile;
+
+    @Option(names = "--cache-dir", description = "Cache embeddings here for --cv (use /tmp, never the repo).")
+    Path cacheDir;
+
+    @Option(names = "--window", defaultValue = "HEAD_TAIL", description = "Encoder window for --cv.")
+    String window;
+
+    @Option(names = "--max-tokens", defaultValue = "256")
+    int maxTokens;
+
+    @Option(names = "--weak-negatives", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With --cv: train the security head on the weak negatives too (default: ${DEFAULT-VALUE}).")
+    boolean weakNegatives;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--set", description = "With --cv: override a trainer option, name=value (repeatable).")
+    List<String> settings = new ArrayList<>();
+
+    private final Function<List<LabelledPost>, SolutionRecommender> recommenders;
+
+    public EvalCommand() {
+        this(null);
+    }
+
+    /**
+     * @param recommenders builds a solution recommender from training posts (once for plain eval, once per fold
+     *                     for --cv); null leaves {@code solutions.hit_at_3} null
+     */
+    public EvalCommand(Function<List<LabelledPost>, SolutionRecommender> recommenders) {
+        this.recommenders = recommenders;
+    }
 
     @Override
     public Integer call() {
-        System.err.println("'eval' is not built yet");
-        return 2;
+        LabelledData labelled = LabelledData.read(data);
+        ObjectNode report = folds > 1 ? crossValidate(labelled) : evaluate(labelled);
+        if (jsonOut != null) {
+            try {
+                if (jsonOut.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(jsonOut.toAbsolutePath().getParent());
+                }
+                JSON.writerWithDefaultPrettyPrinter().writeValue(jsonOut.toFile(), report);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + jsonOut, e);
+            }
+            System.out.println("wrote " + jsonOut);
+        }
+        return 0;
+    }
+
+    private ObjectNode evaluate(LabelledData labelled) {
+        long t0 = System.nanoTime();
+        Classifier classifier = ClassifierLoader.load(modelDir);
+        double loadMs = (System.nanoTime() - t0) / 1e6;
+        List<Evaluation.Scored> scored = new ArrayList<>();
+        List<Evaluation.Scored> tune = new ArrayList<>();
+        for (int i = 0; i < labelled.posts().size(); i++) {
+            LabelledPost post = labelled.posts().get(i);
+            long start = System.nanoTime();
+            Prediction p = classifier.classify(post.text());
+            Evaluation.Scored s = new Evaluation.Scored(post, p, (System.nanoTime() - start) / 1e6);
+            scored.add(s);
+            if (labelled.tune()[i]) {
+                tune.add(s);
+            }
+        }
+        SolutionRecommender rec = recommenders == null ? null : recommenders.apply(List.of());
+        ObjectNode report = Evaluation.report(scored, rec);
+        report.put("model_version", classifier.modelVersion());
+        report.put("model_load_ms", Math.round(loadMs));
+        report.set("files", JSON.valueToTree(data.stream().map(Path::toString).toList()));
+        if (!tune.isEmpty() && tune.size() < scored.size()) {
+            report.set("ai_issues", Evaluation.report(tune, rec));
+        }
+        print(System.out, "all posts", report);
+        if (report.has("ai_issues")) {
+            print(System.out, "AI-project issues (files with both labels)", report.get("ai_issues"));
+        }
+        if (classifier instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return report;
+    }
+
+    private ObjectNode crossValidate(LabelledData labelled) {
+        TrainerOptions options = TrainCommand.options(seed, weakNegatives, settings);
+        Taxonomy taxonomy = taxonomy();
+        TextWindow w = TextWindow.parse(window);
+        float[][] emb;
+        try (OnnxEncoder encoder = OnnxEncoder.bundled(w, maxTokens)) {
+            emb = new EmbeddingCache(encoder, TrainCommand.ENCODER_NAME, cacheDir)
+                    .embedAll(labelled.posts().stream().map(LabelledPost::text).toList(), System.out);
+        }
+        ObjectNode report = CrossValidation.run(labelled.withEmbeddings(emb), taxonomy, options,
+                TrainCommand.encoderSpec(w, maxTokens), folds, recommenders, System.out);
+        report.put("window", w.name());
+        report.put("max_tokens", maxTokens);
+        report.set("options", JSON.valueToTree(options));
+        report.set("files", JSON.valueToTree(data.stream().map(Path::toString).toList()));
+        System.out.println();
+        printSpread(System.out, "all posts", report.at("/mean_sd/all"));
+        printSpread(System.out, "AI-project issues", report.at("/mean_sd/ai_issues"));
+        print(System.out, "pooled out-of-fold, all posts", report.at("/pooled/all"));
+        print(System.out, "pooled out-of-fold, AI-project issues", report.at("/pooled/ai_issues"));
+        return report;
+    }
+
+    private Taxonomy taxonomy() {
+        if (taxonomyFile != null) {
+            return Taxonomy.read(taxonomyFile);
+        }
+        Path sibling = data.get(0).toAbsolutePath().getParent().resolve("taxonomy.json");
+        if (Files.exists(sibling)) {
+            return Taxonomy.read(sibling);
+        }
+        ModelArtefact bundled = ClassifierLoader.bundledArtefact();
+        return new Taxonomy(bundled.issueTypes(), List.of());
+    }
+
+    static void print(PrintStream out, String title, JsonNode r) {
+        JsonNode s = r.get("security");
+        out.printf("%s: n=%d%n", title, r.path("n").asInt());
+        out.printf("  security  precision %s  recall %s  f1 %s  mcc %s  (tp %d fp %d tn %d fn %d)%n",
+                s.path("precision"), s.path("recall"), s.path("f1"), s.path("mcc"), s.path("tp").asLong(),
+                s.path("fp").asLong(), s.path("tn").asLong(), s.path("fn").asLong());
+        JsonNode t = r.get("theme");
+        out.printf("  theme     primary accuracy %s  macro-F1 %s  (n=%d)%n", t.path("primary_accuracy"),
+                t.path("macro_f1"), t.path("n").asInt());
+        t.path("per_theme").fields().forEachRemaining(e -> out.printf("            %-18s f1 %s  support %d%n",
+                e.getKey(), e.getValue().path("f1"), e.getValue().path("support").asInt()));
+        out.printf("  issue     top-3 recall %s  (n=%d)%n", r.at("/issue_codes/top3_recall"),
+                r.at("/issue_codes/n").asInt());
+        out.printf("  solutions hit@3 %s%n", r.at("/solutions/hit_at_3"));
+        out.printf("  latency   p50 %s ms  p99 %s ms%n", r.at("/latency_ms/p50"), r.at("/latency_ms/p99"));
+    }
+
+    private static void printSpread(PrintStream out, String title, JsonNode m) {
+        out.printf("%s, mean ± sd over folds:%n", title);
+        m.fields().forEachRemaining(e -> out.printf("  %-28s %s%n", e.getKey(), e.getValue().isNull() ? "null"
+                : String.format(java.util.Locale.ROOT, "%.3f ± %.3f", e.getValue().get("mean").asDouble(),
+                        e.getValue().get("sd").asDouble())));
     }
 }

@@ -1,15 +1,117 @@
 package dev.aisectriage.cli;
 
+import dev.aisectriage.classify.EmbeddingCache;
+import dev.aisectriage.classify.LabelledData;
+import dev.aisectriage.classify.LabelledPost;
+import dev.aisectriage.classify.ModelArtefact;
+import dev.aisectriage.classify.OnnxEncoder;
+import dev.aisectriage.classify.Pooling;
+import dev.aisectriage.classify.Taxonomy;
+import dev.aisectriage.classify.TextWindow;
+import dev.aisectriage.classify.Trainer;
+import dev.aisectriage.classify.TrainerOptions;
+import dev.aisectriage.classify.TrainingSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-// PLACEHOLDER: replaced by the issue that owns 'train'.
-@Command(name = "train", description = "not built yet")
+/** Trains the heads on the shared labelled data and writes the model artefact the bot ships with. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the security, theme and issue-type heads on labelled JSONL and write the model artefact.")
 public final class TrainCommand implements Callable<Integer> {
+
+    /** The bundled encoder's name in the artefact. */
+    public static final String ENCODER_NAME = "all-MiniLM-L6-v2-q";
+
+    @Option(names = "--data-dir", defaultValue = "../shared/data",
+            description = "Folder with *.jsonl and taxonomy.json (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--out", defaultValue = "src/main/resources/model",
+            description = "Folder the artefact is written to (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--cache-dir", description = "Cache embeddings here between runs (use /tmp, never the repo).")
+    Path cacheDir;
+
+    @Option(names = "--window", defaultValue = "HEAD_TAIL", description = "HEAD, HEAD_TAIL or CHUNKS.")
+    String window;
+
+    @Option(names = "--max-tokens", defaultValue = "256")
+    int maxTokens;
+
+    @Option(names = "--weak-negatives", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Train the security head on the weak negatives too (default: ${DEFAULT-VALUE}).")
+    boolean weakNegatives;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--set", description = "Override a trainer option, name=value (repeatable).")
+    List<String> settings = new ArrayList<>();
 
     @Override
     public Integer call() {
-        System.err.println("'train' is not built yet");
-        return 2;
+        TrainerOptions options = options(seed, weakNegatives, settings);
+        List<Path> files = jsonlFiles(dataDir);
+        Taxonomy taxonomy = Taxonomy.read(dataDir.resolve("taxonomy.json"));
+        LabelledData data = LabelledData.read(files);
+        TextWindow w = TextWindow.parse(window);
+        long start = System.nanoTime();
+        try (OnnxEncoder encoder = OnnxEncoder.bundled(w, maxTokens)) {
+            EmbeddingCache cache = new EmbeddingCache(encoder, ENCODER_NAME, cacheDir);
+            float[][] emb = cache.embedAll(data.posts().stream().map(LabelledPost::text).toList(), System.out);
+            TrainingSet set = data.withEmbeddings(emb);
+            ModelArtefact artefact = new Trainer(options, taxonomy, encoderSpec(w, maxTokens)).train(set);
+            Path file = out.resolve(ModelArtefact.FILE_NAME);
+            artefact.write(file);
+            System.out.printf("trained %s on %d posts from %s in %.1f s; security threshold %.3f; wrote %s (%d KB)%n",
+                    artefact.version(), set.size(), files.stream().map(p -> p.getFileName().toString()).toList(),
+                    (System.nanoTime() - start) / 1e9, artefact.securityThreshold(), file, sizeKb(file));
+        }
+        return 0;
+    }
+
+    static ModelArtefact.EncoderSpec encoderSpec(TextWindow w, int maxTokens) {
+        return new ModelArtefact.EncoderSpec(ENCODER_NAME, Pooling.MEAN, w, maxTokens, "");
+    }
+
+    static TrainerOptions options(long seed, boolean weak, List<String> settings) {
+        TrainerOptions o = TrainerOptions.defaults().withSeed(seed).withWeakNegatives(weak);
+        for (String s : settings) {
+            o = o.with(s);
+        }
+        return o;
+    }
+
+    /** Every {@code *.jsonl} in the folder, sorted by name, so training order does not depend on the file system. */
+    static List<Path> jsonlFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("data folder " + dir + " does not exist");
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("no *.jsonl in " + dir);
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long sizeKb(Path file) {
+        try {
+            return Files.size(file) / 1024;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }

@@ -1,0 +1,135 @@
+package dev.aisectriage.classify;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The keyword stage: the study's list (vulnerability, vulnerabilities, cve, cwe, security) widened with a curated
+ * lexicon of AI-supply-chain security terms. Matches become model features and the explanation of a prediction.
+ */
+public final class KeywordStage {
+
+    /** The study's own keywords (taxonomy.json {@code paper_keywords}). */
+    public static final List<String> PAPER_KEYWORDS =
+            List.of("vulnerability", "vulnerabilities", "cve", "cwe", "security");
+
+    private static final Map<String, String> LEXICON = lexicon();
+
+    private final List<String> names;
+    private final List<Pattern> patterns;
+
+    public KeywordStage() {
+        this.names = List.copyOf(LEXICON.keySet());
+        List<Pattern> ps = new ArrayList<>();
+        for (String regex : LEXICON.values()) {
+            ps.add(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
+        this.patterns = List.copyOf(ps);
+    }
+
+    /** Every keyword name, in feature order. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Matched keyword names, in order of their first appearance in the text. */
+    public List<String> match(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<int[]> hits = new ArrayList<>();
+        for (int k = 0; k < patterns.size(); k++) {
+            Matcher m = patterns.get(k).matcher(text);
+            if (m.find()) {
+                hits.add(new int[] {m.start(), k});
+            }
+        }
+        hits.sort(Comparator.<int[]>comparingInt(h -> h[0]).thenComparingInt(h -> h[1]));
+        List<String> out = new ArrayList<>(hits.size());
+        for (int[] h : hits) {
+            out.add(names.get(h[1]));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** One 0/1 feature per keyword, aligned with {@link #names()}. */
+    public float[] features(List<String> matched) {
+        float[] f = new float[names.size()];
+        for (String m : matched) {
+            f[names.indexOf(m)] = 1f;
+        }
+        return f;
+    }
+
+    private static Map<String, String> lexicon() {
+        Map<String, String> m = new LinkedHashMap<>();
+        // The study's list, word for word.
+        m.put("vulnerability", "\\bvulnerability\\b");
+        m.put("vulnerabilities", "\\bvulnerabilities\\b");
+        m.put("cve", "\\bcve\\b|\\bcve-\\d{4}-\\d+");
+        m.put("cwe", "\\bcwe\\b|\\bcwe-\\d+");
+        m.put("security", "\\bsecurity\\b");
+        // Code execution and unsafe loading.
+        m.put("pickle", "\\bpickle\\b|\\bunpickl|\\bpickled\\b|\\.pkl\\b");
+        m.put("torch.load", "torch\\.load\\b");
+        m.put("weights_only", "weights_only");
+        m.put("trust_remote_code", "trust_remote_code");
+        m.put("safetensors", "safetensors?");
+        m.put("deserialization", "deseriali[sz]");
+        m.put("yaml.load", "yaml\\.(unsafe_)?load\\b");
+        m.put("eval/exec", "\\beval\\s*\\(|\\bexec\\s*\\(");
+        m.put("remote code execution", "\\brce\\b|remote code execution|arbitrary code|code execution");
+        m.put("command injection", "command injection|shell injection|os command|shell\\s*=\\s*true|os\\.system");
+        m.put("path traversal", "path traversal|directory traversal|\\.\\./\\.\\./|\\.\\.%2f");
+        m.put("injection", "\\binjection\\b");
+        m.put("sql injection", "sql injection|\\bsqli\\b");
+        m.put("prompt injection", "prompt[ -]injection");
+        m.put("jailbreak", "jailbr(eak|oken)");
+        m.put("xss", "\\bxss\\b|cross[- ]site scripting");
+        m.put("ssrf", "\\bssrf\\b|server[- ]side request forgery");
+        m.put("csrf", "\\bcsrf\\b|\\bxsrf\\b|cross[- ]site request forgery");
+        m.put("open redirect", "open redirect");
+        m.put("sandbox", "sandbox");
+        // Secrets, authentication, exposure.
+        m.put("api key", "api[ _-]?keys?\\b");
+        m.put("token leak", "(token|secret|credential|key)s? (are |is |was |were )?(leak|expos)"
+                + "|leak(ed|s|ing)? (the |my |your )?(hf_)?(token|secret|credential|api key)");
+        m.put("secret", "\\bsecrets?\\b|\\bcredentials?\\b|\\bpasswords?\\b|hf_[a-z0-9]{20,}|sk-[a-z0-9]{20,}");
+        m.put("authentication", "\\bauth(entication|enticate|n)?\\b|unauthenticated|\\blogin\\b");
+        m.put("authorization", "authori[sz]ation|unauthori[sz]ed|permission|privilege");
+        m.put("exposed deployment", "--listen|0\\.0\\.0\\.0|publicly (exposed|accessible)|exposed to the internet");
+        m.put("cors", "\\bcors\\b|access-control-allow-origin");
+        m.put("tls", "\\bssl\\b|\\btls\\b|certificate|verify\\s*=\\s*false|insecure=true|--insecure|\\bmitm\\b");
+        // Attacks and attackers.
+        m.put("exploit", "\\bexploit(s|ed|able|ation)?\\b|proof of concept|\\bpoc\\b");
+        m.put("attacker", "\\battack(er|ers|s)?\\b|\\bmalicious\\b|\\bmalware\\b|\\bbackdoor");
+        m.put("advisory", "\\badvisory\\b|\\bghsa-|responsible disclosure|bug bounty|\\bhuntr\\b|security\\.md");
+        m.put("vulnerable", "\\bvulnerable\\b|\\bvuln\\b|\\binsecure\\b|\\bunsafe\\b");
+        // Memory and resources.
+        m.put("memory safety", "buffer overflow|heap overflow|stack overflow|use[- ]after[- ]free|out[- ]of[- ]bounds"
+                + "|integer overflow|double free|null pointer|segfault|segmentation fault|memory corruption");
+        m.put("denial of service", "denial[- ]of[- ]service|\\bdos\\b|\\bredos\\b|resource exhaustion|zip bomb"
+                + "|decompression bomb|infinite loop");
+        // Dependencies and ecosystem.
+        m.put("supply chain", "supply[- ]chain|typosquat|dependency confusion|untrusted (source|package|model|repo)");
+        m.put("outdated dependency",
+                "outdated|dependabot|\\bbump [\\w.-]+ from\\b|upgrade [\\w .-]{0,40}(to fix|to patch)");
+        m.put("scanner", "picklescan|modelscan|\\bscanner\\b|\\bscan(ning)?\\b|\\bbandit\\b|\\bsnyk\\b|codeql");
+        // Data and privacy.
+        m.put("privacy", "privacy|\\bpii\\b|personal (data|information)|\\bgdpr\\b|telemetry|tracking");
+        m.put("data leak", "data (leak|leakage|exposure|exfiltrat)|\\bleak(ed|s|age|ing)?\\b|exfiltrat");
+        m.put("poisoning", "poison(ing|ed)?|tamper(ing|ed)?");
+        m.put("integrity", "checksum|sha256|hash mismatch|integrity|signature verification");
+        // Model safety.
+        m.put("harmful output", "harmful|\\bunsafe content|\\bnsfw\\b|toxic|offensive|dangerous (content|output)");
+        m.put("content filter", "content filter|safety (checker|filter|classifier)|guardrails?|moderation|censor");
+        m.put("adversarial", "adversarial|evasion|bypass");
+        return Collections.unmodifiableMap(m);
+    }
+}

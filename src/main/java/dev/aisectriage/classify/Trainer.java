@@ -1,0 +1,256 @@
+package dev.aisectriage.classify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains the heads on precomputed embeddings: security yes/no (Platt-calibrated on out-of-fold scores, threshold
+ * chosen for precision on the tuning posts), four theme heads and one head per issue type, all logistic regression
+ * (liblinear) over TF-IDF + embedding + keyword features. Deterministic for a given seed.
+ */
+public final class Trainer {
+
+    static {
+        Linear.disableDebugOutput();
+    }
+
+    private final TrainerOptions options;
+    private final Taxonomy taxonomy;
+    private final ModelArtefact.EncoderSpec encoder;
+
+    public Trainer(TrainerOptions options, Taxonomy taxonomy, ModelArtefact.EncoderSpec encoder) {
+        this.options = options;
+        this.taxonomy = taxonomy;
+        this.encoder = encoder;
+    }
+
+    public ModelArtefact train(TrainingSet set) {
+        KeywordStage keywords = new KeywordStage();
+        List<Integer> secRows = new ArrayList<>();
+        List<String> vocabDocs = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            LabelledPost p = set.posts().get(i);
+            boolean usable = p.isSecurity() != null && (options.useWeakNegatives() || !set.weak()[i]);
+            if (usable) {
+                // Repeating the AI-project issues weighs them up against paper posts and weak negatives.
+                int copies = set.tune()[i] ? Math.max(1, options.tuneReplicas()) : 1;
+                for (int c = 0; c < copies; c++) {
+                    secRows.add(i);
+                }
+            }
+            if (!set.weak()[i] || options.useWeakNegatives()) {
+                vocabDocs.add(p.text());
+            }
+        }
+        TfIdfVectorizer tfidf = TfIdfVectorizer.fit(vocabDocs, options.minDf(), options.maxTerms());
+        int dim = set.embeddings().length == 0 ? 384 : set.embeddings()[0].length;
+        FeatureLayout layout = new FeatureLayout(tfidf, dim, keywords.names().size(), options.embeddingScale(),
+                options.keywordScale());
+        Features[] feats = new Features[set.size()];
+        for (int i = 0; i < set.size(); i++) {
+            String text = set.posts().get(i).text();
+            feats[i] = layout.features(text, set.embeddings()[i], keywords.features(keywords.match(text)));
+        }
+        int n = layout.size();
+
+        // Security head, with out-of-fold scores for calibration and the threshold.
+        int[] sRows = secRows.stream().mapToInt(Integer::intValue).toArray();
+        double[] sY = new double[sRows.length];
+        for (int j = 0; j < sRows.length; j++) {
+            sY[j] = set.posts().get(sRows[j]).isSecurity() == 1 ? 1 : 0;
+        }
+        LinearHead rawSecurity = fit("security", feats, sRows, sY, n, options.cSecurity(), 0);
+        double[] oof = outOfFoldScores(set, feats, sRows, sY, n);
+        List<Integer> tuneIdx = new ArrayList<>();
+        for (int j = 0; j < sRows.length; j++) {
+            if (set.tune()[sRows[j]]) {
+                tuneIdx.add(j);
+            }
+        }
+        if (!hasBothClasses(tuneIdx, sY)) {
+            tuneIdx.clear();
+            for (int j = 0; j < sRows.length; j++) {
+                tuneIdx.add(j);
+            }
+        }
+        double[] tScores = new double[tuneIdx.size()];
+        double[] tY = new double[tuneIdx.size()];
+        for (int j = 0; j < tuneIdx.size(); j++) {
+            tScores[j] = oof[tuneIdx.get(j)];
+            tY[j] = sY[tuneIdx.get(j)];
+        }
+        double[] ab = Calibration.platt(tScores, tY);
+        LinearHead security = new LinearHead("security", rawSecurity.weights(), rawSecurity.bias(), ab[0], ab[1]);
+        double[] tProb = new double[tScores.length];
+        for (int j = 0; j < tProb.length; j++) {
+            tProb[j] = LinearHead.sigmoid(ab[0] * tScores[j] + ab[1]);
+        }
+        double threshold = Calibration.thresholdForPrecision(tProb, tY, options.targetPrecision());
+
+        // Theme heads: one-vs-rest on the primary theme of security posts.
+        List<Integer> themed = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            LabelledPost p = set.posts().get(i);
+            if (isSecurity(p) && p.theme() != null) {
+                themed.add(i);
+            }
+        }
+        int[] tRows = themed.stream().mapToInt(Integer::intValue).toArray();
+        Map<Theme, LinearHead> themes = new EnumMap<>(Theme.class);
+        for (Theme t : Theme.values()) {
+            double[] y = new double[tRows.length];
+            for (int j = 0; j < tRows.length; j++) {
+                y[j] = set.posts().get(tRows[j]).theme() == t ? 1 : 0;
+            }
+            themes.put(t, fit(t.name(), feats, tRows, y, n, options.cTheme(), options.positiveWeightPower()));
+        }
+
+        // Issue-type heads: one-vs-rest over security posts that carry codes.
+        List<Integer> coded = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            LabelledPost p = set.posts().get(i);
+            if (isSecurity(p) && !p.issueCodes().isEmpty()) {
+                coded.add(i);
+            }
+        }
+        int[] cRows = coded.stream().mapToInt(Integer::intValue).toArray();
+        List<LinearHead> issueHeads = new ArrayList<>();
+        for (Taxonomy.IssueType type : taxonomy.issueTypes()) {
+            double[] y = new double[cRows.length];
+            for (int j = 0; j < cRows.length; j++) {
+                y[j] = set.posts().get(cRows[j]).issueCodes().contains(type.id()) ? 1 : 0;
+            }
+            issueHeads.add(fit(type.id(), feats, cRows, y, n, options.cIssue(), options.positiveWeightPower()));
+        }
+
+        // Neighbours: the labelled AI-project posts (not the weak negatives), ids and links only.
+        List<LabelledPost> nPosts = new ArrayList<>();
+        List<float[]> nEmb = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            if (!set.weak()[i] && set.posts().get(i).isSecurity() != null) {
+                nPosts.add(set.posts().get(i));
+                nEmb.add(set.embeddings()[i]);
+            }
+        }
+        NeighbourIndex neighbours = NeighbourIndex.of(nPosts, nEmb.toArray(new float[0][]));
+
+        ObjectNode training = new ObjectMapper().createObjectNode();
+        training.put("seed", options.seed());
+        training.put("posts", set.size());
+        training.put("security_posts_used", sRows.length);
+        training.put("weak_negatives_used", options.useWeakNegatives());
+        training.put("theme_posts", tRows.length);
+        training.put("issue_type_posts", cRows.length);
+        training.put("tuning_posts", tuneIdx.size());
+        training.put("c_security", options.cSecurity());
+        training.put("c_theme", options.cTheme());
+        training.put("c_issue", options.cIssue());
+        training.put("target_precision", options.targetPrecision());
+        training.put("vocabulary_size", tfidf.size());
+        return new ModelArtefact("unversioned", encoder, layout, keywords.names(), taxonomy.issueTypes(), security,
+                threshold, themes, issueHeads, options.themeWeightInIssueScore(), options.issueWeightInThemeScore(),
+                neighbours, training)
+                .withContentVersion();
+    }
+
+    private static boolean isSecurity(LabelledPost p) {
+        return p.isSecurity() != null && p.isSecurity() == 1;
+    }
+
+    private static boolean hasBothClasses(List<Integer> idx, double[] y) {
+        boolean pos = false;
+        boolean neg = false;
+        for (int j : idx) {
+            pos |= y[j] == 1;
+            neg |= y[j] == 0;
+        }
+        return pos && neg;
+    }
+
+    /** Out-of-fold decision values of the security head, folds grouped by repository. */
+    private double[] outOfFoldScores(TrainingSet set, Features[] feats, int[] rows, double[] y, int n) {
+        List<LabelledPost> sub = new ArrayList<>();
+        for (int r : rows) {
+            sub.add(set.posts().get(r));
+        }
+        int k = options.innerFolds();
+        int[] fold = GroupedFolds.assign(sub, k, options.seed() + 1);
+        double[] out = new double[rows.length];
+        for (int f = 0; f < k; f++) {
+            List<Integer> tr = new ArrayList<>();
+            for (int j = 0; j < rows.length; j++) {
+                if (fold[j] != f) {
+                    tr.add(j);
+                }
+            }
+            int[] trRows = new int[tr.size()];
+            double[] trY = new double[tr.size()];
+            for (int j = 0; j < tr.size(); j++) {
+                trRows[j] = rows[tr.get(j)];
+                trY[j] = y[tr.get(j)];
+            }
+            LinearHead h = fit("oof", feats, trRows, trY, n, options.cSecurity(), 0);
+            for (int j = 0; j < rows.length; j++) {
+                if (fold[j] == f) {
+                    out[j] = h.score(feats[rows[j]]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * L2-regularised logistic regression; a head whose training side has one class only scores a constant. The
+     * positive class is weighted {@code (negatives / positives)^power}: 0 leaves classes as they are, 1 balances them.
+     */
+    private LinearHead fit(String label, Features[] feats, int[] rows, double[] y, int n, double c, double power) {
+        int pos = 0;
+        for (double v : y) {
+            pos += v == 1 ? 1 : 0;
+        }
+        if (pos == 0 || pos == y.length) {
+            double prior = (pos + 0.5) / (y.length + 1.0);
+            return new LinearHead(label, new float[n], Math.log(prior / (1 - prior)), 1.0, 0.0);
+        }
+        Problem problem = new Problem();
+        problem.l = rows.length;
+        problem.n = n + 1;
+        problem.bias = 1.0;
+        problem.y = y.clone();
+        problem.x = new Feature[rows.length][];
+        for (int j = 0; j < rows.length; j++) {
+            Features f = feats[rows[j]];
+            Feature[] x = new Feature[f.indices().length + 1];
+            for (int k = 0; k < f.indices().length; k++) {
+                x[k] = new FeatureNode(f.indices()[k] + 1, f.values()[k]);
+            }
+            x[x.length - 1] = new FeatureNode(n + 1, 1.0);
+            problem.x[j] = x;
+        }
+        Parameter param = new Parameter(SolverType.L2R_LR, c, 0.001);
+        param.setRandom(new Random(options.seed()));
+        if (power > 0) {
+            param.setWeights(new double[] {Math.pow((double) (y.length - pos) / pos, power), 1.0}, new int[] {1, 0});
+        }
+        Model model = Linear.train(problem, param);
+        int labelIndex = model.getLabels()[0] == 1 ? 0 : 1;
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = (float) model.getDecfunCoef(i + 1, labelIndex);
+        }
+        double bias = model.getDecfunCoef(n + 1, labelIndex);
+        return new LinearHead(label, w, bias, 1.0, 0.0);
+    }
+}

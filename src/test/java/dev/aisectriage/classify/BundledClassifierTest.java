@@ -1,0 +1,122 @@
+package dev.aisectriage.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Golden tests: the committed artefact with the real MiniLM ONNX model. */
+class BundledClassifierTest {
+
+    private static HeadsClassifier classifier;
+
+    @BeforeAll
+    static void load() {
+        classifier = ClassifierLoader.bundled();
+    }
+
+    @AfterAll
+    static void close() {
+        classifier.close();
+    }
+
+    @Test
+    void anUnsafeDeserializationReportIsSecurityInSystemAndSoftware() {
+        Prediction p = classifier.classify("""
+                Arbitrary code execution when loading a model checkpoint
+                The loader calls torch.load(path) on files downloaded from the Hub without weights_only=True.
+                A malicious pickle in a checkpoint runs any Python code on the user's machine as soon as the model
+                is loaded. Please switch to safetensors or pass weights_only=True.""");
+
+        assertThat(p.security()).isTrue();
+        assertThat(p.primaryTheme()).isEqualTo(Theme.SYSTEM_SOFTWARE);
+        assertThat(p.issueTypes().subList(0, 3)).extracting(Prediction.IssueTypeScore::id)
+                .contains("system-software-unsafe-deserialization");
+        assertThat(p.keywords()).contains("torch.load", "weights_only", "pickle");
+        assertThat(p.modelVersion()).isEqualTo(classifier.modelVersion());
+        assertThat(p.neighbours()).hasSize(3);
+    }
+
+    @Test
+    void aPromptInjectionReportIsSecurityInModel() {
+        Prediction p = classifier.classify("""
+                Prompt injection through retrieved documents
+                A web page retrieved by the agent contains hidden text telling the model to ignore previous
+                instructions and reveal its system prompt. The agent follows it and jailbreaks its guardrails.""");
+
+        assertThat(p.security()).isTrue();
+        assertThat(p.primaryTheme()).isEqualTo(Theme.MODEL);
+    }
+
+    @Test
+    void aPlainBugIsNotSecurity() {
+        Prediction p = classifier.classify("""
+                Dark mode toggle is not remembered
+                After I switch the web UI to dark mode and reload the page, it is light again. Expected the
+                setting to persist. Browser: Firefox 128 on Ubuntu.""");
+
+        assertThat(p.security()).isFalse();
+        assertThat(p.securityProbability()).isLessThan(0.5);
+    }
+
+    @Test
+    void nonEnglishAndEmptyPostsNeverCrash() {
+        for (String text : List.of("模型加载时使用 torch.load 会执行任意代码，存在安全漏洞。",
+                "pickle ファイルを読み込むと任意のコードが実行されます。",
+                "La API expone la clave secreta en los registros.", "", "   ", "🔥".repeat(5000))) {
+            Prediction p = classifier.classify(text);
+            assertThat(p.securityProbability()).isBetween(0.0, 1.0);
+            assertThat(p.themes()).hasSize(4);
+        }
+    }
+
+    @Test
+    void aVeryLongPostIsCutNotRejected() {
+        String longPost = "Steps to reproduce the crash.\n".repeat(3000) + "This allows remote code execution.";
+
+        assertThat(classifier.encoder().windows(longPost)[0]).hasSize(256);
+        assertThat(classifier.classify(longPost).keywords()).contains("remote code execution");
+    }
+
+    @Test
+    void concurrentCallersGetTheSameAnswerAsOneCaller() throws Exception {
+        String text = "The server binds to 0.0.0.0 with no authentication; anyone can reach the API.";
+        Prediction alone = classifier.classify(text);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Prediction>> futures = pool.invokeAll(List.of(() -> classifier.classify(text),
+                    () -> classifier.classify(text), () -> classifier.classify(text), () -> classifier.classify(text)));
+            for (Future<Prediction> f : futures) {
+                assertThat(f.get().securityProbability()).isEqualTo(alone.securityProbability());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aModelDirWithHeadsOnlyUsesTheBundledEncoder(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve(ModelArtefact.FILE_NAME), ClassifierLoader.bundledArtefact().toBytes());
+
+        Classifier byo = ClassifierLoader.load(dir);
+
+        assertThat(byo.modelVersion()).isEqualTo(classifier.modelVersion());
+        assertThat(byo.classify("XSS in the chat window").securityProbability()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aModelDirWithoutAModelSaysWhatIsMissing(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> ClassifierLoader.load(dir)).hasMessageContaining("neither");
+        Files.writeString(dir.resolve("config.json"), "{\"id2label\": {\"0\": \"not_security\", \"1\": \"security\"}}");
+        assertThatThrownBy(() -> ClassifierLoader.load(dir)).hasMessageContaining("model.onnx");
+    }
+}

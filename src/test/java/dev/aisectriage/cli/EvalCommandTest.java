@@ -1,0 +1,63 @@
+package dev.aisectriage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.catalogue.Recommendation;
+import dev.aisectriage.catalogue.SolutionRecommender;
+import dev.aisectriage.classify.LabelledPost;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EvalCommandTest {
+
+    private static final String TINY = "src/test/resources/eval/tiny.jsonl";
+
+    @Test
+    void evalOfTheBundledModelWritesEveryFigure(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("eval.json");
+
+        int code = new CommandLine(new EvalCommand()).execute("--data", TINY, "--json", out.toString());
+
+        assertThat(code).isZero();
+        JsonNode r = new ObjectMapper().readTree(out.toFile());
+        assertThat(r.get("n").asInt()).isEqualTo(7);
+        for (String f : List.of("precision", "recall", "f1", "mcc", "tp", "fp", "tn", "fn")) {
+            assertThat(r.get("security").has(f)).as(f).isTrue();
+        }
+        assertThat(r.at("/security/tp").asInt() + r.at("/security/fn").asInt()).isEqualTo(4);
+        assertThat(r.at("/theme/primary_accuracy").isNumber()).isTrue();
+        assertThat(r.at("/theme/per_theme/DATA").isObject()).isTrue();
+        assertThat(r.at("/issue_codes/top3_recall").isNumber()).isTrue();
+        assertThat(r.at("/solutions/hit_at_3").isNull()).isTrue();
+        assertThat(r.at("/latency_ms/p50").asDouble()).isPositive();
+        assertThat(r.at("/latency_ms/p99").asDouble()).isGreaterThanOrEqualTo(r.at("/latency_ms/p50").asDouble());
+    }
+
+    @Test
+    void crossValidationTrainsARecommenderPerFoldOnTheTrainingSideOnly(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cv.json");
+        List<Integer> trainingSizes = new ArrayList<>();
+        Function<List<LabelledPost>, SolutionRecommender> factory = posts -> {
+            trainingSizes.add(posts.size());
+            return (prediction, limit) -> List.of(new Recommendation("secure-deserialization-practices", 1, "r"));
+        };
+
+        int code = new CommandLine(new EvalCommand(factory)).execute("--data", TINY, "--cv", "2", "--json",
+                out.toString(), "--set", "innerFolds=2");
+
+        assertThat(code).isZero();
+        assertThat(trainingSizes).hasSize(2).allMatch(n -> n < 7);
+        JsonNode r = new ObjectMapper().readTree(out.toFile());
+        assertThat(r.get("grouped_by").asText()).isEqualTo("repo");
+        assertThat(r.get("folds")).hasSize(2);
+        assertThat(r.at("/mean_sd/all/security.mcc/mean").isNumber()).isTrue();
+        assertThat(r.at("/pooled/all/n").asInt()).isEqualTo(7);
+    }
+}
