@@ -67,9 +67,14 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
 
     /** The shipped catalogue and mapping, default confidence rule, links to github.com. */
     public static MarkdownCommentRenderer withDefaults() {
+        return forApi("https://api.github.com");
+    }
+
+    /** The shipped catalogue and mapping, with links to the web pages of the GitHub behind {@code apiUrl}. */
+    public static MarkdownCommentRenderer forApi(String apiUrl) {
         Catalogue catalogue = Catalogue.load();
         return new MarkdownCommentRenderer(catalogue, new Recommender(catalogue, SolutionMapping.load()),
-                new DisclosureDetector(), DEFAULT_LOW_CONFIDENCE_BELOW, "https://github.com");
+                new DisclosureDetector(), DEFAULT_LOW_CONFIDENCE_BELOW, webUrlFor(apiUrl));
     }
 
     /**

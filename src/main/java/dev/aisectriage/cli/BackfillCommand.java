@@ -1,7 +1,9 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.github.ApiGitHubGateway;
 import dev.aisectriage.github.AppJwt;
@@ -57,7 +59,7 @@ public final class BackfillCommand implements Callable<Integer> {
     private final Supplier<CommentRenderer> renderers;
 
     public BackfillCommand() {
-        this(System.getenv(), BackfillCommand::projectClassifier, BackfillCommand::projectRenderer);
+        this(System.getenv(), ClassifierLoader::load, MarkdownCommentRenderer::withDefaults);
     }
 
     BackfillCommand(
@@ -104,21 +106,4 @@ public final class BackfillCommand implements Callable<Integer> {
 
     // The classifier (issue 4) and the catalogue's renderer (issue 5) are other parts of the project; they are looked
     // up by name so that this part builds on its own. After the merge these two can be direct calls.
-    private static Classifier projectClassifier(Path modelDir) {
-        return (Classifier) invokeStatic("dev.aisectriage.classify.ClassifierLoader", "load", modelDir);
-    }
-
-    private static CommentRenderer projectRenderer() {
-        return (CommentRenderer) invokeStatic("dev.aisectriage.catalogue.MarkdownCommentRenderer", "withDefaults");
-    }
-
-    private static Object invokeStatic(String className, String method, Object... args) {
-        try {
-            Class<?>[] types = args.length == 0 ? new Class<?>[0] : new Class<?>[] {Path.class};
-            return Class.forName(className).getMethod(method, types).invoke(null, args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(
-                    "backfill needs " + className + "." + method + " (classifier and catalogue parts)", e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.SolutionRecommender;
+import dev.aisectriage.catalogue.Recommender;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.CrossValidation;
@@ -78,7 +79,7 @@ public final class EvalCommand implements Callable<Integer> {
     private final Function<List<LabelledPost>, SolutionRecommender> recommenders;
 
     public EvalCommand() {
-        this(null);
+        this(Recommender::trainedOnOrShipped);
     }
 
     /**

@@ -1,14 +1,21 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.Service;
+import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.catalogue.MarkdownCommentRenderer;
+import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.event.EventRoutes;
-import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.event.TriageRoutes;
+import dev.aisectriage.github.GitHubApp;
+import dev.aisectriage.store.Actions;
+import dev.aisectriage.store.Writes;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.web.TriageMetrics;
-import java.util.List;
+import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -23,15 +30,6 @@ import picocli.CommandLine.Command;
             "Without credentials it runs in dry-run mode and prints the development webhook secret."
         })
 public final class ServeCommand implements Callable<Integer> {
-
-    /** Every event.action the App subscribes to (app-manifest.yml), for the routing table until triage is wired. */
-    static final List<String> SUBSCRIBED = List.of(
-            "issues.opened", "issues.edited", "issues.reopened", "issues.closed", "issues.labeled",
-            "issues.unlabeled", "issue_comment.created", "issue_comment.edited", "discussion.created",
-            "discussion.edited", "discussion.labeled", "discussion.unlabeled", "discussion_comment.created",
-            "discussion_comment.edited", "installation.created", "installation.deleted", "installation.suspend",
-            "installation.unsuspend", "installation.new_permissions_accepted", "installation_repositories.added",
-            "installation_repositories.removed");
 
     @Override
     public Integer call() throws InterruptedException {
@@ -54,30 +52,40 @@ public final class ServeCommand implements Callable<Integer> {
 
         Database db = Database.open(config.databasePath());
         TriageMetrics metrics = new TriageMetrics();
-        EventRoutes routes = storeOnlyRoutes(config, db, metrics); // MERGE: new TriageRoutes(...).routes()
-        BooleanSupplier modelReady = () -> true; // MERGE: the classifier's "loaded" check
+        long loadStarted = System.nanoTime();
+        Classifier classifier = ClassifierLoader.load(config.modelDir());
+        log.info("model {} loaded in {} ms", classifier.modelVersion(), (System.nanoTime() - loadStarted) / 1_000_000);
+        CommentRenderer renderer = MarkdownCommentRenderer.forApi(config.githubApiUrl());
 
-        Service service = Service.start(config, db, metrics, routes, modelReady);
+        Service service = Service.start(
+                config,
+                db,
+                metrics,
+                triageRoutes(config, db, metrics, classifier, renderer),
+                () -> true); // the classifier is loaded above, before the server starts
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
         service.awaitClosed();
         return 0;
     }
 
-    /**
-     * INTERIM routing table until the triage handlers are merged: every subscribed event is stored and its job runs
-     * a handler that only logs it, so intake, queue and workers work end to end. Replaced at merge by the
-     * github part's {@code TriageRoutes}.
-     */
-    static EventRoutes storeOnlyRoutes(AppConfig config, Database db, TriageMetrics metrics) {
-        Logger log = LoggerFactory.getLogger("triage");
-        EventRoutes routes = new EventRoutes();
-        for (String key : SUBSCRIBED) {
-            routes.on(key, (WebhookEvent e) -> log.info(
-                    "stored {} for {} (delivery {}); triage handlers are not wired in this build",
-                    e.key(), e.repository() == null ? "installation " + e.installationId() : e.repository(),
-                    e.deliveryId()));
-        }
-        return routes;
+    /** The triage handlers as `serve` runs them, on the writer the service hands over. */
+    static Function<Writes, EventRoutes> triageRoutes(
+            AppConfig config, Database db, TriageMetrics metrics, Classifier classifier, CommentRenderer renderer) {
+        return writes -> new TriageRoutes(
+                        db,
+                        writes,
+                        GitHubApp.gateway(
+                                config.githubApiUrl(),
+                                config.appId() == null ? null : String.valueOf(config.appId()),
+                                config.privateKey(),
+                                null,
+                                config.dryRun(),
+                                new Actions(db, writes)),
+                        classifier,
+                        renderer,
+                        Clock.systemUTC())
+                .onPrediction(p -> metrics.predictionRecorded(p.security() ? p.primaryTheme() : null))
+                .routes();
     }
 
     /** slf4j-simple reads its settings once, when the first logger is made: call before any logging. */

@@ -50,9 +50,9 @@ public final class Actions {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Action(
-                                (Long) rs.getObject(1, Long.class),
+                                Rows.nullableLong(rs, 1),
                                 rs.getString(2),
-                                (Integer) rs.getObject(3, Integer.class),
+                                Rows.nullableInt(rs, 3),
                                 rs.getString(4),
                                 rs.getString(5),
                                 rs.getInt(6) == 1,

@@ -242,7 +242,7 @@ public final class Threads {
                         rs.getString(5)),
                 rs.getString(6),
                 rs.getString(7),
-                (Double) rs.getObject(8, Double.class),
+                Rows.nullableDouble(rs, 8),
                 rs.getString(9),
                 rs.getString(10),
                 rs.getString(11),
