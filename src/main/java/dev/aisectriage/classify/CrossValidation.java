@@ -95,6 +95,16 @@ public final class CrossValidation {
             }
         }
         pooledNode.set("ai_issues", Evaluation.report(pooledOnlyTune, null));
+        ObjectNode errors = root.putObject("ai_issue_errors");
+        ArrayNode fps = errors.putArray("false_positives");
+        ArrayNode fns = errors.putArray("false_negatives");
+        for (Evaluation.Scored s : pooledOnlyTune) {
+            if (s.post().isSecurity() == null || s.prediction().security() == (s.post().isSecurity() == 1)) {
+                continue;
+            }
+            String line = s.post().id() + " p=" + s.prediction().securityProbability();
+            (s.prediction().security() ? fps : fns).add(line);
+        }
         root.set("folds", folds);
         return root;
     }

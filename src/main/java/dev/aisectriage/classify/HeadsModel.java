@@ -13,6 +13,9 @@ public final class HeadsModel {
 
     private static final int ISSUE_TYPES = 10;
 
+    /** Neighbours consulted for the theme vote. */
+    private static final int KNN = 15;
+
     private final ModelArtefact artefact;
     private final KeywordStage keywords = new KeywordStage();
 
@@ -54,6 +57,14 @@ public final class HeadsModel {
             issueMass.merge(artefact.issueTypes().get(i).theme(), rawIssue[i], Double::sum);
             massSum += rawIssue[i];
         }
+        NeighbourIndex.Hits hits = artefact.neighbours().search(embedding, KNN);
+        double gamma = artefact.knnThemeWeight();
+        double[] vote = gamma > 0 ? artefact.neighbours().themeVote(hits) : null;
+        if (vote != null) {
+            for (Theme t : Theme.values()) {
+                themes.put(t, (1 - gamma) * themes.get(t) + gamma * vote[t.ordinal()]);
+            }
+        }
         double beta = artefact.issueWeightInThemeScore();
         for (Theme t : Theme.values()) {
             double mass = massSum > 0 ? issueMass.getOrDefault(t, 0.0) / massSum : 0.25;
@@ -74,7 +85,7 @@ public final class HeadsModel {
         Map<Theme, Double> rounded = new EnumMap<>(Theme.class);
         themes.forEach((t, p) -> rounded.put(t, round(p)));
         return new Prediction(pSec >= artefact.securityThreshold(), round(pSec), rounded, top, matched,
-                artefact.version(), artefact.neighbours().nearest(embedding, NEIGHBOURS));
+                artefact.version(), artefact.neighbours().neighbours(hits, NEIGHBOURS));
     }
 
     private static double round(double p) {

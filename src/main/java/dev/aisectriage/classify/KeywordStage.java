@@ -67,14 +67,18 @@ public final class KeywordStage {
         return f;
     }
 
+    /**
+     * English terms, with the Chinese, Japanese and Spanish words for the most common ones mapped onto the same
+     * keyword, so a feature learnt on English posts also fires on a post in those languages.
+     */
     private static Map<String, String> lexicon() {
         Map<String, String> m = new LinkedHashMap<>();
         // The study's list, word for word.
-        m.put("vulnerability", "\\bvulnerability\\b");
+        m.put("vulnerability", "\\bvulnerability\\b|漏洞|脆弱性|vulnerabilidad\\b");
         m.put("vulnerabilities", "\\bvulnerabilities\\b");
         m.put("cve", "\\bcve\\b|\\bcve-\\d{4}-\\d+");
         m.put("cwe", "\\bcwe\\b|\\bcwe-\\d+");
-        m.put("security", "\\bsecurity\\b");
+        m.put("security", "\\bsecurity\\b|安全问题|安全漏洞|セキュリティ|\\bseguridad\\b");
         // Code execution and unsafe loading.
         m.put("pickle", "\\bpickle\\b|\\bunpickl|\\bpickled\\b|\\.pkl\\b");
         m.put("torch.load", "torch\\.load\\b");
@@ -84,12 +88,14 @@ public final class KeywordStage {
         m.put("deserialization", "deseriali[sz]");
         m.put("yaml.load", "yaml\\.(unsafe_)?load\\b");
         m.put("eval/exec", "\\beval\\s*\\(|\\bexec\\s*\\(");
-        m.put("remote code execution", "\\brce\\b|remote code execution|arbitrary code|code execution");
+        m.put("remote code execution", "\\brce\\b|remote code execution|arbitrary code|code execution"
+                + "|任意代码|远程代码执行|任意のコード|código arbitrario|ejecución remota de código");
         m.put("command injection", "command injection|shell injection|os command|shell\\s*=\\s*true|os\\.system");
-        m.put("path traversal", "path traversal|directory traversal|\\.\\./\\.\\./|\\.\\.%2f");
+        m.put("path traversal", "path traversal|directory traversal|\\.\\./\\.\\./|\\.\\.%2f"
+                + "|路径遍历|目录遍历|パストラバーサル");
         m.put("injection", "\\binjection\\b");
         m.put("sql injection", "sql injection|\\bsqli\\b");
-        m.put("prompt injection", "prompt[ -]injection");
+        m.put("prompt injection", "prompt[ -]injection|提示词注入|プロンプトインジェクション|inyección de prompt");
         m.put("jailbreak", "jailbr(eak|oken)");
         m.put("xss", "\\bxss\\b|cross[- ]site scripting");
         m.put("ssrf", "\\bssrf\\b|server[- ]side request forgery");
@@ -97,11 +103,12 @@ public final class KeywordStage {
         m.put("open redirect", "open redirect");
         m.put("sandbox", "sandbox");
         // Secrets, authentication, exposure.
-        m.put("api key", "api[ _-]?keys?\\b");
+        m.put("api key", "api[ _-]?keys?\\b|api ?キー|api ?密钥|clave de (la )?api");
         m.put("token leak", "(token|secret|credential|key)s? (are |is |was |were )?(leak|expos)"
                 + "|leak(ed|s|ing)? (the |my |your )?(hf_)?(token|secret|credential|api key)");
         m.put("secret", "\\bsecrets?\\b|\\bcredentials?\\b|\\bpasswords?\\b|hf_[a-z0-9]{20,}|sk-[a-z0-9]{20,}");
-        m.put("authentication", "\\bauth(entication|enticate|n)?\\b|unauthenticated|\\blogin\\b");
+        m.put("authentication",
+                "\\bauth(entication|enticate|n)?\\b|unauthenticated|\\blogin\\b|身份验证|认证|認証|autenticación");
         m.put("authorization", "authori[sz]ation|unauthori[sz]ed|permission|privilege");
         m.put("exposed deployment", "--listen|0\\.0\\.0\\.0|publicly (exposed|accessible)|exposed to the internet");
         m.put("cors", "\\bcors\\b|access-control-allow-origin");
@@ -119,16 +126,24 @@ public final class KeywordStage {
         // Dependencies and ecosystem.
         m.put("supply chain", "supply[- ]chain|typosquat|dependency confusion|untrusted (source|package|model|repo)");
         m.put("outdated dependency",
-                "outdated|dependabot|\\bbump [\\w.-]+ from\\b|upgrade [\\w .-]{0,40}(to fix|to patch)");
+                "outdated|desactualizad|dependabot|\\bbump [\\w.-]+ from\\b|upgrade [\\w .-]{0,40}(to fix|to patch)");
         m.put("scanner", "picklescan|modelscan|\\bscanner\\b|\\bscan(ning)?\\b|\\bbandit\\b|\\bsnyk\\b|codeql");
         // Data and privacy.
-        m.put("privacy", "privacy|\\bpii\\b|personal (data|information)|\\bgdpr\\b|telemetry|tracking");
-        m.put("data leak", "data (leak|leakage|exposure|exfiltrat)|\\bleak(ed|s|age|ing)?\\b|exfiltrat");
+        m.put("privacy",
+                "privacy|隐私|個人情報|プライバシー|datos personales|privacidad"
+                + "|\\bpii\\b|personal (data|information)|\\bgdpr\\b|telemetry|tracking");
+        m.put("data leak",
+                "data (leak|leakage|exposure|exfiltrat)|泄露|漏洩|fuga de datos"
+                + "|\\bleak(ed|s|age|ing)?\\b|exfiltrat");
         m.put("poisoning", "poison(ing|ed)?|tamper(ing|ed)?");
         m.put("integrity", "checksum|sha256|hash mismatch|integrity|signature verification");
         // Model safety.
-        m.put("harmful output", "harmful|\\bunsafe content|\\bnsfw\\b|toxic|offensive|dangerous (content|output)");
-        m.put("content filter", "content filter|safety (checker|filter|classifier)|guardrails?|moderation|censor");
+        m.put("harmful output",
+                "harmful|有害|peligros[ao]s?\\b|\\bunsafe content|\\bnsfw\\b"
+                + "|toxic|offensive|dangerous (content|output)");
+        m.put("content filter",
+                "content filter|内容过滤|コンテンツフィルタ|filtro de contenido"
+                + "|safety (checker|filter|classifier)|guardrails?|moderation|censor");
         m.put("adversarial", "adversarial|evasion|bypass");
         return Collections.unmodifiableMap(m);
     }

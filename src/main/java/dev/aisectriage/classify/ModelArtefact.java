@@ -43,6 +43,7 @@ public record ModelArtefact(
         List<LinearHead> issueHeads,
         double themeWeightInIssueScore,
         double issueWeightInThemeScore,
+        double knnThemeWeight,
         NeighbourIndex neighbours,
         JsonNode training) {
 
@@ -111,8 +112,8 @@ public record ModelArtefact(
         ObjectNode root = toJson();
         root.remove("version");
         return new ModelArtefact(versionOf(root), encoder, layout, keywordNames, issueTypes, security,
-                securityThreshold, themes, issueHeads, themeWeightInIssueScore, issueWeightInThemeScore, neighbours,
-                training);
+                securityThreshold, themes, issueHeads, themeWeightInIssueScore, issueWeightInThemeScore, knnThemeWeight,
+                neighbours, training);
     }
 
     ObjectNode toJson() {
@@ -152,6 +153,7 @@ public record ModelArtefact(
         issueHeads.forEach(h -> ih.add(head(h)));
         heads.put("theme_weight_in_issue_score", themeWeightInIssueScore);
         heads.put("issue_weight_in_theme_score", issueWeightInThemeScore);
+        heads.put("knn_theme_weight", knnThemeWeight);
         ObjectNode nb = root.putObject("neighbours");
         nb.put("dim", neighbours.dim());
         ArrayNode ids = nb.putArray("ids");
@@ -163,6 +165,7 @@ public record ModelArtefact(
             sec.append(b ? '1' : '0');
         }
         nb.put("security", sec.toString());
+        nb.put("themes", neighbours.themes());
         nb.put("vectors_int8", Base64.getEncoder().encodeToString(neighbours.vectors()));
         root.set("training", training == null ? JSON.createObjectNode() : training);
         return root;
@@ -216,11 +219,12 @@ public record ModelArtefact(
             security[i] = sec.charAt(i) == '1';
         }
         NeighbourIndex index = new NeighbourIndex(strings(nb.get("ids")), strings(nb.get("urls")), security,
+                nb.get("themes").asText(),
                 Base64.getDecoder().decode(nb.get("vectors_int8").asText()), nb.get("dim").asInt());
         return new ModelArtefact(root.get("version").asText(), spec, layout, keywords, types,
                 head(heads.get("security")), heads.get("security_threshold").asDouble(), themes, issueHeads,
                 heads.get("theme_weight_in_issue_score").asDouble(),
-                heads.get("issue_weight_in_theme_score").asDouble(), index, root.get("training"));
+                heads.get("issue_weight_in_theme_score").asDouble(), heads.get("knn_theme_weight").asDouble(), index, root.get("training"));
     }
 
     private static List<String> strings(JsonNode array) {

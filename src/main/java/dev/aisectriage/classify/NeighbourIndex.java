@@ -7,7 +7,11 @@ import java.util.List;
  * Labelled training posts as ids, links and int8-quantised embeddings, for the "nearest labelled examples" part of an
  * explanation. Never holds post text.
  */
-public record NeighbourIndex(List<String> ids, List<String> urls, boolean[] security, byte[] vectors, int dim) {
+public record NeighbourIndex(List<String> ids, List<String> urls, boolean[] security, String themes, byte[] vectors,
+        int dim) {
+
+    /** Theme codes in {@link #themes}: one character per post, '-' when it has no theme. */
+    static final String THEME_CODES = "SEMD";
 
     public static NeighbourIndex of(List<LabelledPost> posts, float[][] embeddings) {
         int dim = embeddings.length == 0 ? 0 : embeddings[0].length;
@@ -15,24 +19,67 @@ public record NeighbourIndex(List<String> ids, List<String> urls, boolean[] secu
         boolean[] sec = new boolean[posts.size()];
         List<String> ids = new ArrayList<>();
         List<String> urls = new ArrayList<>();
+        StringBuilder themes = new StringBuilder();
         for (int i = 0; i < posts.size(); i++) {
             LabelledPost p = posts.get(i);
             ids.add(p.id() == null ? "" : p.id());
             urls.add(p.url() == null ? "" : p.url());
             sec[i] = p.isSecurity() != null && p.isSecurity() == 1;
+            themes.append(sec[i] && p.theme() != null ? THEME_CODES.charAt(p.theme().ordinal()) : '-');
             for (int d = 0; d < dim; d++) {
                 q[i * dim + d] = (byte) Math.max(-127, Math.min(127, Math.round(embeddings[i][d] * 127f)));
             }
         }
-        return new NeighbourIndex(ids, urls, sec, q, dim);
+        return new NeighbourIndex(ids, urls, sec, themes.toString(), q, dim);
     }
 
     public int size() {
         return ids.size();
     }
 
+    /** Row numbers and similarities of the {@code k} most similar posts, most similar first. */
+    public record Hits(int[] rows, double[] similarities) {}
+
     /** The {@code k} most similar posts by cosine (embeddings are unit length), most similar first. */
     public List<Prediction.Neighbour> nearest(float[] embedding, int k) {
+        return neighbours(search(embedding, k), k);
+    }
+
+    /** Theme distribution of the security posts among the hits, weighted by similarity; null when none has one. */
+    public double[] themeVote(Hits hits) {
+        double[] vote = new double[Theme.values().length];
+        double sum = 0;
+        for (int j = 0; j < hits.rows().length; j++) {
+            int code = THEME_CODES.indexOf(themes.charAt(hits.rows()[j]));
+            if (code >= 0) {
+                double w = Math.max(0, hits.similarities()[j]);
+                vote[code] += w;
+                sum += w;
+            }
+        }
+        if (sum == 0) {
+            return null;
+        }
+        for (int t = 0; t < vote.length; t++) {
+            vote[t] /= sum;
+        }
+        return vote;
+    }
+
+    /** The first {@code k} hits as neighbours for an explanation. */
+    public List<Prediction.Neighbour> neighbours(Hits hits, int k) {
+        List<Prediction.Neighbour> out = new ArrayList<>();
+        for (int j = 0; j < Math.min(k, hits.rows().length); j++) {
+            int i = hits.rows()[j];
+            String url = urls.get(i).isEmpty() ? null : urls.get(i);
+            out.add(new Prediction.Neighbour(ids.get(i), url, Math.round(hits.similarities()[j] * 1000) / 1000.0,
+                    security[i]));
+        }
+        return out;
+    }
+
+    /** The {@code k} nearest rows. */
+    public Hits search(float[] embedding, int k) {
         int n = size();
         int[] best = new int[Math.min(k, n)];
         double[] bestSim = new double[best.length];
@@ -54,12 +101,6 @@ public record NeighbourIndex(List<String> ids, List<String> urls, boolean[] secu
                 }
             }
         }
-        List<Prediction.Neighbour> out = new ArrayList<>();
-        for (int j = 0; j < best.length; j++) {
-            int i = best[j];
-            String url = urls.get(i).isEmpty() ? null : urls.get(i);
-            out.add(new Prediction.Neighbour(ids.get(i), url, Math.round(bestSim[j] * 1000) / 1000.0, security[i]));
-        }
-        return out;
+        return new Hits(best, bestSim);
     }
 }

@@ -161,7 +161,7 @@ public final class Trainer {
         training.put("vocabulary_size", tfidf.size());
         return new ModelArtefact("unversioned", encoder, layout, keywords.names(), taxonomy.issueTypes(), security,
                 threshold, themes, issueHeads, options.themeWeightInIssueScore(), options.issueWeightInThemeScore(),
-                neighbours, training)
+                options.knnThemeWeight(), neighbours, training)
                 .withContentVersion();
     }
 
@@ -241,6 +241,8 @@ public final class Trainer {
         }
         Parameter param = new Parameter(SolverType.L2R_LR, c, 0.001);
         param.setRandom(new Random(options.seed()));
+        // A regularised bias pulls every head towards p = 0.5, which inflates rare themes when heads are compared.
+        param.setRegularizeBias(options.regularizeBias());
         if (power > 0) {
             param.setWeights(new double[] {Math.pow((double) (y.length - pos) / pos, power), 1.0}, new int[] {1, 0});
         }

@@ -16,22 +16,26 @@ public record TrainerOptions(
         double themeWeightInIssueScore,
         int tuneReplicas,
         double issueWeightInThemeScore,
-        double positiveWeightPower) {
+        double positiveWeightPower,
+        boolean regularizeBias,
+        double knnThemeWeight) {
 
     public static TrainerOptions defaults() {
-        return new TrainerOptions(42L, true, 1.0, 1.0, 1.0, 1.0f, 0.5f, 2, 20_000, 0.92, 5, 0.5, 3, 0.0, 0.0);
+        return new TrainerOptions(42L, true, 1.0, 1.0, 1.0, 0.5f, 0.5f, 2, 20_000, 0.92, 5, 0.5, 3, 0.0, 0.0, true, 0.3);
     }
 
     public TrainerOptions withSeed(long s) {
         return new TrainerOptions(s, useWeakNegatives, cSecurity, cTheme, cIssue, embeddingScale, keywordScale,
                 minDf, maxTerms, targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas,
-                issueWeightInThemeScore, positiveWeightPower);
+                issueWeightInThemeScore, positiveWeightPower, regularizeBias,
+                knnThemeWeight);
     }
 
     public TrainerOptions withWeakNegatives(boolean w) {
         return new TrainerOptions(seed, w, cSecurity, cTheme, cIssue, embeddingScale, keywordScale, minDf, maxTerms,
                 targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas,
-                issueWeightInThemeScore, positiveWeightPower);
+                issueWeightInThemeScore, positiveWeightPower, regularizeBias,
+                knnThemeWeight);
     }
 
     /** A copy with one option changed by name, e.g. {@code cSecurity=2}; for experiments from the command line. */
@@ -57,6 +61,8 @@ public record TrainerOptions(
         int reps = tuneReplicas;
         double iw = issueWeightInThemeScore;
         double pw = positiveWeightPower;
+        boolean rb = regularizeBias;
+        double kw = knnThemeWeight;
         switch (k) {
             case "seed" -> seed = Long.parseLong(v);
             case "useWeakNegatives" -> weak = Boolean.parseBoolean(v);
@@ -73,8 +79,10 @@ public record TrainerOptions(
             case "tuneReplicas" -> reps = Integer.parseInt(v);
             case "issueWeightInThemeScore" -> iw = Double.parseDouble(v);
             case "positiveWeightPower" -> pw = Double.parseDouble(v);
+            case "regularizeBias" -> rb = Boolean.parseBoolean(v);
+            case "knnThemeWeight" -> kw = Double.parseDouble(v);
             default -> throw new IllegalArgumentException("unknown trainer option '" + k + "'");
         }
-        return new TrainerOptions(seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw);
+        return new TrainerOptions(seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw, rb, kw);
     }
 }

@@ -51,6 +51,18 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Train the security head on the weak negatives too (default: ${DEFAULT-VALUE}).")
     boolean weakNegatives;
 
+    @Option(names = "--encoder-dir", description = "Train heads for this encoder (model.onnx + tokenizer.json) "
+            + "instead of the bundled MiniLM; copy the written heads.json.gz next to it for MODEL_DIR.")
+    Path encoderDir;
+
+    @Option(names = "--pooling", defaultValue = "MEAN", description = "With --encoder-dir: MEAN or CLS, as the "
+            + "encoder was trained (default: ${DEFAULT-VALUE}).")
+    String pooling;
+
+    @Option(names = "--prefix", defaultValue = "", description = "With --encoder-dir: text put before every post "
+            + "(e5 expects 'query: ').")
+    String prefix;
+
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
@@ -65,11 +77,15 @@ public final class TrainCommand implements Callable<Integer> {
         LabelledData data = LabelledData.read(files);
         TextWindow w = TextWindow.parse(window);
         long start = System.nanoTime();
-        try (OnnxEncoder encoder = OnnxEncoder.bundled(w, maxTokens)) {
-            EmbeddingCache cache = new EmbeddingCache(encoder, ENCODER_NAME, cacheDir);
+        ModelArtefact.EncoderSpec spec = encoderDir == null ? encoderSpec(w, maxTokens)
+                : new ModelArtefact.EncoderSpec(encoderDir.toAbsolutePath().normalize().getFileName().toString(),
+                        Pooling.parse(pooling), w, maxTokens, prefix);
+        try (OnnxEncoder encoder = encoderDir == null ? OnnxEncoder.bundled(w, maxTokens)
+                : OnnxEncoder.fromDirectory(encoderDir, spec.pooling(), w, maxTokens, prefix)) {
+            EmbeddingCache cache = new EmbeddingCache(encoder, spec.name(), cacheDir);
             float[][] emb = cache.embedAll(data.posts().stream().map(LabelledPost::text).toList(), System.out);
             TrainingSet set = data.withEmbeddings(emb);
-            ModelArtefact artefact = new Trainer(options, taxonomy, encoderSpec(w, maxTokens)).train(set);
+            ModelArtefact artefact = new Trainer(options, taxonomy, spec).train(set);
             Path file = out.resolve(ModelArtefact.FILE_NAME);
             artefact.write(file);
             System.out.printf("trained %s on %d posts from %s in %.1f s; security threshold %.3f; wrote %s (%d KB)%n",

@@ -2,6 +2,7 @@ package dev.aisectriage.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +112,24 @@ class BundledClassifierTest {
 
         assertThat(byo.modelVersion()).isEqualTo(classifier.modelVersion());
         assertThat(byo.classify("XSS in the chat window").securityProbability()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aModelDirWithEncoderTokenizerAndHeadsLoadsThatEncoder(@TempDir Path dir) throws Exception {
+        ClassLoader cl = getClass().getClassLoader();
+        try (var model = cl.getResourceAsStream(OnnxEncoder.BUNDLED_MODEL);
+                var tokenizer = cl.getResourceAsStream(OnnxEncoder.BUNDLED_TOKENIZER)) {
+            Files.copy(model, dir.resolve("model.onnx"));
+            Files.copy(tokenizer, dir.resolve("tokenizer.json"));
+        }
+        Files.write(dir.resolve(ModelArtefact.FILE_NAME), ClassifierLoader.bundledArtefact().toBytes());
+        String text = "Path traversal in the upload endpoint lets ../../ write anywhere on the server.";
+
+        Classifier byo = ClassifierLoader.load(dir);
+
+        assertThat(byo.classify(text).securityProbability())
+                .isCloseTo(classifier.classify(text).securityProbability(), within(1e-3));
+        ((AutoCloseable) byo).close();
     }
 
     @Test
