@@ -11,14 +11,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Ranks solution types for a prediction: each predicted issue type contributes its probability times the mapping's
- * {@code P(solution | issue type)}, the themes add a small share of {@code P(solution | theme)}, and keyword-stage
+ * Ranks solution types for a prediction: each of the top predicted issue types contributes its weight times the
+ * mapping's {@code P(solution | issue type)}, the themes add a small share of {@code P(solution | theme)}, and keyword-stage
  * matches add the catalogue's keyword boosts. Each recommendation says in one line why it was chosen.
  */
 public final class Recommender implements SolutionRecommender {
 
     /** Weight of the theme-level ranking next to the issue-type ranking; it decides alone when no issue type is given. */
     static final double THEME_WEIGHT = 0.15;
+
+    /**
+     * Only the issue types the comment can name count, weighted by their squared probabilities, normalised so the
+     * weights add up to the top type's probability (a lone weak type stays weak):
+     * the classifier's issue-type heads are one-vs-rest, so a clear post also gets fair probabilities for many
+     * unrelated types, and summing them all let a type outside the top five decide the advice.
+     */
+    static final int ISSUE_TYPES_CONSIDERED = 3;
 
     private final Catalogue catalogue;
     private final SolutionMapping mapping;
@@ -50,10 +58,17 @@ public final class Recommender implements SolutionRecommender {
     @Override
     public List<Recommendation> recommend(Prediction prediction, int limit) {
         Map<String, Candidate> candidates = new HashMap<>();
-        for (Prediction.IssueTypeScore issue : prediction.issueTypes()) {
+        List<Prediction.IssueTypeScore> issues = prediction.issueTypes().stream()
+                .sorted(Comparator.comparingDouble(Prediction.IssueTypeScore::probability).reversed())
+                .limit(ISSUE_TYPES_CONSIDERED)
+                .toList();
+        double norm = issues.stream().mapToDouble(i -> i.probability() * i.probability()).sum();
+        double top = issues.isEmpty() ? 0 : issues.get(0).probability();
+        for (Prediction.IssueTypeScore issue : issues) {
+            double weight = norm == 0 ? 0 : top * issue.probability() * issue.probability() / norm;
             SolutionMapping.Ranked ranked = mapping.forIssue(issue.id());
             for (SolutionMapping.Entry e : ranked.solutions()) {
-                candidate(candidates, e.solutionId()).fromIssue(issue, ranked.posts(), e, issue.probability() * e.score());
+                candidate(candidates, e.solutionId()).fromIssue(issue, ranked.posts(), e, weight * e.score());
             }
         }
         for (Map.Entry<Theme, Double> theme : prediction.themes().entrySet()) {

@@ -31,6 +31,32 @@ class RecommenderTest {
     }
 
     @Test
+    void aLongTailOfModerateIssueTypesDoesNotOutvoteTheTopOnes() {
+        // given what the one-vs-rest heads give a clear torch.load report: two right types on top, then many
+        // unrelated types at fair probabilities
+        var prediction = Predictions.security(0.99)
+                .theme(Theme.SYSTEM_SOFTWARE, 0.63)
+                .issue("system-software-unsafe-deserialization", 0.79)
+                .issue("system-software-arbitrary-code-execution", 0.76)
+                .issue("file-format-and-loading-incompatibility", 0.57)
+                .issue("unsafe-memory-usage", 0.54)
+                .issue("environmental-compatibility-issues", 0.51)
+                .issue("system-software-open-redirect", 0.50)
+                .issue("system-software-cross-site-scripting", 0.48)
+                .issue("system-software-request-forgery", 0.47)
+                .keywords("torch.load", "pickle", "weights_only")
+                .build();
+
+        // when
+        List<Recommendation> top = recommender.recommend(prediction, 3);
+
+        // then secure deserialization leads, and no reason cites a type outside the top three
+        assertThat(top.get(0).solutionId()).isEqualTo("secure-deserialization-practices");
+        assertThat(top).extracting(Recommendation::reason)
+                .noneMatch(r -> r.contains("open redirect") || r.contains("Cross-Site") || r.contains("Request Forgery"));
+    }
+
+    @Test
     void trustRemoteCodeKeywordBoostsDependencySourceVetting() {
         // given: the same weak issue-type signal, with and without the keyword
         var base = Predictions.security(0.9).theme(Theme.EXTERNAL_ECOSYSTEM, 0.6)
