@@ -24,7 +24,7 @@ COPY --from=build /src/target/ai-security-triage.jar /app/ai-security-triage.jar
 ENV PORT=3000 \
     DATABASE_PATH=/data/triage.db \
     DJL_CACHE_DIR=/home/triage/.djl.ai \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-Xmx256m -XX:+ExitOnOutOfMemoryError"
 VOLUME ["/data"]
 USER triage:triage
 WORKDIR /home/triage

@@ -52,6 +52,9 @@ public final class OnnxEncoder implements AutoCloseable {
             options.setIntraOpNumThreads(2);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // Idle intra-op threads would otherwise spin for a while after each run, taking the CPU the webhook
+            // threads answer on (measured in docs/benchmarks.md).
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             this.session = env.createSession(model, options);
             Map<String, String> tokOptions = new HashMap<>();
             tokOptions.put("addSpecialTokens", "false");

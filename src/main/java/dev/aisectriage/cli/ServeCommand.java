@@ -5,6 +5,7 @@ import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
+import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.TriageRoutes;
@@ -53,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
         Database db = Database.open(config.databasePath());
         TriageMetrics metrics = new TriageMetrics();
         long loadStarted = System.nanoTime();
-        Classifier classifier = ClassifierLoader.load(config.modelDir());
+        Classifier classifier = new OneAtATimeClassifier(ClassifierLoader.load(config.modelDir()));
         log.info("model {} loaded in {} ms", classifier.modelVersion(), (System.nanoTime() - loadStarted) / 1_000_000);
         CommentRenderer renderer = MarkdownCommentRenderer.forApi(config.githubApiUrl());
 
