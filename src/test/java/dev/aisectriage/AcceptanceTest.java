@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
+import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.classify.ClassifierLoader;
+import dev.aisectriage.classify.OneAtATimeClassifier;
+import dev.aisectriage.cli.ServeCommand;
 import dev.aisectriage.config.AppConfig;
-import dev.aisectriage.event.TriageRoutes;
-import dev.aisectriage.github.GitHubApp;
 import dev.aisectriage.github.PrivateKeys;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.JobState;
-import dev.aisectriage.support.FakeClassifier;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebhookSignature;
@@ -29,15 +30,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lead's acceptance run as a test (needs the intake's Service, so it lives in the merged tree): the whole
- * service against a stand-in GitHub that checks the App's JWT signature; a signed issues.opened security report
- * gives exactly the expected labels and one comment on a valid installation token; redelivery, and redelivery
- * after a restart on the same database, add nothing.
+ * Issue 3's acceptance run as a test: the whole service, wired as {@code serve} wires it (real model), against a
+ * stand-in GitHub that checks the App's JWT signature; a signed issues.opened security report gives exactly the
+ * expected labels and one comment on a valid installation token; redelivery, and redelivery after a restart on the
+ * same database, add nothing.
  */
 @Timeout(90)
 class AcceptanceTest {
 
     private static final String SECRET = "acceptance-secret";
+    private static final Classifier CLASSIFIER = new OneAtATimeClassifier(ClassifierLoader.bundled());
 
     @TempDir
     Path dir;
@@ -103,20 +105,17 @@ class AcceptanceTest {
         }
     }
 
+    /** The service exactly as {@code serve} wires it: the bundled model, the catalogue's renderer, the real gateway. */
     private static Service start(AppConfig config) {
         Database db = Database.open(config.databasePath());
-        TriageRoutes triage = new TriageRoutes(
+        TriageMetrics metrics = new TriageMetrics();
+        return Service.start(
+                config,
                 db,
-                GitHubApp.gateway(
-                        config.githubApiUrl(),
-                        String.valueOf(config.appId()),
-                        config.privateKey(),
-                        null,
-                        config.dryRun(),
-                        db),
-                new FakeClassifier(),
-                MarkdownCommentRenderer.withDefaults());
-        return Service.start(config, db, new TriageMetrics(), triage.routes(), () -> true);
+                metrics,
+                ServeCommand.triageRoutes(config, db, metrics, CLASSIFIER, MarkdownCommentRenderer.forApi(
+                        config.githubApiUrl())),
+                () -> true);
     }
 
     private static int send(int port, byte[] body, String delivery) throws Exception {

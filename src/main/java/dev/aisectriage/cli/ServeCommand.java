@@ -70,7 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** The triage handlers as `serve` runs them, on the writer the service hands over. */
-    static Function<Writes, EventRoutes> triageRoutes(
+    public static Function<Writes, EventRoutes> triageRoutes(
             AppConfig config, Database db, TriageMetrics metrics, Classifier classifier, CommentRenderer renderer) {
         return writes -> new TriageRoutes(
                         db,
