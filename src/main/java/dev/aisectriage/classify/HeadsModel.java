@@ -77,7 +77,10 @@ public final class HeadsModel {
         Features f = artefact.layout().features(text, embedding, keywords.features(matched));
         double[] s = scores(f);
         LinearHead sec = artefact.security();
-        double pSec = LinearHead.sigmoid(sec.plattA() * s[0] + sec.plattB());
+        NeighbourIndex.Hits hits = artefact.neighbours().search(embedding, KNN);
+        // Calibration is fitted on the head's score and, if trained so, the neighbours' security vote together.
+        double pSec = LinearHead.sigmoid(sec.plattA() * s[0] + sec.plattB()
+                + artefact.securityKnnWeight() * artefact.neighbours().securityVote(hits));
 
         Map<Theme, Double> themes = new EnumMap<>(Theme.class);
         double sum = 0;
@@ -100,7 +103,6 @@ public final class HeadsModel {
             issueMass.merge(artefact.issueTypes().get(i).theme(), rawIssue[i], Double::sum);
             massSum += rawIssue[i];
         }
-        NeighbourIndex.Hits hits = artefact.neighbours().search(embedding, KNN);
         double gamma = artefact.knnThemeWeight();
         double[] vote = gamma > 0 ? artefact.neighbours().themeVote(hits) : null;
         if (vote != null) {

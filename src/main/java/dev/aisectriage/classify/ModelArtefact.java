@@ -44,6 +44,7 @@ public record ModelArtefact(
         double themeWeightInIssueScore,
         double issueWeightInThemeScore,
         double knnThemeWeight,
+        double securityKnnWeight,
         NeighbourIndex neighbours,
         JsonNode training) {
 
@@ -113,7 +114,7 @@ public record ModelArtefact(
         root.remove("version");
         return new ModelArtefact(versionOf(root), encoder, layout, keywordNames, issueTypes, security,
                 securityThreshold, themes, issueHeads, themeWeightInIssueScore, issueWeightInThemeScore, knnThemeWeight,
-                neighbours, training);
+                securityKnnWeight, neighbours, training);
     }
 
     ObjectNode toJson() {
@@ -154,6 +155,7 @@ public record ModelArtefact(
         heads.put("theme_weight_in_issue_score", themeWeightInIssueScore);
         heads.put("issue_weight_in_theme_score", issueWeightInThemeScore);
         heads.put("knn_theme_weight", knnThemeWeight);
+        heads.put("security_knn_weight", securityKnnWeight);
         ObjectNode nb = root.putObject("neighbours");
         nb.put("dim", neighbours.dim());
         ArrayNode ids = nb.putArray("ids");
@@ -224,7 +226,8 @@ public record ModelArtefact(
         return new ModelArtefact(root.get("version").asText(), spec, layout, keywords, types,
                 head(heads.get("security")), heads.get("security_threshold").asDouble(), themes, issueHeads,
                 heads.get("theme_weight_in_issue_score").asDouble(),
-                heads.get("issue_weight_in_theme_score").asDouble(), heads.get("knn_theme_weight").asDouble(), index, root.get("training"));
+                heads.get("issue_weight_in_theme_score").asDouble(), heads.get("knn_theme_weight").asDouble(),
+                heads.path("security_knn_weight").asDouble(0), index, root.get("training"));
     }
 
     private static List<String> strings(JsonNode array) {

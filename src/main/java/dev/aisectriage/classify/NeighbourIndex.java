@@ -66,6 +66,18 @@ public record NeighbourIndex(List<String> ids, List<String> urls, boolean[] secu
         return vote;
     }
 
+    /** Similarity-weighted share of security posts among the hits (0.5 when there are none). */
+    public double securityVote(Hits hits) {
+        double yes = 0;
+        double all = 0;
+        for (int j = 0; j < hits.rows().length; j++) {
+            double w = Math.max(0, hits.similarities()[j]);
+            all += w;
+            yes += security[hits.rows()[j]] ? w : 0;
+        }
+        return all == 0 ? 0.5 : yes / all;
+    }
+
     /** The first {@code k} hits as neighbours for an explanation. */
     public List<Prediction.Neighbour> neighbours(Hits hits, int k) {
         List<Prediction.Neighbour> out = new ArrayList<>();

@@ -72,7 +72,8 @@ public final class Trainer {
             sY[j] = set.posts().get(sRows[j]).isSecurity() == 1 ? 1 : 0;
         }
         LinearHead rawSecurity = fit("security", feats, sRows, sY, n, options.cSecurity(), 0);
-        double[] oof = outOfFoldScores(set, feats, sRows, sY, n);
+        double[] vote = new double[sRows.length];
+        double[] oof = outOfFoldScores(set, feats, sRows, sY, n, vote);
         List<Integer> tuneIdx = new ArrayList<>();
         for (int j = 0; j < sRows.length; j++) {
             if (set.tune()[sRows[j]]) {
@@ -91,11 +92,23 @@ public final class Trainer {
             tScores[j] = oof[tuneIdx.get(j)];
             tY[j] = sY[tuneIdx.get(j)];
         }
-        double[] ab = Calibration.platt(tScores, tY);
+        double[] ab;
+        double knnWeight = 0;
+        double[] tVote = new double[tuneIdx.size()];
+        for (int j = 0; j < tuneIdx.size(); j++) {
+            tVote[j] = vote[tuneIdx.get(j)];
+        }
+        if (options.knnSecurity()) {
+            double[] abc = Calibration.logistic2(tScores, tVote, tY);
+            ab = new double[] {abc[0], abc[2]};
+            knnWeight = abc[1];
+        } else {
+            ab = Calibration.platt(tScores, tY);
+        }
         LinearHead security = new LinearHead("security", rawSecurity.weights(), rawSecurity.bias(), ab[0], ab[1]);
         double[] tProb = new double[tScores.length];
         for (int j = 0; j < tProb.length; j++) {
-            tProb[j] = LinearHead.sigmoid(ab[0] * tScores[j] + ab[1]);
+            tProb[j] = LinearHead.sigmoid(ab[0] * tScores[j] + ab[1] + knnWeight * tVote[j]);
         }
         double threshold = Calibration.thresholdForPrecision(tProb, tY, options.targetPrecision());
 
@@ -161,7 +174,7 @@ public final class Trainer {
         training.put("vocabulary_size", tfidf.size());
         return new ModelArtefact("unversioned", encoder, layout, keywords.names(), taxonomy.issueTypes(), security,
                 threshold, themes, issueHeads, options.themeWeightInIssueScore(), options.issueWeightInThemeScore(),
-                options.knnThemeWeight(), neighbours, training)
+                options.knnThemeWeight(), knnWeight, neighbours, training)
                 .withContentVersion();
     }
 
@@ -179,8 +192,12 @@ public final class Trainer {
         return pos && neg;
     }
 
-    /** Out-of-fold decision values of the security head, folds grouped by repository. */
-    private double[] outOfFoldScores(TrainingSet set, Features[] feats, int[] rows, double[] y, int n) {
+    /**
+     * Out-of-fold decision values of the security head, folds grouped by repository; {@code vote} receives each
+     * row's out-of-fold neighbour vote (security share among the 15 nearest labelled, non-weak training posts).
+     */
+    private double[] outOfFoldScores(TrainingSet set, Features[] feats, int[] rows, double[] y, int n,
+            double[] vote) {
         List<LabelledPost> sub = new ArrayList<>();
         for (int r : rows) {
             sub.add(set.posts().get(r));
@@ -202,13 +219,32 @@ public final class Trainer {
                 trY[j] = y[tr.get(j)];
             }
             LinearHead h = fit("oof", feats, trRows, trY, n, options.cSecurity(), 0);
+            NeighbourIndex index = options.knnSecurity() ? neighbourIndex(set, trRows) : null;
             for (int j = 0; j < rows.length; j++) {
                 if (fold[j] == f) {
                     out[j] = h.score(feats[rows[j]]);
+                    if (index != null) {
+                        float[] e = set.embeddings()[rows[j]];
+                        vote[j] = index.securityVote(index.search(e, 15));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /** Neighbour index over the distinct, labelled, non-weak posts among these rows. */
+    private static NeighbourIndex neighbourIndex(TrainingSet set, int[] rows) {
+        List<LabelledPost> posts = new ArrayList<>();
+        List<float[]> emb = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int r : rows) {
+            if (seen.add(r) && !set.weak()[r] && set.posts().get(r).isSecurity() != null) {
+                posts.add(set.posts().get(r));
+                emb.add(set.embeddings()[r]);
+            }
+        }
+        return NeighbourIndex.of(posts, emb.toArray(new float[0][]));
     }
 
     /**
