@@ -82,15 +82,16 @@ public final class HeadsModel {
         double pSec = LinearHead.sigmoid(sec.plattA() * s[0] + sec.plattB()
                 + artefact.securityKnnWeight() * artefact.neighbours().securityVote(hits));
 
-        Map<Theme, Double> themes = new EnumMap<>(Theme.class);
-        double sum = 0;
+        double[] sigmoids = new double[Theme.values().length];
         for (Theme t : Theme.values()) {
-            double p = LinearHead.sigmoid(s[1 + t.ordinal()]);
-            themes.put(t, p);
-            sum += p;
+            sigmoids[t.ordinal()] = LinearHead.sigmoid(s[1 + t.ordinal()]);
         }
+        double gamma = artefact.knnThemeWeight();
+        double[] vote = gamma > 0 ? artefact.neighbours().themeVote(hits) : null;
+        double[] blended = ThemeBlend.probabilities(sigmoids, vote, gamma, artefact.themeOffsets());
+        Map<Theme, Double> themes = new EnumMap<>(Theme.class);
         for (Theme t : Theme.values()) {
-            themes.put(t, sum > 0 ? themes.getOrDefault(t, 0.0) / sum : 0.25);
+            themes.put(t, blended[t.ordinal()]);
         }
 
         // The primary theme is the theme of the post's first issue type, so the issue heads' mass per theme is
@@ -102,13 +103,6 @@ public final class HeadsModel {
             rawIssue[i] = LinearHead.sigmoid(s[1 + Theme.values().length + i]);
             issueMass.merge(artefact.issueTypes().get(i).theme(), rawIssue[i], Double::sum);
             massSum += rawIssue[i];
-        }
-        double gamma = artefact.knnThemeWeight();
-        double[] vote = gamma > 0 ? artefact.neighbours().themeVote(hits) : null;
-        if (vote != null) {
-            for (Theme t : Theme.values()) {
-                themes.put(t, (1 - gamma) * themes.get(t) + gamma * vote[t.ordinal()]);
-            }
         }
         double beta = artefact.issueWeightInThemeScore();
         for (Theme t : Theme.values()) {

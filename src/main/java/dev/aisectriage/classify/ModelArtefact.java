@@ -45,6 +45,7 @@ public record ModelArtefact(
         double issueWeightInThemeScore,
         double knnThemeWeight,
         double securityKnnWeight,
+        double[] themeOffsets,
         NeighbourIndex neighbours,
         JsonNode training) {
 
@@ -114,7 +115,7 @@ public record ModelArtefact(
         root.remove("version");
         return new ModelArtefact(versionOf(root), encoder, layout, keywordNames, issueTypes, security,
                 securityThreshold, themes, issueHeads, themeWeightInIssueScore, issueWeightInThemeScore, knnThemeWeight,
-                securityKnnWeight, neighbours, training);
+                securityKnnWeight, themeOffsets, neighbours, training);
     }
 
     ObjectNode toJson() {
@@ -156,6 +157,12 @@ public record ModelArtefact(
         heads.put("issue_weight_in_theme_score", issueWeightInThemeScore);
         heads.put("knn_theme_weight", knnThemeWeight);
         heads.put("security_knn_weight", securityKnnWeight);
+        if (themeOffsets != null) {
+            ArrayNode off = heads.putArray("theme_offsets");
+            for (double o : themeOffsets) {
+                off.add(o);
+            }
+        }
         ObjectNode nb = root.putObject("neighbours");
         nb.put("dim", neighbours.dim());
         ArrayNode ids = nb.putArray("ids");
@@ -227,7 +234,18 @@ public record ModelArtefact(
                 head(heads.get("security")), heads.get("security_threshold").asDouble(), themes, issueHeads,
                 heads.get("theme_weight_in_issue_score").asDouble(),
                 heads.get("issue_weight_in_theme_score").asDouble(), heads.get("knn_theme_weight").asDouble(),
-                heads.path("security_knn_weight").asDouble(0), index, root.get("training"));
+                heads.path("security_knn_weight").asDouble(0), offsets(heads.get("theme_offsets")), index, root.get("training"));
+    }
+
+    private static double[] offsets(JsonNode array) {
+        if (array == null || !array.isArray()) {
+            return null;
+        }
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -130,6 +130,8 @@ public final class Trainer {
             themes.put(t, fit(t.name(), feats, tRows, y, n, options.cTheme(), options.positiveWeightPower()));
         }
 
+        double[] themeOffsets = options.themeOffsets() ? themeOffsets(set, feats, tRows, n) : null;
+
         // Issue-type heads: one-vs-rest over security posts that carry codes.
         List<Integer> coded = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
@@ -174,7 +176,7 @@ public final class Trainer {
         training.put("vocabulary_size", tfidf.size());
         return new ModelArtefact("unversioned", encoder, layout, keywords.names(), taxonomy.issueTypes(), security,
                 threshold, themes, issueHeads, options.themeWeightInIssueScore(), options.issueWeightInThemeScore(),
-                options.knnThemeWeight(), knnWeight, neighbours, training)
+                options.knnThemeWeight(), knnWeight, themeOffsets, neighbours, training)
                 .withContentVersion();
     }
 
@@ -231,6 +233,69 @@ public final class Trainer {
             }
         }
         return out;
+    }
+
+    /** Per-theme offsets fitted on out-of-fold theme probabilities (inner split grouped by repository). */
+    private double[] themeOffsets(TrainingSet set, Features[] feats, int[] rows, int n) {
+        List<LabelledPost> sub = new ArrayList<>();
+        for (int r : rows) {
+            sub.add(set.posts().get(r));
+        }
+        int k = options.innerFolds();
+        int[] fold = GroupedFolds.assign(sub, k, options.seed() + 2);
+        double[][] probs = new double[rows.length][];
+        int[] truth = new int[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            truth[j] = set.posts().get(rows[j]).theme().ordinal();
+        }
+        for (int f = 0; f < k; f++) {
+            List<Integer> tr = new ArrayList<>();
+            for (int j = 0; j < rows.length; j++) {
+                if (fold[j] != f) {
+                    tr.add(j);
+                }
+            }
+            int[] trRows = tr.stream().mapToInt(j -> rows[j]).toArray();
+            List<LinearHead> heads = new ArrayList<>();
+            for (Theme t : Theme.values()) {
+                double[] y = new double[trRows.length];
+                for (int j = 0; j < trRows.length; j++) {
+                    y[j] = set.posts().get(trRows[j]).theme() == t ? 1 : 0;
+                }
+                heads.add(fit(t.name(), feats, trRows, y, n, options.cTheme(), options.positiveWeightPower()));
+            }
+            // The vote's neighbours are the other folds' labelled posts, as at prediction time.
+            List<Integer> others = new ArrayList<>();
+            for (int i = 0; i < set.size(); i++) {
+                if (!contains(rows, fold, f, i)) {
+                    others.add(i);
+                }
+            }
+            NeighbourIndex index = neighbourIndex(set, others.stream().mapToInt(Integer::intValue).toArray());
+            for (int j = 0; j < rows.length; j++) {
+                if (fold[j] != f) {
+                    continue;
+                }
+                double[] sig = new double[heads.size()];
+                for (int t = 0; t < sig.length; t++) {
+                    sig[t] = LinearHead.sigmoid(heads.get(t).score(feats[rows[j]]));
+                }
+                double gamma = options.knnThemeWeight();
+                double[] vote = gamma > 0 ? index.themeVote(index.search(set.embeddings()[rows[j]], 15)) : null;
+                probs[j] = ThemeBlend.probabilities(sig, vote, gamma, null);
+            }
+        }
+        return ThemeBlend.fitOffsets(probs, truth);
+    }
+
+    /** Whether post {@code i} is one of the themed rows held out in fold {@code f}. */
+    private static boolean contains(int[] rows, int[] fold, int f, int i) {
+        for (int j = 0; j < rows.length; j++) {
+            if (rows[j] == i && fold[j] == f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Neighbour index over the distinct, labelled, non-weak posts among these rows. */

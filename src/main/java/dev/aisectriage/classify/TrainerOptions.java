@@ -19,25 +19,26 @@ public record TrainerOptions(
         double positiveWeightPower,
         boolean regularizeBias,
         double knnThemeWeight,
-        boolean knnSecurity) {
+        boolean knnSecurity,
+        boolean themeOffsets) {
 
     public static TrainerOptions defaults() {
-        return new TrainerOptions(42L, true, 1.0, 1.0, 1.0, 0.5f, 0.5f, 2, 20_000, 0.92, 5, 0.5, 3, 0.0, 0.0, true, 0.3,
-                false);
+        return new TrainerOptions(42L, true, 1.0, 4.0, 2.0, 0.5f, 0.5f, 2, 20_000, 0.92, 5, 0.5, 3, 0.0, 0.0, true, 0.3,
+                false, true);
     }
 
     public TrainerOptions withSeed(long s) {
         return new TrainerOptions(s, useWeakNegatives, cSecurity, cTheme, cIssue, embeddingScale, keywordScale,
                 minDf, maxTerms, targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas,
                 issueWeightInThemeScore, positiveWeightPower, regularizeBias,
-                knnThemeWeight, knnSecurity);
+                knnThemeWeight, knnSecurity, themeOffsets);
     }
 
     public TrainerOptions withWeakNegatives(boolean w) {
         return new TrainerOptions(seed, w, cSecurity, cTheme, cIssue, embeddingScale, keywordScale, minDf, maxTerms,
                 targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas,
                 issueWeightInThemeScore, positiveWeightPower, regularizeBias,
-                knnThemeWeight, knnSecurity);
+                knnThemeWeight, knnSecurity, themeOffsets);
     }
 
     /** A copy with one option changed by name, e.g. {@code cSecurity=2}; for experiments from the command line. */
@@ -66,6 +67,7 @@ public record TrainerOptions(
         boolean rb = regularizeBias;
         double kw = knnThemeWeight;
         boolean ks2 = knnSecurity;
+        boolean to = themeOffsets;
         switch (k) {
             case "seed" -> seed = Long.parseLong(v);
             case "useWeakNegatives" -> weak = Boolean.parseBoolean(v);
@@ -85,8 +87,9 @@ public record TrainerOptions(
             case "regularizeBias" -> rb = Boolean.parseBoolean(v);
             case "knnThemeWeight" -> kw = Double.parseDouble(v);
             case "knnSecurity" -> ks2 = Boolean.parseBoolean(v);
+            case "themeOffsets" -> to = Boolean.parseBoolean(v);
             default -> throw new IllegalArgumentException("unknown trainer option '" + k + "'");
         }
-        return new TrainerOptions(seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw, rb, kw, ks2);
+        return new TrainerOptions(seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw, rb, kw, ks2, to);
     }
 }
