@@ -1,5 +1,7 @@
 package dev.aisectriage.classify;
 
+import java.util.Arrays;
+
 /** Platt scaling and the precision-oriented threshold. */
 final class Calibration {
 
@@ -173,7 +175,7 @@ final class Calibration {
         double bestAnyT = 0.5;
         double bestAnyMcc = -2;
         double[] sorted = p.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         for (int i = 0; i < sorted.length; i++) {
             double t = i == 0 ? sorted[0] : (sorted[i - 1] + sorted[i]) / 2;
             long tp = 0;

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Computes the figures of {@code eval} from labelled posts and what the classifier said about them. */
 public final class Evaluation {
@@ -105,7 +106,7 @@ public final class Evaluation {
 
         long coded = 0;
         long hit = 0;
-        Map<String, long[]> perType = new java.util.TreeMap<>();
+        Map<String, long[]> perType = new TreeMap<>();
         for (Scored s : items) {
             if (s.post().issueCodes().isEmpty()) {
                 continue;

@@ -38,7 +38,7 @@ public final class KeywordStage {
             ps.add(Pattern.compile(regex));
         }
         this.patterns = List.copyOf(ps);
-        this.gates = java.util.Collections.unmodifiableList(gs);
+        this.gates = Collections.unmodifiableList(gs);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.aisectriage.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,11 +40,6 @@ public record NeighbourIndex(List<String> ids, List<String> urls, boolean[] secu
 
     /** Row numbers and similarities of the {@code k} most similar posts, most similar first. */
     public record Hits(int[] rows, double[] similarities) {}
-
-    /** The {@code k} most similar posts by cosine (embeddings are unit length), most similar first. */
-    public List<Prediction.Neighbour> nearest(float[] embedding, int k) {
-        return neighbours(search(embedding, k), k);
-    }
 
     /** Theme distribution of the security posts among the hits, weighted by similarity; null when none has one. */
     public double[] themeVote(Hits hits) {
@@ -90,12 +86,12 @@ public record NeighbourIndex(List<String> ids, List<String> urls, boolean[] secu
         return out;
     }
 
-    /** The {@code k} nearest rows. */
+    /** The {@code k} nearest rows by cosine (embeddings are unit length), most similar first. */
     public Hits search(float[] embedding, int k) {
         int n = size();
         int[] best = new int[Math.min(k, n)];
         double[] bestSim = new double[best.length];
-        java.util.Arrays.fill(bestSim, Double.NEGATIVE_INFINITY);
+        Arrays.fill(bestSim, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < n; i++) {
             int off = i * dim;
             // Four accumulators: independent additions run in parallel on the CPU (about 2x here).

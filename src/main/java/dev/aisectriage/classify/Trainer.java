@@ -11,9 +11,11 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Trains the heads on precomputed embeddings: security yes/no (Platt-calibrated on out-of-fold scores, threshold
@@ -302,7 +304,7 @@ public final class Trainer {
     private static NeighbourIndex neighbourIndex(TrainingSet set, int[] rows) {
         List<LabelledPost> posts = new ArrayList<>();
         List<float[]> emb = new ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         for (int r : rows) {
             if (seen.add(r) && !set.weak()[r] && set.posts().get(r).isSecurity() != null) {
                 posts.add(set.posts().get(r));
