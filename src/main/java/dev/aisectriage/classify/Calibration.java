@@ -1,5 +1,7 @@
 package dev.aisectriage.classify;
 
+import java.util.Arrays;
+
 /** Platt scaling and the precision-oriented threshold. */
 final class Calibration {
 
@@ -79,6 +81,77 @@ final class Calibration {
         return new double[] {-a, -b};
     }
 
+    /**
+     * Two-input Platt scaling: fits {@code p = sigmoid(a * s + c * v + b)} by gradient descent with Newton steps on
+     * Platt's smoothed targets; returns {a, c, b}. Starts from the one-input fit with c = 0.
+     */
+    static double[] logistic2(double[] s, double[] v, double[] y) {
+        double[] ab = platt(s, y);
+        double pos = 0;
+        for (double t : y) {
+            pos += t;
+        }
+        double neg = y.length - pos;
+        double hi = (pos + 1) / (pos + 2);
+        double lo = 1 / (neg + 2);
+        double[] w = {ab[0], 0, ab[1]};
+        for (int iter = 0; iter < 50; iter++) {
+            double[] g = new double[3];
+            double[][] h = new double[3][3];
+            for (int i = 0; i < s.length; i++) {
+                double[] x = {s[i], v[i], 1};
+                double p = LinearHead.sigmoid(w[0] * x[0] + w[1] * x[1] + w[2]);
+                double d = p - (y[i] == 1 ? hi : lo);
+                double q = Math.max(p * (1 - p), 1e-9);
+                for (int a = 0; a < 3; a++) {
+                    g[a] += d * x[a];
+                    for (int b = 0; b < 3; b++) {
+                        h[a][b] += q * x[a] * x[b];
+                    }
+                }
+            }
+            for (int a = 0; a < 3; a++) {
+                h[a][a] += 1e-6;
+            }
+            double[] step = solve3(h, g);
+            for (int a = 0; a < 3; a++) {
+                w[a] -= step[a];
+            }
+            if (Math.abs(step[0]) + Math.abs(step[1]) + Math.abs(step[2]) < 1e-8) {
+                break;
+            }
+        }
+        return w;
+    }
+
+    private static double[] solve3(double[][] m, double[] r) {
+        double[][] a = new double[3][4];
+        for (int i = 0; i < 3; i++) {
+            System.arraycopy(m[i], 0, a[i], 0, 3);
+            a[i][3] = r[i];
+        }
+        for (int c = 0; c < 3; c++) {
+            int piv = c;
+            for (int i = c + 1; i < 3; i++) {
+                if (Math.abs(a[i][c]) > Math.abs(a[piv][c])) {
+                    piv = i;
+                }
+            }
+            double[] t = a[c];
+            a[c] = a[piv];
+            a[piv] = t;
+            for (int i = 0; i < 3; i++) {
+                if (i != c) {
+                    double f = a[i][c] / a[c][c];
+                    for (int j = c; j < 4; j++) {
+                        a[i][j] -= f * a[c][j];
+                    }
+                }
+            }
+        }
+        return new double[] {a[0][3] / a[0][0], a[1][3] / a[1][1], a[2][3] / a[2][2]};
+    }
+
     private static double objective(double[] s, double[] t, double a, double b) {
         double f = 0;
         for (int i = 0; i < s.length; i++) {
@@ -102,7 +175,7 @@ final class Calibration {
         double bestAnyT = 0.5;
         double bestAnyMcc = -2;
         double[] sorted = p.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         for (int i = 0; i < sorted.length; i++) {
             double t = i == 0 ? sorted[0] : (sorted[i - 1] + sorted[i]) / 2;
             long tp = 0;

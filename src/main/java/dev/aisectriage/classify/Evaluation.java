@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Computes the figures of {@code eval} from labelled posts and what the classifier said about them. */
 public final class Evaluation {
@@ -105,23 +106,33 @@ public final class Evaluation {
 
         long coded = 0;
         long hit = 0;
+        Map<String, long[]> perType = new TreeMap<>();
         for (Scored s : items) {
             if (s.post().issueCodes().isEmpty()) {
                 continue;
             }
             coded++;
             Set<String> truth = new HashSet<>(s.post().issueCodes());
+            Set<String> top3 = new HashSet<>();
             List<Prediction.IssueTypeScore> top = s.prediction().issueTypes();
             for (int i = 0; i < Math.min(3, top.size()); i++) {
-                if (truth.contains(top.get(i).id())) {
-                    hit++;
-                    break;
-                }
+                top3.add(top.get(i).id());
+            }
+            if (top3.stream().anyMatch(truth::contains)) {
+                hit++;
+            }
+            for (String code : truth) {
+                long[] c = perType.computeIfAbsent(code, k -> new long[2]);
+                c[0]++;
+                c[1] += top3.contains(code) ? 1 : 0;
             }
         }
         ObjectNode codes = root.putObject("issue_codes");
         codes.put("n", coded);
         codes.put("top3_recall", coded == 0 ? null : r((double) hit / coded));
+        // Per issue type: the share of posts carrying that code where it is among the top 3.
+        ObjectNode types = codes.putObject("per_type_in_top3");
+        perType.forEach((code, c) -> types.putObject(code).put("n", c[0]).put("recall", r((double) c[1] / c[0])));
 
         ObjectNode sol = root.putObject("solutions");
         long withSolutions = items.stream().filter(s -> !s.post().solutionCodes().isEmpty()).count();

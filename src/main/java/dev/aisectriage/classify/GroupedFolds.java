@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 
@@ -42,7 +43,7 @@ public final class GroupedFolds {
 
     private static String groupOf(LabelledPost p, int i) {
         if (p.repo() != null && !p.repo().isBlank()) {
-            return p.repo().toLowerCase(java.util.Locale.ROOT);
+            return p.repo().toLowerCase(Locale.ROOT);
         }
         return p.id() != null ? "id:" + p.id() : "row:" + i;
     }

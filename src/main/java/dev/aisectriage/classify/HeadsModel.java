@@ -18,6 +18,10 @@ public final class HeadsModel {
 
     private final ModelArtefact artefact;
     private final KeywordStage keywords = new KeywordStage();
+    /** All heads (security, four themes, issue types) as one feature-major matrix: row = feature, column = head. */
+    private final float[] matrix;
+    private final double[] biases;
+    private final int headCount;
 
     public HeadsModel(ModelArtefact artefact) {
         if (!keywords.names().equals(artefact.keywordNames())) {
@@ -25,6 +29,43 @@ public final class HeadsModel {
                     + " was trained with another keyword lexicon; retrain it with 'train'");
         }
         this.artefact = artefact;
+        List<LinearHead> heads = new ArrayList<>();
+        heads.add(artefact.security());
+        for (Theme t : Theme.values()) {
+            LinearHead h = artefact.themes().get(t);
+            if (h == null) {
+                throw new IllegalArgumentException("model artefact " + artefact.version() + " has no head for " + t);
+            }
+            heads.add(h);
+        }
+        heads.addAll(artefact.issueHeads());
+        this.headCount = heads.size();
+        int n = artefact.layout().size();
+        // Feature-major, so one post's few hundred non-zero features read contiguous rows instead of touching
+        // every head's 80 KB weight vector at random places (that cost most of the heads' time).
+        this.matrix = new float[n * headCount];
+        this.biases = new double[headCount];
+        for (int h = 0; h < headCount; h++) {
+            float[] w = heads.get(h).weights();
+            for (int i = 0; i < n; i++) {
+                matrix[i * headCount + h] = w[i];
+            }
+            biases[h] = heads.get(h).bias();
+        }
+    }
+
+    private double[] scores(Features f) {
+        double[] s = biases.clone();
+        int[] idx = f.indices();
+        float[] val = f.values();
+        for (int k = 0; k < idx.length; k++) {
+            int row = idx[k] * headCount;
+            float v = val[k];
+            for (int h = 0; h < headCount; h++) {
+                s[h] += matrix[row + h] * v;
+            }
+        }
+        return s;
     }
 
     public ModelArtefact artefact() {
@@ -34,17 +75,23 @@ public final class HeadsModel {
     public Prediction predict(String text, float[] embedding) {
         List<String> matched = keywords.match(text);
         Features f = artefact.layout().features(text, embedding, keywords.features(matched));
-        double pSec = artefact.security().probability(f);
+        double[] s = scores(f);
+        LinearHead sec = artefact.security();
+        NeighbourIndex.Hits hits = artefact.neighbours().search(embedding, KNN);
+        // Calibration is fitted on the head's score and, if trained so, the neighbours' security vote together.
+        double pSec = LinearHead.sigmoid(sec.plattA() * s[0] + sec.plattB()
+                + artefact.securityKnnWeight() * artefact.neighbours().securityVote(hits));
 
-        Map<Theme, Double> themes = new EnumMap<>(Theme.class);
-        double sum = 0;
-        for (Map.Entry<Theme, LinearHead> e : artefact.themes().entrySet()) {
-            double p = LinearHead.sigmoid(e.getValue().score(f));
-            themes.put(e.getKey(), p);
-            sum += p;
-        }
+        double[] sigmoids = new double[Theme.values().length];
         for (Theme t : Theme.values()) {
-            themes.put(t, sum > 0 ? themes.getOrDefault(t, 0.0) / sum : 0.25);
+            sigmoids[t.ordinal()] = LinearHead.sigmoid(s[1 + t.ordinal()]);
+        }
+        double gamma = artefact.knnThemeWeight();
+        double[] vote = gamma > 0 ? artefact.neighbours().themeVote(hits) : null;
+        double[] blended = ThemeBlend.probabilities(sigmoids, vote, gamma, artefact.themeOffsets());
+        Map<Theme, Double> themes = new EnumMap<>(Theme.class);
+        for (Theme t : Theme.values()) {
+            themes.put(t, blended[t.ordinal()]);
         }
 
         // The primary theme is the theme of the post's first issue type, so the issue heads' mass per theme is
@@ -53,17 +100,9 @@ public final class HeadsModel {
         Map<Theme, Double> issueMass = new EnumMap<>(Theme.class);
         double massSum = 0;
         for (int i = 0; i < rawIssue.length; i++) {
-            rawIssue[i] = LinearHead.sigmoid(artefact.issueHeads().get(i).score(f));
+            rawIssue[i] = LinearHead.sigmoid(s[1 + Theme.values().length + i]);
             issueMass.merge(artefact.issueTypes().get(i).theme(), rawIssue[i], Double::sum);
             massSum += rawIssue[i];
-        }
-        NeighbourIndex.Hits hits = artefact.neighbours().search(embedding, KNN);
-        double gamma = artefact.knnThemeWeight();
-        double[] vote = gamma > 0 ? artefact.neighbours().themeVote(hits) : null;
-        if (vote != null) {
-            for (Theme t : Theme.values()) {
-                themes.put(t, (1 - gamma) * themes.get(t) + gamma * vote[t.ordinal()]);
-            }
         }
         double beta = artefact.issueWeightInThemeScore();
         for (Theme t : Theme.values()) {

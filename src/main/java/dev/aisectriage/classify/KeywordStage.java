@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,14 +24,87 @@ public final class KeywordStage {
 
     private final List<String> names;
     private final List<Pattern> patterns;
+    /** Per pattern, literals one of which must occur for it to match; null when no such gate could be derived. */
+    private final List<List<String>> gates;
 
     public KeywordStage() {
         this.names = List.copyOf(LEXICON.keySet());
         List<Pattern> ps = new ArrayList<>();
+        List<List<String>> gs = new ArrayList<>();
         for (String regex : LEXICON.values()) {
-            ps.add(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            gs.add(gate(regex));
+            // Patterns are lower case and run on the lower-cased text: case-insensitive Unicode matching costs
+            // about ten times more.
+            ps.add(Pattern.compile(regex));
         }
         this.patterns = List.copyOf(ps);
+        this.gates = Collections.unmodifiableList(gs);
+    }
+
+    /**
+     * The leading literal of every top-level alternative of the regex (a cheap {@code String.contains} rules the
+     * pattern out before the regex runs), or null when some alternative does not start with a literal.
+     */
+    static List<String> gate(String regex) {
+        List<String> literals = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= regex.length(); i++) {
+            char c = i < regex.length() ? regex.charAt(i) : '|';
+            if (c == '\\') {
+                i++;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                String lit = leadingLiteral(regex.substring(start, i));
+                if (lit.length() < 2) {
+                    return null;
+                }
+                literals.add(lit);
+                start = i + 1;
+            }
+        }
+        return List.copyOf(literals);
+    }
+
+    private static String leadingLiteral(String alt) {
+        StringBuilder lit = new StringBuilder();
+        int i = alt.startsWith("\\b") ? 2 : 0;
+        while (i < alt.length()) {
+            char c = alt.charAt(i);
+            char literal;
+            int width;
+            if (c == '\\' && i + 1 < alt.length() && ".-/_%()".indexOf(alt.charAt(i + 1)) >= 0) {
+                literal = alt.charAt(i + 1);
+                width = 2;
+            } else if ("\\.[](){}?*+|^$".indexOf(c) >= 0) {
+                break;
+            } else {
+                literal = c;
+                width = 1;
+            }
+            int next = i + width;
+            if (next < alt.length() && "?*{".indexOf(alt.charAt(next)) >= 0) {
+                break;
+            }
+            lit.append(literal);
+            i = next;
+        }
+        return lit.toString();
+    }
+
+    private static boolean passes(List<String> gate, String text) {
+        if (gate == null) {
+            return true;
+        }
+        for (String literal : gate) {
+            if (text.contains(literal)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every keyword name, in feature order. */
@@ -43,9 +117,13 @@ public final class KeywordStage {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        String lower = text.toLowerCase(Locale.ROOT);
         List<int[]> hits = new ArrayList<>();
         for (int k = 0; k < patterns.size(); k++) {
-            Matcher m = patterns.get(k).matcher(text);
+            if (!passes(gates.get(k), lower)) {
+                continue;
+            }
+            Matcher m = patterns.get(k).matcher(lower);
             if (m.find()) {
                 hits.add(new int[] {m.start(), k});
             }

@@ -44,6 +44,8 @@ public record ModelArtefact(
         double themeWeightInIssueScore,
         double issueWeightInThemeScore,
         double knnThemeWeight,
+        double securityKnnWeight,
+        double[] themeOffsets,
         NeighbourIndex neighbours,
         JsonNode training) {
 
@@ -113,7 +115,7 @@ public record ModelArtefact(
         root.remove("version");
         return new ModelArtefact(versionOf(root), encoder, layout, keywordNames, issueTypes, security,
                 securityThreshold, themes, issueHeads, themeWeightInIssueScore, issueWeightInThemeScore, knnThemeWeight,
-                neighbours, training);
+                securityKnnWeight, themeOffsets, neighbours, training);
     }
 
     ObjectNode toJson() {
@@ -154,6 +156,13 @@ public record ModelArtefact(
         heads.put("theme_weight_in_issue_score", themeWeightInIssueScore);
         heads.put("issue_weight_in_theme_score", issueWeightInThemeScore);
         heads.put("knn_theme_weight", knnThemeWeight);
+        heads.put("security_knn_weight", securityKnnWeight);
+        if (themeOffsets != null) {
+            ArrayNode off = heads.putArray("theme_offsets");
+            for (double o : themeOffsets) {
+                off.add(o);
+            }
+        }
         ObjectNode nb = root.putObject("neighbours");
         nb.put("dim", neighbours.dim());
         ArrayNode ids = nb.putArray("ids");
@@ -224,7 +233,19 @@ public record ModelArtefact(
         return new ModelArtefact(root.get("version").asText(), spec, layout, keywords, types,
                 head(heads.get("security")), heads.get("security_threshold").asDouble(), themes, issueHeads,
                 heads.get("theme_weight_in_issue_score").asDouble(),
-                heads.get("issue_weight_in_theme_score").asDouble(), heads.get("knn_theme_weight").asDouble(), index, root.get("training"));
+                heads.get("issue_weight_in_theme_score").asDouble(), heads.get("knn_theme_weight").asDouble(),
+                heads.path("security_knn_weight").asDouble(0), offsets(heads.get("theme_offsets")), index, root.get("training"));
+    }
+
+    private static double[] offsets(JsonNode array) {
+        if (array == null || !array.isArray()) {
+            return null;
+        }
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -27,9 +27,9 @@ public final class OnnxEncoder implements AutoCloseable {
     public static final String BUNDLED_TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
     /** Characters kept from each end before tokenizing; bounds the cost of pathological posts. */
-    private static final int MAX_CHARS_HEAD = 12_000;
+    private static final int MAX_CHARS_HEAD = 6_000;
 
-    private static final int MAX_CHARS_TAIL = 6_000;
+    private static final int MAX_CHARS_TAIL = 3_000;
 
     private static final int MAX_CHUNKS = 4;
 
@@ -164,7 +164,16 @@ public final class OnnxEncoder implements AutoCloseable {
     private long[] bodyIds(String text) {
         String t = prefix + (text == null ? "" : text);
         if (t.length() > MAX_CHARS_HEAD + MAX_CHARS_TAIL) {
-            t = t.substring(0, MAX_CHARS_HEAD) + "\n" + t.substring(t.length() - MAX_CHARS_TAIL);
+            int head = MAX_CHARS_HEAD;
+            int tail = t.length() - MAX_CHARS_TAIL;
+            // Never cut a surrogate pair in two: the tokenizer would see half a character.
+            if (Character.isHighSurrogate(t.charAt(head - 1))) {
+                head--;
+            }
+            if (Character.isLowSurrogate(t.charAt(tail))) {
+                tail++;
+            }
+            t = t.substring(0, head) + "\n" + t.substring(tail);
         }
         Encoding e = tokenizer.encode(t, false, false);
         return e.getIds();

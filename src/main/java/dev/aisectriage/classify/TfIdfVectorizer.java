@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,8 +127,4 @@ public final class TfIdfVectorizer {
 
     /** Sorted sparse vector. */
     public record SparseVector(int[] indices, float[] values) {}
-
-    static Set<String> distinctTerms(String text) {
-        return new HashSet<>(terms(text));
-    }
 }

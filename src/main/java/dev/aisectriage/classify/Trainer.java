@@ -11,9 +11,11 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Trains the heads on precomputed embeddings: security yes/no (Platt-calibrated on out-of-fold scores, threshold
@@ -72,7 +74,8 @@ public final class Trainer {
             sY[j] = set.posts().get(sRows[j]).isSecurity() == 1 ? 1 : 0;
         }
         LinearHead rawSecurity = fit("security", feats, sRows, sY, n, options.cSecurity(), 0);
-        double[] oof = outOfFoldScores(set, feats, sRows, sY, n);
+        double[] vote = new double[sRows.length];
+        double[] oof = outOfFoldScores(set, feats, sRows, sY, n, vote);
         List<Integer> tuneIdx = new ArrayList<>();
         for (int j = 0; j < sRows.length; j++) {
             if (set.tune()[sRows[j]]) {
@@ -91,11 +94,23 @@ public final class Trainer {
             tScores[j] = oof[tuneIdx.get(j)];
             tY[j] = sY[tuneIdx.get(j)];
         }
-        double[] ab = Calibration.platt(tScores, tY);
+        double[] ab;
+        double knnWeight = 0;
+        double[] tVote = new double[tuneIdx.size()];
+        for (int j = 0; j < tuneIdx.size(); j++) {
+            tVote[j] = vote[tuneIdx.get(j)];
+        }
+        if (options.knnSecurity()) {
+            double[] abc = Calibration.logistic2(tScores, tVote, tY);
+            ab = new double[] {abc[0], abc[2]};
+            knnWeight = abc[1];
+        } else {
+            ab = Calibration.platt(tScores, tY);
+        }
         LinearHead security = new LinearHead("security", rawSecurity.weights(), rawSecurity.bias(), ab[0], ab[1]);
         double[] tProb = new double[tScores.length];
         for (int j = 0; j < tProb.length; j++) {
-            tProb[j] = LinearHead.sigmoid(ab[0] * tScores[j] + ab[1]);
+            tProb[j] = LinearHead.sigmoid(ab[0] * tScores[j] + ab[1] + knnWeight * tVote[j]);
         }
         double threshold = Calibration.thresholdForPrecision(tProb, tY, options.targetPrecision());
 
@@ -116,6 +131,8 @@ public final class Trainer {
             }
             themes.put(t, fit(t.name(), feats, tRows, y, n, options.cTheme(), options.positiveWeightPower()));
         }
+
+        double[] themeOffsets = options.themeOffsets() ? themeOffsets(set, feats, tRows, n) : null;
 
         // Issue-type heads: one-vs-rest over security posts that carry codes.
         List<Integer> coded = new ArrayList<>();
@@ -161,7 +178,7 @@ public final class Trainer {
         training.put("vocabulary_size", tfidf.size());
         return new ModelArtefact("unversioned", encoder, layout, keywords.names(), taxonomy.issueTypes(), security,
                 threshold, themes, issueHeads, options.themeWeightInIssueScore(), options.issueWeightInThemeScore(),
-                options.knnThemeWeight(), neighbours, training)
+                options.knnThemeWeight(), knnWeight, themeOffsets, neighbours, training)
                 .withContentVersion();
     }
 
@@ -179,8 +196,12 @@ public final class Trainer {
         return pos && neg;
     }
 
-    /** Out-of-fold decision values of the security head, folds grouped by repository. */
-    private double[] outOfFoldScores(TrainingSet set, Features[] feats, int[] rows, double[] y, int n) {
+    /**
+     * Out-of-fold decision values of the security head, folds grouped by repository; {@code vote} receives each
+     * row's out-of-fold neighbour vote (security share among the 15 nearest labelled, non-weak training posts).
+     */
+    private double[] outOfFoldScores(TrainingSet set, Features[] feats, int[] rows, double[] y, int n,
+            double[] vote) {
         List<LabelledPost> sub = new ArrayList<>();
         for (int r : rows) {
             sub.add(set.posts().get(r));
@@ -202,13 +223,95 @@ public final class Trainer {
                 trY[j] = y[tr.get(j)];
             }
             LinearHead h = fit("oof", feats, trRows, trY, n, options.cSecurity(), 0);
+            NeighbourIndex index = options.knnSecurity() ? neighbourIndex(set, trRows) : null;
             for (int j = 0; j < rows.length; j++) {
                 if (fold[j] == f) {
                     out[j] = h.score(feats[rows[j]]);
+                    if (index != null) {
+                        float[] e = set.embeddings()[rows[j]];
+                        vote[j] = index.securityVote(index.search(e, 15));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /** Per-theme offsets fitted on out-of-fold theme probabilities (inner split grouped by repository). */
+    private double[] themeOffsets(TrainingSet set, Features[] feats, int[] rows, int n) {
+        List<LabelledPost> sub = new ArrayList<>();
+        for (int r : rows) {
+            sub.add(set.posts().get(r));
+        }
+        int k = options.innerFolds();
+        int[] fold = GroupedFolds.assign(sub, k, options.seed() + 2);
+        double[][] probs = new double[rows.length][];
+        int[] truth = new int[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            truth[j] = set.posts().get(rows[j]).theme().ordinal();
+        }
+        for (int f = 0; f < k; f++) {
+            List<Integer> tr = new ArrayList<>();
+            for (int j = 0; j < rows.length; j++) {
+                if (fold[j] != f) {
+                    tr.add(j);
+                }
+            }
+            int[] trRows = tr.stream().mapToInt(j -> rows[j]).toArray();
+            List<LinearHead> heads = new ArrayList<>();
+            for (Theme t : Theme.values()) {
+                double[] y = new double[trRows.length];
+                for (int j = 0; j < trRows.length; j++) {
+                    y[j] = set.posts().get(trRows[j]).theme() == t ? 1 : 0;
+                }
+                heads.add(fit(t.name(), feats, trRows, y, n, options.cTheme(), options.positiveWeightPower()));
+            }
+            // The vote's neighbours are the other folds' labelled posts, as at prediction time.
+            List<Integer> others = new ArrayList<>();
+            for (int i = 0; i < set.size(); i++) {
+                if (!contains(rows, fold, f, i)) {
+                    others.add(i);
+                }
+            }
+            NeighbourIndex index = neighbourIndex(set, others.stream().mapToInt(Integer::intValue).toArray());
+            for (int j = 0; j < rows.length; j++) {
+                if (fold[j] != f) {
+                    continue;
+                }
+                double[] sig = new double[heads.size()];
+                for (int t = 0; t < sig.length; t++) {
+                    sig[t] = LinearHead.sigmoid(heads.get(t).score(feats[rows[j]]));
+                }
+                double gamma = options.knnThemeWeight();
+                double[] vote = gamma > 0 ? index.themeVote(index.search(set.embeddings()[rows[j]], 15)) : null;
+                probs[j] = ThemeBlend.probabilities(sig, vote, gamma, null);
+            }
+        }
+        return ThemeBlend.fitOffsets(probs, truth);
+    }
+
+    /** Whether post {@code i} is one of the themed rows held out in fold {@code f}. */
+    private static boolean contains(int[] rows, int[] fold, int f, int i) {
+        for (int j = 0; j < rows.length; j++) {
+            if (rows[j] == i && fold[j] == f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Neighbour index over the distinct, labelled, non-weak posts among these rows. */
+    private static NeighbourIndex neighbourIndex(TrainingSet set, int[] rows) {
+        List<LabelledPost> posts = new ArrayList<>();
+        List<float[]> emb = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int r : rows) {
+            if (seen.add(r) && !set.weak()[r] && set.posts().get(r).isSecurity() != null) {
+                posts.add(set.posts().get(r));
+                emb.add(set.embeddings()[r]);
+            }
+        }
+        return NeighbourIndex.of(posts, emb.toArray(new float[0][]));
     }
 
     /**

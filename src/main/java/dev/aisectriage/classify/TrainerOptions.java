@@ -18,24 +18,27 @@ public record TrainerOptions(
         double issueWeightInThemeScore,
         double positiveWeightPower,
         boolean regularizeBias,
-        double knnThemeWeight) {
+        double knnThemeWeight,
+        boolean knnSecurity,
+        boolean themeOffsets) {
 
     public static TrainerOptions defaults() {
-        return new TrainerOptions(42L, true, 1.0, 1.0, 1.0, 0.5f, 0.5f, 2, 20_000, 0.92, 5, 0.5, 3, 0.0, 0.0, true, 0.3);
+        return new TrainerOptions(42L, true, 1.0, 4.0, 2.0, 0.5f, 0.5f, 2, 20_000, 0.92, 5, 0.5, 3, 0.0, 0.0, true, 0.3,
+                false, true);
     }
 
     public TrainerOptions withSeed(long s) {
         return new TrainerOptions(s, useWeakNegatives, cSecurity, cTheme, cIssue, embeddingScale, keywordScale,
                 minDf, maxTerms, targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas,
                 issueWeightInThemeScore, positiveWeightPower, regularizeBias,
-                knnThemeWeight);
+                knnThemeWeight, knnSecurity, themeOffsets);
     }
 
     public TrainerOptions withWeakNegatives(boolean w) {
         return new TrainerOptions(seed, w, cSecurity, cTheme, cIssue, embeddingScale, keywordScale, minDf, maxTerms,
                 targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas,
                 issueWeightInThemeScore, positiveWeightPower, regularizeBias,
-                knnThemeWeight);
+                knnThemeWeight, knnSecurity, themeOffsets);
     }
 
     /** A copy with one option changed by name, e.g. {@code cSecurity=2}; for experiments from the command line. */
@@ -63,6 +66,8 @@ public record TrainerOptions(
         double pw = positiveWeightPower;
         boolean rb = regularizeBias;
         double kw = knnThemeWeight;
+        boolean ks2 = knnSecurity;
+        boolean to = themeOffsets;
         switch (k) {
             case "seed" -> seed = Long.parseLong(v);
             case "useWeakNegatives" -> weak = Boolean.parseBoolean(v);
@@ -81,8 +86,10 @@ public record TrainerOptions(
             case "positiveWeightPower" -> pw = Double.parseDouble(v);
             case "regularizeBias" -> rb = Boolean.parseBoolean(v);
             case "knnThemeWeight" -> kw = Double.parseDouble(v);
+            case "knnSecurity" -> ks2 = Boolean.parseBoolean(v);
+            case "themeOffsets" -> to = Boolean.parseBoolean(v);
             default -> throw new IllegalArgumentException("unknown trainer option '" + k + "'");
         }
-        return new TrainerOptions(seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw, rb, kw);
+        return new TrainerOptions(seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw, rb, kw, ks2, to);
     }
 }

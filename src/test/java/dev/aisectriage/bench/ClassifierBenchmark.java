@@ -3,7 +3,9 @@ package dev.aisectriage.bench;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.HeadsClassifier;
 import dev.aisectriage.classify.LabelledPost;
+import dev.aisectriage.classify.KeywordStage;
 import dev.aisectriage.classify.Metrics;
+import dev.aisectriage.classify.ModelArtefact;
 import dev.aisectriage.classify.OnnxEncoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,42 @@ import java.util.Locale;
 public final class ClassifierBenchmark {
 
     private ClassifierBenchmark() {}
+
+    /** Mean time of each step other than the forward pass, to see where the overhead goes. */
+    private static void breakdown(List<String> texts, OnnxEncoder encoder) {
+        ModelArtefact artefact = ClassifierLoader.bundledArtefact();
+        KeywordStage keywords = new KeywordStage();
+        float[] emb = new float[384];
+        emb[0] = 1;
+        double tok = 0;
+        double kw = 0;
+        double tfidf = 0;
+        double knn = 0;
+        for (int round = 0; round < 2; round++) {
+            tok = 0;
+            kw = 0;
+            tfidf = 0;
+            knn = 0;
+            for (String t : texts) {
+                long a = System.nanoTime();
+                encoder.windows(t);
+                long b = System.nanoTime();
+                keywords.match(t);
+                long c = System.nanoTime();
+                artefact.layout().tfidf().vectorize(t);
+                long d = System.nanoTime();
+                artefact.neighbours().search(emb, 15);
+                long e = System.nanoTime();
+                tok += (b - a) / 1e6;
+                kw += (c - b) / 1e6;
+                tfidf += (d - c) / 1e6;
+                knn += (e - d) / 1e6;
+            }
+        }
+        int n = texts.size();
+        System.out.printf(Locale.ROOT, "mean per post: tokenize %.2f ms, keywords %.2f ms, tf-idf %.2f ms, "
+                + "neighbours %.2f ms%n", tok / n, kw / n, tfidf / n, knn / n);
+    }
 
     public static void main(String[] args) {
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/data/issues-labelled.train.jsonl");
@@ -83,6 +121,7 @@ public final class ClassifierBenchmark {
                 Metrics.percentile(classify, 50) / Metrics.percentile(forward, 50), classifyMean / forwardMean);
         System.out.printf(Locale.ROOT, "cores %d, max heap %d MB, java %s%n", Runtime.getRuntime()
                 .availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        breakdown(texts, encoder);
         classifier.close();
     }
 }

@@ -73,7 +73,7 @@ class BundledClassifierTest {
     void nonEnglishAndEmptyPostsNeverCrash() {
         for (String text : List.of("模型加载时使用 torch.load 会执行任意代码，存在安全漏洞。",
                 "pickle ファイルを読み込むと任意のコードが実行されます。",
-                "La API expone la clave secreta en los registros.", "", "   ", "🔥".repeat(5000))) {
+                "La API expone la clave secreta en los registros.", "", "   ", "🔥".repeat(5000), "a🔥".repeat(4000))) {
             Prediction p = classifier.classify(text);
             assertThat(p.securityProbability()).isBetween(0.0, 1.0);
             assertThat(p.themes()).hasSize(4);

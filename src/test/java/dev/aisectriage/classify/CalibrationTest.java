@@ -46,4 +46,25 @@ class CalibrationTest {
         // Only thresholds above 0.8 give precision 1.0 (3 of 3); the best MCC among them keeps all three.
         assertThat(t).isGreaterThan(0.8).isLessThanOrEqualTo(0.85);
     }
+
+    @Test
+    void twoInputCalibrationRecoversBothWeights() {
+        // given p = sigmoid(1.5 s + 2 v - 1)
+        Random rnd = new Random(11);
+        int n = 20_000;
+        double[] s = new double[n];
+        double[] v = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = rnd.nextGaussian();
+            v[i] = rnd.nextDouble();
+            y[i] = rnd.nextDouble() < LinearHead.sigmoid(1.5 * s[i] + 2 * v[i] - 1) ? 1 : 0;
+        }
+
+        double[] acb = Calibration.logistic2(s, v, y);
+
+        assertThat(acb[0]).isBetween(1.35, 1.65);
+        assertThat(acb[1]).isBetween(1.7, 2.3);
+        assertThat(acb[2]).isBetween(-1.2, -0.8);
+    }
 }

@@ -54,4 +54,13 @@ class KeywordStageTest {
         assertThat(f[stage.names().indexOf("xss")]).isEqualTo(1f);
         assertThat(f[stage.names().indexOf("cve")]).isZero();
     }
+
+    @Test
+    void theLiteralGateIsTheLeadingLiteralOfEachAlternative() {
+        assertThat(KeywordStage.gate("\\bxss\\b|cross[- ]site scripting")).containsExactly("xss", "cross");
+        assertThat(KeywordStage.gate("torch\\.load\\b")).containsExactly("torch.load");
+        assertThat(KeywordStage.gate("jailbr(eak|oken)")).containsExactly("jailbr");
+        assertThat(KeywordStage.gate("safetensors?")).containsExactly("safetensor");
+        assertThat(KeywordStage.gate("(token|secret)s? leak")).isNull();
+    }
 }
