@@ -47,8 +47,14 @@ public final class Service implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Service(Database db, SerialWriter writer, TriageMetrics metrics, JobQueue queue, Deliveries deliveries,
-            JobQueueWorkers workers, Javalin web) {
+    private Service(
+            Database db,
+            SerialWriter writer,
+            TriageMetrics metrics,
+            JobQueue queue,
+            Deliveries deliveries,
+            JobQueueWorkers workers,
+            Javalin web) {
         this.db = db;
         this.writer = writer;
         this.metrics = metrics;
@@ -89,19 +95,28 @@ public final class Service implements AutoCloseable {
         SerialWriter writer = new SerialWriter(db);
         writer.startCheckpoints(Duration.ofSeconds(1));
         EventRoutes routes = routesOnWriter.apply(writer::inTransaction);
-        JobQueue queue = new JobQueue(db, writer, clock, config.maxAttempts(), Duration.ofSeconds(config.leaseSeconds()),
-                BASE_BACKOFF, MAX_BACKOFF);
+        JobQueue queue = new JobQueue(
+                db,
+                writer,
+                clock,
+                config.maxAttempts(),
+                Duration.ofSeconds(config.leaseSeconds()),
+                BASE_BACKOFF,
+                MAX_BACKOFF);
         metrics.watchQueue(queue::countByState);
         Deliveries deliveries = new Deliveries(db, writer, clock);
-        JobQueueWorkers workers = new JobQueueWorkers(queue, routes, config.workers(), metrics,
-                Duration.ofSeconds(1), DRAIN_TIMEOUT);
+        JobQueueWorkers workers =
+                new JobQueueWorkers(queue, routes, config.workers(), metrics, Duration.ofSeconds(1), DRAIN_TIMEOUT);
         WebhookEndpoint webhook = new WebhookEndpoint(
                 new WebhookSignature(config.webhookSecret()), routes, deliveries, workers::wake, metrics);
         Dashboard dashboard = new Dashboard(
                 db,
                 () -> queue.deadLetters(Dashboard.RECENT).stream()
                         .map(d -> new Dashboard.DeadLetterRow(
-                                d.deliveryId(), d.event() + "." + d.action(), d.repository(), d.attempts(),
+                                d.deliveryId(),
+                                d.event() + "." + d.action(),
+                                d.repository(),
+                                d.attempts(),
                                 d.lastError()))
                         .toList(),
                 config.dashboardPassword());
@@ -113,8 +128,11 @@ public final class Service implements AutoCloseable {
             writer.close();
             throw e;
         }
-        LOG.info("listening on port {}: POST {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}", web.port(),
-                WebhookEndpoint.PATH, routes.keys());
+        LOG.info(
+                "listening on port {}: POST {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}",
+                web.port(),
+                WebhookEndpoint.PATH,
+                routes.keys());
         return new Service(db, writer, metrics, queue, deliveries, workers, web);
     }
 

@@ -113,8 +113,8 @@ class AcceptanceTest {
                 config,
                 db,
                 metrics,
-                ServeCommand.triageRoutes(config, db, metrics, CLASSIFIER, MarkdownCommentRenderer.forApi(
-                        config.githubApiUrl())),
+                ServeCommand.triageRoutes(
+                        config, db, metrics, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl())),
                 () -> true);
     }
 

@@ -76,8 +76,8 @@ class ServiceRestartTest {
 
     private Process startChild(Path dbFile, Path block, BlockingQueue<String> out) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CrashableServiceMain.class.getName());
+        ProcessBuilder pb = new ProcessBuilder(
+                java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), CrashableServiceMain.class.getName());
         pb.environment().put("DATABASE_PATH", dbFile.toString());
         pb.environment().put("PORT", "0");
         pb.environment().put("WEBHOOK_SECRET", SECRET);
@@ -88,7 +88,8 @@ class ServiceRestartTest {
         pb.redirectErrorStream(true);
         Process p = pb.start();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     out.add(line);
@@ -119,7 +120,8 @@ class ServiceRestartTest {
 
     private static String jobState(Database db) {
         return db.inTransaction(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT state FROM jobs WHERE delivery_id = 'd-crash'")) {
+            try (ResultSet rs =
+                    c.createStatement().executeQuery("SELECT state FROM jobs WHERE delivery_id = 'd-crash'")) {
                 return rs.next() ? rs.getString(1) : null;
             }
         });
@@ -127,7 +129,8 @@ class ServiceRestartTest {
 
     private static int attempts(Database db) {
         return db.inTransaction(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT attempts FROM jobs WHERE delivery_id = 'd-crash'")) {
+            try (ResultSet rs =
+                    c.createStatement().executeQuery("SELECT attempts FROM jobs WHERE delivery_id = 'd-crash'")) {
                 rs.next();
                 return rs.getInt(1);
             }

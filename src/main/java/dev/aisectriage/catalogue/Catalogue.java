@@ -83,9 +83,13 @@ public final class Catalogue {
                 errors.add("issue type '" + t.id() + "' appears twice");
             }
         }
-        solutions.values().forEach(s -> s.steps().forEach(step -> step.issueTypes().stream()
-                .filter(id -> !issueTypes.containsKey(id))
-                .forEach(id -> errors.add("solution '" + s.id() + "': step aimed at unknown issue type '" + id + "'"))));
+        solutions
+                .values()
+                .forEach(s -> s.steps()
+                        .forEach(step -> step.issueTypes().stream()
+                                .filter(id -> !issueTypes.containsKey(id))
+                                .forEach(id -> errors.add(
+                                        "solution '" + s.id() + "': step aimed at unknown issue type '" + id + "'"))));
         if (solutions.size() != SOLUTION_COUNT) {
             errors.add("expected " + SOLUTION_COUNT + " solutions, found " + solutions.size());
         }
@@ -120,7 +124,8 @@ public final class Catalogue {
             if (keywords.isEmpty() || weight <= 0 || weight > 1) {
                 errors.add("keyword_boosts for '" + solution + "': needs keywords and a weight in (0, 1]");
             }
-            boosts.add(new KeywordBoost(keywords, solution, weight, n.path("because").asText("")));
+            boosts.add(new KeywordBoost(
+                    keywords, solution, weight, n.path("because").asText("")));
         }
         if (!errors.isEmpty()) {
             throw new IllegalStateException(source + " is invalid:\n  " + String.join("\n  ", errors));
@@ -192,7 +197,8 @@ public final class Catalogue {
         }
         require(n, "name", where, errors);
         require(n, "summary", where, errors);
-        return new Solution(id, n.path("name").asText(), theme, n.path("summary").asText(), steps, links);
+        return new Solution(
+                id, n.path("name").asText(), theme, n.path("summary").asText(), steps, links);
     }
 
     private static IssueType issueType(JsonNode n, List<String> errors) {
@@ -206,7 +212,11 @@ public final class Catalogue {
         require(n, "name", where, errors);
         require(n, "description", where, errors);
         return new IssueType(
-                id, n.path("name").asText(), theme, n.path("sub_theme").asText(""), n.path("description").asText());
+                id,
+                n.path("name").asText(),
+                theme,
+                n.path("sub_theme").asText(""),
+                n.path("description").asText());
     }
 
     private static Theme theme(JsonNode n, String where, List<String> errors) {
@@ -227,7 +237,9 @@ public final class Catalogue {
     private static boolean isHttpsUrl(String url) {
         try {
             URI uri = new URI(url);
-            return "https".equals(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isBlank();
+            return "https".equals(uri.getScheme())
+                    && uri.getHost() != null
+                    && !uri.getHost().isBlank();
         } catch (URISyntaxException e) {
             return false;
         }

@@ -26,42 +26,47 @@ public final class DisclosureDetector {
     /** The verdict and the signal categories behind it. */
     public record Assessment(boolean undisclosedReport, Set<Signal> signals) {
         public Assessment {
-            signals = Collections.unmodifiableSet(signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals));
+            signals = Collections.unmodifiableSet(
+                    signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals));
         }
     }
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     private static final Map<Signal, Pattern> PATTERNS = Map.of(
-            Signal.VULNERABILITY_CLASS, Pattern.compile(
-                    "\\b(rce|remote code execution|arbitrary (code|command)s? execution|code execution"
-                            + "|(os |shell |sql |template |command )injection|sqli|ssti|injection vulnerability"
-                            + "|path traversal|directory traversal|local file inclusion|lfi"
-                            + "|arbitrary file (read|write|upload|deletion|overwrite)"
-                            + "|ssrf|server[- ]side request forgery|xss|cross[- ]site scripting|csrf"
-                            + "|(unsafe|insecure) deseriali[sz]ation|deseriali[sz]ation (vulnerability|attack|rce)"
-                            + "|auth(entication|orization)? bypass|privilege escalation|idor"
-                            + "|insecure direct object reference|sandbox escape|heap overflow|buffer overflow"
-                            + "|use[- ]after[- ]free)\\b",
-                    FLAGS),
-            Signal.EXPLOIT_DETAILS, Pattern.compile(
-                    "\\b(proof[- ]of[- ]concept|poc|exploit(s|ed|able|ation)?|payloads?|steps to reproduce"
-                            + "|reproduction steps|to reproduce)\\b"
-                            + "|curl\\s+(-{1,2}[\\w-]+\\s+)*['\"]?https?://|<script|\\.\\./\\.\\./|/etc/passwd"
-                            + "|__reduce__|os\\.system\\(|reverse shell|\\bnc\\s+-e\\b",
-                    FLAGS),
-            Signal.AFFECTED_VERSIONS, Pattern.compile(
-                    "\\baffected versions?\\b|\\bversions?\\s*(<=|<|before|prior to|up to|through)\\s*v?\\d"
-                            + "|(<=|≤)\\s*v?\\d+\\.\\d+|\\ball versions\\b"
-                            + "|\\b(latest|current) (version|release) is (also )?(affected|vulnerable)"
-                            + "|\\btested (on|with|against) (version )?v?\\d+\\.\\d+",
-                    FLAGS),
-            Signal.REPORT_LANGUAGE, Pattern.compile(
-                    "\\b(vulnerability|vulnerabilities|vulnerable|security (issue|flaw|bug|report)|cvss|cwe-\\d+"
-                            + "|attacker|malicious user|impact)\\b",
-                    FLAGS),
-            Signal.PUBLISHED_IDENTIFIER, Pattern.compile(
-                    "\\bCVE-\\d{4}-\\d{4,}\\b|\\bGHSA(-[23456789cfghjmpqrvwx]{4}){3}\\b", FLAGS));
+            Signal.VULNERABILITY_CLASS,
+                    Pattern.compile(
+                            "\\b(rce|remote code execution|arbitrary (code|command)s? execution|code execution"
+                                    + "|(os |shell |sql |template |command )injection|sqli|ssti|injection vulnerability"
+                                    + "|path traversal|directory traversal|local file inclusion|lfi"
+                                    + "|arbitrary file (read|write|upload|deletion|overwrite)"
+                                    + "|ssrf|server[- ]side request forgery|xss|cross[- ]site scripting|csrf"
+                                    + "|(unsafe|insecure) deseriali[sz]ation|deseriali[sz]ation (vulnerability|attack|rce)"
+                                    + "|auth(entication|orization)? bypass|privilege escalation|idor"
+                                    + "|insecure direct object reference|sandbox escape|heap overflow|buffer overflow"
+                                    + "|use[- ]after[- ]free)\\b",
+                            FLAGS),
+            Signal.EXPLOIT_DETAILS,
+                    Pattern.compile(
+                            "\\b(proof[- ]of[- ]concept|poc|exploit(s|ed|able|ation)?|payloads?|steps to reproduce"
+                                    + "|reproduction steps|to reproduce)\\b"
+                                    + "|curl\\s+(-{1,2}[\\w-]+\\s+)*['\"]?https?://|<script|\\.\\./\\.\\./|/etc/passwd"
+                                    + "|__reduce__|os\\.system\\(|reverse shell|\\bnc\\s+-e\\b",
+                            FLAGS),
+            Signal.AFFECTED_VERSIONS,
+                    Pattern.compile(
+                            "\\baffected versions?\\b|\\bversions?\\s*(<=|<|before|prior to|up to|through)\\s*v?\\d"
+                                    + "|(<=|≤)\\s*v?\\d+\\.\\d+|\\ball versions\\b"
+                                    + "|\\b(latest|current) (version|release) is (also )?(affected|vulnerable)"
+                                    + "|\\btested (on|with|against) (version )?v?\\d+\\.\\d+",
+                            FLAGS),
+            Signal.REPORT_LANGUAGE,
+                    Pattern.compile(
+                            "\\b(vulnerability|vulnerabilities|vulnerable|security (issue|flaw|bug|report)|cvss|cwe-\\d+"
+                                    + "|attacker|malicious user|impact)\\b",
+                            FLAGS),
+            Signal.PUBLISHED_IDENTIFIER,
+                    Pattern.compile("\\bCVE-\\d{4}-\\d{4,}\\b|\\bGHSA(-[23456789cfghjmpqrvwx]{4}){3}\\b", FLAGS));
 
     public Assessment assess(String text) {
         Set<Signal> found = EnumSet.noneOf(Signal.class);

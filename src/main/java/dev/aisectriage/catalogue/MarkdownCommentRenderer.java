@@ -36,9 +36,14 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
     private record Layout(int mitigations, int steps, boolean alsoConsider, boolean moreSteps, int links) {}
 
     private static final List<Layout> LAYOUTS = List.of(
-            new Layout(3, 3, true, true, 2), new Layout(3, 3, true, false, 2), new Layout(3, 3, false, false, 2),
-            new Layout(2, 3, true, true, 2), new Layout(2, 3, true, false, 2), new Layout(2, 3, false, false, 2),
-            new Layout(2, 2, false, false, 2), new Layout(2, 2, false, false, 1));
+            new Layout(3, 3, true, true, 2),
+            new Layout(3, 3, true, false, 2),
+            new Layout(3, 3, false, false, 2),
+            new Layout(2, 3, true, true, 2),
+            new Layout(2, 3, true, false, 2),
+            new Layout(2, 3, false, false, 2),
+            new Layout(2, 2, false, false, 2),
+            new Layout(2, 2, false, false, 1));
 
     private final Catalogue catalogue;
     private final SolutionRecommender recommender;
@@ -73,8 +78,12 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
     /** The shipped catalogue and mapping, with links to the web pages of the GitHub behind {@code apiUrl}. */
     public static MarkdownCommentRenderer forApi(String apiUrl) {
         Catalogue catalogue = Catalogue.load();
-        return new MarkdownCommentRenderer(catalogue, new Recommender(catalogue, SolutionMapping.load()),
-                new DisclosureDetector(), DEFAULT_LOW_CONFIDENCE_BELOW, webUrlFor(apiUrl));
+        return new MarkdownCommentRenderer(
+                catalogue,
+                new Recommender(catalogue, SolutionMapping.load()),
+                new DisclosureDetector(),
+                DEFAULT_LOW_CONFIDENCE_BELOW,
+                webUrlFor(apiUrl));
     }
 
     /**
@@ -104,43 +113,71 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
         Prediction p = context.prediction();
         boolean withheld = isUndisclosedReport(context);
         StringBuilder md = new StringBuilder(withheld ? disclosureBody(context) : fittedTriageBody(context));
-        md.append("<details open><summary><b>Why the bot says so</b> (<code>/ai-security explain</code>)</summary>\n\n");
-        md.append("- **Security:** ").append(percent(p.securityProbability()))
-                .append(p.security() ? " (above the model's threshold)" : " (below the model's threshold)").append('\n');
-        md.append("- **Themes:** ").append(p.themes().entrySet().stream()
-                .sorted(Map.Entry.<Theme, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> e.getKey().title() + " " + percent(e.getValue()))
-                .collect(Collectors.joining(" · "))).append('\n');
+        md.append(
+                "<details open><summary><b>Why the bot says so</b> (<code>/ai-security explain</code>)</summary>\n\n");
+        md.append("- **Security:** ")
+                .append(percent(p.securityProbability()))
+                .append(p.security() ? " (above the model's threshold)" : " (below the model's threshold)")
+                .append('\n');
+        md.append("- **Themes:** ")
+                .append(p.themes().entrySet().stream()
+                        .sorted(Map.Entry.<Theme, Double>comparingByValue()
+                                .reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
+                        .map(e -> e.getKey().title() + " " + percent(e.getValue()))
+                        .collect(Collectors.joining(" · ")))
+                .append('\n');
         if (withheld) {
-            md.append("\nIssue types, matched keywords, similar examples and mitigations are withheld here because this "
-                    + "thread reads like an undisclosed vulnerability report; maintainers can run the bot's `classify` "
-                    + "command privately to see them.\n");
+            md.append(
+                    "\nIssue types, matched keywords, similar examples and mitigations are withheld here because this "
+                            + "thread reads like an undisclosed vulnerability report; maintainers can run the bot's `classify` "
+                            + "command privately to see them.\n");
             return md.append("\n</details>\n\n").append(footer(context)).toString();
         }
         md.append("- **Top issue types:** ");
-        md.append(p.issueTypes().isEmpty() ? "none predicted" : p.issueTypes().stream()
-                .sorted(Comparator.comparingDouble(Prediction.IssueTypeScore::probability).reversed())
-                .limit(3)
-                .map(t -> issueName(t) + " " + percent(t.probability()))
-                .collect(Collectors.joining(" · "))).append('\n');
+        md.append(
+                        p.issueTypes().isEmpty()
+                                ? "none predicted"
+                                : p.issueTypes().stream()
+                                        .sorted(Comparator.comparingDouble(Prediction.IssueTypeScore::probability)
+                                                .reversed())
+                                        .limit(3)
+                                        .map(t -> issueName(t) + " " + percent(t.probability()))
+                                        .collect(Collectors.joining(" · ")))
+                .append('\n');
         md.append("- **Matched keywords:** ");
-        md.append(p.keywords().isEmpty() ? "none" : p.keywords().stream()
-                .map(MarkdownCommentRenderer::code).collect(Collectors.joining(", "))).append('\n');
+        md.append(
+                        p.keywords().isEmpty()
+                                ? "none"
+                                : p.keywords().stream()
+                                        .map(MarkdownCommentRenderer::code)
+                                        .collect(Collectors.joining(", ")))
+                .append('\n');
         md.append("- **Nearest labelled examples** (training posts, by link): ");
-        md.append(p.neighbours().isEmpty() ? "none" : p.neighbours().stream()
-                .map(MarkdownCommentRenderer::neighbour).collect(Collectors.joining(", "))).append('\n');
+        md.append(
+                        p.neighbours().isEmpty()
+                                ? "none"
+                                : p.neighbours().stream()
+                                        .map(MarkdownCommentRenderer::neighbour)
+                                        .collect(Collectors.joining(", ")))
+                .append('\n');
         List<Recommendation> recommended = recommender.recommend(p, 3);
         if (!recommended.isEmpty()) {
             md.append("- **Why these mitigations:**\n");
             for (Recommendation r : recommended) {
-                md.append("  - ").append(solutionName(r.solutionId())).append(": ").append(r.reason()).append('\n');
+                md.append("  - ")
+                        .append(solutionName(r.solutionId()))
+                        .append(": ")
+                        .append(r.reason())
+                        .append('\n');
             }
         }
         return md.append("\n</details>\n\n").append(footer(context)).toString();
     }
 
     private boolean isUndisclosedReport(CommentContext context) {
-        return context.publicRepository() && disclosure.assess(context.postText()).undisclosedReport();
+        return context.publicRepository()
+                && disclosure.assess(context.postText()).undisclosedReport();
     }
 
     /** The richest layout whose comment, footer included, stays under {@link #TARGET_LENGTH}. */
@@ -166,8 +203,11 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
         md.append(low ? "**Possibly security-related: " : "**Security issue: ")
                 .append(p.primaryTheme().title());
         issue.ifPresent(t -> md.append(" › ").append(issueName(t)));
-        md.append("** (confidence: ").append(low ? "low" : confidenceWord(p.securityProbability()))
-                .append(", ").append(percent(p.securityProbability())).append(")\n\n");
+        md.append("** (confidence: ")
+                .append(low ? "low" : confidenceWord(p.securityProbability()))
+                .append(", ")
+                .append(percent(p.securityProbability()))
+                .append(")\n\n");
         if (low) {
             md.append("_The model is unsure about this one. A maintainer should confirm; if it is not a security "
                     + "issue, reply `/ai-security not-security`._\n\n");
@@ -175,8 +215,10 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
         issue.flatMap(t -> catalogue.issueType(t.id()))
                 .ifPresent(t -> md.append("> ").append(t.description()).append("\n\n"));
 
-        List<Recommendation> shown = recommended.stream().limit(layout.mitigations()).toList();
-        List<Recommendation> rest = recommended.stream().skip(layout.mitigations()).toList();
+        List<Recommendation> shown =
+                recommended.stream().limit(layout.mitigations()).toList();
+        List<Recommendation> rest =
+                recommended.stream().skip(layout.mitigations()).toList();
         if (!shown.isEmpty()) {
             md.append(low ? "**If it is, these usually help:**\n\n" : "**What usually fixes this:**\n\n");
         }
@@ -188,12 +230,21 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
                 continue;
             }
             Solution solution = s.get();
-            List<Solution.Step> steps = solution.stepsFor(issue.map(Prediction.IssueTypeScore::id).orElse(""));
-            md.append(n++).append(". **").append(solution.name()).append("**: ").append(solution.summary()).append('\n');
-            steps.stream().limit(layout.steps()).forEach(step -> md.append("   - ").append(step.text()).append('\n'));
+            List<Solution.Step> steps =
+                    solution.stepsFor(issue.map(Prediction.IssueTypeScore::id).orElse(""));
+            md.append(n++)
+                    .append(". **")
+                    .append(solution.name())
+                    .append("**: ")
+                    .append(solution.summary())
+                    .append('\n');
+            steps.stream()
+                    .limit(layout.steps())
+                    .forEach(step -> md.append("   - ").append(step.text()).append('\n'));
             md.append("   <sub>Why: ").append(r.reason()).append("</sub>\n");
             if (layout.moreSteps() && steps.size() > layout.steps()) {
-                steps.stream().skip(layout.steps())
+                steps.stream()
+                        .skip(layout.steps())
                         .forEach(step -> moreSteps.add("- " + solution.name() + ": " + step.text()));
             }
         }
@@ -202,12 +253,18 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
         StringBuilder details = new StringBuilder();
         if (layout.alsoConsider() && !rest.isEmpty()) {
             details.append("**Also worth considering**\n\n");
-            rest.forEach(r -> catalogue.solution(r.solutionId()).ifPresent(s -> details
-                    .append("- **").append(s.name()).append("**: ").append(s.summary()).append('\n')));
+            rest.forEach(r -> catalogue
+                    .solution(r.solutionId())
+                    .ifPresent(s -> details.append("- **")
+                            .append(s.name())
+                            .append("**: ")
+                            .append(s.summary())
+                            .append('\n')));
             details.append('\n');
         } else if (!rest.isEmpty()) {
-            details.append("**Also worth considering:** ").append(rest.stream()
-                    .map(r -> solutionName(r.solutionId())).collect(Collectors.joining(" · "))).append("\n\n");
+            details.append("**Also worth considering:** ")
+                    .append(rest.stream().map(r -> solutionName(r.solutionId())).collect(Collectors.joining(" · ")))
+                    .append("\n\n");
         }
         if (!moreSteps.isEmpty()) {
             details.append("**More steps**\n\n");
@@ -215,16 +272,19 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
             details.append('\n');
         }
         Map<String, String> links = new LinkedHashMap<>();
-        shown.forEach(r -> catalogue.solution(r.solutionId()).ifPresent(s -> s.links().stream()
-                .limit(layout.links())
-                .forEach(l -> links.putIfAbsent(l.url(), l.title()))));
+        shown.forEach(r -> catalogue
+                .solution(r.solutionId())
+                .ifPresent(s ->
+                        s.links().stream().limit(layout.links()).forEach(l -> links.putIfAbsent(l.url(), l.title()))));
         if (!links.isEmpty()) {
             details.append("**Sources**\n\n");
-            links.forEach((url, title) -> details.append("- [").append(title).append("](").append(url).append(")\n"));
+            links.forEach((url, title) ->
+                    details.append("- [").append(title).append("](").append(url).append(")\n"));
         }
         if (!details.isEmpty()) {
             md.append("<details><summary>More mitigations and sources</summary>\n\n")
-                    .append(details).append("\n</details>\n\n");
+                    .append(details)
+                    .append("\n</details>\n\n");
         }
         return md.toString();
     }
@@ -234,17 +294,25 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
         String repo = webUrl + "/" + context.repository();
         StringBuilder md = new StringBuilder();
         md.append(CommentMarker.MARKER).append('\n');
-        md.append("**This looks like a report of a security vulnerability, posted in a public thread** "
-                + "(theme: ").append(p.primaryTheme().title()).append(", confidence: ")
-                .append(percent(p.securityProbability())).append(")\n\n");
+        md.append("**This looks like a report of a security vulnerability, posted in a public thread** " + "(theme: ")
+                .append(p.primaryTheme().title())
+                .append(", confidence: ")
+                .append(percent(p.securityProbability()))
+                .append(")\n\n");
         md.append("Anyone can read this thread. Until a fix is released, please keep the details out of public view: "
                 + "this comment deliberately repeats nothing from the report, and nobody should add more here.\n\n");
         md.append("**To the reporter:** thank you. Please send the details privately: follow the repository's ")
-                .append("[security policy](").append(repo).append("/security/policy) (`SECURITY.md`), or use ")
-                .append("[private vulnerability reporting](").append(repo).append("/security/advisories/new) ")
+                .append("[security policy](")
+                .append(repo)
+                .append("/security/policy) (`SECURITY.md`), or use ")
+                .append("[private vulnerability reporting](")
+                .append(repo)
+                .append("/security/advisories/new) ")
                 .append("if it is enabled. You can then edit the reproduction details out of this post.\n\n");
         md.append("**To the maintainers:**\n");
-        md.append("1. Open a [draft security advisory](").append(repo).append("/security/advisories/new), move the ")
+        md.append("1. Open a [draft security advisory](")
+                .append(repo)
+                .append("/security/advisories/new), move the ")
                 .append("report there, and work on the fix in the advisory's temporary private fork.\n");
         md.append("2. Hide the details here: edit them out and delete the earlier revision from the edit history, "
                 + "or delete the issue if you have admin rights.\n");
@@ -254,7 +322,12 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
                 + "so scanners can warn users.\n\n");
         catalogue.solution(DISCLOSURE_SOLUTION).ifPresent(s -> {
             md.append("<details><summary>Sources</summary>\n\n");
-            s.links().forEach(l -> md.append("- [").append(l.title()).append("](").append(l.url()).append(")\n"));
+            s.links()
+                    .forEach(l -> md.append("- [")
+                            .append(l.title())
+                            .append("](")
+                            .append(l.url())
+                            .append(")\n"));
             md.append("\n</details>\n\n");
         });
         return md.toString();
@@ -263,14 +336,19 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
     private String footer(CommentContext context) {
         StringBuilder md = new StringBuilder();
         if (!context.configErrors().isEmpty()) {
-            md.append("> [!WARNING]\n> `.github/ai-security-triage.yml` has problems, so the bot is using its defaults:\n");
-            context.configErrors().forEach(e -> md.append("> - ").append(escapeHtml(oneLine(e))).append('\n'));
+            md.append(
+                    "> [!WARNING]\n> `.github/ai-security-triage.yml` has problems, so the bot is using its defaults:\n");
+            context.configErrors()
+                    .forEach(e ->
+                            md.append("> - ").append(escapeHtml(oneLine(e))).append('\n'));
             md.append('\n');
         }
         String themes = java.util.Arrays.stream(Theme.values()).map(Theme::slug).collect(Collectors.joining(", "));
-        md.append("---\n<sub>ai-security-triage · model `").append(oneLine(context.prediction().modelVersion()))
+        md.append("---\n<sub>ai-security-triage · model `")
+                .append(oneLine(context.prediction().modelVersion()))
                 .append("` · maintainers: `/ai-security not-security` · `/ai-security theme <name>` (")
-                .append(themes).append(") · `/ai-security explain` · `/ai-security off`</sub>\n");
+                .append(themes)
+                .append(") · `/ai-security explain` · `/ai-security off`</sub>\n");
         return md.toString();
     }
 

@@ -59,10 +59,13 @@ public final class Recommender implements SolutionRecommender {
     public List<Recommendation> recommend(Prediction prediction, int limit) {
         Map<String, Candidate> candidates = new HashMap<>();
         List<Prediction.IssueTypeScore> issues = prediction.issueTypes().stream()
-                .sorted(Comparator.comparingDouble(Prediction.IssueTypeScore::probability).reversed())
+                .sorted(Comparator.comparingDouble(Prediction.IssueTypeScore::probability)
+                        .reversed())
                 .limit(ISSUE_TYPES_CONSIDERED)
                 .toList();
-        double norm = issues.stream().mapToDouble(i -> i.probability() * i.probability()).sum();
+        double norm = issues.stream()
+                .mapToDouble(i -> i.probability() * i.probability())
+                .sum();
         double top = issues.isEmpty() ? 0 : issues.get(0).probability();
         for (Prediction.IssueTypeScore issue : issues) {
             double weight = norm == 0 ? 0 : top * issue.probability() * issue.probability() / norm;
@@ -73,7 +76,8 @@ public final class Recommender implements SolutionRecommender {
         }
         for (Map.Entry<Theme, Double> theme : prediction.themes().entrySet()) {
             for (SolutionMapping.Entry e : mapping.forTheme(theme.getKey()).solutions()) {
-                candidate(candidates, e.solutionId()).fromTheme(theme.getKey(), THEME_WEIGHT * theme.getValue() * e.score());
+                candidate(candidates, e.solutionId())
+                        .fromTheme(theme.getKey(), THEME_WEIGHT * theme.getValue() * e.score());
             }
         }
         for (KeywordBoost boost : catalogue.keywordBoosts()) {
@@ -82,7 +86,9 @@ public final class Recommender implements SolutionRecommender {
         }
         return candidates.values().stream()
                 .filter(c -> c.score > 0)
-                .sorted(Comparator.comparingDouble((Candidate c) -> c.score).reversed().thenComparing(c -> c.solutionId))
+                .sorted(Comparator.comparingDouble((Candidate c) -> c.score)
+                        .reversed()
+                        .thenComparing(c -> c.solutionId))
                 .limit(Math.max(0, limit))
                 .map(c -> new Recommendation(c.solutionId, c.score, reason(c)))
                 .toList();

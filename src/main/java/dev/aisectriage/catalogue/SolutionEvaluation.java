@@ -19,7 +19,10 @@ public final class SolutionEvaluation {
     }
 
     public static HitRate hitAtK(
-            List<LabelledPost> posts, Function<LabelledPost, Prediction> predict, SolutionRecommender recommender, int k) {
+            List<LabelledPost> posts,
+            Function<LabelledPost, Prediction> predict,
+            SolutionRecommender recommender,
+            int k) {
         int n = 0;
         int hits = 0;
         for (LabelledPost post : posts) {

@@ -38,6 +38,7 @@ public final class SolutionMapping {
     public static final double DEFAULT_SMOOTHING = 4.0;
     /** Share of the prior taken from overall solution frequency rather than from the curated ranking. */
     static final double GLOBAL_SHARE = 0.2;
+
     private static final int KEEP = 12;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -77,13 +78,16 @@ public final class SolutionMapping {
         Map<String, Double> global = globalFrequency(coded, catalogue);
         Map<String, Ranked> issues = new TreeMap<>();
         for (IssueType type : catalogue.issueTypes()) {
-            List<LabelledPost> with = coded.stream().filter(p -> p.issueCodes().contains(type.id())).toList();
+            List<LabelledPost> with = coded.stream()
+                    .filter(p -> p.issueCodes().contains(type.id()))
+                    .toList();
             Map<String, Double> prior = blend(curatedPrior(catalogue.curated(type.id())), global);
             issues.put(type.id(), rank(with, prior, smoothing, catalogue));
         }
         Map<Theme, Ranked> themes = new EnumMap<>(Theme.class);
         for (Theme theme : Theme.values()) {
-            List<LabelledPost> with = coded.stream().filter(p -> p.theme() == theme).toList();
+            List<LabelledPost> with =
+                    coded.stream().filter(p -> p.theme() == theme).toList();
             Map<String, Double> curated = new HashMap<>();
             catalogue.issueTypes().stream()
                     .filter(t -> t.theme() == theme)
@@ -112,7 +116,8 @@ public final class SolutionMapping {
         root.path("issues").fields().forEachRemaining(e -> issues.put(e.getKey(), ranked(e.getValue())));
         Map<Theme, Ranked> themes = new EnumMap<>(Theme.class);
         root.path("themes").fields().forEachRemaining(e -> themes.put(Theme.parse(e.getKey()), ranked(e.getValue())));
-        return new SolutionMapping(root.path("posts").asInt(), root.path("smoothing").asDouble(), issues, themes);
+        return new SolutionMapping(
+                root.path("posts").asInt(), root.path("smoothing").asDouble(), issues, themes);
     }
 
     /** Writes the artefact as pretty JSON: stable order, rounded scores, no timestamp, so a rebuild on the same data is identical. */
@@ -159,9 +164,10 @@ public final class SolutionMapping {
             List<LabelledPost> with, Map<String, Double> prior, double smoothing, Catalogue catalogue) {
         Map<String, Integer> together = new HashMap<>();
         for (LabelledPost p : with) {
-            new LinkedHashSet<>(p.solutionCodes()).stream()
-                    .filter(s -> catalogue.solution(s).isPresent())
-                    .forEach(s -> together.merge(s, 1, Integer::sum));
+            new LinkedHashSet<>(p.solutionCodes())
+                    .stream()
+                            .filter(s -> catalogue.solution(s).isPresent())
+                            .forEach(s -> together.merge(s, 1, Integer::sum));
         }
         int n = with.size();
         List<Entry> entries = new ArrayList<>();
@@ -178,9 +184,10 @@ public final class SolutionMapping {
 
     private static Map<String, Double> globalFrequency(List<LabelledPost> coded, Catalogue catalogue) {
         Map<String, Double> counts = new HashMap<>();
-        coded.forEach(p -> new LinkedHashSet<>(p.solutionCodes()).stream()
-                .filter(s -> catalogue.solution(s).isPresent())
-                .forEach(s -> counts.merge(s, 1.0, Double::sum)));
+        coded.forEach(p -> new LinkedHashSet<>(p.solutionCodes())
+                .stream()
+                        .filter(s -> catalogue.solution(s).isPresent())
+                        .forEach(s -> counts.merge(s, 1.0, Double::sum)));
         if (counts.isEmpty()) {
             catalogue.solutions().forEach(s -> counts.put(s.id(), 1.0));
         }
@@ -220,17 +227,21 @@ public final class SolutionMapping {
         ObjectNode node = JSON.createObjectNode();
         node.put("posts", r.posts());
         ArrayNode list = node.putArray("solutions");
-        r.solutions().forEach(e -> list.addObject()
-                .put("solution", e.solutionId())
-                .put("score", e.score())
-                .put("support", e.support()));
+        r.solutions()
+                .forEach(e -> list.addObject()
+                        .put("solution", e.solutionId())
+                        .put("score", e.score())
+                        .put("support", e.support()));
         return node;
     }
 
     private static Ranked ranked(JsonNode node) {
         List<Entry> entries = new ArrayList<>();
-        node.path("solutions").forEach(e -> entries.add(new Entry(
-                e.path("solution").asText(), e.path("score").asDouble(), e.path("support").asInt())));
+        node.path("solutions")
+                .forEach(e -> entries.add(new Entry(
+                        e.path("solution").asText(),
+                        e.path("score").asDouble(),
+                        e.path("support").asInt())));
         return new Ranked(node.path("posts").asInt(), entries);
     }
 }

@@ -58,8 +58,8 @@ public final class ClassifierLoader {
     public static ModelArtefact bundledArtefact() {
         try (InputStream in = ClassifierLoader.class.getClassLoader().getResourceAsStream(BUNDLED_HEADS)) {
             if (in == null) {
-                throw new IllegalStateException("class path resource " + BUNDLED_HEADS
-                        + " is missing: run 'train' to create it");
+                throw new IllegalStateException(
+                        "class path resource " + BUNDLED_HEADS + " is missing: run 'train' to create it");
             }
             return ModelArtefact.read(in);
         } catch (IOException e) {

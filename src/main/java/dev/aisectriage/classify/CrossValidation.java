@@ -20,15 +20,26 @@ public final class CrossValidation {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The figures whose spread is reported, as JSON pointers into a report. */
-    static final List<String> FIGURES = List.of("/security/precision", "/security/recall", "/security/f1",
-            "/security/mcc", "/theme/primary_accuracy", "/theme/macro_f1", "/issue_codes/top3_recall",
+    static final List<String> FIGURES = List.of(
+            "/security/precision",
+            "/security/recall",
+            "/security/f1",
+            "/security/mcc",
+            "/theme/primary_accuracy",
+            "/theme/macro_f1",
+            "/issue_codes/top3_recall",
             "/solutions/hit_at_3");
 
     private CrossValidation() {}
 
-    public static ObjectNode run(TrainingSet set, Taxonomy taxonomy, TrainerOptions options,
-            ModelArtefact.EncoderSpec encoder, int k,
-            Function<List<LabelledPost>, SolutionRecommender> recommenders, PrintStream log) {
+    public static ObjectNode run(
+            TrainingSet set,
+            Taxonomy taxonomy,
+            TrainerOptions options,
+            ModelArtefact.EncoderSpec encoder,
+            int k,
+            Function<List<LabelledPost>, SolutionRecommender> recommenders,
+            PrintStream log) {
         int[] fold = GroupedFolds.assign(set.posts(), k, options.seed());
         List<Evaluation.Scored> pooled = new ArrayList<>();
         List<Boolean> pooledTune = new ArrayList<>();
@@ -41,7 +52,8 @@ public final class CrossValidation {
             for (int i = 0; i < set.size(); i++) {
                 (fold[i] == f ? te : tr).add(i);
             }
-            TrainingSet train = set.subset(tr.stream().mapToInt(Integer::intValue).toArray());
+            TrainingSet train =
+                    set.subset(tr.stream().mapToInt(Integer::intValue).toArray());
             ModelArtefact artefact = new Trainer(options, taxonomy, encoder).train(train);
             HeadsModel heads = new HeadsModel(artefact);
             SolutionRecommender rec = recommenders == null ? null : recommenders.apply(train.posts());
@@ -70,12 +82,22 @@ public final class CrossValidation {
             fn.set("all", all);
             fn.set("ai_issues", tune);
             if (log != null) {
-                log.printf("fold %d: test %d  all: mcc %.3f f1 %.3f p %.3f | ai issues: mcc %.3f f1 %.3f p %.3f r %.3f"
-                        + " | theme acc %.3f macro-f1 %.3f | top3 %.3f | thr %.3f%n", f, te.size(),
-                        d(all, "/security/mcc"), d(all, "/security/f1"), d(all, "/security/precision"),
-                        d(tune, "/security/mcc"), d(tune, "/security/f1"), d(tune, "/security/precision"),
-                        d(tune, "/security/recall"), d(all, "/theme/primary_accuracy"), d(all, "/theme/macro_f1"),
-                        d(all, "/issue_codes/top3_recall"), artefact.securityThreshold());
+                log.printf(
+                        "fold %d: test %d  all: mcc %.3f f1 %.3f p %.3f | ai issues: mcc %.3f f1 %.3f p %.3f r %.3f"
+                                + " | theme acc %.3f macro-f1 %.3f | top3 %.3f | thr %.3f%n",
+                        f,
+                        te.size(),
+                        d(all, "/security/mcc"),
+                        d(all, "/security/f1"),
+                        d(all, "/security/precision"),
+                        d(tune, "/security/mcc"),
+                        d(tune, "/security/f1"),
+                        d(tune, "/security/precision"),
+                        d(tune, "/security/recall"),
+                        d(all, "/theme/primary_accuracy"),
+                        d(all, "/theme/macro_f1"),
+                        d(all, "/issue_codes/top3_recall"),
+                        artefact.securityThreshold());
             }
         }
         ObjectNode root = JSON.createObjectNode();
@@ -99,7 +121,8 @@ public final class CrossValidation {
         ArrayNode fps = errors.putArray("false_positives");
         ArrayNode fns = errors.putArray("false_negatives");
         for (Evaluation.Scored s : pooledOnlyTune) {
-            if (s.post().isSecurity() == null || s.prediction().security() == (s.post().isSecurity() == 1)) {
+            if (s.post().isSecurity() == null
+                    || s.prediction().security() == (s.post().isSecurity() == 1)) {
                 continue;
             }
             String line = s.post().id() + " p=" + s.prediction().securityProbability();

@@ -28,7 +28,8 @@ public final class EmbeddingCache {
 
     public EmbeddingCache(OnnxEncoder encoder, String encoderName, Path dirOrNull) {
         this.encoder = encoder;
-        this.file = dirOrNull == null ? null
+        this.file = dirOrNull == null
+                ? null
                 : dirOrNull.resolve(encoderName + "-" + encoder.window() + "-" + encoder.maxTokens() + ".bin");
         if (file != null && Files.exists(file)) {
             load();
@@ -54,8 +55,9 @@ public final class EmbeddingCache {
             out[i] = v;
         }
         if (progress != null) {
-            progress.printf("embeddings: %d from cache, %d computed in %.1f s%n", texts.size() - computed, computed,
-                    (System.nanoTime() - start) / 1e9);
+            progress.printf(
+                    "embeddings: %d from cache, %d computed in %.1f s%n",
+                    texts.size() - computed, computed, (System.nanoTime() - start) / 1e9);
         }
         return out;
     }
@@ -88,8 +90,8 @@ public final class EmbeddingCache {
         }
         try {
             Files.createDirectories(file.getParent());
-            try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)))) {
+            try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(
+                    Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)))) {
                 out.writeUTF(key);
                 out.writeInt(v.length);
                 for (float x : v) {
@@ -103,8 +105,8 @@ public final class EmbeddingCache {
 
     private static String sha1(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -135,7 +135,8 @@ public final class Evaluation {
         perType.forEach((code, c) -> types.putObject(code).put("n", c[0]).put("recall", r((double) c[1] / c[0])));
 
         ObjectNode sol = root.putObject("solutions");
-        long withSolutions = items.stream().filter(s -> !s.post().solutionCodes().isEmpty()).count();
+        long withSolutions =
+                items.stream().filter(s -> !s.post().solutionCodes().isEmpty()).count();
         sol.put("n", withSolutions);
         if (recommender == null || withSolutions == 0) {
             sol.putNull("hit_at_3");

@@ -4,8 +4,8 @@ package dev.aisectriage.classify;
  * Puts a post's three feature blocks side by side: word TF-IDF, the sentence embedding, the keyword matches.
  * Each block is L2-normalised then scaled, so the scales set how much each block may weigh.
  */
-public record FeatureLayout(TfIdfVectorizer tfidf, int embeddingDim, int keywordCount, float embeddingScale,
-        float keywordScale) {
+public record FeatureLayout(
+        TfIdfVectorizer tfidf, int embeddingDim, int keywordCount, float embeddingScale, float keywordScale) {
 
     public int size() {
         return tfidf.size() + embeddingDim + keywordCount;
@@ -42,5 +42,4 @@ public record FeatureLayout(TfIdfVectorizer tfidf, int embeddingDim, int keyword
         }
         return new Features(idx, val);
     }
-
 }

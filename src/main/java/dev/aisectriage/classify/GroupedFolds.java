@@ -18,10 +18,12 @@ public final class GroupedFolds {
     public static int[] assign(List<LabelledPost> posts, int k, long seed) {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < posts.size(); i++) {
-            groups.computeIfAbsent(groupOf(posts.get(i), i), g -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(groupOf(posts.get(i), i), g -> new ArrayList<>())
+                    .add(i);
         }
         List<Map.Entry<String, List<Integer>>> order = new ArrayList<>(groups.entrySet());
-        order.sort(Comparator.<Map.Entry<String, List<Integer>>>comparingInt(e -> -e.getValue().size())
+        order.sort(Comparator.<Map.Entry<String, List<Integer>>>comparingInt(
+                        e -> -e.getValue().size())
                 .thenComparingLong(e -> hash(e.getKey(), seed))
                 .thenComparing(Map.Entry::getKey));
         int[] fold = new int[posts.size()];

@@ -20,6 +20,7 @@ public final class HeadsModel {
     private final KeywordStage keywords = new KeywordStage();
     /** All heads (security, four themes, issue types) as one feature-major matrix: row = feature, column = head. */
     private final float[] matrix;
+
     private final double[] biases;
     private final int headCount;
 
@@ -79,7 +80,8 @@ public final class HeadsModel {
         LinearHead sec = artefact.security();
         NeighbourIndex.Hits hits = artefact.neighbours().search(embedding, KNN);
         // Calibration is fitted on the head's score and, if trained so, the neighbours' security vote together.
-        double pSec = LinearHead.sigmoid(sec.plattA() * s[0] + sec.plattB()
+        double pSec = LinearHead.sigmoid(sec.plattA() * s[0]
+                + sec.plattB()
                 + artefact.securityKnnWeight() * artefact.neighbours().securityVote(hits));
 
         double[] sigmoids = new double[Theme.values().length];
@@ -118,13 +120,20 @@ public final class HeadsModel {
             double score = Math.pow(rawIssue[i], 1 - w) * Math.pow(themes.get(type.theme()), w);
             issues.add(new Prediction.IssueTypeScore(type.id(), type.name(), type.theme(), round(score)));
         }
-        issues.sort(Comparator.comparingDouble(Prediction.IssueTypeScore::probability).reversed());
+        issues.sort(Comparator.comparingDouble(Prediction.IssueTypeScore::probability)
+                .reversed());
         List<Prediction.IssueTypeScore> top = issues.subList(0, Math.min(ISSUE_TYPES, issues.size()));
 
         Map<Theme, Double> rounded = new EnumMap<>(Theme.class);
         themes.forEach((t, p) -> rounded.put(t, round(p)));
-        return new Prediction(pSec >= artefact.securityThreshold(), round(pSec), rounded, top, matched,
-                artefact.version(), artefact.neighbours().neighbours(hits, NEIGHBOURS));
+        return new Prediction(
+                pSec >= artefact.securityThreshold(),
+                round(pSec),
+                rounded,
+                top,
+                matched,
+                artefact.version(),
+                artefact.neighbours().neighbours(hits, NEIGHBOURS));
     }
 
     private static double round(double p) {

@@ -166,11 +166,12 @@ public final class KeywordStage {
         m.put("deserialization", "deseriali[sz]");
         m.put("yaml.load", "yaml\\.(unsafe_)?load\\b");
         m.put("eval/exec", "\\beval\\s*\\(|\\bexec\\s*\\(");
-        m.put("remote code execution", "\\brce\\b|remote code execution|arbitrary code|code execution"
-                + "|任意代码|远程代码执行|任意のコード|código arbitrario|ejecución remota de código");
+        m.put(
+                "remote code execution",
+                "\\brce\\b|remote code execution|arbitrary code|code execution"
+                        + "|任意代码|远程代码执行|任意のコード|código arbitrario|ejecución remota de código");
         m.put("command injection", "command injection|shell injection|os command|shell\\s*=\\s*true|os\\.system");
-        m.put("path traversal", "path traversal|directory traversal|\\.\\./\\.\\./|\\.\\.%2f"
-                + "|路径遍历|目录遍历|パストラバーサル");
+        m.put("path traversal", "path traversal|directory traversal|\\.\\./\\.\\./|\\.\\.%2f" + "|路径遍历|目录遍历|パストラバーサル");
         m.put("injection", "\\binjection\\b");
         m.put("sql injection", "sql injection|\\bsqli\\b");
         m.put("prompt injection", "prompt[ -]injection|提示词注入|プロンプトインジェクション|inyección de prompt");
@@ -182,10 +183,13 @@ public final class KeywordStage {
         m.put("sandbox", "sandbox");
         // Secrets, authentication, exposure.
         m.put("api key", "api[ _-]?keys?\\b|api ?キー|api ?密钥|clave de (la )?api");
-        m.put("token leak", "(token|secret|credential|key)s? (are |is |was |were )?(leak|expos)"
-                + "|leak(ed|s|ing)? (the |my |your )?(hf_)?(token|secret|credential|api key)");
+        m.put(
+                "token leak",
+                "(token|secret|credential|key)s? (are |is |was |were )?(leak|expos)"
+                        + "|leak(ed|s|ing)? (the |my |your )?(hf_)?(token|secret|credential|api key)");
         m.put("secret", "\\bsecrets?\\b|\\bcredentials?\\b|\\bpasswords?\\b|hf_[a-z0-9]{20,}|sk-[a-z0-9]{20,}");
-        m.put("authentication",
+        m.put(
+                "authentication",
                 "\\bauth(entication|enticate|n)?\\b|unauthenticated|\\blogin\\b|身份验证|认证|認証|autenticación");
         m.put("authorization", "authori[sz]ation|unauthori[sz]ed|permission|privilege");
         m.put("exposed deployment", "--listen|0\\.0\\.0\\.0|publicly (exposed|accessible)|exposed to the internet");
@@ -197,31 +201,39 @@ public final class KeywordStage {
         m.put("advisory", "\\badvisory\\b|\\bghsa-|responsible disclosure|bug bounty|\\bhuntr\\b|security\\.md");
         m.put("vulnerable", "\\bvulnerable\\b|\\bvuln\\b|\\binsecure\\b|\\bunsafe\\b");
         // Memory and resources.
-        m.put("memory safety", "buffer overflow|heap overflow|stack overflow|use[- ]after[- ]free|out[- ]of[- ]bounds"
-                + "|integer overflow|double free|null pointer|segfault|segmentation fault|memory corruption");
-        m.put("denial of service", "denial[- ]of[- ]service|\\bdos\\b|\\bredos\\b|resource exhaustion|zip bomb"
-                + "|decompression bomb|infinite loop");
+        m.put(
+                "memory safety",
+                "buffer overflow|heap overflow|stack overflow|use[- ]after[- ]free|out[- ]of[- ]bounds"
+                        + "|integer overflow|double free|null pointer|segfault|segmentation fault|memory corruption");
+        m.put(
+                "denial of service",
+                "denial[- ]of[- ]service|\\bdos\\b|\\bredos\\b|resource exhaustion|zip bomb"
+                        + "|decompression bomb|infinite loop");
         // Dependencies and ecosystem.
         m.put("supply chain", "supply[- ]chain|typosquat|dependency confusion|untrusted (source|package|model|repo)");
-        m.put("outdated dependency",
+        m.put(
+                "outdated dependency",
                 "outdated|desactualizad|dependabot|\\bbump [\\w.-]+ from\\b|upgrade [\\w .-]{0,40}(to fix|to patch)");
         m.put("scanner", "picklescan|modelscan|\\bscanner\\b|\\bscan(ning)?\\b|\\bbandit\\b|\\bsnyk\\b|codeql");
         // Data and privacy.
-        m.put("privacy",
+        m.put(
+                "privacy",
                 "privacy|隐私|個人情報|プライバシー|datos personales|privacidad"
-                + "|\\bpii\\b|personal (data|information)|\\bgdpr\\b|telemetry|tracking");
-        m.put("data leak",
-                "data (leak|leakage|exposure|exfiltrat)|泄露|漏洩|fuga de datos"
-                + "|\\bleak(ed|s|age|ing)?\\b|exfiltrat");
+                        + "|\\bpii\\b|personal (data|information)|\\bgdpr\\b|telemetry|tracking");
+        m.put(
+                "data leak",
+                "data (leak|leakage|exposure|exfiltrat)|泄露|漏洩|fuga de datos" + "|\\bleak(ed|s|age|ing)?\\b|exfiltrat");
         m.put("poisoning", "poison(ing|ed)?|tamper(ing|ed)?");
         m.put("integrity", "checksum|sha256|hash mismatch|integrity|signature verification");
         // Model safety.
-        m.put("harmful output",
+        m.put(
+                "harmful output",
                 "harmful|有害|peligros[ao]s?\\b|\\bunsafe content|\\bnsfw\\b"
-                + "|toxic|offensive|dangerous (content|output)");
-        m.put("content filter",
+                        + "|toxic|offensive|dangerous (content|output)");
+        m.put(
+                "content filter",
                 "content filter|内容过滤|コンテンツフィルタ|filtro de contenido"
-                + "|safety (checker|filter|classifier)|guardrails?|moderation|censor");
+                        + "|safety (checker|filter|classifier)|guardrails?|moderation|censor");
         m.put("adversarial", "adversarial|evasion|bypass");
         return Collections.unmodifiableMap(m);
     }

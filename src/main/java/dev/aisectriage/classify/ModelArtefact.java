@@ -113,9 +113,23 @@ public record ModelArtefact(
     public ModelArtefact withContentVersion() {
         ObjectNode root = toJson();
         root.remove("version");
-        return new ModelArtefact(versionOf(root), encoder, layout, keywordNames, issueTypes, security,
-                securityThreshold, themes, issueHeads, themeWeightInIssueScore, issueWeightInThemeScore, knnThemeWeight,
-                securityKnnWeight, themeOffsets, neighbours, training);
+        return new ModelArtefact(
+                versionOf(root),
+                encoder,
+                layout,
+                keywordNames,
+                issueTypes,
+                security,
+                securityThreshold,
+                themes,
+                issueHeads,
+                themeWeightInIssueScore,
+                issueWeightInThemeScore,
+                knnThemeWeight,
+                securityKnnWeight,
+                themeOffsets,
+                neighbours,
+                training);
     }
 
     ObjectNode toJson() {
@@ -144,7 +158,10 @@ public record ModelArtefact(
         }
         ArrayNode it = labels.putArray("issue_types");
         for (Taxonomy.IssueType t : issueTypes) {
-            it.addObject().put("id", t.id()).put("name", t.name()).put("theme", t.theme().name());
+            it.addObject()
+                    .put("id", t.id())
+                    .put("name", t.name())
+                    .put("theme", t.theme().name());
         }
         ObjectNode heads = root.putObject("heads");
         heads.set("security", head(security));
@@ -191,29 +208,41 @@ public record ModelArtefact(
     }
 
     private static LinearHead head(JsonNode n) {
-        return new LinearHead(n.get("label").asText(), floats(n.get("weights").asText()), n.get("bias").asDouble(),
-                n.get("platt_a").asDouble(), n.get("platt_b").asDouble());
+        return new LinearHead(
+                n.get("label").asText(),
+                floats(n.get("weights").asText()),
+                n.get("bias").asDouble(),
+                n.get("platt_a").asDouble(),
+                n.get("platt_b").asDouble());
     }
 
     static ModelArtefact fromJson(JsonNode root) {
         int format = root.path("format").asInt(-1);
         if (format != FORMAT) {
-            throw new IllegalArgumentException("model artefact format " + format + " is not supported (expected "
-                    + FORMAT + ")");
+            throw new IllegalArgumentException(
+                    "model artefact format " + format + " is not supported (expected " + FORMAT + ")");
         }
         JsonNode enc = root.get("encoder");
-        EncoderSpec spec = new EncoderSpec(enc.get("name").asText(), Pooling.parse(enc.get("pooling").asText()),
-                TextWindow.parse(enc.get("window").asText()), enc.get("max_tokens").asInt(),
+        EncoderSpec spec = new EncoderSpec(
+                enc.get("name").asText(),
+                Pooling.parse(enc.get("pooling").asText()),
+                TextWindow.parse(enc.get("window").asText()),
+                enc.get("max_tokens").asInt(),
                 enc.path("prefix").asText(""));
         JsonNode lay = root.get("features");
         List<String> vocab = strings(lay.get("vocabulary"));
         List<String> keywords = strings(lay.get("keywords"));
-        FeatureLayout layout = new FeatureLayout(new TfIdfVectorizer(vocab, floats(lay.get("idf").asText())),
-                lay.get("embedding_dim").asInt(), keywords.size(), (float) lay.get("embedding_scale").asDouble(),
+        FeatureLayout layout = new FeatureLayout(
+                new TfIdfVectorizer(vocab, floats(lay.get("idf").asText())),
+                lay.get("embedding_dim").asInt(),
+                keywords.size(),
+                (float) lay.get("embedding_scale").asDouble(),
                 (float) lay.get("keyword_scale").asDouble());
         List<Taxonomy.IssueType> types = new ArrayList<>();
         for (JsonNode t : root.get("labels").get("issue_types")) {
-            types.add(new Taxonomy.IssueType(t.get("id").asText(), t.get("name").asText(),
+            types.add(new Taxonomy.IssueType(
+                    t.get("id").asText(),
+                    t.get("name").asText(),
                     Theme.parse(t.get("theme").asText())));
         }
         JsonNode heads = root.get("heads");
@@ -227,14 +256,30 @@ public record ModelArtefact(
         for (int i = 0; i < security.length; i++) {
             security[i] = sec.charAt(i) == '1';
         }
-        NeighbourIndex index = new NeighbourIndex(strings(nb.get("ids")), strings(nb.get("urls")), security,
+        NeighbourIndex index = new NeighbourIndex(
+                strings(nb.get("ids")),
+                strings(nb.get("urls")),
+                security,
                 nb.get("themes").asText(),
-                Base64.getDecoder().decode(nb.get("vectors_int8").asText()), nb.get("dim").asInt());
-        return new ModelArtefact(root.get("version").asText(), spec, layout, keywords, types,
-                head(heads.get("security")), heads.get("security_threshold").asDouble(), themes, issueHeads,
+                Base64.getDecoder().decode(nb.get("vectors_int8").asText()),
+                nb.get("dim").asInt());
+        return new ModelArtefact(
+                root.get("version").asText(),
+                spec,
+                layout,
+                keywords,
+                types,
+                head(heads.get("security")),
+                heads.get("security_threshold").asDouble(),
+                themes,
+                issueHeads,
                 heads.get("theme_weight_in_issue_score").asDouble(),
-                heads.get("issue_weight_in_theme_score").asDouble(), heads.get("knn_theme_weight").asDouble(),
-                heads.path("security_knn_weight").asDouble(0), offsets(heads.get("theme_offsets")), index, root.get("training"));
+                heads.get("issue_weight_in_theme_score").asDouble(),
+                heads.get("knn_theme_weight").asDouble(),
+                heads.path("security_knn_weight").asDouble(0),
+                offsets(heads.get("theme_offsets")),
+                index,
+                root.get("training"));
     }
 
     private static double[] offsets(JsonNode array) {

@@ -8,8 +8,8 @@ import java.util.List;
  * Labelled training posts as ids, links and int8-quantised embeddings, for the "nearest labelled examples" part of an
  * explanation. Never holds post text.
  */
-public record NeighbourIndex(List<String> ids, List<String> urls, boolean[] security, String themes, byte[] vectors,
-        int dim) {
+public record NeighbourIndex(
+        List<String> ids, List<String> urls, boolean[] security, String themes, byte[] vectors, int dim) {
 
     /** Theme codes in {@link #themes}: one character per post, '-' when it has no theme. */
     static final String THEME_CODES = "SEMD";
@@ -26,7 +26,8 @@ public record NeighbourIndex(List<String> ids, List<String> urls, boolean[] secu
             ids.add(p.id() == null ? "" : p.id());
             urls.add(p.url() == null ? "" : p.url());
             sec[i] = p.isSecurity() != null && p.isSecurity() == 1;
-            themes.append(sec[i] && p.theme() != null ? THEME_CODES.charAt(p.theme().ordinal()) : '-');
+            themes.append(
+                    sec[i] && p.theme() != null ? THEME_CODES.charAt(p.theme().ordinal()) : '-');
             for (int d = 0; d < dim; d++) {
                 q[i * dim + d] = (byte) Math.max(-127, Math.min(127, Math.round(embeddings[i][d] * 127f)));
             }
@@ -80,8 +81,8 @@ public record NeighbourIndex(List<String> ids, List<String> urls, boolean[] secu
         for (int j = 0; j < Math.min(k, hits.rows().length); j++) {
             int i = hits.rows()[j];
             String url = urls.get(i).isEmpty() ? null : urls.get(i);
-            out.add(new Prediction.Neighbour(ids.get(i), url, Math.round(hits.similarities()[j] * 1000) / 1000.0,
-                    security[i]));
+            out.add(new Prediction.Neighbour(
+                    ids.get(i), url, Math.round(hits.similarities()[j] * 1000) / 1000.0, security[i]));
         }
         return out;
     }

@@ -44,8 +44,8 @@ public final class OnnxEncoder implements AutoCloseable {
     private final long clsId;
     private final long sepId;
 
-    private OnnxEncoder(byte[] model, InputStream tokenizerJson, Pooling pooling, TextWindow window, int maxTokens,
-            String prefix) {
+    private OnnxEncoder(
+            byte[] model, InputStream tokenizerJson, Pooling pooling, TextWindow window, int maxTokens, String prefix) {
         try {
             this.env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -81,7 +81,8 @@ public final class OnnxEncoder implements AutoCloseable {
 
     /** The MiniLM encoder bundled on the class path, mean pooling as it was trained. */
     public static OnnxEncoder bundled(TextWindow window, int maxTokens) {
-        try (InputStream model = resource(BUNDLED_MODEL); InputStream tok = resource(BUNDLED_TOKENIZER)) {
+        try (InputStream model = resource(BUNDLED_MODEL);
+                InputStream tok = resource(BUNDLED_TOKENIZER)) {
             return new OnnxEncoder(model.readAllBytes(), tok, Pooling.MEAN, window, maxTokens, "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,11 +90,11 @@ public final class OnnxEncoder implements AutoCloseable {
     }
 
     /** An encoder from a folder holding {@code model.onnx} and {@code tokenizer.json}. */
-    public static OnnxEncoder fromDirectory(Path dir, Pooling pooling, TextWindow window, int maxTokens,
-            String prefix) {
+    public static OnnxEncoder fromDirectory(
+            Path dir, Pooling pooling, TextWindow window, int maxTokens, String prefix) {
         try (InputStream tok = Files.newInputStream(dir.resolve("tokenizer.json"))) {
-            return new OnnxEncoder(Files.readAllBytes(dir.resolve("model.onnx")), tok, pooling, window, maxTokens,
-                    prefix);
+            return new OnnxEncoder(
+                    Files.readAllBytes(dir.resolve("model.onnx")), tok, pooling, window, maxTokens, prefix);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model.onnx and tokenizer.json in " + dir, e);
         }

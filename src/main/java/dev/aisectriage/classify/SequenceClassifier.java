@@ -30,8 +30,8 @@ public final class SequenceClassifier implements Classifier, AutoCloseable {
     private final String version;
     private final KeywordStage keywords = new KeywordStage();
 
-    private SequenceClassifier(OnnxEncoder encoder, List<String> labels, boolean multiLabel, double threshold,
-            String version) {
+    private SequenceClassifier(
+            OnnxEncoder encoder, List<String> labels, boolean multiLabel, double threshold, String version) {
         this.encoder = encoder;
         this.labels = labels;
         this.multiLabel = multiLabel;
@@ -59,9 +59,11 @@ public final class SequenceClassifier implements Classifier, AutoCloseable {
             labels.add(l.asText());
         }
         int maxTokens = Math.min(512, config.path("max_position_embeddings").asInt(512));
-        boolean multi = "multi_label_classification".equals(config.path("problem_type").asText());
+        boolean multi =
+                "multi_label_classification".equals(config.path("problem_type").asText());
         double threshold = config.path("security_threshold").asDouble(0.5);
-        String version = "byo-" + config.path("_name_or_path").asText(dir.getFileName().toString());
+        String version =
+                "byo-" + config.path("_name_or_path").asText(dir.getFileName().toString());
         OnnxEncoder encoder = OnnxEncoder.fromDirectory(dir, Pooling.CLS, TextWindow.HEAD_TAIL, maxTokens, "");
         return new SequenceClassifier(encoder, labels, multi, threshold, version);
     }

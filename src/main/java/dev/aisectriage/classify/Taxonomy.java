@@ -21,7 +21,9 @@ public record Taxonomy(List<IssueType> issueTypes, List<String> paperKeywords) {
             JsonNode root = new ObjectMapper().readTree(file.toFile());
             List<IssueType> types = new ArrayList<>();
             for (JsonNode n : root.path("issues")) {
-                types.add(new IssueType(n.get("id").asText(), n.get("name").asText(),
+                types.add(new IssueType(
+                        n.get("id").asText(),
+                        n.get("name").asText(),
                         Theme.parse(n.get("theme").asText())));
             }
             List<String> keywords = new ArrayList<>();

@@ -58,8 +58,8 @@ public final class Trainer {
         }
         TfIdfVectorizer tfidf = TfIdfVectorizer.fit(vocabDocs, options.minDf(), options.maxTerms());
         int dim = set.embeddings().length == 0 ? 384 : set.embeddings()[0].length;
-        FeatureLayout layout = new FeatureLayout(tfidf, dim, keywords.names().size(), options.embeddingScale(),
-                options.keywordScale());
+        FeatureLayout layout = new FeatureLayout(
+                tfidf, dim, keywords.names().size(), options.embeddingScale(), options.keywordScale());
         Features[] feats = new Features[set.size()];
         for (int i = 0; i < set.size(); i++) {
             String text = set.posts().get(i).text();
@@ -176,9 +176,23 @@ public final class Trainer {
         training.put("c_issue", options.cIssue());
         training.put("target_precision", options.targetPrecision());
         training.put("vocabulary_size", tfidf.size());
-        return new ModelArtefact("unversioned", encoder, layout, keywords.names(), taxonomy.issueTypes(), security,
-                threshold, themes, issueHeads, options.themeWeightInIssueScore(), options.issueWeightInThemeScore(),
-                options.knnThemeWeight(), knnWeight, themeOffsets, neighbours, training)
+        return new ModelArtefact(
+                        "unversioned",
+                        encoder,
+                        layout,
+                        keywords.names(),
+                        taxonomy.issueTypes(),
+                        security,
+                        threshold,
+                        themes,
+                        issueHeads,
+                        options.themeWeightInIssueScore(),
+                        options.issueWeightInThemeScore(),
+                        options.knnThemeWeight(),
+                        knnWeight,
+                        themeOffsets,
+                        neighbours,
+                        training)
                 .withContentVersion();
     }
 
@@ -200,8 +214,7 @@ public final class Trainer {
      * Out-of-fold decision values of the security head, folds grouped by repository; {@code vote} receives each
      * row's out-of-fold neighbour vote (security share among the 15 nearest labelled, non-weak training posts).
      */
-    private double[] outOfFoldScores(TrainingSet set, Features[] feats, int[] rows, double[] y, int n,
-            double[] vote) {
+    private double[] outOfFoldScores(TrainingSet set, Features[] feats, int[] rows, double[] y, int n, double[] vote) {
         List<LabelledPost> sub = new ArrayList<>();
         for (int r : rows) {
             sub.add(set.posts().get(r));
@@ -273,7 +286,8 @@ public final class Trainer {
                     others.add(i);
                 }
             }
-            NeighbourIndex index = neighbourIndex(set, others.stream().mapToInt(Integer::intValue).toArray());
+            NeighbourIndex index = neighbourIndex(
+                    set, others.stream().mapToInt(Integer::intValue).toArray());
             for (int j = 0; j < rows.length; j++) {
                 if (fold[j] != f) {
                     continue;

@@ -23,22 +23,54 @@ public record TrainerOptions(
         boolean themeOffsets) {
 
     public static TrainerOptions defaults() {
-        return new TrainerOptions(42L, true, 1.0, 4.0, 2.0, 0.5f, 0.5f, 2, 20_000, 0.92, 5, 0.5, 3, 0.0, 0.0, true, 0.3,
-                false, true);
+        return new TrainerOptions(
+                42L, true, 1.0, 4.0, 2.0, 0.5f, 0.5f, 2, 20_000, 0.92, 5, 0.5, 3, 0.0, 0.0, true, 0.3, false, true);
     }
 
     public TrainerOptions withSeed(long s) {
-        return new TrainerOptions(s, useWeakNegatives, cSecurity, cTheme, cIssue, embeddingScale, keywordScale,
-                minDf, maxTerms, targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas,
-                issueWeightInThemeScore, positiveWeightPower, regularizeBias,
-                knnThemeWeight, knnSecurity, themeOffsets);
+        return new TrainerOptions(
+                s,
+                useWeakNegatives,
+                cSecurity,
+                cTheme,
+                cIssue,
+                embeddingScale,
+                keywordScale,
+                minDf,
+                maxTerms,
+                targetPrecision,
+                innerFolds,
+                themeWeightInIssueScore,
+                tuneReplicas,
+                issueWeightInThemeScore,
+                positiveWeightPower,
+                regularizeBias,
+                knnThemeWeight,
+                knnSecurity,
+                themeOffsets);
     }
 
     public TrainerOptions withWeakNegatives(boolean w) {
-        return new TrainerOptions(seed, w, cSecurity, cTheme, cIssue, embeddingScale, keywordScale, minDf, maxTerms,
-                targetPrecision, innerFolds, themeWeightInIssueScore, tuneReplicas,
-                issueWeightInThemeScore, positiveWeightPower, regularizeBias,
-                knnThemeWeight, knnSecurity, themeOffsets);
+        return new TrainerOptions(
+                seed,
+                w,
+                cSecurity,
+                cTheme,
+                cIssue,
+                embeddingScale,
+                keywordScale,
+                minDf,
+                maxTerms,
+                targetPrecision,
+                innerFolds,
+                themeWeightInIssueScore,
+                tuneReplicas,
+                issueWeightInThemeScore,
+                positiveWeightPower,
+                regularizeBias,
+                knnThemeWeight,
+                knnSecurity,
+                themeOffsets);
     }
 
     /** A copy with one option changed by name, e.g. {@code cSecurity=2}; for experiments from the command line. */

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Classifies one post given as an argument, a file, or standard input. */
-@Command(name = "classify", mixinStandardHelpOptions = true,
+@Command(
+        name = "classify",
+        mixinStandardHelpOptions = true,
         description = "Classify one post (argument, --file, or stdin) and print the verdict.")
 public final class ClassifyCommand implements Callable<Integer> {
 
@@ -50,7 +52,9 @@ public final class ClassifyCommand implements Callable<Integer> {
         Classifier classifier = ClassifierLoader.load(dir);
         Prediction p = classifier.classify(input);
         if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(p));
+            System.out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(p));
         } else {
             print(System.out, p);
         }
@@ -74,16 +78,26 @@ public final class ClassifyCommand implements Callable<Integer> {
     static void print(PrintStream out, Prediction p) {
         out.printf(Locale.ROOT, "%s (p=%.2f)%n", p.security() ? "SECURITY" : "not security", p.securityProbability());
         out.printf(Locale.ROOT, "theme: %s%n", p.primaryTheme().title());
-        p.themes().entrySet().stream().sorted(Map.Entry.<dev.aisectriage.classify.Theme, Double>comparingByValue()
-                .reversed()).forEach(e -> out.printf(Locale.ROOT, "  %-28s %.2f%n", e.getKey().title(), e.getValue()));
+        p.themes().entrySet().stream()
+                .sorted(Map.Entry.<dev.aisectriage.classify.Theme, Double>comparingByValue()
+                        .reversed())
+                .forEach(e ->
+                        out.printf(Locale.ROOT, "  %-28s %.2f%n", e.getKey().title(), e.getValue()));
         out.println("issue types:");
-        p.issueTypes().stream().limit(3).forEach(t -> out.printf(Locale.ROOT, "  %-62s %.2f%n", t.name(),
-                t.probability()));
+        p.issueTypes().stream()
+                .limit(3)
+                .forEach(t -> out.printf(Locale.ROOT, "  %-62s %.2f%n", t.name(), t.probability()));
         out.println("keywords: " + (p.keywords().isEmpty() ? "none" : String.join(", ", p.keywords())));
         if (!p.neighbours().isEmpty()) {
             out.println("nearest labelled posts:");
-            p.neighbours().forEach(n -> out.printf(Locale.ROOT, "  %s %s (similarity %.2f, %s)%n", n.id(),
-                    n.url() == null ? "" : n.url(), n.similarity(), n.security() ? "security" : "not security"));
+            p.neighbours()
+                    .forEach(n -> out.printf(
+                            Locale.ROOT,
+                            "  %s %s (similarity %.2f, %s)%n",
+                            n.id(),
+                            n.url() == null ? "" : n.url(),
+                            n.similarity(),
+                            n.security() ? "security" : "not security"));
         }
         out.println("model: " + p.modelVersion());
     }

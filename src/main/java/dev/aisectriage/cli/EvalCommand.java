@@ -3,8 +3,8 @@ package dev.aisectriage.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aisectriage.catalogue.SolutionRecommender;
 import dev.aisectriage.catalogue.Recommender;
+import dev.aisectriage.catalogue.SolutionRecommender;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.CrossValidation;
@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
  * Scores the classifier on labelled JSONL: the committed model as is, or (with {@code --cv K}) K-fold
  * cross-validation grouped by repository, training the heads on each fold's training side.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Evaluate the classifier on labelled JSONL files (shared format); --cv K cross-validates.")
 public final class EvalCommand implements Callable<Integer> {
 
@@ -49,12 +51,16 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model-dir", description = "Evaluate this model folder instead of the bundled one.")
     Path modelDir;
 
-    @Option(names = "--cv", defaultValue = "0",
+    @Option(
+            names = "--cv",
+            defaultValue = "0",
             description = "K-fold cross-validation grouped by repository (trains per fold); 0 evaluates the model.")
     int folds;
 
-    @Option(names = "--taxonomy", description = "taxonomy.json for --cv (default: next to the first data file, "
-            + "else the bundled model's label space).")
+    @Option(
+            names = "--taxonomy",
+            description = "taxonomy.json for --cv (default: next to the first data file, "
+                    + "else the bundled model's label space).")
     Path taxonomyFile;
 
     @Option(names = "--cache-dir", description = "Cache embeddings here for --cv (use /tmp, never the repo).")
@@ -66,7 +72,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "256")
     int maxTokens;
 
-    @Option(names = "--weak-negatives", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--weak-negatives",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "With --cv: train the security head on the weak negatives too (default: ${DEFAULT-VALUE}).")
     boolean weakNegatives;
 
@@ -155,8 +165,14 @@ public final class EvalCommand implements Callable<Integer> {
             emb = new EmbeddingCache(encoder, TrainCommand.ENCODER_NAME, cacheDir)
                     .embedAll(labelled.posts().stream().map(LabelledPost::text).toList(), System.out);
         }
-        ObjectNode report = CrossValidation.run(labelled.withEmbeddings(emb), taxonomy, options,
-                TrainCommand.encoderSpec(w, maxTokens), folds, recommenders, System.out);
+        ObjectNode report = CrossValidation.run(
+                labelled.withEmbeddings(emb),
+                taxonomy,
+                options,
+                TrainCommand.encoderSpec(w, maxTokens),
+                folds,
+                recommenders,
+                System.out);
         report.put("window", w.name());
         report.put("max_tokens", maxTokens);
         report.set("options", JSON.valueToTree(options));
@@ -184,24 +200,46 @@ public final class EvalCommand implements Callable<Integer> {
     static void print(PrintStream out, String title, JsonNode r) {
         JsonNode s = r.get("security");
         out.printf("%s: n=%d%n", title, r.path("n").asInt());
-        out.printf("  security  precision %s  recall %s  f1 %s  mcc %s  (tp %d fp %d tn %d fn %d)%n",
-                s.path("precision"), s.path("recall"), s.path("f1"), s.path("mcc"), s.path("tp").asLong(),
-                s.path("fp").asLong(), s.path("tn").asLong(), s.path("fn").asLong());
+        out.printf(
+                "  security  precision %s  recall %s  f1 %s  mcc %s  (tp %d fp %d tn %d fn %d)%n",
+                s.path("precision"),
+                s.path("recall"),
+                s.path("f1"),
+                s.path("mcc"),
+                s.path("tp").asLong(),
+                s.path("fp").asLong(),
+                s.path("tn").asLong(),
+                s.path("fn").asLong());
         JsonNode t = r.get("theme");
-        out.printf("  theme     primary accuracy %s  macro-F1 %s  (n=%d)%n", t.path("primary_accuracy"),
-                t.path("macro_f1"), t.path("n").asInt());
-        t.path("per_theme").fields().forEachRemaining(e -> out.printf("            %-18s f1 %s  support %d%n",
-                e.getKey(), e.getValue().path("f1"), e.getValue().path("support").asInt()));
-        out.printf("  issue     top-3 recall %s  (n=%d)%n", r.at("/issue_codes/top3_recall"),
-                r.at("/issue_codes/n").asInt());
+        out.printf(
+                "  theme     primary accuracy %s  macro-F1 %s  (n=%d)%n",
+                t.path("primary_accuracy"), t.path("macro_f1"), t.path("n").asInt());
+        t.path("per_theme")
+                .fields()
+                .forEachRemaining(e -> out.printf(
+                        "            %-18s f1 %s  support %d%n",
+                        e.getKey(),
+                        e.getValue().path("f1"),
+                        e.getValue().path("support").asInt()));
+        out.printf(
+                "  issue     top-3 recall %s  (n=%d)%n",
+                r.at("/issue_codes/top3_recall"), r.at("/issue_codes/n").asInt());
         out.printf("  solutions hit@3 %s%n", r.at("/solutions/hit_at_3"));
         out.printf("  latency   p50 %s ms  p99 %s ms%n", r.at("/latency_ms/p50"), r.at("/latency_ms/p99"));
     }
 
     private static void printSpread(PrintStream out, String title, JsonNode m) {
         out.printf("%s, mean ± sd over folds:%n", title);
-        m.fields().forEachRemaining(e -> out.printf("  %-28s %s%n", e.getKey(), e.getValue().isNull() ? "null"
-                : String.format(java.util.Locale.ROOT, "%.3f ± %.3f", e.getValue().get("mean").asDouble(),
-                        e.getValue().get("sd").asDouble())));
+        m.fields()
+                .forEachRemaining(e -> out.printf(
+                        "  %-28s %s%n",
+                        e.getKey(),
+                        e.getValue().isNull()
+                                ? "null"
+                                : String.format(
+                                        java.util.Locale.ROOT,
+                                        "%.3f ± %.3f",
+                                        e.getValue().get("mean").asDouble(),
+                                        e.getValue().get("sd").asDouble())));
     }
 }

@@ -23,21 +23,30 @@ import picocli.CommandLine.Parameters;
                 + "The event is the file name up to the first '-' (test-fixtures/<event>-<action>-<scenario>.json).")
 public final class SendFixtureCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "payload file, e.g. test-fixtures/issues-opened-security-report.json")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "payload file, e.g. test-fixtures/issues-opened-security-report.json")
     Path file;
 
-    @Option(names = "--url", defaultValue = "http://localhost:3000/webhooks/github",
+    @Option(
+            names = "--url",
+            defaultValue = "http://localhost:3000/webhooks/github",
             description = "webhook URL (default: ${DEFAULT-VALUE})")
     String url;
 
-    @Option(names = "--secret", defaultValue = AppConfig.DEVELOPMENT_WEBHOOK_SECRET,
+    @Option(
+            names = "--secret",
+            defaultValue = AppConfig.DEVELOPMENT_WEBHOOK_SECRET,
             description = "webhook secret (default: the dry-run development secret)")
     String secret;
 
     @Option(names = "--event", description = "X-GitHub-Event (default: from the file name)")
     String event;
 
-    @Option(names = "--delivery", description = "X-GitHub-Delivery (default: a random UUID; repeat one to see a redelivery)")
+    @Option(
+            names = "--delivery",
+            description = "X-GitHub-Delivery (default: a random UUID; repeat one to see a redelivery)")
     String delivery;
 
     @Override

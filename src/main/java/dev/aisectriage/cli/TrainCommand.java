@@ -23,18 +23,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Trains the heads on the shared labelled data and writes the model artefact the bot ships with. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
         description = "Train the security, theme and issue-type heads on labelled JSONL and write the model artefact.")
 public final class TrainCommand implements Callable<Integer> {
 
     /** The bundled encoder's name in the artefact. */
     public static final String ENCODER_NAME = "all-MiniLM-L6-v2-q";
 
-    @Option(names = "--data-dir", defaultValue = "../shared/data",
+    @Option(
+            names = "--data-dir",
+            defaultValue = "../shared/data",
             description = "Folder with *.jsonl and taxonomy.json (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--out", defaultValue = "src/main/resources/model",
+    @Option(
+            names = "--out",
+            defaultValue = "src/main/resources/model",
             description = "Folder the artefact is written to (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -47,20 +53,31 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "256")
     int maxTokens;
 
-    @Option(names = "--weak-negatives", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--weak-negatives",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Train the security head on the weak negatives too (default: ${DEFAULT-VALUE}).")
     boolean weakNegatives;
 
-    @Option(names = "--encoder-dir", description = "Train heads for this encoder (model.onnx + tokenizer.json) "
-            + "instead of the bundled MiniLM; copy the written heads.json.gz next to it for MODEL_DIR.")
+    @Option(
+            names = "--encoder-dir",
+            description = "Train heads for this encoder (model.onnx + tokenizer.json) "
+                    + "instead of the bundled MiniLM; copy the written heads.json.gz next to it for MODEL_DIR.")
     Path encoderDir;
 
-    @Option(names = "--pooling", defaultValue = "MEAN", description = "With --encoder-dir: MEAN or CLS, as the "
-            + "encoder was trained (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--pooling",
+            defaultValue = "MEAN",
+            description =
+                    "With --encoder-dir: MEAN or CLS, as the " + "encoder was trained (default: ${DEFAULT-VALUE}).")
     String pooling;
 
-    @Option(names = "--prefix", defaultValue = "", description = "With --encoder-dir: text put before every post "
-            + "(e5 expects 'query: ').")
+    @Option(
+            names = "--prefix",
+            defaultValue = "",
+            description = "With --encoder-dir: text put before every post " + "(e5 expects 'query: ').")
     String prefix;
 
     @Option(names = "--seed", defaultValue = "42")
@@ -77,20 +94,33 @@ public final class TrainCommand implements Callable<Integer> {
         LabelledData data = LabelledData.read(files);
         TextWindow w = TextWindow.parse(window);
         long start = System.nanoTime();
-        ModelArtefact.EncoderSpec spec = encoderDir == null ? encoderSpec(w, maxTokens)
-                : new ModelArtefact.EncoderSpec(encoderDir.toAbsolutePath().normalize().getFileName().toString(),
-                        Pooling.parse(pooling), w, maxTokens, prefix);
-        try (OnnxEncoder encoder = encoderDir == null ? OnnxEncoder.bundled(w, maxTokens)
+        ModelArtefact.EncoderSpec spec = encoderDir == null
+                ? encoderSpec(w, maxTokens)
+                : new ModelArtefact.EncoderSpec(
+                        encoderDir.toAbsolutePath().normalize().getFileName().toString(),
+                        Pooling.parse(pooling),
+                        w,
+                        maxTokens,
+                        prefix);
+        try (OnnxEncoder encoder = encoderDir == null
+                ? OnnxEncoder.bundled(w, maxTokens)
                 : OnnxEncoder.fromDirectory(encoderDir, spec.pooling(), w, maxTokens, prefix)) {
             EmbeddingCache cache = new EmbeddingCache(encoder, spec.name(), cacheDir);
-            float[][] emb = cache.embedAll(data.posts().stream().map(LabelledPost::text).toList(), System.out);
+            float[][] emb =
+                    cache.embedAll(data.posts().stream().map(LabelledPost::text).toList(), System.out);
             TrainingSet set = data.withEmbeddings(emb);
             ModelArtefact artefact = new Trainer(options, taxonomy, spec).train(set);
             Path file = out.resolve(ModelArtefact.FILE_NAME);
             artefact.write(file);
-            System.out.printf("trained %s on %d posts from %s in %.1f s; security threshold %.3f; wrote %s (%d KB)%n",
-                    artefact.version(), set.size(), files.stream().map(p -> p.getFileName().toString()).toList(),
-                    (System.nanoTime() - start) / 1e9, artefact.securityThreshold(), file, sizeKb(file));
+            System.out.printf(
+                    "trained %s on %d posts from %s in %.1f s; security threshold %.3f; wrote %s (%d KB)%n",
+                    artefact.version(),
+                    set.size(),
+                    files.stream().map(p -> p.getFileName().toString()).toList(),
+                    (System.nanoTime() - start) / 1e9,
+                    artefact.securityThreshold(),
+                    file,
+                    sizeKb(file));
         }
         return 0;
     }
@@ -113,7 +143,9 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("data folder " + dir + " does not exist");
         }
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+            List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+                    .sorted()
+                    .toList();
             if (files.isEmpty()) {
                 throw new IllegalArgumentException("no *.jsonl in " + dir);
             }

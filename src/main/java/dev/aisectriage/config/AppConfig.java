@@ -127,9 +127,10 @@ public record AppConfig(
         StringBuilder b = new StringBuilder();
         if (dryRun) {
             b.append("*** DRY-RUN MODE: ")
-                    .append(appId == null || privateKey == null
-                            ? "no GitHub App credentials (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH)"
-                            : "DRY_RUN is on")
+                    .append(
+                            appId == null || privateKey == null
+                                    ? "no GitHub App credentials (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH)"
+                                    : "DRY_RUN is on")
                     .append(". Every intended action is logged and stored; nothing is sent to GitHub. ***\n");
         }
         if (developmentSecret) {
@@ -137,12 +138,18 @@ public record AppConfig(
                     .append(DEVELOPMENT_WEBHOOK_SECRET)
                     .append("' (send-fixture uses it by default). Never expose this instance. ***\n");
         }
-        b.append("port=").append(port)
-                .append(" database=").append(databasePath)
-                .append(" github=").append(githubApiUrl)
-                .append(" app_id=").append(appId == null ? "-" : appId)
-                .append(" model_dir=").append(modelDir == null ? "bundled" : modelDir)
-                .append(" workers=").append(workers);
+        b.append("port=")
+                .append(port)
+                .append(" database=")
+                .append(databasePath)
+                .append(" github=")
+                .append(githubApiUrl)
+                .append(" app_id=")
+                .append(appId == null ? "-" : appId)
+                .append(" model_dir=")
+                .append(modelDir == null ? "bundled" : modelDir)
+                .append(" workers=")
+                .append(workers);
         return b.toString();
     }
 

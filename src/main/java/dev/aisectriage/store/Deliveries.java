@@ -121,7 +121,8 @@ public final class Deliveries {
         s.setString(i++, d.action());
         setNullableLong(s, i++, d.installationId());
         s.setString(i++, d.repository());
-        setNullableLong(s, i++, d.threadNumber() == null ? null : d.threadNumber().longValue());
+        setNullableLong(
+                s, i++, d.threadNumber() == null ? null : d.threadNumber().longValue());
         s.setString(i++, d.semanticKey());
         return i;
     }

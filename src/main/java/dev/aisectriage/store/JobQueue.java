@@ -32,8 +32,14 @@ public final class JobQueue {
     private final Duration baseBackoff;
     private final Duration maxBackoff;
 
-    public JobQueue(Database db, SerialWriter writer, Clock clock, int maxAttempts, Duration lease,
-            Duration baseBackoff, Duration maxBackoff) {
+    public JobQueue(
+            Database db,
+            SerialWriter writer,
+            Clock clock,
+            int maxAttempts,
+            Duration lease,
+            Duration baseBackoff,
+            Duration maxBackoff) {
         this.db = db;
         this.writer = writer;
         this.clock = clock;
@@ -95,8 +101,13 @@ public final class JobQueue {
                     rs.next();
                     long installation = rs.getLong(4);
                     Long installationId = rs.wasNull() ? null : installation;
-                    WebhookEvent event = new WebhookEvent(rs.getString(1), rs.getString(2), rs.getString(3),
-                            installationId, rs.getString(5), parse(rs.getString(6)));
+                    WebhookEvent event = new WebhookEvent(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            installationId,
+                            rs.getString(5),
+                            parse(rs.getString(6)));
                     return Optional.of(new Job(id, attempts, rs.getLong(7), event));
                 }
             }
@@ -105,8 +116,12 @@ public final class JobQueue {
 
     /** Extends the lease of a job this worker still holds; false if it lost the job. */
     public boolean renewLease(long jobId, String workerId) {
-        return update("UPDATE jobs SET lease_until = ? WHERE id = ? AND claimed_by = ? AND state = 'running'",
-                clock.millis() + lease.toMillis(), jobId, workerId) == 1;
+        return update(
+                        "UPDATE jobs SET lease_until = ? WHERE id = ? AND claimed_by = ? AND state = 'running'",
+                        clock.millis() + lease.toMillis(),
+                        jobId,
+                        workerId)
+                == 1;
     }
 
     /** Marks the job done; false if this worker no longer held it (its lease had expired and it was re-claimed). */
@@ -130,8 +145,7 @@ public final class JobQueue {
         }
         int n = update("""
                 UPDATE jobs SET state = 'queued', next_attempt_at = ?, lease_until = NULL, last_error = ?
-                WHERE id = ? AND claimed_by = ? AND state = 'running'""",
-                now + backoff(attempts).toMillis(), error, jobId, workerId);
+                WHERE id = ? AND claimed_by = ? AND state = 'running'""", now + backoff(attempts).toMillis(), error, jobId, workerId);
         return n == 1 ? Optional.of(JobState.QUEUED) : Optional.empty();
     }
 
@@ -169,8 +183,14 @@ public final class JobQueue {
                 s.setInt(1, limit);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        list.add(new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getInt(6), rs.getString(7)));
+                        list.add(new DeadLetter(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getInt(6),
+                                rs.getString(7)));
                     }
                 }
             }

@@ -55,7 +55,8 @@ public final class JobQueueWorkers implements AutoCloseable {
         this.drainTimeout = drainTimeout;
         this.size = size;
         // pid plus a random part: in a container every restart is pid 1, and a worker id must name one process.
-        this.process = "pid" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.process = "pid" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(size, r -> {
             Thread t = new Thread(r, "job-worker-" + n.incrementAndGet());
@@ -72,7 +73,11 @@ public final class JobQueueWorkers implements AutoCloseable {
         });
         long every = Math.max(queue.lease().toMillis() / 3, 100);
         heartbeat.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
-        LOG.info("job workers started: {} workers in process {}, lease {}s", size, process, queue.lease().toSeconds());
+        LOG.info(
+                "job workers started: {} workers in process {}, lease {}s",
+                size,
+                process,
+                queue.lease().toSeconds());
     }
 
     /** Wakes an idle worker at once (called after a job was queued) instead of waiting for the next poll. */
@@ -129,29 +134,47 @@ public final class JobQueueWorkers implements AutoCloseable {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (completed) {
                 observer.jobFinished(job, JobState.DONE, took);
-                LOG.debug("job done id={} delivery={} event={} attempt={} handlers={} ms={}", job.id(),
-                        event.deliveryId(), event.key(), job.attempts(), handlers.size(), took.toMillis());
+                LOG.debug(
+                        "job done id={} delivery={} event={} attempt={} handlers={} ms={}",
+                        job.id(),
+                        event.deliveryId(),
+                        event.key(),
+                        job.attempts(),
+                        handlers.size(),
+                        took.toMillis());
             } else {
-                LOG.warn("job {} (delivery {}) finished after its lease expired; another worker re-claimed it",
-                        job.id(), event.deliveryId());
+                LOG.warn(
+                        "job {} (delivery {}) finished after its lease expired; another worker re-claimed it",
+                        job.id(),
+                        event.deliveryId());
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 // Shutdown timed out: leave the job running; its lease expires and the next process resumes it.
                 Thread.currentThread().interrupt();
-                LOG.warn("job {} (delivery {}) interrupted by shutdown; it will be resumed after restart",
-                        job.id(), event.deliveryId());
+                LOG.warn(
+                        "job {} (delivery {}) interrupted by shutdown; it will be resumed after restart",
+                        job.id(),
+                        event.deliveryId());
                 return;
             }
             Optional<JobState> now = queue.fail(job.id(), workerId, job.attempts(), e.toString());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             String next = now.map(s -> s == JobState.DEAD
-                    ? "dead-lettered"
-                    : "retry in " + queue.backoff(job.attempts()).toMillis() + "ms").orElse("lease lost");
+                            ? "dead-lettered"
+                            : "retry in " + queue.backoff(job.attempts()).toMillis() + "ms")
+                    .orElse("lease lost");
             // The one log line for a failed job.
-            LOG.error("job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={}",
-                    job.id(), event.deliveryId(), event.repository(), event.event(), event.action(), job.attempts(),
-                    next, e);
+            LOG.error(
+                    "job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={}",
+                    job.id(),
+                    event.deliveryId(),
+                    event.repository(),
+                    event.event(),
+                    event.action(),
+                    job.attempts(),
+                    next,
+                    e);
             now.ifPresent(s -> observer.jobFinished(job, s, took));
         } finally {
             inFlight.remove(job.id());
@@ -181,7 +204,9 @@ public final class JobQueueWorkers implements AutoCloseable {
         workers.shutdown();
         try {
             if (!workers.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("{} jobs still running after {}s; interrupting (they resume after restart)", inFlight.size(),
+                LOG.warn(
+                        "{} jobs still running after {}s; interrupting (they resume after restart)",
+                        inFlight.size(),
                         drainTimeout.toSeconds());
                 workers.shutdownNow();
                 workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -29,10 +29,14 @@ public final class SemanticKey {
         StringBuilder text = new StringBuilder();
         JsonNode comment = payload.path("comment");
         if (event.endsWith("_comment") && comment.isObject()) {
-            text.append("comment:").append(comment.path("id").asText()).append('\n')
+            text.append("comment:")
+                    .append(comment.path("id").asText())
+                    .append('\n')
                     .append(comment.path("body").asText(""));
         } else {
-            text.append(thread.path("title").asText("")).append('\n').append(thread.path("body").asText(""));
+            text.append(thread.path("title").asText(""))
+                    .append('\n')
+                    .append(thread.path("body").asText(""));
         }
         if (payload.path("label").isObject()) {
             text.append("\nlabel:").append(payload.path("label").path("name").asText());
@@ -41,7 +45,8 @@ public final class SemanticKey {
             JsonNode edited = comment.isObject() ? comment : thread;
             text.append("\nupdated_at:").append(edited.path("updated_at").asText());
         }
-        String key = String.join("\u0000",
+        String key = String.join(
+                "\u0000",
                 String.valueOf(installationId),
                 String.valueOf(repository),
                 thread.path("number").asText(),
@@ -65,7 +70,9 @@ public final class SemanticKey {
     /** The issue or discussion number of the event, or null. */
     public static Integer threadNumber(String event, JsonNode payload) {
         JsonNode thread = thread(event, payload);
-        return thread != null && thread.path("number").isIntegralNumber() ? thread.path("number").asInt() : null;
+        return thread != null && thread.path("number").isIntegralNumber()
+                ? thread.path("number").asInt()
+                : null;
     }
 
     static String sha256(String text) {

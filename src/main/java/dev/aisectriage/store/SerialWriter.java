@@ -65,7 +65,8 @@ public final class SerialWriter implements AutoCloseable {
      * its own). Call it periodically; see {@link #startCheckpoints}.
      */
     public void checkpoint() {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(PASSIVE)");
         } catch (SQLException e) {
             throw new StoreException(e);
@@ -79,13 +80,17 @@ public final class SerialWriter implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        checkpoints.scheduleWithFixedDelay(() -> {
-            try {
-                checkpoint();
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(SerialWriter.class).warn("WAL checkpoint failed: {}", e.toString());
-            }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        checkpoints.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        checkpoint();
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(SerialWriter.class).warn("WAL checkpoint failed: {}", e.toString());
+                    }
+                },
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void rollbackOrDrop(Connection c) {

@@ -41,9 +41,11 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.routes.post(WebhookEndpoint.PATH, webhook::handle);
-            config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            config.routes.get(
+                    "/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             config.routes.get("/readyz", ctx -> ready(ctx, db, modelReady));
-            config.routes.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
+            config.routes.get(
+                    "/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
             config.routes.get("/dashboard", dashboard);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> rejected(e, ctx, metrics));
             config.routes.exception(Exception.class, (e, ctx) -> failed(e, ctx, metrics));
@@ -53,7 +55,8 @@ public final class WebServer {
     private static void ready(Context ctx, Database db, BooleanSupplier modelReady) {
         Map<String, Object> checks = new LinkedHashMap<>();
         boolean database;
-        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("SELECT 1")) {
+        try (Connection c = db.connect();
+                ResultSet rs = c.createStatement().executeQuery("SELECT 1")) {
             database = rs.next();
         } catch (Exception e) {
             LOG.warn("readiness: database check failed: {}", e.toString());
@@ -84,9 +87,14 @@ public final class WebServer {
             // Headers are not trusted before the signature is checked: the metric does not take them as labels.
             Duration took = took(ctx);
             metrics.deliveryAnswered("unverified", outcome, took);
-            WebhookEndpoint.LOG.warn("delivery id={} event={} repository=- outcome={} status={} ms={} reason=\"{}\"",
-                    clean(ctx.header("X-GitHub-Delivery")), clean(ctx.header("X-GitHub-Event")), outcome,
-                    e.getStatus(), String.format("%.1f", took.toNanos() / 1e6), clean(e.getMessage()));
+            WebhookEndpoint.LOG.warn(
+                    "delivery id={} event={} repository=- outcome={} status={} ms={} reason=\"{}\"",
+                    clean(ctx.header("X-GitHub-Delivery")),
+                    clean(ctx.header("X-GitHub-Event")),
+                    outcome,
+                    e.getStatus(),
+                    String.format("%.1f", took.toNanos() / 1e6),
+                    clean(e.getMessage()));
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("error", outcome);

@@ -71,15 +71,22 @@ public final class WebhookEndpoint {
             throw WebhookRejectedException.malformed("body is not a JSON object");
         }
 
-        String action = payload.path("action").isTextual() ? payload.get("action").asText() : null;
+        String action =
+                payload.path("action").isTextual() ? payload.get("action").asText() : null;
         JsonNode installation = payload.path("installation").path("id");
         Long installationId = installation.isIntegralNumber() ? installation.asLong() : null;
         String repository = payload.path("repository").path("full_name").isTextual()
                 ? payload.get("repository").get("full_name").asText()
                 : null;
-        Delivery delivery = new Delivery(deliveryId, event, action, installationId, repository,
+        Delivery delivery = new Delivery(
+                deliveryId,
+                event,
+                action,
+                installationId,
+                repository,
                 SemanticKey.threadNumber(event, payload),
-                SemanticKey.of(installationId, repository, event, action, payload), text);
+                SemanticKey.of(installationId, repository, event, action, payload),
+                text);
 
         DeliveryOutcome outcome;
         String reason = null;
@@ -102,9 +109,15 @@ public final class WebhookEndpoint {
 
         Duration took = Duration.ofNanos(System.nanoTime() - (long) ctx.attribute(STARTED));
         metrics.deliveryAnswered(event, outcome, took);
-        LOG.info("delivery id={} event={} repository={} installation={} outcome={} status={} ms={}{}", deliveryId,
-                delivery.key(), repository == null ? "-" : repository, installationId == null ? "-" : installationId,
-                outcome.label(), status.getCode(), String.format("%.1f", took.toNanos() / 1e6),
+        LOG.info(
+                "delivery id={} event={} repository={} installation={} outcome={} status={} ms={}{}",
+                deliveryId,
+                delivery.key(),
+                repository == null ? "-" : repository,
+                installationId == null ? "-" : installationId,
+                outcome.label(),
+                status.getCode(),
+                String.format("%.1f", took.toNanos() / 1e6),
                 reason == null ? "" : " reason=\"" + reason + "\"");
 
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -2,8 +2,8 @@ package dev.aisectriage.bench;
 
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.HeadsClassifier;
-import dev.aisectriage.classify.LabelledPost;
 import dev.aisectriage.classify.KeywordStage;
+import dev.aisectriage.classify.LabelledPost;
 import dev.aisectriage.classify.Metrics;
 import dev.aisectriage.classify.ModelArtefact;
 import dev.aisectriage.classify.OnnxEncoder;
@@ -58,8 +58,13 @@ public final class ClassifierBenchmark {
             }
         }
         int n = texts.size();
-        System.out.printf(Locale.ROOT, "mean per post: tokenize %.2f ms, keywords %.2f ms, tf-idf %.2f ms, "
-                + "neighbours %.2f ms%n", tok / n, kw / n, tfidf / n, knn / n);
+        System.out.printf(
+                Locale.ROOT,
+                "mean per post: tokenize %.2f ms, keywords %.2f ms, tf-idf %.2f ms, " + "neighbours %.2f ms%n",
+                tok / n,
+                kw / n,
+                tfidf / n,
+                knn / n);
     }
 
     public static void main(String[] args) {
@@ -110,17 +115,39 @@ public final class ClassifierBenchmark {
         double forwardMean = Arrays.stream(forward).average().orElseThrow();
         Arrays.sort(classify);
         Arrays.sort(forward);
-        System.out.printf(Locale.ROOT, "posts %d (from %s), mean tokens %.0f, window %s %d, model %s%n", n, file,
-                (double) tokens / n, encoder.window(), encoder.maxTokens(), classifier.modelVersion());
+        System.out.printf(
+                Locale.ROOT,
+                "posts %d (from %s), mean tokens %.0f, window %s %d, model %s%n",
+                n,
+                file,
+                (double) tokens / n,
+                encoder.window(),
+                encoder.maxTokens(),
+                classifier.modelVersion());
         System.out.printf(Locale.ROOT, "model load          %.0f ms%n", loadMs);
-        System.out.printf(Locale.ROOT, "classify            p50 %.1f ms  p99 %.1f ms  mean %.1f ms%n",
-                Metrics.percentile(classify, 50), Metrics.percentile(classify, 99), classifyMean);
-        System.out.printf(Locale.ROOT, "raw ONNX forward    p50 %.1f ms  p99 %.1f ms  mean %.1f ms%n",
-                Metrics.percentile(forward, 50), Metrics.percentile(forward, 99), forwardMean);
-        System.out.printf(Locale.ROOT, "ratio classify/forward  p50 %.3f  mean %.3f%n",
-                Metrics.percentile(classify, 50) / Metrics.percentile(forward, 50), classifyMean / forwardMean);
-        System.out.printf(Locale.ROOT, "cores %d, max heap %d MB, java %s%n", Runtime.getRuntime()
-                .availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "classify            p50 %.1f ms  p99 %.1f ms  mean %.1f ms%n",
+                Metrics.percentile(classify, 50),
+                Metrics.percentile(classify, 99),
+                classifyMean);
+        System.out.printf(
+                Locale.ROOT,
+                "raw ONNX forward    p50 %.1f ms  p99 %.1f ms  mean %.1f ms%n",
+                Metrics.percentile(forward, 50),
+                Metrics.percentile(forward, 99),
+                forwardMean);
+        System.out.printf(
+                Locale.ROOT,
+                "ratio classify/forward  p50 %.3f  mean %.3f%n",
+                Metrics.percentile(classify, 50) / Metrics.percentile(forward, 50),
+                classifyMean / forwardMean);
+        System.out.printf(
+                Locale.ROOT,
+                "cores %d, max heap %d MB, java %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"));
         breakdown(texts, encoder);
         classifier.close();
     }

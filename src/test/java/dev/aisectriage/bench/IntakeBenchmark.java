@@ -94,7 +94,8 @@ public final class IntakeBenchmark {
             long jobs;
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
                 stored = count(c, "SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE 'bench-%'");
-                distinct = count(c, "SELECT COUNT(DISTINCT delivery_id) FROM deliveries WHERE delivery_id LIKE 'bench-%'");
+                distinct =
+                        count(c, "SELECT COUNT(DISTINCT delivery_id) FROM deliveries WHERE delivery_id LIKE 'bench-%'");
                 jobs = count(c, "SELECT COUNT(*) FROM jobs WHERE delivery_id LIKE 'bench-%'");
             }
             long[] sorted = r.latenciesNanos();
@@ -103,8 +104,9 @@ public final class IntakeBenchmark {
             System.out.println("| measure | value |");
             System.out.println("|---|---|");
             System.out.printf("| target rate | %d req/s for %d s (after %d s warm-up) |%n", rate, seconds, warmup);
-            System.out.printf("| sent / answered 202 / other / errors | %d / %d / %d / %d |%n", r.sent(), r.accepted(),
-                    r.other(), r.errors());
+            System.out.printf(
+                    "| sent / answered 202 / other / errors | %d / %d / %d / %d |%n",
+                    r.sent(), r.accepted(), r.other(), r.errors());
             System.out.printf("| achieved rate | %.1f req/s |%n", r.sent() / (r.elapsedNanos() / 1e9));
             System.out.printf("| median | %.2f ms |%n", percentile(sorted, 50) / 1e6);
             System.out.printf("| p90 | %.2f ms |%n", percentile(sorted, 90) / 1e6);
@@ -112,10 +114,12 @@ public final class IntakeBenchmark {
             System.out.printf("| p99.9 | %.2f ms |%n", percentile(sorted, 99.9) / 1e6);
             System.out.printf("| max | %.2f ms |%n", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
             System.out.printf("| stored deliveries (distinct) / jobs | %d (%d) / %d |%n", stored, distinct, jobs);
-            System.out.printf("| service RSS peak during run / at end | %d MiB / %d MiB |%n", rss[0] / 1024, rss[1] / 1024);
+            System.out.printf(
+                    "| service RSS peak during run / at end | %d MiB / %d MiB |%n", rss[0] / 1024, rss[1] / 1024);
             System.out.printf("| service VmHWM (peak since start) | %d MiB |%n", status(service.pid(), "VmHWM") / 1024);
             boolean exactlyOnce = stored == r.accepted() && distinct == stored && jobs == stored;
-            System.out.println(exactlyOnce ? "every accepted delivery stored exactly once" : "MISMATCH in stored counts");
+            System.out.println(
+                    exactlyOnce ? "every accepted delivery stored exactly once" : "MISMATCH in stored counts");
         } finally {
             service.destroy(); // SIGTERM: graceful shutdown
             service.waitFor(40, TimeUnit.SECONDS);
@@ -124,8 +128,9 @@ public final class IntakeBenchmark {
 
     record Result(long sent, long accepted, long other, long errors, long elapsedNanos, long[] latenciesNanos) {}
 
-    private static Result run(HttpClient http, String base, byte[] template, int rate, int seconds, String prefix,
-            long pid, long[] rss) throws Exception {
+    private static Result run(
+            HttpClient http, String base, byte[] template, int rate, int seconds, String prefix, long pid, long[] rss)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         WebhookSignature signer = new WebhookSignature(SECRET);
         int total = rate * seconds;
@@ -156,37 +161,45 @@ public final class IntakeBenchmark {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         if (rss != null) {
-            sampler.scheduleAtFixedRate(() -> {
-                long kb = status(pid, "VmRSS");
-                rss[0] = Math.max(rss[0], kb);
-                rss[1] = kb;
-            }, 0, 500, TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(
+                    () -> {
+                        long kb = status(pid, "VmRSS");
+                        rss[0] = Math.max(rss[0], kb);
+                        rss[1] = kb;
+                    },
+                    0,
+                    500,
+                    TimeUnit.MILLISECONDS);
         }
         long periodNanos = 1_000_000_000L / rate;
         long start = System.nanoTime() + 50_000_000L;
         AtomicInteger next = new AtomicInteger();
-        ticker.scheduleAtFixedRate(() -> {
-            // Catch up on every send that is due, so a late tick cannot lower the rate.
-            long now = System.nanoTime();
-            int i;
-            while ((i = next.get()) < total && start + i * periodNanos <= now) {
-                next.incrementAndGet();
-                long intended = start + i * periodNanos;
-                int index = i;
-                http.sendAsync(requests.get(i), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                        .whenComplete((response, failure) -> {
-                            latencies[index] = System.nanoTime() - intended;
-                            if (failure != null) {
-                                errors.incrementAndGet();
-                            } else if (response.statusCode() == 202) {
-                                accepted.incrementAndGet();
-                            } else {
-                                other.incrementAndGet();
-                            }
-                            done.countDown();
-                        });
-            }
-        }, 0, 1, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(
+                () -> {
+                    // Catch up on every send that is due, so a late tick cannot lower the rate.
+                    long now = System.nanoTime();
+                    int i;
+                    while ((i = next.get()) < total && start + i * periodNanos <= now) {
+                        next.incrementAndGet();
+                        long intended = start + i * periodNanos;
+                        int index = i;
+                        http.sendAsync(requests.get(i), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                                .whenComplete((response, failure) -> {
+                                    latencies[index] = System.nanoTime() - intended;
+                                    if (failure != null) {
+                                        errors.incrementAndGet();
+                                    } else if (response.statusCode() == 202) {
+                                        accepted.incrementAndGet();
+                                    } else {
+                                        other.incrementAndGet();
+                                    }
+                                    done.countDown();
+                                });
+                    }
+                },
+                0,
+                1,
+                TimeUnit.MILLISECONDS);
         boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
         long elapsed = System.nanoTime() - start;
         ticker.shutdownNow();
@@ -199,7 +212,9 @@ public final class IntakeBenchmark {
     }
 
     private static void awaitHealthy(HttpClient http, String base, Process service) throws Exception {
-        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/healthz")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/healthz"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < end) {
             if (!service.isAlive()) {

@@ -26,9 +26,12 @@ class CatalogueTest {
         assertThat(catalogue.issueTypes()).hasSize(32);
         assertThat(catalogue.solutions()).allSatisfy(s -> {
             assertThat(s.steps()).hasSizeBetween(2, 5);
-            assertThat(s.links()).isNotEmpty().allSatisfy(l -> assertThat(l.url()).startsWith("https://"));
+            assertThat(s.links())
+                    .isNotEmpty()
+                    .allSatisfy(l -> assertThat(l.url()).startsWith("https://"));
         });
-        assertThat(catalogue.issueTypes()).allSatisfy(t -> assertThat(catalogue.curated(t.id())).isNotEmpty());
+        assertThat(catalogue.issueTypes())
+                .allSatisfy(t -> assertThat(catalogue.curated(t.id())).isNotEmpty());
     }
 
     @Test
@@ -96,7 +99,8 @@ class CatalogueTest {
     @Test
     void stepsAimedAtTheIssueTypeComeFirst() {
         // given
-        Solution inputValidation = Catalogue.load().solution("input-validation-and-sanitization").orElseThrow();
+        Solution inputValidation =
+                Catalogue.load().solution("input-validation-and-sanitization").orElseThrow();
 
         // when
         List<Solution.Step> forPromptInjection = inputValidation.stepsFor("model-input-manipulations-and-evasions");
@@ -111,8 +115,9 @@ class CatalogueTest {
     @Test
     void stepAimedAtAnUnknownIssueTypeIsRejected() throws Exception {
         // given: the shipped catalogue with one step aimed at an issue type that does not exist
-        String yaml = new String(Catalogue.class.getResourceAsStream(Catalogue.RESOURCE).readAllBytes(),
-                StandardCharsets.UTF_8).replace("for: [system-software-path-traversal]", "for: [no-such-issue]");
+        String yaml = new String(
+                        Catalogue.class.getResourceAsStream(Catalogue.RESOURCE).readAllBytes(), StandardCharsets.UTF_8)
+                .replace("for: [system-software-path-traversal]", "for: [no-such-issue]");
 
         // when / then
         assertThatThrownBy(() -> Catalogue.parse(stream(yaml), "test.yml"))

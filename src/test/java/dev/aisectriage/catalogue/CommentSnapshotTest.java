@@ -13,58 +13,68 @@ class CommentSnapshotTest {
 
     @Test
     void systemSoftwareUnsafeDeserialization() {
-        Snapshots.assertMatches("triage-system-software",
+        Snapshots.assertMatches(
+                "triage-system-software",
                 renderer.triageComment(Posts.context(Posts.DESERIALIZATION_TEXT, Posts.deserialization())));
     }
 
     @Test
     void ecosystemOutdatedDependency() {
-        Snapshots.assertMatches("triage-ecosystem",
+        Snapshots.assertMatches(
+                "triage-ecosystem",
                 renderer.triageComment(Posts.context(Posts.OUTDATED_DEPENDENCY_TEXT, Posts.outdatedDependency())));
     }
 
     @Test
     void modelPromptInjection() {
-        Snapshots.assertMatches("triage-model",
+        Snapshots.assertMatches(
+                "triage-model",
                 renderer.triageComment(Posts.context(Posts.PROMPT_INJECTION_TEXT, Posts.promptInjection())));
     }
 
     @Test
     void dataLeakage() {
-        Snapshots.assertMatches("triage-data",
-                renderer.triageComment(Posts.context(Posts.DATA_LEAK_TEXT, Posts.dataLeak())));
+        Snapshots.assertMatches(
+                "triage-data", renderer.triageComment(Posts.context(Posts.DATA_LEAK_TEXT, Posts.dataLeak())));
     }
 
     @Test
     void undisclosedReportInPublicRepository() {
-        Snapshots.assertMatches("triage-disclosure",
+        Snapshots.assertMatches(
+                "triage-disclosure",
                 renderer.triageComment(Posts.context(Posts.UNDISCLOSED_REPORT_TEXT, Posts.pathTraversal())));
     }
 
     @Test
     void lowConfidence() {
-        Snapshots.assertMatches("triage-low-confidence",
+        Snapshots.assertMatches(
+                "triage-low-confidence",
                 renderer.triageComment(Posts.context(Posts.AMBIGUOUS_TEXT, Posts.ambiguous())));
     }
 
     @Test
     void repoConfigErrorsInTheFooter() {
-        CommentContext context = new CommentContext("acme/diffusion-kit", true, Posts.DESERIALIZATION_TEXT,
+        CommentContext context = new CommentContext(
+                "acme/diffusion-kit",
+                true,
+                Posts.DESERIALIZATION_TEXT,
                 Posts.deserialization(),
-                List.of("line 3: unknown key 'treshold' (did you mean 'threshold'?)",
+                List.of(
+                        "line 3: unknown key 'treshold' (did you mean 'threshold'?)",
                         "line 7: 'comment' must be true or false"));
         Snapshots.assertMatches("triage-config-error", renderer.triageComment(context));
     }
 
     @Test
     void explain() {
-        Snapshots.assertMatches("explain",
-                renderer.explainComment(Posts.context(Posts.DESERIALIZATION_TEXT, Posts.deserialization())));
+        Snapshots.assertMatches(
+                "explain", renderer.explainComment(Posts.context(Posts.DESERIALIZATION_TEXT, Posts.deserialization())));
     }
 
     @Test
     void explainOfAnUndisclosedReport() {
-        Snapshots.assertMatches("explain-disclosure",
+        Snapshots.assertMatches(
+                "explain-disclosure",
                 renderer.explainComment(Posts.context(Posts.UNDISCLOSED_REPORT_TEXT, Posts.pathTraversal())));
     }
 }

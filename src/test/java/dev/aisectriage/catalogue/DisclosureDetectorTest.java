@@ -16,8 +16,8 @@ class DisclosureDetectorTest {
 
         // then
         assertThat(assessment.undisclosedReport()).isTrue();
-        assertThat(assessment.signals()).contains(Signal.VULNERABILITY_CLASS, Signal.EXPLOIT_DETAILS,
-                Signal.AFFECTED_VERSIONS);
+        assertThat(assessment.signals())
+                .contains(Signal.VULNERABILITY_CLASS, Signal.EXPLOIT_DETAILS, Signal.AFFECTED_VERSIONS);
     }
 
     @Test
@@ -46,8 +46,10 @@ class DisclosureDetectorTest {
     @Test
     void hardeningSuggestionWithoutExploitDetailsIsNotAReport() {
         // then
-        assertThat(detector.assess(Posts.DESERIALIZATION_TEXT).undisclosedReport()).isFalse();
-        assertThat(detector.assess(Posts.PROMPT_INJECTION_TEXT).undisclosedReport()).isFalse();
+        assertThat(detector.assess(Posts.DESERIALIZATION_TEXT).undisclosedReport())
+                .isFalse();
+        assertThat(detector.assess(Posts.PROMPT_INJECTION_TEXT).undisclosedReport())
+                .isFalse();
         assertThat(detector.assess(Posts.DATA_LEAK_TEXT).undisclosedReport()).isFalse();
     }
 

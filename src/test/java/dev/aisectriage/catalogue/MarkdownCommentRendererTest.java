@@ -8,10 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class MarkdownCommentRendererTest {
 
@@ -35,11 +35,20 @@ class MarkdownCommentRendererTest {
         // then
         assertThat(comment.length()).isLessThan(MarkdownCommentRenderer.TARGET_LENGTH);
         assertThat(comment).startsWith(CommentMarker.MARKER);
-        assertThat(comment).contains("1. **", "2. **", "<details>", "</details>", "model `heads-test-1`",
-                "`/ai-security not-security`", "`/ai-security theme <name>`", "`/ai-security explain`",
-                "`/ai-security off`");
+        assertThat(comment)
+                .contains(
+                        "1. **",
+                        "2. **",
+                        "<details>",
+                        "</details>",
+                        "model `heads-test-1`",
+                        "`/ai-security not-security`",
+                        "`/ai-security theme <name>`",
+                        "`/ai-security explain`",
+                        "`/ai-security off`");
         assertThat(comment.lines().filter(l -> l.startsWith("**")).findFirst().orElseThrow())
-                .contains(prediction.primaryTheme().title()).contains("confidence");
+                .contains(prediction.primaryTheme().title())
+                .contains("confidence");
     }
 
     @Test
@@ -48,8 +57,9 @@ class MarkdownCommentRendererTest {
         String comment = renderer.triageComment(Posts.context(Posts.PROMPT_INJECTION_TEXT, Posts.promptInjection()));
 
         // then
-        assertThat(comment).contains("**Security issue: Model › Model input manipulations and evasions** "
-                + "(confidence: high, 91%)");
+        assertThat(comment)
+                .contains("**Security issue: Model › Model input manipulations and evasions** "
+                        + "(confidence: high, 91%)");
         assertThat(comment).contains("1. **Secure Prompt Techniques**");
     }
 
@@ -66,8 +76,8 @@ class MarkdownCommentRendererTest {
     @Test
     void configErrorsAppearInTheFooter() {
         // given
-        CommentContext context = new CommentContext("acme/kit", false, Posts.DATA_LEAK_TEXT, Posts.dataLeak(),
-                List.of("line 2: unknown key 'labelz'"));
+        CommentContext context = new CommentContext(
+                "acme/kit", false, Posts.DATA_LEAK_TEXT, Posts.dataLeak(), List.of("line 2: unknown key 'labelz'"));
 
         // when
         String comment = renderer.triageComment(context);
@@ -80,14 +90,20 @@ class MarkdownCommentRendererTest {
     @Test
     void configErrorQuotingHtmlCannotOpenTags() {
         // given
-        CommentContext context = new CommentContext("acme/kit", false, Posts.DATA_LEAK_TEXT, Posts.dataLeak(),
+        CommentContext context = new CommentContext(
+                "acme/kit",
+                false,
+                Posts.DATA_LEAK_TEXT,
+                Posts.dataLeak(),
                 List.of("line 1: unknown key '<details><img src=x>'"));
 
         // when
         String comment = renderer.triageComment(context);
 
         // then
-        assertThat(comment).contains("unknown key '&lt;details&gt;&lt;img src=x&gt;'").doesNotContain("<img");
+        assertThat(comment)
+                .contains("unknown key '&lt;details&gt;&lt;img src=x&gt;'")
+                .doesNotContain("<img");
     }
 
     @Test
@@ -98,9 +114,13 @@ class MarkdownCommentRendererTest {
         // then
         assertThat(comment).startsWith(CommentMarker.MARKER);
         assertThat(comment.length()).isLessThan(MarkdownCommentRenderer.TARGET_LENGTH);
-        assertThat(comment).contains("https://github.com/acme/diffusion-kit/security/policy",
-                "https://github.com/acme/diffusion-kit/security/advisories/new", "`SECURITY.md`",
-                "draft security advisory", "private vulnerability reporting");
+        assertThat(comment)
+                .contains(
+                        "https://github.com/acme/diffusion-kit/security/policy",
+                        "https://github.com/acme/diffusion-kit/security/advisories/new",
+                        "`SECURITY.md`",
+                        "draft security advisory",
+                        "private vulnerability reporting");
         assertThat(comment).doesNotContain("Path traversal", "path traversal", "Input Validation", "matched");
         assertNothingFromThePost(Posts.UNDISCLOSED_REPORT_TEXT, comment);
     }
@@ -118,8 +138,8 @@ class MarkdownCommentRendererTest {
     @Test
     void sameReportInPrivateRepoGetsTheNormalComment() {
         // given
-        CommentContext context = new CommentContext("acme/internal", false, Posts.UNDISCLOSED_REPORT_TEXT,
-                Posts.pathTraversal(), List.of());
+        CommentContext context = new CommentContext(
+                "acme/internal", false, Posts.UNDISCLOSED_REPORT_TEXT, Posts.pathTraversal(), List.of());
 
         // when
         String comment = renderer.triageComment(context);
@@ -152,10 +172,15 @@ class MarkdownCommentRendererTest {
 
         // then
         assertThat(comment).startsWith(CommentMarker.MARKER);
-        assertThat(comment).contains("**Security:** 97%", "System & Software 91%",
-                "System/Software unsafe deserialization 82%", "`torch.load`",
-                "[huggingface/transformers-27350](https://redirect.github.com/huggingface/transformers/issues/27350)",
-                "similarity 0.83", "Secure Deserialization Practices: matched `torch.load`");
+        assertThat(comment)
+                .contains(
+                        "**Security:** 97%",
+                        "System & Software 91%",
+                        "System/Software unsafe deserialization 82%",
+                        "`torch.load`",
+                        "[huggingface/transformers-27350](https://redirect.github.com/huggingface/transformers/issues/27350)",
+                        "similarity 0.83",
+                        "Secure Deserialization Practices: matched `torch.load`");
     }
 
     @Test
@@ -195,7 +220,9 @@ class MarkdownCommentRendererTest {
     /** No run of four words of the post, and none of its distinctive tokens, appears in the comment. */
     private static void assertNothingFromThePost(String post, String comment) {
         String normalisedComment = normalise(comment);
-        List<String> words = Arrays.stream(normalise(post).split(" ")).filter(w -> !w.isBlank()).toList();
+        List<String> words = Arrays.stream(normalise(post).split(" "))
+                .filter(w -> !w.isBlank())
+                .toList();
         List<String> leaked = new ArrayList<>();
         for (int i = 0; i + 4 <= words.size(); i++) {
             String shingle = String.join(" ", words.subList(i, i + 4));
@@ -204,8 +231,15 @@ class MarkdownCommentRendererTest {
             }
         }
         assertThat(leaked).as("phrases of the post repeated in the comment").isEmpty();
-        for (String token : List.of("/api/v1/upload", "/etc/passwd", "2.3.1", "victim:7860", "zx81-quokka-marmalade",
-                "load_checkpoint", "wandb", "email tool")) {
+        for (String token : List.of(
+                "/api/v1/upload",
+                "/etc/passwd",
+                "2.3.1",
+                "victim:7860",
+                "zx81-quokka-marmalade",
+                "load_checkpoint",
+                "wandb",
+                "email tool")) {
             if (post.contains(token)) {
                 assertThat(comment).doesNotContain(token);
             }

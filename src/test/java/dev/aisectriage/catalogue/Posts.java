@@ -48,7 +48,9 @@ final class Posts {
     }
 
     static Prediction deserialization() {
-        return Predictions.security(0.97).theme(Theme.SYSTEM_SOFTWARE, 0.91).theme(Theme.EXTERNAL_ECOSYSTEM, 0.2)
+        return Predictions.security(0.97)
+                .theme(Theme.SYSTEM_SOFTWARE, 0.91)
+                .theme(Theme.EXTERNAL_ECOSYSTEM, 0.2)
                 .issue("system-software-unsafe-deserialization", 0.82)
                 .issue("file-format-and-loading-incompatibility", 0.11)
                 .keywords("torch.load", "weights_only", "safetensors")
@@ -58,14 +60,17 @@ final class Posts {
     }
 
     static Prediction outdatedDependency() {
-        return Predictions.security(0.94).theme(Theme.EXTERNAL_ECOSYSTEM, 0.88)
+        return Predictions.security(0.94)
+                .theme(Theme.EXTERNAL_ECOSYSTEM, 0.88)
                 .issue("outdated-third-party-dependency-package-contains-vulnerabilities", 0.9)
                 .keywords("cve", "pip-audit")
                 .build();
     }
 
     static Prediction promptInjection() {
-        return Predictions.security(0.91).theme(Theme.MODEL, 0.84).theme(Theme.DATA, 0.15)
+        return Predictions.security(0.91)
+                .theme(Theme.MODEL, 0.84)
+                .theme(Theme.DATA, 0.15)
                 .issue("model-input-manipulations-and-evasions", 0.74)
                 .issue("flawed-or-insecure-prompt-template-design", 0.31)
                 .keywords("prompt injection", "jailbreak", "system prompt")
@@ -73,14 +78,17 @@ final class Posts {
     }
 
     static Prediction dataLeak() {
-        return Predictions.security(0.89).theme(Theme.DATA, 0.81).theme(Theme.SYSTEM_SOFTWARE, 0.12)
+        return Predictions.security(0.89)
+                .theme(Theme.DATA, 0.81)
+                .theme(Theme.SYSTEM_SOFTWARE, 0.12)
                 .issue("data-leakages-during-model-training-inference-usage", 0.77)
                 .keywords("personal data", "privacy")
                 .build();
     }
 
     static Prediction pathTraversal() {
-        return Predictions.security(0.98).theme(Theme.SYSTEM_SOFTWARE, 0.93)
+        return Predictions.security(0.98)
+                .theme(Theme.SYSTEM_SOFTWARE, 0.93)
                 .issue("system-software-path-traversal", 0.88)
                 .keywords("path traversal", "../", "--listen")
                 .neighbour("gradio-app/gradio-5470", 0.88)
@@ -88,7 +96,9 @@ final class Posts {
     }
 
     static Prediction ambiguous() {
-        return Predictions.security(0.58).notFlagged().theme(Theme.EXTERNAL_ECOSYSTEM, 0.55)
+        return Predictions.security(0.58)
+                .notFlagged()
+                .theme(Theme.EXTERNAL_ECOSYSTEM, 0.55)
                 .issue("improper-authentication-and-authorization", 0.34)
                 .issue("platform-api-availability-error", 0.29)
                 .keywords("token")

@@ -52,8 +52,8 @@ final class Predictions {
     }
 
     Predictions neighbour(String id, double similarity) {
-        neighbours.add(new Prediction.Neighbour(id, "https://github.com/" + id.replaceFirst("-(\\d+)$", "/issues/$1"),
-                similarity, true));
+        neighbours.add(new Prediction.Neighbour(
+                id, "https://github.com/" + id.replaceFirst("-(\\d+)$", "/issues/$1"), similarity, true));
         return this;
     }
 

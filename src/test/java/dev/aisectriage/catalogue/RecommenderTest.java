@@ -52,16 +52,20 @@ class RecommenderTest {
 
         // then secure deserialization leads, and no reason cites a type outside the top three
         assertThat(top.get(0).solutionId()).isEqualTo("secure-deserialization-practices");
-        assertThat(top).extracting(Recommendation::reason)
-                .noneMatch(r -> r.contains("open redirect") || r.contains("Cross-Site") || r.contains("Request Forgery"));
+        assertThat(top)
+                .extracting(Recommendation::reason)
+                .noneMatch(
+                        r -> r.contains("open redirect") || r.contains("Cross-Site") || r.contains("Request Forgery"));
     }
 
     @Test
     void trustRemoteCodeKeywordBoostsDependencySourceVetting() {
         // given: the same weak issue-type signal, with and without the keyword
-        var base = Predictions.security(0.9).theme(Theme.EXTERNAL_ECOSYSTEM, 0.6)
+        var base = Predictions.security(0.9)
+                .theme(Theme.EXTERNAL_ECOSYSTEM, 0.6)
                 .issue("outdated-third-party-dependency-package-contains-vulnerabilities", 0.3);
-        var withKeyword = Predictions.security(0.9).theme(Theme.EXTERNAL_ECOSYSTEM, 0.6)
+        var withKeyword = Predictions.security(0.9)
+                .theme(Theme.EXTERNAL_ECOSYSTEM, 0.6)
                 .issue("outdated-third-party-dependency-package-contains-vulnerabilities", 0.3)
                 .keywords("trust_remote_code");
 
@@ -91,7 +95,8 @@ class RecommenderTest {
     @Test
     void modelIssuesGetModelSolutions() {
         // given
-        var prediction = Predictions.security(0.93).theme(Theme.MODEL, 0.8)
+        var prediction = Predictions.security(0.93)
+                .theme(Theme.MODEL, 0.8)
                 .issue("model-input-manipulations-and-evasions", 0.7)
                 .issue("harmful-undesired-model-output", 0.2)
                 .build();
@@ -106,8 +111,10 @@ class RecommenderTest {
     @Test
     void limitIsRespectedAndScoresDescend() {
         // given
-        var prediction = Predictions.security(0.9).theme(Theme.SYSTEM_SOFTWARE, 0.7)
-                .issue("deployment-misconfigurations", 0.6).build();
+        var prediction = Predictions.security(0.9)
+                .theme(Theme.SYSTEM_SOFTWARE, 0.7)
+                .issue("deployment-misconfigurations", 0.6)
+                .build();
 
         // when
         List<Recommendation> all = recommender.recommend(prediction, 10);
@@ -121,10 +128,12 @@ class RecommenderTest {
     @Test
     void evalFactoryUsesTheCommittedMappingWhenGivenNoTrainingPosts() {
         // given
-        var prediction = Predictions.security(0.9).theme(Theme.SYSTEM_SOFTWARE, 0.8)
-                .issue("system-software-arbitrary-code-execution", 0.9).build();
-        var onePost = List.of(SolutionMappingTest.post("o/r", List.of("system-software-arbitrary-code-execution"),
-                List.of("dependency-version-upgrade")));
+        var prediction = Predictions.security(0.9)
+                .theme(Theme.SYSTEM_SOFTWARE, 0.8)
+                .issue("system-software-arbitrary-code-execution", 0.9)
+                .build();
+        var onePost = List.of(SolutionMappingTest.post(
+                "o/r", List.of("system-software-arbitrary-code-execution"), List.of("dependency-version-upgrade")));
 
         // when
         List<String> shipped = ids(Recommender.trainedOnOrShipped(List.of()).recommend(prediction, 5));

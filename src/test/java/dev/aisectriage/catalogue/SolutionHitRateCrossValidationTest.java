@@ -30,27 +30,40 @@ class SolutionHitRateCrossValidationTest {
         Assumptions.assumeFalse(posts.isEmpty(), "skipped: shared data not found under " + CatalogueTest.sharedData());
 
         // when
-        SolutionEvaluation.HitRate plain = crossValidate(posts, false,
-                (train, c) -> Recommender.trainedOn(train));
-        SolutionEvaluation.HitRate withKeywords = crossValidate(posts, true,
-                (train, c) -> Recommender.trainedOn(train));
+        SolutionEvaluation.HitRate plain = crossValidate(posts, false, (train, c) -> Recommender.trainedOn(train));
+        SolutionEvaluation.HitRate withKeywords =
+                crossValidate(posts, true, (train, c) -> Recommender.trainedOn(train));
 
         // then
         report("true issue codes, no keywords", plain);
         report("true issue codes + lexicon keywords", withKeywords);
         for (double m : new double[] {0.5, 1, 2, 4, 8, 16}) {
-            report("smoothing m=" + m, crossValidate(posts, false,
-                    (train, c) -> new Recommender(c, SolutionMapping.learn(train, c, m))));
+            report(
+                    "smoothing m=" + m,
+                    crossValidate(posts, false, (train, c) -> new Recommender(c, SolutionMapping.learn(train, c, m))));
         }
-        report("curated rules only", crossValidate(posts, false,
-                (train, c) -> new Recommender(c, SolutionMapping.learn(List.of(), c, 1.0))));
-        report("true themes only, no issue types", crossValidate(posts, new TruthPredictions(catalogue, false, false),
-                (train, c) -> Recommender.trainedOn(train), p -> true));
-        report("true themes + lexicon keywords, no issue types", crossValidate(posts,
-                new TruthPredictions(catalogue, true, false), (train, c) -> Recommender.trainedOn(train), p -> true));
+        report(
+                "curated rules only",
+                crossValidate(
+                        posts, false, (train, c) -> new Recommender(c, SolutionMapping.learn(List.of(), c, 1.0))));
+        report(
+                "true themes only, no issue types",
+                crossValidate(
+                        posts,
+                        new TruthPredictions(catalogue, false, false),
+                        (train, c) -> Recommender.trainedOn(train),
+                        p -> true));
+        report(
+                "true themes + lexicon keywords, no issue types",
+                crossValidate(
+                        posts,
+                        new TruthPredictions(catalogue, true, false),
+                        (train, c) -> Recommender.trainedOn(train),
+                        p -> true));
         for (Theme theme : Theme.values()) {
-            report("primary theme " + theme.slug() + " only", crossValidate(posts, false,
-                    (train, c) -> Recommender.trainedOn(train), p -> p.theme() == theme));
+            report(
+                    "primary theme " + theme.slug() + " only",
+                    crossValidate(posts, false, (train, c) -> Recommender.trainedOn(train), p -> p.theme() == theme));
         }
         assertThat(plain.rate()).isGreaterThanOrEqualTo(0.70);
     }
@@ -80,11 +93,13 @@ class SolutionHitRateCrossValidationTest {
         int hits = 0;
         for (int fold = 0; fold < FOLDS; fold++) {
             int f = fold;
-            List<LabelledPost> trainSet = posts.stream().filter(p -> fold(p) != f).toList();
+            List<LabelledPost> trainSet =
+                    posts.stream().filter(p -> fold(p) != f).toList();
             List<LabelledPost> testSet = posts.stream()
                     .filter(p -> fold(p) == f && !p.issueCodes().isEmpty() && measured.test(p))
                     .toList();
-            SolutionEvaluation.HitRate r = SolutionEvaluation.hitAtK(testSet, predict, train.apply(trainSet, catalogue), 3);
+            SolutionEvaluation.HitRate r =
+                    SolutionEvaluation.hitAtK(testSet, predict, train.apply(trainSet, catalogue), 3);
             n += r.posts();
             hits += r.hits();
         }
@@ -98,6 +113,7 @@ class SolutionHitRateCrossValidationTest {
     }
 
     private static void report(String what, SolutionEvaluation.HitRate r) {
-        System.out.printf(Locale.ROOT, "solutions.hit_at_3 [%s]: %.3f (%d of %d posts)%n", what, r.rate(), r.hits(), r.posts());
+        System.out.printf(
+                Locale.ROOT, "solutions.hit_at_3 [%s]: %.3f (%d of %d posts)%n", what, r.rate(), r.hits(), r.posts());
     }
 }

@@ -22,7 +22,9 @@ class SolutionMappingTest {
 
         // then
         List<String> top = mapping.forIssue("data-leakages-during-model-training-inference-usage").solutions().stream()
-                .limit(2).map(SolutionMapping.Entry::solutionId).toList();
+                .limit(2)
+                .map(SolutionMapping.Entry::solutionId)
+                .toList();
         assertThat(top).containsExactly("data-anonymization", "data-guardrails");
     }
 
@@ -30,7 +32,9 @@ class SolutionMappingTest {
     void coOccurrenceInCodedPostsOutweighsTheCuratedPrior() {
         // given: five posts say unsafe deserialization was fixed by upgrading a dependency
         List<LabelledPost> posts = java.util.stream.IntStream.range(0, 5)
-                .mapToObj(i -> post("o/r" + i, List.of("system-software-unsafe-deserialization"),
+                .mapToObj(i -> post(
+                        "o/r" + i,
+                        List.of("system-software-unsafe-deserialization"),
                         List.of("dependency-version-upgrade")))
                 .toList();
 
@@ -50,7 +54,8 @@ class SolutionMappingTest {
         // given
         SolutionMapping mapping = SolutionMapping.learn(
                 List.of(post("o/r", List.of("harmful-undesired-model-output"), List.of("content-safety-filters"))),
-                catalogue, 1.0);
+                catalogue,
+                1.0);
         Path file = dir.resolve("issue-solutions.json");
 
         // when
@@ -64,7 +69,8 @@ class SolutionMappingTest {
 
         // then
         assertThat(read.posts()).isEqualTo(1);
-        assertThat(read.forIssue("harmful-undesired-model-output")).isEqualTo(mapping.forIssue("harmful-undesired-model-output"));
+        assertThat(read.forIssue("harmful-undesired-model-output"))
+                .isEqualTo(mapping.forIssue("harmful-undesired-model-output"));
         assertThat(read.forTheme(Theme.MODEL)).isEqualTo(mapping.forTheme(Theme.MODEL));
         assertThat(Files.readString(again)).isEqualTo(Files.readString(file));
     }
@@ -77,9 +83,12 @@ class SolutionMappingTest {
         // then
         assertThat(mapping.posts()).isPositive();
         assertThat(mapping.issueTypeIds()).hasSize(32);
-        catalogue.issueTypes().forEach(t -> assertThat(mapping.forIssue(t.id()).solutions())
-                .isNotEmpty()
-                .allSatisfy(e -> assertThat(catalogue.solution(e.solutionId())).isPresent()));
+        catalogue
+                .issueTypes()
+                .forEach(t -> assertThat(mapping.forIssue(t.id()).solutions())
+                        .isNotEmpty()
+                        .allSatisfy(e ->
+                                assertThat(catalogue.solution(e.solutionId())).isPresent()));
     }
 
     static LabelledPost post(String repo, List<String> issues, List<String> solutions) {

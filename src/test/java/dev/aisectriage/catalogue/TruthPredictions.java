@@ -40,19 +40,22 @@ final class TruthPredictions {
         }
         List<Prediction.IssueTypeScore> issues = new ArrayList<>();
         for (String code : withIssueTypes ? post.issueCodes() : List.<String>of()) {
-            catalogue.issueType(code).ifPresent(t -> issues.add(
-                    new Prediction.IssueTypeScore(t.id(), t.name(), t.theme(), 1.0)));
+            catalogue
+                    .issueType(code)
+                    .ifPresent(t -> issues.add(new Prediction.IssueTypeScore(t.id(), t.name(), t.theme(), 1.0)));
         }
-        return new Prediction(true, 0.95, themes, issues, withKeywords ? keywords(post.text()) : List.of(), "truth",
-                List.of());
+        return new Prediction(
+                true, 0.95, themes, issues, withKeywords ? keywords(post.text()) : List.of(), "truth", List.of());
     }
 
     private List<String> keywords(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<String> found = new ArrayList<>();
-        catalogue.keywordBoosts().forEach(b -> b.keywords().stream()
-                .filter(k -> k.length() >= 4 && lower.contains(k) && !found.contains(k))
-                .forEach(found::add));
+        catalogue
+                .keywordBoosts()
+                .forEach(b -> b.keywords().stream()
+                        .filter(k -> k.length() >= 4 && lower.contains(k) && !found.contains(k))
+                        .forEach(found::add));
         return found;
     }
 }

@@ -40,7 +40,8 @@ class BundledClassifierTest {
 
         assertThat(p.security()).isTrue();
         assertThat(p.primaryTheme()).isEqualTo(Theme.SYSTEM_SOFTWARE);
-        assertThat(p.issueTypes().subList(0, 3)).extracting(Prediction.IssueTypeScore::id)
+        assertThat(p.issueTypes().subList(0, 3))
+                .extracting(Prediction.IssueTypeScore::id)
                 .contains("system-software-unsafe-deserialization");
         assertThat(p.keywords()).contains("torch.load", "weights_only", "pickle");
         assertThat(p.modelVersion()).isEqualTo(classifier.modelVersion());
@@ -71,9 +72,14 @@ class BundledClassifierTest {
 
     @Test
     void nonEnglishAndEmptyPostsNeverCrash() {
-        for (String text : List.of("模型加载时使用 torch.load 会执行任意代码，存在安全漏洞。",
+        for (String text : List.of(
+                "模型加载时使用 torch.load 会执行任意代码，存在安全漏洞。",
                 "pickle ファイルを読み込むと任意のコードが実行されます。",
-                "La API expone la clave secreta en los registros.", "", "   ", "🔥".repeat(5000), "a🔥".repeat(4000))) {
+                "La API expone la clave secreta en los registros.",
+                "",
+                "   ",
+                "🔥".repeat(5000),
+                "a🔥".repeat(4000))) {
             Prediction p = classifier.classify(text);
             assertThat(p.securityProbability()).isBetween(0.0, 1.0);
             assertThat(p.themes()).hasSize(4);
@@ -94,8 +100,11 @@ class BundledClassifierTest {
         Prediction alone = classifier.classify(text);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Prediction>> futures = pool.invokeAll(List.of(() -> classifier.classify(text),
-                    () -> classifier.classify(text), () -> classifier.classify(text), () -> classifier.classify(text)));
+            List<Future<Prediction>> futures = pool.invokeAll(List.of(
+                    () -> classifier.classify(text),
+                    () -> classifier.classify(text),
+                    () -> classifier.classify(text),
+                    () -> classifier.classify(text)));
             for (Future<Prediction> f : futures) {
                 assertThat(f.get().securityProbability()).isEqualTo(alone.securityProbability());
             }
@@ -106,7 +115,9 @@ class BundledClassifierTest {
 
     @Test
     void aModelDirWithHeadsOnlyUsesTheBundledEncoder(@TempDir Path dir) throws Exception {
-        Files.write(dir.resolve(ModelArtefact.FILE_NAME), ClassifierLoader.bundledArtefact().toBytes());
+        Files.write(
+                dir.resolve(ModelArtefact.FILE_NAME),
+                ClassifierLoader.bundledArtefact().toBytes());
 
         Classifier byo = ClassifierLoader.load(dir);
 
@@ -122,7 +133,9 @@ class BundledClassifierTest {
             Files.copy(model, dir.resolve("model.onnx"));
             Files.copy(tokenizer, dir.resolve("tokenizer.json"));
         }
-        Files.write(dir.resolve(ModelArtefact.FILE_NAME), ClassifierLoader.bundledArtefact().toBytes());
+        Files.write(
+                dir.resolve(ModelArtefact.FILE_NAME),
+                ClassifierLoader.bundledArtefact().toBytes());
         String text = "Path traversal in the upload endpoint lets ../../ write anywhere on the server.";
 
         Classifier byo = ClassifierLoader.load(dir);

@@ -26,8 +26,8 @@ class EvaluationTest {
                 new Prediction.IssueTypeScore(topIssue, topIssue, theme, 0.6),
                 new Prediction.IssueTypeScore("system-resource-exhaustions", "x", Theme.SYSTEM_SOFTWARE, 0.2),
                 new Prediction.IssueTypeScore("deployment-misconfigurations", "x", Theme.SYSTEM_SOFTWARE, 0.1),
-                new Prediction.IssueTypeScore("using-insecure-default-deployment-configurations", "x",
-                        Theme.SYSTEM_SOFTWARE, 0.05));
+                new Prediction.IssueTypeScore(
+                        "using-insecure-default-deployment-configurations", "x", Theme.SYSTEM_SOFTWARE, 0.05));
         return new Prediction(security, security ? 0.9 : 0.1, themes, issues, List.of(), "test", List.of());
     }
 
@@ -89,9 +89,13 @@ class EvaluationTest {
 
     @Test
     void solutionsHitAt3IsNullWithoutARecommenderAndCountedWithOne() {
-        assertThat(Evaluation.report(scoredTinyFile(), null).at("/solutions/hit_at_3").isNull()).isTrue();
+        assertThat(Evaluation.report(scoredTinyFile(), null)
+                        .at("/solutions/hit_at_3")
+                        .isNull())
+                .isTrue();
 
-        ObjectNode r = Evaluation.report(scoredTinyFile(),
+        ObjectNode r = Evaluation.report(
+                scoredTinyFile(),
                 (prediction, limit) -> List.of(new Recommendation("secure-deserialization-practices", 1, "why")));
 
         assertThat(r.at("/solutions/n").asInt()).isEqualTo(1);

@@ -28,7 +28,9 @@ class GroupedFoldsTest {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < posts.size(); i++) {
             Integer before = seen.putIfAbsent(posts.get(i).repo(), fold[i]);
-            assertThat(before == null || before == fold[i]).as(posts.get(i).repo()).isTrue();
+            assertThat(before == null || before == fold[i])
+                    .as(posts.get(i).repo())
+                    .isTrue();
         }
     }
 

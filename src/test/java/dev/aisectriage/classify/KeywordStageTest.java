@@ -20,8 +20,14 @@ class KeywordStageTest {
         String post = "Calling torch.load on a downloaded .pkl file can run arbitrary code; "
                 + "set weights_only=True or use safetensors. Also trust_remote_code should stay off.";
 
-        assertThat(stage.match(post)).containsExactly("torch.load", "pickle", "remote code execution",
-                "weights_only", "safetensors", "trust_remote_code");
+        assertThat(stage.match(post))
+                .containsExactly(
+                        "torch.load",
+                        "pickle",
+                        "remote code execution",
+                        "weights_only",
+                        "safetensors",
+                        "trust_remote_code");
     }
 
     @Test
@@ -34,7 +40,8 @@ class KeywordStageTest {
 
     @Test
     void aPlainBugMatchesNothing() {
-        assertThat(stage.match("The dark mode toggle does not remember my choice after a reload.")).isEmpty();
+        assertThat(stage.match("The dark mode toggle does not remember my choice after a reload."))
+                .isEmpty();
         assertThat(stage.match("")).isEmpty();
         assertThat(stage.match(null)).isEmpty();
     }

@@ -22,12 +22,15 @@ class TrainerTest {
     @BeforeAll
     static void sampleSharedData() {
         String dir = System.getProperty("shared.data.dir");
-        Assumptions.assumeTrue(dir != null && Files.exists(Path.of(dir, "issues-labelled.train.jsonl")),
+        Assumptions.assumeTrue(
+                dir != null && Files.exists(Path.of(dir, "issues-labelled.train.jsonl")),
                 "skipped: ../shared/data (shared.data.dir=" + dir + ") is not here; training needs the labelled data");
         data = Path.of(dir);
         taxonomy = Taxonomy.read(data.resolve("taxonomy.json"));
-        List<Path> files = List.of(data.resolve("issues-labelled.train.jsonl"),
-                data.resolve("paper-posts.train.jsonl"), data.resolve("nlbse24-weak-negatives.jsonl"));
+        List<Path> files = List.of(
+                data.resolve("issues-labelled.train.jsonl"),
+                data.resolve("paper-posts.train.jsonl"),
+                data.resolve("nlbse24-weak-negatives.jsonl"));
         LabelledData all = LabelledData.read(files);
         // A small, fixed sample: every 20th post keeps each file and both labels.
         List<Integer> rows = new ArrayList<>();
@@ -47,7 +50,8 @@ class TrainerTest {
 
     @Test
     void sameSeedGivesTheSameArtefactByteForByte() {
-        TrainerOptions options = TrainerOptions.defaults().withWeakNegatives(true).with("innerFolds=3");
+        TrainerOptions options =
+                TrainerOptions.defaults().withWeakNegatives(true).with("innerFolds=3");
 
         byte[] first = new Trainer(options, taxonomy, SPEC).train(sample).toBytes();
         byte[] second = new Trainer(options, taxonomy, SPEC).train(sample).toBytes();
@@ -57,8 +61,8 @@ class TrainerTest {
 
     @Test
     void theArtefactRoundTripsAndCarriesTheLabelSpaceButNoText() throws java.io.IOException {
-        ModelArtefact trained = new Trainer(TrainerOptions.defaults().with("innerFolds=3"), taxonomy, SPEC)
-                .train(sample);
+        ModelArtefact trained =
+                new Trainer(TrainerOptions.defaults().with("innerFolds=3"), taxonomy, SPEC).train(sample);
 
         byte[] bytes = trained.toBytes();
         ModelArtefact read = ModelArtefact.read(new java.io.ByteArrayInputStream(bytes));
@@ -69,22 +73,24 @@ class TrainerTest {
         assertThat(read.securityThreshold()).isBetween(0.0, 1.0);
         assertThat(read.neighbours().ids()).isNotEmpty();
         assertThat(read.toBytes()).isEqualTo(bytes);
-        String json = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))
-                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes)).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
         String someText = sample.posts().get(0).text();
         assertThat(json).doesNotContain(someText.substring(0, Math.min(80, someText.length())));
     }
 
     @Test
     void aTrainedModelPredictsEveryPartOfAPrediction() {
-        ModelArtefact trained = new Trainer(TrainerOptions.defaults().with("innerFolds=3"), taxonomy, SPEC)
-                .train(sample);
+        ModelArtefact trained =
+                new Trainer(TrainerOptions.defaults().with("innerFolds=3"), taxonomy, SPEC).train(sample);
         HeadsModel heads = new HeadsModel(trained);
 
         Prediction p = heads.predict(sample.posts().get(0).text(), sample.embeddings()[0]);
 
         assertThat(p.themes()).hasSize(4);
-        assertThat(p.themes().values().stream().mapToDouble(Double::doubleValue).sum()).isBetween(0.99, 1.01);
+        assertThat(p.themes().values().stream().mapToDouble(Double::doubleValue).sum())
+                .isBetween(0.99, 1.01);
         assertThat(p.issueTypes()).hasSize(10);
         assertThat(p.neighbours()).hasSize(3);
         assertThat(p.modelVersion()).isEqualTo(trained.version());

@@ -40,7 +40,8 @@ class EvalCommandTest {
         assertThat(r.at("/solutions/n").asInt()).isEqualTo(1);
         assertThat(r.at("/solutions/hit_at_3").asDouble()).isEqualTo(1.0);
         assertThat(r.at("/latency_ms/p50").asDouble()).isPositive();
-        assertThat(r.at("/latency_ms/p99").asDouble()).isGreaterThanOrEqualTo(r.at("/latency_ms/p50").asDouble());
+        assertThat(r.at("/latency_ms/p99").asDouble())
+                .isGreaterThanOrEqualTo(r.at("/latency_ms/p50").asDouble());
     }
 
     @Test
@@ -52,8 +53,8 @@ class EvalCommandTest {
             return (prediction, limit) -> List.of(new Recommendation("secure-deserialization-practices", 1, "r"));
         };
 
-        int code = new CommandLine(new EvalCommand(factory)).execute("--data", TINY, "--cv", "2", "--json",
-                out.toString(), "--set", "innerFolds=2");
+        int code = new CommandLine(new EvalCommand(factory))
+                .execute("--data", TINY, "--cv", "2", "--json", out.toString(), "--set", "innerFolds=2");
 
         assertThat(code).isZero();
         assertThat(trainingSizes).hasSize(2).allMatch(n -> n < 7);

@@ -38,13 +38,14 @@ class FixtureReplayTest {
     @Test
     void everyFixtureSentWithSendFixtureIsAcceptedAndItsJobCompletes() throws Exception {
         // given the service as `serve` starts it in dry-run without a secret
-        AppConfig config = AppConfig.fromEnvironment(Map.of(
-                "DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0"));
+        AppConfig config = AppConfig.fromEnvironment(
+                Map.of("DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0"));
         Database db = Database.open(config.databasePath());
         TriageMetrics metrics = new TriageMetrics();
         List<Path> fixtures;
         try (Stream<Path> files = Files.list(Webhooks.FIXTURES)) {
-            fixtures = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            fixtures =
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(fixtures).hasSizeGreaterThanOrEqualTo(13);
 
@@ -53,8 +54,11 @@ class FixtureReplayTest {
                 db,
                 metrics,
                 ServeCommand.triageRoutes(
-                        config, db, metrics, ClassifierLoader.bundled(), MarkdownCommentRenderer.forApi(
-                                config.githubApiUrl())),
+                        config,
+                        db,
+                        metrics,
+                        ClassifierLoader.bundled(),
+                        MarkdownCommentRenderer.forApi(config.githubApiUrl())),
                 () -> true)) {
             String url = "http://127.0.0.1:" + service.port() + "/webhooks/github";
 
@@ -76,10 +80,13 @@ class FixtureReplayTest {
             }
 
             // and every queued job completes, none fails
-            Eventually.await(Duration.ofSeconds(30), () -> {
-                var counts = service.queue().countByState();
-                return counts.get(JobState.QUEUED) == 0 && counts.get(JobState.RUNNING) == 0;
-            }, "queue drained");
+            Eventually.await(
+                    Duration.ofSeconds(30),
+                    () -> {
+                        var counts = service.queue().countByState();
+                        return counts.get(JobState.QUEUED) == 0 && counts.get(JobState.RUNNING) == 0;
+                    },
+                    "queue drained");
             var counts = service.queue().countByState();
             assertThat(counts).containsEntry(JobState.DEAD, 0L);
             assertThat(counts.get(JobState.DONE)).isGreaterThanOrEqualTo(fixtures.size() - 3L);
@@ -91,6 +98,7 @@ class FixtureReplayTest {
     void eventNameIsTakenFromTheFileName() {
         assertThat(SendFixtureCommand.eventFromFileName(Path.of("test-fixtures/issue_comment-created-x.json")))
                 .isEqualTo("issue_comment");
-        assertThat(SendFixtureCommand.eventFromFileName(Path.of("ping-app-hook.json"))).isEqualTo("ping");
+        assertThat(SendFixtureCommand.eventFromFileName(Path.of("ping-app-hook.json")))
+                .isEqualTo("ping");
     }
 }

@@ -74,7 +74,8 @@ class AppConfigTest {
     @Test
     void liveModeWithoutCredentialsNamesWhatIsMissing() {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DRY_RUN", "false", "WEBHOOK_SECRET", "s")))
-                .hasMessageContaining("APP_ID").hasMessageContaining("PRIVATE_KEY");
+                .hasMessageContaining("APP_ID")
+                .hasMessageContaining("PRIVATE_KEY");
     }
 
     @Test

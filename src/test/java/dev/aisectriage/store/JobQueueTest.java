@@ -37,7 +37,8 @@ class JobQueueTest {
         db = Database.open(dir.resolve("queue.db"));
         SerialWriter writer = new SerialWriter(db);
         deliveries = new Deliveries(db, writer, clock);
-        queue = new JobQueue(db, writer, clock, 3, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5));
+        queue = new JobQueue(
+                db, writer, clock, 3, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5));
     }
 
     @Test
@@ -96,7 +97,8 @@ class JobQueueTest {
 
         assertThat(queue.retryDead(id)).isTrue();
 
-        assertThat(queue.claim("w")).hasValueSatisfying(j -> assertThat(j.attempts()).isEqualTo(1));
+        assertThat(queue.claim("w"))
+                .hasValueSatisfying(j -> assertThat(j.attempts()).isEqualTo(1));
     }
 
     @Test
@@ -207,8 +209,10 @@ class JobQueueTest {
         ObjectMapper json = new ObjectMapper();
         var comment1 = json.readTree("{\"issue\":{\"number\":5},\"comment\":{\"id\":1,\"body\":\"+1\"}}");
         var comment2 = json.readTree("{\"issue\":{\"number\":5},\"comment\":{\"id\":2,\"body\":\"+1\"}}");
-        var label1 = json.readTree("{\"issue\":{\"number\":5,\"title\":\"t\",\"body\":\"b\"},\"label\":{\"name\":\"bug\"}}");
-        var label2 = json.readTree("{\"issue\":{\"number\":5,\"title\":\"t\",\"body\":\"b\"},\"label\":{\"name\":\"security\"}}");
+        var label1 =
+                json.readTree("{\"issue\":{\"number\":5,\"title\":\"t\",\"body\":\"b\"},\"label\":{\"name\":\"bug\"}}");
+        var label2 = json.readTree(
+                "{\"issue\":{\"number\":5,\"title\":\"t\",\"body\":\"b\"},\"label\":{\"name\":\"security\"}}");
 
         assertThat(SemanticKey.of(1L, "o/r", "issue_comment", "created", comment1))
                 .isNotEqualTo(SemanticKey.of(1L, "o/r", "issue_comment", "created", comment2));
@@ -216,7 +220,8 @@ class JobQueueTest {
                 .isNotEqualTo(SemanticKey.of(1L, "o/r", "issues", "labeled", label2));
         assertThat(SemanticKey.of(1L, "o/r", "issues", "labeled", label1))
                 .isEqualTo(SemanticKey.of(1L, "o/r", "issues", "labeled", label1.deepCopy()));
-        assertThat(SemanticKey.of(1L, "o/r", "installation", "created", json.readTree("{}"))).isNull();
+        assertThat(SemanticKey.of(1L, "o/r", "installation", "created", json.readTree("{}")))
+                .isNull();
     }
 
     private static Delivery delivery(String id, int issue) {
@@ -224,8 +229,15 @@ class JobQueueTest {
                 + "\",\"body\":\"b\"},\"repository\":{\"full_name\":\"example-ml/model-zoo\"},\"installation\":{\"id\":9}}";
         try {
             var node = new ObjectMapper().readTree(payload);
-            return new Delivery(id, "issues", "opened", 9L, "example-ml/model-zoo", issue,
-                    SemanticKey.of(9L, "example-ml/model-zoo", "issues", "opened", node), payload);
+            return new Delivery(
+                    id,
+                    "issues",
+                    "opened",
+                    9L,
+                    "example-ml/model-zoo",
+                    issue,
+                    SemanticKey.of(9L, "example-ml/model-zoo", "issues", "opened", node),
+                    payload);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -32,7 +32,8 @@ class JobQueueWorkersTest {
         Database db = Database.open(dir.resolve("w.db"));
         SerialWriter writer = new SerialWriter(db);
         deliveries = new Deliveries(db, writer, Clock.systemUTC());
-        queue = new JobQueue(db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1));
+        queue = new JobQueue(
+                db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1));
     }
 
     @Test
@@ -47,8 +48,8 @@ class JobQueueWorkersTest {
 
         // when the workers run
         try (JobQueueWorkers workers = workers(routes)) {
-            Eventually.await(Duration.ofSeconds(20),
-                    () -> queue.stateOf("d-fail").orElseThrow() == JobState.DEAD, "job dead");
+            Eventually.await(
+                    Duration.ofSeconds(20), () -> queue.stateOf("d-fail").orElseThrow() == JobState.DEAD, "job dead");
         }
 
         // then it ran three times, backed off in between, and is dead with the last error
@@ -68,8 +69,8 @@ class JobQueueWorkersTest {
         deliveries.queue(delivery("d-flaky"));
 
         try (JobQueueWorkers workers = workers(routes)) {
-            Eventually.await(Duration.ofSeconds(20),
-                    () -> queue.stateOf("d-flaky").orElseThrow() == JobState.DONE, "job done");
+            Eventually.await(
+                    Duration.ofSeconds(20), () -> queue.stateOf("d-flaky").orElseThrow() == JobState.DONE, "job done");
         }
 
         assertThat(calls).hasValue(2);
@@ -95,8 +96,13 @@ class JobQueueWorkersTest {
     }
 
     private JobQueueWorkers workers(EventRoutes routes) {
-        return new JobQueueWorkers(queue, routes, 2, (job, state, took) -> finished.add(state),
-                Duration.ofMillis(50), Duration.ofSeconds(10));
+        return new JobQueueWorkers(
+                queue,
+                routes,
+                2,
+                (job, state, took) -> finished.add(state),
+                Duration.ofMillis(50),
+                Duration.ofSeconds(10));
     }
 
     private static Delivery delivery(String id) {

@@ -22,9 +22,10 @@ class SerialWriterTest {
 
             // when a transaction writes and then fails
             assertThatThrownBy(() -> writer.inTransaction(c -> {
-                c.createStatement().execute("INSERT INTO t VALUES (1)");
-                throw new IllegalStateException("handler failed");
-            })).hasMessage("handler failed");
+                        c.createStatement().execute("INSERT INTO t VALUES (1)");
+                        throw new IllegalStateException("handler failed");
+                    }))
+                    .hasMessage("handler failed");
 
             // then its write is rolled back, and the next transaction commits
             writer.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (2)"));

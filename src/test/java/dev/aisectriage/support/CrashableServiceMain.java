@@ -23,8 +23,8 @@ public final class CrashableServiceMain {
         Path block = Path.of(System.getenv("BLOCK_FILE"));
         Database db = Database.open(config.databasePath());
         db.inTransaction(c -> {
-            c.createStatement().execute(
-                    "CREATE TABLE IF NOT EXISTS test_attempts (delivery_id TEXT, pid INTEGER, at INTEGER)");
+            c.createStatement()
+                    .execute("CREATE TABLE IF NOT EXISTS test_attempts (delivery_id TEXT, pid INTEGER, at INTEGER)");
             c.createStatement().execute("CREATE TABLE IF NOT EXISTS test_effects (delivery_id TEXT PRIMARY KEY)");
             return null;
         });

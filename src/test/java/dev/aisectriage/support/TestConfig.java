@@ -11,7 +11,20 @@ public final class TestConfig {
     private TestConfig() {}
 
     public static AppConfig dryRun(Path dir) {
-        return new AppConfig(null, null, SECRET, false, 0, "info", dir.resolve("triage.db"), "http://127.0.0.1:1",
-                true, null, 2, 3, 60, null);
+        return new AppConfig(
+                null,
+                null,
+                SECRET,
+                false,
+                0,
+                "info",
+                dir.resolve("triage.db"),
+                "http://127.0.0.1:1",
+                true,
+                null,
+                2,
+                3,
+                60,
+                null);
     }
 }

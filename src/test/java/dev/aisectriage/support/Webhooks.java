@@ -17,7 +17,8 @@ public final class Webhooks {
 
     public static final Path FIXTURES = Path.of("test-fixtures");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String secret;
 
@@ -58,7 +59,10 @@ public final class Webhooks {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

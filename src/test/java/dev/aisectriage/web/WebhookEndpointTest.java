@@ -61,8 +61,10 @@ class WebhookEndpointTest {
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.body()).contains("\"outcome\":\"queued\"");
         assertThat(service.deliveries().outcomeOf("d-1")).contains(DeliveryOutcome.QUEUED);
-        Eventually.await(Duration.ofSeconds(10),
-                () -> service.queue().stateOf("d-1").orElseThrow() == JobState.DONE, "job done");
+        Eventually.await(
+                Duration.ofSeconds(10),
+                () -> service.queue().stateOf("d-1").orElseThrow() == JobState.DONE,
+                "job done");
         assertThat(handled).singleElement().satisfies(e -> {
             assertThat(e.deliveryId()).isEqualTo("d-1");
             assertThat(e.key()).isEqualTo("issues.opened");
@@ -88,7 +90,8 @@ class WebhookEndpointTest {
         byte[] body = Webhooks.fixture("issues-opened-security-report.json");
         String signature = new WebhookSignature(TestConfig.SECRET).sign(body);
         byte[] tampered = new String(body, StandardCharsets.UTF_8)
-                .replace("reporter-one", "reporter-two").getBytes(StandardCharsets.UTF_8);
+                .replace("reporter-one", "reporter-two")
+                .getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> answer = github.post("issues", "d-tampered", tampered, signature);
 
@@ -109,14 +112,16 @@ class WebhookEndpointTest {
     @Test
     void githubPublishedTestVectorPassesTheSignatureCheck() {
         // given GitHub's documented example: secret "It's a Secret to Everybody", payload "Hello, World!"
-        try (Service vectorService = Service.start(withSecret("It's a Secret to Everybody"), new EventRoutes(), () -> true)) {
+        try (Service vectorService =
+                Service.start(withSecret("It's a Secret to Everybody"), new EventRoutes(), () -> true)) {
             Webhooks client = new Webhooks(vectorService.port(), "unused");
             byte[] body = "Hello, World!".getBytes(StandardCharsets.UTF_8);
             String documented = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
 
             // when it is posted with the documented signature, and with one hex digit changed
             HttpResponse<String> accepted = client.post("issues", "d-vector", body, documented);
-            HttpResponse<String> refused = client.post("issues", "d-vector-2", body, documented.replace("757107", "757108"));
+            HttpResponse<String> refused =
+                    client.post("issues", "d-vector-2", body, documented.replace("757107", "757108"));
 
             // then the signature passes (the body is then refused as not JSON), and the altered one does not
             assertThat(accepted.statusCode()).isEqualTo(400);
@@ -161,8 +166,8 @@ class WebhookEndpointTest {
 
     @Test
     void unhandledEventIsRecordedAsIgnoredWith202() {
-        HttpResponse<String> answer = github.send("discussion", "d-unhandled",
-                Webhooks.fixture("discussion-created-security-question.json"));
+        HttpResponse<String> answer =
+                github.send("discussion", "d-unhandled", Webhooks.fixture("discussion-created-security-question.json"));
 
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.body()).contains("\"outcome\":\"ignored\"");
@@ -172,7 +177,8 @@ class WebhookEndpointTest {
 
     @Test
     void unhandledActionOfAHandledEventIsIgnored() {
-        HttpResponse<String> answer = github.send("issues", "d-labeled", Webhooks.fixture("issues-labeled-security.json"));
+        HttpResponse<String> answer =
+                github.send("issues", "d-labeled", Webhooks.fixture("issues-labeled-security.json"));
 
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(service.deliveries().outcomeOf("d-labeled")).contains(DeliveryOutcome.IGNORED);
@@ -180,8 +186,8 @@ class WebhookEndpointTest {
 
     @Test
     void deliveryWithoutInstallationIsRecordedAsIgnored() {
-        HttpResponse<String> answer = github.send("issues", "d-repo-hook",
-                Webhooks.fixture("issues-opened-repository-webhook.json"));
+        HttpResponse<String> answer =
+                github.send("issues", "d-repo-hook", Webhooks.fixture("issues-opened-repository-webhook.json"));
 
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.body()).contains("no installation");
@@ -202,8 +208,10 @@ class WebhookEndpointTest {
     void redeliveryOfTheSameIdIsANoOp() {
         byte[] body = Webhooks.fixture("installation-created-selected-repositories.json");
         github.send("installation", "d-again", body);
-        Eventually.await(Duration.ofSeconds(10),
-                () -> service.queue().stateOf("d-again").orElseThrow() == JobState.DONE, "first job done");
+        Eventually.await(
+                Duration.ofSeconds(10),
+                () -> service.queue().stateOf("d-again").orElseThrow() == JobState.DONE,
+                "first job done");
 
         HttpResponse<String> again = github.send("installation", "d-again", body);
 
@@ -226,8 +234,10 @@ class WebhookEndpointTest {
         assertThat(second.body()).contains("\"outcome\":\"duplicate\"");
         assertThat(service.deliveries().outcomeOf("d-repo-copy")).contains(DeliveryOutcome.DUPLICATE);
         assertThat(service.queue().stateOf("d-repo-copy")).isEmpty();
-        Eventually.await(Duration.ofSeconds(10),
-                () -> service.queue().stateOf("d-app").orElseThrow() == JobState.DONE, "job done");
+        Eventually.await(
+                Duration.ofSeconds(10),
+                () -> service.queue().stateOf("d-app").orElseThrow() == JobState.DONE,
+                "job done");
         assertThat(handled).hasSize(1);
     }
 
@@ -255,8 +265,10 @@ class WebhookEndpointTest {
 
             // then it is answered while the handler is still running
             assertThat(answer.statusCode()).isEqualTo(202);
-            Eventually.await(Duration.ofSeconds(10),
-                    () -> slowService.queue().stateOf("d-slow").orElseThrow() == JobState.RUNNING, "job running");
+            Eventually.await(
+                    Duration.ofSeconds(10),
+                    () -> slowService.queue().stateOf("d-slow").orElseThrow() == JobState.RUNNING,
+                    "job running");
             assertThat(ms).isLessThan(5_000);
             release.countDown();
         }
@@ -271,7 +283,8 @@ class WebhookEndpointTest {
         assertThat(github.get("/readyz").statusCode()).isEqualTo(200);
         HttpResponse<String> metrics = github.get("/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(metrics.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         assertThat(metrics.body())
                 .contains("triage_webhook_deliveries_total{event=\"issues\",outcome=\"queued\"} 1.0")
                 .contains("triage_predictions_total{theme=\"model\"} 1.0")
@@ -292,7 +305,20 @@ class WebhookEndpointTest {
 
     private dev.aisectriage.config.AppConfig withSecret(String secret) {
         var c = TestConfig.dryRun(dir.resolve("vector"));
-        return new dev.aisectriage.config.AppConfig(c.appId(), c.privateKey(), secret, false, 0, c.logLevel(),
-                c.databasePath(), c.githubApiUrl(), true, null, 1, 3, 60, null);
+        return new dev.aisectriage.config.AppConfig(
+                c.appId(),
+                c.privateKey(),
+                secret,
+                false,
+                0,
+                c.logLevel(),
+                c.databasePath(),
+                c.githubApiUrl(),
+                true,
+                null,
+                1,
+                3,
+                60,
+                null);
     }
 }

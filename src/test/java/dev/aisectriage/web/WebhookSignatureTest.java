@@ -26,12 +26,16 @@ class WebhookSignatureTest {
 
     @Test
     void refusesAnotherBodyAnotherSecretAndMalformedHeaders() {
-        assertThat(signature.matches("Hello, World?".getBytes(StandardCharsets.UTF_8), EXPECTED)).isFalse();
-        assertThat(new WebhookSignature("another secret").matches(PAYLOAD, EXPECTED)).isFalse();
+        assertThat(signature.matches("Hello, World?".getBytes(StandardCharsets.UTF_8), EXPECTED))
+                .isFalse();
+        assertThat(new WebhookSignature("another secret").matches(PAYLOAD, EXPECTED))
+                .isFalse();
         assertThat(signature.matches(PAYLOAD, null)).isFalse();
-        assertThat(signature.matches(PAYLOAD, EXPECTED.substring("sha256=".length()))).isFalse();
+        assertThat(signature.matches(PAYLOAD, EXPECTED.substring("sha256=".length())))
+                .isFalse();
         assertThat(signature.matches(PAYLOAD, "sha256=zz")).isFalse();
         assertThat(signature.matches(PAYLOAD, EXPECTED.substring(0, 20))).isFalse();
-        assertThat(signature.matches(PAYLOAD, "sha1=757107ea0eb2509fc211221cce984b8a37570b6d")).isFalse();
+        assertThat(signature.matches(PAYLOAD, "sha1=757107ea0eb2509fc211221cce984b8a37570b6d"))
+                .isFalse();
     }
 }
