@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maintainers' commands in a comment, honoured only from OWNER, MEMBER or COLLABORATOR:
- * {@code /ai-security not-security} (feedback, and the bot stops acting on the thread),
+ * {@code /ai-security not-security} (feedback; the bot takes its labels back and stops acting on the thread),
  * {@code /ai-security theme <name>} (feedback, and the theme's labels are added),
  * {@code /ai-security explain} (the bot's comment shows why), {@code /ai-security off} (the bot stops acting on it).
  */
@@ -66,6 +66,7 @@ public final class ApplySlashCommand implements EventHandler {
             case "not-security" -> {
                 feedback.record(event.deliveryId(), ref, Feedback.NOT_SECURITY, false, null, actor);
                 threads.setOff(ref, true);
+                triage.withdrawLabels(ref);
             }
             case "theme" -> theme(event, post, command.get().argument(), actor);
             case "explain" -> explain(post);

@@ -182,6 +182,22 @@ public final class TriageThread {
         threads.recordLabelsAdded(ref, names);
     }
 
+    /**
+     * Takes back the labels the bot added to a thread, after a maintainer said it is not a security issue. Labels
+     * people set stay; the ones taken back are never added to the thread again.
+     */
+    public void withdrawLabels(ThreadRef ref) {
+        locked(ref, () -> {
+            Set<String> removed = lower(threads.labelsRemovedByHumans(ref));
+            for (String label : threads.labelsAddedByBot(ref)) {
+                if (!removed.contains(label.toLowerCase(Locale.ROOT))) {
+                    gateway.removeLabel(ref, label);
+                    threads.recordLabelRemovedByHuman(ref, label);
+                }
+            }
+        });
+    }
+
     /** Creates the bot's one comment, or edits it in place when its content changed; never posts a second. */
     public void upsertComment(ThreadRef ref, String body) {
         locked(ref, () -> upsertCommentLocked(ref, body));

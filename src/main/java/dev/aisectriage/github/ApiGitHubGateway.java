@@ -158,6 +158,38 @@ public final class ApiGitHubGateway implements GitHubGateway {
     }
 
     @Override
+    public void removeLabel(ThreadRef thread, String label) {
+        if (wouldDo(thread, "remove label", label)) {
+            return;
+        }
+        if (thread.kind() == ThreadRef.Kind.DISCUSSION) {
+            List<String> ids = labelIds(thread, List.of(label));
+            if (!ids.isEmpty()) {
+                graphql.execute(
+                        thread.installationId(),
+                        "mutation($id: ID!, $labels: [ID!]!) { removeLabelsFromLabelable(input: {labelableId: $id, "
+                                + "labelIds: $labels}) { clientMutationId } }",
+                        Map.of("id", discussionId(thread), "labels", ids));
+            }
+        } else {
+            try {
+                rest(
+                        thread.installationId(),
+                        "DELETE",
+                        "/repos/" + thread.repository() + "/issues/" + thread.number() + "/labels/"
+                                + pathSegment(label),
+                        null);
+            } catch (GitHubApiException e) {
+                if (!e.isGone()) {
+                    throw e;
+                }
+                LOG.info("{}: label '{}' was already gone", thread, label);
+            }
+        }
+        done(thread, "remove label", label);
+    }
+
+    @Override
     public boolean createLabel(long installationId, String repository, LabelSpec label) {
         if (wouldDo(installationId, repository, null, "create label", label.name())) {
             return true;
@@ -267,6 +299,19 @@ public final class ApiGitHubGateway implements GitHubGateway {
 
     /** GraphQL wants label node ids; labels are looked up by name, ones the repository lacks are skipped. */
     private void addDiscussionLabels(ThreadRef thread, List<String> labels) {
+        List<String> ids = labelIds(thread, labels);
+        if (ids.isEmpty()) {
+            return;
+        }
+        graphql.execute(
+                thread.installationId(),
+                "mutation($id: ID!, $labels: [ID!]!) { addLabelsToLabelable(input: {labelableId: $id, labelIds: $labels}) "
+                        + "{ clientMutationId } }",
+                Map.of("id", discussionId(thread), "labels", ids));
+    }
+
+    /** The node ids of the named labels of the thread's repository; names it lacks are logged and left out. */
+    private List<String> labelIds(ThreadRef thread, List<String> labels) {
         JsonNode nodes = graphql.execute(
                         thread.installationId(),
                         "query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) "
@@ -283,19 +328,12 @@ public final class ApiGitHubGateway implements GitHubGateway {
         for (String label : labels) {
             String id = idByName.get(label.toLowerCase(java.util.Locale.ROOT));
             if (id == null) {
-                LOG.warn("{}: label '{}' does not exist on the repository; not added to the discussion", thread, label);
+                LOG.warn("{}: label '{}' does not exist on the repository", thread, label);
             } else {
                 ids.add(id);
             }
         }
-        if (ids.isEmpty()) {
-            return;
-        }
-        graphql.execute(
-                thread.installationId(),
-                "mutation($id: ID!, $labels: [ID!]!) { addLabelsToLabelable(input: {labelableId: $id, labelIds: $labels}) "
-                        + "{ clientMutationId } }",
-                Map.of("id", discussionId(thread), "labels", ids));
+        return ids;
     }
 
     private String discussionId(ThreadRef thread) {

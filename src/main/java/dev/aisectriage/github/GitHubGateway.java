@@ -26,6 +26,9 @@ public interface GitHubGateway {
     /** Adds labels to a thread, leaving the ones it has (never replaces them). */
     void addLabels(ThreadRef thread, List<String> labels);
 
+    /** Removes one label from a thread; a thread that no longer has it is left as it is. */
+    void removeLabel(ThreadRef thread, String label);
+
     /** Creates a label; false if the repository already has one of that name. */
     boolean createLabel(long installationId, String repository, LabelSpec label);
 

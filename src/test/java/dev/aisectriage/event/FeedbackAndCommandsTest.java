@@ -97,17 +97,26 @@ class FeedbackAndCommandsTest {
     }
 
     @Test
-    void notSecurityFromAMemberIsRecordedAndSwitchesTheBotOffOnTheThread() throws Exception {
+    void notSecurityFromAMemberTakesTheBotsLabelsBackAndSwitchesTheBotOffOnTheThread() throws Exception {
+        // given a flagged report the bot labelled
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         int writes = github.writes().size();
 
+        // when a member says it is not security, the command is redelivered, and the reporter edits the post
         bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-2"));
+        bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-2b"));
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3"));
 
+        // then the feedback is recorded, exactly the bot's two labels are removed once, and nothing else is sent
         assertThat(new Feedback(bot.db).latestPerThread())
                 .singleElement()
                 .satisfies(f -> assertThat(f.signal()).isEqualTo(Feedback.NOT_SECURITY));
-        assertThat(github.writes()).hasSize(writes);
+        assertThat(github.writes().subList(writes, github.writes().size()))
+                .extracting(FakeGitHub.Request::line)
+                .containsExactlyInAnyOrder(
+                        "DELETE " + REPO + "/issues/12/labels/security",
+                        "DELETE " + REPO + "/issues/12/labels/ai-security%3A%20system-software");
+        assertThat(github.labelsOf("octo-org/ml-server#12")).isEmpty();
     }
 
     @Test

@@ -74,6 +74,53 @@ class ApiGitHubGatewayTest {
     }
 
     @Test
+    void removesALabelFromAnIssueAndTakesAnAlreadyMissingOneAsDone() {
+        // given an issue that has the bot's flag label
+        gateway(false).addLabels(ISSUE, List.of("security"));
+
+        // when the label is removed, then removed again (a re-run after a crash)
+        gateway(false).removeLabel(ISSUE, "security");
+        gateway(false).removeLabel(ISSUE, "security");
+
+        // then two DELETEs were sent, the second answered 404 and not retried, and the label is gone
+        assertThat(github.requestLines())
+                .containsExactly(
+                        "POST /app/installations/42/access_tokens",
+                        "POST /repos/octo/ml/issues/7/labels",
+                        "DELETE /repos/octo/ml/issues/7/labels/security",
+                        "DELETE /repos/octo/ml/issues/7/labels/security");
+        assertThat(github.labelsOf("octo/ml#7")).isEmpty();
+    }
+
+    @Test
+    void removesALabelFromADiscussionThroughRemoveLabelsFromLabelable() {
+        // given a repository with the label
+        github.existingLabels("octo/ml", "ai-security: model");
+
+        // when it is removed from a discussion
+        gateway(false).removeLabel(DISCUSSION, "ai-security: model");
+
+        // then the label's node id is looked up and one mutation removes it from the discussion's node
+        List<FakeGitHub.Request> mutations = github.writes();
+        assertThat(mutations).singleElement().satisfies(r -> {
+            assertThat(r.json().path("query").asText()).contains("removeLabelsFromLabelable");
+            assertThat(r.json().path("variables").path("id").asText()).isEqualTo("D_kwDOA");
+            assertThat(r.json().path("variables").path("labels").toString()).isEqualTo("[\"LA_ai-security: model\"]");
+        });
+    }
+
+    @Test
+    void inDryRunRemovingALabelIsRecordedAndNothingIsSent() {
+        gateway(true).removeLabel(ISSUE, "security");
+
+        assertThat(github.requests()).isEmpty();
+        assertThat(actions.recent(5)).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("remove label");
+            assertThat(a.dryRun()).isTrue();
+        });
+    }
+
+    @Test
     void waitsOutASecondaryRateLimitForTheAdvertisedRetryAfterThenRetries() {
         // given GitHub answers the first attempt with a secondary rate limit of one second
         github.script(

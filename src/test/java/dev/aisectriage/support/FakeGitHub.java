@@ -44,6 +44,7 @@ public final class FakeGitHub implements Closeable {
     private static final Pattern ISSUE_COMMENTS = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/comments");
     private static final Pattern COMMENT = Pattern.compile("/repos/([^/]+/[^/]+)/issues/comments/(\\d+)");
     private static final Pattern ISSUE_LABELS = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/labels");
+    private static final Pattern ISSUE_LABEL = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/labels/(.+)");
     private static final Pattern REPO_LABELS = Pattern.compile("/repos/([^/]+/[^/]+)/labels");
     private static final Pattern REPO_LABEL = Pattern.compile("/repos/([^/]+/[^/]+)/labels/(.+)");
     private static final Pattern ISSUES = Pattern.compile("/repos/([^/]+/[^/]+)/issues");
@@ -264,6 +265,16 @@ public final class FakeGitHub implements Closeable {
             labels.forEach(l -> out.addObject().put("name", l));
             return json(200, out.toString());
         }
+        if ((m = ISSUE_LABEL.matcher(path)).matches() && method.equals("DELETE")) {
+            Set<String> labels =
+                    threadLabels.computeIfAbsent(m.group(1) + "#" + m.group(2), k -> new LinkedHashSet<>());
+            if (!labels.remove(java.net.URLDecoder.decode(m.group(3), StandardCharsets.UTF_8))) {
+                return json(404, "{\"message\":\"Label does not exist\"}");
+            }
+            ArrayNode out = JSON.createArrayNode();
+            labels.forEach(l -> out.addObject().put("name", l));
+            return json(200, out.toString());
+        }
         if ((m = REPO_LABELS.matcher(path)).matches()) {
             Set<String> labels = repoLabels.computeIfAbsent(m.group(1), k -> ConcurrentHashMap.newKeySet());
             if (method.equals("GET")) {
@@ -322,6 +333,11 @@ public final class FakeGitHub implements Closeable {
                     threadLabels.computeIfAbsent("discussion:" + vars.path("id").asText(), k -> new LinkedHashSet<>());
             vars.path("labels").forEach(l -> labels.add(l.asText().substring("LA_".length())));
             data.putObject("addLabelsToLabelable").putNull("clientMutationId");
+        } else if (query.contains("removeLabelsFromLabelable")) {
+            Set<String> labels =
+                    threadLabels.computeIfAbsent("discussion:" + vars.path("id").asText(), k -> new LinkedHashSet<>());
+            vars.path("labels").forEach(l -> labels.remove(l.asText().substring("LA_".length())));
+            data.putObject("removeLabelsFromLabelable").putNull("clientMutationId");
         } else if (query.contains("labels(first")) {
             ArrayNode nodes = data.putObject("repository").putObject("labels").putArray("nodes");
             String repo = vars.path("owner").asText() + "/" + vars.path("name").asText();
