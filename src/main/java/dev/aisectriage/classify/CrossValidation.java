@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.SolutionRecommender;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -43,6 +45,8 @@ public final class CrossValidation {
         int[] fold = GroupedFolds.assign(set.posts(), k, options.seed());
         List<Evaluation.Scored> pooled = new ArrayList<>();
         List<Boolean> pooledTune = new ArrayList<>();
+        // each out-of-fold prediction is scored by the recommender of its own fold, also when pooled
+        Map<Prediction, SolutionRecommender> recommenderOf = new IdentityHashMap<>();
         ArrayNode folds = JSON.createArrayNode();
         List<ObjectNode> allReports = new ArrayList<>();
         List<ObjectNode> tuneReports = new ArrayList<>();
@@ -65,6 +69,9 @@ public final class CrossValidation {
                 Evaluation.Scored s = new Evaluation.Scored(set.posts().get(i), p, (System.nanoTime() - t0) / 1e6);
                 scored.add(s);
                 pooled.add(s);
+                if (rec != null) {
+                    recommenderOf.put(p, rec);
+                }
                 pooledTune.add(set.tune()[i]);
                 if (set.tune()[i]) {
                     scoredTune.add(s);
@@ -109,14 +116,17 @@ public final class CrossValidation {
         spread.set("all", meanSd(allReports));
         spread.set("ai_issues", meanSd(tuneReports));
         ObjectNode pooledNode = root.putObject("pooled");
-        pooledNode.set("all", Evaluation.report(pooled, null));
+        SolutionRecommender pooledRec = recommenderOf.isEmpty()
+                ? null
+                : (p, limit) -> recommenderOf.get(p).recommend(p, limit);
+        pooledNode.set("all", Evaluation.report(pooled, pooledRec));
         List<Evaluation.Scored> pooledOnlyTune = new ArrayList<>();
         for (int i = 0; i < pooled.size(); i++) {
             if (pooledTune.get(i)) {
                 pooledOnlyTune.add(pooled.get(i));
             }
         }
-        pooledNode.set("ai_issues", Evaluation.report(pooledOnlyTune, null));
+        pooledNode.set("ai_issues", Evaluation.report(pooledOnlyTune, pooledRec));
         ObjectNode errors = root.putObject("ai_issue_errors");
         ArrayNode fps = errors.putArray("false_positives");
         ArrayNode fns = errors.putArray("false_negatives");

@@ -63,5 +63,7 @@ class EvalCommandTest {
         assertThat(r.get("folds")).hasSize(2);
         assertThat(r.at("/mean_sd/all/security.mcc/mean").isNumber()).isTrue();
         assertThat(r.at("/pooled/all/n").asInt()).isEqualTo(7);
+        // the one post with solution codes is scored by its own fold's recommender in the pooled figures too
+        assertThat(r.at("/pooled/all/solutions/hit_at_3").asDouble()).isEqualTo(1.0);
     }
 }
