@@ -9,6 +9,8 @@ public final class App {
     private App() {}
 
     public static void main(String[] args) {
+        // DJL probes for a GPU when the tokenizer loads; none is used, so its warning is only noise in every command.
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
         System.exit(new CommandLine(new Cli()).execute(args));
     }
 }

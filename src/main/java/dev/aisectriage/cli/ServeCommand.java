@@ -102,7 +102,5 @@ public final class ServeCommand implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.out");
         // Jetty's and Javalin's info lines are noise at info level.
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-        // DJL probes for a GPU when the tokenizer loads; no GPU is used, so its warning is only noise.
-        System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
     }
 }
