@@ -9,7 +9,9 @@ public final class App {
     private App() {}
 
     public static void main(String[] args) {
-        // DJL probes for a GPU when the tokenizer loads; none is used, so its warning is only noise in every command.
+        // DJL probes for a GPU and names its native library when the tokenizer loads: no GPU is used, and neither
+        // line helps a user of any command.
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
         System.exit(new CommandLine(new Cli()).execute(args));
     }
