@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,6 +40,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Evaluate the classifier on labelled JSONL files (shared format); --cv K cross-validates.")
 public final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    TrainingSettings training = new TrainingSettings();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,29 +66,6 @@ public final class EvalCommand implements Callable<Integer> {
             description = "taxonomy.json for --cv (default: next to the first data file, "
                     + "else the bundled model's label space).")
     Path taxonomyFile;
-
-    @Option(names = "--cache-dir", description = "Cache embeddings here for --cv (use /tmp, never the repo).")
-    Path cacheDir;
-
-    @Option(names = "--window", defaultValue = "HEAD_TAIL", description = "Encoder window for --cv.")
-    String window;
-
-    @Option(names = "--max-tokens", defaultValue = "256")
-    int maxTokens;
-
-    @Option(
-            names = "--weak-negatives",
-            negatable = true,
-            defaultValue = "true",
-            fallbackValue = "true",
-            description = "With --cv: train the security head on the weak negatives too (default: ${DEFAULT-VALUE}).")
-    boolean weakNegatives;
-
-    @Option(names = "--seed", defaultValue = "42")
-    long seed;
-
-    @Option(names = "--set", description = "With --cv: override a trainer option, name=value (repeatable).")
-    List<String> settings = new ArrayList<>();
 
     private final Function<List<LabelledPost>, SolutionRecommender> recommenders;
 
@@ -157,24 +138,24 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private ObjectNode crossValidate(LabelledData labelled) {
-        TrainerOptions options = TrainCommand.options(seed, weakNegatives, settings);
+        TrainerOptions options = training.trainerOptions();
         Taxonomy taxonomy = taxonomy();
-        TextWindow w = TextWindow.parse(window);
+        TextWindow w = training.textWindow();
         float[][] emb;
-        try (OnnxEncoder encoder = OnnxEncoder.bundled(w, maxTokens)) {
-            emb = new EmbeddingCache(encoder, TrainCommand.ENCODER_NAME, cacheDir)
+        try (OnnxEncoder encoder = OnnxEncoder.bundled(w, training.maxTokens)) {
+            emb = new EmbeddingCache(encoder, TrainCommand.ENCODER_NAME, training.cacheDir)
                     .embedAll(labelled.posts().stream().map(LabelledPost::text).toList(), System.out);
         }
         ObjectNode report = CrossValidation.run(
                 labelled.withEmbeddings(emb),
                 taxonomy,
                 options,
-                TrainCommand.encoderSpec(w, maxTokens),
+                TrainCommand.encoderSpec(w, training.maxTokens),
                 folds,
                 recommenders,
                 System.out);
         report.put("window", w.name());
-        report.put("max_tokens", maxTokens);
+        report.put("max_tokens", training.maxTokens);
         report.set("options", JSON.valueToTree(options));
         report.set("files", JSON.valueToTree(data.stream().map(Path::toString).toList()));
         System.out.println();

@@ -15,11 +15,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Trains the heads on the shared labelled data and writes the model artefact the bot ships with. */
@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Train the security, theme and issue-type heads on labelled JSONL and write the model artefact.")
 public final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    TrainingSettings training = new TrainingSettings();
 
     /** The bundled encoder's name in the artefact. */
     public static final String ENCODER_NAME = "all-MiniLM-L6-v2-q";
@@ -43,23 +46,6 @@ public final class TrainCommand implements Callable<Integer> {
             defaultValue = "src/main/resources/model",
             description = "Folder the artefact is written to (default: ${DEFAULT-VALUE}).")
     Path out;
-
-    @Option(names = "--cache-dir", description = "Cache embeddings here between runs (use /tmp, never the repo).")
-    Path cacheDir;
-
-    @Option(names = "--window", defaultValue = "HEAD_TAIL", description = "HEAD, HEAD_TAIL or CHUNKS.")
-    String window;
-
-    @Option(names = "--max-tokens", defaultValue = "256")
-    int maxTokens;
-
-    @Option(
-            names = "--weak-negatives",
-            negatable = true,
-            defaultValue = "true",
-            fallbackValue = "true",
-            description = "Train the security head on the weak negatives too (default: ${DEFAULT-VALUE}).")
-    boolean weakNegatives;
 
     @Option(
             names = "--encoder-dir",
@@ -80,32 +66,26 @@ public final class TrainCommand implements Callable<Integer> {
             description = "With --encoder-dir: text put before every post " + "(e5 expects 'query: ').")
     String prefix;
 
-    @Option(names = "--seed", defaultValue = "42")
-    long seed;
-
-    @Option(names = "--set", description = "Override a trainer option, name=value (repeatable).")
-    List<String> settings = new ArrayList<>();
-
     @Override
     public Integer call() {
-        TrainerOptions options = options(seed, weakNegatives, settings);
+        TrainerOptions options = training.trainerOptions();
         List<Path> files = jsonlFiles(dataDir);
         Taxonomy taxonomy = Taxonomy.read(dataDir.resolve("taxonomy.json"));
         LabelledData data = LabelledData.read(files);
-        TextWindow w = TextWindow.parse(window);
+        TextWindow w = training.textWindow();
         long start = System.nanoTime();
         ModelArtefact.EncoderSpec spec = encoderDir == null
-                ? encoderSpec(w, maxTokens)
+                ? encoderSpec(w, training.maxTokens)
                 : new ModelArtefact.EncoderSpec(
                         encoderDir.toAbsolutePath().normalize().getFileName().toString(),
                         Pooling.parse(pooling),
                         w,
-                        maxTokens,
+                        training.maxTokens,
                         prefix);
         try (OnnxEncoder encoder = encoderDir == null
-                ? OnnxEncoder.bundled(w, maxTokens)
-                : OnnxEncoder.fromDirectory(encoderDir, spec.pooling(), w, maxTokens, prefix)) {
-            EmbeddingCache cache = new EmbeddingCache(encoder, spec.name(), cacheDir);
+                ? OnnxEncoder.bundled(w, training.maxTokens)
+                : OnnxEncoder.fromDirectory(encoderDir, spec.pooling(), w, training.maxTokens, prefix)) {
+            EmbeddingCache cache = new EmbeddingCache(encoder, spec.name(), training.cacheDir);
             float[][] emb =
                     cache.embedAll(data.posts().stream().map(LabelledPost::text).toList(), System.out);
             TrainingSet set = data.withEmbeddings(emb);
@@ -127,14 +107,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     static ModelArtefact.EncoderSpec encoderSpec(TextWindow w, int maxTokens) {
         return new ModelArtefact.EncoderSpec(ENCODER_NAME, Pooling.MEAN, w, maxTokens, "");
-    }
-
-    static TrainerOptions options(long seed, boolean weak, List<String> settings) {
-        TrainerOptions o = TrainerOptions.defaults().withSeed(seed).withWeakNegatives(weak);
-        for (String s : settings) {
-            o = o.with(s);
-        }
-        return o;
     }
 
     /** Every {@code *.jsonl} in the folder, sorted by name, so training order does not depend on the file system. */
