@@ -28,49 +28,11 @@ public record TrainerOptions(
     }
 
     public TrainerOptions withSeed(long s) {
-        return new TrainerOptions(
-                s,
-                useWeakNegatives,
-                cSecurity,
-                cTheme,
-                cIssue,
-                embeddingScale,
-                keywordScale,
-                minDf,
-                maxTerms,
-                targetPrecision,
-                innerFolds,
-                themeWeightInIssueScore,
-                tuneReplicas,
-                issueWeightInThemeScore,
-                positiveWeightPower,
-                regularizeBias,
-                knnThemeWeight,
-                knnSecurity,
-                themeOffsets);
+        return with("seed=" + s);
     }
 
     public TrainerOptions withWeakNegatives(boolean w) {
-        return new TrainerOptions(
-                seed,
-                w,
-                cSecurity,
-                cTheme,
-                cIssue,
-                embeddingScale,
-                keywordScale,
-                minDf,
-                maxTerms,
-                targetPrecision,
-                innerFolds,
-                themeWeightInIssueScore,
-                tuneReplicas,
-                issueWeightInThemeScore,
-                positiveWeightPower,
-                regularizeBias,
-                knnThemeWeight,
-                knnSecurity,
-                themeOffsets);
+        return with("useWeakNegatives=" + w);
     }
 
     /** A copy with one option changed by name, e.g. {@code cSecurity=2}; for experiments from the command line. */
