@@ -139,6 +139,10 @@ public final class CrossValidation {
             (s.prediction().security() ? fps : fns).add(line);
         }
         root.set("folds", folds);
+        ArrayNode predictions = root.putArray("predictions");
+        for (int i = 0; i < pooled.size(); i++) {
+            predictions.add(Evaluation.predictionLine(pooled.get(i), pooledTune.get(i)));
+        }
         return root;
     }
 

@@ -1,6 +1,7 @@
 package dev.aisectriage.classify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.Recommendation;
 import dev.aisectriage.catalogue.SolutionRecommender;
@@ -177,5 +178,35 @@ public final class Evaluation {
 
     private static double r(double v) {
         return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    /**
+     * One scored post as a JSON object (id, labels, what was predicted; never the text): the lines of
+     * {@code eval --predictions}.
+     */
+    public static ObjectNode predictionLine(Scored s, boolean aiIssue) {
+        ObjectNode o = JSON.createObjectNode();
+        LabelledPost post = s.post();
+        Prediction p = s.prediction();
+        o.put("id", post.id());
+        o.put("ai_issue", aiIssue);
+        if (post.isSecurity() == null) {
+            o.putNull("is_security");
+        } else {
+            o.put("is_security", post.isSecurity());
+        }
+        o.put("predicted_security", p.security());
+        o.put("security_probability", Math.round(p.securityProbability() * 10_000) / 10_000.0);
+        o.put("theme", post.theme() == null ? null : post.theme().name());
+        o.put(
+                "predicted_theme",
+                p.primaryTheme() == null ? null : p.primaryTheme().name());
+        ArrayNode codes = o.putArray("issue_codes");
+        post.issueCodes().forEach(codes::add);
+        ArrayNode top = o.putArray("predicted_issue_types");
+        p.issueTypes().stream().limit(3).forEach(t -> top.add(t.id()));
+        ArrayNode kw = o.putArray("keywords");
+        p.keywords().forEach(kw::add);
+        return o;
     }
 }

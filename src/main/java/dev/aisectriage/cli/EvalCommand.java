@@ -2,6 +2,7 @@ package dev.aisectriage.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.Recommender;
 import dev.aisectriage.catalogue.SolutionRecommender;
@@ -52,6 +53,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the figures as JSON to this file.")
     Path jsonOut;
 
+    @Option(
+            names = "--predictions",
+            description = "Write every prediction (out of fold with --cv) as JSON lines to this file: id, labels,"
+                    + " predicted security, probability, theme, top 3 issue types, keywords; never the text.")
+    Path predictionsOut;
+
     @Option(names = "--model-dir", description = "Evaluate this model folder instead of the bundled one.")
     Path modelDir;
 
@@ -85,6 +92,10 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         LabelledData labelled = LabelledData.read(data);
         ObjectNode report = folds > 1 ? crossValidate(labelled) : evaluate(labelled);
+        JsonNode predictions = report.remove("predictions");
+        if (predictionsOut != null) {
+            writePredictions(predictions);
+        }
         if (jsonOut != null) {
             try {
                 if (jsonOut.toAbsolutePath().getParent() != null) {
@@ -97,6 +108,22 @@ public final class EvalCommand implements Callable<Integer> {
             System.out.println("wrote " + jsonOut);
         }
         return 0;
+    }
+
+    private void writePredictions(JsonNode lines) {
+        try {
+            if (predictionsOut.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(predictionsOut.toAbsolutePath().getParent());
+            }
+            StringBuilder out = new StringBuilder();
+            for (JsonNode line : lines) {
+                out.append(JSON.writeValueAsString(line)).append('\n');
+            }
+            Files.writeString(predictionsOut, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + predictionsOut, e);
+        }
+        System.out.println("wrote " + lines.size() + " predictions to " + predictionsOut);
     }
 
     private ObjectNode evaluate(LabelledData labelled) {
@@ -117,6 +144,10 @@ public final class EvalCommand implements Callable<Integer> {
         }
         SolutionRecommender rec = recommenders == null ? null : recommenders.apply(List.of());
         ObjectNode report = Evaluation.report(scored, rec);
+        ArrayNode lines = report.putArray("predictions");
+        for (int i = 0; i < scored.size(); i++) {
+            lines.add(Evaluation.predictionLine(scored.get(i), labelled.tune()[i]));
+        }
         report.put("model_version", classifier.modelVersion());
         report.put("model_load_ms", Math.round(loadMs));
         report.set("files", JSON.valueToTree(data.stream().map(Path::toString).toList()));

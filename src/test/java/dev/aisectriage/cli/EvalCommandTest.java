@@ -66,4 +66,41 @@ class EvalCommandTest {
         // the one post with solution codes is scored by its own fold's recommender in the pooled figures too
         assertThat(r.at("/pooled/all/solutions/hit_at_3").asDouble()).isEqualTo(1.0);
     }
+
+    @Test
+    void predictionsAreWrittenOnePerPostWithoutTheirTextAndLeftOutOfTheReport(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("eval.json");
+        Path lines = dir.resolve("predictions.jsonl");
+
+        int code = new CommandLine(new EvalCommand())
+                .execute("--data", TINY, "--json", out.toString(), "--predictions", lines.toString());
+
+        assertThat(code).isZero();
+        List<String> written = java.nio.file.Files.readAllLines(lines);
+        assertThat(written).hasSize(7);
+        List<LabelledPost> posts = LabelledPost.read(Path.of(TINY));
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < posts.size(); i++) {
+            JsonNode line = json.readTree(written.get(i));
+            assertThat(line.get("id").asText()).isEqualTo(posts.get(i).id());
+            assertThat(line.get("is_security").asInt()).isEqualTo(posts.get(i).isSecurity());
+            assertThat(line.get("security_probability").asDouble()).isBetween(0.0, 1.0);
+            assertThat(line.get("predicted_issue_types").size()).isEqualTo(3);
+            assertThat(written.get(i)).doesNotContain(posts.get(i).text().substring(0, 40));
+        }
+        assertThat(json.readTree(out.toFile()).has("predictions")).isFalse();
+    }
+
+    @Test
+    void crossValidationWritesEveryOutOfFoldPrediction(@TempDir Path dir) throws Exception {
+        Path lines = dir.resolve("oof.jsonl");
+
+        int code = new CommandLine(new EvalCommand(null))
+                .execute("--data", TINY, "--cv", "2", "--set", "innerFolds=2", "--predictions", lines.toString());
+
+        assertThat(code).isZero();
+        assertThat(java.nio.file.Files.readAllLines(lines))
+                .hasSize(7)
+                .allMatch(l -> l.contains("\"predicted_security\""));
+    }
 }
