@@ -126,8 +126,13 @@ public final class HeadsModel {
 
         Map<Theme, Double> rounded = new EnumMap<>(Theme.class);
         themes.forEach((t, p) -> rounded.put(t, round(p)));
+        // A post naming a vulnerability class outright is security, as likely as such posts were in training.
+        boolean decisive = artefact.decisive().matchesAny(matched);
+        if (decisive) {
+            pSec = Math.max(pSec, artefact.decisive().precision());
+        }
         return new Prediction(
-                pSec >= artefact.securityThreshold(),
+                decisive || pSec >= artefact.securityThreshold(),
                 round(pSec),
                 rounded,
                 top,

@@ -20,6 +20,23 @@ public final class KeywordStage {
     public static final List<String> PAPER_KEYWORDS =
             List.of("vulnerability", "vulnerabilities", "cve", "cwe", "security");
 
+    /**
+     * Keywords that name a vulnerability class outright, the classes the labelling guide lists as security: when
+     * training finds them precise enough on the AI-project issues, a post naming one is labelled security whatever
+     * the heads say (the study's keyword stage, applied as a rule only to these).
+     */
+    public static final List<String> DECISIVE = List.of(
+            "vulnerability",
+            "vulnerabilities",
+            "cve",
+            "cwe",
+            "xss",
+            "ssrf",
+            "csrf",
+            "sql injection",
+            "command injection",
+            "open redirect");
+
     private static final Map<String, String> LEXICON = lexicon();
 
     private final List<String> names;

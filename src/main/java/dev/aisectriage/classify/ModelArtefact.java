@@ -46,12 +46,36 @@ public record ModelArtefact(
         double knnThemeWeight,
         double securityKnnWeight,
         double[] themeOffsets,
+        DecisiveKeywords decisive,
         NeighbourIndex neighbours,
         JsonNode training) {
 
     public static final String FILE_NAME = "heads.json.gz";
 
     public static final int FORMAT = 1;
+
+    /**
+     * Keywords that label a post security on their own, with the share of the tuning posts naming one that were
+     * security (Laplace-smoothed); that share is the probability such a post is given at least. No names: no rule.
+     */
+    public record DecisiveKeywords(List<String> names, double precision, int posts) {
+
+        public static final DecisiveKeywords NONE = new DecisiveKeywords(List.of(), 0, 0);
+
+        public DecisiveKeywords {
+            names = List.copyOf(names);
+        }
+
+        /** Whether any of these keywords is among the matched ones. */
+        public boolean matchesAny(List<String> matched) {
+            for (String m : matched) {
+                if (names.contains(m)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /** Which encoder produced the embeddings the heads were trained on. */
     public record EncoderSpec(String name, Pooling pooling, TextWindow window, int maxTokens, String prefix) {}
@@ -128,6 +152,7 @@ public record ModelArtefact(
                 knnThemeWeight,
                 securityKnnWeight,
                 themeOffsets,
+                decisive,
                 neighbours,
                 training);
     }
@@ -174,6 +199,13 @@ public record ModelArtefact(
         heads.put("issue_weight_in_theme_score", issueWeightInThemeScore);
         heads.put("knn_theme_weight", knnThemeWeight);
         heads.put("security_knn_weight", securityKnnWeight);
+        if (!decisive.names().isEmpty()) {
+            ObjectNode dk = heads.putObject("decisive_keywords");
+            ArrayNode names = dk.putArray("names");
+            decisive.names().forEach(names::add);
+            dk.put("precision", decisive.precision());
+            dk.put("posts", decisive.posts());
+        }
         if (themeOffsets != null) {
             ArrayNode off = heads.putArray("theme_offsets");
             for (double o : themeOffsets) {
@@ -278,8 +310,19 @@ public record ModelArtefact(
                 heads.get("knn_theme_weight").asDouble(),
                 heads.path("security_knn_weight").asDouble(0),
                 offsets(heads.get("theme_offsets")),
+                decisive(heads.get("decisive_keywords")),
                 index,
                 root.get("training"));
+    }
+
+    private static DecisiveKeywords decisive(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return DecisiveKeywords.NONE;
+        }
+        return new DecisiveKeywords(
+                strings(node.get("names")),
+                node.get("precision").asDouble(),
+                node.get("posts").asInt());
     }
 
     private static double[] offsets(JsonNode array) {

@@ -42,12 +42,14 @@ public final class Trainer {
         KeywordStage keywords = new KeywordStage();
         List<Integer> secRows = new ArrayList<>();
         List<String> vocabDocs = new ArrayList<>();
+        SecurityWeights weights = SecurityWeights.of(options);
         for (int i = 0; i < set.size(); i++) {
             LabelledPost p = set.posts().get(i);
             boolean usable = p.isSecurity() != null && (options.useWeakNegatives() || !set.weak()[i]);
             if (usable) {
-                // Repeating the AI-project issues weighs them up against paper posts and weak negatives.
-                int copies = set.tune()[i] ? Math.max(1, options.tuneReplicas()) : 1;
+                // Repeating a post weighs it in the loss (liblinear has no instance weights): the AI-project issues
+                // against the paper posts and weak negatives.
+                int copies = weights.copies(set.tune()[i], set.weak()[i]);
                 for (int c = 0; c < copies; c++) {
                     secRows.add(i);
                 }
@@ -60,11 +62,7 @@ public final class Trainer {
         int dim = set.embeddings().length == 0 ? 384 : set.embeddings()[0].length;
         FeatureLayout layout = new FeatureLayout(
                 tfidf, dim, keywords.names().size(), options.embeddingScale(), options.keywordScale());
-        Features[] feats = new Features[set.size()];
-        for (int i = 0; i < set.size(); i++) {
-            String text = set.posts().get(i).text();
-            feats[i] = layout.features(text, set.embeddings()[i], keywords.features(keywords.match(text)));
-        }
+        Features[] feats = features(set, layout, keywords);
         int n = layout.size();
 
         // Security head, with out-of-fold scores for calibration and the threshold.
@@ -73,9 +71,10 @@ public final class Trainer {
         for (int j = 0; j < sRows.length; j++) {
             sY[j] = set.posts().get(sRows[j]).isSecurity() == 1 ? 1 : 0;
         }
-        LinearHead rawSecurity = fit("security", feats, sRows, sY, n, options.cSecurity(), 0);
+        double cSecurity = options.cSecurity() * weights.cScale();
+        LinearHead rawSecurity = fit("security", feats, sRows, sY, n, cSecurity, 0);
         double[] vote = new double[sRows.length];
-        double[] oof = outOfFoldScores(set, feats, sRows, sY, n, vote);
+        double[] oof = outOfFoldScores(set, feats, sRows, sY, n, cSecurity, vote);
         List<Integer> tuneIdx = new ArrayList<>();
         for (int j = 0; j < sRows.length; j++) {
             if (set.tune()[sRows[j]]) {
@@ -114,25 +113,38 @@ public final class Trainer {
         }
         double threshold = Calibration.thresholdForPrecision(tProb, tY, options.targetPrecision());
 
+        ModelArtefact.DecisiveKeywords decisive = options.decisiveKeywords()
+                ? decisiveKeywords(set, keywords, options.targetPrecision())
+                : ModelArtefact.DecisiveKeywords.NONE;
+
         // Theme heads: one-vs-rest on the primary theme of security posts.
         List<Integer> themed = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
             LabelledPost p = set.posts().get(i);
             if (isSecurity(p) && p.theme() != null) {
-                themed.add(i);
+                // AI-project issues can weigh more here too: the study's posts code themes a little differently.
+                int copies = set.tune()[i] ? Math.max(1, options.themeTuneReplicas()) : 1;
+                for (int c = 0; c < copies; c++) {
+                    themed.add(i);
+                }
             }
         }
         int[] tRows = themed.stream().mapToInt(Integer::intValue).toArray();
+        // The theme heads may weigh the embedding and keyword blocks differently from the security head: they are
+        // trained on features scaled their way, and their weights are rescaled onto the shared feature vector.
+        FeatureLayout themeLayout = themeLayout(layout);
+        Features[] themeFeats = themeLayout.equals(layout) ? feats : features(set, themeLayout, keywords);
         Map<Theme, LinearHead> themes = new EnumMap<>(Theme.class);
         for (Theme t : Theme.values()) {
             double[] y = new double[tRows.length];
             for (int j = 0; j < tRows.length; j++) {
                 y[j] = set.posts().get(tRows[j]).theme() == t ? 1 : 0;
             }
-            themes.put(t, fit(t.name(), feats, tRows, y, n, options.cTheme(), options.positiveWeightPower()));
+            LinearHead head = fit(t.name(), themeFeats, tRows, y, n, options.cTheme(), options.positiveWeightPower());
+            themes.put(t, rescaled(head, themeLayout, layout));
         }
 
-        double[] themeOffsets = options.themeOffsets() ? themeOffsets(set, feats, tRows, n) : null;
+        double[] themeOffsets = options.themeOffsets() ? themeOffsets(set, themeFeats, tRows, n) : null;
 
         // Issue-type heads: one-vs-rest over security posts that carry codes.
         List<Integer> coded = new ArrayList<>();
@@ -172,10 +184,15 @@ public final class Trainer {
         training.put("issue_type_posts", cRows.length);
         training.put("tuning_posts", tuneIdx.size());
         training.put("c_security", options.cSecurity());
+        training.put("c_security_per_copy", cSecurity);
         training.put("c_theme", options.cTheme());
         training.put("c_issue", options.cIssue());
         training.put("target_precision", options.targetPrecision());
+        training.put("security_weight_ai_issues", options.tuneReplicas());
+        training.put("security_weight_paper_posts", options.paperWeight());
+        training.put("security_weight_weak_negatives", options.weakWeight());
         training.put("vocabulary_size", tfidf.size());
+        training.put("decisive_keywords_on_tuning_posts", decisive.posts());
         return new ModelArtefact(
                         "unversioned",
                         encoder,
@@ -191,9 +208,75 @@ public final class Trainer {
                         options.knnThemeWeight(),
                         knnWeight,
                         themeOffsets,
+                        decisive,
                         neighbours,
                         training)
                 .withContentVersion();
+    }
+
+    /**
+     * The decisive-keyword rule, kept only if the tuning posts that name one of {@link KeywordStage#DECISIVE} are
+     * security at least as often as the target precision (Laplace-smoothed, and at least 10 such posts).
+     */
+    static ModelArtefact.DecisiveKeywords decisiveKeywords(
+            TrainingSet set, KeywordStage keywords, double targetPrecision) {
+        ModelArtefact.DecisiveKeywords candidate = new ModelArtefact.DecisiveKeywords(KeywordStage.DECISIVE, 0, 0);
+        int posts = 0;
+        int security = 0;
+        for (int i = 0; i < set.size(); i++) {
+            LabelledPost p = set.posts().get(i);
+            if (set.tune()[i] && p.isSecurity() != null && candidate.matchesAny(keywords.match(p.text()))) {
+                posts++;
+                security += p.isSecurity();
+            }
+        }
+        double precision = (security + 1.0) / (posts + 2.0);
+        if (posts < 10 || precision < targetPrecision) {
+            return ModelArtefact.DecisiveKeywords.NONE;
+        }
+        return new ModelArtefact.DecisiveKeywords(KeywordStage.DECISIVE, precision, posts);
+    }
+
+    private static Features[] features(TrainingSet set, FeatureLayout layout, KeywordStage keywords) {
+        Features[] feats = new Features[set.size()];
+        for (int i = 0; i < set.size(); i++) {
+            String text = set.posts().get(i).text();
+            feats[i] = layout.features(text, set.embeddings()[i], keywords.features(keywords.match(text)));
+        }
+        return feats;
+    }
+
+    /** The layout the theme heads train on: the shared one, with the theme's block scales where they are set. */
+    private FeatureLayout themeLayout(FeatureLayout shared) {
+        float emb = options.themeEmbeddingScale() > 0 && shared.embeddingScale() > 0
+                ? options.themeEmbeddingScale()
+                : shared.embeddingScale();
+        float kw = options.themeKeywordScale() > 0 && shared.keywordScale() > 0
+                ? options.themeKeywordScale()
+                : shared.keywordScale();
+        return new FeatureLayout(shared.tfidf(), shared.embeddingDim(), shared.keywordCount(), emb, kw);
+    }
+
+    /**
+     * The same head over {@code to}'s feature vector: a block scaled by s in {@code from} and by t in {@code to} has
+     * its weights multiplied by s / t, so every score is unchanged.
+     */
+    static LinearHead rescaled(LinearHead head, FeatureLayout from, FeatureLayout to) {
+        if (from.equals(to)) {
+            return head;
+        }
+        float[] w = head.weights().clone();
+        int base = to.tfidf().size();
+        float emb = from.embeddingScale() / to.embeddingScale();
+        for (int d = 0; d < to.embeddingDim(); d++) {
+            w[base + d] *= emb;
+        }
+        base += to.embeddingDim();
+        float kw = from.keywordScale() / to.keywordScale();
+        for (int k = 0; k < to.keywordCount(); k++) {
+            w[base + k] *= kw;
+        }
+        return new LinearHead(head.label(), w, head.bias(), head.plattA(), head.plattB());
     }
 
     private static boolean isSecurity(LabelledPost p) {
@@ -214,7 +297,8 @@ public final class Trainer {
      * Out-of-fold decision values of the security head, folds grouped by repository; {@code vote} receives each
      * row's out-of-fold neighbour vote (security share among the 15 nearest labelled, non-weak training posts).
      */
-    private double[] outOfFoldScores(TrainingSet set, Features[] feats, int[] rows, double[] y, int n, double[] vote) {
+    private double[] outOfFoldScores(
+            TrainingSet set, Features[] feats, int[] rows, double[] y, int n, double cSecurity, double[] vote) {
         List<LabelledPost> sub = new ArrayList<>();
         for (int r : rows) {
             sub.add(set.posts().get(r));
@@ -235,7 +319,7 @@ public final class Trainer {
                 trRows[j] = rows[tr.get(j)];
                 trY[j] = y[tr.get(j)];
             }
-            LinearHead h = fit("oof", feats, trRows, trY, n, options.cSecurity(), 0);
+            LinearHead h = fit("oof", feats, trRows, trY, n, cSecurity, 0);
             NeighbourIndex index = options.knnSecurity() ? neighbourIndex(set, trRows) : null;
             for (int j = 0; j < rows.length; j++) {
                 if (fold[j] == f) {

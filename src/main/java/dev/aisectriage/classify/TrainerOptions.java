@@ -20,11 +20,41 @@ public record TrainerOptions(
         boolean regularizeBias,
         double knnThemeWeight,
         boolean knnSecurity,
-        boolean themeOffsets) {
+        boolean themeOffsets,
+        double paperWeight,
+        double weakWeight,
+        int themeTuneReplicas,
+        float themeEmbeddingScale,
+        float themeKeywordScale,
+        boolean decisiveKeywords) {
 
     public static TrainerOptions defaults() {
         return new TrainerOptions(
-                42L, true, 1.0, 4.0, 2.0, 0.5f, 0.5f, 2, 20_000, 0.92, 5, 0.5, 3, 0.0, 0.0, true, 0.3, false, true);
+                42L, // seed
+                true, // weak negatives in the security head
+                1.0, // C, security
+                4.0, // C, themes
+                2.0, // C, issue types
+                0.5f, // embedding block scale
+                0.5f, // keyword block scale
+                2, // TF-IDF: terms in at least this many posts
+                20_000, // TF-IDF: at most this many terms
+                0.95, // target precision of the security threshold, on AI-project issues
+                5, // inner folds (calibration, threshold, theme offsets)
+                0.5, // theme weight in the issue-type score
+                3, // AI-project issues' weight in the security head
+                0.0, // issue-head mass blended into themes
+                0.0, // positive-class weight power in theme and issue heads
+                true, // regularise the bias
+                0.3, // kNN theme vote weight
+                false, // kNN security vote in the calibration
+                true, // per-theme offsets
+                0.2, // paper posts' weight in the security head
+                0.4, // weak negatives' weight in the security head
+                2, // AI-project issues' copies in the theme heads
+                0f, // theme heads' embedding scale (0: as the security head)
+                0f, // theme heads' keyword scale (0: as the security head)
+                true); // a post naming a vulnerability class is security, if precise enough on AI-project issues
     }
 
     public TrainerOptions withSeed(long s) {
@@ -62,6 +92,12 @@ public record TrainerOptions(
         double kw = knnThemeWeight;
         boolean ks2 = knnSecurity;
         boolean to = themeOffsets;
+        double pwt = paperWeight;
+        double wwt = weakWeight;
+        int ttr = themeTuneReplicas;
+        float tes = themeEmbeddingScale;
+        float tks = themeKeywordScale;
+        boolean dk = decisiveKeywords;
         switch (k) {
             case "seed" -> seed = Long.parseLong(v);
             case "useWeakNegatives" -> weak = Boolean.parseBoolean(v);
@@ -82,8 +118,16 @@ public record TrainerOptions(
             case "knnThemeWeight" -> kw = Double.parseDouble(v);
             case "knnSecurity" -> ks2 = Boolean.parseBoolean(v);
             case "themeOffsets" -> to = Boolean.parseBoolean(v);
+            case "paperWeight" -> pwt = Double.parseDouble(v);
+            case "weakWeight" -> wwt = Double.parseDouble(v);
+            case "themeTuneReplicas" -> ttr = Integer.parseInt(v);
+            case "themeEmbeddingScale" -> tes = Float.parseFloat(v);
+            case "themeKeywordScale" -> tks = Float.parseFloat(v);
+            case "decisiveKeywords" -> dk = Boolean.parseBoolean(v);
             default -> throw new IllegalArgumentException("unknown trainer option '" + k + "'");
         }
-        return new TrainerOptions(seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw, rb, kw, ks2, to);
+        return new TrainerOptions(
+                seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw, rb, kw, ks2, to, pwt, wwt, ttr,
+                tes, tks, dk);
     }
 }

@@ -71,6 +71,23 @@ class BundledClassifierTest {
     }
 
     @Test
+    void aPostNamingAVulnerabilityClassIsSecurityEvenWhenItReadsLikeAPlainBug() {
+        String report = """
+                Stored XSS via markdown-it html: true
+                MarkdownPreview passes raw HTML from chat messages to v-html, so a message containing
+                <img src=x onerror=alert(1)> runs in every viewer's browser.""";
+
+        Prediction p = classifier.classify(report);
+
+        ModelArtefact.DecisiveKeywords rule = ClassifierLoader.bundledArtefact().decisive();
+        assertThat(rule.names()).contains("xss", "ssrf", "cve");
+        assertThat(rule.precision()).isGreaterThanOrEqualTo(0.95);
+        assertThat(p.keywords()).contains("xss");
+        assertThat(p.security()).isTrue();
+        assertThat(p.securityProbability()).isGreaterThanOrEqualTo(rule.precision() - 1e-4);
+    }
+
+    @Test
     void nonEnglishAndEmptyPostsNeverCrash() {
         for (String text : List.of(
                 "模型加载时使用 torch.load 会执行任意代码，存在安全漏洞。",
