@@ -15,14 +15,18 @@ class SecurityWeightsTest {
         return SecurityWeights.of(o);
     }
 
+    private static void assertCopies(SecurityWeights w, int aiIssues, int paperPosts, int weakNegatives, double c) {
+        assertThat(w.copies(true, false)).as("AI-project issue copies").isEqualTo(aiIssues);
+        assertThat(w.copies(false, false)).as("paper post copies").isEqualTo(paperPosts);
+        assertThat(w.copies(false, true)).as("weak negative copies").isEqualTo(weakNegatives);
+        assertThat(w.cScale()).as("C scale").isCloseTo(c, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
     @Test
     void equalWeightsKeepOneCopyOfEachPostAndTheGivenC() {
         SecurityWeights w = weights("tuneReplicas=1", "paperWeight=1", "weakWeight=1");
 
-        assertThat(w.copies(true, false)).isEqualTo(1);
-        assertThat(w.copies(false, false)).isEqualTo(1);
-        assertThat(w.copies(false, true)).isEqualTo(1);
-        assertThat(w.cScale()).isEqualTo(1.0);
+        assertCopies(w, 1, 1, 1, 1.0);
     }
 
     @Test
@@ -30,10 +34,7 @@ class SecurityWeightsTest {
         SecurityWeights w = SecurityWeights.of(TrainerOptions.defaults());
 
         // AI issues 3, paper posts 0.2, weak negatives 0.4: one copy weighs 0.2.
-        assertThat(w.copies(true, false)).isEqualTo(15);
-        assertThat(w.copies(false, false)).isEqualTo(1);
-        assertThat(w.copies(false, true)).isEqualTo(2);
-        assertThat(w.cScale()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+        assertCopies(w, 15, 1, 2, 0.2);
     }
 
     @Test
@@ -41,10 +42,7 @@ class SecurityWeightsTest {
         SecurityWeights w = weights("tuneReplicas=3", "paperWeight=0.2", "weakWeight=0.3");
 
         // 3 : 0.2 : 0.3 is 30 : 2 : 3 copies of 0.1 each, not 15 : 1 : 2 (which would make weak negatives 0.4).
-        assertThat(w.copies(true, false)).isEqualTo(30);
-        assertThat(w.copies(false, false)).isEqualTo(2);
-        assertThat(w.copies(false, true)).isEqualTo(3);
-        assertThat(w.cScale()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-12));
+        assertCopies(w, 30, 2, 3, 0.1);
     }
 
     @Test
