@@ -146,6 +146,43 @@ public final class CrossValidation {
         return root;
     }
 
+    /**
+     * The figures of several cross-validations of the same posts, one per seed (each seed its own split): per figure
+     * and subset, each split's mean over its folds and the mean of those.
+     */
+    public static ObjectNode overSplits(List<Long> seeds, List<ObjectNode> reports) {
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode s = out.putArray("seeds");
+        seeds.forEach(s::add);
+        ObjectNode figures = out.putObject("figures");
+        for (String pointer : FIGURES) {
+            String key = pointer.substring(1).replace('/', '.');
+            ObjectNode f = figures.putObject(key);
+            for (String subset : List.of("all", "ai_issues")) {
+                ObjectNode sub = f.putObject(subset);
+                ArrayNode per = sub.putArray("per_split");
+                double sum = 0;
+                int n = 0;
+                for (ObjectNode r : reports) {
+                    JsonNode v = r.at("/mean_sd/" + subset + "/" + key + "/mean");
+                    if (v.isNumber()) {
+                        per.add(v.asDouble());
+                        sum += v.asDouble();
+                        n++;
+                    } else {
+                        per.addNull();
+                    }
+                }
+                if (n == 0) {
+                    sub.putNull("mean");
+                } else {
+                    sub.put("mean", Math.round(sum / n * 1000) / 1000.0);
+                }
+            }
+        }
+        return out;
+    }
+
     private static ObjectNode meanSd(List<ObjectNode> reports) {
         ObjectNode out = JSON.createObjectNode();
         for (String pointer : FIGURES) {

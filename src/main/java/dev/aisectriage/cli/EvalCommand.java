@@ -69,6 +69,13 @@ public final class EvalCommand implements Callable<Integer> {
     int folds;
 
     @Option(
+            names = "--seeds",
+            split = ",",
+            description = "With --cv: repeat the cross-validation on these seeds (each one its own split of the posts)"
+                    + " and report the mean of every figure over them, e.g. --seeds 42,7,99.")
+    List<Long> seeds = new ArrayList<>();
+
+    @Option(
             names = "--taxonomy",
             description = "taxonomy.json for --cv (default: next to the first data file, "
                     + "else the bundled model's label space).")
@@ -177,14 +184,25 @@ public final class EvalCommand implements Callable<Integer> {
             emb = new EmbeddingCache(encoder, TrainCommand.ENCODER_NAME, training.cacheDir)
                     .embedAll(labelled.posts().stream().map(LabelledPost::text).toList(), System.out);
         }
-        ObjectNode report = CrossValidation.run(
-                labelled.withEmbeddings(emb),
-                taxonomy,
-                options,
-                TrainCommand.encoderSpec(w, training.maxTokens),
-                folds,
-                recommenders,
-                System.out);
+        List<Long> runSeeds = seeds.isEmpty() ? List.of(options.seed()) : seeds;
+        List<ObjectNode> reports = new ArrayList<>();
+        for (long seed : runSeeds) {
+            if (runSeeds.size() > 1) {
+                System.out.printf("split with seed %d:%n", seed);
+            }
+            reports.add(CrossValidation.run(
+                    labelled.withEmbeddings(emb),
+                    taxonomy,
+                    options.withSeed(seed),
+                    TrainCommand.encoderSpec(w, training.maxTokens),
+                    folds,
+                    recommenders,
+                    System.out));
+        }
+        ObjectNode report = reports.get(0);
+        if (runSeeds.size() > 1) {
+            report.set("splits", CrossValidation.overSplits(runSeeds, reports));
+        }
         report.put("window", w.name());
         report.put("max_tokens", training.maxTokens);
         report.set("options", JSON.valueToTree(options));
@@ -194,6 +212,9 @@ public final class EvalCommand implements Callable<Integer> {
         printSpread(System.out, "AI-project issues", report.at("/mean_sd/ai_issues"));
         print(System.out, "pooled out-of-fold, all posts", report.at("/pooled/all"));
         print(System.out, "pooled out-of-fold, AI-project issues", report.at("/pooled/ai_issues"));
+        if (report.has("splits")) {
+            printSplits(System.out, report.get("splits"));
+        }
         return report;
     }
 
@@ -238,6 +259,25 @@ public final class EvalCommand implements Callable<Integer> {
                 r.at("/issue_codes/top3_recall"), r.at("/issue_codes/n").asInt());
         out.printf("  solutions hit@3 %s%n", r.at("/solutions/hit_at_3"));
         out.printf("  latency   p50 %s ms  p99 %s ms%n", r.at("/latency_ms/p50"), r.at("/latency_ms/p99"));
+    }
+
+    private static void printSplits(PrintStream out, JsonNode splits) {
+        out.printf("%nmean over folds, per split (seed), and the mean of the splits:%n");
+        for (String subset : List.of("all", "ai_issues")) {
+            out.printf("  %s%n", subset.equals("all") ? "all posts" : "AI-project issues");
+            splits.get("figures").fields().forEachRemaining(e -> {
+                StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "    %-26s", e.getKey()));
+                for (JsonNode v : e.getValue().get(subset).get("per_split")) {
+                    line.append(v.isNull() ? "   null" : String.format(java.util.Locale.ROOT, "  %.3f", v.asDouble()));
+                }
+                JsonNode mean = e.getValue().get(subset).get("mean");
+                line.append(
+                        mean.isNull()
+                                ? "  | mean null"
+                                : String.format(java.util.Locale.ROOT, "  | mean %.3f", mean.asDouble()));
+                out.println(line);
+            });
+        }
     }
 
     private static void printSpread(PrintStream out, String title, JsonNode m) {

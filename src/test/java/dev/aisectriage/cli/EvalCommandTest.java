@@ -103,4 +103,32 @@ class EvalCommandTest {
                 .hasSize(7)
                 .allMatch(l -> l.contains("\"predicted_security\""));
     }
+
+    @Test
+    void crossValidationOnSeveralSeedsReportsEachSplitAndTheirMean(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cv.json");
+
+        int code = new CommandLine(new EvalCommand(null))
+                .execute(
+                        "--data",
+                        TINY,
+                        "--cv",
+                        "2",
+                        "--set",
+                        "innerFolds=2",
+                        "--seeds",
+                        "42,7",
+                        "--json",
+                        out.toString());
+
+        assertThat(code).isZero();
+        JsonNode splits = new ObjectMapper().readTree(out.toFile()).get("splits");
+        assertThat(splits.get("seeds")).hasSize(2);
+        JsonNode mcc = splits.at("/figures/security.mcc/all");
+        assertThat(mcc.get("per_split")).hasSize(2);
+        double mean = (mcc.get("per_split").get(0).asDouble()
+                        + mcc.get("per_split").get(1).asDouble())
+                / 2;
+        assertThat(mcc.get("mean").asDouble()).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-3));
+    }
 }
