@@ -56,7 +56,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--predictions",
             description = "Write every prediction (out of fold with --cv) as JSON lines to this file: id, labels,"
-                    + " predicted security, probability, theme, top 3 issue types, keywords; never the text.")
+                    + " predicted security, probability, theme, top 3 issue types, keywords; never the text"
+                    + " (with --seeds, those of the first seed's split).")
     Path predictionsOut;
 
     @Option(names = "--model-dir", description = "Evaluate this model folder instead of the bundled one.")
