@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maintainers' commands in a comment, honoured only from OWNER, MEMBER or COLLABORATOR:
+ * Maintainers' commands in a comment (new, or edited to give a command it did not have), honoured only from OWNER,
+ * MEMBER or COLLABORATOR:
  * {@code /ai-security not-security} (feedback; the bot takes its labels back and stops acting on the thread),
  * {@code /ai-security theme <name>} (feedback, and the theme's labels are added),
  * {@code /ai-security explain} (the bot's comment shows why), {@code /ai-security off} (the bot stops acting on it).
@@ -47,6 +48,10 @@ public final class ApplySlashCommand implements EventHandler {
         JsonNode comment = event.payload().path("comment");
         Optional<SlashCommand> command = SlashCommand.parse(comment.path("body").asText(""));
         if (command.isEmpty() || ThreadPost.isBot(comment.path("user"))) {
+            return;
+        }
+        if ("edited".equals(event.action()) && command.equals(previousCommand(event.payload()))) {
+            // The edit changed something else in a comment whose command was already applied when it was written.
             return;
         }
         ThreadPost post = ThreadPost.of(event);
@@ -118,5 +123,11 @@ public final class ApplySlashCommand implements EventHandler {
                 post.ref(),
                 renderer.explainComment(new CommentContext(
                         post.ref().repository(), post.publicRepository(), text, prediction, config.errors())));
+    }
+
+    /** The command of an edited comment before the edit (its {@code changes.body.from}); empty if it had none. */
+    private static Optional<SlashCommand> previousCommand(JsonNode payload) {
+        JsonNode from = payload.path("changes").path("body").path("from");
+        return from.isTextual() ? SlashCommand.parse(from.asText()) : Optional.empty();
     }
 }

@@ -137,6 +137,50 @@ class FeedbackAndCommandsTest {
     }
 
     @Test
+    void aCommandAddedByEditingACommentIsApplied() throws Exception {
+        // given a flagged report the bot labelled
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        int writes = github.writes().size();
+
+        // when a member edits a comment that had no command so that it says the report is not security
+        bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-2", p -> {
+            p.put("action", "edited");
+            p.putObject("changes").putObject("body").put("from", "Looking at this now.");
+        }));
+
+        // then the bot takes its labels back and is off on the thread
+        assertThat(github.writes().subList(writes, github.writes().size()))
+                .extracting(FakeGitHub.Request::method)
+                .containsOnly("DELETE")
+                .hasSize(2);
+        assertThat(new Threads(bot.db).find(ISSUE_12).orElseThrow().off()).isTrue();
+        assertThat(new Feedback(bot.db).latestPerThread().get(0).signal()).isEqualTo(Feedback.NOT_SECURITY);
+    }
+
+    @Test
+    void editingSomethingElseInACommentWhoseCommandWasAppliedDoesNotApplyItAgain() throws Exception {
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        String command = "/ai-security theme data";
+        bot.handle(Fixtures.event(
+                "issue_comment-created-slash-command-by-member.json",
+                "d-2",
+                p -> p.with("comment").put("body", command)));
+        int writes = github.writes().size();
+        long feedback = new Feedback(bot.db).count();
+
+        // when the member fixes a typo in the same comment, the command unchanged
+        bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-3", p -> {
+            p.put("action", "edited");
+            p.with("comment").put("body", command + "\nThis is about the training set, sorry for the typo.");
+            p.putObject("changes").putObject("body").put("from", command + "\nThis is about the trainign set.");
+        }));
+
+        // then nothing is sent and no second feedback is recorded
+        assertThat(github.writes()).hasSize(writes);
+        assertThat(new Feedback(bot.db).count()).isEqualTo(feedback);
+    }
+
+    @Test
     void explainTurnsTheOneCommentIntoTheExplanation() throws Exception {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
