@@ -198,9 +198,7 @@ public final class Evaluation {
         o.put("predicted_security", p.security());
         o.put("security_probability", Math.round(p.securityProbability() * 10_000) / 10_000.0);
         o.put("theme", post.theme() == null ? null : post.theme().name());
-        o.put(
-                "predicted_theme",
-                p.primaryTheme() == null ? null : p.primaryTheme().name());
+        o.put("predicted_theme", p.primaryTheme().name());
         ArrayNode codes = o.putArray("issue_codes");
         post.issueCodes().forEach(codes::add);
         ArrayNode top = o.putArray("predicted_issue_types");
