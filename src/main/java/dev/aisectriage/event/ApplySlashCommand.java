@@ -8,6 +8,7 @@ import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.github.ThreadRef;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
 import java.util.List;
@@ -63,8 +64,8 @@ public final class ApplySlashCommand implements EventHandler {
                     "{}: /ai-security {} from {} ({}) ignored: only owners, members and collaborators",
                     ref,
                     command.get().verb(),
-                    actor,
-                    association);
+                    LogSafe.text(actor),
+                    LogSafe.text(association));
             return;
         }
         switch (command.get().verb()) {
@@ -82,7 +83,7 @@ public final class ApplySlashCommand implements EventHandler {
                         ref,
                         command.get().verb());
         }
-        LOG.info("{}: /ai-security {} by {}", ref, command.get().verb(), actor);
+        LOG.info("{}: /ai-security {} by {}", ref, command.get().verb(), LogSafe.text(actor));
     }
 
     private void theme(WebhookEvent event, ThreadPost post, String name, String actor) {
@@ -90,7 +91,7 @@ public final class ApplySlashCommand implements EventHandler {
         try {
             theme = Theme.parse(name);
         } catch (IllegalArgumentException e) {
-            LOG.info("{}: /ai-security theme: {}", post.ref(), e.getMessage());
+            LOG.info("{}: /ai-security theme: {}", post.ref(), LogSafe.text(e.getMessage()));
             return;
         }
         feedback.record(event.deliveryId(), post.ref(), Feedback.THEME, true, theme, actor);

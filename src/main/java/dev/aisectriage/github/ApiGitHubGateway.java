@@ -1,6 +1,7 @@
 package dev.aisectriage.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Actions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -372,7 +373,12 @@ public final class ApiGitHubGateway implements GitHubGateway {
         if (!dryRun) {
             return false;
         }
-        LOG.info("{}{}: would {} {}", repository, number == null ? "" : "#" + number, action, detail);
+        LOG.info(
+                "{}{}: would {} {}",
+                LogSafe.text(repository),
+                number == null ? "" : "#" + number,
+                action,
+                LogSafe.text(detail));
         actions.record(installationId, repository, number, action, detail, true);
         return true;
     }
