@@ -217,7 +217,8 @@ public final class TriageThread {
         }
         if (id == null) {
             for (RemoteComment c : gateway.listComments(ref)) {
-                if (CommentMarker.isOurs(c.body())) {
+                // the marker alone proves nothing: anybody can copy it into a comment of their own
+                if (c.byThisApp() && CommentMarker.isOurs(c.body())) {
                     id = c.id();
                     storedHash = sha256(c.body());
                     threads.recordComment(ref, id, storedHash);
