@@ -227,14 +227,14 @@ public final class ApiGitHubGateway implements GitHubGateway {
         }
         String id;
         if (thread.kind() == ThreadRef.Kind.DISCUSSION) {
-            JsonNode data = graphql.execute(
+            JsonNode data = graphql.executeOnce(
                     thread.installationId(),
                     "mutation($id: ID!, $body: String!) { addDiscussionComment(input: {discussionId: $id, body: $body}) "
                             + "{ comment { id } } }",
                     Map.of("id", discussionId(thread), "body", body));
             id = data.path("addDiscussionComment").path("comment").path("id").asText();
         } else {
-            id = rest(
+            id = restOnce(
                             thread.installationId(),
                             "POST",
                             "/repos/" + thread.repository() + "/issues/" + thread.number() + "/comments",
@@ -378,6 +378,19 @@ public final class ApiGitHubGateway implements GitHubGateway {
             }
             tokens.forget(installationId);
             return http.send(method, path, body, "Bearer " + tokens.tokenFor(installationId));
+        }
+    }
+
+    /** A REST write sent at most once (see {@link GitHubHttp#sendOnce}); a refused token was refused before any write. */
+    private GitHubHttp.Response restOnce(long installationId, String method, String path, Object body) {
+        try {
+            return http.sendOnce(method, path, body, "Bearer " + tokens.tokenFor(installationId));
+        } catch (GitHubApiException e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            tokens.forget(installationId);
+            return http.sendOnce(method, path, body, "Bearer " + tokens.tokenFor(installationId));
         }
     }
 
