@@ -19,6 +19,7 @@ import java.util.Map;
  * @param maxAttempts a job that failed this many times is dead-lettered
  * @param leaseSeconds how long a claimed job stays claimed without a heartbeat before another worker may take it
  * @param dashboardPassword when set, {@code /dashboard} asks for it (HTTP basic auth); it names private repositories
+ * @param jobTimeoutSeconds a job still running after this long is interrupted and failed like any other error
  */
 public record AppConfig(
         Long appId,
@@ -34,7 +35,8 @@ public record AppConfig(
         int workers,
         int maxAttempts,
         int leaseSeconds,
-        String dashboardPassword) {
+        String dashboardPassword,
+        int jobTimeoutSeconds) {
 
     /** Used only in dry-run when WEBHOOK_SECRET is unset; {@code send-fixture} signs with it by default. */
     public static final String DEVELOPMENT_WEBHOOK_SECRET = "development-secret-dry-run-only";
@@ -42,6 +44,7 @@ public record AppConfig(
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_DATABASE_PATH = "./data/triage.db";
     public static final String DEFAULT_GITHUB_API_URL = "https://api.github.com";
+    public static final int DEFAULT_JOB_TIMEOUT_SECONDS = 120;
 
     public AppConfig {
         if (webhookSecret == null || webhookSecret.isEmpty()) {
@@ -59,6 +62,43 @@ public record AppConfig(
         if (leaseSeconds < 1) {
             throw new ConfigException("JOB_LEASE_SECONDS must be at least 1, got " + leaseSeconds);
         }
+        if (jobTimeoutSeconds < 1) {
+            throw new ConfigException("JOB_TIMEOUT_SECONDS must be at least 1, got " + jobTimeoutSeconds);
+        }
+    }
+
+    /** With the default job time budget. */
+    public AppConfig(
+            Long appId,
+            String privateKey,
+            String webhookSecret,
+            boolean developmentSecret,
+            int port,
+            String logLevel,
+            Path databasePath,
+            String githubApiUrl,
+            boolean dryRun,
+            Path modelDir,
+            int workers,
+            int maxAttempts,
+            int leaseSeconds,
+            String dashboardPassword) {
+        this(
+                appId,
+                privateKey,
+                webhookSecret,
+                developmentSecret,
+                port,
+                logLevel,
+                databasePath,
+                githubApiUrl,
+                dryRun,
+                modelDir,
+                workers,
+                maxAttempts,
+                leaseSeconds,
+                dashboardPassword,
+                DEFAULT_JOB_TIMEOUT_SECONDS);
     }
 
     public static AppConfig fromEnvironment() {
@@ -119,7 +159,8 @@ public record AppConfig(
                 integer(env, "WORKERS", 2),
                 integer(env, "JOB_MAX_ATTEMPTS", 5),
                 integer(env, "JOB_LEASE_SECONDS", 120),
-                value(env, "DASHBOARD_PASSWORD"));
+                value(env, "DASHBOARD_PASSWORD"),
+                integer(env, "JOB_TIMEOUT_SECONDS", DEFAULT_JOB_TIMEOUT_SECONDS));
     }
 
     /** The lines printed at start-up; loud about dry-run and about the development secret. */
@@ -161,7 +202,8 @@ public record AppConfig(
                 + ", logLevel=" + logLevel + ", databasePath=" + databasePath + ", githubApiUrl=" + githubApiUrl
                 + ", dryRun=" + dryRun + ", modelDir=" + modelDir + ", workers=" + workers
                 + ", maxAttempts=" + maxAttempts + ", leaseSeconds=" + leaseSeconds
-                + ", dashboardPassword=" + (dashboardPassword == null ? "none" : "***") + "]";
+                + ", dashboardPassword=" + (dashboardPassword == null ? "none" : "***")
+                + ", jobTimeoutSeconds=" + jobTimeoutSeconds + "]";
     }
 
     private static String privateKey(Map<String, String> env) {

@@ -105,8 +105,14 @@ public final class Service implements AutoCloseable {
                 MAX_BACKOFF);
         metrics.watchQueue(queue::countByState);
         Deliveries deliveries = new Deliveries(db, writer, clock);
-        JobQueueWorkers workers =
-                new JobQueueWorkers(queue, routes, config.workers(), metrics, Duration.ofSeconds(1), DRAIN_TIMEOUT);
+        JobQueueWorkers workers = new JobQueueWorkers(
+                queue,
+                routes,
+                config.workers(),
+                metrics,
+                Duration.ofSeconds(1),
+                DRAIN_TIMEOUT,
+                Duration.ofSeconds(config.jobTimeoutSeconds()));
         WebhookEndpoint webhook = new WebhookEndpoint(
                 new WebhookSignature(config.webhookSecret()), routes, deliveries, workers::wake, metrics);
         Dashboard dashboard = new Dashboard(
