@@ -217,7 +217,7 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         bot.handle(Fixtures.event("issues-unlabeled-flag-removed-by-maintainer.json", "d-2"));
 
-        bot.handle(Fixtures.event("installation-deleted.json", "d-3"));
+        bot.handle(Fixtures.event("installation-deleted-octo-org.json", "d-3"));
 
         assertThat(new Threads(bot.db).find(ISSUE_12)).isEmpty();
         assertThat(new Feedback(bot.db).count()).isZero();
