@@ -199,6 +199,11 @@ public final class TriageThread {
     }
 
     /** Creates the bot's one comment, or edits it in place when its content changed; never posts a second. */
+    /** A short answer to a maintainer's command, as its own comment (the triage comment stays as it is). */
+    public void reply(ThreadRef ref, String body) {
+        gateway.createComment(ref, body);
+    }
+
     public void upsertComment(ThreadRef ref, String body) {
         locked(ref, () -> upsertCommentLocked(ref, body));
     }
