@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.queue.JobQueue;
+import dev.aisectriage.queue.JobQueueWorkers;
+import dev.aisectriage.queue.JobState;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.Delivery;
-import dev.aisectriage.store.JobQueue;
-import dev.aisectriage.store.JobQueueWorkers;
-import dev.aisectriage.store.JobState;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.support.Eventually;
 import java.nio.file.Path;

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class ServeProcess implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
+    /** The service's "listening on 0.0.0.0:PORT (all interfaces)" line (or "listening on port PORT:"). */
+    private static final Pattern LISTENING = Pattern.compile("Service - listening on \\S*?(?:port |:)(\\d+)(?:[: ]|$)");
 
     private final Process process;
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());

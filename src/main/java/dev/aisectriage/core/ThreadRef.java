@@ -1,4 +1,4 @@
-package dev.aisectriage.github;
+package dev.aisectriage.core;
 
 import dev.aisectriage.log.LogSafe;
 
