@@ -2,16 +2,21 @@ package dev.aisectriage.cli;
 
 import dev.aisectriage.Service;
 import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.catalogue.HubCommentRenderer;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.config.HubConfig;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.event.HubRoutes;
 import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.github.GitHubApp;
+import dev.aisectriage.huggingface.ApiHubGateway;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.store.HubDiscussions;
 import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.TriageMetrics;
 import java.time.Clock;
@@ -26,8 +31,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = {
             "Starts the GitHub App: POST /webhooks/github, job workers, GET /healthz, /readyz, /metrics.",
+            "Also takes Hugging Face Hub webhooks on POST /webhooks/huggingface.",
             "Configured from the environment (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, PORT, "
-                    + "LOG_LEVEL, DATABASE_PATH, GITHUB_API_URL, DRY_RUN, MODEL_DIR, WORKERS); see docs/operations.md.",
+                    + "LOG_LEVEL, DATABASE_PATH, GITHUB_API_URL, DRY_RUN, MODEL_DIR, WORKERS; HF_TOKEN, "
+                    + "HF_WEBHOOK_SECRET, HF_API_URL, HF_REPOS, HF_IGNORE, HF_PULL_REQUESTS); see docs/operations.md.",
             "Without credentials it runs in dry-run mode and prints the development webhook secret."
         })
 public final class ServeCommand implements Callable<Integer> {
@@ -72,21 +79,40 @@ public final class ServeCommand implements Callable<Integer> {
     /** The triage handlers as `serve` runs them, on the writer the service hands over. */
     public static Function<Writes, EventRoutes> triageRoutes(
             AppConfig config, Database db, TriageMetrics metrics, Classifier classifier, CommentRenderer renderer) {
-        return writes -> new TriageRoutes(
-                        db,
-                        writes,
-                        GitHubApp.gateway(
-                                config.githubApiUrl(),
-                                config.appId() == null ? null : String.valueOf(config.appId()),
-                                config.privateKey(),
-                                null,
-                                config.dryRun(),
-                                new Actions(db, writes)),
+        HubCommentRenderer hubRenderer = HubCommentRenderer.withDefaults();
+        return writes -> hubRoutes(config, db, writes, metrics, classifier, hubRenderer)
+                .registerOn(new TriageRoutes(
+                                db,
+                                writes,
+                                GitHubApp.gateway(
+                                        config.githubApiUrl(),
+                                        config.appId() == null ? null : String.valueOf(config.appId()),
+                                        config.privateKey(),
+                                        null,
+                                        config.dryRun(),
+                                        new Actions(db, writes)),
+                                classifier,
+                                renderer,
+                                Clock.systemUTC())
+                        .onPrediction(p -> metrics.predictionRecorded(p.security() ? p.primaryTheme() : null))
+                        .routes());
+    }
+
+    /** The Hugging Face Hub's handlers: live with {@code HF_TOKEN}, dry-run otherwise. */
+    static HubRoutes hubRoutes(
+            AppConfig config,
+            Database db,
+            Writes writes,
+            TriageMetrics metrics,
+            Classifier classifier,
+            CommentRenderer renderer) {
+        HubConfig hub = config.hub();
+        return new HubRoutes(
+                        new HubDiscussions(db, writes, Clock.systemUTC()),
+                        new ApiHubGateway(hub.apiUrl(), hub.token(), hub.dryRun(), new Actions(db, writes)),
                         classifier,
-                        renderer,
-                        Clock.systemUTC())
-                .onPrediction(p -> metrics.predictionRecorded(p.security() ? p.primaryTheme() : null))
-                .routes();
+                        renderer)
+                .onPrediction(p -> metrics.hubPredictionRecorded(p.security() ? p.primaryTheme() : null));
     }
 
     /** slf4j-simple reads its settings once, when the first logger is made: call before any logging. */

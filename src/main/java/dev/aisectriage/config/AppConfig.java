@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,6 +21,7 @@ import java.util.Map;
  * @param maxAttempts a job that failed this many times is dead-lettered
  * @param leaseSeconds how long a claimed job stays claimed without a heartbeat before another worker may take it
  * @param dashboardPassword when set, {@code /dashboard} asks for it (HTTP basic auth); it names private repositories
+ * @param hub the Hugging Face Hub side ({@code HF_*}); live with {@code HF_TOKEN}, dry-run otherwise
  */
 public record AppConfig(
         Long appId,
@@ -34,7 +37,8 @@ public record AppConfig(
         int workers,
         int maxAttempts,
         int leaseSeconds,
-        String dashboardPassword) {
+        String dashboardPassword,
+        HubConfig hub) {
 
     /** Used only in dry-run when WEBHOOK_SECRET is unset; {@code send-fixture} signs with it by default. */
     public static final String DEVELOPMENT_WEBHOOK_SECRET = "development-secret-dry-run-only";
@@ -59,6 +63,43 @@ public record AppConfig(
         if (leaseSeconds < 1) {
             throw new ConfigException("JOB_LEASE_SECONDS must be at least 1, got " + leaseSeconds);
         }
+        if (hub == null) {
+            hub = HubConfig.dryRunDefaults();
+        }
+    }
+
+    /** Without Hub settings: the Hub side runs in dry-run with the development secret. */
+    public AppConfig(
+            Long appId,
+            String privateKey,
+            String webhookSecret,
+            boolean developmentSecret,
+            int port,
+            String logLevel,
+            Path databasePath,
+            String githubApiUrl,
+            boolean dryRun,
+            Path modelDir,
+            int workers,
+            int maxAttempts,
+            int leaseSeconds,
+            String dashboardPassword) {
+        this(
+                appId,
+                privateKey,
+                webhookSecret,
+                developmentSecret,
+                port,
+                logLevel,
+                databasePath,
+                githubApiUrl,
+                dryRun,
+                modelDir,
+                workers,
+                maxAttempts,
+                leaseSeconds,
+                dashboardPassword,
+                null);
     }
 
     public static AppConfig fromEnvironment() {
@@ -82,15 +123,22 @@ public record AppConfig(
         String privateKey = privateKey(env);
         boolean credentials = appId != null && privateKey != null;
 
+        String hfToken = value(env, "HF_TOKEN");
+
+        // Each platform is live when its credentials are given; DRY_RUN=true holds both back, and DRY_RUN=false is
+        // an error only when no platform could run live.
         String dryRunText = value(env, "DRY_RUN");
-        boolean dryRun;
-        if (dryRunText == null) {
-            dryRun = !credentials;
-        } else {
-            dryRun = bool("DRY_RUN", dryRunText);
-            if (!dryRun && !credentials) {
-                throw new ConfigException("DRY_RUN=false needs APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH; missing: "
-                        + (appId == null ? "APP_ID " : "") + (privateKey == null ? "PRIVATE_KEY" : "").trim());
+        boolean dryRun = !credentials;
+        boolean hubDryRun = hfToken == null;
+        if (dryRunText != null) {
+            boolean forced = bool("DRY_RUN", dryRunText);
+            if (forced) {
+                dryRun = true;
+                hubDryRun = true;
+            } else if (!credentials && hfToken == null) {
+                throw new ConfigException("DRY_RUN=false needs APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH (GitHub), "
+                        + "or HF_TOKEN (Hugging Face Hub); missing: "
+                        + (appId == null ? "APP_ID " : "") + (privateKey == null ? "PRIVATE_KEY " : "") + "HF_TOKEN");
             }
         }
 
@@ -119,7 +167,34 @@ public record AppConfig(
                 integer(env, "WORKERS", 2),
                 integer(env, "JOB_MAX_ATTEMPTS", 5),
                 integer(env, "JOB_LEASE_SECONDS", 120),
-                value(env, "DASHBOARD_PASSWORD"));
+                value(env, "DASHBOARD_PASSWORD"),
+                hub(env, hfToken, hubDryRun));
+    }
+
+    private static HubConfig hub(Map<String, String> env, String token, boolean dryRun) {
+        String secret = value(env, "HF_WEBHOOK_SECRET");
+        boolean developmentSecret = false;
+        if (secret == null) {
+            if (!dryRun) {
+                throw new ConfigException("HF_WEBHOOK_SECRET is required when HF_TOKEN is set (the Hub is live)");
+            }
+            secret = DEVELOPMENT_WEBHOOK_SECRET;
+            developmentSecret = true;
+        }
+        return new HubConfig(
+                secret,
+                developmentSecret,
+                token,
+                stripTrailingSlash(orDefault(value(env, "HF_API_URL"), HubConfig.DEFAULT_API_URL)),
+                dryRun,
+                list(env, "HF_REPOS"),
+                list(env, "HF_IGNORE"),
+                value(env, "HF_PULL_REQUESTS") != null && bool("HF_PULL_REQUESTS", value(env, "HF_PULL_REQUESTS")));
+    }
+
+    private static List<String> list(Map<String, String> env, String name) {
+        String v = value(env, name);
+        return v == null ? List.of() : Arrays.asList(v.split("[,\\s]+"));
     }
 
     /** The lines printed at start-up; loud about dry-run and about the development secret. */
@@ -132,6 +207,15 @@ public record AppConfig(
                                     ? "no GitHub App credentials (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH)"
                                     : "DRY_RUN is on")
                     .append(". Every intended action is logged and stored; nothing is sent to GitHub. ***\n");
+        }
+        if (hub.dryRun()) {
+            b.append("*** HUGGING FACE HUB DRY-RUN: ")
+                    .append(hub.token() == null ? "no HF_TOKEN" : "DRY_RUN is on")
+                    .append(". Every intended comment is logged and stored; nothing is sent to the Hub. ***\n");
+        }
+        if (hub.developmentSecret()) {
+            b.append(
+                    "*** HF_WEBHOOK_SECRET is not set: POST /webhooks/huggingface takes the development secret. ***\n");
         }
         if (developmentSecret) {
             b.append("*** WEBHOOK_SECRET is not set: using the development secret '")
@@ -149,7 +233,10 @@ public record AppConfig(
                 .append(" model_dir=")
                 .append(modelDir == null ? "bundled" : modelDir)
                 .append(" workers=")
-                .append(workers);
+                .append(workers)
+                .append(" huggingface=")
+                .append(hub.apiUrl())
+                .append(hub.dryRun() ? " (dry-run)" : " (live)");
         return b.toString();
     }
 
@@ -161,7 +248,7 @@ public record AppConfig(
                 + ", logLevel=" + logLevel + ", databasePath=" + databasePath + ", githubApiUrl=" + githubApiUrl
                 + ", dryRun=" + dryRun + ", modelDir=" + modelDir + ", workers=" + workers
                 + ", maxAttempts=" + maxAttempts + ", leaseSeconds=" + leaseSeconds
-                + ", dashboardPassword=" + (dashboardPassword == null ? "none" : "***") + "]";
+                + ", dashboardPassword=" + (dashboardPassword == null ? "none" : "***") + ", hub=" + hub + "]";
     }
 
     private static String privateKey(Map<String, String> env) {
