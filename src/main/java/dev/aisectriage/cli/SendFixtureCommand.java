@@ -1,6 +1,7 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.web.HuggingFaceWebhookEndpoint;
 import dev.aisectriage.web.WebhookSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Parameters;
         name = "send-fixture",
         mixinStandardHelpOptions = true,
         description = "Signs a webhook payload and posts it to a running bot; prints the answer. "
-                + "The event is the file name up to the first '-' (test-fixtures/<event>-<action>-<scenario>.json).")
+                + "The event is the file name up to the first '-' (test-fixtures/<event>-<action>-<scenario>.json). "
+                + "A huggingface-*.json file goes to /webhooks/huggingface of the same server, with the secret in "
+                + "X-Webhook-Secret, as the Hugging Face Hub sends it.")
 public final class SendFixtureCommand implements Callable<Integer> {
 
     @Parameters(
@@ -52,6 +55,9 @@ public final class SendFixtureCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         byte[] body = Files.readAllBytes(file);
+        if (isHubFixture(file)) {
+            return sendToHub(body);
+        }
         String eventName = event != null ? event : eventFromFileName(file);
         String deliveryId = delivery != null ? delivery : UUID.randomUUID().toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
@@ -65,6 +71,27 @@ public final class SendFixtureCommand implements Callable<Integer> {
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         System.out.println("POST " + url + " event=" + eventName + " delivery=" + deliveryId);
+        System.out.println(response.statusCode() + " " + response.body());
+        return response.statusCode() / 100 == 2 ? 0 : 1;
+    }
+
+    /** {@code huggingface-*.json}: a Hugging Face Hub payload, sent as the Hub sends it. */
+    static boolean isHubFixture(Path file) {
+        return file.getFileName().toString().startsWith("huggingface-");
+    }
+
+    /** The Hub sends the secret itself in {@code X-Webhook-Secret}, to {@code /webhooks/huggingface}. */
+    private int sendToHub(byte[] body) throws Exception {
+        String hubUrl = url.replaceFirst("/webhooks/github$", HuggingFaceWebhookEndpoint.PATH);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(hubUrl))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "huggingface-hub-webhook/ai-security-triage-send-fixture")
+                .header(HuggingFaceWebhookEndpoint.SECRET_HEADER, secret)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        System.out.println("POST " + hubUrl + " (Hugging Face Hub payload)");
         System.out.println(response.statusCode() + " " + response.body());
         return response.statusCode() / 100 == 2 ? 0 : 1;
     }
