@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aisectriage.Service;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.WebhookEvent;
-import dev.aisectriage.store.JobState;
+import dev.aisectriage.queue.JobState;
+import dev.aisectriage.service.Service;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.HubWebhooks;
 import dev.aisectriage.support.Webhooks;
