@@ -132,6 +132,11 @@ class HubAcceptanceTest {
                     .filteredOn(a -> a.installationId() != null)
                     .isNotEmpty()
                     .allMatch(Actions.Action::dryRun);
+
+            // the dashboard lists the Hub discussion
+            assertThat(new Webhooks(second.port(), "-").get("/dashboard").body())
+                    .contains("Hugging Face Hub discussions")
+                    .contains("example-ml/tiny-classifier#7");
             second.close();
 
             // then still exactly one comment on the Hub, and one write

@@ -90,7 +90,7 @@ public final class TriageHubDiscussion implements EventHandler {
         HubDiscussions.Key key = key(ref);
         HubWebhookPayload.Discussion d = payload.discussion();
         HubWebhookPayload.Comment comment = payload.comment();
-        discussions.recordDiscussion(key, d.id(), d.title(), d.isPullRequest(), payload.privateRepository());
+        discussions.recordDiscussion(key, d.id(), capped(d.title()), d.isPullRequest(), payload.privateRepository());
         Optional<HubDiscussion> before = discussions.find(key);
         if (comment != null) {
             boolean opening = HubEvents.DISCUSSION.equals(event.event())
@@ -99,13 +99,13 @@ public final class TriageHubDiscussion implements EventHandler {
                                     .equals(before.map(HubDiscussion::openingCommentId)
                                             .orElse(null));
             if (opening) {
-                discussions.recordOpening(key, comment.id(), comment.content());
+                discussions.recordOpening(key, comment.id(), capped(comment.content()));
             } else {
                 if (before.map(s -> TriageThread.FLAGGED.equals(s.verdict())).orElse(false)) {
                     LOG.debug("{}: already flagged; a reply changes nothing", ref);
                     return;
                 }
-                discussions.recordReply(key, comment.id(), comment.content());
+                discussions.recordReply(key, comment.id(), capped(comment.content()));
             }
         }
         HubDiscussion state = discussions.find(key).orElseThrow();
@@ -190,6 +190,11 @@ public final class TriageHubDiscussion implements EventHandler {
 
     static HubDiscussions.Key key(HubDiscussionRef ref) {
         return new HubDiscussions.Key(ref.repo().type(), ref.repo().path(), ref.num());
+    }
+
+    /** As on GitHub, a job reads at most {@link ThreadPost#MAX_TEXT_CHARS} of a title or a comment. */
+    private static String capped(String s) {
+        return s == null || s.length() <= ThreadPost.MAX_TEXT_CHARS ? s : s.substring(0, ThreadPost.MAX_TEXT_CHARS);
     }
 
     private static String nz(String s) {

@@ -26,6 +26,21 @@ class HubConfigTest {
     }
 
     @Test
+    void aServiceLiveOnlyOnTheHubListensOnEveryInterfaceSoTheHubCanReachIt() {
+        AppConfig hubOnly = AppConfig.fromEnvironment(Map.of("HF_TOKEN", "hf_abc", "HF_WEBHOOK_SECRET", "hub-secret"));
+        AppConfig nothing = AppConfig.fromEnvironment(Map.of());
+
+        assertThat(hubOnly.bindHost()).isEqualTo("0.0.0.0");
+        assertThat(nothing.bindHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aHubApiUrlThatIsNotHttpIsRefused() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("HF_API_URL", "file:///etc")))
+                .hasMessageContaining("HF_API_URL");
+    }
+
+    @Test
     void gitHubCredentialsAloneMeanLiveOnGitHubAndDryRunOnTheHub() {
         AppConfig c = AppConfig.fromEnvironment(Map.of("APP_ID", "1", "PRIVATE_KEY", PEM, "WEBHOOK_SECRET", "s"));
 

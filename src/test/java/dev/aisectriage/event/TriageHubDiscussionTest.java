@@ -1,12 +1,14 @@
 package dev.aisectriage.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.huggingface.ApiHubGateway;
+import dev.aisectriage.huggingface.HubApiException;
 import dev.aisectriage.huggingface.HubWebhookPayload;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
@@ -183,6 +185,40 @@ class TriageHubDiscussionTest {
         // then the discussion, reply included, is flagged and gets its comment
         assertThat(classifier.texts.get(1)).contains("learning rate").contains("runs code on load");
         assertThat(hub.writes()).hasSize(1);
+    }
+
+    @Test
+    void aCreateTheHubAppliedButAnsweredWithAnErrorIsNotPostedTwiceOnRetry() throws Exception {
+        // given the Hub answers the first create with 502, though (as happens) it stored the comment
+        ObjectNode created = fixture("huggingface-discussion-create-pickle-code-execution.json");
+        hub.script(
+                "POST /api/models/example-ml/tiny-classifier/discussions/7/comment",
+                FakeHub.json(502, "{\"error\":\"Bad Gateway\"}"));
+        assertThatThrownBy(() -> handle("huggingface.discussion", "create", created))
+                .isInstanceOf(HubApiException.class);
+        hub.existingComment(
+                DISCUSSION,
+                FakeHub.BOT_ID,
+                FakeHub.BOT_NAME,
+                hub.writes().get(0).json().path("comment").asText());
+
+        // when the job is retried (after a restart, as a crash would have it)
+        restart();
+        handle("huggingface.discussion", "create", created);
+
+        // then the comment found by its marker is kept: no second create, no edit of an identical text
+        assertThat(hub.writes()).hasSize(1);
+        assertThat(hub.commentsOf(DISCUSSION)).hasSize(1);
+    }
+
+    @Test
+    void aVeryLongPostIsReadUpToTheSameLimitAsOnGitHub() throws Exception {
+        ObjectNode created = fixture("huggingface-discussion-create-pickle-code-execution.json");
+        ((ObjectNode) created.get("comment")).put("content", "pickle ".repeat(20_000));
+
+        handle("huggingface.discussion", "create", created);
+
+        assertThat(classifier.texts.get(0).length()).isLessThan(ThreadPost.MAX_TEXT_CHARS + 200);
     }
 
     @Test
