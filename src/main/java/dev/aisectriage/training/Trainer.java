@@ -1,4 +1,4 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +9,16 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import dev.aisectriage.classify.FeatureLayout;
+import dev.aisectriage.classify.Features;
+import dev.aisectriage.classify.KeywordStage;
+import dev.aisectriage.classify.LinearHead;
+import dev.aisectriage.classify.ModelArtefact;
+import dev.aisectriage.classify.NeighbourIndex;
+import dev.aisectriage.classify.Taxonomy;
+import dev.aisectriage.classify.TfIdfVectorizer;
+import dev.aisectriage.classify.Theme;
+import dev.aisectriage.classify.ThemeBlend;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -173,7 +183,7 @@ public final class Trainer {
                 nEmb.add(set.embeddings()[i]);
             }
         }
-        NeighbourIndex neighbours = NeighbourIndex.of(nPosts, nEmb.toArray(new float[0][]));
+        NeighbourIndex neighbours = NeighbourIndexes.of(nPosts, nEmb.toArray(new float[0][]));
 
         ObjectNode training = new ObjectMapper().createObjectNode();
         training.put("seed", options.seed());
@@ -385,7 +395,7 @@ public final class Trainer {
                 probs[j] = ThemeBlend.probabilities(sig, vote, gamma, null);
             }
         }
-        return ThemeBlend.fitOffsets(probs, truth);
+        return ThemeOffsets.fit(probs, truth);
     }
 
     /** Whether post {@code i} is one of the themed rows held out in fold {@code f}. */
@@ -409,7 +419,7 @@ public final class Trainer {
                 emb.add(set.embeddings()[r]);
             }
         }
-        return NeighbourIndex.of(posts, emb.toArray(new float[0][]));
+        return NeighbourIndexes.of(posts, emb.toArray(new float[0][]));
     }
 
     /**

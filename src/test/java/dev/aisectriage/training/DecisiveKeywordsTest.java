@@ -1,7 +1,9 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.classify.KeywordStage;
+import dev.aisectriage.classify.ModelArtefact;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

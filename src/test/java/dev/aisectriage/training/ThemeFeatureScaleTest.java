@@ -1,7 +1,10 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.classify.FeatureLayout;
+import dev.aisectriage.classify.LinearHead;
+import dev.aisectriage.classify.TfIdfVectorizer;
 import java.util.List;
 import java.util.Random;
 import org.assertj.core.data.Offset;
