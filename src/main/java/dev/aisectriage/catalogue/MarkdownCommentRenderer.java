@@ -404,7 +404,10 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /** Text from outside the catalogue, on one line and unable to mention anyone. */
     private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("[\\r\\n]+", " ").trim();
+        return s == null
+                ? ""
+                : Mentions.neutralise(s.replaceAll("[\\r\\n]+", " ").trim());
     }
 }

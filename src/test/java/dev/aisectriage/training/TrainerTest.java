@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Trains on a small sample of ../shared/data with the real encoder; skipped when the shared data is absent. */
+@Tag("slow")
 class TrainerTest {
 
     private static Path data;
