@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The service never loads training code: only {@code training/} itself and the {@code train} and {@code eval}
- * commands may reach it or liblinear.
+ * commands (with their options and file reader) may reach it or liblinear.
  */
 class TrainingIsApartFromServingTest {
 
@@ -28,6 +28,8 @@ class TrainingIsApartFromServingTest {
                 .doNotHaveFullyQualifiedName("dev.aisectriage.cli.EvalCommand")
                 .and()
                 .doNotHaveFullyQualifiedName("dev.aisectriage.cli.TrainingSettings")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.aisectriage.cli.LabelledFiles")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.aisectriage.training..", "de.bwaldvogel.liblinear..")
