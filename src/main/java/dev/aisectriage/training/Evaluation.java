@@ -1,10 +1,13 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.Recommendation;
 import dev.aisectriage.catalogue.SolutionRecommender;
+import dev.aisectriage.classify.Metrics;
+import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.classify.Theme;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,12 @@
-package dev.aisectriage.catalogue;
+package dev.aisectriage.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aisectriage.classify.LabelledPost;
+import dev.aisectriage.catalogue.Catalogue;
+import dev.aisectriage.catalogue.Recommendation;
+import dev.aisectriage.catalogue.Recommender;
+import dev.aisectriage.catalogue.SolutionMapping;
+import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,14 +15,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SolutionMappingTest {
+class SolutionMappingLearnerTest {
 
     private final Catalogue catalogue = Catalogue.load();
 
     @Test
     void withoutCodedPostsTheCuratedRankingDecides() {
         // when
-        SolutionMapping mapping = SolutionMapping.learn(List.of(), catalogue, 1.0);
+        SolutionMapping mapping = SolutionMappingLearner.learn(List.of(), catalogue, 1.0);
 
         // then
         List<String> top = mapping.forIssue("data-leakages-during-model-training-inference-usage").solutions().stream()
@@ -39,7 +43,7 @@ class SolutionMappingTest {
                 .toList();
 
         // when
-        SolutionMapping mapping = SolutionMapping.learn(posts, catalogue, 1.0);
+        SolutionMapping mapping = SolutionMappingLearner.learn(posts, catalogue, 1.0);
 
         // then
         SolutionMapping.Ranked ranked = mapping.forIssue("system-software-unsafe-deserialization");
@@ -52,7 +56,7 @@ class SolutionMappingTest {
     @Test
     void writtenArtefactReadsBackIdentically(@TempDir Path dir) throws Exception {
         // given
-        SolutionMapping mapping = SolutionMapping.learn(
+        SolutionMapping mapping = SolutionMappingLearner.learn(
                 List.of(post("o/r", List.of("harmful-undesired-model-output"), List.of("content-safety-filters"))),
                 catalogue,
                 1.0);
@@ -89,6 +93,40 @@ class SolutionMappingTest {
                         .isNotEmpty()
                         .allSatisfy(e ->
                                 assertThat(catalogue.solution(e.solutionId())).isPresent()));
+    }
+
+    @Test
+    void evalFactoryUsesTheCommittedMappingWhenGivenNoTrainingPosts() {
+        // given
+        var type =
+                catalogue.issueType("system-software-arbitrary-code-execution").orElseThrow();
+        var prediction = new Prediction(
+                true,
+                0.9,
+                java.util.Map.of(
+                        Theme.SYSTEM_SOFTWARE, 0.8, Theme.EXTERNAL_ECOSYSTEM, 0.1, Theme.MODEL, 0.05, Theme.DATA, 0.05),
+                List.of(new Prediction.IssueTypeScore(type.id(), type.name(), type.theme(), 0.9)),
+                List.of(),
+                "heads-test-1",
+                List.of());
+        var onePost = List.of(post(
+                "o/r", List.of("system-software-arbitrary-code-execution"), List.of("dependency-version-upgrade")));
+
+        // when
+        List<String> shipped = ids(
+                SolutionMappingLearner.recommenderTrainedOnOrShipped(List.of()).recommend(prediction, 5));
+        List<String> learned = ids(
+                SolutionMappingLearner.recommenderTrainedOnOrShipped(onePost).recommend(prediction, 5));
+
+        // then
+        assertThat(shipped).isEqualTo(ids(Recommender.withDefaults().recommend(prediction, 5)));
+        assertThat(learned)
+                .isEqualTo(
+                        ids(SolutionMappingLearner.recommenderTrainedOn(onePost).recommend(prediction, 5)));
+    }
+
+    private static List<String> ids(List<Recommendation> r) {
+        return r.stream().map(Recommendation::solutionId).toList();
     }
 
     static LabelledPost post(String repo, List<String> issues, List<String> solutions) {

@@ -1,5 +1,6 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
+import dev.aisectriage.classify.OnnxEncoder;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;

@@ -1,4 +1,4 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 /** Hyper-parameters of {@link Trainer}; defaults are the ones chosen by grouped cross-validation (docs/model.md). */
 public record TrainerOptions(

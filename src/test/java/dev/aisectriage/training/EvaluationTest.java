@@ -1,10 +1,12 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.Recommendation;
+import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.classify.Theme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;

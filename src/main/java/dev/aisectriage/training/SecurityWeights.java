@@ -1,4 +1,4 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 /**
  * How much each kind of post weighs in the security head's loss, relative to the others: AI-project issues

@@ -1,7 +1,14 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.classify.HeadsModel;
+import dev.aisectriage.classify.ModelArtefact;
+import dev.aisectriage.classify.OnnxEncoder;
+import dev.aisectriage.classify.Pooling;
+import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.classify.Taxonomy;
+import dev.aisectriage.classify.TextWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.classify.LinearHead;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,8 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.classify.Theme;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

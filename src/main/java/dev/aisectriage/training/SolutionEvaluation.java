@@ -1,6 +1,6 @@
-package dev.aisectriage.catalogue;
+package dev.aisectriage.training;
 
-import dev.aisectriage.classify.LabelledPost;
+import dev.aisectriage.catalogue.SolutionRecommender;
 import dev.aisectriage.classify.Prediction;
 import java.util.List;
 import java.util.function.Function;

@@ -1,8 +1,10 @@
-package dev.aisectriage.catalogue;
+package dev.aisectriage.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aisectriage.classify.LabelledPost;
+import dev.aisectriage.catalogue.Catalogue;
+import dev.aisectriage.catalogue.Recommender;
+import dev.aisectriage.catalogue.SolutionRecommender;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import java.util.List;
@@ -27,12 +29,14 @@ class SolutionHitRateCrossValidationTest {
     void hitAt3WithTrueIssueCodesReachesTheTarget() {
         // given
         List<LabelledPost> posts = RebuildSolutionMapping.codedPosts();
-        Assumptions.assumeFalse(posts.isEmpty(), "skipped: shared data not found under " + CatalogueTest.sharedData());
+        Assumptions.assumeFalse(
+                posts.isEmpty(), "skipped: shared data not found under " + RebuildSolutionMapping.sharedData());
 
         // when
-        SolutionEvaluation.HitRate plain = crossValidate(posts, false, (train, c) -> Recommender.trainedOn(train));
+        SolutionEvaluation.HitRate plain =
+                crossValidate(posts, false, (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train));
         SolutionEvaluation.HitRate withKeywords =
-                crossValidate(posts, true, (train, c) -> Recommender.trainedOn(train));
+                crossValidate(posts, true, (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train));
 
         // then
         report("true issue codes, no keywords", plain);
@@ -40,30 +44,37 @@ class SolutionHitRateCrossValidationTest {
         for (double m : new double[] {0.5, 1, 2, 4, 8, 16}) {
             report(
                     "smoothing m=" + m,
-                    crossValidate(posts, false, (train, c) -> new Recommender(c, SolutionMapping.learn(train, c, m))));
+                    crossValidate(
+                            posts, false, (train, c) -> new Recommender(c, SolutionMappingLearner.learn(train, c, m))));
         }
         report(
                 "curated rules only",
                 crossValidate(
-                        posts, false, (train, c) -> new Recommender(c, SolutionMapping.learn(List.of(), c, 1.0))));
+                        posts,
+                        false,
+                        (train, c) -> new Recommender(c, SolutionMappingLearner.learn(List.of(), c, 1.0))));
         report(
                 "true themes only, no issue types",
                 crossValidate(
                         posts,
                         new TruthPredictions(catalogue, false, false),
-                        (train, c) -> Recommender.trainedOn(train),
+                        (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train),
                         p -> true));
         report(
                 "true themes + lexicon keywords, no issue types",
                 crossValidate(
                         posts,
                         new TruthPredictions(catalogue, true, false),
-                        (train, c) -> Recommender.trainedOn(train),
+                        (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train),
                         p -> true));
         for (Theme theme : Theme.values()) {
             report(
                     "primary theme " + theme.slug() + " only",
-                    crossValidate(posts, false, (train, c) -> Recommender.trainedOn(train), p -> p.theme() == theme));
+                    crossValidate(
+                            posts,
+                            false,
+                            (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train),
+                            p -> p.theme() == theme));
         }
         assertThat(plain.rate()).isGreaterThanOrEqualTo(0.70);
     }

@@ -1,6 +1,6 @@
-package dev.aisectriage.catalogue;
+package dev.aisectriage.training;
 
-import dev.aisectriage.classify.LabelledPost;
+import dev.aisectriage.catalogue.SolutionMapping;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,17 +22,21 @@ class RebuildSolutionMapping {
     @Test
     void rebuild() {
         List<LabelledPost> posts = codedPosts();
-        Assumptions.assumeFalse(posts.isEmpty(), "no shared data found under " + CatalogueTest.sharedData());
+        Assumptions.assumeFalse(posts.isEmpty(), "no shared data found under " + sharedData());
         Path out = Path.of("src/main/resources/catalogue/issue-solutions.json");
-        SolutionMapping mapping = SolutionMapping.learn(posts);
+        SolutionMapping mapping = SolutionMappingLearner.learn(posts);
         mapping.writeTo(out);
         System.out.println("wrote " + out.toAbsolutePath() + " from " + mapping.posts() + " coded posts");
+    }
+
+    static Path sharedData() {
+        return Path.of(System.getProperty("shared.data.dir", "../shared/data"));
     }
 
     static List<LabelledPost> codedPosts() {
         List<LabelledPost> posts = new ArrayList<>();
         for (String name : CODED_FILES) {
-            Path file = CatalogueTest.sharedData().resolve(name);
+            Path file = sharedData().resolve(name);
             if (Files.exists(file)) {
                 posts.addAll(LabelledPost.read(file));
             }

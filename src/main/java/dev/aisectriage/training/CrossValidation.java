@@ -1,10 +1,14 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.SolutionRecommender;
+import dev.aisectriage.classify.HeadsModel;
+import dev.aisectriage.classify.ModelArtefact;
+import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.classify.Taxonomy;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

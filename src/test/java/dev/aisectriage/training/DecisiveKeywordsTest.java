@@ -1,7 +1,9 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.classify.KeywordStage;
+import dev.aisectriage.classify.ModelArtefact;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class DecisiveKeywordsTest {
 
     @Test
     void theRuleIsKeptWhenPostsNamingAVulnerabilityClassWereSecurityOftenEnough() {
-        ModelArtefact.DecisiveKeywords rule = Trainer.decisiveKeywords(tuningPosts(20, 0), KEYWORDS, 0.92);
+        ModelArtefact.DecisiveKeywords rule = SecurityHeadTrainer.decisiveKeywords(tuningPosts(20, 0), KEYWORDS, 0.92);
 
         assertThat(rule.names()).containsExactlyElementsOf(KeywordStage.DECISIVE);
         assertThat(rule.posts()).isEqualTo(20);
@@ -42,7 +44,7 @@ class DecisiveKeywordsTest {
     @Test
     void theRuleIsDroppedWhenItsPrecisionIsBelowTheTarget() {
         // 18 of 20 security: (18 + 1) / 22 = 0.86 < 0.92
-        ModelArtefact.DecisiveKeywords rule = Trainer.decisiveKeywords(tuningPosts(20, 2), KEYWORDS, 0.92);
+        ModelArtefact.DecisiveKeywords rule = SecurityHeadTrainer.decisiveKeywords(tuningPosts(20, 2), KEYWORDS, 0.92);
 
         assertThat(rule).isEqualTo(ModelArtefact.DecisiveKeywords.NONE);
         assertThat(rule.matchesAny(List.of("xss"))).isFalse();
@@ -50,7 +52,7 @@ class DecisiveKeywordsTest {
 
     @Test
     void theRuleIsDroppedWithTooFewPostsToJudgeIt() {
-        assertThat(Trainer.decisiveKeywords(tuningPosts(9, 0), KEYWORDS, 0.5))
+        assertThat(SecurityHeadTrainer.decisiveKeywords(tuningPosts(9, 0), KEYWORDS, 0.5))
                 .isEqualTo(ModelArtefact.DecisiveKeywords.NONE);
     }
 

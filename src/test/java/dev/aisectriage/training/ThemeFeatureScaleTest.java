@@ -1,7 +1,10 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.classify.FeatureLayout;
+import dev.aisectriage.classify.LinearHead;
+import dev.aisectriage.classify.TfIdfVectorizer;
 import java.util.List;
 import java.util.Random;
 import org.assertj.core.data.Offset;
@@ -28,7 +31,7 @@ class ThemeFeatureScaleTest {
         float[] keywords = {1, 0, 1, 0, 0};
         String text = "torch load of a pickle gives rce";
 
-        LinearHead onShared = Trainer.rescaled(trainedOnThemeScales, theme, shared);
+        LinearHead onShared = ThemeHeadTrainer.rescaled(trainedOnThemeScales, theme, shared);
 
         double expected = trainedOnThemeScales.score(theme.features(text, embedding, keywords));
         assertThat(onShared.score(shared.features(text, embedding, keywords))).isCloseTo(expected, Offset.offset(1e-5));
@@ -43,6 +46,6 @@ class ThemeFeatureScaleTest {
         FeatureLayout layout = new FeatureLayout(tfidf, 4, 2, 0.5f, 0.5f);
         LinearHead head = new LinearHead("DATA", new float[layout.size()], 0.1, 1.0, 0.0);
 
-        assertThat(Trainer.rescaled(head, layout, layout)).isSameAs(head);
+        assertThat(ThemeHeadTrainer.rescaled(head, layout, layout)).isSameAs(head);
     }
 }

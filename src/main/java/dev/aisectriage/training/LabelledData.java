@@ -1,4 +1,4 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

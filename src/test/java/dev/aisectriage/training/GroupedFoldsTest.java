@@ -1,4 +1,4 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package dev.aisectriage.catalogue;
+package dev.aisectriage.training;
 
-import dev.aisectriage.classify.LabelledPost;
+import dev.aisectriage.catalogue.Catalogue;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import java.util.ArrayList;

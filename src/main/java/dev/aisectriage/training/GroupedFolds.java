@@ -1,4 +1,4 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

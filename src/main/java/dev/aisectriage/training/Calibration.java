@@ -1,5 +1,7 @@
-package dev.aisectriage.classify;
+package dev.aisectriage.training;
 
+import dev.aisectriage.classify.LinearHead;
+import dev.aisectriage.classify.Metrics;
 import java.util.Arrays;
 
 /** Platt scaling and the precision-oriented threshold. */
