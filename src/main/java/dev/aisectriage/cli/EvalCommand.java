@@ -98,7 +98,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabelledData labelled = LabelledData.read(data);
+        LabelledData labelled = LabelledFiles.read(data);
         ObjectNode report = folds > 1 ? crossValidate(labelled) : evaluate(labelled);
         JsonNode predictions = report.remove("predictions");
         if (predictionsOut != null) {
@@ -136,7 +136,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     private ObjectNode evaluate(LabelledData labelled) {
         long t0 = System.nanoTime();
-        Classifier classifier = ClassifierLoader.load(modelDir);
+        Classifier classifier = Models.load(modelDir, "--model-dir");
         double loadMs = (System.nanoTime() - t0) / 1e6;
         List<Evaluation.Scored> scored = new ArrayList<>();
         List<Evaluation.Scored> tune = new ArrayList<>();

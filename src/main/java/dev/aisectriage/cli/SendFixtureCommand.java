@@ -1,14 +1,18 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.web.WebhookEndpoint;
 import dev.aisectriage.web.WebhookSignature;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,14 +35,12 @@ public final class SendFixtureCommand implements Callable<Integer> {
 
     @Option(
             names = "--url",
-            defaultValue = "http://localhost:3000/webhooks/github",
-            description = "webhook URL (default: ${DEFAULT-VALUE})")
+            description = "webhook URL (default: http://localhost:$PORT/webhooks/github, PORT 3000 when unset)")
     String url;
 
     @Option(
             names = "--secret",
-            defaultValue = AppConfig.DEVELOPMENT_WEBHOOK_SECRET,
-            description = "webhook secret (default: the dry-run development secret)")
+            description = "webhook secret (default: WEBHOOK_SECRET, else the dry-run development secret)")
     String secret;
 
     @Option(names = "--event", description = "X-GitHub-Event (default: from the file name)")
@@ -49,12 +51,42 @@ public final class SendFixtureCommand implements Callable<Integer> {
             description = "X-GitHub-Delivery (default: a random UUID; repeat one to see a redelivery)")
     String delivery;
 
+    private final Map<String, String> env;
+
+    public SendFixtureCommand() {
+        this(System.getenv());
+    }
+
+    SendFixtureCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(file + ": no such file: give a payload such as"
+                    + " test-fixtures/issues-opened-security-report.json");
+        }
         byte[] body = Files.readAllBytes(file);
+        String port = env.getOrDefault("PORT", "").isBlank()
+                ? "3000"
+                : env.get("PORT").trim();
+        String url = this.url != null ? this.url : "http://localhost:" + port + WebhookEndpoint.PATH;
+        String secret = this.secret != null
+                ? this.secret
+                : env.getOrDefault("WEBHOOK_SECRET", "").isBlank()
+                        ? AppConfig.DEVELOPMENT_WEBHOOK_SECRET
+                        : env.get("WEBHOOK_SECRET").trim();
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(
+                    "--url " + url + " is not a URL (check PORT): give http://HOST:PORT" + WebhookEndpoint.PATH);
+        }
         String eventName = event != null ? event : eventFromFileName(file);
         String deliveryId = delivery != null ? delivery : UUID.randomUUID().toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "GitHub-Hookshot/ai-security-triage-send-fixture")
@@ -63,10 +95,32 @@ public final class SendFixtureCommand implements Callable<Integer> {
                 .header(WebhookSignature.HEADER, new WebhookSignature(secret).sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new UserError("no bot answers at " + url + ": start it with 'serve' in another terminal, or set"
+                    + " PORT (or --url) to where it listens");
+        }
         System.out.println("POST " + url + " event=" + eventName + " delivery=" + deliveryId);
         System.out.println(response.statusCode() + " " + response.body());
+        explain(response);
         return response.statusCode() / 100 == 2 ? 0 : 1;
+    }
+
+    /** A line saying what the answer means, for the answers a newcomer meets. */
+    private void explain(HttpResponse<String> response) {
+        if (response.statusCode() == 401) {
+            System.out.println("the bot refused the signature: sign with the bot's WEBHOOK_SECRET (set it here too,"
+                    + " or pass --secret)");
+        } else if (response.body().contains("\"duplicate\"")) {
+            System.out.println("duplicate: the bot has already received this event (same delivery id, or the same"
+                    + " action on the same thread under another id) and acts on it once; edit the fixture or start"
+                    + " the bot with a fresh DATABASE_PATH to replay it");
+        }
     }
 
     static String eventFromFileName(Path file) {

@@ -10,6 +10,7 @@ import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -90,7 +91,19 @@ public final class ApplySlashCommand implements EventHandler {
         try {
             theme = Theme.parse(name);
         } catch (IllegalArgumentException e) {
-            LOG.info("{}: /ai-security theme: {}", post.ref(), e.getMessage());
+            LOG.info("{}: /ai-security theme not applied: {}", post.ref(), e.getMessage());
+            // Quoted back without mentions or code fences, so the answer cannot notify anyone nor break its markup.
+            String asked = name.replace("`", "'").replace("@", "@\u200b");
+            triage.reply(
+                    post.ref(),
+                    "`/ai-security theme " + asked + "` was not applied: there is no theme '" + asked + "'. Use one"
+                            + " of "
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(Theme.values())
+                                            .map(t -> "`" + t.slug() + "`")
+                                            .toList())
+                            + ", for example `/ai-security theme " + Theme.MODEL.slug() + "`.");
             return;
         }
         feedback.record(event.deliveryId(), post.ref(), Feedback.THEME, true, theme, actor);

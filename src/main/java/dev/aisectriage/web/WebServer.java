@@ -7,8 +7,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,13 +52,10 @@ public final class WebServer {
 
     private static void ready(Context ctx, Database db, BooleanSupplier modelReady) {
         Map<String, Object> checks = new LinkedHashMap<>();
-        boolean database;
-        try (Connection c = db.connect();
-                ResultSet rs = c.createStatement().executeQuery("SELECT 1")) {
-            database = rs.next();
-        } catch (Exception e) {
-            LOG.warn("readiness: database check failed: {}", e.toString());
-            database = false;
+        StoreWriteCheck.Result write = new StoreWriteCheck(db).run();
+        boolean database = write.ok();
+        if (!database) {
+            LOG.warn("readiness: the database does not accept a write: {}", write.reason());
         }
         boolean model;
         try {

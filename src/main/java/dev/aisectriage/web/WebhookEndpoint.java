@@ -106,6 +106,10 @@ public final class WebhookEndpoint {
                 jobQueued.run();
             }
         }
+        if (outcome == DeliveryOutcome.DUPLICATE && reason == null) {
+            reason = "already received: this delivery id, or the same " + delivery.key()
+                    + " on the same thread under another id; it is acted on once";
+        }
 
         Duration took = Duration.ofNanos(System.nanoTime() - (long) ctx.attribute(STARTED));
         metrics.deliveryAnswered(event, outcome, took);
