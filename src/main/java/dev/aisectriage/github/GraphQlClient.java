@@ -17,16 +17,31 @@ public final class GraphQlClient {
 
     /** Runs a query or an idempotent mutation and answers its {@code data}. */
     public JsonNode execute(long installationId, String query, Map<String, Object> variables) {
-        return data(http.send("POST", http.graphqlPath(), body(query, variables), auth(installationId)));
+        return data(send(installationId, body(query, variables), false));
     }
 
     /** Runs a mutation that creates something, at most once (see {@link GitHubHttp#sendOnce}). */
     public JsonNode executeOnce(long installationId, String query, Map<String, Object> variables) {
-        return data(http.sendOnce("POST", http.graphqlPath(), body(query, variables), auth(installationId)));
+        return data(send(installationId, body(query, variables), true));
     }
 
-    private String auth(long installationId) {
-        return "Bearer " + tokens.tokenFor(installationId);
+    /** As REST does: a refused token (revoked, or the permissions changed) is exchanged again once. */
+    private GitHubHttp.Response send(long installationId, Map<String, Object> body, boolean once) {
+        try {
+            return send(body, "Bearer " + tokens.tokenFor(installationId), once);
+        } catch (GitHubApiException e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            tokens.forget(installationId);
+            return send(body, "Bearer " + tokens.tokenFor(installationId), once);
+        }
+    }
+
+    private GitHubHttp.Response send(Map<String, Object> body, String authorization, boolean once) {
+        return once
+                ? http.sendOnce("POST", http.graphqlPath(), body, authorization)
+                : http.send("POST", http.graphqlPath(), body, authorization);
     }
 
     private static Map<String, Object> body(String query, Map<String, Object> variables) {

@@ -300,4 +300,18 @@ class ApiGitHubGatewayTest {
         assertThat(comments).extracting(RemoteComment::byThisApp).containsExactly(true, false);
         assertThat(github.requestLines()).filteredOn("GET /app"::equals).hasSize(1);
     }
+
+    @Test
+    void givenARevokedTokenWhenADiscussionIsCommentedThenANewTokenIsFetchedAndTheMutationSentAgain() {
+        // given GitHub refuses the cached token on the first GraphQL request
+        github.script("POST /graphql", FakeGitHub.json(401, "{\"message\":\"Bad credentials\"}"));
+
+        // when the bot comments on a discussion
+        String id = gateway(false).createComment(DISCUSSION, "hello");
+
+        // then a second token was exchanged and the comment made with it, in the same call
+        assertThat(id).startsWith("DC_");
+        assertThat(github.tokensIssued()).isEqualTo(2);
+        assertThat(github.commentsOf("discussion:D_kwDOA")).containsEntry(id, "hello");
+    }
 }
