@@ -28,6 +28,7 @@ public final class ApiGitHubGateway implements GitHubGateway {
     private final GitHubHttp http;
     private final InstallationTokens tokens;
     private final GraphQlClient graphql;
+    private final InstallationCalls calls;
     private final ActionLog actions;
     private final boolean dryRun;
     private final AtomicLong dryRunIds = new AtomicLong();
@@ -41,7 +42,8 @@ public final class ApiGitHubGateway implements GitHubGateway {
         }
         this.http = http;
         this.tokens = tokens;
-        this.graphql = tokens == null ? null : new GraphQlClient(http, tokens);
+        this.calls = tokens == null ? null : new InstallationCalls(tokens, new InstallationLimits(http.clock()));
+        this.graphql = tokens == null ? null : new GraphQlClient(http, calls);
         this.actions = actions;
         this.dryRun = dryRun;
     }
@@ -368,30 +370,14 @@ public final class ApiGitHubGateway implements GitHubGateway {
                 .asText();
     }
 
-    /** A REST call on the installation token; a refused token is exchanged again once. */
+    /** A REST call on the installation token (see {@link InstallationCalls}). */
     private GitHubHttp.Response rest(long installationId, String method, String path, Object body) {
-        try {
-            return http.send(method, path, body, "Bearer " + tokens.tokenFor(installationId));
-        } catch (GitHubApiException e) {
-            if (e.status() != 401) {
-                throw e;
-            }
-            tokens.forget(installationId);
-            return http.send(method, path, body, "Bearer " + tokens.tokenFor(installationId));
-        }
+        return calls.send(installationId, auth -> http.send(method, path, body, auth));
     }
 
     /** A REST write sent at most once (see {@link GitHubHttp#sendOnce}); a refused token was refused before any write. */
     private GitHubHttp.Response restOnce(long installationId, String method, String path, Object body) {
-        try {
-            return http.sendOnce(method, path, body, "Bearer " + tokens.tokenFor(installationId));
-        } catch (GitHubApiException e) {
-            if (e.status() != 401) {
-                throw e;
-            }
-            tokens.forget(installationId);
-            return http.sendOnce(method, path, body, "Bearer " + tokens.tokenFor(installationId));
-        }
+        return calls.send(installationId, auth -> http.sendOnce(method, path, body, auth));
     }
 
     private boolean wouldDo(ThreadRef thread, String action, String detail) {

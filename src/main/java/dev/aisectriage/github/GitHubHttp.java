@@ -12,15 +12,18 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that talks HTTP to GitHub (REST and GraphQL) and applies the error policy: primary and secondary
- * rate limits are waited out ({@code retry-after}, or {@code x-ratelimit-remaining: 0} with {@code x-ratelimit-reset}),
- * 5xx and time-outs are retried with exponential back-off, every other 4xx is final at once.
+ * The one place that talks HTTP to GitHub (REST and GraphQL) and applies the error policy: 5xx and time-outs are
+ * retried with exponential back-off, every other 4xx is final at once, and a rate limit (primary or secondary) is
+ * not waited out here but fails with the moment it lifts ({@code retry-after}, or {@code x-ratelimit-reset} counted
+ * against the server's {@code Date}), for the job queue to try again then.
  */
 public final class GitHubHttp {
 
@@ -118,19 +121,10 @@ public final class GitHubHttp {
                 return new Response(status, response.body(), response.headers());
             }
             String message = what + " answered " + status + ": " + abbreviate(response.body());
-            Instant now = clock.instant();
-            Optional<Instant> limitLifts = rateLimitLifts(status, response, now);
+            Optional<Instant> limitLifts = rateLimitLifts(status, response);
             if (limitLifts.isPresent()) {
-                Duration wait = Duration.between(now, limitLifts.get());
-                if (wait.isNegative()) {
-                    wait = Duration.ZERO;
-                }
-                if (wait.compareTo(policy.maxWait()) > 0 || attempt >= policy.maxAttempts()) {
-                    throw new GitHubApiException("rate limited: " + message, status, false, limitLifts.get(), null);
-                }
-                LOG.warn("{}: rate limited, waiting {} ms as GitHub asks", what, wait.toMillis());
-                sleep(wait);
-                continue;
+                LOG.warn("{}: rate limited until {}", what, limitLifts.get());
+                throw new GitHubApiException("rate limited: " + message, status, false, limitLifts.get(), null);
             }
             if (status >= 500) {
                 backoff = retryOrThrow(
@@ -161,35 +155,81 @@ public final class GitHubHttp {
     }
 
     /** Primary limit: 403/429 with {@code x-ratelimit-remaining: 0}; secondary: 403/429 with {@code retry-after} or its message. */
-    private Optional<Instant> rateLimitLifts(int status, HttpResponse<String> response, Instant now) {
+    private Optional<Instant> rateLimitLifts(int status, HttpResponse<String> response) {
         if (status != 403 && status != 429) {
             return Optional.empty();
         }
         HttpHeaders h = response.headers();
-        Optional<String> retryAfter = h.firstValue("retry-after");
-        if (retryAfter.isPresent()) {
-            try {
-                return Optional.of(
-                        now.plusSeconds(Long.parseLong(retryAfter.get().trim())));
-            } catch (NumberFormatException e) {
-                return Optional.of(now.plus(SECONDARY_LIMIT_WAIT));
-            }
-        }
-        if (h.firstValue("x-ratelimit-remaining")
-                .map(String::trim)
-                .filter("0"::equals)
-                .isPresent()) {
-            long reset = h.firstValue("x-ratelimit-reset")
-                    .map(v -> Long.parseLong(v.trim()))
-                    .orElse(now.plus(SECONDARY_LIMIT_WAIT).getEpochSecond());
-            // the reset is in whole seconds: one more second avoids arriving a moment too early
-            return Optional.of(Instant.ofEpochSecond(reset + 1));
+        Optional<Instant> lifts = retryAfter(h).or(() -> primaryReset(h));
+        if (lifts.isPresent()) {
+            return lifts;
         }
         String body = response.body() == null ? "" : response.body().toLowerCase(Locale.ROOT);
         if (body.contains("secondary rate limit") || body.contains("abuse")) {
-            return Optional.of(now.plus(SECONDARY_LIMIT_WAIT));
+            return Optional.of(clock.instant().plus(SECONDARY_LIMIT_WAIT));
         }
         return Optional.empty();
+    }
+
+    /** {@code retry-after}: seconds from now, or (rarely) an HTTP date, counted against the server's {@code Date}. */
+    private Optional<Instant> retryAfter(HttpHeaders h) {
+        return h.firstValue("retry-after").map(String::trim).map(v -> {
+            try {
+                return clock.instant().plusSeconds(Math.max(0, Long.parseLong(v)));
+            } catch (NumberFormatException e) {
+                return httpDate(v)
+                        .map(d -> onLocalClock(d, h))
+                        .orElse(clock.instant().plus(SECONDARY_LIMIT_WAIT));
+            }
+        });
+    }
+
+    /**
+     * The primary limit's reset, when none remain. GitHub gives it in epoch seconds of its own clock; the wait is
+     * counted from the answer's {@code Date} so that a local clock that is off does not shorten or stretch it.
+     */
+    public Optional<Instant> primaryReset(HttpHeaders h) {
+        if (h.firstValue("x-ratelimit-remaining")
+                .map(String::trim)
+                .filter("0"::equals)
+                .isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Long> reset = h.firstValue("x-ratelimit-reset").flatMap(GitHubHttp::epochSeconds);
+        if (reset.isEmpty()) {
+            return Optional.of(clock.instant().plus(SECONDARY_LIMIT_WAIT));
+        }
+        // the reset is in whole seconds: one more second avoids arriving a moment too early
+        Instant serverInstant = Instant.ofEpochSecond(reset.get() + 1);
+        return Optional.of(onLocalClock(serverInstant, h));
+    }
+
+    /** A moment on the server's clock as a moment on ours: now plus its distance from the answer's {@code Date}. */
+    private Instant onLocalClock(Instant serverInstant, HttpHeaders h) {
+        Instant now = clock.instant();
+        Optional<Instant> serverNow = h.firstValue("date").flatMap(GitHubHttp::httpDate);
+        Duration wait = Duration.between(serverNow.orElse(now), serverInstant);
+        return wait.isNegative() ? now : now.plus(wait);
+    }
+
+    private static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.trim())));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> epochSeconds(String value) {
+        try {
+            return Optional.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     private HttpRequest request(String method, String url, String body, String authorization) {

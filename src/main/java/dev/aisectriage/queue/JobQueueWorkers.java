@@ -3,6 +3,7 @@ package dev.aisectriage.queue;
 import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.github.RateLimitedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +159,11 @@ public final class JobQueueWorkers implements AutoCloseable {
                         event.deliveryId());
                 return;
             }
+            Optional<RateLimitedException> limit = rateLimit(e);
+            if (limit.isPresent()) {
+                postpone(job, workerId, limit.get(), started);
+                return;
+            }
             Optional<JobState> now = queue.fail(job.id(), workerId, job.attempts(), e.toString());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             String next = now.map(s -> s == JobState.DEAD
@@ -179,6 +185,33 @@ public final class JobQueueWorkers implements AutoCloseable {
         } finally {
             inFlight.remove(job.id());
         }
+    }
+
+    /** A rate limit is not the job's failure: it runs again when the limit lifts, its attempt not counted. */
+    private void postpone(Job job, String workerId, RateLimitedException limit, long started) {
+        WebhookEvent event = job.event();
+        boolean held = queue.postpone(
+                job.id(), workerId, limit.installationId(), limit.retryAt(), "rate limited: " + limit.getMessage());
+        LOG.warn(
+                "job rate limited id={} delivery={} repository={} event={} installation={} outcome={}",
+                job.id(),
+                event.deliveryId(),
+                event.repository(),
+                event.key(),
+                limit.installationId(),
+                held ? "queued until " + limit.retryAt() + " (attempt not counted)" : "lease lost");
+        if (held) {
+            observer.jobFinished(job, JobState.QUEUED, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private static Optional<RateLimitedException> rateLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RateLimitedException limit) {
+                return Optional.of(limit);
+            }
+        }
+        return Optional.empty();
     }
 
     private void renewLeases() {

@@ -3,6 +3,7 @@ package dev.aisectriage.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.github.RateLimitedException;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.Delivery;
@@ -11,6 +12,8 @@ import dev.aisectriage.support.Eventually;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -27,13 +30,14 @@ class JobQueueWorkersTest {
     @TempDir
     Path dir;
 
+    Database db;
     Deliveries deliveries;
     JobQueue queue;
     final List<JobState> finished = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
-        Database db = Database.open(dir.resolve("w.db"));
+        db = Database.open(dir.resolve("w.db"));
         SerialWriter writer = new SerialWriter(db);
         deliveries = new Deliveries(db, writer, Clock.systemUTC());
         queue = new JobQueue(
@@ -99,11 +103,60 @@ class JobQueueWorkersTest {
         assertThat(queue.stateOf("d-slow")).contains(JobState.DONE);
     }
 
+    @Test
+    void givenAJobMeetingARateLimitWhenTheWorkersRunThenItAndItsInstallationsJobsWaitWithoutSpendingAnAttempt() {
+        // given a handler that meets a two-minute rate limit on installation 9, and jobs of installations 9 and 10
+        Instant lifts = Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.MILLIS);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+            ran.add(e.deliveryId());
+            if (e.deliveryId().equals("d-limited")) {
+                throw new RateLimitedException(9, lifts, "rate limited", 429, null);
+            }
+        });
+        deliveries.queue(delivery("d-limited", 9, 1));
+        deliveries.queue(delivery("d-same-installation", 9, 2));
+        deliveries.queue(delivery("d-other-installation", 10, 3));
+
+        // when one worker runs them in order
+        try (JobQueueWorkers workers = workers(routes, 1)) {
+            Eventually.await(
+                    Duration.ofSeconds(20),
+                    () -> queue.stateOf("d-other-installation").orElseThrow() == JobState.DONE,
+                    "other installation's job done");
+        }
+
+        // then the limited job is queued again for the time the limit lifts, its attempt not counted, and the other
+        // job of its installation waits for the same time without having run
+        assertThat(ran).containsExactly("d-limited", "d-other-installation");
+        assertThat(job("d-limited")).containsExactly(0L, lifts.toEpochMilli());
+        assertThat(job("d-same-installation")).containsExactly(0L, lifts.toEpochMilli());
+        assertThat(queue.stateOf("d-limited")).contains(JobState.QUEUED);
+        assertThat(queue.stateOf("d-same-installation")).contains(JobState.QUEUED);
+    }
+
+    /** attempts and next_attempt_at of a delivery's job. */
+    private List<Long> job(String deliveryId) {
+        return db.inTransaction(c -> {
+            try (var s = c.prepareStatement("SELECT attempts, next_attempt_at FROM jobs WHERE delivery_id = ?")) {
+                s.setString(1, deliveryId);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    return List.of(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        });
+    }
+
     private JobQueueWorkers workers(EventRoutes routes) {
+        return workers(routes, 2);
+    }
+
+    private JobQueueWorkers workers(EventRoutes routes, int size) {
         return new JobQueueWorkers(
                 queue,
                 routes,
-                2,
+                size,
                 (job, state, took) -> finished.add(state),
                 Duration.ofMillis(50),
                 Duration.ofSeconds(10));
@@ -112,5 +165,11 @@ class JobQueueWorkersTest {
     private static Delivery delivery(String id) {
         String payload = "{\"action\":\"opened\",\"issue\":{\"number\":1},\"installation\":{\"id\":9}}";
         return new Delivery(id, "issues", "opened", 9L, "o/r", 1, null, payload);
+    }
+
+    private static Delivery delivery(String id, long installation, int number) {
+        String payload = "{\"action\":\"opened\",\"issue\":{\"number\":" + number + "},\"installation\":{\"id\":"
+                + installation + "}}";
+        return new Delivery(id, "issues", "opened", installation, "o/r", number, null, payload);
     }
 }

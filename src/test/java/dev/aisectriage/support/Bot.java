@@ -23,8 +23,7 @@ import java.time.Duration;
  */
 public final class Bot {
 
-    private static final RetryPolicy QUICK =
-            new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(3), Duration.ofSeconds(5));
+    private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5));
 
     public final Database db;
     public final EventRoutes routes;
