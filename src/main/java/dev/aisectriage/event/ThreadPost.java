@@ -26,8 +26,8 @@ public record ThreadPost(
         boolean discussion = p.has("discussion");
         JsonNode t = discussion ? p.get("discussion") : p.get("issue");
         if (t == null || e.installationId() == null || e.repository() == null) {
-            throw new IllegalArgumentException(e.key() + " " + e.deliveryId() + ": payload has no issue or discussion, "
-                    + "installation or repository");
+            throw new MalformedPayloadException(e.key() + " " + e.deliveryId()
+                    + ": payload has no issue or discussion, " + "installation or repository");
         }
         ThreadRef ref = new ThreadRef(
                 e.installationId(),

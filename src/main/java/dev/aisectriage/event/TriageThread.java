@@ -11,6 +11,7 @@ import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.LabelSpec;
+import dev.aisectriage.github.RateLimitedException;
 import dev.aisectriage.github.RemoteComment;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Threads;
@@ -120,17 +121,40 @@ public final class TriageThread {
                 prediction.primaryTheme().slug(),
                 prediction.modelVersion());
         try {
-            addLabels(post, config, labelsFor(verdict, prediction, config));
+            GitHubApiException labelsFailed = labelsIndependently(post, config, labelsFor(verdict, prediction, config));
             if (FLAGGED.equals(verdict) && config.comment()) {
                 CommentContext context = new CommentContext(
                         ref.repository(), post.publicRepository(), text, prediction, config.errors());
                 upsertComment(ref, renderer.triageComment(context));
+            }
+            if (labelsFailed != null) {
+                throw labelsFailed;
             }
         } catch (GitHubApiException e) {
             if (!e.isGone()) {
                 throw e;
             }
             LOG.info("{}: the thread is gone ({}); nothing more to do", ref, e.getMessage());
+        }
+    }
+
+    /**
+     * Labels and comment fail independently: a refusal of the labels (a 422, a 5xx) does not keep the comment from
+     * being posted; it is answered here and thrown once the comment is done. A gone thread or a rate limit stops
+     * everything at once.
+     */
+    private GitHubApiException labelsIndependently(ThreadPost post, RepoConfig config, List<LabelSpec> wanted) {
+        try {
+            addLabels(post, config, wanted);
+            return null;
+        } catch (RateLimitedException e) {
+            throw e;
+        } catch (GitHubApiException e) {
+            if (e.isGone()) {
+                throw e;
+            }
+            LOG.warn("{}: labels not added ({}); the comment is still posted", post.ref(), e.getMessage());
+            return e;
         }
     }
 

@@ -151,6 +151,13 @@ public final class JobQueue {
         return n == 1 ? Optional.of(JobState.QUEUED) : Optional.empty();
     }
 
+    /** Dead-letters a job at once: its failure is one that retrying cannot fix. */
+    public boolean deadLetter(long jobId, String workerId, String error) {
+        return update("""
+                UPDATE jobs SET state = 'dead', finished_at = ?, lease_until = NULL, last_error = ?
+                WHERE id = ? AND claimed_by = ? AND state = 'running'""", clock.millis(), error, jobId, workerId) == 1;
+    }
+
     /**
      * Puts a job that met a rate limit back in the queue for the moment the limit lifts, without counting its
      * attempt, and holds back every other queued job of the same installation until then.

@@ -2,7 +2,9 @@ package dev.aisectriage.queue;
 
 import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.event.MalformedPayloadException;
 import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.RateLimitedException;
 import java.time.Duration;
 import java.util.List;
@@ -164,7 +166,10 @@ public final class JobQueueWorkers implements AutoCloseable {
                 postpone(job, workerId, limit.get(), started);
                 return;
             }
-            Optional<JobState> now = queue.fail(job.id(), workerId, job.attempts(), e.toString());
+            Optional<JobState> now = permanent(e)
+                    ? Optional.of(JobState.DEAD)
+                            .filter(dead -> queue.deadLetter(job.id(), workerId, "not retried: " + e))
+                    : queue.fail(job.id(), workerId, job.attempts(), e.toString());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             String next = now.map(s -> s == JobState.DEAD
                             ? "dead-lettered"
@@ -203,6 +208,15 @@ public final class JobQueueWorkers implements AutoCloseable {
         if (held) {
             observer.jobFinished(job, JobState.QUEUED, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * Failures that retrying cannot fix: a payload the bot cannot act on, and GitHub's final refusals (422, a 403
+     * such as "Resource not accessible by integration", 404/410). A 401 may pass once the token is renewed.
+     */
+    private static boolean permanent(Throwable e) {
+        return e instanceof MalformedPayloadException
+                || e instanceof GitHubApiException g && g.isFinal() && g.status() != 401;
     }
 
     private static Optional<RateLimitedException> rateLimit(Throwable e) {

@@ -3,6 +3,8 @@ package dev.aisectriage.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.event.ThreadPost;
+import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.RateLimitedException;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
@@ -133,6 +135,58 @@ class JobQueueWorkersTest {
         assertThat(job("d-same-installation")).containsExactly(0L, lifts.toEpochMilli());
         assertThat(queue.stateOf("d-limited")).contains(JobState.QUEUED);
         assertThat(queue.stateOf("d-same-installation")).contains(JobState.QUEUED);
+    }
+
+    @Test
+    void givenErrorsRetryingCannotFixWhenTheWorkersRunThenEachJobIsDeadLetteredAtOnceWithItsReason() {
+        // given handlers that meet a 422, a 403 the App's permissions cause, and a payload without its issue
+        AtomicInteger calls = new AtomicInteger();
+        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+            calls.incrementAndGet();
+            switch (e.deliveryId()) {
+                case "d-422" ->
+                    throw new GitHubApiException("POST labels answered 422: Validation Failed", 422, true, null, null);
+                case "d-403" ->
+                    throw new GitHubApiException(
+                            "POST comments answered 403: Resource not accessible by integration",
+                            403,
+                            true,
+                            null,
+                            null);
+                default -> ThreadPost.of(e);
+            }
+        });
+        deliveries.queue(delivery("d-422", 9, 1));
+        deliveries.queue(delivery("d-403", 9, 2));
+        deliveries.queue(new Delivery(
+                "d-no-issue",
+                "issues",
+                "opened",
+                9L,
+                "o/r",
+                null,
+                null,
+                "{\"action\":\"opened\",\"installation\":{\"id\":9}}"));
+
+        // when the workers run
+        try (JobQueueWorkers workers = workers(routes)) {
+            Eventually.await(
+                    Duration.ofSeconds(20), () -> queue.countByState().get(JobState.DEAD) == 3, "three jobs dead");
+        }
+
+        // then each ran once and its dead letter says why
+        assertThat(calls).hasValue(3);
+        assertThat(queue.deadLetters(3))
+                .extracting(DeadLetter::deliveryId, DeadLetter::attempts)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("d-422", 1),
+                        org.assertj.core.groups.Tuple.tuple("d-403", 1),
+                        org.assertj.core.groups.Tuple.tuple("d-no-issue", 1));
+        assertThat(queue.deadLetters(3))
+                .extracting(DeadLetter::lastError)
+                .anySatisfy(m -> assertThat(m).contains("Resource not accessible by integration"))
+                .anySatisfy(m -> assertThat(m).contains("Validation Failed"))
+                .anySatisfy(m -> assertThat(m).contains("no issue or discussion"));
     }
 
     /** attempts and next_attempt_at of a delivery's job. */
