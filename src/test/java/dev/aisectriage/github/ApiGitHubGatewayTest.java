@@ -57,8 +57,8 @@ class ApiGitHubGatewayTest {
         github.close();
     }
 
-    private ApiGitHubGateway gateway(boolean dryRun) {
-        return new ApiGitHubGateway(http, tokens, actions::record, dryRun);
+    private GitHubGateway gateway(boolean dryRun) {
+        return GitHubApp.gateway(http, tokens, actions::record, dryRun);
     }
 
     @Test
@@ -194,7 +194,7 @@ class ApiGitHubGatewayTest {
     @Test
     void dryRunSendsNoWriteAndRecordsWhatItWouldHaveDone() {
         // when a dry-run gateway labels and comments
-        ApiGitHubGateway gateway = gateway(true);
+        GitHubGateway gateway = gateway(true);
         gateway.addLabels(ISSUE, List.of("security"));
         gateway.createComment(ISSUE, "hello");
 
@@ -212,7 +212,7 @@ class ApiGitHubGatewayTest {
         github.existingLabels("octo/ml", "security");
 
         // when the bot comments on a discussion, edits the comment and labels it
-        ApiGitHubGateway gateway = gateway(false);
+        GitHubGateway gateway = gateway(false);
         String id = gateway.createComment(DISCUSSION, "first");
         gateway.updateComment(DISCUSSION, id, "second");
         gateway.addLabels(DISCUSSION, List.of("security"));
@@ -265,5 +265,26 @@ class ApiGitHubGatewayTest {
         assertThat(id).startsWith("DC_");
         assertThat(github.tokensIssued()).isEqualTo(2);
         assertThat(github.commentsOf("discussion:D_kwDOA")).containsEntry(id, "hello");
+    }
+
+    @Test
+    void givenARepositoryWithMoreThanAHundredLabelsWhenADiscussionIsLabelledThenTheLabelIsFoundByItsName() {
+        // given 150 labels, the bot's own created last
+        for (int i = 0; i < 150; i++) {
+            github.existingLabels("octo/ml", "area-" + i);
+        }
+        github.existingLabels("octo/ml", "Security");
+
+        // when the discussion is labelled
+        gateway(false).addLabels(DISCUSSION, List.of("security", "missing"));
+
+        // then one query looked both names up, and the one the repository has was added
+        List<FakeGitHub.Request> graphql = github.requests().stream()
+                .filter(r -> r.path().equals("/graphql"))
+                .toList();
+        assertThat(graphql).hasSize(2);
+        assertThat(graphql.get(0).json().path("query").asText()).contains("label(name: $l0)");
+        assertThat(graphql.get(1).json().path("variables").path("labels").toString())
+                .isEqualTo("[\"LA_Security\"]");
     }
 }

@@ -43,7 +43,7 @@ class RateLimitTest {
                 github.url(), new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5)), sleeps::add, clock);
         InstallationTokens tokens =
                 new InstallationTokens(http, new AppJwt("1", app.getPrivate(), Clock.systemUTC()), clock);
-        gateway = new ApiGitHubGateway(http, tokens, (i, r, n, a, d, dry) -> {}, false);
+        gateway = new ApiGitHubGateway(http, tokens, (i, r, n, a, d, dry) -> {});
     }
 
     @AfterEach
