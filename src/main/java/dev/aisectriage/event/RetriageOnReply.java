@@ -25,7 +25,7 @@ public final class RetriageOnReply implements EventHandler {
     @Override
     public void handle(WebhookEvent event) {
         JsonNode comment = event.payload().path("comment");
-        String body = comment.path("body").asText("");
+        String body = ThreadPost.capped(comment.path("body").asText(""));
         if (ThreadPost.isBot(comment.path("user")) || SlashCommand.parse(body).isPresent() || body.isBlank()) {
             return;
         }

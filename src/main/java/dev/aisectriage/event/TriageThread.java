@@ -40,6 +40,7 @@ public final class TriageThread {
     private final ThreadLabels labels;
     private final ThreadComment comment;
     private final ThreadLocks locks = new ThreadLocks();
+    private final GitHubGateway gateway;
 
     public TriageThread(
             Classifier classifier,
@@ -54,6 +55,7 @@ public final class TriageThread {
         this.renderer = renderer;
         this.configs = configs;
         this.threads = threads;
+        this.gateway = gateway;
         this.labels = new ThreadLabels(gateway, threads, installations);
         this.comment = new ThreadComment(gateway, threads);
     }
@@ -161,6 +163,11 @@ public final class TriageThread {
      */
     public void withdrawLabels(ThreadRef ref) {
         locks.run(ref, () -> labels.withdraw(ref));
+    }
+
+    /** A short answer to a maintainer's command, as its own comment (the triage comment stays as it is). */
+    public void reply(ThreadRef ref, String body) {
+        gateway.createComment(ref, body);
     }
 
     /** Creates the bot's one comment, or edits it in place when its content changed; never posts a second. */

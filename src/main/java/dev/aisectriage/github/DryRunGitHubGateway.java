@@ -1,6 +1,7 @@
 package dev.aisectriage.github;
 
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.log.LogSafe;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -78,7 +79,12 @@ public final class DryRunGitHubGateway implements GitHubGateway {
     }
 
     private void wouldDo(long installationId, String repository, Integer number, String action, String detail) {
-        LOG.info("{}{}: would {} {}", repository, number == null ? "" : "#" + number, action, detail);
+        LOG.info(
+                "{}{}: would {} {}",
+                LogSafe.text(repository),
+                number == null ? "" : "#" + number,
+                action,
+                LogSafe.text(detail));
         actions.record(installationId, repository, number, action, detail, true);
     }
 

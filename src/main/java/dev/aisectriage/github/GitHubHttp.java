@@ -107,7 +107,8 @@ public final class GitHubHttp {
                         maxAttempts,
                         backoff,
                         what,
-                        new GitHubApiException(what + " failed: " + e.getMessage(), 0, false, null, e));
+                        new GitHubApiException(
+                                what + " to " + hostOf(url) + " failed: " + causeOf(e), 0, false, null, e));
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -190,6 +191,23 @@ public final class GitHubHttp {
     private static String pathOf(String url) {
         URI u = URI.create(url);
         return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    private static String hostOf(String url) {
+        URI u = URI.create(url);
+        return u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+    }
+
+    /** What went wrong on the connection: the JDK's ConnectException often has no message, only a cause. */
+    static String causeOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return e instanceof java.net.ConnectException
+                ? "connection refused"
+                : e.getClass().getSimpleName();
     }
 
     private static String abbreviate(String body) {

@@ -6,17 +6,21 @@ import dev.aisectriage.event.MalformedPayloadException;
 import dev.aisectriage.event.WebhookEvent;
 import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.RateLimitedException;
+import dev.aisectriage.log.LogSafe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * The worker pool: each worker claims a job, runs every handler the routes name for its event, and completes or
  * fails it. A heartbeat renews the leases of running jobs so that only jobs of a dead process are re-claimed.
  * {@link #close()} stops claiming and waits for the jobs in flight.
+ *
+ * <p>Each job has a time budget: its handlers run on a runner thread, and a job still running when its budget is
+ * spent is interrupted and failed like any other error (retried, then dead-lettered). A handler that ignores the
+ * interrupt is left to finish on its own (daemon) thread; its worker moves on, and shutdown does not wait for it.
  */
 public final class JobQueueWorkers implements AutoCloseable {
 
@@ -41,7 +49,9 @@ public final class JobQueueWorkers implements AutoCloseable {
     private final Observer observer;
     private final Duration idlePoll;
     private final Duration drainTimeout;
+    private final Duration jobTimeout;
     private final ExecutorService workers;
+    private final ExecutorService runners;
     private final ScheduledExecutorService heartbeat;
     private final Semaphore wake = new Semaphore(0);
     private final Map<Long, String> inFlight = new ConcurrentHashMap<>();
@@ -49,13 +59,27 @@ public final class JobQueueWorkers implements AutoCloseable {
     private final String process;
     private volatile boolean running = true;
 
+    /** With the default time budget of a job, 120 s. */
     public JobQueueWorkers(
             JobQueue queue, EventRoutes routes, int size, Observer observer, Duration idlePoll, Duration drainTimeout) {
+        this(queue, routes, size, observer, idlePoll, drainTimeout, Duration.ofSeconds(120));
+    }
+
+    /** @param jobTimeout a job still running after this long is interrupted and failed */
+    public JobQueueWorkers(
+            JobQueue queue,
+            EventRoutes routes,
+            int size,
+            Observer observer,
+            Duration idlePoll,
+            Duration drainTimeout,
+            Duration jobTimeout) {
         this.queue = queue;
         this.routes = routes;
         this.observer = observer;
         this.idlePoll = idlePoll;
         this.drainTimeout = drainTimeout;
+        this.jobTimeout = jobTimeout;
         this.size = size;
         // pid plus a random part: in a container every restart is pid 1, and a worker id must name one process.
         this.process = "pid" + ProcessHandle.current().pid() + "-"
@@ -64,6 +88,12 @@ public final class JobQueueWorkers implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(size, r -> {
             Thread t = new Thread(r, "job-worker-" + n.incrementAndGet());
             t.setDaemon(false);
+            return t;
+        });
+        AtomicInteger runnerCount = new AtomicInteger();
+        this.runners = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "job-runner-" + runnerCount.incrementAndGet());
+            t.setDaemon(true); // a runaway handler must not keep the JVM alive
             return t;
         });
         for (int i = 0; i < size; i++) {
@@ -77,10 +107,11 @@ public final class JobQueueWorkers implements AutoCloseable {
         long every = Math.max(queue.lease().toMillis() / 3, 100);
         heartbeat.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
         LOG.info(
-                "job workers started: {} workers in process {}, lease {}s",
+                "job workers started: {} workers in process {}, lease {}s, job time budget {}s",
                 size,
                 process,
-                queue.lease().toSeconds());
+                queue.lease().toSeconds(),
+                jobTimeout.toSeconds());
     }
 
     /** Wakes an idle worker at once (called after a job was queued) instead of waiting for the next poll. */
@@ -130,9 +161,7 @@ public final class JobQueueWorkers implements AutoCloseable {
         inFlight.put(job.id(), workerId);
         try {
             List<EventHandler> handlers = routes.handlersFor(event.event(), event.action());
-            for (EventHandler handler : handlers) {
-                handler.handle(event);
-            }
+            runWithinBudget(handlers, event);
             boolean completed = queue.complete(job.id(), workerId);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (completed) {
@@ -140,8 +169,8 @@ public final class JobQueueWorkers implements AutoCloseable {
                 LOG.debug(
                         "job done id={} delivery={} event={} attempt={} handlers={} ms={}",
                         job.id(),
-                        event.deliveryId(),
-                        event.key(),
+                        LogSafe.text(event.deliveryId()),
+                        LogSafe.text(event.key()),
                         job.attempts(),
                         handlers.size(),
                         took.toMillis());
@@ -149,7 +178,7 @@ public final class JobQueueWorkers implements AutoCloseable {
                 LOG.warn(
                         "job {} (delivery {}) finished after its lease expired; another worker re-claimed it",
                         job.id(),
-                        event.deliveryId());
+                        LogSafe.text(event.deliveryId()));
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -158,7 +187,7 @@ public final class JobQueueWorkers implements AutoCloseable {
                 LOG.warn(
                         "job {} (delivery {}) interrupted by shutdown; it will be resumed after restart",
                         job.id(),
-                        event.deliveryId());
+                        LogSafe.text(event.deliveryId()));
                 return;
             }
             Optional<RateLimitedException> limit = rateLimit(e);
@@ -179,13 +208,13 @@ public final class JobQueueWorkers implements AutoCloseable {
             LOG.error(
                     "job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={}",
                     job.id(),
-                    event.deliveryId(),
-                    event.repository(),
-                    event.event(),
-                    event.action(),
+                    LogSafe.text(event.deliveryId()),
+                    LogSafe.text(event.repository()),
+                    LogSafe.text(event.event()),
+                    LogSafe.text(event.action()),
                     job.attempts(),
                     next,
-                    e);
+                    LogSafe.throwable(e));
             now.ifPresent(s -> observer.jobFinished(job, s, took));
         } finally {
             inFlight.remove(job.id());
@@ -228,6 +257,32 @@ public final class JobQueueWorkers implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Runs the handlers on a runner thread; throws what they threw, or a TimeoutException when over budget. */
+    private void runWithinBudget(List<EventHandler> handlers, WebhookEvent event) throws Exception {
+        Future<?> running = runners.submit(() -> {
+            for (EventHandler handler : handlers) {
+                handler.handle(event);
+            }
+            return null;
+        });
+        try {
+            running.get(jobTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            // A handler's own InterruptedException is a failure of the job, not a shutdown of this worker.
+            throw cause instanceof Exception ex && !(cause instanceof InterruptedException)
+                    ? ex
+                    : new ExecutionException(cause.toString(), cause);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            throw new TimeoutException("the job ran past its time budget of " + jobTimeout.toSeconds()
+                    + " s (JOB_TIMEOUT_SECONDS) and was interrupted");
+        } catch (InterruptedException e) {
+            running.cancel(true); // shutdown: the handler is interrupted too, the job resumes after restart
+            throw e;
+        }
+    }
+
     private void renewLeases() {
         inFlight.forEach((jobId, workerId) -> {
             try {
@@ -262,6 +317,7 @@ public final class JobQueueWorkers implements AutoCloseable {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        runners.shutdownNow();
         heartbeat.shutdownNow();
         LOG.info("job workers stopped");
     }

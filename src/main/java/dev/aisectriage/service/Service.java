@@ -9,6 +9,7 @@ import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.Dashboard;
+import dev.aisectriage.web.HuggingFaceWebhookEndpoint;
 import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebServer;
 import dev.aisectriage.web.WebhookEndpoint;
@@ -105,8 +106,14 @@ public final class Service implements AutoCloseable {
                 MAX_BACKOFF);
         metrics.watchQueue(queue::countByState);
         Deliveries deliveries = new Deliveries(db, writer, clock);
-        JobQueueWorkers workers =
-                new JobQueueWorkers(queue, routes, config.workers(), metrics, Duration.ofSeconds(1), DRAIN_TIMEOUT);
+        JobQueueWorkers workers = new JobQueueWorkers(
+                queue,
+                routes,
+                config.workers(),
+                metrics,
+                Duration.ofSeconds(1),
+                DRAIN_TIMEOUT,
+                Duration.ofSeconds(config.jobTimeoutSeconds()));
         WebhookEndpoint webhook = new WebhookEndpoint(
                 new WebhookSignature(config.webhookSecret()), routes, deliveries, workers::wake, metrics);
         Dashboard dashboard = new Dashboard(
@@ -120,18 +127,23 @@ public final class Service implements AutoCloseable {
                                 d.lastError()))
                         .toList(),
                 config.dashboardPassword());
-        Javalin web = WebServer.create(webhook, db, modelReady, metrics, dashboard);
+        HuggingFaceWebhookEndpoint hub =
+                new HuggingFaceWebhookEndpoint(config.hub(), routes, deliveries, workers::wake, metrics);
+        Javalin web = WebServer.create(webhook, hub, db, modelReady, metrics, dashboard);
         try {
-            web.start(config.port());
+            web.start(config.bindHost(), config.port());
         } catch (RuntimeException e) {
             workers.close();
             writer.close();
             throw e;
         }
         LOG.info(
-                "listening on port {}: POST {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}",
+                "listening on {}:{} ({}): POST {} and {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}",
+                config.bindHost(),
                 web.port(),
+                config.bindHost().equals("0.0.0.0") ? "all interfaces" : "loopback only",
                 WebhookEndpoint.PATH,
+                HuggingFaceWebhookEndpoint.PATH,
                 routes.keys());
         return new Service(db, writer, metrics, queue, deliveries, workers, web);
     }
