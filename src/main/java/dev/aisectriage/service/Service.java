@@ -9,6 +9,7 @@ import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.Dashboard;
+import dev.aisectriage.web.HuggingFaceWebhookEndpoint;
 import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebServer;
 import dev.aisectriage.web.WebhookEndpoint;
@@ -126,7 +127,9 @@ public final class Service implements AutoCloseable {
                                 d.lastError()))
                         .toList(),
                 config.dashboardPassword());
-        Javalin web = WebServer.create(webhook, db, modelReady, metrics, dashboard);
+        HuggingFaceWebhookEndpoint hub =
+                new HuggingFaceWebhookEndpoint(config.hub(), routes, deliveries, workers::wake, metrics);
+        Javalin web = WebServer.create(webhook, hub, db, modelReady, metrics, dashboard);
         try {
             web.start(config.bindHost(), config.port());
         } catch (RuntimeException e) {
@@ -135,11 +138,12 @@ public final class Service implements AutoCloseable {
             throw e;
         }
         LOG.info(
-                "listening on {}:{} ({}): POST {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}",
+                "listening on {}:{} ({}): POST {} and {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}",
                 config.bindHost(),
                 web.port(),
                 config.bindHost().equals("0.0.0.0") ? "all interfaces" : "loopback only",
                 WebhookEndpoint.PATH,
+                HuggingFaceWebhookEndpoint.PATH,
                 routes.keys());
         return new Service(db, writer, metrics, queue, deliveries, workers, web);
     }
