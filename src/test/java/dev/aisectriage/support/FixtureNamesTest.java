@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every payload in {@code test-fixtures/} is named {@code <event>-<action>-<scenario>.json} (a ping, which has no
- * action, {@code ping-<scenario>.json}), its action is the one in its name, and no two files share a name.
+ * action, {@code ping-<scenario>.json}; a Hugging Face Hub webhook {@code huggingface-<scope>-<action>-<scenario>.json}),
+ * and its action is the one in its name.
  */
 class FixtureNamesTest {
 
@@ -27,6 +28,13 @@ class FixtureNamesTest {
         for (Path file : files) {
             String name = file.getFileName().toString().replaceFirst("\\.json$", "");
             JsonNode payload = json.readTree(file.toFile());
+            if (name.startsWith("huggingface-")) {
+                // the Hub's webhooks: huggingface-<scope>-<action>-<scenario>, scope and action from "event"
+                assertThat(name).matches("huggingface-[a-z.]+-[a-z]+-[a-z0-9-]+");
+                assertThat(payload.path("event").path("scope").asText()).isEqualTo(name.split("-")[1]);
+                assertThat(payload.path("event").path("action").asText()).isEqualTo(name.split("-")[2]);
+                continue;
+            }
             if (name.startsWith("ping-")) {
                 assertThat(payload.has("zen")).as(name + " is a ping").isTrue();
                 continue;
