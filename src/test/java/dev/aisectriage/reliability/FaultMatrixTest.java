@@ -219,6 +219,109 @@ class FaultMatrixTest {
         assertThat(github.commentsOf(thread())).hasSize(1);
     }
 
+    @Test
+    void given403NotAccessibleByIntegrationWhenTriagedThenDeadLetteredAtOnceWithTheReason() throws Exception {
+        start(5);
+        MockResponse forbidden = FakeGitHub.json(
+                403,
+                "{\"message\":\"Resource not accessible by integration\",\"documentation_url\":\"https://docs.github.com\"}");
+        for (int i = 0; i < 20; i++) {
+            github.script("POST " + comments, forbidden);
+            github.script("POST " + labels, forbidden);
+        }
+        assertThat(deliverAndAwait(Duration.ofSeconds(15))).isEqualTo(JobState.DEAD);
+        assertThat(attempts()).isEqualTo(1);
+        assertThat(service.queue().deadLetters(1).get(0).lastError()).contains("not accessible by integration");
+    }
+
+    @Test
+    void given422OnTheLabelsWhenTriagedThenTheCommentIsStillPostedAndNothingIsRetried() throws Exception {
+        start(5);
+        MockResponse invalid = FakeGitHub.json(
+                422, "{\"message\":\"Validation Failed\",\"errors\":[{\"code\":\"invalid\",\"field\":\"labels\"}]}");
+        for (int i = 0; i < 20; i++) {
+            github.script("POST " + labels, invalid);
+        }
+        JobState state = deliverAndAwait(Duration.ofSeconds(15));
+        assertThat(github.commentsOf(thread())).hasSize(1);
+        assertThat(attempts()).isEqualTo(1);
+        if (state == JobState.DEAD) {
+            assertThat(service.queue().deadLetters(1).get(0).lastError()).contains("422");
+        }
+    }
+
+    @Test
+    @Tag("reliability-long")
+    void givenALongRetryAfterWhenTriagedThenTheJobWaitsForItWithoutSpendingAnAttemptAndSendsNothing() throws Exception {
+        start(5);
+        github.script(
+                "POST " + comments,
+                new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("Retry-After", "120")
+                        .addHeader("Content-Type", "application/json")
+                        .body("{\"message\":\"You have exceeded a secondary rate limit\"}")
+                        .build());
+        int status = new Webhooks(service.port(), SECRET)
+                .send("issues", "d-fault", Webhooks.fixture("issues-opened-security-report.json"))
+                .statusCode();
+        assertThat(status).isEqualTo(202);
+        Eventually.await(
+                Duration.ofSeconds(20),
+                () -> arrivals.stream().anyMatch(a -> a.line().equals("POST " + comments)),
+                "the comment was tried");
+        Instant limited = arrivalOf("POST " + comments, 0);
+        sleep(12_000);
+        assertThat(arrivals).filteredOn(a -> a.at().isAfter(limited)).isEmpty();
+        assertThat(service.queue().stateOf("d-fault")).contains(JobState.QUEUED);
+        StoreProbe store = new StoreProbe(dir.resolve("triage.db"));
+        assertThat(store.count("SELECT next_attempt_at FROM jobs WHERE delivery_id = 'd-fault'"))
+                .isGreaterThanOrEqualTo(limited.plusSeconds(119).toEpochMilli());
+        assertThat(attempts()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    @Tag("reliability-long")
+    void given429WithoutRetryAfterWhenTriagedThenTheJobWaitsAMinuteAndSendsNothing() throws Exception {
+        start(5);
+        github.script("POST " + comments, FakeGitHub.json(429, "{\"message\":\"Too Many Requests\"}"));
+        int status = new Webhooks(service.port(), SECRET)
+                .send("issues", "d-fault", Webhooks.fixture("issues-opened-security-report.json"))
+                .statusCode();
+        assertThat(status).isEqualTo(202);
+        Eventually.await(
+                Duration.ofSeconds(20),
+                () -> arrivals.stream().anyMatch(a -> a.line().equals("POST " + comments)),
+                "the comment was tried");
+        Instant limited = arrivalOf("POST " + comments, 0);
+        sleep(8_000);
+        assertThat(arrivals).filteredOn(a -> a.at().isAfter(limited)).isEmpty();
+        assertThat(service.queue().stateOf("d-fault")).contains(JobState.QUEUED);
+        assertThat(new StoreProbe(dir.resolve("triage.db"))
+                        .count("SELECT next_attempt_at FROM jobs WHERE delivery_id = 'd-fault'"))
+                .isGreaterThanOrEqualTo(limited.plusSeconds(59).toEpochMilli());
+    }
+
+    @Test
+    void givenA401OnGraphQlWhenADiscussionIsTriagedThenANewTokenAndOneCommentInOneAttempt() throws Exception {
+        start(3);
+        github.script("POST /graphql", FakeGitHub.json(401, "{\"message\":\"Bad credentials\"}"));
+        byte[] discussion = Webhooks.fixture("discussion-created-security-question.json");
+        String nodeId =
+                JSON.readTree(discussion).path("discussion").path("node_id").asText();
+        int status = new Webhooks(service.port(), SECRET)
+                .send("discussion", "d-fault", discussion)
+                .statusCode();
+        assertThat(status).isEqualTo(202);
+        Eventually.await(
+                Duration.ofSeconds(30),
+                () -> service.queue().stateOf("d-fault").orElseThrow() == JobState.DONE,
+                "the discussion's job done");
+        assertThat(attempts()).isEqualTo(1);
+        assertThat(github.tokensIssued()).isGreaterThanOrEqualTo(2);
+        assertThat(github.commentsOf("discussion:" + nodeId)).hasSize(1);
+    }
+
     // ---- harness
 
     private void start(int maxAttempts) throws Exception {
