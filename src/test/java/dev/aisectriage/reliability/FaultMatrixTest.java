@@ -34,8 +34,10 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +66,13 @@ class FaultMatrixTest {
 
     /** One request as the stand-in GitHub received it, and when. */
     record Arrival(Instant at, String line) {}
+
+    String name;
+
+    @BeforeEach
+    void name(TestInfo info) {
+        name = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("?");
+    }
 
     @AfterEach
     void stop() {
@@ -385,8 +394,11 @@ class FaultMatrixTest {
                         .orElse(false),
                 "the job ended (done or dead-lettered) within " + bound);
         System.out.printf(
-                "fault case ended %s in %.1f s after %d requests to GitHub%n",
-                service.queue().stateOf("d-fault").orElseThrow(), (System.nanoTime() - t0) / 1e9, arrivals.size());
+                "fault case %s: ended %s in %.1f s after %d requests to GitHub%n",
+                name,
+                service.queue().stateOf("d-fault").orElseThrow(),
+                (System.nanoTime() - t0) / 1e9,
+                arrivals.size());
         return service.queue().stateOf("d-fault").orElseThrow();
     }
 
