@@ -1,6 +1,7 @@
 package dev.aisectriage.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.ThreadPost;
@@ -122,10 +123,8 @@ class JobQueueWorkersTest {
 
         // when one worker runs them in order
         try (JobQueueWorkers workers = workers(routes, 1)) {
-            Eventually.await(
-                    Duration.ofSeconds(20),
-                    () -> queue.stateOf("d-other-installation").orElseThrow() == JobState.DONE,
-                    "other installation's job done");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> queue.stateOf("d-other-installation").orElseThrow() == JobState.DONE);
         }
 
         // then the limited job is queued again for the time the limit lifts, its attempt not counted, and the other
@@ -170,8 +169,8 @@ class JobQueueWorkersTest {
 
         // when the workers run
         try (JobQueueWorkers workers = workers(routes)) {
-            Eventually.await(
-                    Duration.ofSeconds(20), () -> queue.countByState().get(JobState.DEAD) == 3, "three jobs dead");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> queue.countByState().get(JobState.DEAD) == 3);
         }
 
         // then each ran once and its dead letter says why
