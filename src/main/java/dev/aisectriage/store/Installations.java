@@ -69,7 +69,7 @@ public final class Installations {
     public boolean createdLabel(String repository, String name) {
         return db.inTransaction(c -> {
             try (PreparedStatement s =
-                    c.prepareStatement("SELECT 1 FROM repo_labels WHERE repository = ? AND name = ? COLLATE NOCASE")) {
+                    c.prepareStatement("SELECT 1 FROM repo_labels WHERE repository = ? AND lower(name) = lower(?)")) {
                 s.setString(1, repository);
                 s.setString(2, name);
                 try (ResultSet rs = s.executeQuery()) {
@@ -82,7 +82,8 @@ public final class Installations {
     public void recordLabelCreated(long installationId, String repository, String name) {
         writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT OR IGNORE INTO repo_labels(installation_id, repository, name, created_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO repo_labels(installation_id, repository, name, created_at) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT DO NOTHING")) {
                 s.setLong(1, installationId);
                 s.setString(2, repository);
                 s.setString(3, name);
@@ -96,7 +97,7 @@ public final class Installations {
     public void recordLabelDeletedByMaintainer(String repository, String name) {
         writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE repo_labels SET deleted_by_maintainer = 1 WHERE repository = ? AND name = ? COLLATE NOCASE")) {
+                    "UPDATE repo_labels SET deleted_by_maintainer = 1 WHERE repository = ? AND lower(name) = lower(?)")) {
                 s.setString(1, repository);
                 s.setString(2, name);
                 s.executeUpdate();

@@ -149,13 +149,31 @@ public final class JobQueueWorkers implements AutoCloseable {
                         event.deliveryId());
             }
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                // Shutdown timed out: leave the job running; its lease expires and the next process resumes it.
+            if (interrupted(e)) {
+                // Shutdown interrupted it: back to the queue, due now, without spending an attempt. The interrupt
+                // flag is cleared for the store's write (a pool refuses an interrupted thread) and set again after.
+                boolean requeued =
+                        queue.reschedule(job.id(), workerId, java.time.Instant.now(), "interrupted by shutdown");
                 Thread.currentThread().interrupt();
                 LOG.warn(
-                        "job {} (delivery {}) interrupted by shutdown; it will be resumed after restart",
+                        "job {} (delivery {}) interrupted by shutdown; {}",
                         job.id(),
-                        event.deliveryId());
+                        event.deliveryId(),
+                        requeued ? "queued again, no attempt spent" : "its lease was already lost");
+                return;
+            }
+            RetryLater later = cause(e, RetryLater.class);
+            if (later != null) {
+                if (later.installationId() != null) {
+                    queue.pauseInstallation(later.installationId(), later.notBefore(), later.getMessage());
+                }
+                queue.reschedule(job.id(), workerId, later.notBefore(), later.getMessage());
+                LOG.info(
+                        "job {} (delivery {}) waits until {}: {}",
+                        job.id(),
+                        event.deliveryId(),
+                        later.notBefore(),
+                        later.getMessage());
                 return;
             }
             Optional<JobState> now = queue.fail(job.id(), workerId, job.attempts(), e.toString());
@@ -179,6 +197,25 @@ public final class JobQueueWorkers implements AutoCloseable {
         } finally {
             inFlight.remove(job.id());
         }
+    }
+
+    /** Whether the job stopped because its thread was interrupted (the interrupt often arrives wrapped). */
+    private static boolean interrupted(Throwable e) {
+        boolean flag = Thread.interrupted();
+        return flag
+                || cause(e, InterruptedException.class) != null
+                || (cause(e, java.io.InterruptedIOException.class) != null
+                        && cause(e, java.net.SocketTimeoutException.class) == null)
+                || cause(e, java.nio.channels.ClosedByInterruptException.class) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private void renewLeases() {

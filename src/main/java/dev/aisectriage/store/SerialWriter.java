@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Runs write transactions one at a time on one long-lived connection. SQLite has a single writer anyway; waiting
  * for it here is a fair FIFO queue, whereas two connections competing inside SQLite meet its busy handler, which
  * sleeps in steps of up to 100 ms and put the webhook answers' p99 in the hundreds of milliseconds under load.
- * Reads keep using {@link Database#inTransaction} (WAL readers do not block the writer).
+ * Reads keep using {@link Database#inTransaction} (WAL readers do not block the writer). On PostgreSQL, which
+ * has row locks and many writers, each transaction simply takes a pooled connection.
  */
 public final class SerialWriter implements AutoCloseable {
 
@@ -29,6 +30,9 @@ public final class SerialWriter implements AutoCloseable {
 
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(Database.SqlWork<T> work) {
+        if (db.dialect() != Database.Dialect.SQLITE) {
+            return db.inTransaction(work);
+        }
         lock.lock();
         try {
             Connection c = connection();
@@ -49,7 +53,7 @@ public final class SerialWriter implements AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (connection == null || connection.isClosed()) {
-            connection = db.connect();
+            connection = db.connectForWrites();
             try (Statement s = connection.createStatement()) {
                 // Commits never run a checkpoint (its fsync would stall every writer queued behind this one);
                 // checkpoint() does it from another connection.
@@ -65,6 +69,9 @@ public final class SerialWriter implements AutoCloseable {
      * its own). Call it periodically; see {@link #startCheckpoints}.
      */
     public void checkpoint() {
+        if (db.dialect() != Database.Dialect.SQLITE) {
+            return;
+        }
         try (Connection c = db.connect();
                 Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(PASSIVE)");

@@ -89,7 +89,8 @@ public final class Threads {
         writes.inTransaction(c -> {
             ensure(c, ref);
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT OR IGNORE INTO thread_comments(repository, kind, number, comment_id, body) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO thread_comments(repository, kind, number, comment_id, body) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT DO NOTHING")) {
                 key(s, ref, 1);
                 s.setString(4, commentId);
                 s.setString(5, body);
@@ -103,7 +104,8 @@ public final class Threads {
         return db.inTransaction(c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT body FROM thread_comments WHERE repository = ? AND kind = ? AND number = ? ORDER BY rowid")) {
+                    "SELECT body FROM thread_comments WHERE repository = ? AND kind = ? AND number = ? ORDER BY "
+                            + (db.dialect() == Database.Dialect.SQLITE ? "rowid" : "seq"))) {
                 key(s, ref, 1);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -218,7 +220,8 @@ public final class Threads {
 
     private static void ensure(Connection c, ThreadRef ref) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT OR IGNORE INTO threads(installation_id, repository, kind, number, node_id) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO threads(installation_id, repository, kind, number, node_id) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING")) {
             s.setLong(1, ref.installationId());
             key(s, ref, 2);
             s.setString(5, ref.nodeId());
