@@ -2,8 +2,8 @@ package dev.aisectriage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.queue.JobState;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.store.JobState;
 import dev.aisectriage.support.CrashableServiceMain;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.Webhooks;

@@ -11,6 +11,7 @@ import dev.aisectriage.github.GitHubApp;
 import dev.aisectriage.github.GitHubHttp;
 import dev.aisectriage.github.InstallationTokens;
 import dev.aisectriage.github.PrivateKeys;
+import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,7 +88,7 @@ public final class BackfillCommand implements Callable<Integer> {
         }
         String apiUrl = env.getOrDefault("GITHUB_API_URL", "https://api.github.com");
         Database db = Database.open(Path.of(env.getOrDefault("DATABASE_PATH", "./data/triage.db")));
-        ApiGitHubGateway gateway = GitHubApp.gateway(apiUrl, appId, pem, null, !apply, db);
+        ApiGitHubGateway gateway = GitHubApp.gateway(apiUrl, appId, pem, null, !apply, new Actions(db)::record);
         long installation = installationId != null
                 ? installationId
                 : new InstallationTokens(

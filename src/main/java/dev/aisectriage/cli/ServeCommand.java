@@ -1,6 +1,5 @@
 package dev.aisectriage.cli;
 
-import dev.aisectriage.Service;
 import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
@@ -10,6 +9,7 @@ import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.github.GitHubApp;
+import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Writes;
@@ -81,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
                                 config.privateKey(),
                                 null,
                                 config.dryRun(),
-                                new Actions(db, writes)),
+                                new Actions(db, writes)::record),
                         classifier,
                         renderer,
                         Clock.systemUTC())

@@ -7,7 +7,7 @@ import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.RepoConfig;
-import dev.aisectriage.github.ThreadRef;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
 import java.util.List;

@@ -38,10 +38,9 @@ public final class RetriageOnReply implements EventHandler {
             LOG.debug("{}: already flagged; a reply changes nothing", post.ref());
             return;
         }
-        String id =
-                comment.hasNonNull("node_id") && post.ref().kind() == dev.aisectriage.github.ThreadRef.Kind.DISCUSSION
-                        ? comment.get("node_id").asText()
-                        : comment.path("id").asText();
+        String id = comment.hasNonNull("node_id") && post.ref().kind() == dev.aisectriage.core.ThreadRef.Kind.DISCUSSION
+                ? comment.get("node_id").asText()
+                : comment.path("id").asText();
         threads.addReply(post.ref(), id, body);
         triage.triage(post);
     }

@@ -1,7 +1,7 @@
 package dev.aisectriage.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aisectriage.github.ThreadRef;
+import dev.aisectriage.core.ThreadRef;
 import java.util.LinkedHashSet;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package dev.aisectriage.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aisectriage.store.Actions;
+import dev.aisectriage.core.ThreadRef;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,14 +28,14 @@ public final class ApiGitHubGateway implements GitHubGateway {
     private final GitHubHttp http;
     private final InstallationTokens tokens;
     private final GraphQlClient graphql;
-    private final Actions actions;
+    private final ActionLog actions;
     private final boolean dryRun;
     private final AtomicLong dryRunIds = new AtomicLong();
 
     /**
      * @param tokens null when the App has no credentials (then {@code dryRun} must be true)
      */
-    public ApiGitHubGateway(GitHubHttp http, InstallationTokens tokens, Actions actions, boolean dryRun) {
+    public ApiGitHubGateway(GitHubHttp http, InstallationTokens tokens, ActionLog actions, boolean dryRun) {
         if (tokens == null && !dryRun) {
             throw new IllegalArgumentException("without App credentials the gateway can only run in dry-run");
         }

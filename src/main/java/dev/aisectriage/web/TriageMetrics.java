@@ -1,10 +1,10 @@
 package dev.aisectriage.web;
 
 import dev.aisectriage.classify.Theme;
+import dev.aisectriage.queue.Job;
+import dev.aisectriage.queue.JobQueueWorkers;
+import dev.aisectriage.queue.JobState;
 import dev.aisectriage.store.DeliveryOutcome;
-import dev.aisectriage.store.Job;
-import dev.aisectriage.store.JobQueueWorkers;
-import dev.aisectriage.store.JobState;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;

@@ -2,12 +2,12 @@ package dev.aisectriage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aisectriage.Service;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.queue.JobState;
+import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.store.JobState;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.Webhooks;
 import dev.aisectriage.web.TriageMetrics;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.classify.Theme;
-import dev.aisectriage.github.ThreadRef;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.support.Bot;

@@ -3,6 +3,7 @@ package dev.aisectriage.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.support.FakeGitHub;
@@ -56,7 +57,7 @@ class ApiGitHubGatewayTest {
     }
 
     private ApiGitHubGateway gateway(boolean dryRun) {
-        return new ApiGitHubGateway(http, tokens, actions, dryRun);
+        return new ApiGitHubGateway(http, tokens, actions::record, dryRun);
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class Bot {
         InstallationTokens tokens = key == null
                 ? null
                 : new InstallationTokens(http, new AppJwt(appId, key, Clock.systemUTC()), Clock.systemUTC());
-        ApiGitHubGateway gateway = new ApiGitHubGateway(http, tokens, new Actions(db), dryRun);
+        ApiGitHubGateway gateway = new ApiGitHubGateway(http, tokens, new Actions(db)::record, dryRun);
         routes = new TriageRoutes(db, gateway, classifier, renderer)
                 .onPrediction(predictions::add)
                 .routes();

@@ -2,11 +2,11 @@ package dev.aisectriage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aisectriage.Service;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.queue.JobState;
+import dev.aisectriage.service.Service;
 import dev.aisectriage.store.DeliveryOutcome;
-import dev.aisectriage.store.JobState;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.TestConfig;
 import dev.aisectriage.support.Webhooks;

@@ -1,8 +1,12 @@
-package dev.aisectriage.store;
+package dev.aisectriage.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.Delivery;
+import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.support.Eventually;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,8 +1,10 @@
-package dev.aisectriage.store;
+package dev.aisectriage.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.SerialWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.aisectriage.store;
+package dev.aisectriage.queue;
 
 import dev.aisectriage.event.WebhookEvent;
 

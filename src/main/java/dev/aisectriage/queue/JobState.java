@@ -1,4 +1,4 @@
-package dev.aisectriage.store;
+package dev.aisectriage.queue;
 
 import java.util.Locale;
 

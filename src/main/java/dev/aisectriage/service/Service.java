@@ -1,11 +1,11 @@
-package dev.aisectriage;
+package dev.aisectriage.service;
 
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.queue.JobQueue;
+import dev.aisectriage.queue.JobQueueWorkers;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
-import dev.aisectriage.store.JobQueue;
-import dev.aisectriage.store.JobQueueWorkers;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.Dashboard;

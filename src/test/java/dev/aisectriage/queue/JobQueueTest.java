@@ -1,8 +1,14 @@
-package dev.aisectriage.store;
+package dev.aisectriage.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.Delivery;
+import dev.aisectriage.store.DeliveryOutcome;
+import dev.aisectriage.store.SemanticKey;
+import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.support.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;

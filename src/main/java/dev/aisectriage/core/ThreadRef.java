@@ -1,4 +1,4 @@
-package dev.aisectriage.github;
+package dev.aisectriage.core;
 
 /**
  * One issue (or pull request) or discussion of a repository.

@@ -1,4 +1,4 @@
-package dev.aisectriage.store;
+package dev.aisectriage.queue;
 
 /** A job that failed too often, with what is needed to look into it. */
 public record DeadLetter(
