@@ -51,7 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
 
-        Database db = Database.open(config.databasePath());
+        Database db = Service.openDatabase(config);
         TriageMetrics metrics = new TriageMetrics();
         long loadStarted = System.nanoTime();
         Classifier classifier = new OneAtATimeClassifier(ClassifierLoader.load(config.modelDir()));

@@ -19,6 +19,9 @@ import java.util.Map;
  * @param maxAttempts a job that failed this many times is dead-lettered
  * @param leaseSeconds how long a claimed job stays claimed without a heartbeat before another worker may take it
  * @param dashboardPassword when set, {@code /dashboard} asks for it (HTTP basic auth); it names private repositories
+ * @param databaseUrl a PostgreSQL server shared by several instances ({@code DATABASE_URL}); null: SQLite at
+ *     {@code databasePath}
+ * @param retentionDays finished deliveries, jobs and raw payloads are deleted after this many days
  */
 public record AppConfig(
         Long appId,
@@ -34,12 +37,15 @@ public record AppConfig(
         int workers,
         int maxAttempts,
         int leaseSeconds,
-        String dashboardPassword) {
+        String dashboardPassword,
+        String databaseUrl,
+        int retentionDays) {
 
     /** Used only in dry-run when WEBHOOK_SECRET is unset; {@code send-fixture} signs with it by default. */
     public static final String DEVELOPMENT_WEBHOOK_SECRET = "development-secret-dry-run-only";
 
     public static final int DEFAULT_PORT = 3000;
+    public static final int DEFAULT_RETENTION_DAYS = 30;
     public static final String DEFAULT_DATABASE_PATH = "./data/triage.db";
     public static final String DEFAULT_GITHUB_API_URL = "https://api.github.com";
 
@@ -56,9 +62,54 @@ public record AppConfig(
         if (maxAttempts < 1) {
             throw new ConfigException("JOB_MAX_ATTEMPTS must be at least 1, got " + maxAttempts);
         }
+        if (retentionDays < 1) {
+            throw new ConfigException("RETENTION_DAYS must be at least 1, got " + retentionDays);
+        }
+        if (databaseUrl != null
+                && !databaseUrl.startsWith("postgres://")
+                && !databaseUrl.startsWith("postgresql://")
+                && !databaseUrl.startsWith("jdbc:postgresql://")) {
+            throw new ConfigException(
+                    "DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql:// (SQLite: DATABASE_PATH)");
+        }
         if (leaseSeconds < 1) {
             throw new ConfigException("JOB_LEASE_SECONDS must be at least 1, got " + leaseSeconds);
         }
+    }
+
+    /** SQLite at {@code databasePath}, retention 30 days. */
+    public AppConfig(
+            Long appId,
+            String privateKey,
+            String webhookSecret,
+            boolean developmentSecret,
+            int port,
+            String logLevel,
+            Path databasePath,
+            String githubApiUrl,
+            boolean dryRun,
+            Path modelDir,
+            int workers,
+            int maxAttempts,
+            int leaseSeconds,
+            String dashboardPassword) {
+        this(
+                appId,
+                privateKey,
+                webhookSecret,
+                developmentSecret,
+                port,
+                logLevel,
+                databasePath,
+                githubApiUrl,
+                dryRun,
+                modelDir,
+                workers,
+                maxAttempts,
+                leaseSeconds,
+                dashboardPassword,
+                null,
+                DEFAULT_RETENTION_DAYS);
     }
 
     public static AppConfig fromEnvironment() {
@@ -119,7 +170,9 @@ public record AppConfig(
                 integer(env, "WORKERS", 2),
                 integer(env, "JOB_MAX_ATTEMPTS", 5),
                 integer(env, "JOB_LEASE_SECONDS", 120),
-                value(env, "DASHBOARD_PASSWORD"));
+                value(env, "DASHBOARD_PASSWORD"),
+                value(env, "DATABASE_URL"),
+                integer(env, "RETENTION_DAYS", DEFAULT_RETENTION_DAYS));
     }
 
     /** The lines printed at start-up; loud about dry-run and about the development secret. */
@@ -141,7 +194,7 @@ public record AppConfig(
         b.append("port=")
                 .append(port)
                 .append(" database=")
-                .append(databasePath)
+                .append(databaseUrl == null ? databasePath : "postgresql (DATABASE_URL)")
                 .append(" github=")
                 .append(githubApiUrl)
                 .append(" app_id=")
@@ -161,7 +214,8 @@ public record AppConfig(
                 + ", logLevel=" + logLevel + ", databasePath=" + databasePath + ", githubApiUrl=" + githubApiUrl
                 + ", dryRun=" + dryRun + ", modelDir=" + modelDir + ", workers=" + workers
                 + ", maxAttempts=" + maxAttempts + ", leaseSeconds=" + leaseSeconds
-                + ", dashboardPassword=" + (dashboardPassword == null ? "none" : "***") + "]";
+                + ", dashboardPassword=" + (dashboardPassword == null ? "none" : "***")
+                + ", databaseUrl=" + (databaseUrl == null ? "none" : "***") + ", retentionDays=" + retentionDays + "]";
     }
 
     private static String privateKey(Map<String, String> env) {

@@ -26,7 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +56,6 @@ public final class TriageThread {
     private final Threads threads;
     private final Installations installations;
     private final Consumer<Prediction> onPrediction;
-    /** Two events of one thread handled at once by two workers must not both post a comment (striped: bounded memory). */
-    private final ReentrantLock[] locks = new ReentrantLock[64];
 
     public TriageThread(
             Classifier classifier,
@@ -74,9 +72,6 @@ public final class TriageThread {
         this.configs = configs;
         this.threads = threads;
         this.installations = installations;
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     public RepoConfig config(ThreadRef ref) {
@@ -215,6 +210,12 @@ public final class TriageThread {
             LOG.info("{}: a maintainer deleted the bot's comment; not posting it again", ref);
             return;
         }
+        String reservation = null;
+        if (Threads.isPendingComment(id)) {
+            // A create was under way when its process died: the comment may exist; look for it, else create it.
+            reservation = id;
+            id = null;
+        }
         if (id == null) {
             for (RemoteComment c : gateway.listComments(ref)) {
                 if (CommentMarker.isOurs(c.body())) {
@@ -226,6 +227,11 @@ public final class TriageThread {
             }
         }
         if (id == null) {
+            String mine = Threads.pendingComment(UUID.randomUUID().toString());
+            if (!threads.reserveComment(ref, mine, reservation)) {
+                LOG.info("{}: another writer holds the comment slot; not posting", ref);
+                return;
+            }
             String created = gateway.createComment(ref, body);
             threads.recordComment(ref, created, hash);
             return;
@@ -246,15 +252,13 @@ public final class TriageThread {
         threads.recordComment(ref, id, hash);
     }
 
-    private void locked(ThreadRef ref, Runnable work) {
-        String key = ref.repository() + "/" + ref.kind() + "/" + ref.number();
-        ReentrantLock lock = locks[Math.floorMod(key.hashCode(), locks.length)];
-        lock.lock();
-        try {
-            work.run();
-        } finally {
-            lock.unlock();
-        }
+    /**
+     * One writer per thread at a time is the store's job, across processes: a job runs only while it holds its
+     * thread's lease (see the job queue's claim), and backfill takes the same lease. Nothing is locked here, so no
+     * lock is held while GitHub's rate limit is waited for.
+     */
+    private static void locked(ThreadRef ref, Runnable work) {
+        work.run();
     }
 
     static String verdict(Prediction p, RepoConfig config) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.event.WebhookEvent;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.SerialWriter;
+import dev.aisectriage.store.ThreadLeases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;

@@ -3,6 +3,7 @@ package dev.aisectriage.queue;
 import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.store.RetryLater;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

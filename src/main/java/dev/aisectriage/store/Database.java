@@ -124,24 +124,11 @@ public final class Database implements AutoCloseable {
         return connect(false);
     }
 
-    /**
-     * A connection for transactions that write. On SQLite they begin IMMEDIATE, taking the write lock first: a
-     * transaction that read and then writes after another process committed fails at once with SQLITE_BUSY (WAL
-     * cannot upgrade a stale snapshot), whereas waiting for the lock up front goes through the busy timeout.
-     */
-    public Connection connectForWrites() throws SQLException {
-        return connect(true);
-    }
-
     private Connection connect(boolean writes) throws SQLException {
         if (pool != null) {
             return pool.getConnection();
         }
-        java.util.Properties properties = new java.util.Properties();
-        if (writes) {
-            properties.setProperty("transaction_mode", "IMMEDIATE");
-        }
-        Connection c = DriverManager.getConnection(sqliteUrl, properties);
+        Connection c = DriverManager.getConnection(sqliteUrl);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=NORMAL");
@@ -162,6 +149,13 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T transaction(boolean writes, SqlWork<T> work) {
+        if (writes && dialect == Dialect.SQLITE) {
+            try (Connection c = connect(true)) {
+                return inImmediateTransaction(c, work);
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
         try (Connection c = connect(writes)) {
             c.setAutoCommit(false);
             try {
@@ -176,6 +170,33 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+    }
+
+    /**
+     * Runs work in a SQLite transaction that takes the write lock first ({@code BEGIN IMMEDIATE}) on a connection in
+     * auto-commit mode. A deferred transaction that read and then writes after another process committed fails at
+     * once with SQLITE_BUSY (WAL cannot upgrade a stale snapshot), whereas waiting for the lock up front goes
+     * through the busy timeout. (sqlite-jdbc's own IMMEDIATE mode begins the next transaction at every commit, so
+     * an idle connection would hold the write lock.)
+     */
+    static <T> T inImmediateTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+        }
+        try {
+            T result = work.run(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("COMMIT");
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ROLLBACK");
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
         }
     }
 

@@ -23,7 +23,7 @@ public final class Feedback {
     private final Writes writes;
 
     public Feedback(Database db) {
-        this(db, db::inTransaction);
+        this(db, db::writeTransaction);
     }
 
     public Feedback(Database db, Writes writes) {

@@ -13,7 +13,7 @@ public final class Installations {
     private final Writes writes;
 
     public Installations(Database db) {
-        this(db, db::inTransaction);
+        this(db, db::writeTransaction);
     }
 
     public Installations(Database db, Writes writes) {
@@ -35,7 +35,12 @@ public final class Installations {
         });
     }
 
+    /**
+     * Uninstall: marks the installation deleted and forgets its labels, and at once its webhook payloads (they hold
+     * the posts' text), its queued jobs and its log of actions.
+     */
     public void recordDeleted(long installationId) {
+        Retention.forgetInstallation(writes, installationId);
         writes.inTransaction(c -> {
             try (PreparedStatement s =
                     c.prepareStatement("UPDATE app_installations SET deleted_at = ? WHERE installation_id = ?")) {

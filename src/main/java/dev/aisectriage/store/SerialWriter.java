@@ -37,11 +37,9 @@ public final class SerialWriter implements AutoCloseable {
         try {
             Connection c = connection();
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
+                return Database.inImmediateTransaction(c, work);
             } catch (SQLException | RuntimeException e) {
-                rollbackOrDrop(c);
+                dropIfBroken();
                 throw e;
             }
         } catch (SQLException e) {
@@ -53,13 +51,12 @@ public final class SerialWriter implements AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (connection == null || connection.isClosed()) {
-            connection = db.connectForWrites();
+            connection = db.connect();
             try (Statement s = connection.createStatement()) {
                 // Commits never run a checkpoint (its fsync would stall every writer queued behind this one);
                 // checkpoint() does it from another connection.
                 s.execute("PRAGMA wal_autocheckpoint=0");
             }
-            connection.setAutoCommit(false);
         }
         return connection;
     }
@@ -100,13 +97,9 @@ public final class SerialWriter implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    private void rollbackOrDrop(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            // A connection that cannot roll back is not reused.
-            close();
-        }
+    private void dropIfBroken() {
+        // The failed transaction was rolled back, unless the rollback failed too: a fresh connection is the safe bet.
+        closeConnection();
     }
 
     @Override
@@ -114,6 +107,10 @@ public final class SerialWriter implements AutoCloseable {
         if (checkpoints != null) {
             checkpoints.shutdownNow();
         }
+        closeConnection();
+    }
+
+    private void closeConnection() {
         lock.lock();
         try {
             if (connection != null) {

@@ -41,7 +41,8 @@ public final class ThreadLeases {
         });
     }
 
-    static boolean acquire(Connection c, String threadKey, String holder, long now, long until) throws SQLException {
+    public static boolean acquire(Connection c, String threadKey, String holder, long now, long until)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO thread_leases (thread_key, holder, lease_until) VALUES (?, ?, ?)
                 ON CONFLICT (thread_key) DO UPDATE SET holder = excluded.holder, lease_until = excluded.lease_until
@@ -54,7 +55,7 @@ public final class ThreadLeases {
         }
     }
 
-    static boolean renew(Connection c, String threadKey, String holder, long until) throws SQLException {
+    public static boolean renew(Connection c, String threadKey, String holder, long until) throws SQLException {
         try (PreparedStatement s =
                 c.prepareStatement("UPDATE thread_leases SET lease_until = ? WHERE thread_key = ? AND holder = ?")) {
             s.setLong(1, until);
@@ -64,7 +65,7 @@ public final class ThreadLeases {
         }
     }
 
-    static void release(Connection c, String threadKey, String holder) throws SQLException {
+    public static void release(Connection c, String threadKey, String holder) throws SQLException {
         if (threadKey == null) {
             return;
         }

@@ -20,11 +20,13 @@ import java.util.Set;
  */
 public final class Threads {
 
+    private static final String PENDING_COMMENT = "pending:";
+
     private final Database db;
     private final Writes writes;
 
     public Threads(Database db) {
-        this(db, db::inTransaction);
+        this(db, db::writeTransaction);
     }
 
     public Threads(Database db, Writes writes) {
@@ -78,6 +80,34 @@ public final class Threads {
 
     public void recordComment(ThreadRef ref, String commentId, String contentHash) {
         update(ref, "comment_id = ?, comment_hash = ?", commentId, contentHash);
+    }
+
+    /** A comment id that says "being created by {@code holder}": the slot is taken before the POST. */
+    public static String pendingComment(String holder) {
+        return PENDING_COMMENT + holder;
+    }
+
+    public static boolean isPendingComment(String commentId) {
+        return commentId != null && commentId.startsWith(PENDING_COMMENT);
+    }
+
+    /**
+     * Reserves the thread's one comment slot before the comment is created: true if the slot was free (or held by
+     * {@code previous}, a reservation whose creator died before it recorded the id), false if another writer holds
+     * it or a comment is already recorded. With the thread's lease this makes "create" happen at most once.
+     */
+    public boolean reserveComment(ThreadRef ref, String reservation, String previous) {
+        return writes.inTransaction(c -> {
+            ensure(c, ref);
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE threads SET comment_id = ?, comment_hash = NULL WHERE repository = ? AND kind = ? "
+                            + "AND number = ? AND (comment_id IS NULL OR comment_id = ?)")) {
+                s.setString(1, reservation);
+                key(s, ref, 2);
+                s.setString(5, previous);
+                return s.executeUpdate() == 1;
+            }
+        });
     }
 
     public void setOff(ThreadRef ref, boolean off) {
