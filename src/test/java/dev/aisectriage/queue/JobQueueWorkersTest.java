@@ -6,38 +6,58 @@ import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.Delivery;
+import dev.aisectriage.store.RetryLater;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.support.Eventually;
+import dev.aisectriage.support.TestStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @Timeout(60)
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class JobQueueWorkersTest {
+
+    @Parameter
+    TestStore store;
 
     @TempDir
     Path dir;
 
+    Database db;
     Deliveries deliveries;
     JobQueue queue;
     final List<JobState> finished = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
-        Database db = Database.open(dir.resolve("w.db"));
+        db = store.open(dir);
         SerialWriter writer = new SerialWriter(db);
         deliveries = new Deliveries(db, writer, Clock.systemUTC());
         queue = new JobQueue(
                 db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1));
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
     }
 
     @Test
@@ -99,14 +119,64 @@ class JobQueueWorkersTest {
         assertThat(queue.stateOf("d-slow")).contains(JobState.DONE);
     }
 
+    @Test
+    void jobInterruptedByShutdownGoesBackToTheQueueWithoutSpendingAnAttempt() throws Exception {
+        // given a job blocked in a GitHub call when shutdown runs out of patience (the interrupt arrives wrapped, as
+        // the gateway wraps it)
+        CountDownLatch started = new CountDownLatch(1);
+        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+            started.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException interrupted) {
+                throw new IllegalStateException("GitHub call interrupted", interrupted);
+            }
+        });
+        deliveries.queue(delivery("d-interrupted"));
+        JobQueueWorkers workers = workers(routes, Duration.ofMillis(200));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when the pool is closed and its drain timeout passes
+        workers.close();
+
+        // then the job is queued again, due now, with no attempt spent and no failure counted
+        assertThat(queue.stateOf("d-interrupted")).contains(JobState.QUEUED);
+        Job again = queue.claim("next-process").orElseThrow();
+        assertThat(again.attempts()).isEqualTo(1);
+        assertThat(finished).isEmpty();
+    }
+
+    @Test
+    void jobToldToRetryLaterIsRescheduledWithoutSpendingAnAttemptAndPausesItsInstallation() {
+        // given a handler that meets GitHub's rate limit for installation 9
+        Instant reset = Instant.now().plusSeconds(3600);
+        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+            throw new RetryLater("rate limited", 9L, reset);
+        });
+        deliveries.queue(delivery("d-limited"));
+
+        // when the workers run it
+        try (JobQueueWorkers workers = workers(routes)) {
+            Eventually.await(
+                    Duration.ofSeconds(10),
+                    () -> queue.pausedUntil(9L).isPresent()
+                            && queue.stateOf("d-limited").orElseThrow() == JobState.QUEUED,
+                    "job rescheduled");
+        }
+
+        // then the job waits until the reset with its attempt given back, and the installation is paused until then
+        assertThat(queue.pausedUntil(9L)).contains(reset.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(queue.claim("w")).isEmpty();
+        assertThat(finished).isEmpty();
+    }
+
     private JobQueueWorkers workers(EventRoutes routes) {
+        return workers(routes, Duration.ofSeconds(10));
+    }
+
+    private JobQueueWorkers workers(EventRoutes routes, Duration drainTimeout) {
         return new JobQueueWorkers(
-                queue,
-                routes,
-                2,
-                (job, state, took) -> finished.add(state),
-                Duration.ofMillis(50),
-                Duration.ofSeconds(10));
+                queue, routes, 2, (job, state, took) -> finished.add(state), Duration.ofMillis(50), drainTimeout);
     }
 
     private static Delivery delivery(String id) {
