@@ -1,7 +1,6 @@
 package dev.aisectriage;
 
 import dev.aisectriage.cli.Cli;
-import picocli.CommandLine;
 
 /** Entry point of the jar: every use goes through a subcommand (serve, classify, eval, train, …). */
 public final class App {
@@ -13,6 +12,6 @@ public final class App {
         // line helps a user of any command.
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
-        System.exit(new CommandLine(new Cli()).execute(args));
+        System.exit(Cli.commandLine(System.getenv()).execute(args));
     }
 }

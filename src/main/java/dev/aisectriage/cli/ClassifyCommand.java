@@ -3,11 +3,9 @@ package dev.aisectriage.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aisectriage.classify.Classifier;
-import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.Prediction;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +47,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (dir == null && env != null && !env.isBlank()) {
             dir = Path.of(env);
         }
-        Classifier classifier = ClassifierLoader.load(dir);
+        Classifier classifier = Models.load(dir, modelDir != null ? "--model-dir" : "MODEL_DIR");
         Prediction p = classifier.classify(input);
         if (json) {
             System.out.println(new ObjectMapper()
@@ -67,11 +65,16 @@ public final class ClassifyCommand implements Callable<Integer> {
                 return text;
             }
             if (file != null) {
+                if (!Files.isRegularFile(file)) {
+                    throw new UserError(
+                            "--file " + file + ": no such file: give the path of a text file with the post");
+                }
                 return Files.readString(file, StandardCharsets.UTF_8);
             }
             return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the post", e);
+            throw new UserError("cannot read the post" + (file == null ? "" : " from --file " + file) + " ("
+                    + e.getMessage() + "): check the file's permissions");
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.aisectriage.cli;
 
+import dev.aisectriage.config.AppConfig;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -8,6 +11,7 @@ import picocli.CommandLine.Command;
         version = "ai-security-triage 0.1.0",
         description = "Triages security reports in AI/ML projects.",
         subcommands = {
+            CommandLine.HelpCommand.class,
             ServeCommand.class,
             ClassifyCommand.class,
             EvalCommand.class,
@@ -17,6 +21,18 @@ import picocli.CommandLine.Command;
             ExportFeedbackCommand.class
         })
 public final class Cli implements Runnable {
+
+    /** The command line as the jar runs it: user errors are one line and exit code 2, traces only at debug. */
+    public static CommandLine commandLine(Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Cli()).setExecutionExceptionHandler(new ErrorHandler(env));
+        cli.getSubcommands()
+                .get("serve")
+                .getCommandSpec()
+                .usageMessage()
+                .footerHeading("%nEnvironment (a .env file in the working folder is read too):%n")
+                .footer(AppConfig.VARIABLES.stream().map(v -> "  " + v).toArray(String[]::new));
+        return cli;
+    }
 
     @Override
     public void run() {

@@ -1,14 +1,19 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.web.HuggingFaceWebhookEndpoint;
+import dev.aisectriage.web.WebhookEndpoint;
 import dev.aisectriage.web.WebhookSignature;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +25,9 @@ import picocli.CommandLine.Parameters;
         name = "send-fixture",
         mixinStandardHelpOptions = true,
         description = "Signs a webhook payload and posts it to a running bot; prints the answer. "
-                + "The event is the file name up to the first '-' (test-fixtures/<event>-<action>-<scenario>.json).")
+                + "The event is the file name up to the first '-' (test-fixtures/<event>-<action>-<scenario>.json). "
+                + "A huggingface-*.json file goes to /webhooks/huggingface with the secret in X-Webhook-Secret "
+                + "(default: HF_WEBHOOK_SECRET, else the development secret), as the Hugging Face Hub sends it.")
 public final class SendFixtureCommand implements Callable<Integer> {
 
     @Parameters(
@@ -31,14 +38,12 @@ public final class SendFixtureCommand implements Callable<Integer> {
 
     @Option(
             names = "--url",
-            defaultValue = "http://localhost:3000/webhooks/github",
-            description = "webhook URL (default: ${DEFAULT-VALUE})")
+            description = "webhook URL (default: http://localhost:$PORT/webhooks/github, PORT 3000 when unset)")
     String url;
 
     @Option(
             names = "--secret",
-            defaultValue = AppConfig.DEVELOPMENT_WEBHOOK_SECRET,
-            description = "webhook secret (default: the dry-run development secret)")
+            description = "webhook secret (default: WEBHOOK_SECRET, else the dry-run development secret)")
     String secret;
 
     @Option(names = "--event", description = "X-GitHub-Event (default: from the file name)")
@@ -49,12 +54,45 @@ public final class SendFixtureCommand implements Callable<Integer> {
             description = "X-GitHub-Delivery (default: a random UUID; repeat one to see a redelivery)")
     String delivery;
 
+    private final Map<String, String> env;
+
+    public SendFixtureCommand() {
+        this(System.getenv());
+    }
+
+    SendFixtureCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(file + ": no such file: give a payload such as"
+                    + " test-fixtures/issues-opened-security-report.json");
+        }
         byte[] body = Files.readAllBytes(file);
+        String port = env.getOrDefault("PORT", "").isBlank()
+                ? "3000"
+                : env.get("PORT").trim();
+        if (isHubFixture(file)) {
+            return sendToHub(body, port);
+        }
+        String url = this.url != null ? this.url : "http://localhost:" + port + WebhookEndpoint.PATH;
+        String secret = this.secret != null
+                ? this.secret
+                : env.getOrDefault("WEBHOOK_SECRET", "").isBlank()
+                        ? AppConfig.DEVELOPMENT_WEBHOOK_SECRET
+                        : env.get("WEBHOOK_SECRET").trim();
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(
+                    "--url " + url + " is not a URL (check PORT): give http://HOST:PORT" + WebhookEndpoint.PATH);
+        }
         String eventName = event != null ? event : eventFromFileName(file);
         String deliveryId = delivery != null ? delivery : UUID.randomUUID().toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "GitHub-Hookshot/ai-security-triage-send-fixture")
@@ -63,10 +101,85 @@ public final class SendFixtureCommand implements Callable<Integer> {
                 .header(WebhookSignature.HEADER, new WebhookSignature(secret).sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new UserError("no bot answers at " + url + ": start it with 'serve' in another terminal, or set"
+                    + " PORT (or --url) to where it listens");
+        }
         System.out.println("POST " + url + " event=" + eventName + " delivery=" + deliveryId);
         System.out.println(response.statusCode() + " " + response.body());
+        explain(response);
         return response.statusCode() / 100 == 2 ? 0 : 1;
+    }
+
+    /** {@code huggingface-*.json}: a Hugging Face Hub payload, sent as the Hub sends it. */
+    static boolean isHubFixture(Path file) {
+        return file.getFileName().toString().startsWith("huggingface-");
+    }
+
+    /**
+     * The Hub sends the secret itself in {@code X-Webhook-Secret}, to {@code /webhooks/huggingface}; a {@code --url}
+     * naming the GitHub webhook of a server is taken to mean that server's Hub webhook.
+     */
+    private int sendToHub(byte[] body, String port) throws Exception {
+        String hubUrl = this.url != null
+                ? this.url.replaceFirst(WebhookEndpoint.PATH + "$", HuggingFaceWebhookEndpoint.PATH)
+                : "http://localhost:" + port + HuggingFaceWebhookEndpoint.PATH;
+        String hubSecret = this.secret != null
+                ? this.secret
+                : env.getOrDefault("HF_WEBHOOK_SECRET", "").isBlank()
+                        ? AppConfig.DEVELOPMENT_WEBHOOK_SECRET
+                        : env.get("HF_WEBHOOK_SECRET").trim();
+        URI uri;
+        try {
+            uri = URI.create(hubUrl);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--url " + hubUrl + " is not a URL (check PORT): give http://HOST:PORT"
+                    + HuggingFaceWebhookEndpoint.PATH);
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "ai-security-triage-send-fixture (Hugging Face Hub payload)")
+                .header(HuggingFaceWebhookEndpoint.SECRET_HEADER, hubSecret)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new UserError("no bot answers at " + hubUrl + ": start it with 'serve' in another terminal, or set"
+                    + " PORT (or --url) to where it listens");
+        }
+        System.out.println("POST " + hubUrl + " (Hugging Face Hub payload)");
+        System.out.println(response.statusCode() + " " + response.body());
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            System.out.println("the bot refused the secret: send the bot's HF_WEBHOOK_SECRET (set it here too, or pass"
+                    + " --secret)");
+        } else {
+            explain(response);
+        }
+        return response.statusCode() / 100 == 2 ? 0 : 1;
+    }
+
+    /** A line saying what the answer means, for the answers a newcomer meets. */
+    private void explain(HttpResponse<String> response) {
+        if (response.statusCode() == 401) {
+            System.out.println("the bot refused the signature: sign with the bot's WEBHOOK_SECRET (set it here too,"
+                    + " or pass --secret)");
+        } else if (response.body().contains("\"duplicate\"")) {
+            System.out.println("duplicate: the bot has already received this event (same delivery id, or the same"
+                    + " action on the same thread under another id) and acts on it once; edit the fixture or start"
+                    + " the bot with a fresh DATABASE_PATH to replay it");
+        }
     }
 
     static String eventFromFileName(Path file) {

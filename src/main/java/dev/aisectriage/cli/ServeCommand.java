@@ -1,20 +1,29 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.catalogue.HubCommentRenderer;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
-import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.config.HubConfig;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.event.HubRoutes;
 import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.github.GitHubApp;
+import dev.aisectriage.github.PrivateKeys;
+import dev.aisectriage.huggingface.ApiHubGateway;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.store.HubDiscussions;
 import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.TriageMetrics;
+import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -25,24 +34,34 @@ import picocli.CommandLine.Command;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Starts the GitHub App: POST /webhooks/github, job workers, GET /healthz, /readyz, /metrics.",
-            "Configured from the environment (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, PORT, "
-                    + "LOG_LEVEL, DATABASE_PATH, GITHUB_API_URL, DRY_RUN, MODEL_DIR, WORKERS); see docs/operations.md.",
+            "Starts the GitHub App: POST /webhooks/github, job workers, GET /healthz, /readyz, /metrics, /dashboard.",
+            "Also takes Hugging Face Hub webhooks on POST /webhooks/huggingface (docs/huggingface.md).",
+            "Configured from the environment (and from a .env file in the working folder, which the environment"
+                    + " overrides); see docs/operations.md.",
             "Without credentials it runs in dry-run mode and prints the development webhook secret."
         })
 public final class ServeCommand implements Callable<Integer> {
 
+    /** How often a running service checks that its store still accepts a write. */
+    static final Duration STORE_CHECK_EVERY = Duration.ofSeconds(30);
+
+    private final Map<String, String> environment;
+
+    public ServeCommand() {
+        this(System.getenv());
+    }
+
+    ServeCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        AppConfig config;
-        try {
-            config = AppConfig.fromEnvironment();
-        } catch (AppConfig.ConfigException e) {
-            System.err.println("configuration error: " + e.getMessage());
-            return 2;
-        }
+        Map<String, String> env = DotEnv.overlay(DotEnv.read(Path.of(DotEnv.FILE_NAME)), environment);
+        AppConfig config = AppConfig.fromEnvironment(env);
         configureLogging(config.logLevel());
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        checkPrivateKey(config);
         for (String line : config.startupBanner().split("\n")) {
             if (line.startsWith("***")) {
                 log.warn(line);
@@ -51,42 +70,106 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
 
-        Database db = Service.openDatabase(config);
+        Database db = config.databaseUrl() != null
+                ? Service.openDatabase(config)
+                : Stores.open(config.databasePath(), "DATABASE_PATH");
         TriageMetrics metrics = new TriageMetrics();
         long loadStarted = System.nanoTime();
-        Classifier classifier = new OneAtATimeClassifier(ClassifierLoader.load(config.modelDir()));
+        Classifier classifier = new OneAtATimeClassifier(Models.load(config.modelDir(), "MODEL_DIR"));
         log.info("model {} loaded in {} ms", classifier.modelVersion(), (System.nanoTime() - loadStarted) / 1_000_000);
         CommentRenderer renderer = MarkdownCommentRenderer.forApi(config.githubApiUrl());
 
-        Service service = Service.start(
-                config,
-                db,
-                metrics,
-                triageRoutes(config, db, metrics, classifier, renderer),
-                () -> true); // the classifier is loaded above, before the server starts
+        Service service;
+        try {
+            service = Service.start(
+                    config,
+                    db,
+                    metrics,
+                    triageRoutes(config, db, metrics, classifier, renderer),
+                    () -> true); // the classifier is loaded above, before the server starts
+        } catch (RuntimeException e) {
+            if (causedBy(e, BindException.class)) {
+                throw new UserError(
+                        "PORT " + config.port() + " is already in use on " + config.bindHost()
+                                + ": stop the other process or set PORT to a free port",
+                        e);
+            }
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
-        service.awaitClosed();
+        StoreWatch watch = StoreWatch.start(db, config.databasePath(), service::close, STORE_CHECK_EVERY);
+        try {
+            service.awaitClosed();
+        } finally {
+            watch.close();
+        }
+        if (watch.failed()) {
+            throw new UserError("DATABASE_PATH " + config.databasePath() + " stopped accepting writes ("
+                    + watch.reason() + "): make it writable by this user and start again");
+        }
         return 0;
+    }
+
+    private static void checkPrivateKey(AppConfig config) {
+        if (config.privateKey() == null) {
+            return;
+        }
+        try {
+            PrivateKeys.parse(config.privateKey());
+        } catch (RuntimeException e) {
+            throw new UserError(
+                    "PRIVATE_KEY (or PRIVATE_KEY_PATH) is not a usable PEM private key (" + ErrorHandler.describe(e)
+                            + "): paste the .pem file GitHub generated for the App, or set PRIVATE_KEY_PATH to it",
+                    e);
+        }
+    }
+
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t) || (t.getMessage() != null && t.getMessage().contains("already in use"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The triage handlers as `serve` runs them, on the writer the service hands over. */
     public static Function<Writes, EventRoutes> triageRoutes(
             AppConfig config, Database db, TriageMetrics metrics, Classifier classifier, CommentRenderer renderer) {
-        return writes -> new TriageRoutes(
-                        db,
-                        writes,
-                        GitHubApp.gateway(
-                                config.githubApiUrl(),
-                                config.appId() == null ? null : String.valueOf(config.appId()),
-                                config.privateKey(),
-                                null,
-                                config.dryRun(),
-                                new Actions(db, writes)::record),
+        HubCommentRenderer hubRenderer = HubCommentRenderer.withDefaults();
+        return writes -> hubRoutes(config, db, writes, metrics, classifier, hubRenderer)
+                .registerOn(new TriageRoutes(
+                                db,
+                                writes,
+                                GitHubApp.gateway(
+                                        config.githubApiUrl(),
+                                        config.appId() == null ? null : String.valueOf(config.appId()),
+                                        config.privateKey(),
+                                        null,
+                                        config.dryRun(),
+                                        new Actions(db, writes)::record),
+                                classifier,
+                                renderer,
+                                Clock.systemUTC())
+                        .onPrediction(p -> metrics.predictionRecorded(p.security() ? p.primaryTheme() : null))
+                        .routes());
+    }
+
+    /** The Hugging Face Hub's handlers: live with {@code HF_TOKEN}, dry-run otherwise. */
+    static HubRoutes hubRoutes(
+            AppConfig config,
+            Database db,
+            Writes writes,
+            TriageMetrics metrics,
+            Classifier classifier,
+            CommentRenderer renderer) {
+        HubConfig hub = config.hub();
+        return new HubRoutes(
+                        new HubDiscussions(db, writes, Clock.systemUTC()),
+                        new ApiHubGateway(hub.apiUrl(), hub.token(), hub.dryRun(), new Actions(db, writes)),
                         classifier,
-                        renderer,
-                        Clock.systemUTC())
-                .onPrediction(p -> metrics.predictionRecorded(p.security() ? p.primaryTheme() : null))
-                .routes();
+                        renderer)
+                .onPrediction(p -> metrics.hubPredictionRecorded(p.security() ? p.primaryTheme() : null));
     }
 
     /** slf4j-simple reads its settings once, when the first logger is made: call before any logging. */

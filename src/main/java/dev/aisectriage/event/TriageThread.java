@@ -194,6 +194,11 @@ public final class TriageThread {
     }
 
     /** Creates the bot's one comment, or edits it in place when its content changed; never posts a second. */
+    /** A short answer to a maintainer's command, as its own comment (the triage comment stays as it is). */
+    public void reply(ThreadRef ref, String body) {
+        gateway.createComment(ref, body);
+    }
+
     public void upsertComment(ThreadRef ref, String body) {
         locked(ref, () -> upsertCommentLocked(ref, body));
     }
@@ -217,24 +222,19 @@ public final class TriageThread {
             id = null;
         }
         if (id == null) {
-            for (RemoteComment c : gateway.listComments(ref)) {
-                if (CommentMarker.isOurs(c.body())) {
-                    id = c.id();
-                    storedHash = sha256(c.body());
-                    threads.recordComment(ref, id, storedHash);
-                    break;
+            Optional<RemoteComment> posted = adoptOwnComment(ref);
+            if (posted.isEmpty()) {
+                // The slot is taken in the store before the POST: no race nor crash posts a second comment.
+                if (!threads.reserveComment(
+                        ref, Threads.pendingComment(UUID.randomUUID().toString()), reservation)) {
+                    LOG.info("{}: another writer holds the comment slot; not posting", ref);
+                    return;
                 }
-            }
-        }
-        if (id == null) {
-            String mine = Threads.pendingComment(UUID.randomUUID().toString());
-            if (!threads.reserveComment(ref, mine, reservation)) {
-                LOG.info("{}: another writer holds the comment slot; not posting", ref);
+                createComment(ref, body, hash);
                 return;
             }
-            String created = gateway.createComment(ref, body);
-            threads.recordComment(ref, created, hash);
-            return;
+            id = posted.get().id();
+            storedHash = sha256(posted.get().body());
         }
         if (hash.equals(storedHash)) {
             return;
@@ -250,6 +250,44 @@ public final class TriageThread {
             return;
         }
         threads.recordComment(ref, id, hash);
+    }
+
+    /** The bot's comment already on the thread (posted before a crash, or by a write whose answer failed). */
+    private Optional<RemoteComment> adoptOwnComment(ThreadRef ref) {
+        for (RemoteComment c : gateway.listComments(ref)) {
+            // the marker alone proves nothing: anybody can copy it into a comment of their own
+            if (c.byThisApp() && CommentMarker.isOurs(c.body())) {
+                threads.recordComment(ref, c.id(), sha256(c.body()));
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Posts the comment once. A failure without a clear refusal (5xx, time-out) may come after GitHub applied the
+     * write, so the thread is searched for it before anything is tried again.
+     */
+    private void createComment(ThreadRef ref, String body, String hash) {
+        String created;
+        try {
+            created = gateway.createComment(ref, body);
+        } catch (GitHubApiException e) {
+            if (e.isFinal() || e.retryAt() != null) {
+                throw e;
+            }
+            Optional<RemoteComment> applied = adoptOwnComment(ref);
+            if (applied.isEmpty()) {
+                throw e;
+            }
+            LOG.info("{}: the comment was created although its answer failed ({}); adopted", ref, e.getMessage());
+            if (!hash.equals(sha256(applied.get().body()))) {
+                gateway.updateComment(ref, applied.get().id(), body);
+                threads.recordComment(ref, applied.get().id(), hash);
+            }
+            return;
+        }
+        threads.recordComment(ref, created, hash);
     }
 
     /**

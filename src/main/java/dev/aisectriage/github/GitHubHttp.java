@@ -65,6 +65,18 @@ public final class GitHubHttp {
      * @param authorization the whole header value ({@code Bearer …})
      */
     public Response send(String method, String pathOrUrl, Object jsonBody, String authorization) {
+        return send(method, pathOrUrl, jsonBody, authorization, policy.maxAttempts());
+    }
+
+    /**
+     * Sends a write that must not be repeated blindly (creating a comment): a 5xx or a time-out may come after
+     * GitHub applied it, so it is tried once and the caller looks for what it created before trying again.
+     */
+    public Response sendOnce(String method, String pathOrUrl, Object jsonBody, String authorization) {
+        return send(method, pathOrUrl, jsonBody, authorization, 1);
+    }
+
+    private Response send(String method, String pathOrUrl, Object jsonBody, String authorization, int maxAttempts) {
         String url =
                 pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
         String body = null;
@@ -83,14 +95,20 @@ public final class GitHubHttp {
                 response = client.send(request(method, url, body, authorization), HttpResponse.BodyHandlers.ofString());
             } catch (HttpTimeoutException e) {
                 backoff = retryOrThrow(
-                        attempt, backoff, what, new GitHubApiException(what + " timed out", 0, false, null, e));
+                        attempt,
+                        maxAttempts,
+                        backoff,
+                        what,
+                        new GitHubApiException(what + " timed out", 0, false, null, e));
                 continue;
             } catch (IOException e) {
                 backoff = retryOrThrow(
                         attempt,
+                        maxAttempts,
                         backoff,
                         what,
-                        new GitHubApiException(what + " failed: " + e.getMessage(), 0, false, null, e));
+                        new GitHubApiException(
+                                what + " to " + hostOf(url) + " failed: " + causeOf(e), 0, false, null, e));
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -117,22 +135,27 @@ public final class GitHubHttp {
             }
             if (status >= 500) {
                 backoff = retryOrThrow(
-                        attempt, backoff, what, new GitHubApiException(message, status, false, null, null));
+                        attempt,
+                        maxAttempts,
+                        backoff,
+                        what,
+                        new GitHubApiException(message, status, false, null, null));
                 continue;
             }
             throw new GitHubApiException(message, status, true, null, null);
         }
     }
 
-    private Duration retryOrThrow(int attempt, Duration backoff, String what, GitHubApiException failure) {
-        if (attempt >= policy.maxAttempts()) {
+    private Duration retryOrThrow(
+            int attempt, int maxAttempts, Duration backoff, String what, GitHubApiException failure) {
+        if (attempt >= maxAttempts) {
             throw failure;
         }
         LOG.warn(
                 "{} (attempt {} of {}); retrying in {} ms",
                 failure.getMessage(),
                 attempt,
-                policy.maxAttempts(),
+                maxAttempts,
                 backoff.toMillis());
         sleep(backoff);
         return backoff.multipliedBy(2);
@@ -200,6 +223,23 @@ public final class GitHubHttp {
     private static String pathOf(String url) {
         URI u = URI.create(url);
         return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    private static String hostOf(String url) {
+        URI u = URI.create(url);
+        return u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+    }
+
+    /** What went wrong on the connection: the JDK's ConnectException often has no message, only a cause. */
+    static String causeOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return e instanceof java.net.ConnectException
+                ? "connection refused"
+                : e.getClass().getSimpleName();
     }
 
     private static String abbreviate(String body) {

@@ -3,6 +3,7 @@ package dev.aisectriage.queue;
 import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.RetryLater;
 import java.time.Duration;
 import java.util.List;
@@ -10,11 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * The worker pool: each worker claims a job, runs every handler the routes name for its event, and completes or
  * fails it. A heartbeat renews the leases of running jobs so that only jobs of a dead process are re-claimed.
  * {@link #close()} stops claiming and waits for the jobs in flight.
+ *
+ * <p>Each job has a time budget: its handlers run on a runner thread, and a job still running when its budget is
+ * spent is interrupted and failed like any other error (retried, then dead-lettered). A handler that ignores the
+ * interrupt is left to finish on its own (daemon) thread; its worker moves on, and shutdown does not wait for it.
  */
 public final class JobQueueWorkers implements AutoCloseable {
 
@@ -39,7 +47,9 @@ public final class JobQueueWorkers implements AutoCloseable {
     private final Observer observer;
     private final Duration idlePoll;
     private final Duration drainTimeout;
+    private final Duration jobTimeout;
     private final ExecutorService workers;
+    private final ExecutorService runners;
     private final ScheduledExecutorService heartbeat;
     private final Semaphore wake = new Semaphore(0);
     private final Map<Long, String> inFlight = new ConcurrentHashMap<>();
@@ -47,13 +57,27 @@ public final class JobQueueWorkers implements AutoCloseable {
     private final String process;
     private volatile boolean running = true;
 
+    /** With the default time budget of a job, 120 s. */
     public JobQueueWorkers(
             JobQueue queue, EventRoutes routes, int size, Observer observer, Duration idlePoll, Duration drainTimeout) {
+        this(queue, routes, size, observer, idlePoll, drainTimeout, Duration.ofSeconds(120));
+    }
+
+    /** @param jobTimeout a job still running after this long is interrupted and failed */
+    public JobQueueWorkers(
+            JobQueue queue,
+            EventRoutes routes,
+            int size,
+            Observer observer,
+            Duration idlePoll,
+            Duration drainTimeout,
+            Duration jobTimeout) {
         this.queue = queue;
         this.routes = routes;
         this.observer = observer;
         this.idlePoll = idlePoll;
         this.drainTimeout = drainTimeout;
+        this.jobTimeout = jobTimeout;
         this.size = size;
         // pid plus a random part: in a container every restart is pid 1, and a worker id must name one process.
         this.process = "pid" + ProcessHandle.current().pid() + "-"
@@ -62,6 +86,12 @@ public final class JobQueueWorkers implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(size, r -> {
             Thread t = new Thread(r, "job-worker-" + n.incrementAndGet());
             t.setDaemon(false);
+            return t;
+        });
+        AtomicInteger runnerCount = new AtomicInteger();
+        this.runners = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "job-runner-" + runnerCount.incrementAndGet());
+            t.setDaemon(true); // a runaway handler must not keep the JVM alive
             return t;
         });
         for (int i = 0; i < size; i++) {
@@ -75,10 +105,11 @@ public final class JobQueueWorkers implements AutoCloseable {
         long every = Math.max(queue.lease().toMillis() / 3, 100);
         heartbeat.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
         LOG.info(
-                "job workers started: {} workers in process {}, lease {}s",
+                "job workers started: {} workers in process {}, lease {}s, job time budget {}s",
                 size,
                 process,
-                queue.lease().toSeconds());
+                queue.lease().toSeconds(),
+                jobTimeout.toSeconds());
     }
 
     /** Wakes an idle worker at once (called after a job was queued) instead of waiting for the next poll. */
@@ -128,9 +159,7 @@ public final class JobQueueWorkers implements AutoCloseable {
         inFlight.put(job.id(), workerId);
         try {
             List<EventHandler> handlers = routes.handlersFor(event.event(), event.action());
-            for (EventHandler handler : handlers) {
-                handler.handle(event);
-            }
+            runWithinBudget(handlers, event);
             boolean completed = queue.complete(job.id(), workerId);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (completed) {
@@ -138,8 +167,8 @@ public final class JobQueueWorkers implements AutoCloseable {
                 LOG.debug(
                         "job done id={} delivery={} event={} attempt={} handlers={} ms={}",
                         job.id(),
-                        event.deliveryId(),
-                        event.key(),
+                        LogSafe.text(event.deliveryId()),
+                        LogSafe.text(event.key()),
                         job.attempts(),
                         handlers.size(),
                         took.toMillis());
@@ -147,24 +176,25 @@ public final class JobQueueWorkers implements AutoCloseable {
                 LOG.warn(
                         "job {} (delivery {}) finished after its lease expired; another worker re-claimed it",
                         job.id(),
-                        event.deliveryId());
+                        LogSafe.text(event.deliveryId()));
             }
         } catch (Exception e) {
-            if (interrupted(e)) {
-                // Shutdown interrupted it: back to the queue, due now, without spending an attempt. The interrupt
-                // flag is cleared for the store's write (a pool refuses an interrupted thread) and set again after.
+            if (e instanceof InterruptedException || Thread.interrupted()) {
+                // Shutdown timed out: back to the queue, due now, without spending an attempt (it did not fail).
+                // The interrupt flag is cleared for the store's write (a pool refuses an interrupted thread).
                 boolean requeued =
                         queue.reschedule(job.id(), workerId, java.time.Instant.now(), "interrupted by shutdown");
                 Thread.currentThread().interrupt();
                 LOG.warn(
                         "job {} (delivery {}) interrupted by shutdown; {}",
                         job.id(),
-                        event.deliveryId(),
+                        LogSafe.text(event.deliveryId()),
                         requeued ? "queued again, no attempt spent" : "its lease was already lost");
                 return;
             }
             RetryLater later = cause(e, RetryLater.class);
             if (later != null) {
+                // Told to wait (a rate limit): nothing is held while waiting, and no attempt is spent.
                 if (later.installationId() != null) {
                     queue.pauseInstallation(later.installationId(), later.notBefore(), later.getMessage());
                 }
@@ -172,7 +202,7 @@ public final class JobQueueWorkers implements AutoCloseable {
                 LOG.info(
                         "job {} (delivery {}) waits until {}: {}",
                         job.id(),
-                        event.deliveryId(),
+                        LogSafe.text(event.deliveryId()),
                         later.notBefore(),
                         later.getMessage());
                 return;
@@ -187,27 +217,17 @@ public final class JobQueueWorkers implements AutoCloseable {
             LOG.error(
                     "job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={}",
                     job.id(),
-                    event.deliveryId(),
-                    event.repository(),
-                    event.event(),
-                    event.action(),
+                    LogSafe.text(event.deliveryId()),
+                    LogSafe.text(event.repository()),
+                    LogSafe.text(event.event()),
+                    LogSafe.text(event.action()),
                     job.attempts(),
                     next,
-                    e);
+                    LogSafe.throwable(e));
             now.ifPresent(s -> observer.jobFinished(job, s, took));
         } finally {
             inFlight.remove(job.id());
         }
-    }
-
-    /** Whether the job stopped because its thread was interrupted (the interrupt often arrives wrapped). */
-    private static boolean interrupted(Throwable e) {
-        boolean flag = Thread.interrupted();
-        return flag
-                || cause(e, InterruptedException.class) != null
-                || (cause(e, java.io.InterruptedIOException.class) != null
-                        && cause(e, java.net.SocketTimeoutException.class) == null)
-                || cause(e, java.nio.channels.ClosedByInterruptException.class) != null;
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
@@ -217,6 +237,32 @@ public final class JobQueueWorkers implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Runs the handlers on a runner thread; throws what they threw, or a TimeoutException when over budget. */
+    private void runWithinBudget(List<EventHandler> handlers, WebhookEvent event) throws Exception {
+        Future<?> running = runners.submit(() -> {
+            for (EventHandler handler : handlers) {
+                handler.handle(event);
+            }
+            return null;
+        });
+        try {
+            running.get(jobTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            // A handler's own InterruptedException is a failure of the job, not a shutdown of this worker.
+            throw cause instanceof Exception ex && !(cause instanceof InterruptedException)
+                    ? ex
+                    : new ExecutionException(cause.toString(), cause);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            throw new TimeoutException("the job ran past its time budget of " + jobTimeout.toSeconds()
+                    + " s (JOB_TIMEOUT_SECONDS) and was interrupted");
+        } catch (InterruptedException e) {
+            running.cancel(true); // shutdown: the handler is interrupted too, the job resumes after restart
+            throw e;
+        }
     }
 
     private void renewLeases() {
@@ -253,6 +299,7 @@ public final class JobQueueWorkers implements AutoCloseable {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        runners.shutdownNow();
         heartbeat.shutdownNow();
         LOG.info("job workers stopped");
     }

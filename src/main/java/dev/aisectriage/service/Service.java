@@ -10,6 +10,7 @@ import dev.aisectriage.store.Retention;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.Dashboard;
+import dev.aisectriage.web.HuggingFaceWebhookEndpoint;
 import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebServer;
 import dev.aisectriage.web.WebhookEndpoint;
@@ -121,8 +122,14 @@ public final class Service implements AutoCloseable {
         retention.start(RETENTION_PERIOD);
         // Jobs queued by another instance wake nobody here: on a shared PostgreSQL, workers poll more often.
         Duration idlePoll = db.dialect() == Database.Dialect.SQLITE ? Duration.ofSeconds(1) : Duration.ofMillis(200);
-        JobQueueWorkers workers =
-                new JobQueueWorkers(queue, routes, config.workers(), metrics, idlePoll, DRAIN_TIMEOUT);
+        JobQueueWorkers workers = new JobQueueWorkers(
+                queue,
+                routes,
+                config.workers(),
+                metrics,
+                idlePoll,
+                DRAIN_TIMEOUT,
+                Duration.ofSeconds(config.jobTimeoutSeconds()));
         WebhookEndpoint webhook = new WebhookEndpoint(
                 new WebhookSignature(config.webhookSecret()), routes, deliveries, workers::wake, metrics);
         Dashboard dashboard = new Dashboard(
@@ -136,9 +143,11 @@ public final class Service implements AutoCloseable {
                                 d.lastError()))
                         .toList(),
                 config.dashboardPassword());
-        Javalin web = WebServer.create(webhook, db, modelReady, metrics, dashboard);
+        HuggingFaceWebhookEndpoint hub =
+                new HuggingFaceWebhookEndpoint(config.hub(), routes, deliveries, workers::wake, metrics);
+        Javalin web = WebServer.create(webhook, hub, db, modelReady, metrics, dashboard);
         try {
-            web.start(config.port());
+            web.start(config.bindHost(), config.port());
         } catch (RuntimeException e) {
             workers.close();
             retention.close();
@@ -146,9 +155,12 @@ public final class Service implements AutoCloseable {
             throw e;
         }
         LOG.info(
-                "listening on port {}: POST {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}",
+                "listening on {}:{} ({}): POST {} and {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}",
+                config.bindHost(),
                 web.port(),
+                config.bindHost().equals("0.0.0.0") ? "all interfaces" : "loopback only",
                 WebhookEndpoint.PATH,
+                HuggingFaceWebhookEndpoint.PATH,
                 routes.keys());
         return new Service(db, writer, retention, metrics, queue, deliveries, workers, web);
     }

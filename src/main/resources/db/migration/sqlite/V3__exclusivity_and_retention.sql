@@ -34,3 +34,6 @@ INSERT INTO semantic_keys (semantic_key, delivery_id, queued_at)
 DROP INDEX deliveries_semantic_key_queued;
 CREATE INDEX deliveries_installation ON deliveries (installation_id);
 CREATE INDEX actions_created_at ON actions (created_at);
+
+-- Readiness writes its one row here (web/StoreWriteCheck): a store that cannot take a write is not ready.
+CREATE TABLE IF NOT EXISTS store_write_check (id INTEGER PRIMARY KEY, checked_at TEXT NOT NULL);

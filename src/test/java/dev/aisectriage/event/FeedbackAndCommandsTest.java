@@ -137,6 +137,28 @@ class FeedbackAndCommandsTest {
     }
 
     @Test
+    void givenAnUnknownTheme_whenAMemberAsksForIt_thenTheBotRepliesWhatWasWrongAndRecordsNothing() throws Exception {
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        int writes = github.writes().size();
+
+        bot.handle(Fixtures.event(
+                "issue_comment-created-slash-command-by-member.json",
+                "d-2",
+                p -> p.with("comment").put("body", "/ai-security theme bogus")));
+
+        assertThat(github.writes().subList(writes, github.writes().size()))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.line()).isEqualTo("POST " + REPO + "/issues/12/comments");
+                    assertThat(r.json().path("body").asText())
+                            .contains("`/ai-security theme bogus` was not applied")
+                            .contains("no theme 'bogus'")
+                            .contains("`system-software`", "`data`");
+                });
+        assertThat(new Feedback(bot.db).latestPerThread()).isEmpty();
+    }
+
+    @Test
     void aCommandAddedByEditingACommentIsApplied() throws Exception {
         // given a flagged report the bot labelled
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
@@ -217,7 +239,7 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         bot.handle(Fixtures.event("issues-unlabeled-flag-removed-by-maintainer.json", "d-2"));
 
-        bot.handle(Fixtures.event("installation-deleted.json", "d-3"));
+        bot.handle(Fixtures.event("installation-deleted-octo-org.json", "d-3"));
 
         assertThat(new Threads(bot.db).find(ISSUE_12)).isEmpty();
         assertThat(new Feedback(bot.db).count()).isZero();

@@ -281,4 +281,23 @@ class ApiGitHubGatewayTest {
                 .isEqualTo("[\"LA_security\"]");
         assertThat(github.commentsOf("discussion:D_kwDOA")).containsEntry(id, "second");
     }
+
+    @Test
+    void givenBotCommentsWithoutTheAppFieldWhenListedThenOnlyTheAppsBotUserCountsAsTheApp() {
+        // given two bot comments that do not say which App wrote them
+        mockwebserver3.MockResponse listing = FakeGitHub.json(
+                200,
+                "[{\"id\":1,\"body\":\"a\",\"user\":{\"login\":\"" + FakeGitHub.BOT_LOGIN
+                        + "\",\"type\":\"Bot\"}},"
+                        + "{\"id\":2,\"body\":\"b\",\"user\":{\"login\":\"other[bot]\",\"type\":\"Bot\"}}]");
+        github.script("GET /repos/octo/ml/issues/7/comments", listing, listing);
+
+        // when the thread's comments are listed twice
+        gateway(false).listComments(ISSUE);
+        List<RemoteComment> comments = gateway(false).listComments(ISSUE);
+
+        // then only the App's bot user's comment is the App's, its login asked of GitHub once
+        assertThat(comments).extracting(RemoteComment::byThisApp).containsExactly(true, false);
+        assertThat(github.requestLines()).filteredOn("GET /app"::equals).hasSize(1);
+    }
 }

@@ -1,0 +1,86 @@
+package dev.aisectriage.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code .env} file Probot's setup writes and reads: {@code NAME=value} lines, {@code #} comments, values
+ * optionally in double quotes. Variables set in the environment win over the file.
+ */
+public final class DotEnv {
+
+    public static final String FILE_NAME = ".env";
+
+    private DotEnv() {}
+
+    /** The file's variables; an absent file gives none, a line that is not NAME=value fails naming the line. */
+    public static Map<String, String> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot be read (" + e.getMessage() + "): fix its permissions or remove it");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            String name = eq < 0 ? "" : line.substring(0, eq).strip();
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new UserError(file + ":" + (i + 1) + ": expected NAME=value: fix or remove that line");
+            }
+            String value = line.substring(eq + 1).strip();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            out.put(name, value);
+        }
+        return out;
+    }
+
+    /** The file's variables with the environment's on top. */
+    public static Map<String, String> overlay(Map<String, String> file, Map<String, String> environment) {
+        Map<String, String> out = new LinkedHashMap<>(file);
+        out.putAll(environment);
+        return out;
+    }
+
+    /** Writes the variables readable by the owner only (0600 where the file system has POSIX permissions). */
+    public static void write(Path file, Map<String, String> values) {
+        StringBuilder b = new StringBuilder("# Written by ai-security-triage's /setup. Keep it secret.\n");
+        values.forEach((k, v) -> b.append(k)
+                .append("=\"")
+                .append(v.replace("\r", "").replace("\n", "\\n"))
+                .append("\"\n"));
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(
+                        tmp,
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(tmp, b, StandardCharsets.UTF_8);
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

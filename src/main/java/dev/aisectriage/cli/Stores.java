@@ -1,0 +1,36 @@
+package dev.aisectriage.cli;
+
+import dev.aisectriage.store.Database;
+import dev.aisectriage.web.StoreWriteCheck;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens the SQLite store for a command, turning a file that cannot be created or written into a {@link UserError}. */
+final class Stores {
+
+    private Stores() {}
+
+    /** @param source how the person named the file ({@code DATABASE_PATH}, {@code --db}) */
+    static Database open(Path file, String source) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new UserError(source + " " + file + ": " + parent + " is a file, not a folder: point " + source
+                    + " to a file in a writable folder");
+        }
+        Database db;
+        try {
+            db = Database.open(file);
+        } catch (RuntimeException e) {
+            throw new UserError(
+                    source + " " + file + ": cannot create or open the database (" + ErrorHandler.describe(e)
+                            + "): point " + source + " to a file in a writable folder",
+                    e);
+        }
+        StoreWriteCheck.Result check = new StoreWriteCheck(db).run();
+        if (!check.ok()) {
+            throw new UserError(source + " " + file + " cannot be written (" + check.reason() + "): make the file"
+                    + " and its folder writable by this user, or point " + source + " elsewhere");
+        }
+        return db;
+    }
+}

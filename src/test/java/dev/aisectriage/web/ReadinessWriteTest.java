@@ -1,0 +1,58 @@
+package dev.aisectriage.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.service.Service;
+import dev.aisectriage.support.TestConfig;
+import dev.aisectriage.support.Webhooks;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A store that can be read but not written must not be reported ready: every delivery would fail to be stored. */
+class ReadinessWriteTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenADatabaseFileThatCannotBeWritten_whenReadinessIsAsked_thenItAnswers503() throws Exception {
+        try (Service service = Service.start(TestConfig.dryRun(dir), new EventRoutes(), () -> true)) {
+            Webhooks http = new Webhooks(service.port(), TestConfig.SECRET);
+            assertThat(http.get("/readyz").statusCode()).isEqualTo(200);
+            // Root ignores permission bits, so the files are made immutable instead (ext4 and most Linux file
+            // systems): the database, its write-ahead log (WAL writes go there first) and its folder.
+            List<Path> files = List.of(dir.resolve("triage.db"), dir.resolve("triage.db-wal"), dir);
+            assumeTrue(
+                    files.stream().allMatch(f -> chattr("+i", f)),
+                    "chattr +i is not available here (not root, or the file system has no immutable flag): skipped");
+            try {
+                HttpResponse<String> answer = http.get("/readyz");
+
+                assertThat(answer.statusCode()).isEqualTo(503);
+                assertThat(answer.body()).contains("\"database\":\"unavailable\"");
+            } finally {
+                files.forEach(f -> chattr("-i", f));
+            }
+        }
+    }
+
+    private static boolean chattr(String flag, Path file) {
+        try {
+            Process p = new ProcessBuilder("chattr", flag, file.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
