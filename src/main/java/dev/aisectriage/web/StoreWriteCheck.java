@@ -20,7 +20,7 @@ public final class StoreWriteCheck {
     public Result run() {
         try (Connection c = db.connect();
                 Statement s = c.createStatement()) {
-            // The table comes with the schema (migration 3), on SQLite and PostgreSQL alike.
+            // The table comes with the schema (migration 4), on SQLite and PostgreSQL alike.
             s.executeUpdate("INSERT INTO store_write_check(id, checked_at) VALUES (1, '" + java.time.Instant.now()
                     + "') ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at");
             return new Result(true, null);

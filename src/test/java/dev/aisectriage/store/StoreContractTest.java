@@ -336,6 +336,24 @@ class StoreContractTest {
         assertThat(installations.labelsDeletedByMaintainers("o/r")).containsExactly("AI-Security");
     }
 
+    @Test
+    void hubDiscussionsKeepTheirRepliesAndClassification() {
+        HubDiscussions hub = new HubDiscussions(db, writer::inTransaction, clock);
+        HubDiscussions.Key key = new HubDiscussions.Key("model", "acme/bert", 7);
+        hub.recordDiscussion(key, "d7", "Pickle in the weights", false, false);
+        hub.recordOpening(key, "c0", "the weights file is a pickle");
+        hub.recordReply(key, "c1", "first");
+        clock.advance(Duration.ofSeconds(1));
+        hub.recordReply(key, "c2", "second");
+        hub.recordReply(key, "c1", "first, edited");
+        hub.recordClassification(key, 0.9, "MODEL", "flagged", "m1");
+        hub.recordComment(key, "c9", "h");
+
+        assertThat(hub.replies(key)).containsExactly("first, edited", "second");
+        assertThat(hub.find(key)).isPresent();
+        assertThat(hub.recent(5)).hasSize(1);
+    }
+
     private List<String> ids(String sql) {
         return db.inTransaction(c -> {
             List<String> out = new ArrayList<>();
