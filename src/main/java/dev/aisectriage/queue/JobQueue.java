@@ -222,6 +222,19 @@ public final class JobQueue {
     }
 
     /**
+     * Puts a job interrupted by shutdown back in the queue, due now, without spending an attempt. Its thread's lease
+     * is kept until it runs out: a handler that ignores the interrupt may still be running in this process, and no
+     * other process starts the same thread meanwhile. False if the worker no longer held the job.
+     */
+    public boolean requeueInterrupted(long jobId, String workerId) {
+        return update("""
+                UPDATE jobs SET state = 'queued', next_attempt_at = ?, lease_until = NULL,
+                    attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
+                    last_error = 'interrupted by shutdown'
+                WHERE id = ? AND claimed_by = ? AND state = 'running'""", clock.millis(), jobId, workerId) == 1;
+    }
+
+    /**
      * No job of the installation is claimed before {@code notBefore} (GitHub's rate-limit reset), by any process.
      * A later pause extends an earlier one; an earlier one never shortens it.
      */

@@ -180,10 +180,10 @@ public final class JobQueueWorkers implements AutoCloseable {
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException || Thread.interrupted()) {
-                // Shutdown timed out: back to the queue, due now, without spending an attempt (it did not fail).
-                // The interrupt flag is cleared for the store's write (a pool refuses an interrupted thread).
-                boolean requeued =
-                        queue.reschedule(job.id(), workerId, java.time.Instant.now(), "interrupted by shutdown");
+                // Shutdown timed out: back to the queue without spending an attempt (it did not fail); its thread
+                // stays leased until the lease runs out, in case the handler ignores the interrupt. The interrupt
+                // flag is cleared for the store's write (a pool refuses an interrupted thread).
+                boolean requeued = queue.requeueInterrupted(job.id(), workerId);
                 Thread.currentThread().interrupt();
                 LOG.warn(
                         "job {} (delivery {}) interrupted by shutdown; {}",

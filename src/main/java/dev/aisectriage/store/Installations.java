@@ -36,11 +36,11 @@ public final class Installations {
     }
 
     /**
-     * Uninstall: marks the installation deleted and forgets its labels, and at once its webhook payloads (they hold
-     * the posts' text), its queued jobs and its log of actions.
+     * Uninstall: marks the installation deleted and forgets its labels, and at once empties its webhook payloads
+     * (they hold the posts' text), closes its queued jobs and deletes its log of actions.
      */
     public void recordDeleted(long installationId) {
-        Retention.forgetInstallation(writes, installationId);
+        Retention.forgetInstallation(writes, java.time.Clock.systemUTC(), installationId);
         writes.inTransaction(c -> {
             try (PreparedStatement s =
                     c.prepareStatement("UPDATE app_installations SET deleted_at = ? WHERE installation_id = ?")) {

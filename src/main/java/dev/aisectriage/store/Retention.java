@@ -60,26 +60,30 @@ public final class Retention implements AutoCloseable {
     }
 
     /**
-     * Uninstall: deletes the installation's deliveries (raw payloads) and their finished or pending jobs at once,
-     * and its log of actions. A job running right now keeps its row, its payload emptied.
+     * Uninstall: empties at once the raw payloads (which hold the posts' text) of the installation's deliveries and
+     * deletes its log of actions; its queued jobs are closed without running (GitHub would refuse them anyway). The
+     * rows themselves (event, repository, outcome) stay for the counts and age out with the rest. A job running right
+     * now keeps its payload until it ends.
      */
     public int forgetInstallation(long installationId) {
-        return forgetInstallation(writes, installationId);
+        return forgetInstallation(writes, clock, installationId);
     }
 
-    static int forgetInstallation(Writes writes, long installationId) {
+    static int forgetInstallation(Writes writes, Clock clock, long installationId) {
         return writes.inTransaction(c -> {
-            delete(
-                    c,
-                    "DELETE FROM jobs WHERE state <> 'running' AND delivery_id IN "
-                            + "(SELECT delivery_id FROM deliveries WHERE installation_id = ?)",
-                    installationId);
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE jobs SET state = 'done', finished_at = ?, last_error = 'installation deleted before it ran' "
+                            + "WHERE state = 'queued' AND delivery_id IN "
+                            + "(SELECT delivery_id FROM deliveries WHERE installation_id = ?)")) {
+                s.setLong(1, clock.millis());
+                s.setLong(2, installationId);
+                s.executeUpdate();
+            }
             int n = delete(
                     c,
-                    "DELETE FROM deliveries WHERE installation_id = ? AND NOT EXISTS "
-                            + "(SELECT 1 FROM jobs j WHERE j.delivery_id = deliveries.delivery_id)",
+                    "UPDATE deliveries SET payload = '{}' WHERE installation_id = ? AND payload <> '{}' AND NOT EXISTS "
+                            + "(SELECT 1 FROM jobs j WHERE j.delivery_id = deliveries.delivery_id AND j.state = 'running')",
                     installationId);
-            delete(c, "UPDATE deliveries SET payload = '{}' WHERE installation_id = ?", installationId);
             delete(c, "DELETE FROM actions WHERE installation_id = ?", installationId);
             return n;
         });

@@ -290,13 +290,17 @@ class StoreContractTest {
         threads.forgetInstallation(9L);
         new Installations(db, writer::inTransaction).recordDeleted(9L);
 
-        // then nothing of 9 is left: no payload, no job, no text, no action; 10 keeps everything
-        assertThat(ids("SELECT delivery_id FROM deliveries ORDER BY delivery_id"))
+        // then nothing of 9's texts is left: payloads emptied, queued job closed, no reply, no action; 10 keeps all
+        assertThat(ids("SELECT delivery_id FROM deliveries WHERE payload = '{}' ORDER BY delivery_id"))
+                .containsExactly("d-9a", "d-9b");
+        assertThat(ids("SELECT delivery_id FROM deliveries WHERE payload LIKE '%opened%' ORDER BY delivery_id"))
                 .containsExactly("d-10");
         assertThat(threads.replies(ref9)).isEmpty();
         assertThat(threads.replies(ref10)).containsExactly("text of 10");
         assertThat(new Actions(db).recent(10)).isEmpty();
-        assertThat(queue.countByState()).containsEntry(JobState.QUEUED, 1L).containsEntry(JobState.DONE, 0L);
+        assertThat(queue.stateOf("d-9b")).contains(JobState.DONE);
+        assertThat(queue.countByState()).containsEntry(JobState.QUEUED, 1L);
+        assertThat(queue.claim("w").orElseThrow().event().deliveryId()).isEqualTo("d-10");
     }
 
     @Test
