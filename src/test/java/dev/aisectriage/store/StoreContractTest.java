@@ -358,6 +358,31 @@ class StoreContractTest {
         assertThat(hub.recent(5)).hasSize(1);
     }
 
+    @Test
+    void feedbackAndConfigErrorsAreKeptOncePerDeliveryAndRepository() {
+        Threads threads = new Threads(db, writer::inTransaction);
+        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.ISSUE, 3, null);
+        threads.recordComment(ref, "1", "h");
+        threads.addReply(ref, "c1", "reply");
+        db.writeTransaction(c -> c.createStatement().executeUpdate("UPDATE threads SET text = 'the post'"));
+        Feedback feedback = new Feedback(db, writer::inTransaction);
+        assertThat(feedback.record("d-1", ref, Feedback.NOT_SECURITY, false, null, "maintainer"))
+                .isTrue();
+        assertThat(feedback.record("d-1", ref, Feedback.NOT_SECURITY, false, null, "maintainer"))
+                .isFalse();
+        assertThat(feedback.latestPerThread())
+                .singleElement()
+                .satisfies(i -> assertThat(i.text()).isEqualTo("the post"));
+        assertThat(feedback.forgetInstallation(9L)).isEqualTo(1);
+
+        ConfigErrors errors = new ConfigErrors(db, writer::inTransaction);
+        errors.record("o/r", ".github/ai-security-triage.yml", List.of("line 2: bad"));
+        errors.record("o/r", ".github/ai-security-triage.yml", List.of("line 3: bad"));
+        assertThat(errors.all())
+                .singleElement()
+                .satisfies(e -> assertThat(e.errors()).containsExactly("line 3: bad"));
+    }
+
     private List<String> ids(String sql) {
         return db.inTransaction(c -> {
             List<String> out = new ArrayList<>();
