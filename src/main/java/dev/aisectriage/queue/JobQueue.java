@@ -234,15 +234,50 @@ public final class JobQueue {
                 WHERE id = ? AND claimed_by = ? AND state = 'running'""", clock.millis(), jobId, workerId) == 1;
     }
 
+    /** Dead-letters a job at once: its failure is one that retrying cannot fix. */
+    public boolean deadLetter(long jobId, String workerId, String error) {
+        return finish(jobId, workerId, """
+                UPDATE jobs SET state = 'dead', finished_at = ?, lease_until = NULL, last_error = ?
+                WHERE id = ? AND claimed_by = ? AND state = 'running'""", clock.millis(), error, jobId, workerId) == 1;
+    }
+
+    /**
+     * Puts a job that met a rate limit back in the queue for the moment the limit lifts, without counting its
+     * attempt, and holds back every job of the same installation until then, in every process: queued ones are
+     * due then, and the installation's pause keeps any other (queued later, or retried) from being claimed before.
+     */
+    public boolean postpone(long jobId, String workerId, long installationId, Instant until, String error) {
+        long at = until.toEpochMilli();
+        return writer.inTransaction(c -> {
+            String threadKey = threadKey(c, jobId);
+            int n = execute(c, """
+                    UPDATE jobs SET state = 'queued', next_attempt_at = ?, lease_until = NULL, last_error = ?,
+                        attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
+                    WHERE id = ? AND claimed_by = ? AND state = 'running'""", at, error, jobId, workerId);
+            if (n == 1) {
+                ThreadLeases.release(c, threadKey, workerId);
+            }
+            execute(c, """
+                    UPDATE jobs SET next_attempt_at = ?
+                    WHERE state = 'queued' AND next_attempt_at < ? AND installation_id = ?""", at, at, installationId);
+            pause(c, installationId, at, error);
+            return n == 1;
+        });
+    }
+
     /**
      * No job of the installation is claimed before {@code notBefore} (GitHub's rate-limit reset), by any process.
      * A later pause extends an earlier one; an earlier one never shortens it.
      */
     public void pauseInstallation(long installationId, Instant notBefore, String reason) {
-        writer.inTransaction(c -> execute(c, """
+        writer.inTransaction(c -> pause(c, installationId, notBefore.toEpochMilli(), reason));
+    }
+
+    private static int pause(Connection c, long installationId, long notBefore, String reason) throws SQLException {
+        return execute(c, """
                 INSERT INTO installation_pauses (installation_id, not_before, reason) VALUES (?, ?, ?)
                 ON CONFLICT (installation_id) DO UPDATE SET not_before = excluded.not_before, reason = excluded.reason
-                WHERE installation_pauses.not_before < excluded.not_before""", installationId, notBefore.toEpochMilli(), reason));
+                WHERE installation_pauses.not_before < excluded.not_before""", installationId, notBefore, reason);
     }
 
     /** When the installation's jobs may run again, if it is paused now. */
