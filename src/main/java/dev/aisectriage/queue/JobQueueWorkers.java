@@ -179,13 +179,17 @@ public final class JobQueueWorkers implements AutoCloseable {
                         LogSafe.text(event.deliveryId()));
             }
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                // Shutdown timed out: leave the job running; its lease expires and the next process resumes it.
+            if (e instanceof InterruptedException || Thread.interrupted()) {
+                // Shutdown timed out: back to the queue without spending an attempt (it did not fail); its thread
+                // stays leased until the lease runs out, in case the handler ignores the interrupt. The interrupt
+                // flag is cleared for the store's write (a pool refuses an interrupted thread).
+                boolean requeued = queue.requeueInterrupted(job.id(), workerId);
                 Thread.currentThread().interrupt();
                 LOG.warn(
-                        "job {} (delivery {}) interrupted by shutdown; it will be resumed after restart",
+                        "job {} (delivery {}) interrupted by shutdown; {}",
                         job.id(),
-                        LogSafe.text(event.deliveryId()));
+                        LogSafe.text(event.deliveryId()),
+                        requeued ? "queued again, no attempt spent" : "its lease was already lost");
                 return;
             }
             Optional<RateLimitedException> limit = JobFailures.rateLimit(e);
