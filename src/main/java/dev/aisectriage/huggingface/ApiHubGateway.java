@@ -3,6 +3,7 @@ package dev.aisectriage.huggingface;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Actions;
 import java.io.IOException;
 import java.net.URI;
@@ -146,7 +147,7 @@ public final class ApiHubGateway implements HubGateway {
             return false;
         }
         String detail = abbreviate(body);
-        LOG.info("{}: would {} {}", discussion, action, detail);
+        LOG.info("{}: would {} {}", LogSafe.text(discussion), action, LogSafe.text(detail));
         actions.record(null, discussion.repo().path(), discussion.num(), action, detail, true);
         return true;
     }
