@@ -2,6 +2,7 @@ package dev.aisectriage.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.log.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -402,7 +403,12 @@ public final class ApiGitHubGateway implements GitHubGateway {
         if (!dryRun) {
             return false;
         }
-        LOG.info("{}{}: would {} {}", repository, number == null ? "" : "#" + number, action, detail);
+        LOG.info(
+                "{}{}: would {} {}",
+                LogSafe.text(repository),
+                number == null ? "" : "#" + number,
+                action,
+                LogSafe.text(detail));
         actions.record(installationId, repository, number, action, detail, true);
         return true;
     }

@@ -3,6 +3,7 @@ package dev.aisectriage.queue;
 import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.log.LogSafe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -165,8 +166,8 @@ public final class JobQueueWorkers implements AutoCloseable {
                 LOG.debug(
                         "job done id={} delivery={} event={} attempt={} handlers={} ms={}",
                         job.id(),
-                        event.deliveryId(),
-                        event.key(),
+                        LogSafe.text(event.deliveryId()),
+                        LogSafe.text(event.key()),
                         job.attempts(),
                         handlers.size(),
                         took.toMillis());
@@ -174,7 +175,7 @@ public final class JobQueueWorkers implements AutoCloseable {
                 LOG.warn(
                         "job {} (delivery {}) finished after its lease expired; another worker re-claimed it",
                         job.id(),
-                        event.deliveryId());
+                        LogSafe.text(event.deliveryId()));
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -183,7 +184,7 @@ public final class JobQueueWorkers implements AutoCloseable {
                 LOG.warn(
                         "job {} (delivery {}) interrupted by shutdown; it will be resumed after restart",
                         job.id(),
-                        event.deliveryId());
+                        LogSafe.text(event.deliveryId()));
                 return;
             }
             Optional<JobState> now = queue.fail(job.id(), workerId, job.attempts(), e.toString());
@@ -196,13 +197,13 @@ public final class JobQueueWorkers implements AutoCloseable {
             LOG.error(
                     "job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={}",
                     job.id(),
-                    event.deliveryId(),
-                    event.repository(),
-                    event.event(),
-                    event.action(),
+                    LogSafe.text(event.deliveryId()),
+                    LogSafe.text(event.repository()),
+                    LogSafe.text(event.event()),
+                    LogSafe.text(event.action()),
                     job.attempts(),
                     next,
-                    e);
+                    LogSafe.throwable(e));
             now.ifPresent(s -> observer.jobFinished(job, s, took));
         } finally {
             inFlight.remove(job.id());

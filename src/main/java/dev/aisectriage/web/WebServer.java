@@ -2,6 +2,7 @@ package dev.aisectriage.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Database;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -115,7 +116,12 @@ public final class WebServer {
         if (isWebhook(ctx)) {
             metrics.deliveryAnswered("unverified", "error", took(ctx));
         }
-        LOG.error("{} {} failed (delivery {})", ctx.method(), ctx.path(), clean(ctx.header("X-GitHub-Delivery")), e);
+        LOG.error(
+                "{} {} failed (delivery {})",
+                ctx.method(),
+                clean(ctx.path()),
+                clean(ctx.header("X-GitHub-Delivery")),
+                LogSafe.throwable(e));
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .contentType("application/json")
                 .result("{\"error\":\"internal\"}");

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.catalogue.Recommendation;
 import dev.aisectriage.catalogue.SolutionRecommender;
-import dev.aisectriage.classify.LabelledPost;
+import dev.aisectriage.training.LabelledPost;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
