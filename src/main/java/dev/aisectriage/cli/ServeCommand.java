@@ -1,7 +1,6 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.catalogue.CommentRenderer;
-import dev.aisectriage.catalogue.HubCommentRenderer;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.OneAtATimeClassifier;
@@ -134,8 +133,7 @@ public final class ServeCommand implements Callable<Integer> {
     /** The triage handlers as `serve` runs them, on the writer the service hands over. */
     public static Function<Writes, EventRoutes> triageRoutes(
             AppConfig config, Database db, TriageMetrics metrics, Classifier classifier, CommentRenderer renderer) {
-        HubCommentRenderer hubRenderer = HubCommentRenderer.withDefaults();
-        return writes -> hubRoutes(config, db, writes, metrics, classifier, hubRenderer)
+        return writes -> hubRoutes(config, db, writes, metrics, classifier, renderer)
                 .registerOn(new TriageRoutes(
                                 db,
                                 writes,

@@ -3,6 +3,7 @@ package dev.aisectriage.event;
 import dev.aisectriage.catalogue.CommentContext;
 import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.catalogue.Flavour;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.RepoConfig;
@@ -139,8 +140,13 @@ public final class TriageHubDiscussion implements EventHandler {
         if (!TriageThread.FLAGGED.equals(verdict)) {
             return;
         }
-        String body = renderer.triageComment(
-                new CommentContext(ref.repo().path(), !payload.privateRepository(), text, prediction, List.of()));
+        String body = renderer.triageComment(new CommentContext(
+                ref.repo().path(),
+                !payload.privateRepository(),
+                text,
+                prediction,
+                List.of(),
+                Flavour.HUGGING_FACE_HUB));
         upsertComment(ref, key, body, bot);
     }
 
