@@ -19,6 +19,7 @@ import dev.aisectriage.store.HubDiscussions.HubDiscussion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -91,6 +92,13 @@ public final class TriageHubDiscussion implements EventHandler {
         HubDiscussions.Key key = key(ref);
         HubWebhookPayload.Discussion d = payload.discussion();
         HubWebhookPayload.Comment comment = payload.comment();
+        Optional<HubDiscussion> known = discussions.find(key);
+        if (comment == null
+                && known.map(HubDiscussion::classifiedAt).isPresent()
+                && Objects.equals(known.get().title(), capped(d.title()))) {
+            LOG.info("{}: status change only (now {}); nothing to classify again", ref, d.status());
+            return;
+        }
         discussions.recordDiscussion(key, d.id(), capped(d.title()), d.isPullRequest(), payload.privateRepository());
         Optional<HubDiscussion> before = discussions.find(key);
         if (comment != null) {
