@@ -14,6 +14,7 @@ import dev.aisectriage.huggingface.HubEvents;
 import dev.aisectriage.huggingface.HubGateway;
 import dev.aisectriage.huggingface.HubUser;
 import dev.aisectriage.huggingface.HubWebhookPayload;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.HubDiscussions;
 import dev.aisectriage.store.HubDiscussions.HubDiscussion;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ public final class TriageHubDiscussion implements EventHandler {
         HubDiscussionRef ref = payload.discussionRef();
         HubWebhookPayload.Comment comment = payload.comment();
         if (comment != null && (comment.hidden() || comment.content() == null)) {
-            LOG.info("{}: hidden comment {}; nothing to read", ref, comment.id());
+            LOG.info("{}: hidden comment {}; nothing to read", ref, LogSafe.text(comment.id()));
             return;
         }
         Optional<HubUser> bot = gateway.bot();
@@ -86,7 +87,7 @@ public final class TriageHubDiscussion implements EventHandler {
                 && bot.isPresent()
                 && bot.get().id() != null
                 && bot.get().id().equals(payload.commentAuthorId())) {
-            LOG.info("{}: the bot's own comment {}; skipped", ref, comment.id());
+            LOG.info("{}: the bot's own comment {}; skipped", ref, LogSafe.text(comment.id()));
             return;
         }
         ReentrantLock lock = locks[Math.floorMod(ref.toString().hashCode(), locks.length)];
@@ -106,7 +107,7 @@ public final class TriageHubDiscussion implements EventHandler {
         if (comment == null
                 && known.map(HubDiscussion::classifiedAt).isPresent()
                 && Objects.equals(known.get().title(), capped(d.title()))) {
-            LOG.info("{}: status change only (now {}); nothing to classify again", ref, d.status());
+            LOG.info("{}: status change only (now {}); nothing to classify again", ref, LogSafe.text(d.status()));
             return;
         }
         discussions.recordDiscussion(key, d.id(), capped(d.title()), d.isPullRequest(), payload.privateRepository());
@@ -206,7 +207,7 @@ public final class TriageHubDiscussion implements EventHandler {
                 throw e;
             }
             discussions.recordComment(key, COMMENT_DELETED, null);
-            LOG.info("{}: the bot's comment {} is gone; it stays gone", ref, id);
+            LOG.info("{}: the bot's comment {} is gone; it stays gone", ref, LogSafe.text(id));
             return;
         }
         discussions.recordComment(key, id, hash);
