@@ -1,6 +1,7 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.catalogue.HubCommentRenderer;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.OneAtATimeClassifier;
@@ -133,7 +134,8 @@ public final class ServeCommand implements Callable<Integer> {
     /** The triage handlers as `serve` runs them, on the writer the service hands over. */
     public static Function<Writes, EventRoutes> triageRoutes(
             AppConfig config, Database db, TriageMetrics metrics, Classifier classifier, CommentRenderer renderer) {
-        return writes -> hubRoutes(config, db, writes, metrics, classifier, renderer)
+        HubCommentRenderer hubRenderer = HubCommentRenderer.withDefaults();
+        return writes -> hubRoutes(config, db, writes, metrics, classifier, hubRenderer)
                 .registerOn(new TriageRoutes(
                                 db,
                                 writes,

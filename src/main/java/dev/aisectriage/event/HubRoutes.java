@@ -17,7 +17,7 @@ public final class HubRoutes {
     private final CommentRenderer renderer;
     private Consumer<Prediction> onPrediction = p -> {};
 
-    /** @param renderer the same renderer as GitHub's; the handler asks for the Hub's flavour */
+    /** @param renderer the Hub-flavoured renderer ({@code HubCommentRenderer}) */
     public HubRoutes(HubDiscussions discussions, HubGateway gateway, Classifier classifier, CommentRenderer renderer) {
         this.discussions = discussions;
         this.gateway = gateway;

@@ -3,7 +3,6 @@ package dev.aisectriage.event;
 import dev.aisectriage.catalogue.CommentContext;
 import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.catalogue.CommentRenderer;
-import dev.aisectriage.catalogue.Flavour;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.RepoConfig;
@@ -17,11 +16,7 @@ import dev.aisectriage.huggingface.HubWebhookPayload;
 import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.HubDiscussions;
 import dev.aisectriage.store.HubDiscussions.HubDiscussion;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -41,12 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class TriageHubDiscussion implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriageHubDiscussion.class);
-    /** The stored verdict of a flagged discussion, as {@link TriageThread#verdict} names it. */
-    private static final String FLAGGED = "flagged";
-    /** Stored instead of a comment id when the bot's comment is gone: it is not posted again. */
-    private static final String COMMENT_DELETED = "deleted";
-    /** The most of a title or a comment a job reads: GitHub's maximum body, as on the GitHub side. */
-    static final int MAX_TEXT_CHARS = 65_536;
 
     private final Classifier classifier;
     private final CommentRenderer renderer;
@@ -121,7 +110,7 @@ public final class TriageHubDiscussion implements EventHandler {
             if (opening) {
                 discussions.recordOpening(key, comment.id(), capped(comment.content()));
             } else {
-                if (before.map(s -> FLAGGED.equals(s.verdict())).orElse(false)) {
+                if (before.map(s -> Verdicts.FLAGGED.equals(s.verdict())).orElse(false)) {
                     LOG.debug("{}: already flagged; a reply changes nothing", ref);
                     return;
                 }
@@ -142,7 +131,7 @@ public final class TriageHubDiscussion implements EventHandler {
         String text = String.join("\n\n", parts);
         Prediction prediction = classifier.classify(text);
         onPrediction.accept(prediction);
-        String verdict = TriageThread.verdict(prediction, config);
+        String verdict = Verdicts.verdict(prediction, config);
         discussions.recordClassification(
                 key,
                 prediction.securityProbability(),
@@ -156,16 +145,11 @@ public final class TriageHubDiscussion implements EventHandler {
                 String.format(Locale.ROOT, "%.3f", prediction.securityProbability()),
                 prediction.primaryTheme().slug(),
                 prediction.modelVersion());
-        if (!FLAGGED.equals(verdict)) {
+        if (!Verdicts.FLAGGED.equals(verdict)) {
             return;
         }
-        String body = renderer.triageComment(new CommentContext(
-                ref.repo().path(),
-                !payload.privateRepository(),
-                text,
-                prediction,
-                List.of(),
-                Flavour.HUGGING_FACE_HUB));
+        String body = renderer.triageComment(
+                new CommentContext(ref.repo().path(), !payload.privateRepository(), text, prediction, List.of()));
         upsertComment(ref, key, body, bot);
     }
 
@@ -173,11 +157,11 @@ public final class TriageHubDiscussion implements EventHandler {
         if (!CommentMarker.isOurs(body)) {
             throw new IllegalArgumentException("the bot's comment must carry " + CommentMarker.MARKER);
         }
-        String hash = sha256(body);
+        String hash = CommentSlot.sha256(body);
         Optional<HubDiscussion> state = discussions.find(key);
         String id = state.map(HubDiscussion::commentId).orElse(null);
         String storedHash = state.map(HubDiscussion::commentHash).orElse(null);
-        if (COMMENT_DELETED.equals(id)) {
+        if (CommentSlot.DELETED.equals(id)) {
             LOG.info("{}: the bot's comment was deleted; not posting it again", ref);
             return;
         }
@@ -186,7 +170,7 @@ public final class TriageHubDiscussion implements EventHandler {
             for (HubComment c : gateway.comments(ref)) {
                 if (c.isBy(bot.get()) && CommentMarker.isOurs(c.content())) {
                     id = c.id();
-                    storedHash = sha256(c.content());
+                    storedHash = CommentSlot.sha256(c.content());
                     discussions.recordComment(key, id, storedHash);
                     break;
                 }
@@ -206,7 +190,7 @@ public final class TriageHubDiscussion implements EventHandler {
             if (!e.isGone()) {
                 throw e;
             }
-            discussions.recordComment(key, COMMENT_DELETED, null);
+            discussions.recordComment(key, CommentSlot.DELETED, null);
             LOG.info("{}: the bot's comment {} is gone; it stays gone", ref, LogSafe.text(id));
             return;
         }
@@ -217,18 +201,9 @@ public final class TriageHubDiscussion implements EventHandler {
         return new HubDiscussions.Key(ref.repo().type(), ref.repo().path(), ref.num());
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    /** As on GitHub, a job reads at most {@link #MAX_TEXT_CHARS} of a title or a comment. */
+    /** As on GitHub, a job reads at most {@link ThreadPost#MAX_TEXT_CHARS} of a title or a comment. */
     private static String capped(String s) {
-        return s == null || s.length() <= MAX_TEXT_CHARS ? s : s.substring(0, MAX_TEXT_CHARS);
+        return s == null || s.length() <= ThreadPost.MAX_TEXT_CHARS ? s : s.substring(0, ThreadPost.MAX_TEXT_CHARS);
     }
 
     private static String nz(String s) {

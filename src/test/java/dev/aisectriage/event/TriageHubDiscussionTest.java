@@ -218,7 +218,7 @@ class TriageHubDiscussionTest {
 
         handle("huggingface.discussion", "create", created);
 
-        assertThat(classifier.texts.get(0).length()).isLessThan(TriageHubDiscussion.MAX_TEXT_CHARS + 200);
+        assertThat(classifier.texts.get(0).length()).isLessThan(ThreadPost.MAX_TEXT_CHARS + 200);
     }
 
     @Test

@@ -10,14 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The comment in the Hugging Face Hub's flavour says what GitHub's says, without GitHub-only syntax. */
-class HubFlavourCommentTest {
+class HubCommentRendererTest {
 
-    private final MarkdownCommentRenderer renderer = MarkdownCommentRenderer.withDefaults();
-
-    private static CommentContext onTheHub(String text, Prediction prediction) {
-        return Posts.context(text, prediction).in(Flavour.HUGGING_FACE_HUB);
-    }
+    private final HubCommentRenderer renderer = HubCommentRenderer.withDefaults();
 
     static Stream<Arguments> commonCases() {
         return Stream.of(
@@ -35,7 +30,7 @@ class HubFlavourCommentTest {
         String github = MarkdownCommentRenderer.withDefaults().triageComment(Posts.context(text, prediction));
 
         // when it is written for the Hub
-        String hub = renderer.triageComment(onTheHub(text, prediction));
+        String hub = renderer.triageComment(Posts.context(text, prediction));
 
         // then it starts with the marker, keeps the verdict line and the mitigations, and has no GitHub-only syntax
         assertThat(hub).startsWith(CommentMarker.MARKER);
@@ -54,7 +49,7 @@ class HubFlavourCommentTest {
 
     @Test
     void aPickleReportNamesSafetensors() {
-        String hub = renderer.triageComment(onTheHub(Posts.DESERIALIZATION_TEXT, Posts.deserialization()));
+        String hub = renderer.triageComment(Posts.context(Posts.DESERIALIZATION_TEXT, Posts.deserialization()));
 
         assertThat(hub).contains("System & Software").containsIgnoringCase("safetensors");
     }
@@ -62,11 +57,14 @@ class HubFlavourCommentTest {
     @Test
     void anUndisclosedReportInAPublicRepositoryIsAnsweredWithPrivateReportingOnTheHub() {
         // when
-        String hub = renderer.triageComment(onTheHub(Posts.UNDISCLOSED_REPORT_TEXT, Posts.pathTraversal()));
+        String hub = renderer.triageComment(Posts.context(Posts.UNDISCLOSED_REPORT_TEXT, Posts.pathTraversal()));
 
         // then nothing of the post is repeated and the way to report privately is the Hub's, not GitHub's
-        assertThat(hub).startsWith(CommentMarker.MARKER).contains("privately");
-        assertThat(hub).doesNotContain("github.com").doesNotContain("/security/advisories");
+        assertThat(hub).startsWith(CommentMarker.MARKER).contains("security@huggingface.co");
+        assertThat(hub)
+                .doesNotContain("github.com")
+                .doesNotContain("/security/advisories")
+                .doesNotContain("SECURITY.md");
         for (String line : Posts.UNDISCLOSED_REPORT_TEXT.split("\n")) {
             if (line.length() > 30) {
                 assertThat(hub).doesNotContain(line.trim());
@@ -77,13 +75,8 @@ class HubFlavourCommentTest {
     @Test
     void theSameReportInAPrivateRepositoryGetsTheUsualComment() {
         String hub = renderer.triageComment(new CommentContext(
-                "org/private-model",
-                false,
-                Posts.UNDISCLOSED_REPORT_TEXT,
-                Posts.pathTraversal(),
-                List.of(),
-                Flavour.HUGGING_FACE_HUB));
+                "org/private-model", false, Posts.UNDISCLOSED_REPORT_TEXT, Posts.pathTraversal(), List.of()));
 
-        assertThat(hub).doesNotContain("posted in a public discussion").contains("1. **");
+        assertThat(hub).doesNotContain("security@huggingface.co").contains("1. **");
     }
 }
