@@ -87,7 +87,8 @@ public final class BackfillCommand implements Callable<Integer> {
             return 2;
         }
         String apiUrl = env.getOrDefault("GITHUB_API_URL", "https://api.github.com");
-        Database db = Database.open(Path.of(env.getOrDefault("DATABASE_PATH", "./data/triage.db")));
+        Database db = Database.open(
+                env.get("DATABASE_URL"), Path.of(env.getOrDefault("DATABASE_PATH", "./data/triage.db")), 4);
         GitHubGateway gateway = GitHubApp.gateway(apiUrl, appId, pem, null, !apply, new Actions(db)::record);
         long installation = installationId != null
                 ? installationId

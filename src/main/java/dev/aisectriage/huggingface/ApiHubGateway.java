@@ -82,7 +82,7 @@ public final class ApiHubGateway implements HubGateway {
                     throw new HubApiException(200, "GET /api/whoami-v2: answer has neither id nor name");
                 }
                 bot = new HubUser(id, name);
-                LOG.info("Hub bot account: {} ({})", name, id);
+                LOG.info("Hub bot account: {} ({})", LogSafe.text(name), LogSafe.text(id));
             }
             return Optional.of(bot);
         }
