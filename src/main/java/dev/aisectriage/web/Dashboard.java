@@ -8,9 +8,6 @@ import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Threads;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.security.BasicAuthCredentials;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -29,7 +26,7 @@ public final class Dashboard implements Handler {
     private final ConfigErrors configErrors;
     private final Feedback feedback;
     private final Supplier<List<DeadLetterRow>> deadLetters;
-    private final byte[] password;
+    private final DashboardAccess access;
 
     /**
      * @param deadLetters the job queue's dead letters, newest first (the intake's store owns them)
@@ -43,7 +40,7 @@ public final class Dashboard implements Handler {
         this.configErrors = new ConfigErrors(db);
         this.feedback = new Feedback(db);
         this.deadLetters = deadLetters;
-        this.password = password == null || password.isEmpty() ? null : password.getBytes(StandardCharsets.UTF_8);
+        this.access = new DashboardAccess(password, java.time.Clock.systemUTC());
     }
 
     public Dashboard(Database db) {
@@ -52,15 +49,8 @@ public final class Dashboard implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (password != null) {
-            BasicAuthCredentials given = ctx.basicAuthCredentials();
-            byte[] tried = given == null ? new byte[0] : given.getPassword().getBytes(StandardCharsets.UTF_8);
-            if (!MessageDigest.isEqual(tried, password)) {
-                ctx.header("WWW-Authenticate", "Basic realm=\"ai-security-triage\", charset=\"UTF-8\"")
-                        .status(401)
-                        .result("password required");
-                return;
-            }
+        if (!access.admit(ctx)) {
+            return;
         }
         ctx.header("Cache-Control", "no-store").html(render());
     }
