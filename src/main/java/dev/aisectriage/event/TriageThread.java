@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TriageThread {
 
-    static final String FLAGGED = "flagged";
+    public static final String FLAGGED = "flagged";
     static final String ABSTAINED = "abstained";
     static final String PASSED = "passed";
     static final String IGNORED = "ignored";
@@ -262,7 +262,7 @@ public final class TriageThread {
         }
     }
 
-    static String verdict(Prediction p, RepoConfig config) {
+    public static String verdict(Prediction p, RepoConfig config) {
         if (config.flags(p)) {
             return config.ignoreThemes().contains(p.primaryTheme()) ? IGNORED : FLAGGED;
         }

@@ -222,7 +222,7 @@ public final class ApiGitHubGateway implements GitHubGateway {
 
     @Override
     public String createComment(ThreadRef thread, String body) {
-        if (wouldDo(thread, "create comment", abbreviate(body))) {
+        if (wouldDo(thread, "create comment", body)) {
             return "dry-run-" + dryRunIds.incrementAndGet();
         }
         String id;
@@ -243,13 +243,13 @@ public final class ApiGitHubGateway implements GitHubGateway {
                     .path("id")
                     .asText();
         }
-        done(thread, "create comment", id);
+        done(thread, "create comment " + id, body);
         return id;
     }
 
     @Override
     public void updateComment(ThreadRef thread, String commentId, String body) {
-        if (wouldDo(thread, "update comment " + commentId, abbreviate(body))) {
+        if (wouldDo(thread, "update comment " + commentId, body)) {
             return;
         }
         if (thread.kind() == ThreadRef.Kind.DISCUSSION) {
@@ -265,7 +265,7 @@ public final class ApiGitHubGateway implements GitHubGateway {
                     "/repos/" + thread.repository() + "/issues/comments/" + commentId,
                     Map.of("body", body));
         }
-        done(thread, "update comment", commentId);
+        done(thread, "update comment " + commentId, body);
     }
 
     private List<RemoteComment> discussionComments(ThreadRef thread) {
@@ -372,7 +372,8 @@ public final class ApiGitHubGateway implements GitHubGateway {
         if (!dryRun) {
             return false;
         }
-        LOG.info("{}{}: would {} {}", repository, number == null ? "" : "#" + number, action, detail);
+        // the log line is abbreviated; the store keeps the whole text (the dashboard and `classify --comment` show it)
+        LOG.info("{}{}: would {} {}", repository, number == null ? "" : "#" + number, action, abbreviate(detail));
         actions.record(installationId, repository, number, action, detail, true);
         return true;
     }
