@@ -1,7 +1,11 @@
 package dev.aisectriage;
 
+import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.config.DotEnv;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.github.AppManifests;
+import dev.aisectriage.github.GitHubHttp;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.JobQueue;
@@ -9,11 +13,14 @@ import dev.aisectriage.store.JobQueueWorkers;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.Dashboard;
+import dev.aisectriage.web.DashboardAccess;
+import dev.aisectriage.web.SetupPage;
 import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebServer;
 import dev.aisectriage.web.WebhookEndpoint;
 import dev.aisectriage.web.WebhookSignature;
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -120,7 +127,15 @@ public final class Service implements AutoCloseable {
                                 d.lastError()))
                         .toList(),
                 config.dashboardPassword());
-        Javalin web = WebServer.create(webhook, db, modelReady, metrics, dashboard);
+        SetupPage setup = config.appId() == null
+                ? new SetupPage(
+                        new AppManifests(new GitHubHttp(config.githubApiUrl())),
+                        MarkdownCommentRenderer.webUrlFor(config.githubApiUrl()),
+                        Path.of(DotEnv.FILE_NAME),
+                        new DashboardAccess(config.dashboardPassword(), clock))
+                : null;
+        Javalin web = WebServer.create(
+                webhook, db, modelReady, metrics, dashboard, setup == null ? c -> {} : setup::addRoutes);
         try {
             web.start(config.bindHost(), config.port());
         } catch (RuntimeException e) {
@@ -135,6 +150,9 @@ public final class Service implements AutoCloseable {
                 config.bindHost().equals("0.0.0.0") ? "all interfaces" : "loopback only",
                 WebhookEndpoint.PATH,
                 routes.keys());
+        if (setup != null) {
+            LOG.info("no APP_ID: open http://localhost:{}/setup to register the App on GitHub in one step", web.port());
+        }
         return new Service(db, writer, metrics, queue, deliveries, workers, web);
     }
 

@@ -6,6 +6,7 @@ import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.config.DotEnv;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.github.AppJwt;

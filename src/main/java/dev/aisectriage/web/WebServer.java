@@ -35,7 +35,19 @@ public final class WebServer {
             BooleanSupplier modelReady,
             TriageMetrics metrics,
             Dashboard dashboard) {
+        return create(webhook, db, modelReady, metrics, dashboard, config -> {});
+    }
+
+    /** @param more further routes (the setup page while the App has no credentials) */
+    public static Javalin create(
+            WebhookEndpoint webhook,
+            Database db,
+            BooleanSupplier modelReady,
+            TriageMetrics metrics,
+            Dashboard dashboard,
+            java.util.function.Consumer<io.javalin.config.JavalinConfig> more) {
         return Javalin.create(config -> {
+            more.accept(config);
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.routes.post(WebhookEndpoint.PATH, webhook::handle);
