@@ -269,7 +269,7 @@ public final class TriageThread {
         return p.securityProbability() >= config.abstainFrom() ? ABSTAINED : PASSED;
     }
 
-    static List<LabelSpec> labelsFor(String verdict, Prediction p, RepoConfig config) {
+    public static List<LabelSpec> labelsFor(String verdict, Prediction p, RepoConfig config) {
         List<LabelSpec> out = new ArrayList<>();
         if (FLAGGED.equals(verdict)) {
             out.add(config.labels().get(RepoConfig.FLAG));
