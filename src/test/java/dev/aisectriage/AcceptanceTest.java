@@ -1,7 +1,9 @@
 package dev.aisectriage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
@@ -10,9 +12,12 @@ import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.cli.ServeCommand;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.github.PrivateKeys;
+import dev.aisectriage.queue.JobState;
+import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.store.JobState;
+import dev.aisectriage.store.DeliveryOutcome;
 import dev.aisectriage.support.FakeGitHub;
+import dev.aisectriage.support.Webhooks;
 import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebhookSignature;
 import java.io.InputStream;
@@ -22,6 +27,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,14 +39,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 3's acceptance run as a test: the whole service, wired as {@code serve} wires it (real model), against a
  * stand-in GitHub that checks the App's JWT signature; a signed issues.opened security report gives exactly the
- * expected labels and one comment on a valid installation token; redelivery, and redelivery after a restart on the
- * same database, add nothing.
+ * expected labels and one comment on a valid installation token; redelivery, redelivery after a restart on the
+ * same database, and the same event under a new delivery id (a duplicate: stored, never queued) add nothing.
  */
 @Timeout(90)
 class AcceptanceTest {
 
     private static final String SECRET = "acceptance-secret";
     private static final Classifier CLASSIFIER = new OneAtATimeClassifier(ClassifierLoader.bundled());
+    private static final Set<JobState> FINISHED = EnumSet.of(JobState.DONE, JobState.DEAD);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -50,11 +59,7 @@ class AcceptanceTest {
         try (InputStream in = AcceptanceTest.class.getResourceAsStream("/keys/test-app-pkcs1.pem")) {
             pem = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        byte[] body;
-        try (InputStream in =
-                AcceptanceTest.class.getResourceAsStream("/payloads/issues-opened-security-report.json")) {
-            body = in.readAllBytes();
-        }
+        byte[] body = Webhooks.fixture("issues-opened-security-report.json");
         try (FakeGitHub github = new FakeGitHub("4242", PrivateKeys.publicKeyOf(PrivateKeys.parse(pem)))) {
             AppConfig config = AppConfig.fromEnvironment(Map.of(
                     "APP_ID",
@@ -73,8 +78,15 @@ class AcceptanceTest {
                     "false"));
 
             Service first = start(config);
-            assertThat(send(first.port(), body, "d-1")).isEqualTo(202);
-            awaitDone(first, "d-1");
+            HttpResponse<String> accepted = send(first.port(), body, "d-1");
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            assertThat(outcome(accepted)).isEqualTo("queued");
+            await("job of d-1 finished")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(
+                            () -> first.queue().stateOf("d-1"),
+                            s -> s.filter(FINISHED::contains).isPresent());
+            assertThat(first.queue().stateOf("d-1")).contains(JobState.DONE);
 
             assertThat(github.writes())
                     .extracting(FakeGitHub.Request::line)
@@ -90,17 +102,23 @@ class AcceptanceTest {
                     .collect(Collectors.toSet());
             assertThat(tokens).containsExactly("Bearer ghs_2311213_1");
 
-            // redelivered to the running service, then after a restart, also under a new delivery id
-            send(first.port(), body, "d-1");
+            // when it is redelivered to the running service, then after a restart, then under a new delivery id
+            assertThat(outcome(send(first.port(), body, "d-1"))).isEqualTo("redelivery");
             first.close();
             Service second = start(config);
-            send(second.port(), body, "d-1");
-            send(second.port(), body, "d-2");
-            Thread.sleep(2000);
-            second.queue().stateOf("d-2").ifPresent(s -> assertThat(s).isIn(JobState.DONE, JobState.QUEUED));
+            assertThat(outcome(send(second.port(), body, "d-1"))).isEqualTo("redelivery");
+            assertThat(outcome(send(second.port(), body, "d-2"))).isEqualTo("duplicate");
+
+            // then the copy under a new id is stored as a duplicate without a job, and nothing more reaches GitHub
+            assertThat(second.deliveries().outcomeOf("d-1")).contains(DeliveryOutcome.QUEUED);
+            assertThat(second.deliveries().outcomeOf("d-2")).contains(DeliveryOutcome.DUPLICATE);
+            assertThat(second.queue().stateOf("d-2")).isEmpty();
+            await("no further write")
+                    .during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> github.writes().size(), n -> n == 2);
             second.close();
 
-            assertThat(github.writes()).hasSize(2);
             assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
         }
     }
@@ -118,7 +136,7 @@ class AcceptanceTest {
                 () -> true);
     }
 
-    private static int send(int port, byte[] body, String delivery) throws Exception {
+    private static HttpResponse<String> send(int port, byte[] body, String delivery) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/github"))
                 .header("X-GitHub-Event", "issues")
                 .header("X-GitHub-Delivery", delivery)
@@ -126,22 +144,11 @@ class AcceptanceTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.ofString())
-                .statusCode();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void awaitDone(Service service, String delivery) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            if (service.queue()
-                    .stateOf(delivery)
-                    .filter(s -> s == JobState.DONE || s == JobState.DEAD)
-                    .isPresent()) {
-                assertThat(service.queue().stateOf(delivery)).contains(JobState.DONE);
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("job of " + delivery + " did not finish");
+    /** What intake answered it did with the delivery. */
+    private static String outcome(HttpResponse<String> answer) throws Exception {
+        return JSON.readTree(answer.body()).path("outcome").asText();
     }
 }

@@ -2,8 +2,8 @@ package dev.aisectriage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.queue.JobState;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.store.JobState;
 import dev.aisectriage.support.CrashableServiceMain;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.Webhooks;
@@ -18,11 +18,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A process killed with SIGKILL in the middle of a job: after restart the job completes, and only once. */
+@Tag("slow")
 @Timeout(120)
 class ServiceRestartTest {
 
@@ -49,7 +51,7 @@ class ServiceRestartTest {
         child = startChild(dbFile, block, out);
         int port = Integer.parseInt(awaitLine(out, "PORT ").substring(5));
         var answer = new Webhooks(port, SECRET)
-                .send("issues", "d-crash", Webhooks.fixture("issues-opened-security-report.json"));
+                .send("issues", "d-crash", Webhooks.fixture("issues-opened-detailed-security-report.json"));
         assertThat(answer.statusCode()).isEqualTo(202);
         awaitLine(out, "BLOCKED d-crash");
 

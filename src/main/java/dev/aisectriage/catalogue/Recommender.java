@@ -1,6 +1,5 @@
 package dev.aisectriage.catalogue;
 
-import dev.aisectriage.classify.LabelledPost;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import java.util.ArrayList;
@@ -39,20 +38,6 @@ public final class Recommender implements SolutionRecommender {
     /** The shipped catalogue with the committed mapping: what the service uses. */
     public static Recommender withDefaults() {
         return new Recommender(Catalogue.load(), SolutionMapping.load());
-    }
-
-    /** A recommender whose mapping is learned from these posts only (one cross-validation fold) plus the curated rules. */
-    public static SolutionRecommender trainedOn(List<LabelledPost> posts) {
-        Catalogue catalogue = Catalogue.load();
-        return new Recommender(catalogue, SolutionMapping.learn(posts, catalogue, SolutionMapping.DEFAULT_SMOOTHING));
-    }
-
-    /**
-     * For {@code eval}: learned from the training posts of a fold, or, given none (a plain evaluation of held-out
-     * files), the shipped recommender with the committed mapping.
-     */
-    public static SolutionRecommender trainedOnOrShipped(List<LabelledPost> posts) {
-        return posts.isEmpty() ? withDefaults() : trainedOn(posts);
     }
 
     @Override

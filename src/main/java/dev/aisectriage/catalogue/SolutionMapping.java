@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aisectriage.classify.LabelledPost;
 import dev.aisectriage.classify.Theme;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,9 +33,8 @@ public final class SolutionMapping {
     /** Chosen by grouped 5-fold cross-validation: hit@3 plateaus between 4 and 8 (docs/catalogue.md). */
     public static final double DEFAULT_SMOOTHING = 4.0;
     /** Share of the prior taken from overall solution frequency rather than from the curated ranking. */
-    static final double GLOBAL_SHARE = 0.2;
+    public static final double GLOBAL_SHARE = 0.2;
 
-    private static final int KEEP = 12;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One solution's probability for an issue type (or theme), and in how many coded posts they appeared together. */
@@ -47,7 +42,7 @@ public final class SolutionMapping {
 
     /** The ranking for one issue type or theme, and how many coded posts it was learned from. */
     public record Ranked(int posts, List<Entry> solutions) {
-        static final Ranked EMPTY = new Ranked(0, List.of());
+        public static final Ranked EMPTY = new Ranked(0, List.of());
 
         public Ranked {
             solutions = List.copyOf(solutions);
@@ -59,43 +54,11 @@ public final class SolutionMapping {
     private final Map<String, Ranked> issues;
     private final Map<Theme, Ranked> themes;
 
-    SolutionMapping(int posts, double smoothing, Map<String, Ranked> issues, Map<Theme, Ranked> themes) {
+    public SolutionMapping(int posts, double smoothing, Map<String, Ranked> issues, Map<Theme, Ranked> themes) {
         this.posts = posts;
         this.smoothing = smoothing;
         this.issues = Map.copyOf(issues);
         this.themes = Map.copyOf(themes);
-    }
-
-    /** Learns from the posts that carry both issue and solution codes, with the shipped catalogue's curated rules. */
-    public static SolutionMapping learn(List<LabelledPost> posts) {
-        return learn(posts, Catalogue.load(), DEFAULT_SMOOTHING);
-    }
-
-    public static SolutionMapping learn(List<LabelledPost> posts, Catalogue catalogue, double smoothing) {
-        List<LabelledPost> coded = posts.stream()
-                .filter(p -> !p.issueCodes().isEmpty() && !p.solutionCodes().isEmpty())
-                .toList();
-        Map<String, Double> global = globalFrequency(coded, catalogue);
-        Map<String, Ranked> issues = new TreeMap<>();
-        for (IssueType type : catalogue.issueTypes()) {
-            List<LabelledPost> with = coded.stream()
-                    .filter(p -> p.issueCodes().contains(type.id()))
-                    .toList();
-            Map<String, Double> prior = blend(curatedPrior(catalogue.curated(type.id())), global);
-            issues.put(type.id(), rank(with, prior, smoothing, catalogue));
-        }
-        Map<Theme, Ranked> themes = new EnumMap<>(Theme.class);
-        for (Theme theme : Theme.values()) {
-            List<LabelledPost> with =
-                    coded.stream().filter(p -> p.theme() == theme).toList();
-            Map<String, Double> curated = new HashMap<>();
-            catalogue.issueTypes().stream()
-                    .filter(t -> t.theme() == theme)
-                    .forEach(t -> curatedPrior(catalogue.curated(t.id()))
-                            .forEach((s, w) -> curated.merge(s, w, Double::sum)));
-            themes.put(theme, rank(with, blend(normalise(curated), global), smoothing, catalogue));
-        }
-        return new SolutionMapping(coded.size(), smoothing, issues, themes);
     }
 
     /** The committed artefact on the classpath. */
@@ -158,69 +121,6 @@ public final class SolutionMapping {
 
     public Set<String> issueTypeIds() {
         return issues.keySet();
-    }
-
-    private static Ranked rank(
-            List<LabelledPost> with, Map<String, Double> prior, double smoothing, Catalogue catalogue) {
-        Map<String, Integer> together = new HashMap<>();
-        for (LabelledPost p : with) {
-            new LinkedHashSet<>(p.solutionCodes())
-                    .stream()
-                            .filter(s -> catalogue.solution(s).isPresent())
-                            .forEach(s -> together.merge(s, 1, Integer::sum));
-        }
-        int n = with.size();
-        List<Entry> entries = new ArrayList<>();
-        for (Solution s : catalogue.solutions()) {
-            int c = together.getOrDefault(s.id(), 0);
-            double score = (c + smoothing * prior.getOrDefault(s.id(), 0.0)) / (n + smoothing);
-            if (score > 0) {
-                entries.add(new Entry(s.id(), round(score), c));
-            }
-        }
-        entries.sort(Comparator.comparingDouble(Entry::score).reversed().thenComparing(Entry::solutionId));
-        return new Ranked(n, entries.subList(0, Math.min(KEEP, entries.size())));
-    }
-
-    private static Map<String, Double> globalFrequency(List<LabelledPost> coded, Catalogue catalogue) {
-        Map<String, Double> counts = new HashMap<>();
-        coded.forEach(p -> new LinkedHashSet<>(p.solutionCodes())
-                .stream()
-                        .filter(s -> catalogue.solution(s).isPresent())
-                        .forEach(s -> counts.merge(s, 1.0, Double::sum)));
-        if (counts.isEmpty()) {
-            catalogue.solutions().forEach(s -> counts.put(s.id(), 1.0));
-        }
-        return normalise(counts);
-    }
-
-    private static Map<String, Double> curatedPrior(List<String> ranking) {
-        Map<String, Double> w = new HashMap<>();
-        for (int r = 0; r < ranking.size(); r++) {
-            w.put(ranking.get(r), 1.0 / (r + 1));
-        }
-        return normalise(w);
-    }
-
-    private static Map<String, Double> blend(Map<String, Double> curated, Map<String, Double> global) {
-        Map<String, Double> out = new HashMap<>();
-        double curatedShare = curated.isEmpty() ? 0 : 1 - GLOBAL_SHARE;
-        curated.forEach((s, w) -> out.merge(s, curatedShare * w, Double::sum));
-        global.forEach((s, w) -> out.merge(s, (1 - curatedShare) * w, Double::sum));
-        return out;
-    }
-
-    private static Map<String, Double> normalise(Map<String, Double> w) {
-        double sum = w.values().stream().mapToDouble(Double::doubleValue).sum();
-        Map<String, Double> out = new HashMap<>();
-        if (sum > 0) {
-            w.forEach((k, v) -> out.put(k, v / sum));
-        }
-        return out;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
     }
 
     private static ObjectNode toJson(Ranked r) {

@@ -20,7 +20,7 @@ public record LinearHead(String label, float[] weights, double bias, double plat
         return sigmoid(plattA * score(f) + plattB);
     }
 
-    static double sigmoid(double z) {
+    public static double sigmoid(double z) {
         return 1.0 / (1.0 + Math.exp(-z));
     }
 }

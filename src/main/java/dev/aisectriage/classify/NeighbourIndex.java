@@ -12,28 +12,7 @@ public record NeighbourIndex(
         List<String> ids, List<String> urls, boolean[] security, String themes, byte[] vectors, int dim) {
 
     /** Theme codes in {@link #themes}: one character per post, '-' when it has no theme. */
-    static final String THEME_CODES = "SEMD";
-
-    public static NeighbourIndex of(List<LabelledPost> posts, float[][] embeddings) {
-        int dim = embeddings.length == 0 ? 0 : embeddings[0].length;
-        byte[] q = new byte[posts.size() * dim];
-        boolean[] sec = new boolean[posts.size()];
-        List<String> ids = new ArrayList<>();
-        List<String> urls = new ArrayList<>();
-        StringBuilder themes = new StringBuilder();
-        for (int i = 0; i < posts.size(); i++) {
-            LabelledPost p = posts.get(i);
-            ids.add(p.id() == null ? "" : p.id());
-            urls.add(p.url() == null ? "" : p.url());
-            sec[i] = p.isSecurity() != null && p.isSecurity() == 1;
-            themes.append(
-                    sec[i] && p.theme() != null ? THEME_CODES.charAt(p.theme().ordinal()) : '-');
-            for (int d = 0; d < dim; d++) {
-                q[i * dim + d] = (byte) Math.max(-127, Math.min(127, Math.round(embeddings[i][d] * 127f)));
-            }
-        }
-        return new NeighbourIndex(ids, urls, sec, themes.toString(), q, dim);
-    }
+    public static final String THEME_CODES = "SEMD";
 
     public int size() {
         return ids.size();

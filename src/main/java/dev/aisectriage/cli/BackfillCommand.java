@@ -6,6 +6,7 @@ import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.event.Backfill;
 import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.event.TriageThread;
@@ -19,7 +20,7 @@ import dev.aisectriage.github.LabelSpec;
 import dev.aisectriage.github.OpenIssue;
 import dev.aisectriage.github.PrivateKeys;
 import dev.aisectriage.github.RepositoryIssues;
-import dev.aisectriage.github.ThreadRef;
+import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -169,7 +170,7 @@ public final class BackfillCommand implements Callable<Integer> {
         }
         pem = pem.replace("\\n", "\n");
         Database db = Stores.open(Path.of(value("DATABASE_PATH", AppConfig.DEFAULT_DATABASE_PATH)), "DATABASE_PATH");
-        ApiGitHubGateway gateway = GitHubApp.gateway(apiUrl, appId, pem, null, false, db);
+        ApiGitHubGateway gateway = GitHubApp.gateway(apiUrl, appId, pem, null, false, new Actions(db)::record);
         InstallationTokens tokens = new InstallationTokens(
                 new GitHubHttp(apiUrl),
                 new AppJwt(appId.trim(), PrivateKeys.parse(pem), Clock.systemUTC()),

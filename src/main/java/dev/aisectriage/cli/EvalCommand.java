@@ -4,21 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aisectriage.catalogue.Recommender;
 import dev.aisectriage.catalogue.SolutionRecommender;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
-import dev.aisectriage.classify.CrossValidation;
-import dev.aisectriage.classify.EmbeddingCache;
-import dev.aisectriage.classify.Evaluation;
-import dev.aisectriage.classify.LabelledData;
-import dev.aisectriage.classify.LabelledPost;
 import dev.aisectriage.classify.ModelArtefact;
 import dev.aisectriage.classify.OnnxEncoder;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Taxonomy;
 import dev.aisectriage.classify.TextWindow;
-import dev.aisectriage.classify.TrainerOptions;
+import dev.aisectriage.training.CrossValidation;
+import dev.aisectriage.training.EmbeddingCache;
+import dev.aisectriage.training.Evaluation;
+import dev.aisectriage.training.LabelledData;
+import dev.aisectriage.training.LabelledPost;
+import dev.aisectriage.training.SolutionMappingLearner;
+import dev.aisectriage.training.TrainerOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -85,7 +85,7 @@ public final class EvalCommand implements Callable<Integer> {
     private final Function<List<LabelledPost>, SolutionRecommender> recommenders;
 
     public EvalCommand() {
-        this(Recommender::trainedOnOrShipped);
+        this(SolutionMappingLearner::recommenderTrainedOnOrShipped);
     }
 
     /**

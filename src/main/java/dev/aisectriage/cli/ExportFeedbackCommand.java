@@ -2,7 +2,7 @@ package dev.aisectriage.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aisectriage.github.ThreadRef;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Feedback;
 import java.io.IOException;

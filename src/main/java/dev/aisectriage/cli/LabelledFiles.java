@@ -1,6 +1,6 @@
 package dev.aisectriage.cli;
 
-import dev.aisectriage.classify.LabelledData;
+import dev.aisectriage.training.LabelledData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.aisectriage.cli;
 
-import dev.aisectriage.classify.EmbeddingCache;
-import dev.aisectriage.classify.LabelledData;
-import dev.aisectriage.classify.LabelledPost;
 import dev.aisectriage.classify.ModelArtefact;
 import dev.aisectriage.classify.OnnxEncoder;
 import dev.aisectriage.classify.Pooling;
 import dev.aisectriage.classify.Taxonomy;
 import dev.aisectriage.classify.TextWindow;
-import dev.aisectriage.classify.Trainer;
-import dev.aisectriage.classify.TrainerOptions;
-import dev.aisectriage.classify.TrainingSet;
+import dev.aisectriage.training.EmbeddingCache;
+import dev.aisectriage.training.LabelledData;
+import dev.aisectriage.training.LabelledPost;
+import dev.aisectriage.training.Trainer;
+import dev.aisectriage.training.TrainerOptions;
+import dev.aisectriage.training.TrainingSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

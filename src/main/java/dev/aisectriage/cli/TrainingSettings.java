@@ -1,7 +1,7 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.classify.TextWindow;
-import dev.aisectriage.classify.TrainerOptions;
+import dev.aisectriage.training.TrainerOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

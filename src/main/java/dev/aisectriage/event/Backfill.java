@@ -1,8 +1,8 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.OpenIssue;
-import dev.aisectriage.github.ThreadRef;
 import dev.aisectriage.store.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

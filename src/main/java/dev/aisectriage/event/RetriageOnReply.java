@@ -1,6 +1,7 @@
 package dev.aisectriage.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.store.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,13 @@ public final class RetriageOnReply implements EventHandler {
     @Override
     public void handle(WebhookEvent event) {
         JsonNode comment = event.payload().path("comment");
-        String body = comment.path("body").asText("");
+        String body = ThreadPost.capped(comment.path("body").asText(""));
         if (ThreadPost.isBot(comment.path("user")) || SlashCommand.parse(body).isPresent() || body.isBlank()) {
+            return;
+        }
+        if (CommentMarker.isOurs(body)) {
+            // the bot's words (or a copy of them) say nothing about the thread
+            LOG.info("{}: a reply carrying the bot's marker is not the reporter's text; ignored", event.deliveryId());
             return;
         }
         if (event.payload().path("issue").has("pull_request")) {
@@ -38,10 +44,9 @@ public final class RetriageOnReply implements EventHandler {
             LOG.debug("{}: already flagged; a reply changes nothing", post.ref());
             return;
         }
-        String id =
-                comment.hasNonNull("node_id") && post.ref().kind() == dev.aisectriage.github.ThreadRef.Kind.DISCUSSION
-                        ? comment.get("node_id").asText()
-                        : comment.path("id").asText();
+        String id = comment.hasNonNull("node_id") && post.ref().kind() == dev.aisectriage.core.ThreadRef.Kind.DISCUSSION
+                ? comment.get("node_id").asText()
+                : comment.path("id").asText();
         threads.addReply(post.ref(), id, body);
         triage.triage(post);
     }

@@ -1,7 +1,7 @@
 package dev.aisectriage.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aisectriage.github.ThreadRef;
+import dev.aisectriage.core.ThreadRef;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -19,6 +19,12 @@ public record ThreadPost(
         boolean authorIsBot,
         Set<String> labels,
         boolean publicRepository) {
+
+    /**
+     * GitHub's maximum length of an issue, discussion or comment body: a job reads no more of any text than this, so
+     * a signed payload with a longer one costs no more than the longest GitHub can send.
+     */
+    public static final int MAX_TEXT_CHARS = 65_536;
 
     /** The issue or discussion of an {@code issues}, {@code issue_comment}, {@code discussion} or {@code discussion_comment} event. */
     public static ThreadPost of(WebhookEvent e) {
@@ -41,12 +47,17 @@ public record ThreadPost(
         return new ThreadPost(
                 ref,
                 t.path("html_url").asText(null),
-                t.path("title").asText(""),
-                t.path("body").asText(""),
+                capped(t.path("title").asText("")),
+                capped(t.path("body").asText("")),
                 user.path("login").asText(null),
                 isBot(user),
                 labels,
                 !p.path("repository").path("private").asBoolean(false));
+    }
+
+    /** The first {@link #MAX_TEXT_CHARS} characters of a text from a payload. */
+    static String capped(String text) {
+        return text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
     }
 
     /** GitHub marks Apps as {@code type: Bot}; their logins end in {@code [bot]}. */

@@ -7,11 +7,11 @@ import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.config.RepoConfigLoader;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.LabelSpec;
 import dev.aisectriage.github.RemoteComment;
-import dev.aisectriage.github.ThreadRef;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.store.Threads.ThreadState;
@@ -221,19 +221,13 @@ public final class TriageThread {
             return;
         }
         if (id == null) {
-            for (RemoteComment c : gateway.listComments(ref)) {
-                if (CommentMarker.isOurs(c.body())) {
-                    id = c.id();
-                    storedHash = sha256(c.body());
-                    threads.recordComment(ref, id, storedHash);
-                    break;
-                }
+            Optional<RemoteComment> posted = adoptOwnComment(ref);
+            if (posted.isEmpty()) {
+                createComment(ref, body, hash);
+                return;
             }
-        }
-        if (id == null) {
-            String created = gateway.createComment(ref, body);
-            threads.recordComment(ref, created, hash);
-            return;
+            id = posted.get().id();
+            storedHash = sha256(posted.get().body());
         }
         if (hash.equals(storedHash)) {
             return;
@@ -249,6 +243,44 @@ public final class TriageThread {
             return;
         }
         threads.recordComment(ref, id, hash);
+    }
+
+    /** The bot's comment already on the thread (posted before a crash, or by a write whose answer failed). */
+    private Optional<RemoteComment> adoptOwnComment(ThreadRef ref) {
+        for (RemoteComment c : gateway.listComments(ref)) {
+            // the marker alone proves nothing: anybody can copy it into a comment of their own
+            if (c.byThisApp() && CommentMarker.isOurs(c.body())) {
+                threads.recordComment(ref, c.id(), sha256(c.body()));
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Posts the comment once. A failure without a clear refusal (5xx, time-out) may come after GitHub applied the
+     * write, so the thread is searched for it before anything is tried again.
+     */
+    private void createComment(ThreadRef ref, String body, String hash) {
+        String created;
+        try {
+            created = gateway.createComment(ref, body);
+        } catch (GitHubApiException e) {
+            if (e.isFinal() || e.retryAt() != null) {
+                throw e;
+            }
+            Optional<RemoteComment> applied = adoptOwnComment(ref);
+            if (applied.isEmpty()) {
+                throw e;
+            }
+            LOG.info("{}: the comment was created although its answer failed ({}); adopted", ref, e.getMessage());
+            if (!hash.equals(sha256(applied.get().body()))) {
+                gateway.updateComment(ref, applied.get().id(), body);
+                threads.recordComment(ref, applied.get().id(), hash);
+            }
+            return;
+        }
+        threads.recordComment(ref, created, hash);
     }
 
     private void locked(ThreadRef ref, Runnable work) {

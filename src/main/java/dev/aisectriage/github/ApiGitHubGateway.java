@@ -1,7 +1,8 @@
 package dev.aisectriage.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aisectriage.store.Actions;
+import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.log.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,14 +29,14 @@ public final class ApiGitHubGateway implements GitHubGateway {
     private final GitHubHttp http;
     private final InstallationTokens tokens;
     private final GraphQlClient graphql;
-    private final Actions actions;
+    private final ActionLog actions;
     private final boolean dryRun;
     private final AtomicLong dryRunIds = new AtomicLong();
 
     /**
      * @param tokens null when the App has no credentials (then {@code dryRun} must be true)
      */
-    public ApiGitHubGateway(GitHubHttp http, InstallationTokens tokens, Actions actions, boolean dryRun) {
+    public ApiGitHubGateway(GitHubHttp http, InstallationTokens tokens, ActionLog actions, boolean dryRun) {
         if (tokens == null && !dryRun) {
             throw new IllegalArgumentException("without App credentials the gateway can only run in dry-run");
         }
@@ -63,7 +64,7 @@ public final class ApiGitHubGateway implements GitHubGateway {
         for (int page = 0; next != null && page < MAX_PAGES; page++) {
             GitHubHttp.Response r = rest(thread.installationId(), "GET", next, null);
             for (JsonNode c : r.json()) {
-                out.add(new RemoteComment(c.path("id").asText(), c.path("body").asText("")));
+                out.add(new RemoteComment(c.path("id").asText(), c.path("body").asText(""), byThisApp(c)));
             }
             next = r.nextPage().orElse(null);
         }
@@ -227,14 +228,14 @@ public final class ApiGitHubGateway implements GitHubGateway {
         }
         String id;
         if (thread.kind() == ThreadRef.Kind.DISCUSSION) {
-            JsonNode data = graphql.execute(
+            JsonNode data = graphql.executeOnce(
                     thread.installationId(),
                     "mutation($id: ID!, $body: String!) { addDiscussionComment(input: {discussionId: $id, body: $body}) "
                             + "{ comment { id } } }",
                     Map.of("id", discussionId(thread), "body", body));
             id = data.path("addDiscussionComment").path("comment").path("id").asText();
         } else {
-            id = rest(
+            id = restOnce(
                             thread.installationId(),
                             "POST",
                             "/repos/" + thread.repository() + "/issues/" + thread.number() + "/comments",
@@ -268,6 +269,20 @@ public final class ApiGitHubGateway implements GitHubGateway {
         done(thread, "update comment " + commentId, body);
     }
 
+    /**
+     * The App's comments carry {@code performed_via_github_app} with its id; should GitHub leave that out, a bot
+     * comment is the App's only if its author is the App's bot user (whose login is asked of GitHub once).
+     */
+    private boolean byThisApp(JsonNode comment) {
+        JsonNode app = comment.path("performed_via_github_app");
+        if (app.hasNonNull("id")) {
+            return app.path("id").asText().equals(tokens.appId());
+        }
+        JsonNode user = comment.path("user");
+        return "Bot".equalsIgnoreCase(user.path("type").asText())
+                && user.path("login").asText().equals(tokens.botLogin());
+    }
+
     private List<RemoteComment> discussionComments(ThreadRef thread) {
         List<RemoteComment> out = new ArrayList<>();
         String after = null;
@@ -281,13 +296,16 @@ public final class ApiGitHubGateway implements GitHubGateway {
                             thread.installationId(),
                             "query($owner: String!, $name: String!, $number: Int!, $after: String) { repository(owner: $owner, "
                                     + "name: $name) { discussion(number: $number) { comments(first: 100, after: $after) "
-                                    + "{ nodes { id body } pageInfo { hasNextPage endCursor } } } } }",
+                                    + "{ nodes { id body viewerDidAuthor } pageInfo { hasNextPage endCursor } } } } }",
                             vars)
                     .path("repository")
                     .path("discussion")
                     .path("comments");
             for (JsonNode c : comments.path("nodes")) {
-                out.add(new RemoteComment(c.path("id").asText(), c.path("body").asText("")));
+                out.add(new RemoteComment(
+                        c.path("id").asText(),
+                        c.path("body").asText(""),
+                        c.path("viewerDidAuthor").asBoolean(false)));
             }
             if (!comments.path("pageInfo").path("hasNextPage").asBoolean(false)) {
                 break;
@@ -364,6 +382,19 @@ public final class ApiGitHubGateway implements GitHubGateway {
         }
     }
 
+    /** A REST write sent at most once (see {@link GitHubHttp#sendOnce}); a refused token was refused before any write. */
+    private GitHubHttp.Response restOnce(long installationId, String method, String path, Object body) {
+        try {
+            return http.sendOnce(method, path, body, "Bearer " + tokens.tokenFor(installationId));
+        } catch (GitHubApiException e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            tokens.forget(installationId);
+            return http.sendOnce(method, path, body, "Bearer " + tokens.tokenFor(installationId));
+        }
+    }
+
     private boolean wouldDo(ThreadRef thread, String action, String detail) {
         return wouldDo(thread.installationId(), thread.repository(), thread.number(), action, detail);
     }
@@ -373,7 +404,12 @@ public final class ApiGitHubGateway implements GitHubGateway {
             return false;
         }
         // the log line is abbreviated; the store keeps the whole text (the dashboard and `classify --comment` show it)
-        LOG.info("{}{}: would {} {}", repository, number == null ? "" : "#" + number, action, abbreviate(detail));
+        LOG.info(
+                "{}{}: would {} {}",
+                LogSafe.text(repository),
+                number == null ? "" : "#" + number,
+                action,
+                LogSafe.text(abbreviate(detail)));
         actions.record(installationId, repository, number, action, detail, true);
         return true;
     }

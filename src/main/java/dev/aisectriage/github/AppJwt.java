@@ -25,6 +25,10 @@ public final class AppJwt {
         this.clock = clock;
     }
 
+    public String appId() {
+        return appId;
+    }
+
     public String create() {
         Instant now = clock.instant();
         return Jwts.builder()

@@ -1,7 +1,5 @@
 package dev.aisectriage.github;
 
-import dev.aisectriage.store.Actions;
-import dev.aisectriage.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,15 +19,10 @@ public final class GitHubApp {
      * @param privateKey     the PEM text (literal {@code \n} allowed), or null
      * @param privateKeyPath a PEM file, used when {@code privateKey} is null; may be null
      * @param dryRun         send no write; forced on when App ID or key is missing
+     * @param actions        the store of sent and intended writes (built on the shared serial writer, if there is one)
      */
     public static ApiGitHubGateway gateway(
-            String apiUrl, String appId, String privateKey, Path privateKeyPath, boolean dryRun, Database db) {
-        return gateway(apiUrl, appId, privateKey, privateKeyPath, dryRun, new Actions(db));
-    }
-
-    /** @param actions the store of sent and intended writes (built on the shared serial writer, if there is one) */
-    public static ApiGitHubGateway gateway(
-            String apiUrl, String appId, String privateKey, Path privateKeyPath, boolean dryRun, Actions actions) {
+            String apiUrl, String appId, String privateKey, Path privateKeyPath, boolean dryRun, ActionLog actions) {
         String pem = privateKey;
         if ((pem == null || pem.isBlank()) && privateKeyPath != null) {
             try {

@@ -1,5 +1,6 @@
 package dev.aisectriage.github;
 
+import dev.aisectriage.core.ThreadRef;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

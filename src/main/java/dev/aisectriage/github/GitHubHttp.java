@@ -65,6 +65,18 @@ public final class GitHubHttp {
      * @param authorization the whole header value ({@code Bearer …})
      */
     public Response send(String method, String pathOrUrl, Object jsonBody, String authorization) {
+        return send(method, pathOrUrl, jsonBody, authorization, policy.maxAttempts());
+    }
+
+    /**
+     * Sends a write that must not be repeated blindly (creating a comment): a 5xx or a time-out may come after
+     * GitHub applied it, so it is tried once and the caller looks for what it created before trying again.
+     */
+    public Response sendOnce(String method, String pathOrUrl, Object jsonBody, String authorization) {
+        return send(method, pathOrUrl, jsonBody, authorization, 1);
+    }
+
+    private Response send(String method, String pathOrUrl, Object jsonBody, String authorization, int maxAttempts) {
         String url =
                 pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
         String body = null;
@@ -83,11 +95,16 @@ public final class GitHubHttp {
                 response = client.send(request(method, url, body, authorization), HttpResponse.BodyHandlers.ofString());
             } catch (HttpTimeoutException e) {
                 backoff = retryOrThrow(
-                        attempt, backoff, what, new GitHubApiException(what + " timed out", 0, false, null, e));
+                        attempt,
+                        maxAttempts,
+                        backoff,
+                        what,
+                        new GitHubApiException(what + " timed out", 0, false, null, e));
                 continue;
             } catch (IOException e) {
                 backoff = retryOrThrow(
                         attempt,
+                        maxAttempts,
                         backoff,
                         what,
                         new GitHubApiException(
@@ -118,22 +135,27 @@ public final class GitHubHttp {
             }
             if (status >= 500) {
                 backoff = retryOrThrow(
-                        attempt, backoff, what, new GitHubApiException(message, status, false, null, null));
+                        attempt,
+                        maxAttempts,
+                        backoff,
+                        what,
+                        new GitHubApiException(message, status, false, null, null));
                 continue;
             }
             throw new GitHubApiException(message, status, true, null, null);
         }
     }
 
-    private Duration retryOrThrow(int attempt, Duration backoff, String what, GitHubApiException failure) {
-        if (attempt >= policy.maxAttempts()) {
+    private Duration retryOrThrow(
+            int attempt, int maxAttempts, Duration backoff, String what, GitHubApiException failure) {
+        if (attempt >= maxAttempts) {
             throw failure;
         }
         LOG.warn(
                 "{} (attempt {} of {}); retrying in {} ms",
                 failure.getMessage(),
                 attempt,
-                policy.maxAttempts(),
+                maxAttempts,
                 backoff.toMillis());
         sleep(backoff);
         return backoff.multipliedBy(2);

@@ -15,13 +15,29 @@ public final class GraphQlClient {
         this.tokens = tokens;
     }
 
-    /** Runs a query or mutation and answers its {@code data}. */
+    /** Runs a query or an idempotent mutation and answers its {@code data}. */
     public JsonNode execute(long installationId, String query, Map<String, Object> variables) {
+        return data(http.send("POST", http.graphqlPath(), body(query, variables), auth(installationId)));
+    }
+
+    /** Runs a mutation that creates something, at most once (see {@link GitHubHttp#sendOnce}). */
+    public JsonNode executeOnce(long installationId, String query, Map<String, Object> variables) {
+        return data(http.sendOnce("POST", http.graphqlPath(), body(query, variables), auth(installationId)));
+    }
+
+    private String auth(long installationId) {
+        return "Bearer " + tokens.tokenFor(installationId);
+    }
+
+    private static Map<String, Object> body(String query, Map<String, Object> variables) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         body.put("variables", variables);
-        JsonNode answer = http.send("POST", http.graphqlPath(), body, "Bearer " + tokens.tokenFor(installationId))
-                .json();
+        return body;
+    }
+
+    private static JsonNode data(GitHubHttp.Response response) {
+        JsonNode answer = response.json();
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
             JsonNode first = errors.get(0);

@@ -19,6 +19,7 @@ public final class InstallationTokens {
     private final AppJwt jwt;
     private final Clock clock;
     private final Map<Long, Token> cache = new ConcurrentHashMap<>();
+    private volatile String botLogin;
 
     public InstallationTokens(GitHubHttp http, AppJwt jwt, Clock clock) {
         this.http = http;
@@ -66,6 +67,22 @@ public final class InstallationTokens {
             throw new GitHubApiException("the App is not installed on " + repository, 404, true, null, null);
         }
         return answer.get("id").asLong();
+    }
+
+    public String appId() {
+        return jwt.appId();
+    }
+
+    /** The login of the App's bot user ({@code slug[bot]}), asked of GitHub once as the App itself. */
+    public String botLogin() {
+        String login = botLogin;
+        if (login == null) {
+            JsonNode app =
+                    http.send("GET", "/app", null, "Bearer " + jwt.create()).json();
+            login = app.path("slug").asText() + "[bot]";
+            botLogin = login;
+        }
+        return login;
     }
 
     /** Drops a token GitHub refused (revoked, or the installation's permissions changed). */

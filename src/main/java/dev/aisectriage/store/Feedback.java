@@ -1,7 +1,7 @@
 package dev.aisectriage.store;
 
 import dev.aisectriage.classify.Theme;
-import dev.aisectriage.github.ThreadRef;
+import dev.aisectriage.core.ThreadRef;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.Delivery;
 import dev.aisectriage.store.DeliveryOutcome;
@@ -115,14 +116,14 @@ public final class WebhookEndpoint {
         metrics.deliveryAnswered(event, outcome, took);
         LOG.info(
                 "delivery id={} event={} repository={} installation={} outcome={} status={} ms={}{}",
-                deliveryId,
-                delivery.key(),
-                repository == null ? "-" : repository,
+                LogSafe.text(deliveryId),
+                LogSafe.text(delivery.key()),
+                repository == null ? "-" : LogSafe.text(repository),
                 installationId == null ? "-" : installationId,
                 outcome.label(),
                 status.getCode(),
                 String.format("%.1f", took.toNanos() / 1e6),
-                reason == null ? "" : " reason=\"" + reason + "\"");
+                reason == null ? "" : " reason=\"" + LogSafe.text(reason) + "\"");
 
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("delivery", deliveryId);

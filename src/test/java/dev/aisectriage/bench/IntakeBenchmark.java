@@ -81,7 +81,7 @@ public final class IntakeBenchmark {
             String base = "http://127.0.0.1:" + port;
             awaitHealthy(http, base, service);
 
-            byte[] template = Files.readAllBytes(Path.of("test-fixtures/issues-opened-security-report.json"));
+            byte[] template = Files.readAllBytes(Path.of("test-fixtures/issues-opened-detailed-security-report.json"));
             System.out.printf("warm-up: %d s at %d req/s%n", warmup, rate);
             run(http, base, template, rate, warmup, "warm", service.pid(), null);
             System.out.printf("measure: %d s at %d req/s%n", seconds, rate);

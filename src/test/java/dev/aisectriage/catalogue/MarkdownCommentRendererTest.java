@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +16,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MarkdownCommentRendererTest {
+
+    /** What GitHub links and notifies: an {@code @} not preceded by a word character, then a login or org/team. */
+    private static final Pattern MENTION = Pattern.compile("(?<![\\w`])@[A-Za-z0-9][A-Za-z0-9-]*(/[\\w-]+)?");
 
     private final MarkdownCommentRenderer renderer = MarkdownCommentRenderer.withDefaults();
 
@@ -104,6 +109,53 @@ class MarkdownCommentRendererTest {
         assertThat(comment)
                 .contains("unknown key '&lt;details&gt;&lt;img src=x&gt;'")
                 .doesNotContain("<img");
+    }
+
+    @Test
+    void mentionsQuotedFromTheConfigFileNotifyNobody() {
+        // given config errors that quote a user mention, a team mention and an e-mail address
+        CommentContext context = new CommentContext(
+                "acme/kit",
+                false,
+                Posts.DATA_LEAK_TEXT,
+                Posts.dataLeak(),
+                List.of(
+                        "octo/ml:.github/ai-security-triage.yml line 2: unknown key '@someuser'",
+                        "line 3: unknown key '@acme-org/security-team'",
+                        "line 4: unknown key 'ops@example.com'"));
+
+        // when
+        String triage = renderer.triageComment(context);
+        String explain = renderer.explainComment(context);
+
+        // then the keys are still shown, but GitHub finds no mention in them; the e-mail address is left as it is
+        for (String comment : List.of(triage, explain)) {
+            assertThat(comment).contains("someuser", "acme-org/security-team", "ops@example.com");
+            assertThat(MENTION.matcher(comment).results().map(MatchResult::group))
+                    .as("mentions GitHub would notify")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void mentionsInModelVersionAndNeighbourIdsNotifyNobody() {
+        // given values from outside the catalogue that carry mentions
+        Prediction base = Posts.deserialization();
+        Prediction prediction = new Prediction(
+                base.security(),
+                base.securityProbability(),
+                base.themes(),
+                base.issueTypes(),
+                List.of("@keyword-user"),
+                "heads @model-owner",
+                List.of(new Prediction.Neighbour("@neighbour-user/team", "https://example.org/n/1", 0.8, true)));
+
+        // when
+        String explain = renderer.explainComment(Posts.context(Posts.DESERIALIZATION_TEXT, prediction));
+
+        // then
+        assertThat(explain).contains("model-owner", "neighbour-user/team", "keyword-user");
+        assertThat(MENTION.matcher(explain).results().map(MatchResult::group)).isEmpty();
     }
 
     @Test

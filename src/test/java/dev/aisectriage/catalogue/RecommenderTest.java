@@ -125,25 +125,6 @@ class RecommenderTest {
         assertThat(recommender.recommend(prediction, 0)).isEmpty();
     }
 
-    @Test
-    void evalFactoryUsesTheCommittedMappingWhenGivenNoTrainingPosts() {
-        // given
-        var prediction = Predictions.security(0.9)
-                .theme(Theme.SYSTEM_SOFTWARE, 0.8)
-                .issue("system-software-arbitrary-code-execution", 0.9)
-                .build();
-        var onePost = List.of(SolutionMappingTest.post(
-                "o/r", List.of("system-software-arbitrary-code-execution"), List.of("dependency-version-upgrade")));
-
-        // when
-        List<String> shipped = ids(Recommender.trainedOnOrShipped(List.of()).recommend(prediction, 5));
-        List<String> learned = ids(Recommender.trainedOnOrShipped(onePost).recommend(prediction, 5));
-
-        // then
-        assertThat(shipped).isEqualTo(ids(recommender.recommend(prediction, 5)));
-        assertThat(learned).isEqualTo(ids(Recommender.trainedOn(onePost).recommend(prediction, 5)));
-    }
-
     private static List<String> ids(List<Recommendation> r) {
         return r.stream().map(Recommendation::solutionId).toList();
     }

@@ -2,10 +2,10 @@ package dev.aisectriage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aisectriage.Service;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.support.Eventually;
@@ -79,7 +79,6 @@ class ClassifyCommentTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(stored);
         assertThat(stored)
                 .startsWith("<!-- ai-security-triage:comment -->")
-                .contains("**To the maintainers:**")
                 .contains("</details>")
                 .contains("`/ai-security off`");
     }

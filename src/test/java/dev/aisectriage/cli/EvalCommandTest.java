@@ -6,15 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.catalogue.Recommendation;
 import dev.aisectriage.catalogue.SolutionRecommender;
-import dev.aisectriage.classify.LabelledPost;
+import dev.aisectriage.training.LabelledPost;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+@Tag("slow")
 class EvalCommandTest {
 
     private static final String TINY = "src/test/resources/eval/tiny.jsonl";

@@ -2,12 +2,12 @@ package dev.aisectriage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aisectriage.classify.LabelledPost;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
 import dev.aisectriage.support.TestKeys;
+import dev.aisectriage.training.LabelledPost;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;

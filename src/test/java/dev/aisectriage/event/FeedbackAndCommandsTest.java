@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.classify.Theme;
-import dev.aisectriage.github.ThreadRef;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.support.Bot;
@@ -239,7 +239,7 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         bot.handle(Fixtures.event("issues-unlabeled-flag-removed-by-maintainer.json", "d-2"));
 
-        bot.handle(Fixtures.event("installation-deleted.json", "d-3"));
+        bot.handle(Fixtures.event("installation-deleted-octo-org.json", "d-3"));
 
         assertThat(new Threads(bot.db).find(ISSUE_12)).isEmpty();
         assertThat(new Feedback(bot.db).count()).isZero();

@@ -3,6 +3,7 @@ package dev.aisectriage.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.support.FakeGitHub;
@@ -56,7 +57,7 @@ class ApiGitHubGatewayTest {
     }
 
     private ApiGitHubGateway gateway(boolean dryRun) {
-        return new ApiGitHubGateway(http, tokens, actions, dryRun);
+        return new ApiGitHubGateway(http, tokens, actions::record, dryRun);
     }
 
     @Test
@@ -279,5 +280,24 @@ class ApiGitHubGatewayTest {
         assertThat(graphql.get(3).json().path("variables").path("labels").toString())
                 .isEqualTo("[\"LA_security\"]");
         assertThat(github.commentsOf("discussion:D_kwDOA")).containsEntry(id, "second");
+    }
+
+    @Test
+    void givenBotCommentsWithoutTheAppFieldWhenListedThenOnlyTheAppsBotUserCountsAsTheApp() {
+        // given two bot comments that do not say which App wrote them
+        mockwebserver3.MockResponse listing = FakeGitHub.json(
+                200,
+                "[{\"id\":1,\"body\":\"a\",\"user\":{\"login\":\"" + FakeGitHub.BOT_LOGIN
+                        + "\",\"type\":\"Bot\"}},"
+                        + "{\"id\":2,\"body\":\"b\",\"user\":{\"login\":\"other[bot]\",\"type\":\"Bot\"}}]");
+        github.script("GET /repos/octo/ml/issues/7/comments", listing, listing);
+
+        // when the thread's comments are listed twice
+        gateway(false).listComments(ISSUE);
+        List<RemoteComment> comments = gateway(false).listComments(ISSUE);
+
+        // then only the App's bot user's comment is the App's, its login asked of GitHub once
+        assertThat(comments).extracting(RemoteComment::byThisApp).containsExactly(true, false);
+        assertThat(github.requestLines()).filteredOn("GET /app"::equals).hasSize(1);
     }
 }

@@ -23,6 +23,9 @@ import java.time.Duration;
  */
 public final class Bot {
 
+    private static final RetryPolicy QUICK =
+            new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(3), Duration.ofSeconds(5));
+
     public final Database db;
     public final EventRoutes routes;
     public final FakeClassifier classifier = new FakeClassifier();
@@ -34,16 +37,28 @@ public final class Bot {
     }
 
     public Bot(Path dbFile, String apiUrl, String appId, PrivateKey key, boolean dryRun, CommentRenderer renderer) {
+        this(dbFile, apiUrl, appId, key, dryRun, renderer, QUICK);
+    }
+
+    /** With the given retries and time-out of GitHub requests. */
+    public Bot(Path dbFile, String apiUrl, String appId, PrivateKey key, boolean dryRun, RetryPolicy policy) {
+        this(dbFile, apiUrl, appId, key, dryRun, new PlainRenderer(), policy);
+    }
+
+    private Bot(
+            Path dbFile,
+            String apiUrl,
+            String appId,
+            PrivateKey key,
+            boolean dryRun,
+            CommentRenderer renderer,
+            RetryPolicy policy) {
         db = TestDatabase.open(dbFile);
-        GitHubHttp http = new GitHubHttp(
-                apiUrl,
-                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(3), Duration.ofSeconds(5)),
-                GitHubHttp.Sleeper.REAL,
-                Clock.systemUTC());
+        GitHubHttp http = new GitHubHttp(apiUrl, policy, GitHubHttp.Sleeper.REAL, Clock.systemUTC());
         InstallationTokens tokens = key == null
                 ? null
                 : new InstallationTokens(http, new AppJwt(appId, key, Clock.systemUTC()), Clock.systemUTC());
-        ApiGitHubGateway gateway = new ApiGitHubGateway(http, tokens, new Actions(db), dryRun);
+        ApiGitHubGateway gateway = new ApiGitHubGateway(http, tokens, new Actions(db)::record, dryRun);
         routes = new TriageRoutes(db, gateway, classifier, renderer)
                 .onPrediction(predictions::add)
                 .routes();

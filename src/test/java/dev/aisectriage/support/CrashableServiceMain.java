@@ -1,8 +1,8 @@
 package dev.aisectriage.support;
 
-import dev.aisectriage.Service;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.web.TriageMetrics;
 import java.nio.file.Files;

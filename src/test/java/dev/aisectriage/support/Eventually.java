@@ -2,25 +2,18 @@ package dev.aisectriage.support;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 
-/** Waits for something the workers do in the background. */
+/** Waits for something the workers do in the background (Awaitility, polling every 20 ms). */
 public final class Eventually {
 
     private Eventually() {}
 
     public static void await(Duration timeout, BooleanSupplier condition, String what) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+        Awaitility.await(what)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(20))
+                .pollDelay(Duration.ZERO)
+                .until(condition::getAsBoolean);
     }
 }

@@ -50,6 +50,10 @@ public final class FakeGitHub implements Closeable {
     private static final Pattern ISSUES = Pattern.compile("/repos/([^/]+/[^/]+)/issues");
     private static final Pattern INSTALLATION = Pattern.compile("/repos/([^/]+/[^/]+)/installation");
     private static final Pattern CONTENTS = Pattern.compile("/repos/([^/]+/[^/]+)/contents/(.+)");
+    /** The App's slug: its comments are by {@code ai-security-triage[bot]}. */
+    public static final String SLUG = "ai-security-triage";
+
+    public static final String BOT_LOGIN = SLUG + "[bot]";
 
     public final MockWebServer server = new MockWebServer();
     private final String appId;
@@ -59,6 +63,10 @@ public final class FakeGitHub implements Closeable {
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     /** thread key {@code o/r#n} (issues) or {@code o/r/d#n} (discussions) to its comments, by id. */
     private final Map<String, Map<String, String>> comments = new ConcurrentHashMap<>();
+    /** comment id to its author's login; the App's comments are by {@link #BOT_LOGIN}. */
+    private final Map<String, String> authors = new ConcurrentHashMap<>();
+    /** {@code METHOD /path} to answers given after the request was applied (GitHub did it, the answer failed). */
+    private final Map<String, Deque<MockResponse>> afterApplying = new ConcurrentHashMap<>();
 
     private final Map<String, Set<String>> threadLabels = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> repoLabels = new ConcurrentHashMap<>();
@@ -107,9 +115,29 @@ public final class FakeGitHub implements Closeable {
         return this;
     }
 
+    /** A comment the App posted earlier (for example, before a crash). */
     public FakeGitHub existingComment(String threadKey, String id, String body) {
+        return existingComment(threadKey, id, BOT_LOGIN, body);
+    }
+
+    /** A comment by someone else: a person's login, or another App's {@code slug[bot]}. */
+    public FakeGitHub existingComment(String threadKey, String id, String author, String body) {
         comments.computeIfAbsent(threadKey, k -> new LinkedHashMap<>()).put(id, body);
+        authors.put(id, author);
         return this;
+    }
+
+    /**
+     * Applies the next request to {@code METHOD /path} as usual, then answers it with this instead (a 502 after the
+     * write, or the real answer delayed past the client's time-out).
+     */
+    public FakeGitHub failAfterApplying(String methodAndPath, MockResponse... responses) {
+        afterApplying.computeIfAbsent(methodAndPath, k -> new ArrayDeque<>()).addAll(List.of(responses));
+        return this;
+    }
+
+    public String authorOf(String commentId) {
+        return authors.get(commentId);
     }
 
     public List<Request> requests() {
@@ -174,11 +202,18 @@ public final class FakeGitHub implements Closeable {
                         ? json(200, "{\"id\":2311213}")
                         : json(401, "{\"message\":\"Bad JWT\"}");
             }
+            if (path.equals("/app") && r.getMethod().equals("GET")) {
+                return appAuthenticated(request)
+                        ? json(200, "{\"id\":" + appId + ",\"slug\":\"" + SLUG + "\"}")
+                        : json(401, "{\"message\":\"Bad JWT\"}");
+            }
             if (request.authorization() == null
                     || !issuedTokens.contains(request.authorization().replace("Bearer ", ""))) {
                 return json(401, "{\"message\":\"Bad credentials\"}");
             }
-            return route(request, path, body);
+            MockResponse answer = route(request, path, body);
+            Deque<MockResponse> instead = afterApplying.get(request.line());
+            return instead != null && !instead.isEmpty() ? instead.poll() : answer;
         } catch (IOException | RuntimeException e) {
             return json(
                     500, "{\"message\":\"fake GitHub failed: " + e.getMessage().replace("\"", "'") + "\"}");
@@ -235,13 +270,14 @@ public final class FakeGitHub implements Closeable {
             Map<String, String> thread = comments.computeIfAbsent(key, k -> new LinkedHashMap<>());
             if (method.equals("GET")) {
                 ArrayNode out = JSON.createArrayNode();
-                thread.forEach((id, text) ->
-                        out.addObject().put("id", Long.parseLong(id)).put("body", text));
+                thread.forEach((id, text) -> out.add(restComment(id, text)));
                 return json(200, out.toString());
             }
             String id = String.valueOf(nextId++);
-            thread.put(id, JSON.readTree(body).path("body").asText());
-            return json(201, "{\"id\":" + id + "}");
+            String text = JSON.readTree(body).path("body").asText();
+            thread.put(id, text);
+            authors.put(id, BOT_LOGIN);
+            return json(201, restComment(id, text).toString());
         }
         if ((m = COMMENT.matcher(path)).matches() && method.equals("PATCH")) {
             for (Map<String, String> thread : comments.values()) {
@@ -311,6 +347,23 @@ public final class FakeGitHub implements Closeable {
         return json(404, "{\"message\":\"Not Found\"}");
     }
 
+    /** A REST issue comment as GitHub shows it: the App's carry {@code performed_via_github_app}. */
+    private ObjectNode restComment(String id, String text) {
+        String author = authors.getOrDefault(id, "someone");
+        ObjectNode c = JSON.createObjectNode().put("id", Long.parseLong(id)).put("body", text);
+        c.putObject("user").put("login", author).put("type", author.endsWith("[bot]") ? "Bot" : "User");
+        if (author.equals(BOT_LOGIN)) {
+            c.putObject("performed_via_github_app")
+                    .put("id", Long.parseLong(appId))
+                    .put("slug", SLUG);
+        } else if (author.endsWith("[bot]")) {
+            c.putObject("performed_via_github_app")
+                    .put("id", 999)
+                    .put("slug", author.substring(0, author.length() - "[bot]".length()));
+        }
+        return c;
+    }
+
     private MockResponse graphql(JsonNode request) {
         String query = request.path("query").asText();
         JsonNode vars = request.path("variables");
@@ -319,6 +372,7 @@ public final class FakeGitHub implements Closeable {
             String id = "DC_" + nextId++;
             comments.computeIfAbsent("discussion:" + vars.path("id").asText(), k -> new LinkedHashMap<>())
                     .put(id, vars.path("body").asText());
+            authors.put(id, BOT_LOGIN);
             data.putObject("addDiscussionComment").putObject("comment").put("id", id);
         } else if (query.contains("updateDiscussionComment")) {
             String id = vars.path("id").asText();
@@ -352,8 +406,10 @@ public final class FakeGitHub implements Closeable {
             comments.entrySet().stream()
                     .filter(e -> e.getKey().equals(discussionKey) || e.getKey().startsWith("discussion:"))
                     .forEach(e -> e.getValue()
-                            .forEach((id, text) ->
-                                    nodes.addObject().put("id", id).put("body", text)));
+                            .forEach((id, text) -> nodes.addObject()
+                                    .put("id", id)
+                                    .put("body", text)
+                                    .put("viewerDidAuthor", BOT_LOGIN.equals(authors.get(id)))));
             c.putObject("pageInfo").put("hasNextPage", false).putNull("endCursor");
         } else {
             return json(200, "{\"errors\":[{\"type\":\"INTERNAL\",\"message\":\"fake does not know this query\"}]}");

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.event.WebhookEvent;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Webhook events built from the payload files in {@code src/test/resources/payloads/<event>-<action>-<scenario>.json}. */
+/** Webhook events built from the payload files in {@code test-fixtures/<event>-<action>-<scenario>.json}. */
 public final class Fixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,11 +38,12 @@ public final class Fixtures {
     }
 
     public static JsonNode payload(String file) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/payloads/" + file)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no payload fixture " + file);
-            }
-            return JSON.readTree(in);
+        Path path = Webhooks.FIXTURES.resolve(file);
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("no payload fixture " + path);
+        }
+        try {
+            return JSON.readTree(path.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

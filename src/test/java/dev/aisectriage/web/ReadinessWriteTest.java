@@ -3,8 +3,8 @@ package dev.aisectriage.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.aisectriage.Service;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.service.Service;
 import dev.aisectriage.support.TestConfig;
 import dev.aisectriage.support.Webhooks;
 import java.net.http.HttpResponse;

@@ -2,11 +2,11 @@ package dev.aisectriage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aisectriage.Service;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.queue.JobState;
+import dev.aisectriage.service.Service;
 import dev.aisectriage.store.DeliveryOutcome;
-import dev.aisectriage.store.JobState;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.TestConfig;
 import dev.aisectriage.support.Webhooks;
@@ -52,7 +52,7 @@ class WebhookEndpointTest {
     @Test
     void correctlySignedIssueIsStoredQueuedAndHandledOnce() {
         // given a security report as GitHub sends it
-        byte[] body = Webhooks.fixture("issues-opened-security-report.json");
+        byte[] body = Webhooks.fixture("issues-opened-detailed-security-report.json");
 
         // when it arrives correctly signed
         HttpResponse<String> answer = github.send("issues", "d-1", body);
@@ -76,7 +76,7 @@ class WebhookEndpointTest {
 
     @Test
     void wrongSignatureIsRefusedWith401AndNothingIsStored() {
-        byte[] body = Webhooks.fixture("issues-opened-security-report.json");
+        byte[] body = Webhooks.fixture("issues-opened-detailed-security-report.json");
         String signedWithAnotherSecret = new WebhookSignature("not-the-secret").sign(body);
 
         HttpResponse<String> answer = github.post("issues", "d-wrong", body, signedWithAnotherSecret);
@@ -87,7 +87,7 @@ class WebhookEndpointTest {
 
     @Test
     void tamperedBodyIsRefusedWith401() {
-        byte[] body = Webhooks.fixture("issues-opened-security-report.json");
+        byte[] body = Webhooks.fixture("issues-opened-detailed-security-report.json");
         String signature = new WebhookSignature(TestConfig.SECRET).sign(body);
         byte[] tampered = new String(body, StandardCharsets.UTF_8)
                 .replace("reporter-one", "reporter-two")
@@ -166,8 +166,8 @@ class WebhookEndpointTest {
 
     @Test
     void unhandledEventIsRecordedAsIgnoredWith202() {
-        HttpResponse<String> answer =
-                github.send("discussion", "d-unhandled", Webhooks.fixture("discussion-created-security-question.json"));
+        HttpResponse<String> answer = github.send(
+                "discussion", "d-unhandled", Webhooks.fixture("discussion-created-lora-upload-question.json"));
 
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.body()).contains("\"outcome\":\"ignored\"");
@@ -243,7 +243,7 @@ class WebhookEndpointTest {
 
     @Test
     void twoDifferentIssuesAreBothQueued() {
-        github.send("issues", "d-a", Webhooks.fixture("issues-opened-security-report.json"));
+        github.send("issues", "d-a", Webhooks.fixture("issues-opened-detailed-security-report.json"));
         HttpResponse<String> other = github.send("issues", "d-b", Webhooks.fixture("issues-opened-plain-bug.json"));
 
         assertThat(other.body()).contains("\"outcome\":\"queued\"");
@@ -260,7 +260,7 @@ class WebhookEndpointTest {
             // when a delivery arrives
             long started = System.nanoTime();
             HttpResponse<String> answer =
-                    client.send("issues", "d-slow", Webhooks.fixture("issues-opened-security-report.json"));
+                    client.send("issues", "d-slow", Webhooks.fixture("issues-opened-detailed-security-report.json"));
             long ms = (System.nanoTime() - started) / 1_000_000;
 
             // then it is answered while the handler is still running
@@ -276,7 +276,7 @@ class WebhookEndpointTest {
 
     @Test
     void healthReadinessAndMetricsAreServed() {
-        github.send("issues", "d-m", Webhooks.fixture("issues-opened-security-report.json"));
+        github.send("issues", "d-m", Webhooks.fixture("issues-opened-detailed-security-report.json"));
         service.metrics().predictionRecorded(dev.aisectriage.classify.Theme.MODEL);
 
         assertThat(github.get("/healthz").statusCode()).isEqualTo(200);

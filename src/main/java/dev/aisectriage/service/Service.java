@@ -1,0 +1,212 @@
+package dev.aisectriage.service;
+
+import dev.aisectriage.catalogue.MarkdownCommentRenderer;
+import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.config.DotEnv;
+import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.github.AppManifests;
+import dev.aisectriage.github.GitHubHttp;
+import dev.aisectriage.queue.JobQueue;
+import dev.aisectriage.queue.JobQueueWorkers;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.SerialWriter;
+import dev.aisectriage.store.Writes;
+import dev.aisectriage.web.Dashboard;
+import dev.aisectriage.web.DashboardAccess;
+import dev.aisectriage.web.HuggingFaceWebhookEndpoint;
+import dev.aisectriage.web.SetupPage;
+import dev.aisectriage.web.TriageMetrics;
+import dev.aisectriage.web.WebServer;
+import dev.aisectriage.web.WebhookEndpoint;
+import dev.aisectriage.web.WebhookSignature;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the store, the job queue and its workers and the web server from an {@link
+ * AppConfig} and a routing table, and starts them. {@link #close()} stops taking webhooks, then drains the jobs.
+ */
+public final class Service implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+
+    /** First retry after this long, doubling each time. */
+    static final Duration BASE_BACKOFF = Duration.ofSeconds(10);
+
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Database db;
+    private final SerialWriter writer;
+    private final TriageMetrics metrics;
+    private final JobQueue queue;
+    private final Deliveries deliveries;
+    private final JobQueueWorkers workers;
+    private final Javalin web;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private Service(
+            Database db,
+            SerialWriter writer,
+            TriageMetrics metrics,
+            JobQueue queue,
+            Deliveries deliveries,
+            JobQueueWorkers workers,
+            Javalin web) {
+        this.db = db;
+        this.writer = writer;
+        this.metrics = metrics;
+        this.queue = queue;
+        this.deliveries = deliveries;
+        this.workers = workers;
+        this.web = web;
+    }
+
+    /** Opens the database at {@code config.databasePath()} and starts everything. */
+    public static Service start(AppConfig config, EventRoutes routes, BooleanSupplier modelReady) {
+        return start(config, Database.open(config.databasePath()), new TriageMetrics(), routes, modelReady);
+    }
+
+    /**
+     * Starts with a database and metrics built by the caller, so that the handlers in {@code routes} can share them.
+     *
+     * @param modelReady answers /readyz's model check (true once the classifier is loaded)
+     */
+    public static Service start(
+            AppConfig config, Database db, TriageMetrics metrics, EventRoutes routes, BooleanSupplier modelReady) {
+        return start(config, db, metrics, writes -> routes, modelReady);
+    }
+
+    /**
+     * Starts with handlers built on the service's serial writer, so that their writes queue behind the intake's
+     * instead of meeting SQLite's busy handler.
+     *
+     * @param routes builds the routing table from the {@link Writes} every write transaction must go through
+     */
+    public static Service start(
+            AppConfig config,
+            Database db,
+            TriageMetrics metrics,
+            Function<Writes, EventRoutes> routesOnWriter,
+            BooleanSupplier modelReady) {
+        Clock clock = Clock.systemUTC();
+        SerialWriter writer = new SerialWriter(db);
+        writer.startCheckpoints(Duration.ofSeconds(1));
+        EventRoutes routes = routesOnWriter.apply(writer::inTransaction);
+        JobQueue queue = new JobQueue(
+                db,
+                writer,
+                clock,
+                config.maxAttempts(),
+                Duration.ofSeconds(config.leaseSeconds()),
+                BASE_BACKOFF,
+                MAX_BACKOFF);
+        metrics.watchQueue(queue::countByState);
+        Deliveries deliveries = new Deliveries(db, writer, clock);
+        JobQueueWorkers workers = new JobQueueWorkers(
+                queue,
+                routes,
+                config.workers(),
+                metrics,
+                Duration.ofSeconds(1),
+                DRAIN_TIMEOUT,
+                Duration.ofSeconds(config.jobTimeoutSeconds()));
+        WebhookEndpoint webhook = new WebhookEndpoint(
+                new WebhookSignature(config.webhookSecret()), routes, deliveries, workers::wake, metrics);
+        Dashboard dashboard = new Dashboard(
+                db,
+                () -> queue.deadLetters(Dashboard.RECENT).stream()
+                        .map(d -> new Dashboard.DeadLetterRow(
+                                d.deliveryId(),
+                                d.event() + "." + d.action(),
+                                d.repository(),
+                                d.attempts(),
+                                d.lastError()))
+                        .toList(),
+                config.dashboardPassword());
+        SetupPage setup = config.appId() == null
+                ? new SetupPage(
+                        new AppManifests(new GitHubHttp(config.githubApiUrl())),
+                        MarkdownCommentRenderer.webUrlFor(config.githubApiUrl()),
+                        Path.of(DotEnv.FILE_NAME),
+                        new DashboardAccess(config.dashboardPassword(), clock))
+                : null;
+        HuggingFaceWebhookEndpoint hub =
+                new HuggingFaceWebhookEndpoint(config.hub(), routes, deliveries, workers::wake, metrics);
+        Javalin web = WebServer.create(
+                webhook, hub, db, modelReady, metrics, dashboard, setup == null ? c -> {} : setup::addRoutes);
+        try {
+            web.start(config.bindHost(), config.port());
+        } catch (RuntimeException e) {
+            workers.close();
+            writer.close();
+            throw e;
+        }
+        LOG.info(
+                "listening on {}:{} ({}): POST {} and {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}",
+                config.bindHost(),
+                web.port(),
+                config.bindHost().equals("0.0.0.0") ? "all interfaces" : "loopback only",
+                WebhookEndpoint.PATH,
+                HuggingFaceWebhookEndpoint.PATH,
+                routes.keys());
+        if (setup != null) {
+            LOG.info("no APP_ID: open http://localhost:{}/setup to register the App on GitHub in one step", web.port());
+        }
+        return new Service(db, writer, metrics, queue, deliveries, workers, web);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public TriageMetrics metrics() {
+        return metrics;
+    }
+
+    public JobQueue queue() {
+        return queue;
+    }
+
+    public Deliveries deliveries() {
+        return deliveries;
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops taking webhooks, then lets the jobs in flight finish (up to 30 s). Safe to call twice. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("shutting down: no new deliveries, draining {} running jobs", workers.inFlight());
+        try {
+            web.stop();
+        } finally {
+            try {
+                workers.close();
+                writer.close();
+            } finally {
+                stopped.countDown();
+            }
+        }
+    }
+}

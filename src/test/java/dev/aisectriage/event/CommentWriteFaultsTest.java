@@ -1,0 +1,92 @@
+package dev.aisectriage.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisectriage.github.RetryPolicy;
+import dev.aisectriage.support.Bot;
+import dev.aisectriage.support.FakeGitHub;
+import dev.aisectriage.support.Fixtures;
+import dev.aisectriage.support.TestKeys;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GitHub applied the comment but its answer failed: the bot adopts that comment instead of posting a second. */
+@Timeout(30)
+class CommentWriteFaultsTest {
+
+    private static final String COMMENTS = "/repos/octo-org/ml-server/issues/12/comments";
+    private static final KeyPair APP = TestKeys.rsa();
+
+    @TempDir
+    Path dir;
+
+    private FakeGitHub github;
+
+    @BeforeEach
+    void start() throws IOException {
+        github = new FakeGitHub("1", APP.getPublic());
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    private Bot bot(Duration requestTimeout) {
+        return new Bot(
+                dir.resolve("triage.db"),
+                github.url(),
+                "1",
+                APP.getPrivate(),
+                false,
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(3), requestTimeout));
+    }
+
+    @Test
+    void givenA502AfterTheCommentWasCreatedWhenTheJobRunsThenTheThreadHasOneComment() throws Exception {
+        // given GitHub creates the comment but answers 502
+        github.failAfterApplying("POST " + COMMENTS, FakeGitHub.json(502, "{\"message\":\"Bad Gateway\"}"));
+
+        // when a security report is triaged, and the job run once more (a redelivery)
+        Bot bot = bot(Duration.ofSeconds(5));
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        // then the create was sent once, the comment found afterwards and adopted: one comment
+        assertThat(github.requestLines())
+                .filteredOn(("POST " + COMMENTS)::equals)
+                .hasSize(1);
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+    }
+
+    @Test
+    void givenACreateSlowerThanTheClientTimeOutThatGitHubCompletedWhenTheJobRunsThenTheThreadHasOneComment()
+            throws Exception {
+        // given GitHub creates the comment but answers after the client gave up
+        github.failAfterApplying(
+                "POST " + COMMENTS,
+                new MockResponse.Builder()
+                        .code(201)
+                        .body("{\"id\":1}")
+                        .headersDelay(2, TimeUnit.SECONDS)
+                        .build());
+
+        // when a security report is triaged with a client time-out of 300 ms
+        bot(Duration.ofMillis(300)).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+
+        // then one comment
+        assertThat(github.requestLines())
+                .filteredOn(("POST " + COMMENTS)::equals)
+                .hasSize(1);
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.aisectriage.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+/** Issue 9, defect 1: a job reads no more of a post than the longest text GitHub can send. */
+class ThreadPostTextCapTest {
+
+    @Test
+    void givenASignedPayloadWithAOneMebibyteBodyWhenAJobReadsItThenItReadsGitHubsMaximumOnly() {
+        ObjectNode payload = new ObjectMapper().createObjectNode();
+        payload.putObject("issue")
+                .put("number", 12)
+                .put("title", "t".repeat(300_000))
+                .put("body", "b".repeat(1 << 20));
+        WebhookEvent event = new WebhookEvent("d-1", "issues", "opened", 9L, "o/r", payload);
+
+        ThreadPost post = ThreadPost.of(event);
+
+        assertThat(post.body()).hasSize(ThreadPost.MAX_TEXT_CHARS).isEqualTo("b".repeat(ThreadPost.MAX_TEXT_CHARS));
+        assertThat(post.title()).hasSize(ThreadPost.MAX_TEXT_CHARS);
+    }
+
+    @Test
+    void givenABodyOfGitHubsMaximumLengthWhenAJobReadsItThenItIsWhole() {
+        ObjectNode payload = new ObjectMapper().createObjectNode();
+        payload.putObject("issue").put("number", 12).put("title", "t").put("body", "é".repeat(65_536));
+
+        ThreadPost post = ThreadPost.of(new WebhookEvent("d-1", "issues", "opened", 9L, "o/r", payload));
+
+        assertThat(post.body()).isEqualTo("é".repeat(65_536));
+    }
+}

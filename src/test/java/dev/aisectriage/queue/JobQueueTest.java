@@ -1,0 +1,251 @@
+package dev.aisectriage.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.Delivery;
+import dev.aisectriage.store.DeliveryOutcome;
+import dev.aisectriage.store.SemanticKey;
+import dev.aisectriage.store.SerialWriter;
+import dev.aisectriage.support.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class JobQueueTest {
+
+    @TempDir
+    Path dir;
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    Database db;
+    Deliveries deliveries;
+    JobQueue queue;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir.resolve("queue.db"));
+        SerialWriter writer = new SerialWriter(db);
+        deliveries = new Deliveries(db, writer, clock);
+        queue = new JobQueue(
+                db, writer, clock, 3, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void failedJobBacksOffExponentiallyThenIsDeadLettered() {
+        // given a queued job
+        deliveries.queue(delivery("d-1", 1));
+        Job first = queue.claim("w").orElseThrow();
+        assertThat(first.attempts()).isEqualTo(1);
+
+        // when it fails, it waits 10 s before the next claim
+        assertThat(queue.fail(first.id(), "w", first.attempts(), "boom 1")).contains(JobState.QUEUED);
+        assertThat(queue.claim("w")).isEmpty();
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(queue.claim("w")).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        Job second = queue.claim("w").orElseThrow();
+        assertThat(second.attempts()).isEqualTo(2);
+
+        // and 20 s after the second failure
+        queue.fail(second.id(), "w", second.attempts(), "boom 2");
+        clock.advance(Duration.ofSeconds(19));
+        assertThat(queue.claim("w")).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        Job third = queue.claim("w").orElseThrow();
+
+        // then the third failure (max attempts 3) dead-letters it, visible with its last error
+        assertThat(queue.fail(third.id(), "w", third.attempts(), "boom 3")).contains(JobState.DEAD);
+        clock.advance(Duration.ofHours(1));
+        assertThat(queue.claim("w")).isEmpty();
+        assertThat(queue.countByState()).containsEntry(JobState.DEAD, 1L).containsEntry(JobState.QUEUED, 0L);
+        assertThat(queue.deadLetters(10)).singleElement().satisfies(d -> {
+            assertThat(d.deliveryId()).isEqualTo("d-1");
+            assertThat(d.attempts()).isEqualTo(3);
+            assertThat(d.lastError()).isEqualTo("boom 3");
+            assertThat(d.repository()).isEqualTo("example-ml/model-zoo");
+        });
+    }
+
+    @Test
+    void backoffDoublesAndIsCapped() {
+        assertThat(queue.backoff(1)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(queue.backoff(2)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(queue.backoff(3)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(queue.backoff(30)).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void deadJobCanBeRetriedByHand() {
+        deliveries.queue(delivery("d-1", 1));
+        for (int i = 0; i < 3; i++) {
+            Job j = queue.claim("w").orElseThrow();
+            queue.fail(j.id(), "w", j.attempts(), "boom");
+            clock.advance(Duration.ofMinutes(10));
+        }
+        long id = queue.deadLetters(1).get(0).jobId();
+
+        assertThat(queue.retryDead(id)).isTrue();
+
+        assertThat(queue.claim("w"))
+                .hasValueSatisfying(j -> assertThat(j.attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void runningJobWithALiveLeaseIsNotClaimedTwice() {
+        deliveries.queue(delivery("d-1", 1));
+        Job job = queue.claim("process-a").orElseThrow();
+
+        clock.advance(Duration.ofSeconds(59));
+
+        assertThat(queue.claim("process-b")).isEmpty();
+        assertThat(queue.complete(job.id(), "process-a")).isTrue();
+    }
+
+    @Test
+    void jobAbandonedByADeadProcessIsReclaimedAfterItsLeaseExpires() {
+        // given a job claimed by a process that then died (no heartbeat, no completion)
+        deliveries.queue(delivery("d-1", 1));
+        Job abandoned = queue.claim("dead-process").orElseThrow();
+
+        // when its lease runs out
+        clock.advance(Duration.ofSeconds(61));
+        Job resumed = queue.claim("new-process").orElseThrow();
+
+        // then another process takes it over, and the dead one can no longer complete it
+        assertThat(resumed.id()).isEqualTo(abandoned.id());
+        assertThat(resumed.attempts()).isEqualTo(2);
+        assertThat(queue.complete(abandoned.id(), "dead-process")).isFalse();
+        assertThat(queue.complete(resumed.id(), "new-process")).isTrue();
+        assertThat(queue.stateOf("d-1")).contains(JobState.DONE);
+    }
+
+    @Test
+    void renewedLeaseKeepsTheJob() {
+        deliveries.queue(delivery("d-1", 1));
+        Job job = queue.claim("a").orElseThrow();
+
+        clock.advance(Duration.ofSeconds(50));
+        assertThat(queue.renewLease(job.id(), "a")).isTrue();
+        clock.advance(Duration.ofSeconds(50));
+
+        assertThat(queue.claim("b")).isEmpty();
+    }
+
+    @Test
+    void abandonedJobOutOfAttemptsIsDeadLettered() {
+        deliveries.queue(delivery("d-1", 1));
+        for (int i = 0; i < 3; i++) {
+            queue.claim("crashing-" + i).orElseThrow();
+            clock.advance(Duration.ofSeconds(61));
+        }
+
+        assertThat(queue.claim("next")).isEmpty();
+        assertThat(queue.stateOf("d-1")).contains(JobState.DEAD);
+        assertThat(queue.deadLetters(1).get(0).lastError()).contains("lease expired");
+    }
+
+    @Test
+    void concurrentWorkersNeverClaimTheSameJob() throws Exception {
+        // given 200 queued jobs and 8 workers claiming at once
+        for (int i = 0; i < 200; i++) {
+            deliveries.queue(delivery("d-" + i, i));
+        }
+        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        List<Long> duplicates = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            String worker = "w" + w;
+            futures.add(pool.submit(() -> {
+                go.await();
+                Optional<Job> job;
+                while ((job = queue.claim(worker)).isPresent()) {
+                    if (!claimed.add(job.get().id())) {
+                        synchronized (duplicates) {
+                            duplicates.add(job.get().id());
+                        }
+                    }
+                    queue.complete(job.get().id(), worker);
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+
+        // then every job was claimed exactly once
+        assertThat(duplicates).isEmpty();
+        assertThat(claimed).hasSize(200);
+        assertThat(queue.countByState()).containsEntry(JobState.DONE, 200L);
+    }
+
+    @Test
+    void redeliveryAndSemanticDuplicateAreStoredOnceEach() {
+        assertThat(deliveries.queue(delivery("d-1", 7))).isEqualTo(DeliveryOutcome.QUEUED);
+        assertThat(deliveries.queue(delivery("d-1", 7))).isEqualTo(DeliveryOutcome.REDELIVERY);
+        assertThat(deliveries.queue(delivery("d-2", 7))).isEqualTo(DeliveryOutcome.DUPLICATE);
+
+        assertThat(deliveries.count()).isEqualTo(2);
+        assertThat(queue.countByState()).containsEntry(JobState.QUEUED, 1L);
+    }
+
+    @Test
+    void semanticKeySeparatesCommentsWithTheSameTextAndLabels() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        var comment1 = json.readTree("{\"issue\":{\"number\":5},\"comment\":{\"id\":1,\"body\":\"+1\"}}");
+        var comment2 = json.readTree("{\"issue\":{\"number\":5},\"comment\":{\"id\":2,\"body\":\"+1\"}}");
+        var label1 =
+                json.readTree("{\"issue\":{\"number\":5,\"title\":\"t\",\"body\":\"b\"},\"label\":{\"name\":\"bug\"}}");
+        var label2 = json.readTree(
+                "{\"issue\":{\"number\":5,\"title\":\"t\",\"body\":\"b\"},\"label\":{\"name\":\"security\"}}");
+
+        assertThat(SemanticKey.of(1L, "o/r", "issue_comment", "created", comment1))
+                .isNotEqualTo(SemanticKey.of(1L, "o/r", "issue_comment", "created", comment2));
+        assertThat(SemanticKey.of(1L, "o/r", "issues", "labeled", label1))
+                .isNotEqualTo(SemanticKey.of(1L, "o/r", "issues", "labeled", label2));
+        assertThat(SemanticKey.of(1L, "o/r", "issues", "labeled", label1))
+                .isEqualTo(SemanticKey.of(1L, "o/r", "issues", "labeled", label1.deepCopy()));
+        assertThat(SemanticKey.of(1L, "o/r", "installation", "created", json.readTree("{}")))
+                .isNull();
+    }
+
+    private static Delivery delivery(String id, int issue) {
+        String payload = "{\"action\":\"opened\",\"issue\":{\"number\":" + issue + ",\"title\":\"t" + issue
+                + "\",\"body\":\"b\"},\"repository\":{\"full_name\":\"example-ml/model-zoo\"},\"installation\":{\"id\":9}}";
+        try {
+            var node = new ObjectMapper().readTree(payload);
+            return new Delivery(
+                    id,
+                    "issues",
+                    "opened",
+                    9L,
+                    "example-ml/model-zoo",
+                    issue,
+                    SemanticKey.of(9L, "example-ml/model-zoo", "issues", "opened", node),
+                    payload);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

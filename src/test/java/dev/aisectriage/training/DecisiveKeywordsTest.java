@@ -1,0 +1,63 @@
+package dev.aisectriage.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisectriage.classify.KeywordStage;
+import dev.aisectriage.classify.ModelArtefact;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DecisiveKeywordsTest {
+
+    private static final KeywordStage KEYWORDS = new KeywordStage();
+
+    private static LabelledPost post(int n, String text, int security) {
+        return new LabelledPost("o/r-" + n, "github_issue", "o/r" + n, null, text, security, null, null, null, null);
+    }
+
+    /** AI-project issues (tuning posts): {@code namingXss} name XSS, of which {@code notSecurity} are not security. */
+    private static TrainingSet tuningPosts(int namingXss, int notSecurity) {
+        List<LabelledPost> posts = new ArrayList<>();
+        for (int i = 0; i < namingXss; i++) {
+            posts.add(post(i, "Stored XSS in the chat view, case " + i, i < notSecurity ? 0 : 1));
+        }
+        for (int i = 0; i < 5; i++) {
+            posts.add(post(100 + i, "Dark mode is not remembered, case " + i, 0));
+        }
+        boolean[] tune = new boolean[posts.size()];
+        java.util.Arrays.fill(tune, true);
+        return new TrainingSet(posts, new float[posts.size()][], new boolean[posts.size()], tune);
+    }
+
+    @Test
+    void theRuleIsKeptWhenPostsNamingAVulnerabilityClassWereSecurityOftenEnough() {
+        ModelArtefact.DecisiveKeywords rule = SecurityHeadTrainer.decisiveKeywords(tuningPosts(20, 0), KEYWORDS, 0.92);
+
+        assertThat(rule.names()).containsExactlyElementsOf(KeywordStage.DECISIVE);
+        assertThat(rule.posts()).isEqualTo(20);
+        assertThat(rule.precision()).isEqualTo(21.0 / 22.0);
+        assertThat(rule.matchesAny(List.of("pickle", "xss"))).isTrue();
+        assertThat(rule.matchesAny(List.of("pickle", "security"))).isFalse();
+    }
+
+    @Test
+    void theRuleIsDroppedWhenItsPrecisionIsBelowTheTarget() {
+        // 18 of 20 security: (18 + 1) / 22 = 0.86 < 0.92
+        ModelArtefact.DecisiveKeywords rule = SecurityHeadTrainer.decisiveKeywords(tuningPosts(20, 2), KEYWORDS, 0.92);
+
+        assertThat(rule).isEqualTo(ModelArtefact.DecisiveKeywords.NONE);
+        assertThat(rule.matchesAny(List.of("xss"))).isFalse();
+    }
+
+    @Test
+    void theRuleIsDroppedWithTooFewPostsToJudgeIt() {
+        assertThat(SecurityHeadTrainer.decisiveKeywords(tuningPosts(9, 0), KEYWORDS, 0.5))
+                .isEqualTo(ModelArtefact.DecisiveKeywords.NONE);
+    }
+
+    @Test
+    void everyDecisiveKeywordIsOneTheKeywordStageMatches() {
+        assertThat(KEYWORDS.names()).containsAll(KeywordStage.DECISIVE);
+    }
+}

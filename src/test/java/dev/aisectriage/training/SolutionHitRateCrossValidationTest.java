@@ -1,0 +1,130 @@
+package dev.aisectriage.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisectriage.catalogue.Catalogue;
+import dev.aisectriage.catalogue.Recommender;
+import dev.aisectriage.catalogue.SolutionRecommender;
+import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.classify.Theme;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * hit@3 of the recommender in 5-fold cross-validation grouped by repository, with the posts' true issue codes standing
+ * in for the classifier's prediction (an upper bound; the real figure comes from {@code eval} after merge).
+ */
+class SolutionHitRateCrossValidationTest {
+
+    static final int FOLDS = 5;
+
+    private final Catalogue catalogue = Catalogue.load();
+
+    @Test
+    void hitAt3WithTrueIssueCodesReachesTheTarget() {
+        // given
+        List<LabelledPost> posts = RebuildSolutionMapping.codedPosts();
+        Assumptions.assumeFalse(
+                posts.isEmpty(), "skipped: shared data not found under " + RebuildSolutionMapping.sharedData());
+
+        // when
+        SolutionEvaluation.HitRate plain =
+                crossValidate(posts, false, (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train));
+        SolutionEvaluation.HitRate withKeywords =
+                crossValidate(posts, true, (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train));
+
+        // then
+        report("true issue codes, no keywords", plain);
+        report("true issue codes + lexicon keywords", withKeywords);
+        for (double m : new double[] {0.5, 1, 2, 4, 8, 16}) {
+            report(
+                    "smoothing m=" + m,
+                    crossValidate(
+                            posts, false, (train, c) -> new Recommender(c, SolutionMappingLearner.learn(train, c, m))));
+        }
+        report(
+                "curated rules only",
+                crossValidate(
+                        posts,
+                        false,
+                        (train, c) -> new Recommender(c, SolutionMappingLearner.learn(List.of(), c, 1.0))));
+        report(
+                "true themes only, no issue types",
+                crossValidate(
+                        posts,
+                        new TruthPredictions(catalogue, false, false),
+                        (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train),
+                        p -> true));
+        report(
+                "true themes + lexicon keywords, no issue types",
+                crossValidate(
+                        posts,
+                        new TruthPredictions(catalogue, true, false),
+                        (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train),
+                        p -> true));
+        for (Theme theme : Theme.values()) {
+            report(
+                    "primary theme " + theme.slug() + " only",
+                    crossValidate(
+                            posts,
+                            false,
+                            (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train),
+                            p -> p.theme() == theme));
+        }
+        assertThat(plain.rate()).isGreaterThanOrEqualTo(0.70);
+    }
+
+    private SolutionEvaluation.HitRate crossValidate(
+            List<LabelledPost> posts,
+            boolean withKeywords,
+            BiFunction<List<LabelledPost>, Catalogue, SolutionRecommender> train) {
+        return crossValidate(posts, withKeywords, train, p -> true);
+    }
+
+    private SolutionEvaluation.HitRate crossValidate(
+            List<LabelledPost> posts,
+            boolean withKeywords,
+            BiFunction<List<LabelledPost>, Catalogue, SolutionRecommender> train,
+            Predicate<LabelledPost> measured) {
+        return crossValidate(posts, new TruthPredictions(catalogue, withKeywords), train, measured);
+    }
+
+    private SolutionEvaluation.HitRate crossValidate(
+            List<LabelledPost> posts,
+            TruthPredictions truth,
+            BiFunction<List<LabelledPost>, Catalogue, SolutionRecommender> train,
+            Predicate<LabelledPost> measured) {
+        Function<LabelledPost, Prediction> predict = truth::of;
+        int n = 0;
+        int hits = 0;
+        for (int fold = 0; fold < FOLDS; fold++) {
+            int f = fold;
+            List<LabelledPost> trainSet =
+                    posts.stream().filter(p -> fold(p) != f).toList();
+            List<LabelledPost> testSet = posts.stream()
+                    .filter(p -> fold(p) == f && !p.issueCodes().isEmpty() && measured.test(p))
+                    .toList();
+            SolutionEvaluation.HitRate r =
+                    SolutionEvaluation.hitAtK(testSet, predict, train.apply(trainSet, catalogue), 3);
+            n += r.posts();
+            hits += r.hits();
+        }
+        return new SolutionEvaluation.HitRate(n, hits);
+    }
+
+    /** No repository on both sides of a fold. */
+    static int fold(LabelledPost p) {
+        String group = p.repo() != null ? p.repo() : p.id();
+        return Math.floorMod(group.hashCode(), FOLDS);
+    }
+
+    private static void report(String what, SolutionEvaluation.HitRate r) {
+        System.out.printf(
+                Locale.ROOT, "solutions.hit_at_3 [%s]: %.3f (%d of %d posts)%n", what, r.rate(), r.hits(), r.posts());
+    }
+}
