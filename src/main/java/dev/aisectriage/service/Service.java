@@ -125,15 +125,13 @@ public final class Service implements AutoCloseable {
                 new WebhookSignature(config.webhookSecret()), routes, deliveries, workers::wake, metrics);
         Dashboard dashboard = new Dashboard(
                 db,
-                () -> queue.deadLetters(Dashboard.RECENT).stream()
-                        .map(d -> new Dashboard.DeadLetterRow(
-                                d.deliveryId(),
-                                d.event() + "." + d.action(),
-                                d.repository(),
-                                d.attempts(),
-                                d.lastError()))
-                        .toList(),
-                config.dashboardPassword());
+                new Dashboard.Options(
+                        config.dashboardPassword(),
+                        config.dryRun(),
+                        () -> queue.deadLetters(Dashboard.RECENT),
+                        queue::countByState,
+                        queue::retryDead,
+                        metrics::redeliveriesRequested));
         SetupPage setup = config.appId() == null
                 ? new SetupPage(
                         new AppManifests(new GitHubHttp(config.githubApiUrl())),

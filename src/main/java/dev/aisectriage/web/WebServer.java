@@ -73,6 +73,7 @@ public final class WebServer {
             config.routes.get(
                     "/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
             config.routes.get("/dashboard", dashboard);
+            dashboard.addRoutes(config);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> rejected(e, ctx, metrics));
             config.routes.exception(Exception.class, (e, ctx) -> failed(e, ctx, metrics));
         });
