@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the bot's own comment coming back add nothing; a wrong secret gets 403 and a missing one 401, nothing stored;
  * GitHub stays in dry-run.
  */
+@Tag("slow")
 @Timeout(120)
 class HubAcceptanceTest {
 

@@ -9,11 +9,11 @@ import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.event.Backfill;
 import dev.aisectriage.event.TriageRoutes;
-import dev.aisectriage.event.TriageThread;
-import dev.aisectriage.github.ApiGitHubGateway;
+import dev.aisectriage.event.Verdicts;
 import dev.aisectriage.github.AppJwt;
 import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.GitHubApp;
+import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.GitHubHttp;
 import dev.aisectriage.github.InstallationTokens;
 import dev.aisectriage.github.LabelSpec;
@@ -170,7 +170,7 @@ public final class BackfillCommand implements Callable<Integer> {
         }
         pem = pem.replace("\\n", "\n");
         Database db = Stores.open(Path.of(value("DATABASE_PATH", AppConfig.DEFAULT_DATABASE_PATH)), "DATABASE_PATH");
-        ApiGitHubGateway gateway = GitHubApp.gateway(apiUrl, appId, pem, null, false, new Actions(db)::record);
+        GitHubGateway gateway = GitHubApp.gateway(apiUrl, appId, pem, null, false, new Actions(db)::record);
         InstallationTokens tokens = new InstallationTokens(
                 new GitHubHttp(apiUrl),
                 new AppJwt(appId.trim(), PrivateKeys.parse(pem), Clock.systemUTC()),
@@ -217,18 +217,18 @@ public final class BackfillCommand implements Callable<Integer> {
 
     /** The writes a thread costs at most: labels in one request, the comment in another. */
     private static int writes(Prediction p, RepoConfig config) {
-        String verdict = TriageThread.verdict(p, config);
-        int labels = TriageThread.labelsFor(verdict, p, config).isEmpty() ? 0 : 1;
-        int comment = TriageThread.FLAGGED.equals(verdict) && config.comment() ? 1 : 0;
+        String verdict = Verdicts.verdict(p, config);
+        int labels = Verdicts.labelsFor(verdict, p, config).isEmpty() ? 0 : 1;
+        int comment = Verdicts.FLAGGED.equals(verdict) && config.comment() ? 1 : 0;
         return labels + comment;
     }
 
     private static BackfillReport.Row row(OpenIssue issue, Prediction p, RepoConfig config, boolean applied) {
-        String verdict = TriageThread.verdict(p, config);
-        List<String> labels = TriageThread.labelsFor(verdict, p, config).stream()
+        String verdict = Verdicts.verdict(p, config);
+        List<String> labels = Verdicts.labelsFor(verdict, p, config).stream()
                 .map(LabelSpec::name)
                 .toList();
-        boolean flagged = TriageThread.FLAGGED.equals(verdict);
+        boolean flagged = Verdicts.FLAGGED.equals(verdict);
         StringBuilder would = new StringBuilder();
         if (!labels.isEmpty()) {
             would.append(applied ? "labelled " : "add labels ").append(String.join(" + ", labels));

@@ -10,7 +10,7 @@ import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.event.ThreadPost;
-import dev.aisectriage.event.TriageThread;
+import dev.aisectriage.event.Verdicts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -98,8 +98,8 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     private int printComment(ThreadPost post, String input, Prediction p) {
         RepoConfig config = RepoConfig.defaults();
-        String verdict = TriageThread.verdict(p, config);
-        if (!TriageThread.FLAGGED.equals(verdict)) {
+        String verdict = Verdicts.verdict(p, config);
+        if (!Verdicts.FLAGGED.equals(verdict)) {
             System.err.printf(
                     Locale.ROOT,
                     "no comment: the post is %s (p=%.2f); the bot comments only on flagged posts%n",

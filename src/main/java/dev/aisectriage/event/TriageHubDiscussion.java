@@ -101,7 +101,7 @@ public final class TriageHubDiscussion implements EventHandler {
             if (opening) {
                 discussions.recordOpening(key, comment.id(), capped(comment.content()));
             } else {
-                if (before.map(s -> TriageThread.FLAGGED.equals(s.verdict())).orElse(false)) {
+                if (before.map(s -> Verdicts.FLAGGED.equals(s.verdict())).orElse(false)) {
                     LOG.debug("{}: already flagged; a reply changes nothing", ref);
                     return;
                 }
@@ -122,7 +122,7 @@ public final class TriageHubDiscussion implements EventHandler {
         String text = String.join("\n\n", parts);
         Prediction prediction = classifier.classify(text);
         onPrediction.accept(prediction);
-        String verdict = TriageThread.verdict(prediction, config);
+        String verdict = Verdicts.verdict(prediction, config);
         discussions.recordClassification(
                 key,
                 prediction.securityProbability(),
@@ -136,7 +136,7 @@ public final class TriageHubDiscussion implements EventHandler {
                 String.format(Locale.ROOT, "%.3f", prediction.securityProbability()),
                 prediction.primaryTheme().slug(),
                 prediction.modelVersion());
-        if (!TriageThread.FLAGGED.equals(verdict)) {
+        if (!Verdicts.FLAGGED.equals(verdict)) {
             return;
         }
         String body = renderer.triageComment(
@@ -148,11 +148,11 @@ public final class TriageHubDiscussion implements EventHandler {
         if (!CommentMarker.isOurs(body)) {
             throw new IllegalArgumentException("the bot's comment must carry " + CommentMarker.MARKER);
         }
-        String hash = TriageThread.sha256(body);
+        String hash = CommentSlot.sha256(body);
         Optional<HubDiscussion> state = discussions.find(key);
         String id = state.map(HubDiscussion::commentId).orElse(null);
         String storedHash = state.map(HubDiscussion::commentHash).orElse(null);
-        if (TriageThread.COMMENT_DELETED.equals(id)) {
+        if (CommentSlot.DELETED.equals(id)) {
             LOG.info("{}: the bot's comment was deleted; not posting it again", ref);
             return;
         }
@@ -161,7 +161,7 @@ public final class TriageHubDiscussion implements EventHandler {
             for (HubComment c : gateway.comments(ref)) {
                 if (c.isBy(bot.get()) && CommentMarker.isOurs(c.content())) {
                     id = c.id();
-                    storedHash = TriageThread.sha256(c.content());
+                    storedHash = CommentSlot.sha256(c.content());
                     discussions.recordComment(key, id, storedHash);
                     break;
                 }
@@ -181,7 +181,7 @@ public final class TriageHubDiscussion implements EventHandler {
             if (!e.isGone()) {
                 throw e;
             }
-            discussions.recordComment(key, TriageThread.COMMENT_DELETED, null);
+            discussions.recordComment(key, CommentSlot.DELETED, null);
             LOG.info("{}: the bot's comment {} is gone; it stays gone", ref, id);
             return;
         }

@@ -151,6 +151,44 @@ public final class JobQueue {
         return n == 1 ? Optional.of(JobState.QUEUED) : Optional.empty();
     }
 
+    /** Dead-letters a job at once: its failure is one that retrying cannot fix. */
+    public boolean deadLetter(long jobId, String workerId, String error) {
+        return update("""
+                UPDATE jobs SET state = 'dead', finished_at = ?, lease_until = NULL, last_error = ?
+                WHERE id = ? AND claimed_by = ? AND state = 'running'""", clock.millis(), error, jobId, workerId) == 1;
+    }
+
+    /**
+     * Puts a job that met a rate limit back in the queue for the moment the limit lifts, without counting its
+     * attempt, and holds back every other queued job of the same installation until then.
+     */
+    public boolean postpone(long jobId, String workerId, long installationId, java.time.Instant until, String error) {
+        long at = until.toEpochMilli();
+        return writer.inTransaction(c -> {
+            int n;
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), next_attempt_at = ?,
+                        lease_until = NULL, last_error = ?
+                    WHERE id = ? AND claimed_by = ? AND state = 'running'""")) {
+                s.setLong(1, at);
+                s.setString(2, error);
+                s.setLong(3, jobId);
+                s.setString(4, workerId);
+                n = s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE jobs SET next_attempt_at = ?
+                    WHERE state = 'queued' AND next_attempt_at < ?
+                      AND delivery_id IN (SELECT delivery_id FROM deliveries WHERE installation_id = ?)""")) {
+                s.setLong(1, at);
+                s.setLong(2, at);
+                s.setLong(3, installationId);
+                s.executeUpdate();
+            }
+            return n == 1;
+        });
+    }
+
     /** Delay before the attempt after {@code attempts} failed ones: base, 2 x base, 4 x base, … capped. */
     public Duration backoff(int attempts) {
         long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);

@@ -2,7 +2,10 @@ package dev.aisectriage.queue;
 
 import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.event.MalformedPayloadException;
 import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.github.GitHubApiException;
+import dev.aisectriage.github.RateLimitedException;
 import dev.aisectriage.log.LogSafe;
 import java.time.Duration;
 import java.util.List;
@@ -187,7 +190,15 @@ public final class JobQueueWorkers implements AutoCloseable {
                         LogSafe.text(event.deliveryId()));
                 return;
             }
-            Optional<JobState> now = queue.fail(job.id(), workerId, job.attempts(), e.toString());
+            Optional<RateLimitedException> limit = rateLimit(e);
+            if (limit.isPresent()) {
+                postpone(job, workerId, limit.get(), started);
+                return;
+            }
+            Optional<JobState> now = permanent(e)
+                    ? Optional.of(JobState.DEAD)
+                            .filter(dead -> queue.deadLetter(job.id(), workerId, "not retried: " + e))
+                    : queue.fail(job.id(), workerId, job.attempts(), e.toString());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             String next = now.map(s -> s == JobState.DEAD
                             ? "dead-lettered"
@@ -208,6 +219,42 @@ public final class JobQueueWorkers implements AutoCloseable {
         } finally {
             inFlight.remove(job.id());
         }
+    }
+
+    /** A rate limit is not the job's failure: it runs again when the limit lifts, its attempt not counted. */
+    private void postpone(Job job, String workerId, RateLimitedException limit, long started) {
+        WebhookEvent event = job.event();
+        boolean held = queue.postpone(
+                job.id(), workerId, limit.installationId(), limit.retryAt(), "rate limited: " + limit.getMessage());
+        LOG.warn(
+                "job rate limited id={} delivery={} repository={} event={} installation={} outcome={}",
+                job.id(),
+                event.deliveryId(),
+                event.repository(),
+                event.key(),
+                limit.installationId(),
+                held ? "queued until " + limit.retryAt() + " (attempt not counted)" : "lease lost");
+        if (held) {
+            observer.jobFinished(job, JobState.QUEUED, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * Failures that retrying cannot fix: a payload the bot cannot act on, and GitHub's final refusals (422, a 403
+     * such as "Resource not accessible by integration", 404/410). A 401 may pass once the token is renewed.
+     */
+    private static boolean permanent(Throwable e) {
+        return e instanceof MalformedPayloadException
+                || e instanceof GitHubApiException g && g.isFinal() && g.status() != 401;
+    }
+
+    private static Optional<RateLimitedException> rateLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RateLimitedException limit) {
+                return Optional.of(limit);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Runs the handlers on a runner thread; throws what they threw, or a TimeoutException when over budget. */

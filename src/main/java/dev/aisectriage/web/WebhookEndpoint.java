@@ -11,6 +11,7 @@ import dev.aisectriage.store.DeliveryOutcome;
 import dev.aisectriage.store.SemanticKey;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ public final class WebhookEndpoint {
 
     public void handle(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
-        byte[] body = ctx.bodyAsBytes(); // Javalin refuses bodies over http.maxRequestSize with 413
+        byte[] body = body(ctx);
         String header = ctx.header(WebhookSignature.HEADER);
         if (header == null) {
             throw WebhookRejectedException.unauthorized("missing " + WebhookSignature.HEADER);
@@ -135,6 +136,23 @@ public final class WebhookEndpoint {
             answer.put("zen", payload.path("zen").asText(""));
         }
         ctx.status(status).contentType("application/json").result(WebServer.json(answer));
+    }
+
+    /**
+     * The raw body; Javalin refuses one over {@code http.maxRequestSize} with 413. A body the client never finished
+     * (it hung up, or sent broken chunks) is the client's error: 400, not 500 with a stack trace.
+     */
+    private static byte[] body(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // Javalin is Kotlin: Jetty's EofException comes through undeclared
+            if (e instanceof IOException) {
+                throw WebhookRejectedException.malformed("request body could not be read: " + e.getMessage());
+            }
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String required(Context ctx, String header) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import picocli.CommandLine;
  * Every fixture, signed and sent with send-fixture to the service as `serve` builds it (real model, real triage
  * handlers, dry-run), gets a 2xx answer and every job it queued completes without failing.
  */
+@Tag("slow")
 @Timeout(120)
 class FixtureReplayTest {
 

@@ -339,4 +339,21 @@ class TriageIssueTest {
                                 "{\"labels\":[\"security\",\"ai-security: system-software\","
                                         + "\"ai-security-type: system-software-unsafe-deserialization\"]}"));
     }
+
+    @Test
+    void givenA422OnTheLabelsWhenASecurityReportArrivesThenTheCommentIsStillPostedAndTheJobFailsWithTheLabelsReason() {
+        // given GitHub refuses the labels for good
+        github.script(
+                "POST " + REPO + "/issues/12/labels", FakeGitHub.json(422, "{\"message\":\"Validation Failed\"}"));
+
+        // when a security report is opened, then the job fails with the labels' reason
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1")))
+                .isInstanceOfSatisfying(
+                        dev.aisectriage.github.GitHubApiException.class,
+                        e -> assertThat(e.status()).isEqualTo(422));
+
+        // but the comment was posted all the same
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+    }
 }

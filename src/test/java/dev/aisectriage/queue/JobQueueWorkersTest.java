@@ -3,6 +3,9 @@ package dev.aisectriage.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.event.ThreadPost;
+import dev.aisectriage.github.GitHubApiException;
+import dev.aisectriage.github.RateLimitedException;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.Delivery;
@@ -11,6 +14,8 @@ import dev.aisectriage.support.Eventually;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -27,13 +32,14 @@ class JobQueueWorkersTest {
     @TempDir
     Path dir;
 
+    Database db;
     Deliveries deliveries;
     JobQueue queue;
     final List<JobState> finished = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
-        Database db = Database.open(dir.resolve("w.db"));
+        db = Database.open(dir.resolve("w.db"));
         SerialWriter writer = new SerialWriter(db);
         deliveries = new Deliveries(db, writer, Clock.systemUTC());
         queue = new JobQueue(
@@ -99,11 +105,112 @@ class JobQueueWorkersTest {
         assertThat(queue.stateOf("d-slow")).contains(JobState.DONE);
     }
 
+    @Test
+    void givenAJobMeetingARateLimitWhenTheWorkersRunThenItAndItsInstallationsJobsWaitWithoutSpendingAnAttempt() {
+        // given a handler that meets a two-minute rate limit on installation 9, and jobs of installations 9 and 10
+        Instant lifts = Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.MILLIS);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+            ran.add(e.deliveryId());
+            if (e.deliveryId().equals("d-limited")) {
+                throw new RateLimitedException(9, lifts, "rate limited", 429, null);
+            }
+        });
+        deliveries.queue(delivery("d-limited", 9, 1));
+        deliveries.queue(delivery("d-same-installation", 9, 2));
+        deliveries.queue(delivery("d-other-installation", 10, 3));
+
+        // when one worker runs them in order
+        try (JobQueueWorkers workers = workers(routes, 1)) {
+            Eventually.await(
+                    Duration.ofSeconds(20),
+                    () -> queue.stateOf("d-other-installation").orElseThrow() == JobState.DONE,
+                    "other installation's job done");
+        }
+
+        // then the limited job is queued again for the time the limit lifts, its attempt not counted, and the other
+        // job of its installation waits for the same time without having run
+        assertThat(ran).containsExactly("d-limited", "d-other-installation");
+        assertThat(job("d-limited")).containsExactly(0L, lifts.toEpochMilli());
+        assertThat(job("d-same-installation")).containsExactly(0L, lifts.toEpochMilli());
+        assertThat(queue.stateOf("d-limited")).contains(JobState.QUEUED);
+        assertThat(queue.stateOf("d-same-installation")).contains(JobState.QUEUED);
+    }
+
+    @Test
+    void givenErrorsRetryingCannotFixWhenTheWorkersRunThenEachJobIsDeadLetteredAtOnceWithItsReason() {
+        // given handlers that meet a 422, a 403 the App's permissions cause, and a payload without its issue
+        AtomicInteger calls = new AtomicInteger();
+        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+            calls.incrementAndGet();
+            switch (e.deliveryId()) {
+                case "d-422" ->
+                    throw new GitHubApiException("POST labels answered 422: Validation Failed", 422, true, null, null);
+                case "d-403" ->
+                    throw new GitHubApiException(
+                            "POST comments answered 403: Resource not accessible by integration",
+                            403,
+                            true,
+                            null,
+                            null);
+                default -> ThreadPost.of(e);
+            }
+        });
+        deliveries.queue(delivery("d-422", 9, 1));
+        deliveries.queue(delivery("d-403", 9, 2));
+        deliveries.queue(new Delivery(
+                "d-no-issue",
+                "issues",
+                "opened",
+                9L,
+                "o/r",
+                null,
+                null,
+                "{\"action\":\"opened\",\"installation\":{\"id\":9}}"));
+
+        // when the workers run
+        try (JobQueueWorkers workers = workers(routes)) {
+            Eventually.await(
+                    Duration.ofSeconds(20), () -> queue.countByState().get(JobState.DEAD) == 3, "three jobs dead");
+        }
+
+        // then each ran once and its dead letter says why
+        assertThat(calls).hasValue(3);
+        assertThat(queue.deadLetters(3))
+                .extracting(DeadLetter::deliveryId, DeadLetter::attempts)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("d-422", 1),
+                        org.assertj.core.groups.Tuple.tuple("d-403", 1),
+                        org.assertj.core.groups.Tuple.tuple("d-no-issue", 1));
+        assertThat(queue.deadLetters(3))
+                .extracting(DeadLetter::lastError)
+                .anySatisfy(m -> assertThat(m).contains("Resource not accessible by integration"))
+                .anySatisfy(m -> assertThat(m).contains("Validation Failed"))
+                .anySatisfy(m -> assertThat(m).contains("no issue or discussion"));
+    }
+
+    /** attempts and next_attempt_at of a delivery's job. */
+    private List<Long> job(String deliveryId) {
+        return db.inTransaction(c -> {
+            try (var s = c.prepareStatement("SELECT attempts, next_attempt_at FROM jobs WHERE delivery_id = ?")) {
+                s.setString(1, deliveryId);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    return List.of(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        });
+    }
+
     private JobQueueWorkers workers(EventRoutes routes) {
+        return workers(routes, 2);
+    }
+
+    private JobQueueWorkers workers(EventRoutes routes, int size) {
         return new JobQueueWorkers(
                 queue,
                 routes,
-                2,
+                size,
                 (job, state, took) -> finished.add(state),
                 Duration.ofMillis(50),
                 Duration.ofSeconds(10));
@@ -112,5 +219,11 @@ class JobQueueWorkersTest {
     private static Delivery delivery(String id) {
         String payload = "{\"action\":\"opened\",\"issue\":{\"number\":1},\"installation\":{\"id\":9}}";
         return new Delivery(id, "issues", "opened", 9L, "o/r", 1, null, payload);
+    }
+
+    private static Delivery delivery(String id, long installation, int number) {
+        String payload = "{\"action\":\"opened\",\"issue\":{\"number\":" + number + "},\"installation\":{\"id\":"
+                + installation + "}}";
+        return new Delivery(id, "issues", "opened", installation, "o/r", number, null, payload);
     }
 }

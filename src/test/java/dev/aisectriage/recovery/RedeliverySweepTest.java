@@ -120,7 +120,7 @@ class RedeliverySweepTest {
         String base = github.url("/").toString();
         GitHubHttp http = new GitHubHttp(
                 base.substring(0, base.length() - 1),
-                new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5)),
+                new RetryPolicy(1, Duration.ZERO, Duration.ofSeconds(5)),
                 d -> {},
                 Clock.systemUTC());
         return new HookDeliveries(http, () -> "app-jwt");

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,6 +137,7 @@ final class ServeProcess implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 
+    /** SIGTERM, and the output kept in {@code target/reliability-logs/serve-PID.log} for a reader of a failure. */
     @Override
     public void close() {
         if (process.isAlive()) {
@@ -144,6 +146,12 @@ final class ServeProcess implements AutoCloseable {
                 process.destroyForcibly();
                 waitFor(Duration.ofSeconds(20));
             }
+        }
+        try {
+            Path logs = Files.createDirectories(Path.of("target", "reliability-logs"));
+            Files.write(logs.resolve("serve-" + process.pid() + ".log"), lines(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the log copy is a convenience; the test's own assertions say what failed
         }
     }
 

@@ -5,8 +5,9 @@ import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.event.WebhookEvent;
-import dev.aisectriage.github.ApiGitHubGateway;
 import dev.aisectriage.github.AppJwt;
+import dev.aisectriage.github.GitHubApp;
+import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.GitHubHttp;
 import dev.aisectriage.github.InstallationTokens;
 import dev.aisectriage.github.RetryPolicy;
@@ -23,8 +24,7 @@ import java.time.Duration;
  */
 public final class Bot {
 
-    private static final RetryPolicy QUICK =
-            new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(3), Duration.ofSeconds(5));
+    private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5));
 
     public final Database db;
     public final EventRoutes routes;
@@ -58,7 +58,7 @@ public final class Bot {
         InstallationTokens tokens = key == null
                 ? null
                 : new InstallationTokens(http, new AppJwt(appId, key, Clock.systemUTC()), Clock.systemUTC());
-        ApiGitHubGateway gateway = new ApiGitHubGateway(http, tokens, new Actions(db)::record, dryRun);
+        GitHubGateway gateway = GitHubApp.gateway(http, tokens, new Actions(db)::record, dryRun);
         routes = new TriageRoutes(db, gateway, classifier, renderer)
                 .onPrediction(predictions::add)
                 .routes();

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -392,12 +393,21 @@ public final class FakeGitHub implements Closeable {
                     threadLabels.computeIfAbsent("discussion:" + vars.path("id").asText(), k -> new LinkedHashSet<>());
             vars.path("labels").forEach(l -> labels.remove(l.asText().substring("LA_".length())));
             data.putObject("removeLabelsFromLabelable").putNull("clientMutationId");
-        } else if (query.contains("labels(first")) {
-            ArrayNode nodes = data.putObject("repository").putObject("labels").putArray("nodes");
+        } else if (query.contains("label(name:")) {
+            // aliases l0, l1, … each look one label up by name (case-insensitively, as GitHub does)
+            ObjectNode repository = data.putObject("repository");
             String repo = vars.path("owner").asText() + "/" + vars.path("name").asText();
-            repoLabels
-                    .getOrDefault(repo, Set.of())
-                    .forEach(l -> nodes.addObject().put("id", "LA_" + l).put("name", l));
+            for (int i = 0; vars.has("l" + i); i++) {
+                String wanted = vars.path("l" + i).asText();
+                Optional<String> found = repoLabels.getOrDefault(repo, Set.of()).stream()
+                        .filter(wanted::equalsIgnoreCase)
+                        .findFirst();
+                if (found.isPresent()) {
+                    repository.putObject("l" + i).put("id", "LA_" + found.get()).put("name", found.get());
+                } else {
+                    repository.putNull("l" + i);
+                }
+            }
         } else if (query.contains("comments(first")) {
             ObjectNode c = data.putObject("repository").putObject("discussion").putObject("comments");
             ArrayNode nodes = c.putArray("nodes");

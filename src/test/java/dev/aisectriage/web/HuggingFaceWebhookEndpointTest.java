@@ -1,6 +1,7 @@
 package dev.aisectriage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -94,8 +95,10 @@ class HuggingFaceWebhookEndpointTest {
 
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(again.body()).contains("\"outcome\":\"duplicate\"");
-        Thread.sleep(300);
-        assertThat(handled).hasSize(1);
+        await("still one job handled")
+                .during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(5))
+                .until(handled::size, n -> n == 1);
         assertThat(service.deliveries().countByOutcome())
                 .containsEntry("queued", 1L)
                 .containsEntry("duplicate", 1L);
