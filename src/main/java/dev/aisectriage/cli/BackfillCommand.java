@@ -91,25 +91,25 @@ public final class BackfillCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final Function<Path, Classifier> classifiers;
     private final Supplier<CommentRenderer> renderers;
-    private final WriteBudget.Sleeper sleeper;
+    private final Supplier<WriteBudget> budgets;
 
     public BackfillCommand() {
         this(
                 System.getenv(),
                 dir -> Models.load(dir, "MODEL_DIR"),
                 MarkdownCommentRenderer::withDefaults,
-                WriteBudget.Sleeper.REAL);
+                () -> new WriteBudget(Clock.systemUTC(), WriteBudget.Sleeper.REAL));
     }
 
     BackfillCommand(
             Map<String, String> env,
             Function<Path, Classifier> classifiers,
             Supplier<CommentRenderer> renderers,
-            WriteBudget.Sleeper sleeper) {
+            Supplier<WriteBudget> budgets) {
         this.env = env;
         this.classifiers = classifiers;
         this.renderers = renderers;
-        this.sleeper = sleeper;
+        this.budgets = budgets;
     }
 
     @Override
@@ -126,7 +126,7 @@ public final class BackfillCommand implements Callable<Integer> {
         Classifier classifier = classifiers.apply(modelDir == null || modelDir.isBlank() ? null : Path.of(modelDir));
         int n = apply ? applied(apiUrl, from, out, classifier) : reported(apiUrl, from, out, classifier);
         out.writeMarkdown(repository, apply);
-        System.err.println(repository + ": " + n + " issues triaged now"
+        System.err.println(repository + ": classified " + n + " issues now"
                 + (apply ? "" : " (report only: nothing" + " was written to GitHub)") + "; report in " + out.markdown()
                 + " and " + out.csv());
         return 0;
@@ -169,7 +169,9 @@ public final class BackfillCommand implements Callable<Integer> {
                     + " without --apply it only reports");
         }
         pem = pem.replace("\\n", "\n");
-        Database db = Stores.open(Path.of(value("DATABASE_PATH", AppConfig.DEFAULT_DATABASE_PATH)), "DATABASE_PATH");
+        Database db = value("DATABASE_URL", null) != null
+                ? Database.open(value("DATABASE_URL", null), null, 4)
+                : Stores.open(Path.of(value("DATABASE_PATH", AppConfig.DEFAULT_DATABASE_PATH)), "DATABASE_PATH");
         GitHubGateway gateway = GitHubApp.gateway(apiUrl, appId, pem, null, false, new Actions(db)::record);
         InstallationTokens tokens = new InstallationTokens(
                 new GitHubHttp(apiUrl),
@@ -180,7 +182,7 @@ public final class BackfillCommand implements Callable<Integer> {
                 new RepositoryIssues(new GitHubHttp(apiUrl), () -> "Bearer " + tokens.tokenFor(installation));
         List<OpenIssue> list = list(issues, from);
         Backfill backfill = new TriageRoutes(db, gateway, classifier, renderers.get()).backfill();
-        WriteBudget budget = new WriteBudget(Clock.systemUTC(), sleeper);
+        WriteBudget budget = budgets.get();
         Set<Integer> reported = out.done();
         Progress progress = Progress.onStderr(list.size(), "issues");
         RepoConfig config = RepoConfig.defaults();

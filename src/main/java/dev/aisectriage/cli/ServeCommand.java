@@ -76,7 +76,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
 
-        Database db = Stores.open(config.databasePath(), "DATABASE_PATH");
+        Database db = config.databaseUrl() != null
+                ? Service.openDatabase(config)
+                : Stores.open(config.databasePath(), "DATABASE_PATH");
         TriageMetrics metrics = new TriageMetrics();
         long loadStarted = System.nanoTime();
         Classifier classifier = new OneAtATimeClassifier(Models.load(config.modelDir(), "MODEL_DIR"));

@@ -27,6 +27,9 @@ import java.util.Map;
  * @param jobTimeoutSeconds a job still running after this long is interrupted and failed like any other error
  * @param redeliverySweepMinutes how often GitHub is asked for the App's failed deliveries the store never saw
  * @param hub the Hugging Face Hub side ({@code HF_*}); live with {@code HF_TOKEN}, dry-run otherwise
+ * @param databaseUrl a PostgreSQL server shared by several instances ({@code DATABASE_URL}); null: SQLite at
+ *     {@code databasePath}
+ * @param retentionDays finished deliveries, jobs and raw payloads are deleted after this many days
  */
 public record AppConfig(
         Long appId,
@@ -45,7 +48,9 @@ public record AppConfig(
         String dashboardPassword,
         int jobTimeoutSeconds,
         int redeliverySweepMinutes,
-        HubConfig hub) {
+        HubConfig hub,
+        String databaseUrl,
+        int retentionDays) {
 
     /** Used only in dry-run when WEBHOOK_SECRET is unset; {@code send-fixture} signs with it by default. */
     public static final String DEVELOPMENT_WEBHOOK_SECRET = "development-secret-dry-run-only";
@@ -55,6 +60,7 @@ public record AppConfig(
     public static final String DEFAULT_GITHUB_API_URL = "https://api.github.com";
     public static final int DEFAULT_JOB_TIMEOUT_SECONDS = 120;
     public static final int DEFAULT_REDELIVERY_SWEEP_MINUTES = 10;
+    public static final int DEFAULT_RETENTION_DAYS = 30;
 
     /** Every variable {@link #fromEnvironment(Map)} reads, with what it does: {@code serve --help} lists them. */
     public static final List<String> VARIABLES = List.of(
@@ -65,6 +71,8 @@ public record AppConfig(
             "PORT                      HTTP port, 0-65535 (default 3000)",
             "LOG_LEVEL                 trace, debug, info, warn, error, fatal or off (default info)",
             "DATABASE_PATH             SQLite file (default ./data/triage.db)",
+            "DATABASE_URL              PostgreSQL shared by several instances: postgres://user:pass@host:5432/db",
+            "RETENTION_DAYS            finished deliveries, jobs and payloads are deleted after this long (default 30)",
             "GITHUB_API_URL            http(s) URL of the REST API (default https://api.github.com)",
             "DRY_RUN                   true: log and store intended writes, send none (default: on without credentials)",
             "MODEL_DIR                 a model folder (model.onnx, tokenizer.json, heads.json.gz or config.json)",
@@ -119,6 +127,47 @@ public record AppConfig(
                 null);
     }
 
+    /** The settings before PostgreSQL and retention: SQLite at {@code databasePath}, 30 days. */
+    public AppConfig(
+            Long appId,
+            String privateKey,
+            String webhookSecret,
+            boolean developmentSecret,
+            int port,
+            String logLevel,
+            Path databasePath,
+            String githubApiUrl,
+            boolean dryRun,
+            Path modelDir,
+            int workers,
+            int maxAttempts,
+            int leaseSeconds,
+            String dashboardPassword,
+            int jobTimeoutSeconds,
+            int redeliverySweepMinutes,
+            HubConfig hub) {
+        this(
+                appId,
+                privateKey,
+                webhookSecret,
+                developmentSecret,
+                port,
+                logLevel,
+                databasePath,
+                githubApiUrl,
+                dryRun,
+                modelDir,
+                workers,
+                maxAttempts,
+                leaseSeconds,
+                dashboardPassword,
+                jobTimeoutSeconds,
+                redeliverySweepMinutes,
+                hub,
+                null,
+                DEFAULT_RETENTION_DAYS);
+    }
+
     public AppConfig {
         if (webhookSecret == null || webhookSecret.isEmpty()) {
             throw new ConfigException("WEBHOOK_SECRET is required");
@@ -134,6 +183,16 @@ public record AppConfig(
         }
         if (leaseSeconds < 1) {
             throw new ConfigException("JOB_LEASE_SECONDS must be at least 1, got " + leaseSeconds);
+        }
+        if (retentionDays < 1) {
+            throw new ConfigException("RETENTION_DAYS must be at least 1, got " + retentionDays);
+        }
+        if (databaseUrl != null
+                && !databaseUrl.startsWith("postgres://")
+                && !databaseUrl.startsWith("postgresql://")
+                && !databaseUrl.startsWith("jdbc:postgresql://")) {
+            throw new ConfigException(
+                    "DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql:// (SQLite: DATABASE_PATH)");
         }
         if (jobTimeoutSeconds < 1) {
             throw new ConfigException("JOB_TIMEOUT_SECONDS must be at least 1, got " + jobTimeoutSeconds);
@@ -221,7 +280,9 @@ public record AppConfig(
                 value(env, "DASHBOARD_PASSWORD"),
                 integer(env, "JOB_TIMEOUT_SECONDS", DEFAULT_JOB_TIMEOUT_SECONDS),
                 integer(env, "REDELIVERY_SWEEP_MINUTES", DEFAULT_REDELIVERY_SWEEP_MINUTES),
-                hub(env, hfToken, hubDryRun));
+                hub(env, hfToken, hubDryRun),
+                value(env, "DATABASE_URL"),
+                integer(env, "RETENTION_DAYS", DEFAULT_RETENTION_DAYS));
     }
 
     private static HubConfig hub(Map<String, String> env, String token, boolean dryRun) {
@@ -305,7 +366,7 @@ public record AppConfig(
                 .append(" port=")
                 .append(port)
                 .append(" database=")
-                .append(databasePath)
+                .append(databaseUrl == null ? databasePath : "postgresql (DATABASE_URL)")
                 .append(" github=")
                 .append(githubApiUrl)
                 .append(" app_id=")
@@ -330,7 +391,8 @@ public record AppConfig(
                 + ", maxAttempts=" + maxAttempts + ", leaseSeconds=" + leaseSeconds
                 + ", dashboardPassword=" + (dashboardPassword == null ? "none" : "***")
                 + ", jobTimeoutSeconds=" + jobTimeoutSeconds + ", redeliverySweepMinutes=" + redeliverySweepMinutes
-                + ", hub=" + hub + "]";
+                + ", hub=" + hub + ", databaseUrl=" + (databaseUrl == null ? "none" : "***")
+                + ", retentionDays=" + retentionDays + "]";
     }
 
     private static String privateKey(Map<String, String> env) {

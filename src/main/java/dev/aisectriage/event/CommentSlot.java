@@ -1,5 +1,6 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.store.Threads;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,14 +29,15 @@ final class CommentSlot {
     private CommentSlot() {}
 
     /**
-     * @param storedId   the stored comment id, {@link #DELETED}, or null
+     * @param storedId   the stored comment id, {@link #DELETED}, a reservation ({@code pending:…}), or null
      * @param storedHash the stored hash of its body, or null
      */
     static Step next(String storedId, String storedHash, String body) {
         if (DELETED.equals(storedId)) {
             return Step.LEAVE_DELETED;
         }
-        if (storedId == null) {
+        if (storedId == null || Threads.isPendingComment(storedId)) {
+            // pending: a create was under way when its process died; the comment may exist
             return Step.FIND_OR_CREATE;
         }
         return sha256(body).equals(storedHash) ? Step.UNCHANGED : Step.EDIT;

@@ -8,6 +8,7 @@ import dev.aisectriage.github.RemoteComment;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.store.Threads.ThreadState;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,13 @@ final class ThreadComment {
             case FIND_OR_CREATE -> {
                 Optional<RemoteComment> posted = adoptOwn(ref);
                 if (posted.isEmpty()) {
+                    // The slot is taken in the store before the POST: no race nor crash posts a second comment.
+                    String previous = Threads.isPendingComment(id) ? id : null;
+                    if (!threads.reserveComment(
+                            ref, Threads.pendingComment(UUID.randomUUID().toString()), previous)) {
+                        LOG.info("{}: another writer holds the comment slot; not posting", ref);
+                        return;
+                    }
                     create(ref, body);
                 } else if (CommentSlot.next(posted.get().id(), hash(posted.get()), body) == CommentSlot.Step.EDIT) {
                     edit(ref, posted.get().id(), body);

@@ -1,31 +1,16 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.core.ThreadRef;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Two events of one thread handled at once by two workers must not both post a comment: work on a thread runs
- * under its lock (striped, so memory stays bounded; re-entrant, so a step may call another). Nothing waits for
- * GitHub's rate limits under a lock: those go back to the job queue.
+ * Where work on one thread used to take a JVM lock. One writer per thread at a time is now the store's job, across
+ * processes: a job runs only while it holds its thread's lease (the job queue's claim takes it with the job), and
+ * backfill takes the same lease. So nothing is locked here, and no lock is held while GitHub answers or while a
+ * rate limit lifts (those go back to the job queue).
  */
 final class ThreadLocks {
 
-    private final ReentrantLock[] locks = new ReentrantLock[64];
-
-    ThreadLocks() {
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new ReentrantLock();
-        }
-    }
-
     void run(ThreadRef ref, Runnable work) {
-        String key = ref.repository() + "/" + ref.kind() + "/" + ref.number();
-        ReentrantLock lock = locks[Math.floorMod(key.hashCode(), locks.length)];
-        lock.lock();
-        try {
-            work.run();
-        } finally {
-            lock.unlock();
-        }
+        work.run();
     }
 }

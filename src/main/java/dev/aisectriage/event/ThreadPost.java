@@ -1,6 +1,7 @@
 package dev.aisectriage.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import dev.aisectriage.core.ThreadRef;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -35,7 +36,13 @@ public record ThreadPost(
             throw new MalformedPayloadException(e.key() + " " + e.deliveryId()
                     + ": payload has no issue or discussion, " + "installation or repository");
         }
-        long installationId = positive(p.path("installation").path("id"), Long.MAX_VALUE, "installation.id", e);
+        // the intake stored the installation id; the payload's, when it has one, must be the same positive number
+        JsonNode given = p.path("installation").path("id");
+        long installationId = positive(
+                given.isMissingNode() ? LongNode.valueOf(e.installationId()) : given,
+                Long.MAX_VALUE,
+                "installation.id",
+                e);
         if (installationId != e.installationId()) {
             throw new MalformedPayloadException(e.key() + " " + e.deliveryId() + ": installation.id " + installationId
                     + " is not the delivery's installation " + e.installationId());

@@ -13,11 +13,13 @@ import dev.aisectriage.huggingface.HubEvents;
 import dev.aisectriage.huggingface.HubGateway;
 import dev.aisectriage.huggingface.HubUser;
 import dev.aisectriage.huggingface.HubWebhookPayload;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.HubDiscussions;
 import dev.aisectriage.store.HubDiscussions.HubDiscussion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -66,7 +68,7 @@ public final class TriageHubDiscussion implements EventHandler {
         HubDiscussionRef ref = payload.discussionRef();
         HubWebhookPayload.Comment comment = payload.comment();
         if (comment != null && (comment.hidden() || comment.content() == null)) {
-            LOG.info("{}: hidden comment {}; nothing to read", ref, comment.id());
+            LOG.info("{}: hidden comment {}; nothing to read", ref, LogSafe.text(comment.id()));
             return;
         }
         Optional<HubUser> bot = gateway.bot();
@@ -74,7 +76,7 @@ public final class TriageHubDiscussion implements EventHandler {
                 && bot.isPresent()
                 && bot.get().id() != null
                 && bot.get().id().equals(payload.commentAuthorId())) {
-            LOG.info("{}: the bot's own comment {}; skipped", ref, comment.id());
+            LOG.info("{}: the bot's own comment {}; skipped", ref, LogSafe.text(comment.id()));
             return;
         }
         ReentrantLock lock = locks[Math.floorMod(ref.toString().hashCode(), locks.length)];
@@ -90,6 +92,13 @@ public final class TriageHubDiscussion implements EventHandler {
         HubDiscussions.Key key = key(ref);
         HubWebhookPayload.Discussion d = payload.discussion();
         HubWebhookPayload.Comment comment = payload.comment();
+        Optional<HubDiscussion> known = discussions.find(key);
+        if (comment == null
+                && known.map(HubDiscussion::classifiedAt).isPresent()
+                && Objects.equals(known.get().title(), capped(d.title()))) {
+            LOG.info("{}: status change only (now {}); nothing to classify again", ref, LogSafe.text(d.status()));
+            return;
+        }
         discussions.recordDiscussion(key, d.id(), capped(d.title()), d.isPullRequest(), payload.privateRepository());
         Optional<HubDiscussion> before = discussions.find(key);
         if (comment != null) {
@@ -182,7 +191,7 @@ public final class TriageHubDiscussion implements EventHandler {
                 throw e;
             }
             discussions.recordComment(key, CommentSlot.DELETED, null);
-            LOG.info("{}: the bot's comment {} is gone; it stays gone", ref, id);
+            LOG.info("{}: the bot's comment {} is gone; it stays gone", ref, LogSafe.text(id));
             return;
         }
         discussions.recordComment(key, id, hash);

@@ -31,7 +31,8 @@ final class RateLimitHeaders {
             return lifts;
         }
         String body = responseBody == null ? "" : responseBody.toLowerCase(Locale.ROOT);
-        if (body.contains("secondary rate limit") || body.contains("abuse")) {
+        // 429 is a rate limit whatever its body says; without a time, GitHub asks for at least a minute
+        if (status == 429 || body.contains("secondary rate limit") || body.contains("abuse")) {
             return Optional.of(clock.instant().plus(SECONDARY_LIMIT_WAIT));
         }
         return Optional.empty();

@@ -3,6 +3,7 @@ package dev.aisectriage.huggingface;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Actions;
 import java.io.IOException;
 import java.net.URI;
@@ -81,7 +82,7 @@ public final class ApiHubGateway implements HubGateway {
                     throw new HubApiException(200, "GET /api/whoami-v2: answer has neither id nor name");
                 }
                 bot = new HubUser(id, name);
-                LOG.info("Hub bot account: {} ({})", name, id);
+                LOG.info("Hub bot account: {} ({})", LogSafe.text(name), LogSafe.text(id));
             }
             return Optional.of(bot);
         }
@@ -146,7 +147,7 @@ public final class ApiHubGateway implements HubGateway {
             return false;
         }
         String detail = abbreviate(body);
-        LOG.info("{}: would {} {}", discussion, action, detail);
+        LOG.info("{}: would {} {}", LogSafe.text(discussion), action, LogSafe.text(detail));
         actions.record(null, discussion.repo().path(), discussion.num(), action, detail, true);
         return true;
     }

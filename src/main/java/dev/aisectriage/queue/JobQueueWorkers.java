@@ -2,9 +2,7 @@ package dev.aisectriage.queue;
 
 import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
-import dev.aisectriage.event.MalformedPayloadException;
 import dev.aisectriage.event.WebhookEvent;
-import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.RateLimitedException;
 import dev.aisectriage.log.LogSafe;
 import java.time.Duration;
@@ -181,21 +179,25 @@ public final class JobQueueWorkers implements AutoCloseable {
                         LogSafe.text(event.deliveryId()));
             }
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                // Shutdown timed out: leave the job running; its lease expires and the next process resumes it.
+            if (e instanceof InterruptedException || Thread.interrupted()) {
+                // Shutdown timed out: back to the queue without spending an attempt (it did not fail); its thread
+                // stays leased until the lease runs out, in case the handler ignores the interrupt. The interrupt
+                // flag is cleared for the store's write (a pool refuses an interrupted thread).
+                boolean requeued = queue.requeueInterrupted(job.id(), workerId);
                 Thread.currentThread().interrupt();
                 LOG.warn(
-                        "job {} (delivery {}) interrupted by shutdown; it will be resumed after restart",
+                        "job {} (delivery {}) interrupted by shutdown; {}",
                         job.id(),
-                        LogSafe.text(event.deliveryId()));
+                        LogSafe.text(event.deliveryId()),
+                        requeued ? "queued again, no attempt spent" : "its lease was already lost");
                 return;
             }
-            Optional<RateLimitedException> limit = rateLimit(e);
+            Optional<RateLimitedException> limit = JobFailures.rateLimit(e);
             if (limit.isPresent()) {
                 postpone(job, workerId, limit.get(), started);
                 return;
             }
-            Optional<JobState> now = permanent(e)
+            Optional<JobState> now = JobFailures.permanent(e)
                     ? Optional.of(JobState.DEAD)
                             .filter(dead -> queue.deadLetter(job.id(), workerId, "not retried: " + e))
                     : queue.fail(job.id(), workerId, job.attempts(), e.toString());
@@ -223,38 +225,16 @@ public final class JobQueueWorkers implements AutoCloseable {
 
     /** A rate limit is not the job's failure: it runs again when the limit lifts, its attempt not counted. */
     private void postpone(Job job, String workerId, RateLimitedException limit, long started) {
-        WebhookEvent event = job.event();
-        boolean held = queue.postpone(
-                job.id(), workerId, limit.installationId(), limit.retryAt(), "rate limited: " + limit.getMessage());
-        LOG.warn(
-                "job rate limited id={} delivery={} repository={} event={} installation={} outcome={}",
-                job.id(),
-                event.deliveryId(),
-                event.repository(),
-                event.key(),
-                limit.installationId(),
-                held ? "queued until " + limit.retryAt() + " (attempt not counted)" : "lease lost");
-        if (held) {
+        String why = "rate limited: " + limit.getMessage();
+        if (queue.postpone(job.id(), workerId, limit.installationId(), limit.retryAt(), why)) {
+            LOG.warn(
+                    "job rate limited id={} delivery={} installation={} outcome=queued until {} (attempt not counted)",
+                    job.id(),
+                    LogSafe.text(job.event().deliveryId()),
+                    limit.installationId(),
+                    limit.retryAt());
             observer.jobFinished(job, JobState.QUEUED, Duration.ofNanos(System.nanoTime() - started));
         }
-    }
-
-    /**
-     * Failures that retrying cannot fix: a payload the bot cannot act on, and GitHub's final refusals (422, a 403
-     * such as "Resource not accessible by integration", 404/410). A 401 may pass once the token is renewed.
-     */
-    private static boolean permanent(Throwable e) {
-        return e instanceof MalformedPayloadException
-                || e instanceof GitHubApiException g && g.isFinal() && g.status() != 401;
-    }
-
-    private static Optional<RateLimitedException> rateLimit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RateLimitedException limit) {
-                return Optional.of(limit);
-            }
-        }
-        return Optional.empty();
     }
 
     /** Runs the handlers on a runner thread; throws what they threw, or a TimeoutException when over budget. */

@@ -10,6 +10,7 @@ import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobQueueWorkers;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.Retention;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.Dashboard;
@@ -44,9 +45,12 @@ public final class Service implements AutoCloseable {
 
     static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    /** How often the retention purge runs. */
+    static final Duration RETENTION_PERIOD = Duration.ofHours(1);
 
     private final Database db;
     private final SerialWriter writer;
+    private final Retention retention;
     private final TriageMetrics metrics;
     private final JobQueue queue;
     private final Deliveries deliveries;
@@ -58,6 +62,7 @@ public final class Service implements AutoCloseable {
     private Service(
             Database db,
             SerialWriter writer,
+            Retention retention,
             TriageMetrics metrics,
             JobQueue queue,
             Deliveries deliveries,
@@ -65,6 +70,7 @@ public final class Service implements AutoCloseable {
             Javalin web) {
         this.db = db;
         this.writer = writer;
+        this.retention = retention;
         this.metrics = metrics;
         this.queue = queue;
         this.deliveries = deliveries;
@@ -72,9 +78,14 @@ public final class Service implements AutoCloseable {
         this.web = web;
     }
 
-    /** Opens the database at {@code config.databasePath()} and starts everything. */
+    /** Opens the database ({@code DATABASE_URL}, else {@code DATABASE_PATH}) and starts everything. */
     public static Service start(AppConfig config, EventRoutes routes, BooleanSupplier modelReady) {
-        return start(config, Database.open(config.databasePath()), new TriageMetrics(), routes, modelReady);
+        return start(config, openDatabase(config), new TriageMetrics(), routes, modelReady);
+    }
+
+    /** PostgreSQL when {@code DATABASE_URL} is set (pooled: a connection per worker and some for intake), else SQLite. */
+    public static Database openDatabase(AppConfig config) {
+        return Database.open(config.databaseUrl(), config.databasePath(), config.workers() + 8);
     }
 
     /**
@@ -112,13 +123,18 @@ public final class Service implements AutoCloseable {
                 BASE_BACKOFF,
                 MAX_BACKOFF);
         metrics.watchQueue(queue::countByState);
-        Deliveries deliveries = new Deliveries(db, writer, clock);
+        Deliveries deliveries = new Deliveries(db, writer, clock, Deliveries.DEDUPE_WINDOW);
+        Retention retention = new Retention(
+                writer::inTransaction, clock, Duration.ofDays(config.retentionDays()), Deliveries.DEDUPE_WINDOW);
+        retention.start(RETENTION_PERIOD);
+        // Jobs queued by another instance wake nobody here: on a shared PostgreSQL, workers poll more often.
+        Duration idlePoll = db.dialect() == Database.Dialect.SQLITE ? Duration.ofSeconds(1) : Duration.ofMillis(200);
         JobQueueWorkers workers = new JobQueueWorkers(
                 queue,
                 routes,
                 config.workers(),
                 metrics,
-                Duration.ofSeconds(1),
+                idlePoll,
                 DRAIN_TIMEOUT,
                 Duration.ofSeconds(config.jobTimeoutSeconds()));
         WebhookEndpoint webhook = new WebhookEndpoint(
@@ -147,6 +163,7 @@ public final class Service implements AutoCloseable {
             web.start(config.bindHost(), config.port());
         } catch (RuntimeException e) {
             workers.close();
+            retention.close();
             writer.close();
             throw e;
         }
@@ -161,7 +178,7 @@ public final class Service implements AutoCloseable {
         if (setup != null) {
             LOG.info("no APP_ID: open http://localhost:{}/setup to register the App on GitHub in one step", web.port());
         }
-        return new Service(db, writer, metrics, queue, deliveries, workers, web);
+        return new Service(db, writer, retention, metrics, queue, deliveries, workers, web);
     }
 
     public int port() {
@@ -201,6 +218,7 @@ public final class Service implements AutoCloseable {
         } finally {
             try {
                 workers.close();
+                retention.close();
                 writer.close();
             } finally {
                 stopped.countDown();

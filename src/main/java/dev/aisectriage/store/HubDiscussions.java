@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hugging Face Hub discussions the bot looked at (migration 003): the opening post and replies it classified, its
+ * Hugging Face Hub discussions the bot looked at (migration 3): the opening post and replies it classified, its
  * verdict and its one comment. Keyed by repository type, Hub path ({@code owner/name}, {@code datasets/owner/name},
  * …) and discussion number; the SQL is plain enough for SQLite and PostgreSQL alike.
  */

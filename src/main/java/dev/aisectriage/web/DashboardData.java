@@ -117,8 +117,8 @@ final class DashboardData {
                         + " t.issue_codes, t.classified_at, t.off,"
                         + " (SELECT detail FROM actions a WHERE a.repository = t.repository AND a.number = t.number"
                         + "   AND a.detail LIKE ? ORDER BY a.id DESC LIMIT 1),"
-                        + " (SELECT group_concat(signal || COALESCE(' ' || theme, '') || ' by ' || COALESCE(actor, '?'),"
-                        + "   ', ') FROM feedback f WHERE f.repository = t.repository AND f.kind = t.kind"
+                        + " (SELECT " + (db.dialect() == Database.Dialect.POSTGRESQL ? "string_agg" : "group_concat")
+                        + "(signal || COALESCE(' ' || theme, '') || ' by ' || COALESCE(actor, '?'), ', ') FROM feedback f WHERE f.repository = t.repository AND f.kind = t.kind"
                         + "   AND f.number = t.number)"
                         + " FROM threads t WHERE t.classified_at IS NOT NULL"
                         + " ORDER BY t.classified_at DESC, t.repository, t.number LIMIT ? OFFSET ?",

@@ -6,6 +6,7 @@ import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.huggingface.HubEvents;
 import dev.aisectriage.huggingface.HubRepo;
 import dev.aisectriage.huggingface.HubWebhookPayload;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.Delivery;
 import dev.aisectriage.store.DeliveryOutcome;
@@ -99,8 +100,10 @@ public final class HuggingFaceWebhookEndpoint {
         }
         boolean discussionEvent = kind.event().startsWith(HubEvents.DISCUSSION);
         if (discussionEvent
-                && (payload.discussion() == null || payload.discussion().num() == null)) {
-            throw WebhookRejectedException.malformed("a " + payload.event().scope() + " event without discussion.num");
+                && (payload.discussion() == null
+                        || payload.discussion().num() == null
+                        || payload.discussion().num() < 1)) {
+            throw WebhookRejectedException.malformed("a discussion event without a positive discussion.num");
         }
         Delivery delivery = new Delivery(
                 "hf-" + UUID.randomUUID(),
@@ -138,12 +141,12 @@ public final class HuggingFaceWebhookEndpoint {
         WebhookEndpoint.LOG.info(
                 "delivery id={} event={} repository={} webhook={} outcome={} status=202 ms={}{}",
                 delivery.deliveryId(),
-                delivery.key(),
-                delivery.repository(),
-                WebServer.clean(webhookId),
+                LogSafe.text(delivery.key()),
+                LogSafe.text(delivery.repository()),
+                LogSafe.text(webhookId),
                 outcome.label(),
                 String.format("%.1f", took.toNanos() / 1e6),
-                reason == null ? "" : " reason=\"" + WebServer.clean(reason) + "\"");
+                reason == null ? "" : " reason=\"" + LogSafe.text(reason) + "\"");
 
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("delivery", delivery.deliveryId());

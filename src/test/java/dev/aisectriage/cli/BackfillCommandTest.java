@@ -128,7 +128,11 @@ class BackfillCommandTest {
     }
 
     private int run(Map<String, String> env, String... args) {
-        return new CommandLine(new BackfillCommand(env, m -> classifier, PlainRenderer::new, waits::add))
+        return new CommandLine(new BackfillCommand(
+                        env,
+                        m -> classifier,
+                        PlainRenderer::new,
+                        () -> new WriteBudget(java.time.Clock.systemUTC(), waits::add)))
                 .setExecutionExceptionHandler(new ErrorHandler(env))
                 .execute(args);
     }

@@ -222,6 +222,28 @@ class TriageHubDiscussionTest {
     }
 
     @Test
+    void closingADiscussionIsNotClassifiedAgainButRenamingItIs() throws Exception {
+        ObjectNode created = fixture("huggingface-discussion-create-pickle-code-execution.json");
+        handle("huggingface.discussion", "create", created);
+
+        // the Hub sends a discussion update without comment when the status or the title changes
+        ObjectNode closed = created.deepCopy();
+        closed.remove("comment");
+        ((ObjectNode) closed.get("event")).put("action", "update");
+        ((ObjectNode) closed.get("discussion")).put("status", "closed");
+        handle("huggingface.discussion", "update", closed);
+        assertThat(classifier.texts).hasSize(1);
+
+        ObjectNode renamed = closed.deepCopy();
+        ((ObjectNode) renamed.get("discussion")).put("title", "Unsafe pickle in pytorch_model.bin");
+        handle("huggingface.discussion", "update", renamed);
+        assertThat(classifier.texts).hasSize(2);
+        assertThat(classifier.texts.get(1))
+                .startsWith("Unsafe pickle in pytorch_model.bin")
+                .contains("safetensors");
+    }
+
+    @Test
     void aCommentDeletedByAMaintainerIsNotPostedAgain() throws Exception {
         ObjectNode created = fixture("huggingface-discussion-create-pickle-code-execution.json");
         handle("huggingface.discussion", "create", created);

@@ -152,17 +152,18 @@ class TriageIssueTest {
 
     @Test
     void twoWorkersOnTheSameThreadAtOncePostOneComment() throws Exception {
-        // given one bot whose workers take two deliveries of the same issue at the same time
+        // given one bot whose workers take two deliveries of the same issue at the same time, each under the
+        // thread's lease in the store as a claimed job runs
         Bot bot = bot();
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             // when both run
             var a = workers.submit(() -> {
-                bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+                bot.handleUnderLease(Fixtures.event("issues-opened-security-report.json", "d-1"), "worker-1");
                 return null;
             });
             var b = workers.submit(() -> {
-                bot.handle(Fixtures.event("issues-opened-security-report.json", "d-2"));
+                bot.handleUnderLease(Fixtures.event("issues-opened-security-report.json", "d-2"), "worker-2");
                 return null;
             });
             a.get();

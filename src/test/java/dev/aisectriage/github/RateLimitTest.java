@@ -137,6 +137,36 @@ class RateLimitTest {
         assertThat(sleeps).isEmpty();
     }
 
+    @Test
+    void givenGraphQlAnswersRateLimitedWhenADiscussionIsCommentedThenItIsHandedBackWithTheResetFromTheServersDate() {
+        // given GraphQL's primary limit spent, reset 90 s from the server's now (which is 10 minutes behind ours)
+        Instant serverNow = clock.instant().minus(Duration.ofMinutes(10));
+        github.script(
+                "POST /graphql",
+                new MockResponse.Builder()
+                        .code(200)
+                        .addHeader(
+                                "date", DateTimeFormatter.RFC_1123_DATE_TIME.format(serverNow.atZone(ZoneOffset.UTC)))
+                        .addHeader("x-ratelimit-remaining", "0")
+                        .addHeader("x-ratelimit-reset", String.valueOf(serverNow.getEpochSecond() + 90))
+                        .body("{\"errors\":[{\"type\":\"RATE_LIMITED\",\"message\":\"API rate limit exceeded\"}]}")
+                        .build());
+        ThreadRef discussion = new ThreadRef(42, "octo/ml", ThreadRef.Kind.DISCUSSION, 9, "D_kwDOA");
+
+        // when the bot comments, then the call is handed back for 90 s (and a second) from our now
+        assertThatThrownBy(() -> gateway.createComment(discussion, "hello"))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.installationId()).isEqualTo(42);
+                    assertThat(e.retryAt()).isEqualTo(clock.instant().plusSeconds(91));
+                });
+
+        // and the installation's REST calls wait too
+        int sent = github.requests().size();
+        assertThatThrownBy(() -> gateway.addLabels(ISSUE, List.of("security")))
+                .isInstanceOf(RateLimitedException.class);
+        assertThat(github.requests()).hasSize(sent);
+    }
+
     private static MockResponse limited(int code, String header, String value) {
         return new MockResponse.Builder()
                 .code(code)

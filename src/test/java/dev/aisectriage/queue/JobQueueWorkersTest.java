@@ -1,6 +1,7 @@
 package dev.aisectriage.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.ThreadPost;
@@ -11,6 +12,7 @@ import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.Delivery;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.support.Eventually;
+import dev.aisectriage.support.TestStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,13 +23,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The worker pool, on SQLite and on PostgreSQL. */
 @Timeout(60)
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class JobQueueWorkersTest {
+
+    @Parameter
+    TestStore store;
 
     @TempDir
     Path dir;
@@ -39,11 +51,18 @@ class JobQueueWorkersTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("w.db"));
+        db = store.open(dir);
         SerialWriter writer = new SerialWriter(db);
         deliveries = new Deliveries(db, writer, Clock.systemUTC());
         queue = new JobQueue(
                 db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1));
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
     }
 
     @Test
@@ -122,10 +141,8 @@ class JobQueueWorkersTest {
 
         // when one worker runs them in order
         try (JobQueueWorkers workers = workers(routes, 1)) {
-            Eventually.await(
-                    Duration.ofSeconds(20),
-                    () -> queue.stateOf("d-other-installation").orElseThrow() == JobState.DONE,
-                    "other installation's job done");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> queue.stateOf("d-other-installation").orElseThrow() == JobState.DONE);
         }
 
         // then the limited job is queued again for the time the limit lifts, its attempt not counted, and the other
@@ -170,8 +187,8 @@ class JobQueueWorkersTest {
 
         // when the workers run
         try (JobQueueWorkers workers = workers(routes)) {
-            Eventually.await(
-                    Duration.ofSeconds(20), () -> queue.countByState().get(JobState.DEAD) == 3, "three jobs dead");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> queue.countByState().get(JobState.DEAD) == 3);
         }
 
         // then each ran once and its dead letter says why
@@ -187,6 +204,37 @@ class JobQueueWorkersTest {
                 .anySatisfy(m -> assertThat(m).contains("Resource not accessible by integration"))
                 .anySatisfy(m -> assertThat(m).contains("Validation Failed"))
                 .anySatisfy(m -> assertThat(m).contains("no issue or discussion"));
+    }
+
+    @Test
+    void jobInterruptedByShutdownGoesBackToTheQueueWithoutSpendingAnAttempt() throws Exception {
+        // given a job blocked in a GitHub call when shutdown runs out of patience
+        CountDownLatch started = new CountDownLatch(1);
+        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+            started.countDown();
+            Thread.sleep(60_000);
+        });
+        deliveries.queue(delivery("d-interrupted"));
+        JobQueueWorkers workers = new JobQueueWorkers(
+                queue,
+                routes,
+                2,
+                (job, state, took) -> finished.add(state),
+                Duration.ofMillis(50),
+                Duration.ofMillis(200));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when the pool is closed and its drain timeout passes
+        workers.close();
+
+        // then the job is queued again with no attempt spent and no failure counted; its thread stays leased until
+        // the lease runs out (the handler might ignore the interrupt), then the next process takes it
+        assertThat(queue.stateOf("d-interrupted")).contains(JobState.QUEUED);
+        assertThat(job("d-interrupted").get(0)).isZero();
+        assertThat(finished).isEmpty();
+        assertThat(queue.claim("next-process")).isEmpty();
+        db.writeTransaction(c -> c.createStatement().executeUpdate("UPDATE thread_leases SET lease_until = 0"));
+        assertThat(queue.claim("next-process").orElseThrow().attempts()).isEqualTo(1);
     }
 
     /** attempts and next_attempt_at of a delivery's job. */

@@ -198,6 +198,11 @@ class HostileInputTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(outcomes).noneMatch(o -> o.startsWith("5"));
         assertThat(serve.lines()).as("log lines").noneMatch(LogLines::isErrorOrTrace);
+        java.util.Map<String, Long> tally = new java.util.TreeMap<>();
+        outcomes.forEach(o -> tally.merge(o, 1L, Long::sum));
+        System.out.printf(
+                "hostile input: %d requests, answers %s, %d log lines, no ERROR, no stack trace%n",
+                outcomes.size(), tally, serve.lines().size());
     }
 
     private int post(String deliveryId, String event, String contentType, byte[] body, String signature)

@@ -13,6 +13,9 @@ import dev.aisectriage.github.InstallationTokens;
 import dev.aisectriage.github.RetryPolicy;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.SemanticKey;
+import dev.aisectriage.store.ThreadLeases;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -62,6 +65,23 @@ public final class Bot {
         routes = new TriageRoutes(db, gateway, classifier, renderer)
                 .onPrediction(predictions::add)
                 .routes();
+    }
+
+    /**
+     * Runs the event's handlers holding its thread's lease in the store, as a job worker does once it has claimed
+     * the job: two calls for one thread run one after the other, whichever thread or process makes them.
+     */
+    public void handleUnderLease(WebhookEvent event, String holder) throws Exception {
+        ThreadLeases leases = new ThreadLeases(db::writeTransaction, Clock.systemUTC());
+        String key = Deliveries.threadKey(event.repository(), SemanticKey.threadNumber(event.event(), event.payload()));
+        while (!leases.tryAcquire(key, holder, Duration.ofSeconds(30))) {
+            Thread.sleep(10);
+        }
+        try {
+            handle(event);
+        } finally {
+            leases.release(key, holder);
+        }
     }
 
     public void handle(WebhookEvent event) throws Exception {

@@ -74,6 +74,7 @@ public final class FakeGitHub implements Closeable {
     private final Map<String, String> files = new ConcurrentHashMap<>();
     private final Map<String, String> openIssues = new ConcurrentHashMap<>();
     private long nextId = 1000;
+    private volatile Duration latency = Duration.ZERO;
 
     public FakeGitHub(String appId, PublicKey appKey) throws IOException {
         this.appId = appId;
@@ -90,6 +91,12 @@ public final class FakeGitHub implements Closeable {
     public String url() {
         String u = server.url("/").toString();
         return u.substring(0, u.length() - 1);
+    }
+
+    /** Every answer leaves after this long (a slow GitHub); requests are still handled concurrently. */
+    public FakeGitHub latency(Duration latency) {
+        this.latency = latency;
+        return this;
     }
 
     /** Answers the next requests to {@code METHOD /path} with these, in order, before the usual behaviour. */
@@ -184,7 +191,16 @@ public final class FakeGitHub implements Closeable {
         server.close();
     }
 
-    private synchronized MockResponse answer(RecordedRequest r) {
+    private MockResponse answer(RecordedRequest r) {
+        MockResponse response = answerNow(r);
+        return latency.isZero()
+                ? response
+                : response.newBuilder()
+                        .headersDelay(latency.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .build();
+    }
+
+    private synchronized MockResponse answerNow(RecordedRequest r) {
         String path = r.getUrl().encodedPath();
         String body = r.getBody() == null ? "" : r.getBody().utf8();
         Request request = new Request(r.getMethod(), path, body, r.getHeaders().get("Authorization"));

@@ -213,6 +213,11 @@ class HuggingFaceWebhookEndpointTest {
                                 .getBytes(StandardCharsets.UTF_8))
                         .statusCode())
                 .isEqualTo(400);
+        assertThat(hub.send(new String(PICKLE, StandardCharsets.UTF_8)
+                                .replace("\"num\": 7", "\"num\": -7")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(service.deliveries().count()).isZero();
     }
 
