@@ -36,7 +36,8 @@ public final class RepoConfigParser {
             "issue_type_labels",
             "ignore_themes",
             "ignore_bots",
-            "ignore_authors");
+            "ignore_authors",
+            "pull_requests");
     private static final Set<String> LABEL_KEYS = Set.of("name", "color", "description");
 
     private RepoConfigParser() {}
@@ -139,6 +140,7 @@ public final class RepoConfigParser {
             }
             boolean issueTypeLabels = bool(root, "issue_type_labels", d.issueTypeLabels());
             boolean ignoreBots = bool(root, "ignore_bots", d.ignoreBots());
+            boolean pullRequests = bool(root, "pull_requests", d.pullRequests());
             Set<Theme> ignoreThemes = new LinkedHashSet<>();
             for (String s : strings(root, "ignore_themes")) {
                 try {
@@ -160,7 +162,8 @@ public final class RepoConfigParser {
                     ignoreBots,
                     ignoreAuthors,
                     List.of(),
-                    file);
+                    file,
+                    pullRequests);
         }
 
         Map<String, LabelSpec> labels(JsonNode node, Map<String, LabelSpec> defaults) {

@@ -85,10 +85,15 @@ public final class TriageThread {
 
     /** Classifies the post (with the replies stored for it) and labels and comments as its verdict says. */
     public void triage(ThreadPost post) {
-        locked(post.ref(), () -> triageLocked(post));
+        locked(post.ref(), () -> triageLocked(post, true));
     }
 
-    private void triageLocked(ThreadPost post) {
+    /** As {@link #triage}, with labels only: never a comment (pull requests). */
+    public void triageWithoutComment(ThreadPost post) {
+        locked(post.ref(), () -> triageLocked(post, false));
+    }
+
+    private void triageLocked(ThreadPost post, boolean mayComment) {
         ThreadRef ref = post.ref();
         RepoConfig config = config(ref);
         if (!config.enabled()) {
@@ -121,7 +126,7 @@ public final class TriageThread {
                 prediction.modelVersion());
         try {
             addLabels(post, config, labelsFor(verdict, prediction, config));
-            if (FLAGGED.equals(verdict) && config.comment()) {
+            if (FLAGGED.equals(verdict) && config.comment() && mayComment) {
                 CommentContext context = new CommentContext(
                         ref.repository(), post.publicRepository(), text, prediction, config.errors());
                 upsertComment(ref, renderer.triageComment(context));
