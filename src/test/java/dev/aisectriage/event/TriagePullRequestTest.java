@@ -66,8 +66,7 @@ class TriagePullRequestTest {
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "POST " + REPO + "/issues/31/labels",
-                        "{\"labels\":[\"security\",\"ai-security: model\"]}"));
+                        "POST " + REPO + "/issues/31/labels", "{\"labels\":[\"security\",\"ai-security: model\"]}"));
         assertThat(github.requestLines()).noneMatch(l -> l.contains("/comments"));
         assertThat(bot.predictions)
                 .singleElement()
