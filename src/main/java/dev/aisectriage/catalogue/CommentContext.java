@@ -11,15 +11,33 @@ import java.util.List;
  * @param postText         title and body (and the comments that were classified with it)
  * @param prediction       the classifier's verdict
  * @param configErrors     problems found in the repository's {@code .github/ai-security-triage.yml}, shown in the footer
+ * @param flavour          the platform's Markdown: GitHub's unless the thread is on the Hugging Face Hub
  */
 public record CommentContext(
         String repository,
         boolean publicRepository,
         String postText,
         Prediction prediction,
-        List<String> configErrors) {
+        List<String> configErrors,
+        Flavour flavour) {
 
     public CommentContext {
         configErrors = configErrors == null ? List.of() : List.copyOf(configErrors);
+        flavour = flavour == null ? Flavour.GITHUB : flavour;
+    }
+
+    /** A thread on GitHub. */
+    public CommentContext(
+            String repository,
+            boolean publicRepository,
+            String postText,
+            Prediction prediction,
+            List<String> configErrors) {
+        this(repository, publicRepository, postText, prediction, configErrors, Flavour.GITHUB);
+    }
+
+    /** The same thread rendered in another flavour. */
+    public CommentContext in(Flavour other) {
+        return new CommentContext(repository, publicRepository, postText, prediction, configErrors, other);
     }
 }

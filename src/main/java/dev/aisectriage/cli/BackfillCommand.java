@@ -5,9 +5,9 @@ import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.event.TriageRoutes;
-import dev.aisectriage.github.ApiGitHubGateway;
 import dev.aisectriage.github.AppJwt;
 import dev.aisectriage.github.GitHubApp;
+import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.GitHubHttp;
 import dev.aisectriage.github.InstallationTokens;
 import dev.aisectriage.github.PrivateKeys;
@@ -87,8 +87,9 @@ public final class BackfillCommand implements Callable<Integer> {
             return 2;
         }
         String apiUrl = env.getOrDefault("GITHUB_API_URL", "https://api.github.com");
-        Database db = Database.open(Path.of(env.getOrDefault("DATABASE_PATH", "./data/triage.db")));
-        ApiGitHubGateway gateway = GitHubApp.gateway(apiUrl, appId, pem, null, !apply, new Actions(db)::record);
+        Database db = Database.open(
+                env.get("DATABASE_URL"), Path.of(env.getOrDefault("DATABASE_PATH", "./data/triage.db")), 4);
+        GitHubGateway gateway = GitHubApp.gateway(apiUrl, appId, pem, null, !apply, new Actions(db)::record);
         long installation = installationId != null
                 ? installationId
                 : new InstallationTokens(

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             BackfillCommand.class,
             SendFixtureCommand.class,
-            ExportFeedbackCommand.class
+            ExportFeedbackCommand.class,
+            MigrateStoreCommand.class
         })
 public final class Cli implements Runnable {
 

@@ -1,6 +1,7 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.web.HuggingFaceWebhookEndpoint;
 import dev.aisectriage.web.WebhookEndpoint;
 import dev.aisectriage.web.WebhookSignature;
 import java.net.ConnectException;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Parameters;
         name = "send-fixture",
         mixinStandardHelpOptions = true,
         description = "Signs a webhook payload and posts it to a running bot; prints the answer. "
-                + "The event is the file name up to the first '-' (test-fixtures/<event>-<action>-<scenario>.json).")
+                + "The event is the file name up to the first '-' (test-fixtures/<event>-<action>-<scenario>.json). "
+                + "A huggingface-*.json file goes to /webhooks/huggingface with the secret in X-Webhook-Secret "
+                + "(default: HF_WEBHOOK_SECRET, else the development secret), as the Hugging Face Hub sends it.")
 public final class SendFixtureCommand implements Callable<Integer> {
 
     @Parameters(
@@ -71,6 +74,9 @@ public final class SendFixtureCommand implements Callable<Integer> {
         String port = env.getOrDefault("PORT", "").isBlank()
                 ? "3000"
                 : env.get("PORT").trim();
+        if (isHubFixture(file)) {
+            return sendToHub(body, port);
+        }
         String url = this.url != null ? this.url : "http://localhost:" + port + WebhookEndpoint.PATH;
         String secret = this.secret != null
                 ? this.secret
@@ -108,6 +114,59 @@ public final class SendFixtureCommand implements Callable<Integer> {
         System.out.println("POST " + url + " event=" + eventName + " delivery=" + deliveryId);
         System.out.println(response.statusCode() + " " + response.body());
         explain(response);
+        return response.statusCode() / 100 == 2 ? 0 : 1;
+    }
+
+    /** {@code huggingface-*.json}: a Hugging Face Hub payload, sent as the Hub sends it. */
+    static boolean isHubFixture(Path file) {
+        return file.getFileName().toString().startsWith("huggingface-");
+    }
+
+    /**
+     * The Hub sends the secret itself in {@code X-Webhook-Secret}, to {@code /webhooks/huggingface}; a {@code --url}
+     * naming the GitHub webhook of a server is taken to mean that server's Hub webhook.
+     */
+    private int sendToHub(byte[] body, String port) throws Exception {
+        String hubUrl = this.url != null
+                ? this.url.replaceFirst(WebhookEndpoint.PATH + "$", HuggingFaceWebhookEndpoint.PATH)
+                : "http://localhost:" + port + HuggingFaceWebhookEndpoint.PATH;
+        String hubSecret = this.secret != null
+                ? this.secret
+                : env.getOrDefault("HF_WEBHOOK_SECRET", "").isBlank()
+                        ? AppConfig.DEVELOPMENT_WEBHOOK_SECRET
+                        : env.get("HF_WEBHOOK_SECRET").trim();
+        URI uri;
+        try {
+            uri = URI.create(hubUrl);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--url " + hubUrl + " is not a URL (check PORT): give http://HOST:PORT"
+                    + HuggingFaceWebhookEndpoint.PATH);
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "ai-security-triage-send-fixture (Hugging Face Hub payload)")
+                .header(HuggingFaceWebhookEndpoint.SECRET_HEADER, hubSecret)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new UserError("no bot answers at " + hubUrl + ": start it with 'serve' in another terminal, or set"
+                    + " PORT (or --url) to where it listens");
+        }
+        System.out.println("POST " + hubUrl + " (Hugging Face Hub payload)");
+        System.out.println(response.statusCode() + " " + response.body());
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            System.out.println("the bot refused the secret: send the bot's HF_WEBHOOK_SECRET (set it here too, or pass"
+                    + " --secret)");
+        } else {
+            explain(response);
+        }
         return response.statusCode() / 100 == 2 ? 0 : 1;
     }
 

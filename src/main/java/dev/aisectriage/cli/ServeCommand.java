@@ -1,17 +1,22 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.catalogue.HubCommentRenderer;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.config.HubConfig;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.event.HubRoutes;
 import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.github.GitHubApp;
 import dev.aisectriage.github.PrivateKeys;
+import dev.aisectriage.huggingface.ApiHubGateway;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.store.HubDiscussions;
 import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.TriageMetrics;
 import java.net.BindException;
@@ -30,6 +35,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = {
             "Starts the GitHub App: POST /webhooks/github, job workers, GET /healthz, /readyz, /metrics, /dashboard.",
+            "Also takes Hugging Face Hub webhooks on POST /webhooks/huggingface (docs/huggingface.md).",
             "Configured from the environment (and from a .env file in the working folder, which the environment"
                     + " overrides); see docs/operations.md.",
             "Without credentials it runs in dry-run mode and prints the development webhook secret."
@@ -64,7 +70,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
 
-        Database db = Stores.open(config.databasePath(), "DATABASE_PATH");
+        Database db = config.databaseUrl() != null
+                ? Service.openDatabase(config)
+                : Stores.open(config.databasePath(), "DATABASE_PATH");
         TriageMetrics metrics = new TriageMetrics();
         long loadStarted = System.nanoTime();
         Classifier classifier = new OneAtATimeClassifier(Models.load(config.modelDir(), "MODEL_DIR"));
@@ -128,21 +136,40 @@ public final class ServeCommand implements Callable<Integer> {
     /** The triage handlers as `serve` runs them, on the writer the service hands over. */
     public static Function<Writes, EventRoutes> triageRoutes(
             AppConfig config, Database db, TriageMetrics metrics, Classifier classifier, CommentRenderer renderer) {
-        return writes -> new TriageRoutes(
-                        db,
-                        writes,
-                        GitHubApp.gateway(
-                                config.githubApiUrl(),
-                                config.appId() == null ? null : String.valueOf(config.appId()),
-                                config.privateKey(),
-                                null,
-                                config.dryRun(),
-                                new Actions(db, writes)::record),
+        HubCommentRenderer hubRenderer = HubCommentRenderer.withDefaults();
+        return writes -> hubRoutes(config, db, writes, metrics, classifier, hubRenderer)
+                .registerOn(new TriageRoutes(
+                                db,
+                                writes,
+                                GitHubApp.gateway(
+                                        config.githubApiUrl(),
+                                        config.appId() == null ? null : String.valueOf(config.appId()),
+                                        config.privateKey(),
+                                        null,
+                                        config.dryRun(),
+                                        new Actions(db, writes)::record),
+                                classifier,
+                                renderer,
+                                Clock.systemUTC())
+                        .onPrediction(p -> metrics.predictionRecorded(p.security() ? p.primaryTheme() : null))
+                        .routes());
+    }
+
+    /** The Hugging Face Hub's handlers: live with {@code HF_TOKEN}, dry-run otherwise. */
+    static HubRoutes hubRoutes(
+            AppConfig config,
+            Database db,
+            Writes writes,
+            TriageMetrics metrics,
+            Classifier classifier,
+            CommentRenderer renderer) {
+        HubConfig hub = config.hub();
+        return new HubRoutes(
+                        new HubDiscussions(db, writes, Clock.systemUTC()),
+                        new ApiHubGateway(hub.apiUrl(), hub.token(), hub.dryRun(), new Actions(db, writes)),
                         classifier,
-                        renderer,
-                        Clock.systemUTC())
-                .onPrediction(p -> metrics.predictionRecorded(p.security() ? p.primaryTheme() : null))
-                .routes();
+                        renderer)
+                .onPrediction(p -> metrics.hubPredictionRecorded(p.security() ? p.primaryTheme() : null));
     }
 
     /** slf4j-simple reads its settings once, when the first logger is made: call before any logging. */

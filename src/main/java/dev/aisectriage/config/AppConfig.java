@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,10 @@ import java.util.Map;
  *     without it the dashboard answers only on loopback
  * @param jobTimeoutSeconds a job still running after this long is interrupted and failed like any other error
  * @param redeliverySweepMinutes how often GitHub is asked for the App's failed deliveries the store never saw
+ * @param hub the Hugging Face Hub side ({@code HF_*}); live with {@code HF_TOKEN}, dry-run otherwise
+ * @param databaseUrl a PostgreSQL server shared by several instances ({@code DATABASE_URL}); null: SQLite at
+ *     {@code databasePath}
+ * @param retentionDays finished deliveries, jobs and raw payloads are deleted after this many days
  */
 public record AppConfig(
         Long appId,
@@ -42,7 +47,10 @@ public record AppConfig(
         int leaseSeconds,
         String dashboardPassword,
         int jobTimeoutSeconds,
-        int redeliverySweepMinutes) {
+        int redeliverySweepMinutes,
+        HubConfig hub,
+        String databaseUrl,
+        int retentionDays) {
 
     /** Used only in dry-run when WEBHOOK_SECRET is unset; {@code send-fixture} signs with it by default. */
     public static final String DEVELOPMENT_WEBHOOK_SECRET = "development-secret-dry-run-only";
@@ -52,6 +60,7 @@ public record AppConfig(
     public static final String DEFAULT_GITHUB_API_URL = "https://api.github.com";
     public static final int DEFAULT_JOB_TIMEOUT_SECONDS = 120;
     public static final int DEFAULT_REDELIVERY_SWEEP_MINUTES = 10;
+    public static final int DEFAULT_RETENTION_DAYS = 30;
 
     /** Every variable {@link #fromEnvironment(Map)} reads, with what it does: {@code serve --help} lists them. */
     public static final List<String> VARIABLES = List.of(
@@ -62,6 +71,8 @@ public record AppConfig(
             "PORT                      HTTP port, 0-65535 (default 3000)",
             "LOG_LEVEL                 trace, debug, info, warn, error, fatal or off (default info)",
             "DATABASE_PATH             SQLite file (default ./data/triage.db)",
+            "DATABASE_URL              PostgreSQL shared by several instances: postgres://user:pass@host:5432/db",
+            "RETENTION_DAYS            finished deliveries, jobs and payloads are deleted after this long (default 30)",
             "GITHUB_API_URL            http(s) URL of the REST API (default https://api.github.com)",
             "DRY_RUN                   true: log and store intended writes, send none (default: on without credentials)",
             "MODEL_DIR                 a model folder (model.onnx, tokenizer.json, heads.json.gz or config.json)",
@@ -70,11 +81,17 @@ public record AppConfig(
             "JOB_LEASE_SECONDS         a claimed job without heartbeat is taken over after this long (default 120)",
             "DASHBOARD_PASSWORD        /dashboard asks for it (basic auth); unset: dashboard on loopback only",
             "JOB_TIMEOUT_SECONDS       a job running longer is interrupted and failed (default 120)",
-            "REDELIVERY_SWEEP_MINUTES  how often failed deliveries are asked again from GitHub (default 10)");
+            "REDELIVERY_SWEEP_MINUTES  how often failed deliveries are asked again from GitHub (default 10)",
+            "HF_TOKEN                  Hugging Face Hub token of the bot account (without it: the Hub in dry-run)",
+            "HF_WEBHOOK_SECRET         the Hub webhook's secret (required with HF_TOKEN; dry-run: development secret)",
+            "HF_API_URL                the Hub's root (default https://huggingface.co)",
+            "HF_REPOS                  Hub owners or owner/name repositories to act on (default: all the webhook sends)",
+            "HF_IGNORE                 Hub owners or owner/name repositories never acted on",
+            "HF_PULL_REQUESTS          true: triage Hub pull-request discussions too (default false)");
 
     private static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error", "fatal", "off");
 
-    /** The settings before the job time budget and the redelivery sweep: both at their defaults. */
+    /** The settings before the job time budget, the redelivery sweep and the Hub: defaults, the Hub in dry-run. */
     public AppConfig(
             Long appId,
             String privateKey,
@@ -106,7 +123,49 @@ public record AppConfig(
                 leaseSeconds,
                 dashboardPassword,
                 DEFAULT_JOB_TIMEOUT_SECONDS,
-                DEFAULT_REDELIVERY_SWEEP_MINUTES);
+                DEFAULT_REDELIVERY_SWEEP_MINUTES,
+                null);
+    }
+
+    /** The settings before PostgreSQL and retention: SQLite at {@code databasePath}, 30 days. */
+    public AppConfig(
+            Long appId,
+            String privateKey,
+            String webhookSecret,
+            boolean developmentSecret,
+            int port,
+            String logLevel,
+            Path databasePath,
+            String githubApiUrl,
+            boolean dryRun,
+            Path modelDir,
+            int workers,
+            int maxAttempts,
+            int leaseSeconds,
+            String dashboardPassword,
+            int jobTimeoutSeconds,
+            int redeliverySweepMinutes,
+            HubConfig hub) {
+        this(
+                appId,
+                privateKey,
+                webhookSecret,
+                developmentSecret,
+                port,
+                logLevel,
+                databasePath,
+                githubApiUrl,
+                dryRun,
+                modelDir,
+                workers,
+                maxAttempts,
+                leaseSeconds,
+                dashboardPassword,
+                jobTimeoutSeconds,
+                redeliverySweepMinutes,
+                hub,
+                null,
+                DEFAULT_RETENTION_DAYS);
     }
 
     public AppConfig {
@@ -125,6 +184,16 @@ public record AppConfig(
         if (leaseSeconds < 1) {
             throw new ConfigException("JOB_LEASE_SECONDS must be at least 1, got " + leaseSeconds);
         }
+        if (retentionDays < 1) {
+            throw new ConfigException("RETENTION_DAYS must be at least 1, got " + retentionDays);
+        }
+        if (databaseUrl != null
+                && !databaseUrl.startsWith("postgres://")
+                && !databaseUrl.startsWith("postgresql://")
+                && !databaseUrl.startsWith("jdbc:postgresql://")) {
+            throw new ConfigException(
+                    "DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql:// (SQLite: DATABASE_PATH)");
+        }
         if (jobTimeoutSeconds < 1) {
             throw new ConfigException("JOB_TIMEOUT_SECONDS must be at least 1, got " + jobTimeoutSeconds);
         }
@@ -139,6 +208,9 @@ public record AppConfig(
             throw new ConfigException("REDELIVERY_SWEEP_MINUTES must be at least 1, got " + redeliverySweepMinutes);
         }
         checkApiUrl(githubApiUrl);
+        if (hub == null) {
+            hub = HubConfig.dryRunDefaults();
+        }
     }
 
     public static AppConfig fromEnvironment() {
@@ -162,15 +234,21 @@ public record AppConfig(
         String privateKey = privateKey(env);
         boolean credentials = appId != null && privateKey != null;
 
+        String hfToken = value(env, "HF_TOKEN");
+
+        // Each platform is live when its credentials are given; DRY_RUN=true holds both back, and DRY_RUN=false is
+        // an error only when no platform could run live.
         String dryRunText = value(env, "DRY_RUN");
-        boolean dryRun;
-        if (dryRunText == null) {
-            dryRun = !credentials;
-        } else {
-            dryRun = bool("DRY_RUN", dryRunText);
-            if (!dryRun && !credentials) {
-                throw new ConfigException("DRY_RUN=false needs APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH; missing: "
-                        + (appId == null ? "APP_ID " : "") + (privateKey == null ? "PRIVATE_KEY" : "").trim());
+        boolean dryRun = !credentials;
+        boolean hubDryRun = hfToken == null;
+        if (dryRunText != null) {
+            if (bool("DRY_RUN", dryRunText)) {
+                dryRun = true;
+                hubDryRun = true;
+            } else if (!credentials && hfToken == null) {
+                throw new ConfigException("DRY_RUN=false needs APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH (GitHub), "
+                        + "or HF_TOKEN (Hugging Face Hub); missing: "
+                        + (appId == null ? "APP_ID " : "") + (privateKey == null ? "PRIVATE_KEY " : "") + "HF_TOKEN");
             }
         }
 
@@ -201,7 +279,39 @@ public record AppConfig(
                 integer(env, "JOB_LEASE_SECONDS", 120),
                 value(env, "DASHBOARD_PASSWORD"),
                 integer(env, "JOB_TIMEOUT_SECONDS", DEFAULT_JOB_TIMEOUT_SECONDS),
-                integer(env, "REDELIVERY_SWEEP_MINUTES", DEFAULT_REDELIVERY_SWEEP_MINUTES));
+                integer(env, "REDELIVERY_SWEEP_MINUTES", DEFAULT_REDELIVERY_SWEEP_MINUTES),
+                hub(env, hfToken, hubDryRun),
+                value(env, "DATABASE_URL"),
+                integer(env, "RETENTION_DAYS", DEFAULT_RETENTION_DAYS));
+    }
+
+    private static HubConfig hub(Map<String, String> env, String token, boolean dryRun) {
+        String secret = value(env, "HF_WEBHOOK_SECRET");
+        boolean developmentSecret = false;
+        if (secret == null) {
+            if (!dryRun) {
+                throw new ConfigException("HF_WEBHOOK_SECRET is required when HF_TOKEN is set (the Hub is live)");
+            }
+            secret = DEVELOPMENT_WEBHOOK_SECRET;
+            developmentSecret = true;
+        }
+        String apiUrl = stripTrailingSlash(orDefault(value(env, "HF_API_URL"), HubConfig.DEFAULT_API_URL));
+        checkUrl("HF_API_URL", apiUrl, "https://huggingface.co");
+        String pullRequests = value(env, "HF_PULL_REQUESTS");
+        return new HubConfig(
+                secret,
+                developmentSecret,
+                token,
+                apiUrl,
+                dryRun,
+                list(env, "HF_REPOS"),
+                list(env, "HF_IGNORE"),
+                pullRequests != null && bool("HF_PULL_REQUESTS", pullRequests));
+    }
+
+    private static List<String> list(Map<String, String> env, String name) {
+        String v = value(env, name);
+        return v == null ? List.of() : Arrays.asList(v.split("[,\\s]+"));
     }
 
     /**
@@ -209,7 +319,8 @@ public record AppConfig(
      * with the published development secret), every interface otherwise.
      */
     public String bindHost() {
-        return dryRun && developmentSecret ? "127.0.0.1" : "0.0.0.0";
+        // A live Hub side must be reachable by the Hub, whatever GitHub's side runs with.
+        return dryRun && developmentSecret && hub.dryRun() && hub.developmentSecret() ? "127.0.0.1" : "0.0.0.0";
     }
 
     /** True when the dashboard has no password: it then answers only on loopback. */
@@ -227,6 +338,15 @@ public record AppConfig(
                                     ? "no GitHub App credentials (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH)"
                                     : "DRY_RUN is on")
                     .append(". Every intended action is logged and stored; nothing is sent to GitHub. ***\n");
+        }
+        if (hub.dryRun()) {
+            b.append("*** HUGGING FACE HUB DRY-RUN: ")
+                    .append(hub.token() == null ? "no HF_TOKEN" : "DRY_RUN is on")
+                    .append(". Every intended comment is logged and stored; nothing is sent to the Hub. ***\n");
+        }
+        if (hub.developmentSecret()) {
+            b.append(
+                    "*** HF_WEBHOOK_SECRET is not set: POST /webhooks/huggingface takes the development secret. ***\n");
         }
         if (developmentSecret) {
             b.append("*** WEBHOOK_SECRET is not set: using the development secret '")
@@ -246,7 +366,7 @@ public record AppConfig(
                 .append(" port=")
                 .append(port)
                 .append(" database=")
-                .append(databasePath)
+                .append(databaseUrl == null ? databasePath : "postgresql (DATABASE_URL)")
                 .append(" github=")
                 .append(githubApiUrl)
                 .append(" app_id=")
@@ -254,7 +374,10 @@ public record AppConfig(
                 .append(" model_dir=")
                 .append(modelDir == null ? "bundled" : modelDir)
                 .append(" workers=")
-                .append(workers);
+                .append(workers)
+                .append(" huggingface=")
+                .append(hub.apiUrl())
+                .append(hub.dryRun() ? " (dry-run)" : " (live)");
         return b.toString();
     }
 
@@ -268,7 +391,8 @@ public record AppConfig(
                 + ", maxAttempts=" + maxAttempts + ", leaseSeconds=" + leaseSeconds
                 + ", dashboardPassword=" + (dashboardPassword == null ? "none" : "***")
                 + ", jobTimeoutSeconds=" + jobTimeoutSeconds + ", redeliverySweepMinutes=" + redeliverySweepMinutes
-                + "]";
+                + ", hub=" + hub + ", databaseUrl=" + (databaseUrl == null ? "none" : "***")
+                + ", retentionDays=" + retentionDays + "]";
     }
 
     private static String privateKey(Map<String, String> env) {
@@ -322,8 +446,11 @@ public record AppConfig(
     }
 
     private static void checkApiUrl(String url) {
-        String hint = "GITHUB_API_URL must be an http(s) URL such as https://api.github.com or"
-                + " https://HOST/api/v3, got '" + url + "'";
+        checkUrl("GITHUB_API_URL", url, "https://api.github.com or https://HOST/api/v3");
+    }
+
+    private static void checkUrl(String name, String url, String example) {
+        String hint = name + " must be an http(s) URL such as " + example + ", got '" + url + "'";
         try {
             URI uri = new URI(url);
             if (uri.getScheme() == null

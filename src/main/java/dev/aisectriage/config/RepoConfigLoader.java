@@ -29,6 +29,8 @@ public final class RepoConfigLoader {
         this.gateway = gateway;
         this.errors = errors;
         this.clock = clock;
+        // loads the schema validator now, at start-up, rather than in the first job (about a second of class loading)
+        RepoConfigParser.parse("", RepoConfig.FILE);
     }
 
     public RepoConfig load(long installationId, String repository) {

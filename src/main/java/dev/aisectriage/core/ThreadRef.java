@@ -1,5 +1,7 @@
 package dev.aisectriage.core;
 
+import dev.aisectriage.log.LogSafe;
+
 /**
  * One issue (or pull request) or discussion of a repository.
  *
@@ -28,9 +30,9 @@ public record ThreadRef(long installationId, String repository, Kind kind, int n
         return repository.substring(repository.indexOf('/') + 1);
     }
 
-    /** {@code owner/repo#12}, as log lines name a thread. */
+    /** {@code owner/repo#12}, as log lines name a thread (control characters escaped: the name comes from a payload). */
     @Override
     public String toString() {
-        return repository + "#" + number;
+        return LogSafe.text(repository) + "#" + number;
     }
 }

@@ -8,6 +8,7 @@ import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
 import java.util.Arrays;
@@ -64,8 +65,8 @@ public final class ApplySlashCommand implements EventHandler {
                     "{}: /ai-security {} from {} ({}) ignored: only owners, members and collaborators",
                     ref,
                     command.get().verb(),
-                    actor,
-                    association);
+                    LogSafe.text(actor),
+                    LogSafe.text(association));
             return;
         }
         switch (command.get().verb()) {
@@ -83,7 +84,7 @@ public final class ApplySlashCommand implements EventHandler {
                         ref,
                         command.get().verb());
         }
-        LOG.info("{}: /ai-security {} by {}", ref, command.get().verb(), actor);
+        LOG.info("{}: /ai-security {} by {}", ref, command.get().verb(), LogSafe.text(actor));
     }
 
     private void theme(WebhookEvent event, ThreadPost post, String name, String actor) {
@@ -91,7 +92,7 @@ public final class ApplySlashCommand implements EventHandler {
         try {
             theme = Theme.parse(name);
         } catch (IllegalArgumentException e) {
-            LOG.info("{}: /ai-security theme not applied: {}", post.ref(), e.getMessage());
+            LOG.info("{}: /ai-security theme not applied: {}", post.ref(), LogSafe.text(e.getMessage()));
             // Quoted back without mentions or code fences, so the answer cannot notify anyone nor break its markup.
             String asked = name.replace("`", "'").replace("@", "@\u200b");
             triage.reply(

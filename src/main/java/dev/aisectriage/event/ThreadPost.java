@@ -1,6 +1,7 @@
 package dev.aisectriage.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import dev.aisectriage.core.ThreadRef;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -36,14 +37,26 @@ public record ThreadPost(
         boolean discussion = p.has("discussion");
         JsonNode t = discussion ? p.get("discussion") : p.has("issue") ? p.get("issue") : p.get("pull_request");
         if (t == null || e.installationId() == null || e.repository() == null) {
-            throw new IllegalArgumentException(e.key() + " " + e.deliveryId() + ": payload has no issue or discussion, "
-                    + "installation or repository");
+            throw new MalformedPayloadException(e.key() + " " + e.deliveryId()
+                    + ": payload has no issue or discussion, " + "installation or repository");
         }
+        // the intake stored the installation id; the payload's, when it has one, must be the same positive number
+        JsonNode given = p.path("installation").path("id");
+        long installationId = positive(
+                given.isMissingNode() ? LongNode.valueOf(e.installationId()) : given,
+                Long.MAX_VALUE,
+                "installation.id",
+                e);
+        if (installationId != e.installationId()) {
+            throw new MalformedPayloadException(e.key() + " " + e.deliveryId() + ": installation.id " + installationId
+                    + " is not the delivery's installation " + e.installationId());
+        }
+        String field = discussion ? "discussion.number" : "issue.number";
         ThreadRef ref = new ThreadRef(
-                e.installationId(),
+                installationId,
                 e.repository(),
                 discussion ? ThreadRef.Kind.DISCUSSION : ThreadRef.Kind.ISSUE,
-                t.path("number").asInt(),
+                (int) positive(t.path("number"), Integer.MAX_VALUE, field, e),
                 t.hasNonNull("node_id") ? t.get("node_id").asText() : null);
         Set<String> labels = new LinkedHashSet<>();
         t.path("labels").forEach(l -> labels.add(l.path("name").asText()));
@@ -57,6 +70,24 @@ public record ThreadPost(
                 isBot(user),
                 labels,
                 !p.path("repository").path("private").asBoolean(false));
+    }
+
+    /**
+     * An id or number as a positive whole number up to {@code max}; anything else (a fraction, 1e30, text, a number
+     * too large, a missing one) is a malformed payload, never rounded or wrapped. Thread numbers are GraphQL
+     * {@code Int}s, so at most 2^31-1.
+     */
+    static long positive(JsonNode value, long max, String field, WebhookEvent e) {
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            long v = value.asLong();
+            if (v > 0 && v <= max) {
+                return v;
+            }
+        }
+        String shown = value.isMissingNode() ? "missing" : value.toString();
+        throw new MalformedPayloadException(e.key() + " " + e.deliveryId() + ": " + field + " is "
+                + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown) + ", not a positive whole number"
+                + (max == Integer.MAX_VALUE ? " up to 2^31-1" : ""));
     }
 
     /** The first {@link #MAX_TEXT_CHARS} characters of a text from a payload. */

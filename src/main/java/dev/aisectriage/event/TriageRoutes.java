@@ -9,6 +9,7 @@ import dev.aisectriage.store.ConfigErrors;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Installations;
+import dev.aisectriage.store.ThreadLeases;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.store.Writes;
 import java.time.Clock;
@@ -44,7 +45,7 @@ public final class TriageRoutes {
     }
 
     public TriageRoutes(Database db, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer) {
-        this(db, db::inTransaction, gateway, classifier, renderer, Clock.systemUTC());
+        this(db, db::writeTransaction, gateway, classifier, renderer, Clock.systemUTC());
     }
 
     /** Called with every prediction made for a thread (for example, to count predictions by theme in the metrics). */
@@ -61,7 +62,8 @@ public final class TriageRoutes {
                 gateway,
                 new TriageThread(
                         classifier, renderer, gateway, configs, threads, new Installations(db, writes), onPrediction),
-                threads);
+                threads,
+                new ThreadLeases(writes, clock));
     }
 
     /** A new table with the bot's routes. */

@@ -21,7 +21,7 @@ public final class GitHubApp {
      * @param dryRun         send no write; forced on when App ID or key is missing
      * @param actions        the store of sent and intended writes (built on the shared serial writer, if there is one)
      */
-    public static ApiGitHubGateway gateway(
+    public static GitHubGateway gateway(
             String apiUrl, String appId, String privateKey, Path privateKeyPath, boolean dryRun, ActionLog actions) {
         String pem = privateKey;
         if ((pem == null || pem.isBlank()) && privateKeyPath != null) {
@@ -35,13 +35,22 @@ public final class GitHubApp {
         if (appId == null || appId.isBlank() || pem == null || pem.isBlank()) {
             LOG.warn(
                     "no APP_ID or PRIVATE_KEY: GitHub is neither read nor written; intended actions are logged and stored");
-            return new ApiGitHubGateway(http, null, actions, true);
+            return new DryRunGitHubGateway(null, actions);
         }
         AppJwt jwt = new AppJwt(appId.trim(), PrivateKeys.parse(pem), Clock.systemUTC());
         InstallationTokens tokens = new InstallationTokens(http, jwt, Clock.systemUTC());
         if (dryRun) {
             LOG.warn("DRY_RUN: GitHub is read but not written; intended actions are logged and stored");
         }
-        return new ApiGitHubGateway(http, tokens, actions, dryRun);
+        return gateway(http, tokens, actions, dryRun);
+    }
+
+    /** The gateway on these tokens; in dry-run it reads GitHub and only records its writes. */
+    public static GitHubGateway gateway(GitHubHttp http, InstallationTokens tokens, ActionLog actions, boolean dryRun) {
+        if (tokens == null) {
+            return new DryRunGitHubGateway(null, actions);
+        }
+        ApiGitHubGateway api = new ApiGitHubGateway(http, tokens, actions);
+        return dryRun ? new DryRunGitHubGateway(api, actions) : api;
     }
 }

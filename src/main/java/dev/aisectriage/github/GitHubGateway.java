@@ -33,9 +33,6 @@ public interface GitHubGateway {
     /** Creates a label; false if the repository already has one of that name. */
     boolean createLabel(long installationId, String repository, LabelSpec label);
 
-    /** Changes colour or description of an existing label. */
-    void updateLabel(long installationId, String repository, LabelSpec label);
-
     /** Posts a comment and answers its id. */
     String createComment(ThreadRef thread, String body);
 

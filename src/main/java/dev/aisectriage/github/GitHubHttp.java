@@ -12,34 +12,34 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that talks HTTP to GitHub (REST and GraphQL) and applies the error policy: primary and secondary
- * rate limits are waited out ({@code retry-after}, or {@code x-ratelimit-remaining: 0} with {@code x-ratelimit-reset}),
- * 5xx and time-outs are retried with exponential back-off, every other 4xx is final at once.
+ * The one place that talks HTTP to GitHub (REST and GraphQL) and applies the error policy: 5xx and time-outs are
+ * retried with exponential back-off, every other 4xx is final at once, and a rate limit (primary or secondary) is
+ * not waited out here but fails with the moment it lifts ({@code retry-after}, or {@code x-ratelimit-reset} counted
+ * against the server's {@code Date}), for the job queue to try again then.
  */
 public final class GitHubHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitHubHttp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** GitHub asks to wait at least a minute on a secondary limit that names no time. */
-    private static final Duration SECONDARY_LIMIT_WAIT = Duration.ofSeconds(60);
 
     private final String baseUrl;
     private final HttpClient client;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final RateLimitHeaders limits;
 
     public GitHubHttp(String baseUrl, RetryPolicy policy, Sleeper sleeper, Clock clock) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.policy = policy;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.limits = new RateLimitHeaders(clock);
         this.client = HttpClient.newBuilder()
                 .connectTimeout(policy.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -119,19 +119,10 @@ public final class GitHubHttp {
                 return new Response(status, response.body(), response.headers());
             }
             String message = what + " answered " + status + ": " + abbreviate(response.body());
-            Instant now = clock.instant();
-            Optional<Instant> limitLifts = rateLimitLifts(status, response, now);
+            Optional<Instant> limitLifts = limits.lifts(status, response.headers(), response.body());
             if (limitLifts.isPresent()) {
-                Duration wait = Duration.between(now, limitLifts.get());
-                if (wait.isNegative()) {
-                    wait = Duration.ZERO;
-                }
-                if (wait.compareTo(policy.maxWait()) > 0 || attempt >= policy.maxAttempts()) {
-                    throw new GitHubApiException("rate limited: " + message, status, false, limitLifts.get(), null);
-                }
-                LOG.warn("{}: rate limited, waiting {} ms as GitHub asks", what, wait.toMillis());
-                sleep(wait);
-                continue;
+                LOG.warn("{}: rate limited until {}", what, limitLifts.get());
+                throw new GitHubApiException("rate limited: " + message, status, false, limitLifts.get(), null);
             }
             if (status >= 500) {
                 backoff = retryOrThrow(
@@ -161,36 +152,13 @@ public final class GitHubHttp {
         return backoff.multipliedBy(2);
     }
 
-    /** Primary limit: 403/429 with {@code x-ratelimit-remaining: 0}; secondary: 403/429 with {@code retry-after} or its message. */
-    private Optional<Instant> rateLimitLifts(int status, HttpResponse<String> response, Instant now) {
-        if (status != 403 && status != 429) {
-            return Optional.empty();
-        }
-        HttpHeaders h = response.headers();
-        Optional<String> retryAfter = h.firstValue("retry-after");
-        if (retryAfter.isPresent()) {
-            try {
-                return Optional.of(
-                        now.plusSeconds(Long.parseLong(retryAfter.get().trim())));
-            } catch (NumberFormatException e) {
-                return Optional.of(now.plus(SECONDARY_LIMIT_WAIT));
-            }
-        }
-        if (h.firstValue("x-ratelimit-remaining")
-                .map(String::trim)
-                .filter("0"::equals)
-                .isPresent()) {
-            long reset = h.firstValue("x-ratelimit-reset")
-                    .map(v -> Long.parseLong(v.trim()))
-                    .orElse(now.plus(SECONDARY_LIMIT_WAIT).getEpochSecond());
-            // the reset is in whole seconds: one more second avoids arriving a moment too early
-            return Optional.of(Instant.ofEpochSecond(reset + 1));
-        }
-        String body = response.body() == null ? "" : response.body().toLowerCase(Locale.ROOT);
-        if (body.contains("secondary rate limit") || body.contains("abuse")) {
-            return Optional.of(now.plus(SECONDARY_LIMIT_WAIT));
-        }
-        return Optional.empty();
+    /** See {@link RateLimitHeaders#primaryReset}. */
+    public Optional<Instant> primaryReset(HttpHeaders h) {
+        return limits.primaryReset(h);
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     private HttpRequest request(String method, String url, String body, String authorization) {

@@ -1,32 +1,43 @@
 package dev.aisectriage.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A small GraphQL client on the installation token; errors in the answer become {@link GitHubApiException}s. */
+/**
+ * A small GraphQL client on the installation token (discussions: hub4j has no discussion mutations); errors in the
+ * answer become {@link GitHubApiException}s, a rate limit a {@link RateLimitedException}.
+ */
 public final class GraphQlClient {
 
-    private final GitHubHttp http;
-    private final InstallationTokens tokens;
+    /** GitHub asks to wait at least a minute on a limit that names no time. */
+    private static final Duration LIMIT_WITHOUT_RESET = Duration.ofSeconds(60);
 
-    public GraphQlClient(GitHubHttp http, InstallationTokens tokens) {
+    private final GitHubHttp http;
+    private final InstallationCalls calls;
+
+    GraphQlClient(GitHubHttp http, InstallationCalls calls) {
         this.http = http;
-        this.tokens = tokens;
+        this.calls = calls;
     }
 
     /** Runs a query or an idempotent mutation and answers its {@code data}. */
     public JsonNode execute(long installationId, String query, Map<String, Object> variables) {
-        return data(http.send("POST", http.graphqlPath(), body(query, variables), auth(installationId)));
+        return data(installationId, send(installationId, body(query, variables), false));
     }
 
     /** Runs a mutation that creates something, at most once (see {@link GitHubHttp#sendOnce}). */
     public JsonNode executeOnce(long installationId, String query, Map<String, Object> variables) {
-        return data(http.sendOnce("POST", http.graphqlPath(), body(query, variables), auth(installationId)));
+        return data(installationId, send(installationId, body(query, variables), true));
     }
 
-    private String auth(long installationId) {
-        return "Bearer " + tokens.tokenFor(installationId);
+    private GitHubHttp.Response send(long installationId, Map<String, Object> body, boolean once) {
+        return calls.send(
+                installationId,
+                auth -> once
+                        ? http.sendOnce("POST", http.graphqlPath(), body, auth)
+                        : http.send("POST", http.graphqlPath(), body, auth));
     }
 
     private static Map<String, Object> body(String query, Map<String, Object> variables) {
@@ -36,20 +47,24 @@ public final class GraphQlClient {
         return body;
     }
 
-    private static JsonNode data(GitHubHttp.Response response) {
+    private JsonNode data(long installationId, GitHubHttp.Response response) {
         JsonNode answer = response.json();
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
             JsonNode first = errors.get(0);
             String type = first.path("type").asText("");
-            boolean gone = "NOT_FOUND".equals(type);
-            boolean limited = "RATE_LIMITED".equals(type);
-            throw new GitHubApiException(
-                    "GraphQL error: " + first.path("message").asText(),
-                    gone ? 404 : limited ? 403 : 422,
-                    !limited,
-                    null,
-                    null);
+            String message = "GraphQL error: " + first.path("message").asText();
+            if ("RATE_LIMITED".equals(type)) {
+                GitHubApiException limit = new GitHubApiException(
+                        message,
+                        403,
+                        false,
+                        http.primaryReset(response.headers())
+                                .orElse(http.clock().instant().plus(LIMIT_WITHOUT_RESET)),
+                        null);
+                throw calls.limited(installationId, limit);
+            }
+            throw new GitHubApiException(message, "NOT_FOUND".equals(type) ? 404 : 422, true, null, null);
         }
         return answer.path("data");
     }

@@ -3,6 +3,8 @@ package dev.aisectriage.queue;
 import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.github.RateLimitedException;
+import dev.aisectriage.log.LogSafe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -165,8 +167,8 @@ public final class JobQueueWorkers implements AutoCloseable {
                 LOG.debug(
                         "job done id={} delivery={} event={} attempt={} handlers={} ms={}",
                         job.id(),
-                        event.deliveryId(),
-                        event.key(),
+                        LogSafe.text(event.deliveryId()),
+                        LogSafe.text(event.key()),
                         job.attempts(),
                         handlers.size(),
                         took.toMillis());
@@ -174,19 +176,31 @@ public final class JobQueueWorkers implements AutoCloseable {
                 LOG.warn(
                         "job {} (delivery {}) finished after its lease expired; another worker re-claimed it",
                         job.id(),
-                        event.deliveryId());
+                        LogSafe.text(event.deliveryId()));
             }
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                // Shutdown timed out: leave the job running; its lease expires and the next process resumes it.
+            if (e instanceof InterruptedException || Thread.interrupted()) {
+                // Shutdown timed out: back to the queue without spending an attempt (it did not fail); its thread
+                // stays leased until the lease runs out, in case the handler ignores the interrupt. The interrupt
+                // flag is cleared for the store's write (a pool refuses an interrupted thread).
+                boolean requeued = queue.requeueInterrupted(job.id(), workerId);
                 Thread.currentThread().interrupt();
                 LOG.warn(
-                        "job {} (delivery {}) interrupted by shutdown; it will be resumed after restart",
+                        "job {} (delivery {}) interrupted by shutdown; {}",
                         job.id(),
-                        event.deliveryId());
+                        LogSafe.text(event.deliveryId()),
+                        requeued ? "queued again, no attempt spent" : "its lease was already lost");
                 return;
             }
-            Optional<JobState> now = queue.fail(job.id(), workerId, job.attempts(), e.toString());
+            Optional<RateLimitedException> limit = JobFailures.rateLimit(e);
+            if (limit.isPresent()) {
+                postpone(job, workerId, limit.get(), started);
+                return;
+            }
+            Optional<JobState> now = JobFailures.permanent(e)
+                    ? Optional.of(JobState.DEAD)
+                            .filter(dead -> queue.deadLetter(job.id(), workerId, "not retried: " + e))
+                    : queue.fail(job.id(), workerId, job.attempts(), e.toString());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             String next = now.map(s -> s == JobState.DEAD
                             ? "dead-lettered"
@@ -196,16 +210,30 @@ public final class JobQueueWorkers implements AutoCloseable {
             LOG.error(
                     "job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={}",
                     job.id(),
-                    event.deliveryId(),
-                    event.repository(),
-                    event.event(),
-                    event.action(),
+                    LogSafe.text(event.deliveryId()),
+                    LogSafe.text(event.repository()),
+                    LogSafe.text(event.event()),
+                    LogSafe.text(event.action()),
                     job.attempts(),
                     next,
-                    e);
+                    LogSafe.throwable(e));
             now.ifPresent(s -> observer.jobFinished(job, s, took));
         } finally {
             inFlight.remove(job.id());
+        }
+    }
+
+    /** A rate limit is not the job's failure: it runs again when the limit lifts, its attempt not counted. */
+    private void postpone(Job job, String workerId, RateLimitedException limit, long started) {
+        String why = "rate limited: " + limit.getMessage();
+        if (queue.postpone(job.id(), workerId, limit.installationId(), limit.retryAt(), why)) {
+            LOG.warn(
+                    "job rate limited id={} delivery={} installation={} outcome=queued until {} (attempt not counted)",
+                    job.id(),
+                    LogSafe.text(job.event().deliveryId()),
+                    limit.installationId(),
+                    limit.retryAt());
+            observer.jobFinished(job, JobState.QUEUED, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

@@ -6,9 +6,11 @@ import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobQueueWorkers;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.Retention;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.Dashboard;
+import dev.aisectriage.web.HuggingFaceWebhookEndpoint;
 import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebServer;
 import dev.aisectriage.web.WebhookEndpoint;
@@ -36,9 +38,12 @@ public final class Service implements AutoCloseable {
 
     static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    /** How often the retention purge runs. */
+    static final Duration RETENTION_PERIOD = Duration.ofHours(1);
 
     private final Database db;
     private final SerialWriter writer;
+    private final Retention retention;
     private final TriageMetrics metrics;
     private final JobQueue queue;
     private final Deliveries deliveries;
@@ -50,6 +55,7 @@ public final class Service implements AutoCloseable {
     private Service(
             Database db,
             SerialWriter writer,
+            Retention retention,
             TriageMetrics metrics,
             JobQueue queue,
             Deliveries deliveries,
@@ -57,6 +63,7 @@ public final class Service implements AutoCloseable {
             Javalin web) {
         this.db = db;
         this.writer = writer;
+        this.retention = retention;
         this.metrics = metrics;
         this.queue = queue;
         this.deliveries = deliveries;
@@ -64,9 +71,14 @@ public final class Service implements AutoCloseable {
         this.web = web;
     }
 
-    /** Opens the database at {@code config.databasePath()} and starts everything. */
+    /** Opens the database ({@code DATABASE_URL}, else {@code DATABASE_PATH}) and starts everything. */
     public static Service start(AppConfig config, EventRoutes routes, BooleanSupplier modelReady) {
-        return start(config, Database.open(config.databasePath()), new TriageMetrics(), routes, modelReady);
+        return start(config, openDatabase(config), new TriageMetrics(), routes, modelReady);
+    }
+
+    /** PostgreSQL when {@code DATABASE_URL} is set (pooled: a connection per worker and some for intake), else SQLite. */
+    public static Database openDatabase(AppConfig config) {
+        return Database.open(config.databaseUrl(), config.databasePath(), config.workers() + 8);
     }
 
     /**
@@ -104,13 +116,18 @@ public final class Service implements AutoCloseable {
                 BASE_BACKOFF,
                 MAX_BACKOFF);
         metrics.watchQueue(queue::countByState);
-        Deliveries deliveries = new Deliveries(db, writer, clock);
+        Deliveries deliveries = new Deliveries(db, writer, clock, Deliveries.DEDUPE_WINDOW);
+        Retention retention = new Retention(
+                writer::inTransaction, clock, Duration.ofDays(config.retentionDays()), Deliveries.DEDUPE_WINDOW);
+        retention.start(RETENTION_PERIOD);
+        // Jobs queued by another instance wake nobody here: on a shared PostgreSQL, workers poll more often.
+        Duration idlePoll = db.dialect() == Database.Dialect.SQLITE ? Duration.ofSeconds(1) : Duration.ofMillis(200);
         JobQueueWorkers workers = new JobQueueWorkers(
                 queue,
                 routes,
                 config.workers(),
                 metrics,
-                Duration.ofSeconds(1),
+                idlePoll,
                 DRAIN_TIMEOUT,
                 Duration.ofSeconds(config.jobTimeoutSeconds()));
         WebhookEndpoint webhook = new WebhookEndpoint(
@@ -126,22 +143,26 @@ public final class Service implements AutoCloseable {
                                 d.lastError()))
                         .toList(),
                 config.dashboardPassword());
-        Javalin web = WebServer.create(webhook, db, modelReady, metrics, dashboard);
+        HuggingFaceWebhookEndpoint hub =
+                new HuggingFaceWebhookEndpoint(config.hub(), routes, deliveries, workers::wake, metrics);
+        Javalin web = WebServer.create(webhook, hub, db, modelReady, metrics, dashboard);
         try {
             web.start(config.bindHost(), config.port());
         } catch (RuntimeException e) {
             workers.close();
+            retention.close();
             writer.close();
             throw e;
         }
         LOG.info(
-                "listening on {}:{} ({}): POST {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}",
+                "listening on {}:{} ({}): POST {} and {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}",
                 config.bindHost(),
                 web.port(),
                 config.bindHost().equals("0.0.0.0") ? "all interfaces" : "loopback only",
                 WebhookEndpoint.PATH,
+                HuggingFaceWebhookEndpoint.PATH,
                 routes.keys());
-        return new Service(db, writer, metrics, queue, deliveries, workers, web);
+        return new Service(db, writer, retention, metrics, queue, deliveries, workers, web);
     }
 
     public int port() {
@@ -181,6 +202,7 @@ public final class Service implements AutoCloseable {
         } finally {
             try {
                 workers.close();
+                retention.close();
                 writer.close();
             } finally {
                 stopped.countDown();

@@ -13,7 +13,7 @@ public final class Actions {
     private final Writes writes;
 
     public Actions(Database db) {
-        this(db, db::inTransaction);
+        this(db, db::writeTransaction);
     }
 
     public Actions(Database db, Writes writes) {

@@ -13,7 +13,7 @@ public final class ConfigErrors {
     private final Writes writes;
 
     public ConfigErrors(Database db) {
-        this(db, db::inTransaction);
+        this(db, db::writeTransaction);
     }
 
     public ConfigErrors(Database db, Writes writes) {

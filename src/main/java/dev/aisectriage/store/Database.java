@@ -1,29 +1,70 @@
 package dev.aisectriage.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.LoggerFactory;
 
 /**
- * The embedded SQLite store. Schema changes are numbered files {@code db/migration/001.sql}, {@code 002.sql}, …
- * on the classpath, applied in order once each and recorded in {@code schema_version}.
+ * The store: an embedded SQLite file (one instance), or a PostgreSQL server that several instances share. Schema
+ * changes are Flyway migrations, one folder per database under {@code db/migration/}. A SQLite file written before
+ * Flyway (tracked in {@code schema_version}) is baselined at the version it reached and keeps its data.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
-    private final String url;
+    /** The SQL each kind of database needs where the two differ. */
+    public enum Dialect {
+        SQLITE("sqlite", ""),
+        POSTGRESQL("postgresql", " FOR UPDATE SKIP LOCKED");
 
-    private Database(String url) {
-        this.url = url;
+        private final String folder;
+        private final String lockSkipLocked;
+
+        Dialect(String folder, String lockSkipLocked) {
+            this.folder = folder;
+            this.lockSkipLocked = lockSkipLocked;
+        }
+
+        /**
+         * Appended to the SELECT that picks a row to claim: PostgreSQL locks the row and lets other claimers skip
+         * it; SQLite has one writer at a time, so a claim there is serial anyway.
+         */
+        public String forUpdateSkipLocked() {
+            return lockSkipLocked;
+        }
     }
 
-    /** Opens (creating if needed) the file, switches it to WAL and applies pending migrations. */
+    private final Dialect dialect;
+    private final String sqliteUrl;
+    private final HikariDataSource pool;
+    private final String description;
+
+    private Database(Dialect dialect, String sqliteUrl, HikariDataSource pool, String description) {
+        this.dialect = dialect;
+        this.sqliteUrl = sqliteUrl;
+        this.pool = pool;
+        this.description = description;
+    }
+
+    /** PostgreSQL when {@code databaseUrl} is set, otherwise the SQLite file at {@code databasePath}. */
+    public static Database open(String databaseUrl, Path databasePath, int poolSize) {
+        return databaseUrl == null || databaseUrl.isBlank() ? open(databasePath) : openPostgres(databaseUrl, poolSize);
+    }
+
+    /** Opens (creating if needed) the SQLite file, switches it to WAL and applies pending migrations. */
     public static Database open(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -33,14 +74,61 @@ public final class Database {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of " + file, e);
         }
-        Database db = new Database("jdbc:sqlite:" + file.toAbsolutePath());
+        Database db = new Database(
+                Dialect.SQLITE, "jdbc:sqlite:" + file.toAbsolutePath(), null, "sqlite:" + file.toAbsolutePath());
         db.migrate();
         return db;
     }
 
-    /** A new connection with the project's pragmas; the caller closes it. */
+    /**
+     * Connects to PostgreSQL through a pool of {@code poolSize} connections and applies pending migrations.
+     *
+     * @param url {@code postgres://user:pass@host:5432/db}, {@code postgresql://…} or {@code jdbc:postgresql://…}
+     */
+    public static Database openPostgres(String url, int poolSize) {
+        JdbcUrl jdbc = JdbcUrl.parse(url);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbc.url());
+        if (jdbc.user() != null) {
+            config.setUsername(jdbc.user());
+        }
+        if (jdbc.password() != null) {
+            config.setPassword(jdbc.password());
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));
+        config.setPoolName("store");
+        config.setAutoCommit(true);
+        config.setConnectionTimeout(10_000);
+        Database db = new Database(Dialect.POSTGRESQL, null, new HikariDataSource(config), jdbc.redacted());
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Where the data is, without a password: for logs. */
+    public String description() {
+        return description;
+    }
+
+    /** A new connection (pooled for PostgreSQL, with the project's pragmas for SQLite); the caller closes it. */
     public Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(url);
+        return connect(false);
+    }
+
+    private Connection connect(boolean writes) throws SQLException {
+        if (pool != null) {
+            return pool.getConnection();
+        }
+        Connection c = DriverManager.getConnection(sqliteUrl);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=NORMAL");
@@ -52,7 +140,23 @@ public final class Database {
 
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(SqlWork<T> work) {
-        try (Connection c = connect()) {
+        return transaction(false, work);
+    }
+
+    /** Like {@link #inTransaction}, for work that writes (see {@link #connectForWrites()}). */
+    public <T> T writeTransaction(SqlWork<T> work) {
+        return transaction(true, work);
+    }
+
+    private <T> T transaction(boolean writes, SqlWork<T> work) {
+        if (writes && dialect == Dialect.SQLITE) {
+            try (Connection c = connect(true)) {
+                return inImmediateTransaction(c, work);
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
+        try (Connection c = connect(writes)) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -61,51 +165,135 @@ public final class Database {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException(e);
         }
     }
 
-    private void migrate() {
-        inTransaction(c -> {
+    /**
+     * Runs work in a SQLite transaction that takes the write lock first ({@code BEGIN IMMEDIATE}) on a connection in
+     * auto-commit mode. A deferred transaction that read and then writes after another process committed fails at
+     * once with SQLITE_BUSY (WAL cannot upgrade a stale snapshot), whereas waiting for the lock up front goes
+     * through the busy timeout. (sqlite-jdbc's own IMMEDIATE mode begins the next transaction at every commit, so
+     * an idle connection would hold the write lock.)
+     */
+    static <T> T inImmediateTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+        }
+        try {
+            T result = work.run(c);
             try (Statement s = c.createStatement()) {
-                s.execute(
-                        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+                s.execute("COMMIT");
             }
-            int current;
-            try (var rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-                current = rs.next() ? rs.getInt(1) : 0;
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ROLLBACK");
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
             }
-            for (int v = current + 1; ; v++) {
-                String sql = migration(v);
-                if (sql == null) {
-                    break;
-                }
-                try (Statement s = c.createStatement()) {
-                    for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
-                        if (!statement.isBlank()) {
-                            s.execute(statement);
-                        }
-                    }
-                    s.execute("INSERT INTO schema_version(version, applied_at) VALUES (" + v + ", datetime('now'))");
-                }
+            throw e;
+        }
+    }
+
+    /** Closes the connection pool (PostgreSQL); SQLite connections are closed by their users. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    private void migrate() {
+        var configuration = Flyway.configure()
+                .locations("classpath:db/migration/" + dialect.folder)
+                .failOnMissingLocations(true)
+                .loggers("slf4j");
+        Flyway flyway = pool != null
+                ? configuration.dataSource(pool).load()
+                : configuration.dataSource(sqliteUrl, null, null).load();
+        Integer before = dialect == Dialect.SQLITE ? versionBeforeFlyway() : null;
+        if (before != null) {
+            // Written by the service before it used Flyway: its schema is migrations 1..before, data kept.
+            Flyway.configure()
+                    .configuration(flyway.getConfiguration())
+                    .baselineVersion(MigrationVersion.fromVersion(String.valueOf(before)))
+                    .baselineDescription("schema_version " + before + " (before Flyway)")
+                    .load()
+                    .baseline();
+            LoggerFactory.getLogger(Database.class)
+                    .info("{}: schema version {} from before Flyway baselined", description, before);
+        }
+        flyway.migrate();
+    }
+
+    /** The version a pre-Flyway SQLite file reached, or null if Flyway already manages it (or it is new). */
+    private Integer versionBeforeFlyway() {
+        return inTransaction(c -> {
+            if (!tableExists(c, "schema_version") || tableExists(c, "flyway_schema_history")) {
+                return null;
             }
-            return null;
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT MAX(version) FROM schema_version")) {
+                int v = rs.next() ? rs.getInt(1) : 0;
+                return v > 0 ? v : null;
+            }
         });
     }
 
-    private static String migration(int version) {
-        String name = String.format("db/migration/%03d.sql", version);
-        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(name)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(name, e);
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        try (var s = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** A PostgreSQL address as JDBC wants it, with the credentials apart. */
+    record JdbcUrl(String url, String user, String password) {
+
+        static JdbcUrl parse(String text) {
+            String t = text.trim();
+            if (t.startsWith("jdbc:postgresql:")) {
+                return new JdbcUrl(t, null, null);
+            }
+            if (!t.startsWith("postgres://") && !t.startsWith("postgresql://")) {
+                throw new IllegalArgumentException("DATABASE_URL must start with postgres://, postgresql:// or "
+                        + "jdbc:postgresql://, got '" + redact(t) + "'");
+            }
+            URI uri = URI.create(t);
+            String user = null;
+            String password = null;
+            if (uri.getRawUserInfo() != null) {
+                String[] parts = uri.getRawUserInfo().split(":", 2);
+                user = decode(parts[0]);
+                password = parts.length > 1 ? decode(parts[1]) : null;
+            }
+            String hostPort = uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+            return new JdbcUrl("jdbc:postgresql://" + hostPort + path + query, user, password);
+        }
+
+        String redacted() {
+            return redact(url) + (user == null ? "" : " as " + user);
+        }
+
+        private static String redact(String url) {
+            return url.replaceAll("(://[^:/@]+):[^@]*@", "$1:***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+        }
+
+        private static String decode(String s) {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        }
     }
 }

@@ -1,9 +1,11 @@
 package dev.aisectriage.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,60 +13,94 @@ import java.util.Optional;
 /** The deliveries table: every webhook GitHub sent, with what intake did with it. */
 public final class Deliveries {
 
+    /** The same event seen again within this long is a duplicate; after it, it is processed as new. */
+    public static final Duration DEDUPE_WINDOW = Duration.ofDays(1);
+
     private final Database db;
     private final SerialWriter writer;
     private final Clock clock;
+    private final Duration dedupeWindow;
 
     public Deliveries(Database db, SerialWriter writer, Clock clock) {
+        this(db, writer, clock, DEDUPE_WINDOW);
+    }
+
+    public Deliveries(Database db, SerialWriter writer, Clock clock, Duration dedupeWindow) {
         this.db = db;
         this.writer = writer;
         this.clock = clock;
+        this.dedupeWindow = dedupeWindow;
     }
 
     /**
      * Stores a delivery the bot handles and queues its job, in one transaction. Returns {@link
      * DeliveryOutcome#REDELIVERY} if the delivery id is already stored (nothing written), {@link
-     * DeliveryOutcome#DUPLICATE} if another delivery with the same semantic key is already queued (stored, no job).
+     * DeliveryOutcome#DUPLICATE} if another delivery with the same semantic key was queued within the dedupe window
+     * (stored, no job).
      */
     public DeliveryOutcome queue(Delivery d) {
         return writer.inTransaction(c -> {
             long now = clock.millis();
-            // One statement decides queued-or-duplicate and writes, so the write lock is taken at once and two
-            // concurrent copies of the same event cannot both be queued (the partial unique index backs this up).
-            String outcome;
+            // The primary key decides redelivery: a concurrent copy with the same id waits for this transaction and
+            // then inserts nothing.
             try (PreparedStatement s = c.prepareStatement("""
-                    INSERT OR IGNORE INTO deliveries
+                    INSERT INTO deliveries
                         (delivery_id, event, action, installation_id, repository, thread_number, semantic_key,
                          outcome, reason, payload, received_at)
-                    SELECT ?, ?, ?, ?, ?, ?, ?, d.outcome,
-                           CASE d.outcome WHEN 'duplicate' THEN 'same event already queued' END, ?, ?
-                    FROM (SELECT CASE WHEN ? IS NOT NULL AND EXISTS (
-                              SELECT 1 FROM deliveries WHERE semantic_key = ? AND outcome = 'queued')
-                          THEN 'duplicate' ELSE 'queued' END AS outcome) d
-                    RETURNING outcome""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', NULL, ?, ?)
+                    ON CONFLICT (delivery_id) DO NOTHING""")) {
                 int i = bind(s, d);
                 s.setString(i++, d.payload());
-                s.setLong(i++, now);
-                s.setString(i++, d.semanticKey());
-                s.setString(i, d.semanticKey());
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return DeliveryOutcome.REDELIVERY;
-                    }
-                    outcome = rs.getString(1);
+                s.setLong(i, now);
+                if (s.executeUpdate() == 0) {
+                    return DeliveryOutcome.REDELIVERY;
                 }
             }
-            if ("queued".equals(outcome)) {
+            if (d.semanticKey() != null && !claimSemanticKey(c, d, now)) {
                 try (PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO jobs (delivery_id, state, attempts, next_attempt_at, created_at) VALUES (?, 'queued', 0, ?, ?)")) {
-                    s.setString(1, d.deliveryId());
-                    s.setLong(2, now);
-                    s.setLong(3, now);
+                        "UPDATE deliveries SET outcome = 'duplicate', reason = ? WHERE delivery_id = ?")) {
+                    s.setString(1, "same event already queued");
+                    s.setString(2, d.deliveryId());
                     s.executeUpdate();
                 }
+                return DeliveryOutcome.DUPLICATE;
             }
-            return DeliveryOutcome.parse(outcome);
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO jobs (delivery_id, state, attempts, next_attempt_at, created_at, thread_key,
+                                      installation_id)
+                    VALUES (?, 'queued', 0, ?, ?, ?, ?)""")) {
+                s.setString(1, d.deliveryId());
+                s.setLong(2, now);
+                s.setLong(3, now);
+                s.setString(4, threadKey(d.repository(), d.threadNumber()));
+                setNullableLong(s, 5, d.installationId());
+                s.executeUpdate();
+            }
+            return DeliveryOutcome.QUEUED;
         });
+    }
+
+    /**
+     * Takes the semantic key for this delivery unless another delivery holds it within the window. The primary key
+     * of {@code semantic_keys} is the arbiter: two concurrent copies cannot both take it.
+     */
+    private boolean claimSemanticKey(Connection c, Delivery d, long now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO semantic_keys (semantic_key, delivery_id, queued_at) VALUES (?, ?, ?)
+                ON CONFLICT (semantic_key) DO UPDATE SET delivery_id = excluded.delivery_id,
+                    queued_at = excluded.queued_at
+                WHERE semantic_keys.queued_at < ?""")) {
+            s.setString(1, d.semanticKey());
+            s.setString(2, d.deliveryId());
+            s.setLong(3, now);
+            s.setLong(4, now - dedupeWindow.toMillis());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** The key of a thread's lease: {@code owner/repo#12}, or null when the event has no thread. */
+    public static String threadKey(String repository, Integer number) {
+        return repository == null || number == null ? null : repository + "#" + number;
     }
 
     /** Stores a delivery that is not processed ({@code ignored} with a reason, or {@code ping}); no job. */
@@ -74,10 +110,11 @@ public final class Deliveries {
         }
         return writer.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("""
-                    INSERT OR IGNORE INTO deliveries
+                    INSERT INTO deliveries
                         (delivery_id, event, action, installation_id, repository, thread_number, semantic_key,
                          outcome, reason, payload, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (delivery_id) DO NOTHING""")) {
                 int i = bind(s, d);
                 s.setString(i++, outcome.label());
                 s.setString(i++, reason);

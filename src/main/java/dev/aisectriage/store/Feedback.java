@@ -23,7 +23,7 @@ public final class Feedback {
     private final Writes writes;
 
     public Feedback(Database db) {
-        this(db, db::inTransaction);
+        this(db, db::writeTransaction);
     }
 
     public Feedback(Database db, Writes writes) {
@@ -36,8 +36,8 @@ public final class Feedback {
             String deliveryId, ThreadRef ref, String signal, boolean isSecurity, Theme theme, String actor) {
         return writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT OR IGNORE INTO feedback(delivery_id, installation_id, repository, kind, number, signal, "
-                            + "is_security, theme, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO feedback(delivery_id, installation_id, repository, kind, number, signal, "
+                            + "is_security, theme, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 s.setString(1, deliveryId);
                 s.setLong(2, ref.installationId());
                 s.setString(3, ref.repository());

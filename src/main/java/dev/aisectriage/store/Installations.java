@@ -13,7 +13,7 @@ public final class Installations {
     private final Writes writes;
 
     public Installations(Database db) {
-        this(db, db::inTransaction);
+        this(db, db::writeTransaction);
     }
 
     public Installations(Database db, Writes writes) {
@@ -35,7 +35,12 @@ public final class Installations {
         });
     }
 
+    /**
+     * Uninstall: marks the installation deleted and forgets its labels, and at once empties its webhook payloads
+     * (they hold the posts' text), closes its queued jobs and deletes its log of actions.
+     */
     public void recordDeleted(long installationId) {
+        Retention.forgetInstallation(writes, java.time.Clock.systemUTC(), installationId);
         writes.inTransaction(c -> {
             try (PreparedStatement s =
                     c.prepareStatement("UPDATE app_installations SET deleted_at = ? WHERE installation_id = ?")) {
@@ -69,7 +74,7 @@ public final class Installations {
     public boolean createdLabel(String repository, String name) {
         return db.inTransaction(c -> {
             try (PreparedStatement s =
-                    c.prepareStatement("SELECT 1 FROM repo_labels WHERE repository = ? AND name = ? COLLATE NOCASE")) {
+                    c.prepareStatement("SELECT 1 FROM repo_labels WHERE repository = ? AND lower(name) = lower(?)")) {
                 s.setString(1, repository);
                 s.setString(2, name);
                 try (ResultSet rs = s.executeQuery()) {
@@ -82,7 +87,8 @@ public final class Installations {
     public void recordLabelCreated(long installationId, String repository, String name) {
         writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT OR IGNORE INTO repo_labels(installation_id, repository, name, created_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO repo_labels(installation_id, repository, name, created_at) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT DO NOTHING")) {
                 s.setLong(1, installationId);
                 s.setString(2, repository);
                 s.setString(3, name);
@@ -96,7 +102,7 @@ public final class Installations {
     public void recordLabelDeletedByMaintainer(String repository, String name) {
         writes.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE repo_labels SET deleted_by_maintainer = 1 WHERE repository = ? AND name = ? COLLATE NOCASE")) {
+                    "UPDATE repo_labels SET deleted_by_maintainer = 1 WHERE repository = ? AND lower(name) = lower(?)")) {
                 s.setString(1, repository);
                 s.setString(2, name);
                 s.executeUpdate();

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Runs write transactions one at a time on one long-lived connection. SQLite has a single writer anyway; waiting
  * for it here is a fair FIFO queue, whereas two connections competing inside SQLite meet its busy handler, which
  * sleeps in steps of up to 100 ms and put the webhook answers' p99 in the hundreds of milliseconds under load.
- * Reads keep using {@link Database#inTransaction} (WAL readers do not block the writer).
+ * Reads keep using {@link Database#inTransaction} (WAL readers do not block the writer). On PostgreSQL, which
+ * has row locks and many writers, each transaction simply takes a pooled connection.
  */
 public final class SerialWriter implements AutoCloseable {
 
@@ -29,15 +30,16 @@ public final class SerialWriter implements AutoCloseable {
 
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(Database.SqlWork<T> work) {
+        if (db.dialect() != Database.Dialect.SQLITE) {
+            return db.inTransaction(work);
+        }
         lock.lock();
         try {
             Connection c = connection();
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
+                return Database.inImmediateTransaction(c, work);
             } catch (SQLException | RuntimeException e) {
-                rollbackOrDrop(c);
+                dropIfBroken();
                 throw e;
             }
         } catch (SQLException e) {
@@ -55,7 +57,6 @@ public final class SerialWriter implements AutoCloseable {
                 // checkpoint() does it from another connection.
                 s.execute("PRAGMA wal_autocheckpoint=0");
             }
-            connection.setAutoCommit(false);
         }
         return connection;
     }
@@ -65,6 +66,9 @@ public final class SerialWriter implements AutoCloseable {
      * its own). Call it periodically; see {@link #startCheckpoints}.
      */
     public void checkpoint() {
+        if (db.dialect() != Database.Dialect.SQLITE) {
+            return;
+        }
         try (Connection c = db.connect();
                 Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(PASSIVE)");
@@ -93,13 +97,9 @@ public final class SerialWriter implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    private void rollbackOrDrop(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            // A connection that cannot roll back is not reused.
-            close();
-        }
+    private void dropIfBroken() {
+        // The failed transaction was rolled back, unless the rollback failed too: a fresh connection is the safe bet.
+        closeConnection();
     }
 
     @Override
@@ -107,6 +107,10 @@ public final class SerialWriter implements AutoCloseable {
         if (checkpoints != null) {
             checkpoints.shutdownNow();
         }
+        closeConnection();
+    }
+
+    private void closeConnection() {
         lock.lock();
         try {
             if (connection != null) {

@@ -20,11 +20,13 @@ import java.util.Set;
  */
 public final class Threads {
 
+    private static final String PENDING_COMMENT = "pending:";
+
     private final Database db;
     private final Writes writes;
 
     public Threads(Database db) {
-        this(db, db::inTransaction);
+        this(db, db::writeTransaction);
     }
 
     public Threads(Database db, Writes writes) {
@@ -80,6 +82,34 @@ public final class Threads {
         update(ref, "comment_id = ?, comment_hash = ?", commentId, contentHash);
     }
 
+    /** A comment id that says "being created by {@code holder}": the slot is taken before the POST. */
+    public static String pendingComment(String holder) {
+        return PENDING_COMMENT + holder;
+    }
+
+    public static boolean isPendingComment(String commentId) {
+        return commentId != null && commentId.startsWith(PENDING_COMMENT);
+    }
+
+    /**
+     * Reserves the thread's one comment slot before the comment is created: true if the slot was free (or held by
+     * {@code previous}, a reservation whose creator died before it recorded the id), false if another writer holds
+     * it or a comment is already recorded. With the thread's lease this makes "create" happen at most once.
+     */
+    public boolean reserveComment(ThreadRef ref, String reservation, String previous) {
+        return writes.inTransaction(c -> {
+            ensure(c, ref);
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE threads SET comment_id = ?, comment_hash = NULL WHERE repository = ? AND kind = ? "
+                            + "AND number = ? AND (comment_id IS NULL OR comment_id = ?)")) {
+                s.setString(1, reservation);
+                key(s, ref, 2);
+                s.setString(5, previous);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
     public void setOff(ThreadRef ref, boolean off) {
         update(ref, "off = ?", off ? 1 : 0);
     }
@@ -89,7 +119,8 @@ public final class Threads {
         writes.inTransaction(c -> {
             ensure(c, ref);
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT OR IGNORE INTO thread_comments(repository, kind, number, comment_id, body) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO thread_comments(repository, kind, number, comment_id, body) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT DO NOTHING")) {
                 key(s, ref, 1);
                 s.setString(4, commentId);
                 s.setString(5, body);
@@ -103,7 +134,8 @@ public final class Threads {
         return db.inTransaction(c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT body FROM thread_comments WHERE repository = ? AND kind = ? AND number = ? ORDER BY rowid")) {
+                    "SELECT body FROM thread_comments WHERE repository = ? AND kind = ? AND number = ? ORDER BY "
+                            + (db.dialect() == Database.Dialect.SQLITE ? "rowid" : "seq"))) {
                 key(s, ref, 1);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -218,7 +250,8 @@ public final class Threads {
 
     private static void ensure(Connection c, ThreadRef ref) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT OR IGNORE INTO threads(installation_id, repository, kind, number, node_id) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO threads(installation_id, repository, kind, number, node_id) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING")) {
             s.setLong(1, ref.installationId());
             key(s, ref, 2);
             s.setString(5, ref.nodeId());

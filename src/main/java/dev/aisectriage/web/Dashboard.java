@@ -4,6 +4,7 @@ import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.ConfigErrors;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Feedback;
+import dev.aisectriage.store.HubDiscussions;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Threads;
 import io.javalin.http.Context;
@@ -28,6 +29,7 @@ public final class Dashboard implements Handler {
     private final Actions actions;
     private final ConfigErrors configErrors;
     private final Feedback feedback;
+    private final HubDiscussions hubDiscussions;
     private final Supplier<List<DeadLetterRow>> deadLetters;
     private final byte[] password;
 
@@ -42,6 +44,7 @@ public final class Dashboard implements Handler {
         this.actions = new Actions(db);
         this.configErrors = new ConfigErrors(db);
         this.feedback = new Feedback(db);
+        this.hubDiscussions = new HubDiscussions(db);
         this.deadLetters = deadLetters;
         this.password = password == null || password.isEmpty() ? null : password.getBytes(StandardCharsets.UTF_8);
     }
@@ -109,6 +112,12 @@ public final class Dashboard implements Handler {
                                 nz(t.classifiedAt())))
                         .toList());
 
+        h.append("<h2>Hugging Face Hub discussions</h2>");
+        table(
+                h,
+                List.of("discussion", "verdict", "probability", "theme", "model", "comment", "at"),
+                hubDiscussionRows(RECENT));
+
         h.append("<h2>Recent actions</h2>");
         table(
                 h,
@@ -139,6 +148,22 @@ public final class Dashboard implements Handler {
                 .append(feedback.count())
                 .append(" (export with <code>export-feedback</code>)</p>");
         return h.append("</body></html>").toString();
+    }
+
+    /** The Hub discussions the bot classified, newest first, one row each as the dashboard shows them. */
+    List<List<String>> hubDiscussionRows(int limit) {
+        return hubDiscussions.recent(limit).stream()
+                .map(d -> List.of(
+                        d.key().toString() + (d.pullRequest() ? " (pull request)" : ""),
+                        nz(d.verdict()),
+                        d.securityProbability() == null
+                                ? ""
+                                : String.format(Locale.ROOT, "%.3f", d.securityProbability()),
+                        nz(d.primaryTheme()),
+                        nz(d.modelVersion()),
+                        d.commentId() == null ? "" : "yes",
+                        nz(d.classifiedAt())))
+                .toList();
     }
 
     private static void table(StringBuilder h, List<String> head, List<List<String>> rows) {

@@ -20,9 +20,9 @@ public final class StoreWriteCheck {
     public Result run() {
         try (Connection c = db.connect();
                 Statement s = c.createStatement()) {
-            s.execute(
-                    "CREATE TABLE IF NOT EXISTS store_write_check (id INTEGER PRIMARY KEY, checked_at TEXT NOT NULL)");
-            s.executeUpdate("INSERT OR REPLACE INTO store_write_check(id, checked_at) VALUES (1, datetime('now'))");
+            // The table comes with the schema (migration 4), on SQLite and PostgreSQL alike.
+            s.executeUpdate("INSERT INTO store_write_check(id, checked_at) VALUES (1, '" + java.time.Instant.now()
+                    + "') ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at");
             return new Result(true, null);
         } catch (SQLException | RuntimeException e) {
             return new Result(false, e.getMessage() == null ? e.toString() : e.getMessage());

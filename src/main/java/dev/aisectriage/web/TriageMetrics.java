@@ -30,6 +30,8 @@ public final class TriageMetrics implements JobQueueWorkers.Observer {
     private final Histogram jobSeconds;
     private final Counter deadLetters;
     private final Counter predictions;
+    private final Counter hubTriggers;
+    private final Counter hubPredictions;
 
     public TriageMetrics() {
         deliveries = Counter.builder()
@@ -63,6 +65,32 @@ public final class TriageMetrics implements JobQueueWorkers.Observer {
         for (Theme t : Theme.values()) {
             predictions.labelValues(t.slug());
         }
+        hubTriggers = Counter.builder()
+                .name("triage_hub_webhook_triggers_total")
+                .help("Hugging Face Hub webhook calls with the right secret, per webhook id (the Hub allows 1,000 a "
+                        + "day per webhook); the Hub's deliveries are counted in triage_webhook_deliveries_total as "
+                        + "event huggingface.<scope>")
+                .labelNames("webhook")
+                .register(registry);
+        hubPredictions = Counter.builder()
+                .name("triage_hub_predictions_total")
+                .help("Classifier verdicts on Hugging Face Hub discussions by primary theme (none when not a security "
+                        + "report); triage_predictions_total counts GitHub's")
+                .labelNames("theme")
+                .register(registry);
+        for (Theme t : Theme.values()) {
+            hubPredictions.labelValues(t.slug());
+        }
+    }
+
+    /** One authenticated call of a Hub webhook. */
+    public void hubWebhookTriggered(String webhookId) {
+        hubTriggers.labelValues(webhookId).inc();
+    }
+
+    /** Call once per classified Hub discussion with its primary theme, or null when it is not a security report. */
+    public void hubPredictionRecorded(Theme theme) {
+        hubPredictions.labelValues(theme == null ? "none" : theme.slug()).inc();
     }
 
     /** Adds a gauge of jobs by state, read from the store at each scrape (so it survives restarts). */

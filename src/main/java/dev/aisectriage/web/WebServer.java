@@ -2,6 +2,7 @@ package dev.aisectriage.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Database;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -35,10 +36,24 @@ public final class WebServer {
             BooleanSupplier modelReady,
             TriageMetrics metrics,
             Dashboard dashboard) {
+        return create(webhook, null, db, modelReady, metrics, dashboard);
+    }
+
+    /** A configured, not yet started server, with the Hugging Face Hub's webhook when {@code hub} is not null. */
+    public static Javalin create(
+            WebhookEndpoint webhook,
+            HuggingFaceWebhookEndpoint hub,
+            Database db,
+            BooleanSupplier modelReady,
+            TriageMetrics metrics,
+            Dashboard dashboard) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.routes.post(WebhookEndpoint.PATH, webhook::handle);
+            if (hub != null) {
+                config.routes.post(HuggingFaceWebhookEndpoint.PATH, hub::handle);
+            }
             config.routes.get(
                     "/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             config.routes.get("/readyz", ctx -> ready(ctx, db, modelReady));
@@ -74,7 +89,7 @@ public final class WebServer {
 
     /** 401, 400, 413 and Javalin's own 4xx: one log line without the body, one metric, a JSON answer. */
     private static void rejected(HttpResponseException e, Context ctx, TriageMetrics metrics) {
-        boolean webhook = ctx.path().equals(WebhookEndpoint.PATH);
+        boolean webhook = isWebhook(ctx);
         String outcome = e instanceof WebhookRejectedException r
                 ? r.outcome()
                 : e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ? "too_large" : "http_" + e.getStatus();
@@ -98,13 +113,22 @@ public final class WebServer {
     }
 
     private static void failed(Exception e, Context ctx, TriageMetrics metrics) {
-        if (ctx.path().equals(WebhookEndpoint.PATH)) {
+        if (isWebhook(ctx)) {
             metrics.deliveryAnswered("unverified", "error", took(ctx));
         }
-        LOG.error("{} {} failed (delivery {})", ctx.method(), ctx.path(), clean(ctx.header("X-GitHub-Delivery")), e);
+        LOG.error(
+                "{} {} failed (delivery {})",
+                ctx.method(),
+                clean(ctx.path()),
+                clean(ctx.header("X-GitHub-Delivery")),
+                LogSafe.throwable(e));
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .contentType("application/json")
                 .result("{\"error\":\"internal\"}");
+    }
+
+    private static boolean isWebhook(Context ctx) {
+        return ctx.path().equals(WebhookEndpoint.PATH) || ctx.path().equals(HuggingFaceWebhookEndpoint.PATH);
     }
 
     private static Duration took(Context ctx) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.Delivery;
 import dev.aisectriage.store.DeliveryOutcome;
 import dev.aisectriage.store.SemanticKey;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -50,7 +52,7 @@ public final class WebhookEndpoint {
 
     public void handle(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
-        byte[] body = ctx.bodyAsBytes(); // Javalin refuses bodies over http.maxRequestSize with 413
+        byte[] body = body(ctx);
         String header = ctx.header(WebhookSignature.HEADER);
         if (header == null) {
             throw WebhookRejectedException.unauthorized("missing " + WebhookSignature.HEADER);
@@ -115,14 +117,14 @@ public final class WebhookEndpoint {
         metrics.deliveryAnswered(event, outcome, took);
         LOG.info(
                 "delivery id={} event={} repository={} installation={} outcome={} status={} ms={}{}",
-                deliveryId,
-                delivery.key(),
-                repository == null ? "-" : repository,
+                LogSafe.text(deliveryId),
+                LogSafe.text(delivery.key()),
+                repository == null ? "-" : LogSafe.text(repository),
                 installationId == null ? "-" : installationId,
                 outcome.label(),
                 status.getCode(),
                 String.format("%.1f", took.toNanos() / 1e6),
-                reason == null ? "" : " reason=\"" + reason + "\"");
+                reason == null ? "" : " reason=\"" + LogSafe.text(reason) + "\"");
 
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("delivery", deliveryId);
@@ -134,6 +136,23 @@ public final class WebhookEndpoint {
             answer.put("zen", payload.path("zen").asText(""));
         }
         ctx.status(status).contentType("application/json").result(WebServer.json(answer));
+    }
+
+    /**
+     * The raw body; Javalin refuses one over {@code http.maxRequestSize} with 413. A body the client never finished
+     * (it hung up, or sent broken chunks) is the client's error: 400, not 500 with a stack trace.
+     */
+    private static byte[] body(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // Javalin is Kotlin: Jetty's EofException comes through undeclared
+            if (e instanceof IOException) {
+                throw WebhookRejectedException.malformed("request body could not be read: " + e.getMessage());
+            }
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String required(Context ctx, String header) {

@@ -19,6 +19,11 @@ public final class WebhookRejectedException extends HttpResponseException {
         return new WebhookRejectedException(HttpStatus.UNAUTHORIZED, "unauthorized", message);
     }
 
+    /** A Hugging Face Hub delivery with a wrong {@code X-Webhook-Secret}: 403. */
+    public static WebhookRejectedException forbidden(String message) {
+        return new WebhookRejectedException(HttpStatus.FORBIDDEN, "forbidden", message);
+    }
+
     /** Signed, but not a delivery we can read (bad JSON, missing headers): 400. */
     public static WebhookRejectedException malformed(String message) {
         return new WebhookRejectedException(HttpStatus.BAD_REQUEST, "malformed", message);

@@ -88,15 +88,36 @@ public final class IntakeBenchmark {
             long[] rss = new long[2];
             Result r = run(http, base, template, rate, seconds, "bench", service.pid(), rss);
 
-            Thread.sleep(2000); // let the workers finish the last jobs before counting
+            // the queue drains: every job of the run ends (done or dead) while the service keeps running
+            long drainStarted = System.nanoTime();
+            long open = -1;
+            while (System.nanoTime() - drainStarted < TimeUnit.MINUTES.toNanos(20)) {
+                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                    open = count(c, "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')");
+                }
+                if (open == 0) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
             long stored;
             long distinct;
             long jobs;
+            long done;
+            double meanJobMs;
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
                 stored = count(c, "SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE 'bench-%'");
                 distinct =
                         count(c, "SELECT COUNT(DISTINCT delivery_id) FROM deliveries WHERE delivery_id LIKE 'bench-%'");
                 jobs = count(c, "SELECT COUNT(*) FROM jobs WHERE delivery_id LIKE 'bench-%'");
+                done = count(c, "SELECT COUNT(*) FROM jobs WHERE delivery_id LIKE 'bench-%' AND state = 'done'");
+                try (ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT AVG(finished_at - claimed_at) FROM jobs"
+                                + " WHERE delivery_id LIKE 'bench-%' AND state = 'done'")) {
+                    rs.next();
+                    meanJobMs = rs.getDouble(1);
+                }
             }
             long[] sorted = r.latenciesNanos();
             Arrays.sort(sorted);
@@ -114,6 +135,13 @@ public final class IntakeBenchmark {
             System.out.printf("| p99.9 | %.2f ms |%n", percentile(sorted, 99.9) / 1e6);
             System.out.printf("| max | %.2f ms |%n", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
             System.out.printf("| stored deliveries (distinct) / jobs | %d (%d) / %d |%n", stored, distinct, jobs);
+            System.out.printf(
+                    "| queue drained after the last send | %s |%n",
+                    open == 0 ? String.format("%.0f s (%d jobs done)", drainSeconds, done) : "NO: " + open + " open");
+            System.out.printf("| mean time of one job (claim to done) | %.1f ms |%n", meanJobMs);
+            System.out.printf(
+                    "| intake p99 / mean job time | %.3f |%n",
+                    percentile(sorted, 99) / 1e6 / Math.max(meanJobMs, 1e-9));
             System.out.printf(
                     "| service RSS peak during run / at end | %d MiB / %d MiB |%n", rss[0] / 1024, rss[1] / 1024);
             System.out.printf("| service VmHWM (peak since start) | %d MiB |%n", status(service.pid(), "VmHWM") / 1024);

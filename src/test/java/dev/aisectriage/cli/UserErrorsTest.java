@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every mistake a newcomer met, run through the real entry point in its own JVM with its own environment: each one
  * answers with one line on standard error that names the variable or file, exit code 2, and no stack frame.
  */
+@Tag("slow")
 class UserErrorsTest {
 
     @TempDir

@@ -85,4 +85,23 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_ID", "x")))
                 .hasMessageContaining("APP_ID");
     }
+
+    @Test
+    void databaseUrlSelectsPostgresAndRetentionDefaultsToThirtyDays() {
+        AppConfig sqlite = AppConfig.fromEnvironment(Map.of());
+        assertThat(sqlite.databaseUrl()).isNull();
+        assertThat(sqlite.retentionDays()).isEqualTo(30);
+
+        AppConfig postgres = AppConfig.fromEnvironment(
+                Map.of("DATABASE_URL", "postgres://bot:s3cr3t-pw@db:5432/triage", "RETENTION_DAYS", "7"));
+        assertThat(postgres.databaseUrl()).isEqualTo("postgres://bot:s3cr3t-pw@db:5432/triage");
+        assertThat(postgres.retentionDays()).isEqualTo(7);
+        assertThat(postgres.toString()).doesNotContain("s3cr3t-pw");
+        assertThat(postgres.startupBanner()).doesNotContain("s3cr3t-pw").contains("postgresql");
+
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DATABASE_URL", "mysql://db/triage")))
+                .hasMessageContaining("DATABASE_URL");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("RETENTION_DAYS", "0")))
+                .hasMessageContaining("RETENTION_DAYS");
+    }
 }

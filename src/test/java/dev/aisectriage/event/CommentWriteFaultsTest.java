@@ -48,7 +48,7 @@ class CommentWriteFaultsTest {
                 "1",
                 APP.getPrivate(),
                 false,
-                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(3), requestTimeout));
+                new RetryPolicy(3, Duration.ofMillis(10), requestTimeout));
     }
 
     @Test

@@ -12,6 +12,7 @@ class ThreadPostTextCapTest {
     @Test
     void givenASignedPayloadWithAOneMebibyteBodyWhenAJobReadsItThenItReadsGitHubsMaximumOnly() {
         ObjectNode payload = new ObjectMapper().createObjectNode();
+        payload.putObject("installation").put("id", 9);
         payload.putObject("issue")
                 .put("number", 12)
                 .put("title", "t".repeat(300_000))
@@ -27,6 +28,7 @@ class ThreadPostTextCapTest {
     @Test
     void givenABodyOfGitHubsMaximumLengthWhenAJobReadsItThenItIsWhole() {
         ObjectNode payload = new ObjectMapper().createObjectNode();
+        payload.putObject("installation").put("id", 9);
         payload.putObject("issue").put("number", 12).put("title", "t").put("body", "é".repeat(65_536));
 
         ThreadPost post = ThreadPost.of(new WebhookEvent("d-1", "issues", "opened", 9L, "o/r", payload));

@@ -152,17 +152,18 @@ class TriageIssueTest {
 
     @Test
     void twoWorkersOnTheSameThreadAtOncePostOneComment() throws Exception {
-        // given one bot whose workers take two deliveries of the same issue at the same time
+        // given one bot whose workers take two deliveries of the same issue at the same time, each under the
+        // thread's lease in the store as a claimed job runs
         Bot bot = bot();
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             // when both run
             var a = workers.submit(() -> {
-                bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+                bot.handleUnderLease(Fixtures.event("issues-opened-security-report.json", "d-1"), "worker-1");
                 return null;
             });
             var b = workers.submit(() -> {
-                bot.handle(Fixtures.event("issues-opened-security-report.json", "d-2"));
+                bot.handleUnderLease(Fixtures.event("issues-opened-security-report.json", "d-2"), "worker-2");
                 return null;
             });
             a.get();
@@ -337,5 +338,22 @@ class TriageIssueTest {
                                 "POST " + REPO + "/issues/13/labels",
                                 "{\"labels\":[\"security\",\"ai-security: system-software\","
                                         + "\"ai-security-type: system-software-unsafe-deserialization\"]}"));
+    }
+
+    @Test
+    void givenA422OnTheLabelsWhenASecurityReportArrivesThenTheCommentIsStillPostedAndTheJobFailsWithTheLabelsReason() {
+        // given GitHub refuses the labels for good
+        github.script(
+                "POST " + REPO + "/issues/12/labels", FakeGitHub.json(422, "{\"message\":\"Validation Failed\"}"));
+
+        // when a security report is opened, then the job fails with the labels' reason
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1")))
+                .isInstanceOfSatisfying(
+                        dev.aisectriage.github.GitHubApiException.class,
+                        e -> assertThat(e.status()).isEqualTo(422));
+
+        // but the comment was posted all the same
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
     }
 }

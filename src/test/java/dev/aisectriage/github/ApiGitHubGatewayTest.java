@@ -36,6 +36,7 @@ class ApiGitHubGatewayTest {
     private Actions actions;
     private InstallationTokens tokens;
     private GitHubHttp http;
+    private final List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -45,8 +46,8 @@ class ApiGitHubGatewayTest {
         actions = new Actions(db);
         http = new GitHubHttp(
                 github.url(),
-                new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(5)),
-                GitHubHttp.Sleeper.REAL,
+                new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5)),
+                sleeps::add,
                 Clock.systemUTC());
         tokens = new InstallationTokens(http, new AppJwt("1", app.getPrivate(), Clock.systemUTC()), Clock.systemUTC());
     }
@@ -56,8 +57,8 @@ class ApiGitHubGatewayTest {
         github.close();
     }
 
-    private ApiGitHubGateway gateway(boolean dryRun) {
-        return new ApiGitHubGateway(http, tokens, actions::record, dryRun);
+    private GitHubGateway gateway(boolean dryRun) {
+        return GitHubApp.gateway(http, tokens, actions::record, dryRun);
     }
 
     @Test
@@ -122,56 +123,6 @@ class ApiGitHubGatewayTest {
     }
 
     @Test
-    void waitsOutASecondaryRateLimitForTheAdvertisedRetryAfterThenRetries() {
-        // given GitHub answers the first attempt with a secondary rate limit of one second
-        github.script(
-                "POST /repos/octo/ml/issues/7/labels",
-                new MockResponse.Builder()
-                        .code(403)
-                        .addHeader("retry-after", "1")
-                        .body("{\"message\":\"You have exceeded a secondary rate limit\"}")
-                        .build());
-
-        // when labels are added
-        long start = System.nanoTime();
-        gateway(false).addLabels(ISSUE, List.of("security"));
-        long waitedMs = (System.nanoTime() - start) / 1_000_000;
-
-        // then the request was repeated once, after at least the advertised second
-        assertThat(github.requestLines())
-                .containsExactly(
-                        "POST /app/installations/42/access_tokens",
-                        "POST /repos/octo/ml/issues/7/labels",
-                        "POST /repos/octo/ml/issues/7/labels");
-        assertThat(waitedMs).isGreaterThanOrEqualTo(1000);
-        assertThat(github.labelsOf("octo/ml#7")).containsExactly("security");
-    }
-
-    @Test
-    void waitsForThePrimaryRateLimitResetWhenNoRequestsRemain() {
-        // given the primary limit is spent and resets in one second
-        long reset = Instant.now().getEpochSecond() + 1;
-        github.script(
-                "POST /repos/octo/ml/issues/7/comments",
-                new MockResponse.Builder()
-                        .code(403)
-                        .addHeader("x-ratelimit-remaining", "0")
-                        .addHeader("x-ratelimit-reset", String.valueOf(reset))
-                        .body("{\"message\":\"API rate limit exceeded\"}")
-                        .build());
-
-        // when a comment is posted
-        String id = gateway(false).createComment(ISSUE, "hello");
-
-        // then it went through on the second attempt, not before the reset
-        assertThat(Instant.now().getEpochSecond()).isGreaterThanOrEqualTo(reset);
-        assertThat(id).isNotBlank();
-        assertThat(github.requestLines())
-                .filteredOn(l -> l.endsWith("/comments"))
-                .hasSize(2);
-    }
-
-    @Test
     void aRateLimitLongerThanTheLongestInProcessWaitFailsAtOnceWithTheTimeItLifts() {
         // given a limit that lifts in an hour
         github.script(
@@ -200,8 +151,9 @@ class ApiGitHubGatewayTest {
         // when the comment is updated
         gateway(false).updateComment(ISSUE, "5", "new");
 
-        // then the third attempt changed it
+        // then the third attempt changed it, after waits of 20 and 40 ms
         assertThat(github.requestLines()).filteredOn(l -> l.startsWith("PATCH")).hasSize(3);
+        assertThat(sleeps).containsExactly(Duration.ofMillis(20), Duration.ofMillis(40));
         assertThat(github.commentsOf("octo/ml#7")).containsEntry("5", "new");
     }
 
@@ -242,7 +194,7 @@ class ApiGitHubGatewayTest {
     @Test
     void dryRunSendsNoWriteAndRecordsWhatItWouldHaveDone() {
         // when a dry-run gateway labels and comments
-        ApiGitHubGateway gateway = gateway(true);
+        GitHubGateway gateway = gateway(true);
         gateway.addLabels(ISSUE, List.of("security"));
         gateway.createComment(ISSUE, "hello");
 
@@ -260,7 +212,7 @@ class ApiGitHubGatewayTest {
         github.existingLabels("octo/ml", "security");
 
         // when the bot comments on a discussion, edits the comment and labels it
-        ApiGitHubGateway gateway = gateway(false);
+        GitHubGateway gateway = gateway(false);
         String id = gateway.createComment(DISCUSSION, "first");
         gateway.updateComment(DISCUSSION, id, "second");
         gateway.addLabels(DISCUSSION, List.of("security"));
@@ -299,5 +251,40 @@ class ApiGitHubGatewayTest {
         // then only the App's bot user's comment is the App's, its login asked of GitHub once
         assertThat(comments).extracting(RemoteComment::byThisApp).containsExactly(true, false);
         assertThat(github.requestLines()).filteredOn("GET /app"::equals).hasSize(1);
+    }
+
+    @Test
+    void givenARevokedTokenWhenADiscussionIsCommentedThenANewTokenIsFetchedAndTheMutationSentAgain() {
+        // given GitHub refuses the cached token on the first GraphQL request
+        github.script("POST /graphql", FakeGitHub.json(401, "{\"message\":\"Bad credentials\"}"));
+
+        // when the bot comments on a discussion
+        String id = gateway(false).createComment(DISCUSSION, "hello");
+
+        // then a second token was exchanged and the comment made with it, in the same call
+        assertThat(id).startsWith("DC_");
+        assertThat(github.tokensIssued()).isEqualTo(2);
+        assertThat(github.commentsOf("discussion:D_kwDOA")).containsEntry(id, "hello");
+    }
+
+    @Test
+    void givenARepositoryWithMoreThanAHundredLabelsWhenADiscussionIsLabelledThenTheLabelIsFoundByItsName() {
+        // given 150 labels, the bot's own created last
+        for (int i = 0; i < 150; i++) {
+            github.existingLabels("octo/ml", "area-" + i);
+        }
+        github.existingLabels("octo/ml", "Security");
+
+        // when the discussion is labelled
+        gateway(false).addLabels(DISCUSSION, List.of("security", "missing"));
+
+        // then one query looked both names up, and the one the repository has was added
+        List<FakeGitHub.Request> graphql = github.requests().stream()
+                .filter(r -> r.path().equals("/graphql"))
+                .toList();
+        assertThat(graphql).hasSize(2);
+        assertThat(graphql.get(0).json().path("query").asText()).contains("label(name: $l0)");
+        assertThat(graphql.get(1).json().path("variables").path("labels").toString())
+                .isEqualTo("[\"LA_Security\"]");
     }
 }

@@ -18,7 +18,7 @@ class UnreachableGitHubTest {
         }
         GitHubHttp http = new GitHubHttp(
                 "http://127.0.0.1:" + port,
-                new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5)),
+                new RetryPolicy(1, Duration.ZERO, Duration.ofSeconds(5)),
                 d -> {},
                 Clock.systemUTC());
 

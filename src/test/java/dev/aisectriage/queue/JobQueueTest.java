@@ -10,6 +10,7 @@ import dev.aisectriage.store.DeliveryOutcome;
 import dev.aisectriage.store.SemanticKey;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.support.MutableClock;
+import dev.aisectriage.support.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +23,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The queue's contract, on SQLite and on PostgreSQL. */
 @Timeout(60)
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class JobQueueTest {
+
+    @Parameter
+    TestStore store;
 
     @TempDir
     Path dir;
@@ -40,11 +51,18 @@ class JobQueueTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("queue.db"));
+        db = store.open(dir);
         SerialWriter writer = new SerialWriter(db);
         deliveries = new Deliveries(db, writer, clock);
         queue = new JobQueue(
                 db, writer, clock, 3, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5));
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
     }
 
     @Test

@@ -1,43 +1,68 @@
 package dev.aisectriage.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.event.ThreadPost;
+import dev.aisectriage.github.GitHubApiException;
+import dev.aisectriage.github.RateLimitedException;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.Delivery;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.support.Eventually;
+import dev.aisectriage.support.TestStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The worker pool, on SQLite and on PostgreSQL. */
 @Timeout(60)
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class JobQueueWorkersTest {
+
+    @Parameter
+    TestStore store;
 
     @TempDir
     Path dir;
 
+    Database db;
     Deliveries deliveries;
     JobQueue queue;
     final List<JobState> finished = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
-        Database db = Database.open(dir.resolve("w.db"));
+        db = store.open(dir);
         SerialWriter writer = new SerialWriter(db);
         deliveries = new Deliveries(db, writer, Clock.systemUTC());
         queue = new JobQueue(
                 db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1));
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
     }
 
     @Test
@@ -99,11 +124,141 @@ class JobQueueWorkersTest {
         assertThat(queue.stateOf("d-slow")).contains(JobState.DONE);
     }
 
-    private JobQueueWorkers workers(EventRoutes routes) {
-        return new JobQueueWorkers(
+    @Test
+    void givenAJobMeetingARateLimitWhenTheWorkersRunThenItAndItsInstallationsJobsWaitWithoutSpendingAnAttempt() {
+        // given a handler that meets a two-minute rate limit on installation 9, and jobs of installations 9 and 10
+        Instant lifts = Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.MILLIS);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+            ran.add(e.deliveryId());
+            if (e.deliveryId().equals("d-limited")) {
+                throw new RateLimitedException(9, lifts, "rate limited", 429, null);
+            }
+        });
+        deliveries.queue(delivery("d-limited", 9, 1));
+        deliveries.queue(delivery("d-same-installation", 9, 2));
+        deliveries.queue(delivery("d-other-installation", 10, 3));
+
+        // when one worker runs them in order
+        try (JobQueueWorkers workers = workers(routes, 1)) {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> queue.stateOf("d-other-installation").orElseThrow() == JobState.DONE);
+        }
+
+        // then the limited job is queued again for the time the limit lifts, its attempt not counted, and the other
+        // job of its installation waits for the same time without having run
+        assertThat(ran).containsExactly("d-limited", "d-other-installation");
+        assertThat(job("d-limited")).containsExactly(0L, lifts.toEpochMilli());
+        assertThat(job("d-same-installation")).containsExactly(0L, lifts.toEpochMilli());
+        assertThat(queue.stateOf("d-limited")).contains(JobState.QUEUED);
+        assertThat(queue.stateOf("d-same-installation")).contains(JobState.QUEUED);
+    }
+
+    @Test
+    void givenErrorsRetryingCannotFixWhenTheWorkersRunThenEachJobIsDeadLetteredAtOnceWithItsReason() {
+        // given handlers that meet a 422, a 403 the App's permissions cause, and a payload without its issue
+        AtomicInteger calls = new AtomicInteger();
+        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+            calls.incrementAndGet();
+            switch (e.deliveryId()) {
+                case "d-422" ->
+                    throw new GitHubApiException("POST labels answered 422: Validation Failed", 422, true, null, null);
+                case "d-403" ->
+                    throw new GitHubApiException(
+                            "POST comments answered 403: Resource not accessible by integration",
+                            403,
+                            true,
+                            null,
+                            null);
+                default -> ThreadPost.of(e);
+            }
+        });
+        deliveries.queue(delivery("d-422", 9, 1));
+        deliveries.queue(delivery("d-403", 9, 2));
+        deliveries.queue(new Delivery(
+                "d-no-issue",
+                "issues",
+                "opened",
+                9L,
+                "o/r",
+                null,
+                null,
+                "{\"action\":\"opened\",\"installation\":{\"id\":9}}"));
+
+        // when the workers run
+        try (JobQueueWorkers workers = workers(routes)) {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> queue.countByState().get(JobState.DEAD) == 3);
+        }
+
+        // then each ran once and its dead letter says why
+        assertThat(calls).hasValue(3);
+        assertThat(queue.deadLetters(3))
+                .extracting(DeadLetter::deliveryId, DeadLetter::attempts)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("d-422", 1),
+                        org.assertj.core.groups.Tuple.tuple("d-403", 1),
+                        org.assertj.core.groups.Tuple.tuple("d-no-issue", 1));
+        assertThat(queue.deadLetters(3))
+                .extracting(DeadLetter::lastError)
+                .anySatisfy(m -> assertThat(m).contains("Resource not accessible by integration"))
+                .anySatisfy(m -> assertThat(m).contains("Validation Failed"))
+                .anySatisfy(m -> assertThat(m).contains("no issue or discussion"));
+    }
+
+    @Test
+    void jobInterruptedByShutdownGoesBackToTheQueueWithoutSpendingAnAttempt() throws Exception {
+        // given a job blocked in a GitHub call when shutdown runs out of patience
+        CountDownLatch started = new CountDownLatch(1);
+        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+            started.countDown();
+            Thread.sleep(60_000);
+        });
+        deliveries.queue(delivery("d-interrupted"));
+        JobQueueWorkers workers = new JobQueueWorkers(
                 queue,
                 routes,
                 2,
+                (job, state, took) -> finished.add(state),
+                Duration.ofMillis(50),
+                Duration.ofMillis(200));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when the pool is closed and its drain timeout passes
+        workers.close();
+
+        // then the job is queued again with no attempt spent and no failure counted; its thread stays leased until
+        // the lease runs out (the handler might ignore the interrupt), then the next process takes it
+        assertThat(queue.stateOf("d-interrupted")).contains(JobState.QUEUED);
+        assertThat(job("d-interrupted").get(0)).isZero();
+        assertThat(finished).isEmpty();
+        assertThat(queue.claim("next-process")).isEmpty();
+        db.writeTransaction(c -> c.createStatement().executeUpdate("UPDATE thread_leases SET lease_until = 0"));
+        assertThat(queue.claim("next-process").orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    /** attempts and next_attempt_at of a delivery's job. */
+    private List<Long> job(String deliveryId) {
+        return db.inTransaction(c -> {
+            try (var s = c.prepareStatement("SELECT attempts, next_attempt_at FROM jobs WHERE delivery_id = ?")) {
+                s.setString(1, deliveryId);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    return List.of(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        });
+    }
+
+    private JobQueueWorkers workers(EventRoutes routes) {
+        return workers(routes, 2);
+    }
+
+    private JobQueueWorkers workers(EventRoutes routes, int size) {
+        return new JobQueueWorkers(
+                queue,
+                routes,
+                size,
                 (job, state, took) -> finished.add(state),
                 Duration.ofMillis(50),
                 Duration.ofSeconds(10));
@@ -112,5 +267,11 @@ class JobQueueWorkersTest {
     private static Delivery delivery(String id) {
         String payload = "{\"action\":\"opened\",\"issue\":{\"number\":1},\"installation\":{\"id\":9}}";
         return new Delivery(id, "issues", "opened", 9L, "o/r", 1, null, payload);
+    }
+
+    private static Delivery delivery(String id, long installation, int number) {
+        String payload = "{\"action\":\"opened\",\"issue\":{\"number\":" + number + "},\"installation\":{\"id\":"
+                + installation + "}}";
+        return new Delivery(id, "issues", "opened", installation, "o/r", number, null, payload);
     }
 }

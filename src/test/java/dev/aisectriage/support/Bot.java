@@ -5,13 +5,17 @@ import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.event.WebhookEvent;
-import dev.aisectriage.github.ApiGitHubGateway;
 import dev.aisectriage.github.AppJwt;
+import dev.aisectriage.github.GitHubApp;
+import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.GitHubHttp;
 import dev.aisectriage.github.InstallationTokens;
 import dev.aisectriage.github.RetryPolicy;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.SemanticKey;
+import dev.aisectriage.store.ThreadLeases;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -23,8 +27,7 @@ import java.time.Duration;
  */
 public final class Bot {
 
-    private static final RetryPolicy QUICK =
-            new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(3), Duration.ofSeconds(5));
+    private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5));
 
     public final Database db;
     public final EventRoutes routes;
@@ -58,10 +61,27 @@ public final class Bot {
         InstallationTokens tokens = key == null
                 ? null
                 : new InstallationTokens(http, new AppJwt(appId, key, Clock.systemUTC()), Clock.systemUTC());
-        ApiGitHubGateway gateway = new ApiGitHubGateway(http, tokens, new Actions(db)::record, dryRun);
+        GitHubGateway gateway = GitHubApp.gateway(http, tokens, new Actions(db)::record, dryRun);
         routes = new TriageRoutes(db, gateway, classifier, renderer)
                 .onPrediction(predictions::add)
                 .routes();
+    }
+
+    /**
+     * Runs the event's handlers holding its thread's lease in the store, as a job worker does once it has claimed
+     * the job: two calls for one thread run one after the other, whichever thread or process makes them.
+     */
+    public void handleUnderLease(WebhookEvent event, String holder) throws Exception {
+        ThreadLeases leases = new ThreadLeases(db::writeTransaction, Clock.systemUTC());
+        String key = Deliveries.threadKey(event.repository(), SemanticKey.threadNumber(event.event(), event.payload()));
+        while (!leases.tryAcquire(key, holder, Duration.ofSeconds(30))) {
+            Thread.sleep(10);
+        }
+        try {
+            handle(event);
+        } finally {
+            leases.release(key, holder);
+        }
     }
 
     public void handle(WebhookEvent event) throws Exception {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -73,6 +74,7 @@ public final class FakeGitHub implements Closeable {
     private final Map<String, String> files = new ConcurrentHashMap<>();
     private final Map<String, String> openIssues = new ConcurrentHashMap<>();
     private long nextId = 1000;
+    private volatile Duration latency = Duration.ZERO;
 
     public FakeGitHub(String appId, PublicKey appKey) throws IOException {
         this.appId = appId;
@@ -89,6 +91,12 @@ public final class FakeGitHub implements Closeable {
     public String url() {
         String u = server.url("/").toString();
         return u.substring(0, u.length() - 1);
+    }
+
+    /** Every answer leaves after this long (a slow GitHub); requests are still handled concurrently. */
+    public FakeGitHub latency(Duration latency) {
+        this.latency = latency;
+        return this;
     }
 
     /** Answers the next requests to {@code METHOD /path} with these, in order, before the usual behaviour. */
@@ -183,7 +191,16 @@ public final class FakeGitHub implements Closeable {
         server.close();
     }
 
-    private synchronized MockResponse answer(RecordedRequest r) {
+    private MockResponse answer(RecordedRequest r) {
+        MockResponse response = answerNow(r);
+        return latency.isZero()
+                ? response
+                : response.newBuilder()
+                        .headersDelay(latency.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .build();
+    }
+
+    private synchronized MockResponse answerNow(RecordedRequest r) {
         String path = r.getUrl().encodedPath();
         String body = r.getBody() == null ? "" : r.getBody().utf8();
         Request request = new Request(r.getMethod(), path, body, r.getHeaders().get("Authorization"));
@@ -392,12 +409,21 @@ public final class FakeGitHub implements Closeable {
                     threadLabels.computeIfAbsent("discussion:" + vars.path("id").asText(), k -> new LinkedHashSet<>());
             vars.path("labels").forEach(l -> labels.remove(l.asText().substring("LA_".length())));
             data.putObject("removeLabelsFromLabelable").putNull("clientMutationId");
-        } else if (query.contains("labels(first")) {
-            ArrayNode nodes = data.putObject("repository").putObject("labels").putArray("nodes");
+        } else if (query.contains("label(name:")) {
+            // aliases l0, l1, … each look one label up by name (case-insensitively, as GitHub does)
+            ObjectNode repository = data.putObject("repository");
             String repo = vars.path("owner").asText() + "/" + vars.path("name").asText();
-            repoLabels
-                    .getOrDefault(repo, Set.of())
-                    .forEach(l -> nodes.addObject().put("id", "LA_" + l).put("name", l));
+            for (int i = 0; vars.has("l" + i); i++) {
+                String wanted = vars.path("l" + i).asText();
+                Optional<String> found = repoLabels.getOrDefault(repo, Set.of()).stream()
+                        .filter(wanted::equalsIgnoreCase)
+                        .findFirst();
+                if (found.isPresent()) {
+                    repository.putObject("l" + i).put("id", "LA_" + found.get()).put("name", found.get());
+                } else {
+                    repository.putNull("l" + i);
+                }
+            }
         } else if (query.contains("comments(first")) {
             ObjectNode c = data.putObject("repository").putObject("discussion").putObject("comments");
             ArrayNode nodes = c.putArray("nodes");

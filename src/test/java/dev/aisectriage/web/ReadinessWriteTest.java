@@ -11,10 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A store that can be read but not written must not be reported ready: every delivery would fail to be stored. */
+@Tag("slow")
 class ReadinessWriteTest {
 
     @TempDir

@@ -281,6 +281,11 @@ class WebhookEndpointTest {
 
         assertThat(github.get("/healthz").statusCode()).isEqualTo(200);
         assertThat(github.get("/readyz").statusCode()).isEqualTo(200);
+        // The job's duration is observed when it finishes, which the answer of the webhook does not wait for.
+        Eventually.await(
+                Duration.ofSeconds(30),
+                () -> github.get("/metrics").body().contains("triage_job_duration_seconds"),
+                "the job's duration in the metrics");
         HttpResponse<String> metrics = github.get("/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type"))

@@ -1,5 +1,5 @@
 -- Intake: every webhook delivery GitHub sent us, and the jobs that process the handled ones.
--- Times are epoch milliseconds (UTC). Statements end with ';' at the end of a line (see Database.migrate).
+-- Times are epoch milliseconds (UTC). Applied by Flyway (see Database).
 
 CREATE TABLE deliveries (
     delivery_id     TEXT PRIMARY KEY,            -- X-GitHub-Delivery; a redelivery with the same id is a no-op

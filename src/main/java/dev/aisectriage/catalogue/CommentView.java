@@ -1,0 +1,83 @@
+package dev.aisectriage.catalogue;
+
+import java.util.List;
+
+/**
+ * What the comment templates under {@code src/main/jte/comment/} show: every value already worded, quoted safely and
+ * chosen for the layout, so that the templates hold the prose and nothing else.
+ */
+public final class CommentView {
+
+    private CommentView() {}
+
+    /**
+     * The triage comment's body.
+     *
+     * @param issueName        the named issue type, or null when only the theme is given
+     * @param issueDescription the issue type's one-line description, or null
+     * @param recommends       whether any mitigation is shown (the list heading)
+     * @param alsoConsider     the other candidates with their summaries, or empty
+     * @param alsoConsiderLine the other candidates' names on one line (when their summaries do not fit), or null
+     */
+    public record Triage(
+            String marker,
+            boolean low,
+            String theme,
+            String issueName,
+            String confidence,
+            String percent,
+            String issueDescription,
+            boolean recommends,
+            List<Mitigation> shown,
+            List<Mitigation> alsoConsider,
+            String alsoConsiderLine,
+            List<String> moreSteps,
+            List<Link> sources) {
+
+        /** Whether the folded part (other mitigations, more steps, sources) has anything to show. */
+        public boolean hasMore() {
+            return !alsoConsider.isEmpty() || alsoConsiderLine != null || !moreSteps.isEmpty() || !sources.isEmpty();
+        }
+    }
+
+    /** One mitigation: its number in the list, the steps that fit, and why it is suggested. */
+    public record Mitigation(int number, String name, String summary, List<String> steps, String why) {}
+
+    public record Link(String title, String url) {}
+
+    /**
+     * The comment on a post that reads like an undisclosed vulnerability report.
+     *
+     * @param repositoryUrl the repository's web page, for its security policy and advisories
+     * @param sources       the disclosure mitigation's sources, or null when the catalogue lacks it
+     */
+    public record Disclosure(String marker, String theme, String percent, String repositoryUrl, List<Link> sources) {}
+
+    /**
+     * The "why" part of the answer to {@code /ai-security explain}, under the triage or disclosure body.
+     *
+     * @param withheld whether the post reads like an undisclosed report: then only the probabilities are explained
+     */
+    public record Explain(
+            String body,
+            String security,
+            boolean aboveThreshold,
+            String themes,
+            boolean withheld,
+            String issueTypes,
+            String keywords,
+            String neighbours,
+            List<Reason> reasons,
+            String footer) {}
+
+    /** Why a mitigation was suggested. */
+    public record Reason(String solution, String reason) {}
+
+    /**
+     * The end of every comment.
+     *
+     * @param configErrors problems of the repository's config file, already quoted safely
+     * @param themes       the theme names a maintainer can give to the theme command
+     */
+    public record Footer(List<String> configErrors, String modelVersion, String themes) {}
+}

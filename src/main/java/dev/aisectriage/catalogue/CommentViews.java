@@ -1,0 +1,161 @@
+package dev.aisectriage.catalogue;
+
+import static dev.aisectriage.catalogue.MarkdownText.escapeHtml;
+import static dev.aisectriage.catalogue.MarkdownText.oneLine;
+import static dev.aisectriage.catalogue.MarkdownText.percent;
+
+import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.classify.Theme;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Turns a thread's context into the {@link CommentView}s the templates show: the choices, not the prose. */
+final class CommentViews {
+
+    private static final String DISCLOSURE_SOLUTION = "adoption-of-vulnerability-disclosure-and-reporting-process";
+
+    private final Catalogue catalogue;
+    private final double lowConfidenceBelow;
+    private final String webUrl;
+
+    CommentViews(Catalogue catalogue, double lowConfidenceBelow, String webUrl) {
+        this.catalogue = catalogue;
+        this.lowConfidenceBelow = lowConfidenceBelow;
+        this.webUrl = webUrl;
+    }
+
+    CommentView.Triage triage(Prediction p, List<Recommendation> recommended, Layout layout) {
+        boolean low = !p.security() || p.securityProbability() < lowConfidenceBelow;
+        Optional<Prediction.IssueTypeScore> issue = topIssue(p);
+        String issueId = issue.map(Prediction.IssueTypeScore::id).orElse("");
+        List<Recommendation> shown =
+                recommended.stream().limit(layout.mitigations()).toList();
+        List<Recommendation> rest =
+                recommended.stream().skip(layout.mitigations()).toList();
+
+        List<CommentView.Mitigation> mitigations = new ArrayList<>();
+        List<String> moreSteps = new ArrayList<>();
+        Map<String, String> links = new LinkedHashMap<>();
+        for (Recommendation r : shown) {
+            Optional<Solution> found = catalogue.solution(r.solutionId());
+            if (found.isEmpty()) {
+                continue;
+            }
+            Solution s = found.get();
+            List<String> steps =
+                    s.stepsFor(issueId).stream().map(Solution.Step::text).toList();
+            mitigations.add(new CommentView.Mitigation(
+                    mitigations.size() + 1,
+                    s.name(),
+                    s.summary(),
+                    steps.stream().limit(layout.steps()).toList(),
+                    r.reason()));
+            if (layout.moreSteps()) {
+                steps.stream().skip(layout.steps()).forEach(step -> moreSteps.add(s.name() + ": " + step));
+            }
+            s.links().stream().limit(layout.links()).forEach(l -> links.putIfAbsent(l.url(), l.title()));
+        }
+        List<CommentView.Mitigation> alsoConsider = !layout.alsoConsider()
+                ? List.of()
+                : rest.stream()
+                        .flatMap(r -> catalogue.solution(r.solutionId()).stream())
+                        .map(s -> new CommentView.Mitigation(0, s.name(), s.summary(), List.of(), ""))
+                        .toList();
+        String alsoConsiderLine = layout.alsoConsider() || rest.isEmpty()
+                ? null
+                : rest.stream().map(r -> solutionName(r.solutionId())).collect(Collectors.joining(" · "));
+        return new CommentView.Triage(
+                CommentMarker.MARKER,
+                low,
+                p.primaryTheme().title(),
+                issue.map(this::issueName).orElse(null),
+                low ? "low" : p.securityProbability() >= 0.9 ? "high" : "medium",
+                percent(p.securityProbability()),
+                issue.flatMap(t -> catalogue.issueType(t.id()))
+                        .map(IssueType::description)
+                        .orElse(null),
+                !shown.isEmpty(),
+                mitigations,
+                alsoConsider,
+                alsoConsiderLine,
+                moreSteps,
+                links.entrySet().stream()
+                        .map(e -> new CommentView.Link(e.getValue(), e.getKey()))
+                        .toList());
+    }
+
+    CommentView.Disclosure disclosure(CommentContext context) {
+        Prediction p = context.prediction();
+        return new CommentView.Disclosure(
+                CommentMarker.MARKER,
+                p.primaryTheme().title(),
+                percent(p.securityProbability()),
+                webUrl + "/" + context.repository(),
+                catalogue
+                        .solution(DISCLOSURE_SOLUTION)
+                        .map(s -> s.links().stream()
+                                .map(l -> new CommentView.Link(l.title(), l.url()))
+                                .toList())
+                        .orElse(null));
+    }
+
+    CommentView.Explain explain(
+            Prediction p, boolean withheld, String body, List<Recommendation> recommended, String footer) {
+        return new CommentView.Explain(
+                body,
+                percent(p.securityProbability()),
+                p.security(),
+                p.themes().entrySet().stream()
+                        .sorted(Map.Entry.<Theme, Double>comparingByValue()
+                                .reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
+                        .map(e -> e.getKey().title() + " " + percent(e.getValue()))
+                        .collect(Collectors.joining(" · ")),
+                withheld,
+                p.issueTypes().isEmpty()
+                        ? "none predicted"
+                        : p.issueTypes().stream()
+                                .sorted(Comparator.comparingDouble(Prediction.IssueTypeScore::probability)
+                                        .reversed())
+                                .limit(3)
+                                .map(t -> issueName(t) + " " + percent(t.probability()))
+                                .collect(Collectors.joining(" · ")),
+                p.keywords().isEmpty()
+                        ? "none"
+                        : p.keywords().stream().map(MarkdownText::code).collect(Collectors.joining(", ")),
+                p.neighbours().isEmpty()
+                        ? "none"
+                        : p.neighbours().stream().map(MarkdownText::neighbour).collect(Collectors.joining(", ")),
+                recommended.stream()
+                        .map(r -> new CommentView.Reason(solutionName(r.solutionId()), r.reason()))
+                        .toList(),
+                footer);
+    }
+
+    CommentView.Footer footer(CommentContext context) {
+        return new CommentView.Footer(
+                context.configErrors().stream().map(e -> escapeHtml(oneLine(e))).toList(),
+                oneLine(context.prediction().modelVersion()),
+                Arrays.stream(Theme.values()).map(Theme::slug).collect(Collectors.joining(", ")));
+    }
+
+    private static Optional<Prediction.IssueTypeScore> topIssue(Prediction p) {
+        return p.issueTypes().stream()
+                .max(Comparator.comparingDouble(Prediction.IssueTypeScore::probability))
+                .filter(t -> t.probability() >= MarkdownCommentRenderer.NAME_ISSUE_TYPE_FROM);
+    }
+
+    private String issueName(Prediction.IssueTypeScore t) {
+        return catalogue.issueType(t.id()).map(IssueType::name).orElse(oneLine(t.name()));
+    }
+
+    private String solutionName(String id) {
+        return catalogue.solution(id).map(Solution::name).orElse(id);
+    }
+}

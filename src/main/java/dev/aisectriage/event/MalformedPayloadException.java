@@ -1,0 +1,12 @@
+package dev.aisectriage.event;
+
+/**
+ * A signed payload the bot cannot act on (no issue or repository, an id that is not a positive whole number).
+ * Retrying cannot fix it: its job is dead-lettered at once with this message, and nothing is sent to GitHub.
+ */
+public final class MalformedPayloadException extends IllegalArgumentException {
+
+    public MalformedPayloadException(String message) {
+        super(message);
+    }
+}

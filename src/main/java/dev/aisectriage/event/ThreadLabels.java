@@ -1,0 +1,62 @@
+package dev.aisectriage.event;
+
+import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.github.GitHubGateway;
+import dev.aisectriage.github.LabelSpec;
+import dev.aisectriage.store.Installations;
+import dev.aisectriage.store.Threads;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Adds and takes back the bot's labels on a thread as {@link LabelPolicy} allows, and remembers what it did. */
+final class ThreadLabels {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadLabels.class);
+
+    private final GitHubGateway gateway;
+    private final Threads threads;
+    private final Installations installations;
+
+    ThreadLabels(GitHubGateway gateway, Threads threads, Installations installations) {
+        this.gateway = gateway;
+        this.threads = threads;
+        this.installations = installations;
+    }
+
+    void add(ThreadPost post, RepoConfig config, List<LabelSpec> wanted) {
+        ThreadRef ref = post.ref();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        if (LabelPolicy.personSetTheme(post.labels(), threads.labelsAddedByBot(ref), config)) {
+            LOG.info("{}: a person already set a theme label; the bot adds none", ref);
+            return;
+        }
+        List<String> names = LabelPolicy.toAdd(
+                wanted,
+                post.labels(),
+                threads.labelsAddedByBot(ref),
+                threads.labelsRemovedByHumans(ref),
+                installations.labelsDeletedByMaintainers(ref.repository()));
+        if (names.isEmpty()) {
+            return;
+        }
+        for (LabelSpec label : LabelPolicy.toCreate(
+                wanted, names, config, name -> installations.createdLabel(ref.repository(), name))) {
+            gateway.createLabel(ref.installationId(), ref.repository(), label);
+            installations.recordLabelCreated(ref.installationId(), ref.repository(), label.name());
+        }
+        gateway.addLabels(ref, names);
+        threads.recordLabelsAdded(ref, names);
+    }
+
+    /** Labels taken back are recorded as removed by a person: they are never added to the thread again. */
+    void withdraw(ThreadRef ref) {
+        for (String label : LabelPolicy.toWithdraw(threads.labelsAddedByBot(ref), threads.labelsRemovedByHumans(ref))) {
+            gateway.removeLabel(ref, label);
+            threads.recordLabelRemovedByHuman(ref, label);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.aisectriage.huggingface;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aisectriage.store.Actions;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.support.FakeHub;
+import dev.aisectriage.support.TestDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class ApiHubGatewayTest {
+
+    static final HubDiscussionRef DISCUSSION =
+            new HubDiscussionRef(HubRepo.of("model", "example-ml/tiny-classifier"), 7);
+
+    @TempDir
+    Path dir;
+
+    FakeHub hub;
+    Database db;
+
+    @BeforeEach
+    void start() throws Exception {
+        hub = new FakeHub();
+        db = TestDatabase.open(dir.resolve("triage.db"));
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    @Test
+    void theBotAccountIsAskedForOnceAndCached() {
+        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db));
+
+        assertThat(gateway.bot()).contains(new HubUser(FakeHub.BOT_ID, FakeHub.BOT_NAME));
+        assertThat(gateway.bot()).contains(new HubUser(FakeHub.BOT_ID, FakeHub.BOT_NAME));
+
+        assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly("GET /api/whoami-v2");
+        assertThat(hub.requests().get(0).authorization()).isEqualTo("Bearer " + FakeHub.TOKEN);
+    }
+
+    @Test
+    void aCommentIsCreatedAndEditedAtTheDocumentedPathsWithTheToken() {
+        ApiHubGateway gateway = new ApiHubGateway(hub.url() + "/", FakeHub.TOKEN, false, new Actions(db));
+
+        String id = gateway.createComment(DISCUSSION, "first text");
+        gateway.editComment(DISCUSSION, id, "second text");
+
+        assertThat(hub.writes())
+                .extracting(FakeHub.Request::line)
+                .containsExactly(
+                        "POST /api/models/example-ml/tiny-classifier/discussions/7/comment",
+                        "POST /api/models/example-ml/tiny-classifier/discussions/7/comment/" + id + "/edit");
+        assertThat(hub.writes().get(0).json().path("comment").asText()).isEqualTo("first text");
+        assertThat(hub.writes().get(1).json().path("content").asText()).isEqualTo("second text");
+        assertThat(hub.writes()).allMatch(r -> ("Bearer " + FakeHub.TOKEN).equals(r.authorization()));
+        assertThat(hub.commentsOf("models/example-ml/tiny-classifier#7"))
+                .extracting(FakeHub.Comment::text)
+                .containsExactly("second text");
+        assertThat(new Actions(db).recent(10))
+                .extracting(Actions.Action::action)
+                .containsExactly("edit comment", "create comment");
+    }
+
+    @Test
+    void commentsAreReadWithTheirAuthorsFromTheDiscussionsEvents() {
+        hub.existingComment("datasets/example-ml/faces#3", "61d2000c3c2083e1c08af22d", "alice", "hello");
+        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db));
+
+        var comments = gateway.comments(new HubDiscussionRef(HubRepo.of("dataset", "example-ml/faces"), 3));
+
+        assertThat(hub.requests())
+                .extracting(FakeHub.Request::line)
+                .containsExactly("GET /api/datasets/example-ml/faces/discussions/3");
+        assertThat(comments).singleElement().satisfies(c -> {
+            assertThat(c.authorId()).isEqualTo("61d2000c3c2083e1c08af22d");
+            assertThat(c.authorName()).isEqualTo("alice");
+            assertThat(c.content()).isEqualTo("hello");
+            assertThat(c.isBy(new HubUser(FakeHub.BOT_ID, FakeHub.BOT_NAME))).isFalse();
+        });
+    }
+
+    @Test
+    void dryRunRecordsTheIntendedCommentAndSendsNothing() {
+        ApiHubGateway gateway = new ApiHubGateway(hub.url(), null, true, new Actions(db));
+
+        String id = gateway.createComment(DISCUSSION, "would be posted");
+        gateway.editComment(DISCUSSION, id, "would be edited");
+
+        assertThat(gateway.bot()).isEmpty();
+        assertThat(gateway.comments(DISCUSSION)).isEmpty();
+        assertThat(hub.requests()).isEmpty();
+        assertThat(new Actions(db).recent(10)).allSatisfy(a -> {
+            assertThat(a.dryRun()).isTrue();
+            assertThat(a.repository()).isEqualTo("example-ml/tiny-classifier");
+            assertThat(a.number()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void anEditOfACommentThatIsGoneFailsAsGone() {
+        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db));
+
+        assertThatThrownBy(() -> gateway.editComment(DISCUSSION, "65700000000000000000dead", "text"))
+                .isInstanceOfSatisfying(
+                        HubApiException.class, e -> assertThat(e.isGone()).isTrue());
+    }
+
+    @Test
+    void aLiveGatewayWithoutTokenIsRefused() {
+        assertThatThrownBy(() -> new ApiHubGateway(hub.url(), null, false, new Actions(db)))
+                .hasMessageContaining("HF_TOKEN");
+    }
+
+    @Test
+    void repositoryNamesThatCouldLeaveTheApiPathAreRefused() {
+        assertThatThrownBy(() -> HubRepo.of("model", "../../evil.example"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HubRepo.of("model", "a/b/c")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HubRepo.of("model", "a/b?x=1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HubRepo.of("kernel", "a/b")).isInstanceOf(HubRepo.UnknownRepoTypeException.class);
+        assertThat(HubRepo.of("space", "org/demo").apiPath()).isEqualTo("/api/spaces/org/demo");
+        assertThat(HubRepo.of("space", "org/demo").path()).isEqualTo("spaces/org/demo");
+    }
+
+    @Test
+    void anUnknownNarrowerScopeIsAnUpdateOfItsBroaderOne() {
+        assertThat(HubEvents.normalise("discussion.comment.reaction", "create"))
+                .isEqualTo(new HubEvents.Normalised("huggingface.discussion.comment", "update"));
+        assertThat(HubEvents.normalise("discussion.pin", "create"))
+                .isEqualTo(new HubEvents.Normalised("huggingface.discussion", "update"));
+        assertThat(HubEvents.normalise("repo.config.dois", "update"))
+                .isEqualTo(new HubEvents.Normalised("huggingface.repo.config", "update"));
+        assertThat(HubEvents.normalise("discussion", "create"))
+                .isEqualTo(new HubEvents.Normalised("huggingface.discussion", "create"));
+        assertThat(HubEvents.normalise("collection", "create"))
+                .isEqualTo(new HubEvents.Normalised("huggingface.collection", "create"));
+    }
+}

@@ -1,0 +1,192 @@
+package dev.aisectriage.reliability;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real service, {@code App serve}, in a child JVM on port 0 with the bundled model, its database in a folder of
+ * the test: every line it writes (stdout and stderr) is kept. {@link #kill()} is SIGKILL, {@link #close()} SIGTERM.
+ */
+final class ServeProcess implements AutoCloseable {
+
+    /** The service's "listening on 0.0.0.0:PORT (all interfaces)" line (or "listening on port PORT:"). */
+    private static final Pattern LISTENING = Pattern.compile("Service - listening on \\S*?(?:port |:)(\\d+)(?:[: ]|$)");
+
+    private final Process process;
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final int port;
+
+    private ServeProcess(Process process, Duration startTimeout) {
+        this.process = process;
+        Thread reader = new Thread(this::read, "serve-output-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+        String line = awaitLine(l -> LISTENING.matcher(l).find(), startTimeout);
+        Matcher m = LISTENING.matcher(line);
+        m.find();
+        this.port = Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * Starts {@code serve} with {@code DATABASE_PATH} in {@code dir}, {@code PORT=0} and the given environment; the
+     * parent's GitHub credentials, if any, are not inherited.
+     */
+    static ServeProcess start(Path dir, Map<String, String> env) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(
+                java,
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.aisectriage.App",
+                "serve");
+        Map<String, String> e = pb.environment();
+        for (String name : List.of(
+                "APP_ID",
+                "PRIVATE_KEY",
+                "PRIVATE_KEY_PATH",
+                "WEBHOOK_SECRET",
+                "DRY_RUN",
+                "GITHUB_API_URL",
+                "MODEL_DIR",
+                "DASHBOARD_PASSWORD",
+                "WORKERS")) {
+            e.remove(name);
+        }
+        e.put("DATABASE_PATH", dir.resolve("triage.db").toString());
+        e.put("PORT", "0");
+        e.put("LOG_LEVEL", "info");
+        e.putAll(env);
+        pb.redirectErrorStream(true);
+        try {
+            return new ServeProcess(pb.start(), Duration.ofSeconds(90));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Every line written so far. */
+    List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    /** Waits for a line that matches, and returns it. */
+    String awaitLine(Predicate<String> matches, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        while (System.nanoTime() < end) {
+            List<String> now = lines();
+            for (int i = seen; i < now.size(); i++) {
+                if (matches.test(now.get(i))) {
+                    return now.get(i);
+                }
+            }
+            seen = now.size();
+            if (!process.isAlive() && seen == lines().size()) {
+                throw new AssertionError("serve exited with " + process.exitValue() + "; output:\n" + tail());
+            }
+            sleep(50);
+        }
+        throw new AssertionError("serve never wrote the line waited for; output:\n" + tail());
+    }
+
+    /** SIGKILL: nothing is flushed, no shutdown hook runs. */
+    void kill() {
+        process.destroyForcibly();
+        waitFor(Duration.ofSeconds(20));
+    }
+
+    /** SIGTERM, then the time it took the process to exit. */
+    Duration terminate() {
+        long t0 = System.nanoTime();
+        process.destroy();
+        if (!waitFor(Duration.ofSeconds(60))) {
+            process.destroyForcibly();
+            waitFor(Duration.ofSeconds(20));
+            throw new AssertionError("serve did not exit within 60 s of SIGTERM");
+        }
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /** SIGTERM, and the output kept in {@code target/reliability-logs/serve-PID.log} for a reader of a failure. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!waitFor(Duration.ofSeconds(60))) {
+                process.destroyForcibly();
+                waitFor(Duration.ofSeconds(20));
+            }
+        }
+        try {
+            Path logs = Files.createDirectories(Path.of("target", "reliability-logs"));
+            Files.write(logs.resolve("serve-" + process.pid() + ".log"), lines(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the log copy is a convenience; the test's own assertions say what failed
+        }
+    }
+
+    String tail() {
+        List<String> all = lines();
+        return String.join("\n", all.subList(Math.max(0, all.size() - 60), all.size()));
+    }
+
+    private boolean waitFor(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void read() {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException ignored) {
+            // the stream closes when the process dies
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

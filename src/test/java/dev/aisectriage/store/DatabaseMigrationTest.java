@@ -1,0 +1,124 @@
+package dev.aisectriage.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aisectriage.queue.JobQueue;
+import dev.aisectriage.queue.JobState;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseMigrationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSqliteFileWrittenBeforeFlywayOpensAndKeepsItsData() throws Exception {
+        // given a file as the service wrote it before Flyway: schema_version 1 and 2, a queued job, a thread
+        Path file = dir.resolve("old.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            preFlywayMigrate(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO deliveries (delivery_id, event, action, installation_id, repository, "
+                        + "thread_number, semantic_key, outcome, payload, received_at) VALUES ('d-old', 'issues', "
+                        + "'opened', 9, 'o/r', 3, 'k1', 'queued', '{\"issue\":{\"number\":3}}', 1000)");
+                s.execute("INSERT INTO jobs (delivery_id, state, attempts, next_attempt_at, created_at) "
+                        + "VALUES ('d-old', 'queued', 0, 1000, 1000)");
+                s.execute("INSERT INTO threads (installation_id, repository, kind, number, comment_id) "
+                        + "VALUES (9, 'o/r', 'issue', 3, '777')");
+            }
+        }
+
+        // when today's service opens it
+        Database db = Database.open(file);
+
+        // then the data is there, the old job is claimable under its thread's lease, and its dedupe key still holds
+        SerialWriter writer = new SerialWriter(db);
+        JobQueue queue = new JobQueue(
+                db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(queue.claim("w").orElseThrow().event().deliveryId()).isEqualTo("d-old");
+        assertThat(new ThreadLeases(writer::inTransaction, Clock.systemUTC())
+                        .tryAcquire("o/r#3", "other", Duration.ofSeconds(5)))
+                .isFalse();
+        Deliveries deliveries = new Deliveries(db, writer, Clock.systemUTC(), Duration.ofDays(100_000));
+        assertThat(deliveries.queue(new Delivery("d-copy", "issues", "opened", 9L, "o/r", 3, "k1", "{}")))
+                .isEqualTo(DeliveryOutcome.DUPLICATE);
+        assertThat(new Threads(db)
+                        .find(new dev.aisectriage.core.ThreadRef(
+                                9L, "o/r", dev.aisectriage.core.ThreadRef.Kind.ISSUE, 3, null))
+                        .orElseThrow()
+                        .commentId())
+                .isEqualTo("777");
+        assertThat(versions(db)).containsExactly("2", "3", "4");
+        assertThat(queue.countByState()).containsEntry(JobState.RUNNING, 1L);
+        writer.close();
+
+        // and opening it again applies nothing twice
+        Database.open(file);
+        assertThat(versions(db)).containsExactly("2", "3", "4");
+    }
+
+    @Test
+    void databaseUrlsInEveryFormNameTheSameServer() {
+        assertThat(Database.JdbcUrl.parse("postgres://bot:p%40ss@db.internal:5432/triage?sslmode=require"))
+                .isEqualTo(new Database.JdbcUrl(
+                        "jdbc:postgresql://db.internal:5432/triage?sslmode=require", "bot", "p@ss"));
+        assertThat(Database.JdbcUrl.parse("postgresql://bot@db/triage"))
+                .isEqualTo(new Database.JdbcUrl("jdbc:postgresql://db/triage", "bot", null));
+        assertThat(Database.JdbcUrl.parse("jdbc:postgresql://db:5433/triage?user=bot"))
+                .isEqualTo(new Database.JdbcUrl("jdbc:postgresql://db:5433/triage?user=bot", null, null));
+        assertThat(Database.JdbcUrl.parse("postgres://bot:secret@db/triage").redacted())
+                .doesNotContain("secret");
+        assertThatThrownBy(() -> Database.JdbcUrl.parse("mysql://bot:secret@db/triage"))
+                .hasMessageContaining("DATABASE_URL")
+                .hasMessageNotContaining("secret");
+    }
+
+    /** What Database.migrate did before Flyway: numbered files applied in order, recorded in schema_version. */
+    private static void preFlywayMigrate(Connection c) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+            int v = 1;
+            for (String name : List.of("V1__intake.sql", "V2__github.sql")) {
+                String sql;
+                try (InputStream in = DatabaseMigrationTest.class
+                        .getClassLoader()
+                        .getResourceAsStream("db/migration/sqlite/" + name)) {
+                    sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
+                    if (!statement.isBlank()) {
+                        s.execute(statement);
+                    }
+                }
+                s.execute("INSERT INTO schema_version(version, applied_at) VALUES (" + v++ + ", datetime('now'))");
+            }
+        }
+    }
+
+    private static List<String> versions(Database db) {
+        return db.inTransaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery(
+                            "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+}

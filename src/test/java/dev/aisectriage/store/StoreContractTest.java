@@ -1,0 +1,419 @@
+package dev.aisectriage.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.queue.Job;
+import dev.aisectriage.queue.JobQueue;
+import dev.aisectriage.queue.JobState;
+import dev.aisectriage.support.MutableClock;
+import dev.aisectriage.support.TestStore;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What the store promises, on SQLite and on PostgreSQL alike: exclusivity, uniqueness, forgetting. */
+@Timeout(60)
+@ParameterizedClass
+@EnumSource(TestStore.class)
+class StoreContractTest {
+
+    static final Duration LEASE = Duration.ofSeconds(60);
+
+    @Parameter
+    TestStore store;
+
+    @TempDir
+    Path dir;
+
+    // Now, not a fixed date: the log of actions is stamped with the wall clock.
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    Database db;
+    SerialWriter writer;
+    Deliveries deliveries;
+    JobQueue queue;
+
+    @BeforeEach
+    void open() {
+        db = store.open(dir);
+        writer = new SerialWriter(db);
+        deliveries = new Deliveries(db, writer, clock, Duration.ofHours(24));
+        queue = new JobQueue(db, writer, clock, 3, LEASE, Duration.ofSeconds(10), Duration.ofMinutes(5));
+    }
+
+    @AfterEach
+    void close() {
+        if (writer != null) {
+            writer.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void aThreadWithARunningJobIsSkippedUntilItsJobFinishes() {
+        // given two events of issue 1 and one of issue 2
+        deliveries.queue(delivery("d-1", 1, "opened", 9L));
+        deliveries.queue(delivery("d-2", 1, "edited", 9L));
+        deliveries.queue(delivery("d-3", 2, "opened", 9L));
+
+        // when one worker runs the first event of issue 1
+        Job first = queue.claim("w1").orElseThrow();
+        assertThat(first.event().deliveryId()).isEqualTo("d-1");
+
+        // then another worker gets issue 2, not the second event of issue 1, and then nothing
+        assertThat(queue.claim("w2").orElseThrow().event().deliveryId()).isEqualTo("d-3");
+        assertThat(queue.claim("w3")).isEmpty();
+
+        // and once the first job is done the second event of issue 1 is claimable
+        queue.complete(first.id(), "w1");
+        assertThat(queue.claim("w3").orElseThrow().event().deliveryId()).isEqualTo("d-2");
+    }
+
+    @Test
+    void aThreadLeasedByAnotherProcessIsNotClaimedUntilTheLeaseIsReleasedOrExpires() {
+        // given backfill (another process) holds issue 1's lease
+        ThreadLeases leases = new ThreadLeases(writer::inTransaction, clock);
+        assertThat(leases.tryAcquire("example-ml/model-zoo#1", "backfill", Duration.ofSeconds(30)))
+                .isTrue();
+        deliveries.queue(delivery("d-1", 1, "opened", 9L));
+
+        // then the job waits, and a second holder cannot take the lease either
+        assertThat(queue.claim("w")).isEmpty();
+        assertThat(leases.tryAcquire("example-ml/model-zoo#1", "other", Duration.ofSeconds(30)))
+                .isFalse();
+
+        // when the lease runs out (its holder died), the job is claimed
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(queue.claim("w")).isPresent();
+    }
+
+    @Test
+    void manyWorkersNeverRunTwoJobsOfOneThreadAtOnce() throws Exception {
+        // given 60 jobs on 6 threads and 8 workers claiming at once on real time
+        JobQueue live = new JobQueue(
+                db, writer, java.time.Clock.systemUTC(), 3, LEASE, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        Deliveries intake = new Deliveries(db, writer, java.time.Clock.systemUTC());
+        for (int i = 0; i < 60; i++) {
+            intake.queue(delivery("d-" + i, i % 6, "edited-" + i, 9L));
+        }
+        Map<String, AtomicInteger> running = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            String worker = "w" + w;
+            futures.add(pool.submit((Callable<Void>) () -> {
+                go.await();
+                long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (done.get() < 60 && System.nanoTime() < end) {
+                    Optional<Job> job = live.claim(worker);
+                    if (job.isEmpty()) {
+                        Thread.sleep(2);
+                        continue;
+                    }
+                    String thread = job.get().event().repository() + "#"
+                            + job.get().event().payload().path("issue").path("number");
+                    if (running.computeIfAbsent(thread, k -> new AtomicInteger())
+                                    .incrementAndGet()
+                            > 1) {
+                        overlaps.incrementAndGet();
+                    }
+                    Thread.sleep(3);
+                    running.get(thread).decrementAndGet();
+                    live.complete(job.get().id(), worker);
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+
+        // then every job ran once and no two jobs of one thread ever overlapped
+        assertThat(overlaps).hasValue(0);
+        assertThat(live.countByState()).containsEntry(JobState.DONE, 60L);
+    }
+
+    @Test
+    void theSameEventUnderManyIdsAtOnceIsQueuedOnce() throws Exception {
+        // given 12 copies of one event arriving at once under different delivery ids, some ids twice
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<DeliveryOutcome>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = "d-" + (i % 8);
+            outcomes.add(pool.submit(() -> {
+                go.await();
+                return deliveries.queue(delivery(id, 5, "opened", 9L));
+            }));
+        }
+        go.countDown();
+        List<DeliveryOutcome> seen = new ArrayList<>();
+        for (Future<DeliveryOutcome> f : outcomes) {
+            seen.add(f.get());
+        }
+        pool.shutdown();
+
+        // then one is queued, every other id is stored as a duplicate, and repeated ids are redeliveries
+        assertThat(seen).filteredOn(o -> o == DeliveryOutcome.QUEUED).hasSize(1);
+        assertThat(seen).filteredOn(o -> o == DeliveryOutcome.DUPLICATE).hasSize(7);
+        assertThat(seen).filteredOn(o -> o == DeliveryOutcome.REDELIVERY).hasSize(4);
+        assertThat(deliveries.count()).isEqualTo(8);
+        assertThat(queue.countByState()).containsEntry(JobState.QUEUED, 1L);
+    }
+
+    @Test
+    void theDedupeWindowExpires() {
+        // given an event queued once and seen again within the window
+        assertThat(deliveries.queue(delivery("d-1", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
+        clock.advance(Duration.ofHours(23));
+        assertThat(deliveries.queue(delivery("d-2", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.DUPLICATE);
+
+        // when the same event arrives after the window
+        clock.advance(Duration.ofHours(2));
+
+        // then it is processed as new
+        assertThat(deliveries.queue(delivery("d-3", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
+    }
+
+    @Test
+    void aPausedInstallationsJobsWaitWhileOthersRun() {
+        // given jobs of installations 9 and 10, and 9 paused for an hour (GitHub's rate-limit reset)
+        deliveries.queue(delivery("d-9", 1, "opened", 9L));
+        deliveries.queue(delivery("d-10", 2, "opened", 10L));
+        queue.pauseInstallation(9L, clock.instant().plus(Duration.ofHours(1)), "rate limited");
+        queue.pauseInstallation(9L, clock.instant().plus(Duration.ofMinutes(5)), "an earlier reset never shortens");
+
+        // then only installation 10's job is claimed until the reset
+        Job other = queue.claim("w").orElseThrow();
+        assertThat(other.event().deliveryId()).isEqualTo("d-10");
+        queue.complete(other.id(), "w");
+        assertThat(queue.claim("w")).isEmpty();
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(queue.claim("w")).isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(queue.claim("w").orElseThrow().event().deliveryId()).isEqualTo("d-9");
+    }
+
+    @Test
+    void aRescheduledJobKeepsItsAttemptsAndFreesItsThread() {
+        // given a claimed job (attempt 1) told to wait
+        deliveries.queue(delivery("d-1", 1, "opened", 9L));
+        Job job = queue.claim("w").orElseThrow();
+        assertThat(queue.reschedule(job.id(), "w", clock.instant().plusSeconds(30), "rate limited"))
+                .isTrue();
+
+        // then it is not due before then, and its next claim is attempt 1 again
+        assertThat(queue.claim("w")).isEmpty();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(queue.claim("w2").orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void retentionDeletesFinishedWorkAndKeepsDeadLettersAndUnfinishedJobs() {
+        // given, 31 days ago: a finished job, a dead letter, a queued job, an ignored delivery
+        Retention retention = new Retention(writer::inTransaction, clock, Duration.ofDays(30), Duration.ofDays(1));
+        deliveries.queue(delivery("d-done", 1, "opened", 9L));
+        deliveries.queue(delivery("d-dead", 2, "opened", 9L));
+        deliveries.record(delivery("d-ignored", 3, "closed", 9L), DeliveryOutcome.IGNORED, "not handled");
+        Job done = queue.claim("w").orElseThrow();
+        queue.complete(done.id(), "w");
+        Job dead = queue.claim("w").orElseThrow();
+        queue.fail(dead.id(), "w", 3, "boom");
+        deliveries.queue(delivery("d-waiting", 4, "opened", 10L));
+        queue.pauseInstallation(10L, clock.instant().plus(Duration.ofDays(40)), "paused");
+        new Actions(db, writer::inTransaction).record(9L, "example-ml/model-zoo", 1, "add-labels", "x", true);
+        clock.advance(Duration.ofDays(31));
+        deliveries.queue(delivery("d-recent", 5, "opened", 9L));
+
+        // when the purge runs
+        Map<String, Integer> deleted = retention.purge();
+
+        // then the finished job and the old deliveries without a job are gone, with their payloads
+        assertThat(deleted).containsEntry("jobs", 1).containsEntry("deliveries", 2);
+        assertThat(ids("SELECT delivery_id FROM deliveries ORDER BY delivery_id"))
+                .containsExactly("d-dead", "d-recent", "d-waiting");
+        assertThat(queue.deadLetters(10)).extracting(d -> d.deliveryId()).containsExactly("d-dead");
+        assertThat(queue.stateOf("d-waiting")).contains(JobState.QUEUED);
+        assertThat(new Actions(db).recent(10)).isEmpty();
+
+        // and a dismissed dead letter goes at the next purge after the window
+        assertThat(queue.dismissDead(dead.id())).isTrue();
+        clock.advance(Duration.ofDays(31));
+        retention.purge();
+        assertThat(ids("SELECT delivery_id FROM deliveries ORDER BY delivery_id"))
+                .containsExactly("d-recent", "d-waiting");
+    }
+
+    @Test
+    void uninstallDeletesTheInstallationsPayloadsAndTextsAtOnce() {
+        // given stored work of installations 9 and 10
+        deliveries.queue(delivery("d-9a", 1, "opened", 9L));
+        deliveries.queue(delivery("d-9b", 2, "opened", 9L));
+        deliveries.queue(delivery("d-10", 3, "opened", 10L));
+        Job done = queue.claim("w").orElseThrow();
+        queue.complete(done.id(), "w");
+        Threads threads = new Threads(db, writer::inTransaction);
+        ThreadRef ref9 = new ThreadRef(9L, "example-ml/model-zoo", ThreadRef.Kind.ISSUE, 1, null);
+        ThreadRef ref10 = new ThreadRef(10L, "example-ml/model-zoo", ThreadRef.Kind.ISSUE, 3, null);
+        threads.addReply(ref9, "c1", "secret text of 9");
+        threads.addReply(ref10, "c2", "text of 10");
+        new Actions(db, writer::inTransaction).record(9L, "example-ml/model-zoo", 1, "comment", "body", true);
+
+        // when installation 9 is deleted (as the installation.deleted handler does)
+        threads.forgetInstallation(9L);
+        new Installations(db, writer::inTransaction).recordDeleted(9L);
+
+        // then nothing of 9's texts is left: payloads emptied, queued job closed, no reply, no action; 10 keeps all
+        assertThat(ids("SELECT delivery_id FROM deliveries WHERE payload = '{}' ORDER BY delivery_id"))
+                .containsExactly("d-9a", "d-9b");
+        assertThat(ids("SELECT delivery_id FROM deliveries WHERE payload LIKE '%opened%' ORDER BY delivery_id"))
+                .containsExactly("d-10");
+        assertThat(threads.replies(ref9)).isEmpty();
+        assertThat(threads.replies(ref10)).containsExactly("text of 10");
+        assertThat(new Actions(db).recent(10)).isEmpty();
+        assertThat(queue.stateOf("d-9b")).contains(JobState.DONE);
+        assertThat(queue.countByState()).containsEntry(JobState.QUEUED, 1L);
+        assertThat(queue.claim("w").orElseThrow().event().deliveryId()).isEqualTo("d-10");
+    }
+
+    @Test
+    void theCommentSlotIsReservedOnce() {
+        // given a thread without a comment
+        Threads threads = new Threads(db, writer::inTransaction);
+        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.ISSUE, 1, null);
+
+        // when two writers reserve it, only the first gets it
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("a"), null))
+                .isTrue();
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("b"), null))
+                .isFalse();
+
+        // then a writer that knows the dead reservation can take it over, and a recorded comment ends reservations
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("c"), Threads.pendingComment("a")))
+                .isTrue();
+        threads.recordComment(ref, "12345", "hash");
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("d"), Threads.pendingComment("c")))
+                .isFalse();
+        assertThat(threads.find(ref).orElseThrow().commentId()).isEqualTo("12345");
+    }
+
+    @Test
+    void repliesComeBackInArrivalOrderAndLabelNamesIgnoreCase() {
+        Threads threads = new Threads(db, writer::inTransaction);
+        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.DISCUSSION, 4, "D_1");
+        threads.addReply(ref, "9", "first");
+        threads.addReply(ref, "10", "second");
+        threads.addReply(ref, "9", "first again is ignored");
+        assertThat(threads.replies(ref)).containsExactly("first", "second");
+
+        Installations installations = new Installations(db, writer::inTransaction);
+        installations.recordLabelCreated(9L, "o/r", "AI-Security");
+        assertThat(installations.createdLabel("o/r", "ai-security")).isTrue();
+        installations.recordLabelDeletedByMaintainer("o/r", "ai-SECURITY");
+        assertThat(installations.labelsDeletedByMaintainers("o/r")).containsExactly("AI-Security");
+    }
+
+    @Test
+    void hubDiscussionsKeepTheirRepliesAndClassification() {
+        HubDiscussions hub = new HubDiscussions(db, writer::inTransaction, clock);
+        HubDiscussions.Key key = new HubDiscussions.Key("model", "acme/bert", 7);
+        hub.recordDiscussion(key, "d7", "Pickle in the weights", false, false);
+        hub.recordOpening(key, "c0", "the weights file is a pickle");
+        hub.recordReply(key, "c1", "first");
+        clock.advance(Duration.ofSeconds(1));
+        hub.recordReply(key, "c2", "second");
+        hub.recordReply(key, "c1", "first, edited");
+        hub.recordClassification(key, 0.9, "MODEL", "flagged", "m1");
+        hub.recordComment(key, "c9", "h");
+
+        assertThat(hub.replies(key)).containsExactly("first, edited", "second");
+        assertThat(hub.find(key)).isPresent();
+        assertThat(hub.recent(5)).hasSize(1);
+    }
+
+    @Test
+    void feedbackAndConfigErrorsAreKeptOncePerDeliveryAndRepository() {
+        Threads threads = new Threads(db, writer::inTransaction);
+        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.ISSUE, 3, null);
+        threads.recordComment(ref, "1", "h");
+        threads.addReply(ref, "c1", "reply");
+        db.writeTransaction(c -> c.createStatement().executeUpdate("UPDATE threads SET text = 'the post'"));
+        Feedback feedback = new Feedback(db, writer::inTransaction);
+        assertThat(feedback.record("d-1", ref, Feedback.NOT_SECURITY, false, null, "maintainer"))
+                .isTrue();
+        assertThat(feedback.record("d-1", ref, Feedback.NOT_SECURITY, false, null, "maintainer"))
+                .isFalse();
+        assertThat(feedback.latestPerThread())
+                .singleElement()
+                .satisfies(i -> assertThat(i.text()).isEqualTo("the post"));
+        assertThat(feedback.forgetInstallation(9L)).isEqualTo(1);
+
+        ConfigErrors errors = new ConfigErrors(db, writer::inTransaction);
+        errors.record("o/r", ".github/ai-security-triage.yml", List.of("line 2: bad"));
+        errors.record("o/r", ".github/ai-security-triage.yml", List.of("line 3: bad"));
+        assertThat(errors.all())
+                .singleElement()
+                .satisfies(e -> assertThat(e.errors()).containsExactly("line 3: bad"));
+    }
+
+    private List<String> ids(String sql) {
+        return db.inTransaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** An issues event; {@code action} also varies the text, so that different actions are different events. */
+    static Delivery delivery(String id, int issue, String action, long installation) {
+        String event = action.startsWith("edited") ? "edited" : action;
+        String payload = "{\"action\":\"" + event + "\",\"issue\":{\"number\":" + issue + ",\"title\":\"t" + issue
+                + "\",\"body\":\"" + action + "\"},\"repository\":{\"full_name\":\"example-ml/model-zoo\"},"
+                + "\"installation\":{\"id\":" + installation + "}}";
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload);
+            return new Delivery(
+                    id,
+                    "issues",
+                    event,
+                    installation,
+                    "example-ml/model-zoo",
+                    issue,
+                    SemanticKey.of(installation, "example-ml/model-zoo", "issues", event, node),
+                    payload);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

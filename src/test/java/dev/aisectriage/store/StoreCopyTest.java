@@ -1,0 +1,72 @@
+package dev.aisectriage.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.queue.Job;
+import dev.aisectriage.queue.JobQueue;
+import dev.aisectriage.support.TestStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** migrate-store: a SQLite deployment moved to PostgreSQL keeps its work, its memory and its order. */
+@Timeout(60)
+class StoreCopyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSqliteStoreCopiedIntoPostgresCarriesOnWhereItStopped() {
+        // given a SQLite store with a finished and a queued job, a thread with its comment and two replies, an action
+        Database sqlite = Database.open(dir.resolve("triage.db"));
+        SerialWriter writer = new SerialWriter(sqlite);
+        Deliveries deliveries = new Deliveries(sqlite, writer, Clock.systemUTC());
+        JobQueue queue = queue(sqlite, writer);
+        deliveries.queue(StoreContractTest.delivery("d-1", 1, "opened", 9L));
+        deliveries.queue(StoreContractTest.delivery("d-2", 2, "opened", 9L));
+        Job first = queue.claim("w").orElseThrow();
+        queue.complete(first.id(), "w");
+        Threads threads = new Threads(sqlite);
+        ThreadRef ref = new ThreadRef(9L, "example-ml/model-zoo", ThreadRef.Kind.ISSUE, 1, "I_1");
+        threads.addReply(ref, "20", "second id, first reply");
+        threads.addReply(ref, "10", "first id, second reply");
+        threads.recordComment(ref, "555", "hash");
+        new Actions(sqlite).record(9L, "example-ml/model-zoo", 1, "comment", "body", false);
+        writer.close();
+
+        // when it is copied into an empty PostgreSQL store
+        try (Database postgres = Database.openPostgres(TestStore.freshSchema(), 2)) {
+            Map<String, Long> copied = StoreCopy.copy(sqlite, postgres);
+
+            // then every row is there, replies keep their order, and the queued job runs there
+            assertThat(copied)
+                    .containsEntry("deliveries", 2L)
+                    .containsEntry("jobs", 2L)
+                    .containsEntry("thread_comments", 2L);
+            Threads moved = new Threads(postgres);
+            assertThat(moved.replies(ref)).containsExactly("second id, first reply", "first id, second reply");
+            assertThat(moved.find(ref).orElseThrow().commentId()).isEqualTo("555");
+            SerialWriter target = new SerialWriter(postgres);
+            JobQueue there = queue(postgres, target);
+            assertThat(there.claim("w2").orElseThrow().event().deliveryId()).isEqualTo("d-2");
+
+            // and new rows get new ids, and copying twice is refused
+            new Deliveries(postgres, target, Clock.systemUTC())
+                    .queue(StoreContractTest.delivery("d-3", 3, "opened", 9L));
+            assertThat(there.claim("w3").orElseThrow().id()).isEqualTo(3L);
+            assertThatThrownBy(() -> StoreCopy.copy(sqlite, postgres)).hasMessageContaining("already holds");
+        }
+    }
+
+    private static JobQueue queue(Database db, SerialWriter writer) {
+        return new JobQueue(
+                db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+}
