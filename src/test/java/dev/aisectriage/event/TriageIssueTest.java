@@ -83,11 +83,11 @@ class TriageIssueTest {
                 "d-1",
                 p -> p.with("issue").put("body", "maybe a problem with tokens?")));
 
-        // then only needs-security-triage is added and no comment is posted
+        // then only ai-security: needs-triage is added and no comment is posted
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "POST " + REPO + "/issues/13/labels", "{\"labels\":[\"needs-security-triage\"]}"));
+                        "POST " + REPO + "/issues/13/labels", "{\"labels\":[\"ai-security: needs-triage\"]}"));
     }
 
     @Test
