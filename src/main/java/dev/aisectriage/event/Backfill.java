@@ -4,6 +4,7 @@ import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.OpenIssue;
 import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.LeaseLostException;
 import dev.aisectriage.store.ThreadLeases;
 import dev.aisectriage.store.Threads;
 import java.time.Duration;
@@ -92,7 +93,7 @@ public final class Backfill {
                     if (seen(ref)) {
                         continue; // serve triaged it while we waited for the lease
                     }
-                    triage.triage(new ThreadPost(
+                    ThreadPost post = new ThreadPost(
                             ref,
                             issue.url(),
                             issue.title(),
@@ -100,8 +101,10 @@ public final class Backfill {
                             issue.author(),
                             issue.authorIsBot(),
                             issue.labels(),
-                            publicRepository));
-                    classified++;
+                            publicRepository);
+                    if (triageHoldingLease(key, post)) {
+                        classified++;
+                    }
                 } finally {
                     renewal.cancel(false);
                     leases.release(key, holder);
@@ -112,6 +115,24 @@ public final class Backfill {
         }
         LOG.info("{}: backfill classified {} open issues", repository, classified);
         return classified;
+    }
+
+    /** False when the lease ran out and another process took the thread over: it finishes the thread. */
+    private boolean triageHoldingLease(String key, ThreadPost post) {
+        try {
+            ThreadLeases.workingFor(key, holder, () -> {
+                triage.triage(post);
+                return null;
+            });
+            return true;
+        } catch (LeaseLostException e) {
+            LOG.warn("{}: {}", post.ref(), e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean seen(ThreadRef ref) {

@@ -48,6 +48,7 @@ final class ThreadLabels {
             gateway.createLabel(ref.installationId(), ref.repository(), label);
             installations.recordLabelCreated(ref.installationId(), ref.repository(), label.name());
         }
+        threads.requireLease(ref); // a process whose lease was taken over leaves the labels to the new holder
         gateway.addLabels(ref, names);
         threads.recordLabelsAdded(ref, names);
     }

@@ -137,7 +137,8 @@ public final class JobQueue {
 
     private static Job load(Connection c, long id, int attempts) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT d.delivery_id, d.event, d.action, d.installation_id, d.repository, d.payload, d.received_at
+                SELECT d.delivery_id, d.event, d.action, d.installation_id, d.repository, d.payload, d.received_at,
+                    j.thread_key
                 FROM jobs j JOIN deliveries d ON d.delivery_id = j.delivery_id WHERE j.id = ?""")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
@@ -151,7 +152,7 @@ public final class JobQueue {
                         installationId,
                         rs.getString(5),
                         parse(rs.getString(6)));
-                return new Job(id, attempts, rs.getLong(7), event);
+                return new Job(id, attempts, rs.getLong(7), event, rs.getString(8));
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.WebhookEvent;
 import dev.aisectriage.github.RateLimitedException;
 import dev.aisectriage.log.LogSafe;
+import dev.aisectriage.store.ThreadLeases;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +160,7 @@ public final class JobQueueWorkers implements AutoCloseable {
         inFlight.put(job.id(), workerId);
         try {
             List<EventHandler> handlers = routes.handlersFor(event.event(), event.action());
-            runWithinBudget(handlers, event);
+            runWithinBudget(handlers, event, workerId, job.threadKey());
             boolean completed = queue.complete(job.id(), workerId);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (completed) {
@@ -238,13 +239,15 @@ public final class JobQueueWorkers implements AutoCloseable {
     }
 
     /** Runs the handlers on a runner thread; throws what they threw, or a TimeoutException when over budget. */
-    private void runWithinBudget(List<EventHandler> handlers, WebhookEvent event) throws Exception {
-        Future<?> running = runners.submit(() -> {
+    private void runWithinBudget(List<EventHandler> handlers, WebhookEvent event, String workerId, String threadKey)
+            throws Exception {
+        // on behalf of the worker that holds the thread's lease: once another holder takes it over, no more posts
+        Future<?> running = runners.submit(() -> ThreadLeases.workingFor(threadKey, workerId, () -> {
             for (EventHandler handler : handlers) {
                 handler.handle(event);
             }
             return null;
-        });
+        }));
         try {
             running.get(jobTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

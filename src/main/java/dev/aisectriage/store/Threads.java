@@ -94,10 +94,14 @@ public final class Threads {
     /**
      * Reserves the thread's one comment slot before the comment is created: true if the slot was free (or held by
      * {@code previous}, a reservation whose creator died before it recorded the id), false if another writer holds
-     * it or a comment is already recorded. With the thread's lease this makes "create" happen at most once.
+     * it or a comment is already recorded. With the thread's lease this makes "create" happen at most once: inside
+     * a job or a backfill step the reservation is made only while its holder still has the thread's lease, in the
+     * same transaction, so a holder whose lease ran out and was taken over cannot take (or take back) the slot; it
+     * gets a {@link LeaseLostException}.
      */
     public boolean reserveComment(ThreadRef ref, String reservation, String previous) {
         return writes.inTransaction(c -> {
+            ensureLease(c, ref);
             ensure(c, ref);
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE threads SET comment_id = ?, comment_hash = NULL WHERE repository = ? AND kind = ? "
@@ -108,6 +112,28 @@ public final class Threads {
                 return s.executeUpdate() == 1;
             }
         });
+    }
+
+    /**
+     * Throws {@link LeaseLostException} when this thread works for a lease holder (a job, a backfill step) whose lease
+     * of the thread another holder has taken over: called right before a write to GitHub that must happen once.
+     */
+    public void requireLease(ThreadRef ref) {
+        if (ThreadLeases.workingFor() != null) {
+            writes.inTransaction(c -> {
+                ensureLease(c, ref);
+                return null;
+            });
+        }
+    }
+
+    private static void ensureLease(Connection c, ThreadRef ref) throws SQLException {
+        ThreadLeases.Held held = ThreadLeases.workingFor();
+        if (held != null
+                && held.threadKey().equals(Deliveries.threadKey(ref.repository(), ref.number()))
+                && !ThreadLeases.holds(c, held.threadKey(), held.holder())) {
+            throw new LeaseLostException(held.threadKey(), held.holder());
+        }
     }
 
     public void setOff(ThreadRef ref, boolean off) {

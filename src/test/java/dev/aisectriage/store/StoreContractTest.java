@@ -325,6 +325,43 @@ class StoreContractTest {
     }
 
     @Test
+    void givenALeaseTakenOverWhenItsFormerHolderReservesTheCommentSlotThenItLosesAndTheNewHolderWins()
+            throws Exception {
+        // given serve's lease of o/r#1 that ran out while its job was slow, and backfill that took it over
+        Threads threads = new Threads(db, writer::inTransaction);
+        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.ISSUE, 1, null);
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ThreadLeases leases = new ThreadLeases(writer::inTransaction, clock);
+        assertThat(leases.tryAcquire("o/r#1", "serve", Duration.ofSeconds(2))).isTrue();
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(leases.tryAcquire("o/r#1", "backfill", Duration.ofSeconds(60)))
+                .isTrue();
+
+        // when serve's job goes on to reserve the comment slot (or to add labels) for the thread
+        // then the store refuses it and leaves the slot free, so it never posts
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThreadLeases.workingFor(
+                        "o/r#1", "serve", () -> threads.reserveComment(ref, Threads.pendingComment("s"), null)))
+                .isInstanceOf(LeaseLostException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThreadLeases.workingFor("o/r#1", "serve", () -> {
+                    threads.requireLease(ref);
+                    return null;
+                }))
+                .isInstanceOf(LeaseLostException.class);
+        assertThat(threads.find(ref).map(Threads.ThreadState::commentId)).isEmpty();
+
+        // and the new holder gets the slot, which its former holder cannot take back even knowing the reservation
+        assertThat(ThreadLeases.workingFor(
+                        "o/r#1", "backfill", () -> threads.reserveComment(ref, Threads.pendingComment("b"), null)))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThreadLeases.workingFor(
+                        "o/r#1",
+                        "serve",
+                        () -> threads.reserveComment(ref, Threads.pendingComment("s"), Threads.pendingComment("b"))))
+                .isInstanceOf(LeaseLostException.class);
+        assertThat(threads.find(ref).orElseThrow().commentId()).isEqualTo(Threads.pendingComment("b"));
+    }
+
+    @Test
     void repliesComeBackInArrivalOrderAndLabelNamesIgnoreCase() {
         Threads threads = new Threads(db, writer::inTransaction);
         ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.DISCUSSION, 4, "D_1");
