@@ -41,7 +41,9 @@ public final class Backfill {
     }
 
     /**
-     * Triages one issue unless the store already has its verdict (so that a backfill stopped half-way resumes).
+     * Triages one issue unless the store already has its verdict (so that a backfill stopped half-way resumes), under
+     * the thread's lease in the store, renewed while it works: a running {@code serve} never handles it at the same
+     * time, and the verdict is looked up again once the lease is held.
      *
      * @return true when it was triaged now
      */
@@ -50,16 +52,12 @@ public final class Backfill {
         if (done(ref)) {
             return false;
         }
-        triage.triage(new ThreadPost(
-                ref,
-                issue.url(),
-                issue.title(),
-                issue.body(),
-                issue.author(),
-                issue.authorIsBot(),
-                issue.labels(),
-                publicRepository));
-        return true;
+        ScheduledExecutorService heartbeat = heartbeat();
+        try {
+            return triageLeased(heartbeat, ref, post(ref, issue, publicRepository));
+        } finally {
+            heartbeat.shutdownNow();
+        }
     }
 
     /** Whether the store already has a verdict for the thread. */
@@ -70,11 +68,7 @@ public final class Backfill {
     /** @return how many issues were classified now */
     public int run(long installationId, String repository, boolean publicRepository, int limit) {
         int classified = 0;
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "backfill-lease-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService heartbeat = heartbeat();
         try {
             for (OpenIssue issue : gateway.listOpenIssues(installationId, repository, limit)) {
                 ThreadRef ref =
@@ -82,32 +76,8 @@ public final class Backfill {
                 if (seen(ref)) {
                     continue;
                 }
-                String key = Deliveries.threadKey(repository, issue.number());
-                awaitLease(key);
-                var renewal = heartbeat.scheduleAtFixedRate(
-                        () -> leases.renew(key, holder, LEASE),
-                        LEASE.toMillis() / 3,
-                        LEASE.toMillis() / 3,
-                        TimeUnit.MILLISECONDS);
-                try {
-                    if (seen(ref)) {
-                        continue; // serve triaged it while we waited for the lease
-                    }
-                    ThreadPost post = new ThreadPost(
-                            ref,
-                            issue.url(),
-                            issue.title(),
-                            issue.body(),
-                            issue.author(),
-                            issue.authorIsBot(),
-                            issue.labels(),
-                            publicRepository);
-                    if (triageHoldingLease(key, post)) {
-                        classified++;
-                    }
-                } finally {
-                    renewal.cancel(false);
-                    leases.release(key, holder);
+                if (triageLeased(heartbeat, ref, post(ref, issue, publicRepository))) {
+                    classified++;
                 }
             }
         } finally {
@@ -133,6 +103,46 @@ public final class Backfill {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Takes the thread's lease (waiting while serve works on it), triages unless done meanwhile, releases it. */
+    private boolean triageLeased(ScheduledExecutorService heartbeat, ThreadRef ref, ThreadPost post) {
+        String key = Deliveries.threadKey(ref.repository(), ref.number());
+        awaitLease(key);
+        var renewal = heartbeat.scheduleAtFixedRate(
+                () -> leases.renew(key, holder, LEASE),
+                LEASE.toMillis() / 3,
+                LEASE.toMillis() / 3,
+                TimeUnit.MILLISECONDS);
+        try {
+            if (seen(ref)) {
+                return false; // serve triaged it while we waited for the lease
+            }
+            return triageHoldingLease(key, post);
+        } finally {
+            renewal.cancel(false);
+            leases.release(key, holder);
+        }
+    }
+
+    private static ThreadPost post(ThreadRef ref, OpenIssue issue, boolean publicRepository) {
+        return new ThreadPost(
+                ref,
+                issue.url(),
+                issue.title(),
+                issue.body(),
+                issue.author(),
+                issue.authorIsBot(),
+                issue.labels(),
+                publicRepository);
+    }
+
+    private static ScheduledExecutorService heartbeat() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "backfill-lease-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private boolean seen(ThreadRef ref) {
