@@ -49,16 +49,26 @@ public final class Backfill {
         if (done(ref)) {
             return false;
         }
-        triage.triage(new ThreadPost(
-                ref,
-                issue.url(),
-                issue.title(),
-                issue.body(),
-                issue.author(),
-                issue.authorIsBot(),
-                issue.labels(),
-                publicRepository));
-        return true;
+        // under the thread's lease, as run() and serve's jobs: only one of them triages the thread
+        String key = Deliveries.threadKey(repository, issue.number());
+        awaitLease(key);
+        try {
+            if (done(ref)) {
+                return false; // serve triaged it while we waited for the lease
+            }
+            triage.triage(new ThreadPost(
+                    ref,
+                    issue.url(),
+                    issue.title(),
+                    issue.body(),
+                    issue.author(),
+                    issue.authorIsBot(),
+                    issue.labels(),
+                    publicRepository));
+            return true;
+        } finally {
+            leases.release(key, holder);
+        }
     }
 
     /** Whether the store already has a verdict for the thread. */
