@@ -73,7 +73,7 @@ class HubCommentSnapshotTest {
     /** The default label names: a Hub discussion has no labels, so its comment names none. */
     private static final class RepoLabels {
         static final String[] NAMES = {
-            "needs-security-triage",
+            "ai-security: needs-triage",
             "ai-security: system-software",
             "ai-security: ecosystem",
             "ai-security: model",

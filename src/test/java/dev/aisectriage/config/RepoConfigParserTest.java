@@ -155,7 +155,7 @@ class RepoConfigParserTest {
                         List.of(
                                 "line 1: unknown key 'treshold' (known keys: abstain_from, comment, enabled,"
                                         + " ignore_authors, ignore_bots, ignore_themes, issue_type_labels, labels,"
-                                        + " threshold)",
+                                        + " pull_requests, threshold)",
                                 "line 2: 'enabled' must be true or false, found number '3'")));
     }
 

@@ -53,7 +53,7 @@ class TriagePoliciesTest {
                         "ai-security-type: system-software-unsafe-deserialization");
         assertThat(Verdicts.labelsFor(Verdicts.ABSTAINED, p, DEFAULTS))
                 .extracting(LabelSpec::name)
-                .containsExactly("needs-security-triage");
+                .containsExactly("ai-security: needs-triage");
         assertThat(Verdicts.labelsFor(Verdicts.PASSED, p, DEFAULTS)).isEmpty();
     }
 
