@@ -296,11 +296,12 @@ class TriageIssueTest {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.requests()).isEmpty();
-        assertThat(new dev.aisectriage.store.Actions(bot.db).recent(10))
-                .extracting(a -> a.action() + " " + a.detail())
-                .containsExactly(
-                        "create comment <!-- ai-security-triage:comment --> Looks security-related: System & Software (0.93)",
-                        "add labels [security, ai-security: system-software]");
+        var actions = new dev.aisectriage.store.Actions(bot.db).recent(10);
+        assertThat(actions).extracting(a -> a.action()).containsExactly("create comment", "add labels");
+        // the whole comment is stored, as it would be posted, not a one-line abbreviation
+        assertThat(actions.get(0).detail())
+                .isEqualTo("<!-- ai-security-triage:comment -->\nLooks security-related: System & Software (0.93)");
+        assertThat(actions.get(1).detail()).isEqualTo("[security, ai-security: system-software]");
     }
 
     @Test
