@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.GHIssue;
+import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
@@ -63,6 +64,17 @@ final class HubObjects {
         payload.set("repository", repositoryNode(thread.repository()));
         return parse(thread.installationId(), payload, GHEventPayload.Issue.class)
                 .getIssue();
+    }
+
+    /** A comment of the thread by its id, bound as an {@code issue_comment} payload binds it: nothing is fetched. */
+    GHIssueComment comment(ThreadRef thread, long commentId) throws IOException {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("action", "edited");
+        payload.putObject("comment").put("id", commentId);
+        payload.putObject("issue").put("number", thread.number());
+        payload.set("repository", repositoryNode(thread.repository()));
+        return parse(thread.installationId(), payload, GHEventPayload.IssueComment.class)
+                .getComment();
     }
 
     GHRepository repository(long installationId, String repository) throws IOException {

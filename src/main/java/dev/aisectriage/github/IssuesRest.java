@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kohsuke.github.GHContent;
@@ -141,11 +140,10 @@ final class IssuesRest {
     }
 
     void updateComment(ThreadRef issue, String commentId, String body) {
-        send(
-                issue.installationId(),
-                "PATCH",
-                "/repos/" + issue.repository() + "/issues/comments/" + commentId,
-                Map.of("body", body));
+        hub.call(issue.installationId(), () -> {
+            hub.comment(issue, Long.parseLong(commentId)).update(body);
+            return null;
+        });
     }
 
     /**
