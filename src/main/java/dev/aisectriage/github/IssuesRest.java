@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.kohsuke.github.GHContent;
 import org.kohsuke.github.GHIssueComment;
+import org.kohsuke.github.GHLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,16 +53,18 @@ final class IssuesRest {
     }
 
     Set<String> listLabels(long installationId, String repository) {
-        Set<String> out = new LinkedHashSet<>();
-        String next = "/repos/" + repository + "/labels?per_page=100";
-        for (int page = 0; next != null && page < MAX_PAGES; page++) {
-            GitHubHttp.Response r = send(installationId, "GET", next, null);
-            for (JsonNode l : r.json()) {
-                out.add(l.path("name").asText());
+        return hub.call(installationId, () -> {
+            Set<String> out = new LinkedHashSet<>();
+            int left = MAX_PAGES * 100;
+            for (GHLabel label :
+                    hub.repository(installationId, repository).listLabels().withPageSize(100)) {
+                if (left-- == 0) {
+                    break;
+                }
+                out.add(label.getName());
             }
-            next = r.nextPage().orElse(null);
-        }
-        return out;
+            return out;
+        });
     }
 
     List<OpenIssue> listOpenIssues(long installationId, String repository, int limit) {
