@@ -168,7 +168,9 @@ class SeveralInstancesTest {
                     REPO,
                     "--apply",
                     "--installation",
-                    String.valueOf(INSTALLATION));
+                    String.valueOf(INSTALLATION),
+                    "--report",
+                    dir.resolve("backfill").toString());
             ExecutorService senders = Executors.newFixedThreadPool(8);
             AtomicInteger sent = new AtomicInteger();
             List<Future<?>> deliveries = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.Map;
  * The artefact file's JSON shape, bound by Jackson. Property order is fixed so that the same model gives the same
  * bytes (and the same content hash) in every run; optional parts are left out when absent, as they always were.
  */
-@JsonPropertyOrder({"format", "version", "encoder", "features", "labels", "heads", "neighbours", "training"})
+@JsonPropertyOrder({"format", "version", "encoder", "features", "labels", "heads", "neighbours", "training", "cascade"})
 record ArtefactJson(
         int format,
         @JsonInclude(JsonInclude.Include.NON_NULL) String version,
@@ -22,7 +22,8 @@ record ArtefactJson(
         Labels labels,
         Heads heads,
         Neighbours neighbours,
-        JsonNode training) {
+        JsonNode training,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Cascade cascade) {
 
     /** Unknown properties are ignored so that an older reader can load a newer artefact's known parts. */
     static final ObjectMapper MAPPER =
@@ -90,6 +91,10 @@ record ArtefactJson(
 
             @JsonProperty("theme_offsets") @JsonInclude(JsonInclude.Include.NON_NULL)
             double[] themeOffsets) {}
+
+    /** The cheap first stage (absent in artefacts before round 3). */
+    @JsonPropertyOrder({"head", "settle_below"})
+    record Cascade(Head head, @JsonProperty("settle_below") double settleBelow) {}
 
     @JsonPropertyOrder({"names", "precision", "posts"})
     record Decisive(List<String> names, double precision, int posts) {}

@@ -1,6 +1,9 @@
 package dev.aisectriage.classify;
 
-/** The classifier the service uses: encoder, then the trained heads. Thread-safe; build it once. */
+/**
+ * The classifier the service uses: the cheap stage settles the clear cases, the encoder and the trained heads the
+ * rest. Thread-safe; build it once.
+ */
 public final class HeadsClassifier implements Classifier, AutoCloseable {
 
     private final OnnxEncoder encoder;
@@ -14,7 +17,7 @@ public final class HeadsClassifier implements Classifier, AutoCloseable {
     @Override
     public Prediction classify(String text) {
         String t = text == null ? "" : text;
-        return heads.predict(t, encoder.embed(t));
+        return heads.settle(t).orElseGet(() -> heads.predict(t, encoder.embed(t)));
     }
 
     @Override

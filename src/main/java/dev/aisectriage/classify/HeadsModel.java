@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The trained heads applied to one post's text and embedding. Immutable, so thread-safe. */
 public final class HeadsModel {
@@ -16,6 +17,8 @@ public final class HeadsModel {
     /** Neighbours consulted for the theme vote. */
     private static final int KNN = 15;
 
+    private static final NeighbourIndex.Hits NO_HITS = new NeighbourIndex.Hits(new int[0], new double[0]);
+
     private final ModelArtefact artefact;
     private final KeywordStage keywords = new KeywordStage();
     /** All heads (security, four themes, issue types) as one feature-major matrix: row = feature, column = head. */
@@ -23,6 +26,7 @@ public final class HeadsModel {
 
     private final double[] biases;
     private final int headCount;
+    private final float[] noEmbedding;
 
     public HeadsModel(ModelArtefact artefact) {
         if (!keywords.names().equals(artefact.keywordNames())) {
@@ -30,6 +34,7 @@ public final class HeadsModel {
                     + " was trained with another keyword lexicon; retrain it with 'train'");
         }
         this.artefact = artefact;
+        this.noEmbedding = new float[artefact.layout().embeddingDim()];
         List<LinearHead> heads = new ArrayList<>();
         heads.add(artefact.security());
         for (Theme t : Theme.values()) {
@@ -73,16 +78,51 @@ public final class HeadsModel {
         return artefact;
     }
 
+    /** The whole model: every head, with the post's embedding. */
     public Prediction predict(String text, float[] embedding) {
         List<String> matched = keywords.match(text);
         Features f = artefact.layout().features(text, embedding, keywords.features(matched));
-        double[] s = scores(f);
-        LinearHead sec = artefact.security();
         NeighbourIndex.Hits hits = artefact.neighbours().search(embedding, KNN);
+        LinearHead sec = artefact.security();
+        double[] s = scores(f);
         // Calibration is fitted on the head's score and, if trained so, the neighbours' security vote together.
         double pSec = LinearHead.sigmoid(sec.plattA() * s[0]
                 + sec.plattB()
                 + artefact.securityKnnWeight() * artefact.neighbours().securityVote(hits));
+        return prediction(s, pSec, matched, hits);
+    }
+
+    /**
+     * The cascade's cheap stage: a post that names no vulnerability class and whose TF-IDF-and-keywords security
+     * probability is under the artefact's {@code settleBelow} is settled as not security without the encoder
+     * (themes and issue types from the same heads with an empty embedding; no neighbours). Empty: run the encoder.
+     */
+    public Optional<Prediction> settle(String text) {
+        ModelArtefact.Cascade cascade = artefact.cascade();
+        if (cascade == null) {
+            return Optional.empty();
+        }
+        List<String> matched = keywords.match(text);
+        if (artefact.decisive().matchesAny(matched)) {
+            return Optional.empty();
+        }
+        Features f = artefact.layout().features(text, noEmbedding, keywords.features(matched));
+        double cheap = cascade.head().probability(f);
+        if (cheap >= cascade.settleBelow()) {
+            return Optional.empty();
+        }
+        Prediction p = prediction(scores(f), cheap, matched, NO_HITS);
+        return Optional.of(new Prediction(
+                false,
+                p.securityProbability(),
+                p.themes(),
+                p.issueTypes(),
+                p.keywords(),
+                p.modelVersion(),
+                p.neighbours()));
+    }
+
+    private Prediction prediction(double[] s, double pSec, List<String> matched, NeighbourIndex.Hits hits) {
 
         double[] sigmoids = new double[Theme.values().length];
         for (Theme t : Theme.values()) {

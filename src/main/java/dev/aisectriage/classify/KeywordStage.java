@@ -35,7 +35,12 @@ public final class KeywordStage {
             "csrf",
             "sql injection",
             "command injection",
-            "open redirect");
+            "open redirect",
+            "memory corruption",
+            "crafted input",
+            "path traversal",
+            "sandbox escape",
+            "cross-origin");
 
     private static final Map<String, String> LEXICON = lexicon();
 
@@ -252,6 +257,41 @@ public final class KeywordStage {
                 "content filter|内容过滤|コンテンツフィルタ|filtro de contenido"
                         + "|safety (checker|filter|classifier)|guardrails?|moderation|censor");
         m.put("adversarial", "adversarial|evasion|bypass");
+        // Vulnerability classes written as plain bugs (round 3): precise where "memory safety" and "tls" above are
+        // only topics (a driver segfault, a proxy certificate error).
+        m.put(
+                "memory corruption",
+                "buffer overflow|heap[- ]overflow|heap-buffer-overflow|stack-buffer-overflow|use[- ]after[- ]free"
+                        + "|out[- ]of[- ]bounds (read|write|access|memory)|\\boob (read|write)|double[- ]free"
+                        + "|memory corruption|integer overflow|addresssanitizer|\\basan\\b");
+        m.put(
+                "crafted input",
+                "\\bcrafted\\b|maliciously|malformed (file|model|input|header|gguf|tensor|onnx|archive)"
+                        + "|\\bfuzz(ing|er|ed)?\\b|oss-fuzz|untrusted (file|input|model|data|archive|pickle|checkpoint)");
+        m.put(
+                "integrity mismatch",
+                "(checksum|hash|sha256|digest|signature) (mismatch|does not match|doesn't match|not verified)"
+                        + "|fails? open|without (verifying|verification)"
+                        + "|skip(s|ped|ping)? (the )?(checksum|hash|signature|integrity) (check|verification)");
+        m.put(
+                "tls verification off",
+                "verify\\s*=\\s*false|verify_ssl|ssl_verify|cert_none|check_hostname\\s*=\\s*false"
+                        + "|(certificate|ssl|tls) verification (is )?(disabled|turned off|off)"
+                        + "|disabl(e|es|ed|ing) (ssl|tls|certificate|cert) (verification|validation|check)"
+                        + "|insecure_skip_verify|--no-check-certificate|unverified (https|ssl|context)");
+        m.put(
+                "cross-origin",
+                "cross[- ]origin|same[- ]origin|origin (check|header|validation)|allow_origins"
+                        + "|access-control-allow-origin: \\*");
+        m.put(
+                "sandbox escape",
+                "sandbox (escape|bypass)|escape (the |from the )?sandbox"
+                        + "|bypass(es|ed|ing)? (the )?(sandbox|allowlist|whitelist|blocklist|blacklist|restriction"
+                        + "|permission|authentication|safety check|security check)"
+                        + "|privilege escalation|__builtins__|__subclasses__|__globals__|restricted (builtins|python|globals)");
+        m.put(
+                "archive extraction",
+                "zip ?slip|tar ?slip|extractall|symlink attack|arbitrary file (write|read|overwrite|deletion|delete)");
         return Collections.unmodifiableMap(m);
     }
 }

@@ -45,7 +45,8 @@ public record ModelArtefact(
         double[] themeOffsets,
         DecisiveKeywords decisive,
         NeighbourIndex neighbours,
-        JsonNode training) {
+        JsonNode training,
+        Cascade cascade) {
 
     public static final String FILE_NAME = "heads.json.gz";
 
@@ -73,6 +74,13 @@ public record ModelArtefact(
             return false;
         }
     }
+
+    /**
+     * The cheap first stage: a security head over TF-IDF and keywords only (its embedding weights are zero), and the
+     * probability under which a post that names no vulnerability class is settled as not security without running
+     * the encoder. Null: every post goes through the encoder.
+     */
+    public record Cascade(LinearHead head, double settleBelow) {}
 
     /** Which encoder produced the embeddings the heads were trained on. */
     public record EncoderSpec(String name, Pooling pooling, TextWindow window, int maxTokens, String prefix) {}
@@ -142,7 +150,8 @@ public record ModelArtefact(
                 themeOffsets,
                 decisive,
                 neighbours,
-                training);
+                training,
+                cascade);
     }
 
     private ArtefactJson toJson(String withVersion) {
@@ -192,7 +201,8 @@ public record ModelArtefact(
                 neighbours.themes(),
                 Base64.getEncoder().encodeToString(neighbours.vectors()));
         JsonNode trainingNode = training == null ? ArtefactJson.MAPPER.createObjectNode() : training;
-        return new ArtefactJson(FORMAT, withVersion, enc, block, labels, heads, nb, trainingNode);
+        var cheap = cascade == null ? null : new ArtefactJson.Cascade(head(cascade.head()), cascade.settleBelow());
+        return new ArtefactJson(FORMAT, withVersion, enc, block, labels, heads, nb, trainingNode, cheap);
     }
 
     private static ArtefactJson.Head head(LinearHead h) {
@@ -253,7 +263,11 @@ public record ModelArtefact(
                 heads.themeOffsets(),
                 dk == null ? DecisiveKeywords.NONE : new DecisiveKeywords(dk.names(), dk.precision(), dk.posts()),
                 index,
-                json.training());
+                json.training(),
+                json.cascade() == null
+                        ? null
+                        : new Cascade(
+                                head(json.cascade().head()), json.cascade().settleBelow()));
     }
 
     static String floats(float[] values) {

@@ -2,8 +2,15 @@ package dev.aisectriage.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aisectriage.catalogue.CommentContext;
+import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.event.ThreadPost;
+import dev.aisectriage.event.Verdicts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +27,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "classify",
         mixinStandardHelpOptions = true,
-        description = "Classify one post (argument, --file, or stdin) and print the verdict.")
+        description = {
+            "Classify one post (argument, --file, --fixture, or stdin) and print the verdict;",
+            "with --comment, print exactly the Markdown comment the bot would post."
+        })
 public final class ClassifyCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "TEXT", description = "The post's text; omit to read --file or stdin.")
@@ -29,15 +39,39 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--file", description = "Read the post from this file.")
     Path file;
 
+    @Option(
+            names = "--fixture",
+            description =
+                    "Read the post from a webhook payload (issues, issue_comment, discussion…), as the bot would.")
+    Path fixture;
+
     @Option(names = "--json", description = "Print the prediction as JSON.")
     boolean json;
+
+    @Option(
+            names = "--comment",
+            description = "Print the whole comment the bot would post (Markdown), nothing else; on standard error,"
+                    + " why there is none when the post is not flagged.")
+    boolean comment;
+
+    @Option(
+            names = "--repository",
+            defaultValue = "OWNER/REPO",
+            description = "With --comment and a text: the repository named in the comment (default: ${DEFAULT-VALUE}).")
+    String repository;
+
+    @Option(
+            names = "--private",
+            description = "With --comment and a text: the repository is private (changes the disclosure advice).")
+    boolean privateRepository;
 
     @Option(names = "--model-dir", description = "A model folder (default: MODEL_DIR, else the bundled model).")
     Path modelDir;
 
     @Override
     public Integer call() throws IOException {
-        String input = input();
+        ThreadPost post = fixture == null ? null : Fixtures.post(fixture);
+        String input = post != null ? post.text() : input();
         if (input.isBlank()) {
             System.err.println("nothing to classify: give TEXT, --file FILE, or text on stdin");
             return 2;
@@ -49,6 +83,9 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         Classifier classifier = Models.load(dir, modelDir != null ? "--model-dir" : "MODEL_DIR");
         Prediction p = classifier.classify(input);
+        if (comment) {
+            return printComment(post, input, p);
+        }
         if (json) {
             System.out.println(new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
@@ -56,6 +93,29 @@ public final class ClassifyCommand implements Callable<Integer> {
         } else {
             print(System.out, p);
         }
+        return 0;
+    }
+
+    private int printComment(ThreadPost post, String input, Prediction p) {
+        RepoConfig config = RepoConfig.defaults();
+        String verdict = Verdicts.verdict(p, config);
+        if (!Verdicts.FLAGGED.equals(verdict)) {
+            System.err.printf(
+                    Locale.ROOT,
+                    "no comment: the post is %s (p=%.2f); the bot comments only on flagged posts%n",
+                    verdict,
+                    p.securityProbability());
+            return 0;
+        }
+        String apiUrl = System.getenv("GITHUB_API_URL");
+        CommentRenderer renderer = MarkdownCommentRenderer.forApi(
+                apiUrl == null || apiUrl.isBlank() ? AppConfig.DEFAULT_GITHUB_API_URL : apiUrl.trim());
+        CommentContext context = post == null
+                ? new CommentContext(repository, !privateRepository, input, p, config.errors())
+                : new CommentContext(post.ref().repository(), post.publicRepository(), input, p, config.errors());
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.print(renderer.triageComment(context));
+        out.flush();
         return 0;
     }
 

@@ -30,6 +30,7 @@ public final class Cli implements Runnable {
                 .get("serve")
                 .getCommandSpec()
                 .usageMessage()
+                .width(120)
                 .footerHeading("%nEnvironment (a .env file in the working folder is read too):%n")
                 .footer(AppConfig.VARIABLES.stream().map(v -> "  " + v).toArray(String[]::new));
         return cli;

@@ -77,6 +77,13 @@ public final class EvalCommand implements Callable<Integer> {
     List<Long> seeds = new ArrayList<>();
 
     @Option(
+            names = "--abstain-from",
+            description =
+                    "With --cv: the abstain band's lower edge for the false-alarm report (default ${DEFAULT-VALUE},"
+                            + " the repository config's default).")
+    double abstainFrom = 0.35;
+
+    @Option(
             names = "--taxonomy",
             description = "taxonomy.json for --cv (default: next to the first data file, "
                     + "else the bundled model's label space).")
@@ -198,6 +205,7 @@ public final class EvalCommand implements Callable<Integer> {
                     TrainCommand.encoderSpec(w, training.maxTokens),
                     folds,
                     recommenders,
+                    abstainFrom,
                     System.out));
         }
         ObjectNode report = reports.get(0);
@@ -213,6 +221,12 @@ public final class EvalCommand implements Callable<Integer> {
         printSpread(System.out, "AI-project issues", report.at("/mean_sd/ai_issues"));
         print(System.out, "pooled out-of-fold, all posts", report.at("/pooled/all"));
         print(System.out, "pooled out-of-fold, AI-project issues", report.at("/pooled/ai_issues"));
+        print(
+                System.out,
+                "pooled out-of-fold, AI-project issues, full model",
+                report.at("/pooled/ai_issues_full_model"));
+        System.out.println("cascade: " + report.get("cascade"));
+        System.out.println("quiet: " + report.get("quiet"));
         if (report.has("splits")) {
             printSplits(System.out, report.get("splits"));
         }
@@ -264,8 +278,8 @@ public final class EvalCommand implements Callable<Integer> {
 
     private static void printSplits(PrintStream out, JsonNode splits) {
         out.printf("%nmean over folds, per split (seed), and the mean of the splits:%n");
-        for (String subset : List.of("all", "ai_issues")) {
-            out.printf("  %s%n", subset.equals("all") ? "all posts" : "AI-project issues");
+        for (String subset : List.of("all", "ai_issues", "ai_issues_full_model")) {
+            out.printf("  %s%n", subset);
             splits.get("figures").fields().forEachRemaining(e -> {
                 StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "    %-26s", e.getKey()));
                 for (JsonNode v : e.getValue().get(subset).get("per_split")) {

@@ -6,13 +6,19 @@ import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.config.DotEnv;
 import dev.aisectriage.config.HubConfig;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.HubRoutes;
 import dev.aisectriage.event.TriageRoutes;
+import dev.aisectriage.github.AppJwt;
 import dev.aisectriage.github.GitHubApp;
+import dev.aisectriage.github.GitHubHttp;
+import dev.aisectriage.github.HookDeliveries;
 import dev.aisectriage.github.PrivateKeys;
 import dev.aisectriage.huggingface.ApiHubGateway;
+import dev.aisectriage.recovery.RedeliverySchedule;
+import dev.aisectriage.recovery.RedeliverySweep;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
@@ -97,17 +103,46 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
+        AutoCloseable sweep = redeliverySweep(config, service, metrics, log);
         StoreWatch watch = StoreWatch.start(db, config.databasePath(), service::close, STORE_CHECK_EVERY);
         try {
             service.awaitClosed();
         } finally {
             watch.close();
+            closeQuietly(sweep);
         }
         if (watch.failed()) {
             throw new UserError("DATABASE_PATH " + config.databasePath() + " stopped accepting writes ("
                     + watch.reason() + "): make it writable by this user and start again");
         }
         return 0;
+    }
+
+    /** The missed-delivery recovery: off in dry-run (GitHub would resend to the real App, not to this one). */
+    static AutoCloseable redeliverySweep(AppConfig config, Service service, TriageMetrics metrics, Logger log) {
+        if (config.dryRun()) {
+            log.info("redelivery sweep: off in dry-run");
+            return () -> {};
+        }
+        AppJwt jwt =
+                new AppJwt(String.valueOf(config.appId()), PrivateKeys.parse(config.privateKey()), Clock.systemUTC());
+        RedeliverySweep sweep = new RedeliverySweep(
+                new HookDeliveries(new GitHubHttp(config.githubApiUrl()), jwt::create),
+                guid -> service.deliveries().outcomeOf(guid).isPresent(),
+                Clock.systemUTC(),
+                Duration.ofSeconds(1),
+                100,
+                RedeliverySweep.Sleeper.REAL);
+        metrics.watchRedeliveries(sweep::requested);
+        return RedeliverySchedule.start(sweep, Duration.ofMinutes(config.redeliverySweepMinutes()));
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(ServeCommand.class).debug("closing {}", c, e);
+        }
     }
 
     private static void checkPrivateKey(AppConfig config) {

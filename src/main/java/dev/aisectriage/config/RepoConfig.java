@@ -19,6 +19,7 @@ import java.util.Set;
  * @param labels       label per role: {@code flag}, {@code needs-triage} and one per theme slug
  * @param errors       problems found in the file (the bot then runs on defaults); shown in the comment footer
  * @param source       where the settings came from ({@code owner/repo:path}), or {@code defaults}
+ * @param pullRequests whether opened and edited pull requests are classified (labels only, never a comment)
  */
 public record RepoConfig(
         boolean enabled,
@@ -31,7 +32,8 @@ public record RepoConfig(
         boolean ignoreBots,
         Set<String> ignoreAuthors,
         List<String> errors,
-        String source) {
+        String source,
+        boolean pullRequests) {
 
     public static final String FILE = ".github/ai-security-triage.yml";
     public static final String FLAG = "flag";
@@ -47,9 +49,37 @@ public record RepoConfig(
         errors = List.copyOf(errors);
     }
 
+    /** Settings without the pull-request switch (off): as before pull requests could be triaged. */
+    public RepoConfig(
+            boolean enabled,
+            boolean comment,
+            Double threshold,
+            double abstainFrom,
+            Map<String, LabelSpec> labels,
+            boolean issueTypeLabels,
+            Set<Theme> ignoreThemes,
+            boolean ignoreBots,
+            Set<String> ignoreAuthors,
+            List<String> errors,
+            String source) {
+        this(
+                enabled,
+                comment,
+                threshold,
+                abstainFrom,
+                labels,
+                issueTypeLabels,
+                ignoreThemes,
+                ignoreBots,
+                ignoreAuthors,
+                errors,
+                source,
+                false);
+    }
+
     public static RepoConfig defaults() {
         return new RepoConfig(
-                true, true, null, 0.35, defaultLabels(), false, Set.of(), true, Set.of(), List.of(), "defaults");
+                true, true, null, 0.35, defaultLabels(), false, Set.of(), true, Set.of(), List.of(), "defaults", false);
     }
 
     static Map<String, LabelSpec> defaultLabels() {
@@ -61,7 +91,7 @@ public record RepoConfig(
         m.put(
                 NEEDS_TRIAGE,
                 new LabelSpec(
-                        "needs-security-triage",
+                        "ai-security: needs-triage",
                         "fbca04",
                         "Might be security-related: a maintainer should take a look"));
         m.put(
@@ -103,7 +133,8 @@ public record RepoConfig(
                 ignoreBots,
                 ignoreAuthors,
                 all,
-                from);
+                from,
+                pullRequests);
     }
 
     public String flagLabel() {

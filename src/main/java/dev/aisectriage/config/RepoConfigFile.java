@@ -25,7 +25,8 @@ record RepoConfigFile(
         @JsonProperty("issue_type_labels") Boolean issueTypeLabels,
         @JsonProperty("ignore_themes") List<String> ignoreThemes,
         @JsonProperty("ignore_bots") Boolean ignoreBots,
-        @JsonProperty("ignore_authors") List<String> ignoreAuthors) {
+        @JsonProperty("ignore_authors") List<String> ignoreAuthors,
+        @JsonProperty("pull_requests") Boolean pullRequests) {
 
     /**
      * The settings, with defaults for every absent key, after the checks a schema cannot make (the abstain band under
@@ -73,7 +74,8 @@ record RepoConfigFile(
                 or(ignoreBots, d.ignoreBots()),
                 new LinkedHashSet<>(ignoreAuthors == null ? List.of() : ignoreAuthors),
                 List.of(),
-                source);
+                source,
+                or(pullRequests, d.pullRequests()));
     }
 
     private static <T> T or(T value, T fallback) {

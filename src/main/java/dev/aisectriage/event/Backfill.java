@@ -39,6 +39,33 @@ public final class Backfill {
         this.leases = leases;
     }
 
+    /**
+     * Triages one issue unless the store already has its verdict (so that a backfill stopped half-way resumes).
+     *
+     * @return true when it was triaged now
+     */
+    public boolean triageOne(long installationId, String repository, boolean publicRepository, OpenIssue issue) {
+        ThreadRef ref = new ThreadRef(installationId, repository, ThreadRef.Kind.ISSUE, issue.number(), issue.nodeId());
+        if (done(ref)) {
+            return false;
+        }
+        triage.triage(new ThreadPost(
+                ref,
+                issue.url(),
+                issue.title(),
+                issue.body(),
+                issue.author(),
+                issue.authorIsBot(),
+                issue.labels(),
+                publicRepository));
+        return true;
+    }
+
+    /** Whether the store already has a verdict for the thread. */
+    public boolean done(ThreadRef ref) {
+        return threads.find(ref).map(s -> s.verdict() != null).orElse(false);
+    }
+
     /** @return how many issues were classified now */
     public int run(long installationId, String repository, boolean publicRepository, int limit) {
         int classified = 0;

@@ -27,11 +27,15 @@ public record ThreadPost(
      */
     public static final int MAX_TEXT_CHARS = 65_536;
 
-    /** The issue or discussion of an {@code issues}, {@code issue_comment}, {@code discussion} or {@code discussion_comment} event. */
+    /**
+     * The issue or discussion of an {@code issues}, {@code issue_comment}, {@code discussion} or
+     * {@code discussion_comment} event, or the pull request of a {@code pull_request} event (labelled through the
+     * issue endpoints, which pull requests share).
+     */
     public static ThreadPost of(WebhookEvent e) {
         JsonNode p = e.payload();
         boolean discussion = p.has("discussion");
-        JsonNode t = discussion ? p.get("discussion") : p.get("issue");
+        JsonNode t = discussion ? p.get("discussion") : p.has("issue") ? p.get("issue") : p.get("pull_request");
         if (t == null || e.installationId() == null || e.repository() == null) {
             throw new MalformedPayloadException(e.key() + " " + e.deliveryId()
                     + ": payload has no issue or discussion, " + "installation or repository");

@@ -81,6 +81,7 @@ public final class TriageRoutes {
                 new TriageThread(classifier, renderer, gateway, configs, threads, installations, onPrediction);
 
         TriageOpenedOrEdited triageIssue = new TriageOpenedOrEdited(triage);
+        TriagePullRequest triagePullRequest = new TriagePullRequest(triage);
         RetriageOnReply retriageOnReply = new RetriageOnReply(triage, threads);
         ApplySlashCommand applySlashCommand = new ApplySlashCommand(triage, threads, feedback, classifier, renderer);
         BootstrapLabels bootstrapLabels = new BootstrapLabels(gateway, configs, installations);
@@ -95,6 +96,8 @@ public final class TriageRoutes {
                 .on("issues.edited", triageIssue)
                 .on("discussion.created", triageIssue)
                 .on("discussion.edited", triageIssue)
+                .on("pull_request.opened", triagePullRequest)
+                .on("pull_request.edited", triagePullRequest)
                 .on("issue_comment.created", applySlashCommand)
                 .on("issue_comment.created", retriageOnReply)
                 .on("issue_comment.edited", applySlashCommand)

@@ -66,10 +66,15 @@ public final class TriageThread {
 
     /** Classifies the post (with the replies stored for it) and labels and comments as its verdict says. */
     public void triage(ThreadPost post) {
-        locks.run(post.ref(), () -> triageLocked(post));
+        locks.run(post.ref(), () -> triageLocked(post, true));
     }
 
-    private void triageLocked(ThreadPost post) {
+    /** As {@link #triage}, with labels only: never a comment (pull requests). */
+    public void triageWithoutComment(ThreadPost post) {
+        locks.run(post.ref(), () -> triageLocked(post, false));
+    }
+
+    private void triageLocked(ThreadPost post, boolean mayComment) {
         ThreadRef ref = post.ref();
         RepoConfig config = config(ref);
         if (silenced(post, config)) {
@@ -90,7 +95,7 @@ public final class TriageThread {
                 String.format(Locale.ROOT, "%.3f", prediction.securityProbability()),
                 prediction.primaryTheme().slug(),
                 prediction.modelVersion());
-        act(post, config, text, prediction, verdict);
+        act(post, config, text, prediction, verdict, mayComment);
     }
 
     /** Off for the repository, for the thread, or for the post's author. */
@@ -111,12 +116,18 @@ public final class TriageThread {
         return false;
     }
 
-    private void act(ThreadPost post, RepoConfig config, String text, Prediction prediction, String verdict) {
+    private void act(
+            ThreadPost post,
+            RepoConfig config,
+            String text,
+            Prediction prediction,
+            String verdict,
+            boolean mayComment) {
         ThreadRef ref = post.ref();
         try {
             GitHubApiException labelsFailed =
                     labelsIndependently(post, config, Verdicts.labelsFor(verdict, prediction, config));
-            if (Verdicts.FLAGGED.equals(verdict) && config.comment()) {
+            if (Verdicts.FLAGGED.equals(verdict) && config.comment() && mayComment) {
                 CommentContext context = new CommentContext(
                         ref.repository(), post.publicRepository(), text, prediction, config.errors());
                 comment.upsert(ref, renderer.triageComment(context));

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a prediction means for a thread under its repository's config, and the labels that verdict calls for. Pure. */
-final class Verdicts {
+public final class Verdicts {
 
-    static final String FLAGGED = "flagged";
+    public static final String FLAGGED = "flagged";
     static final String ABSTAINED = "abstained";
     static final String PASSED = "passed";
     static final String IGNORED = "ignored";
@@ -19,7 +19,7 @@ final class Verdicts {
 
     private Verdicts() {}
 
-    static String verdict(Prediction p, RepoConfig config) {
+    public static String verdict(Prediction p, RepoConfig config) {
         if (config.flags(p)) {
             return config.ignoreThemes().contains(p.primaryTheme()) ? IGNORED : FLAGGED;
         }
@@ -27,7 +27,7 @@ final class Verdicts {
     }
 
     /** Flagged: flag, theme and (if switched on and sure enough) issue type; abstained: needs-triage; else none. */
-    static List<LabelSpec> labelsFor(String verdict, Prediction p, RepoConfig config) {
+    public static List<LabelSpec> labelsFor(String verdict, Prediction p, RepoConfig config) {
         List<LabelSpec> out = new ArrayList<>();
         if (FLAGGED.equals(verdict)) {
             out.add(config.labels().get(RepoConfig.FLAG));

@@ -74,7 +74,7 @@ public final class ApiGitHubGateway implements GitHubGateway {
     @Override
     public String createComment(ThreadRef thread, String body) {
         String id = isDiscussion(thread) ? discussions.createComment(thread, body) : issues.createComment(thread, body);
-        done(thread, "create comment", id);
+        done(thread, "create comment " + id, body);
         return id;
     }
 
@@ -85,7 +85,7 @@ public final class ApiGitHubGateway implements GitHubGateway {
         } else {
             issues.updateComment(thread, commentId, body);
         }
-        done(thread, "update comment", commentId);
+        done(thread, "update comment " + commentId, body);
     }
 
     private static boolean isDiscussion(ThreadRef thread) {

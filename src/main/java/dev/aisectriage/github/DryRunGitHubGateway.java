@@ -65,13 +65,13 @@ public final class DryRunGitHubGateway implements GitHubGateway {
 
     @Override
     public String createComment(ThreadRef thread, String body) {
-        wouldDo(thread, "create comment", abbreviate(body));
+        wouldDo(thread, "create comment", body);
         return "dry-run-" + ids.incrementAndGet();
     }
 
     @Override
     public void updateComment(ThreadRef thread, String commentId, String body) {
-        wouldDo(thread, "update comment " + commentId, abbreviate(body));
+        wouldDo(thread, "update comment " + commentId, body);
     }
 
     private void wouldDo(ThreadRef thread, String action, String detail) {
@@ -84,7 +84,8 @@ public final class DryRunGitHubGateway implements GitHubGateway {
                 LogSafe.text(repository),
                 number == null ? "" : "#" + number,
                 action,
-                LogSafe.text(detail));
+                LogSafe.text(abbreviate(detail)));
+        // the log line is abbreviated; the store keeps the whole text (the dashboard and `classify --comment` show it)
         actions.record(installationId, repository, number, action, detail, true);
     }
 

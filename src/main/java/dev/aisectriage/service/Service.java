@@ -1,7 +1,11 @@
 package dev.aisectriage.service;
 
+import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.config.DotEnv;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.github.AppManifests;
+import dev.aisectriage.github.GitHubHttp;
 import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobQueueWorkers;
 import dev.aisectriage.store.Database;
@@ -10,12 +14,15 @@ import dev.aisectriage.store.Retention;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.Dashboard;
+import dev.aisectriage.web.DashboardAccess;
 import dev.aisectriage.web.HuggingFaceWebhookEndpoint;
+import dev.aisectriage.web.SetupPage;
 import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebServer;
 import dev.aisectriage.web.WebhookEndpoint;
 import dev.aisectriage.web.WebhookSignature;
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -134,18 +141,24 @@ public final class Service implements AutoCloseable {
                 new WebhookSignature(config.webhookSecret()), routes, deliveries, workers::wake, metrics);
         Dashboard dashboard = new Dashboard(
                 db,
-                () -> queue.deadLetters(Dashboard.RECENT).stream()
-                        .map(d -> new Dashboard.DeadLetterRow(
-                                d.deliveryId(),
-                                d.event() + "." + d.action(),
-                                d.repository(),
-                                d.attempts(),
-                                d.lastError()))
-                        .toList(),
-                config.dashboardPassword());
+                new Dashboard.Options(
+                        config.dashboardPassword(),
+                        config.dryRun(),
+                        () -> queue.deadLetters(Dashboard.RECENT),
+                        queue::countByState,
+                        queue::retryDead,
+                        metrics::redeliveriesRequested));
+        SetupPage setup = config.appId() == null
+                ? new SetupPage(
+                        new AppManifests(new GitHubHttp(config.githubApiUrl())),
+                        MarkdownCommentRenderer.webUrlFor(config.githubApiUrl()),
+                        Path.of(DotEnv.FILE_NAME),
+                        new DashboardAccess(config.dashboardPassword(), clock))
+                : null;
         HuggingFaceWebhookEndpoint hub =
                 new HuggingFaceWebhookEndpoint(config.hub(), routes, deliveries, workers::wake, metrics);
-        Javalin web = WebServer.create(webhook, hub, db, modelReady, metrics, dashboard);
+        Javalin web = WebServer.create(
+                webhook, hub, db, modelReady, metrics, dashboard, setup == null ? c -> {} : setup::addRoutes);
         try {
             web.start(config.bindHost(), config.port());
         } catch (RuntimeException e) {
@@ -162,6 +175,9 @@ public final class Service implements AutoCloseable {
                 WebhookEndpoint.PATH,
                 HuggingFaceWebhookEndpoint.PATH,
                 routes.keys());
+        if (setup != null) {
+            LOG.info("no APP_ID: open http://localhost:{}/setup to register the App on GitHub in one step", web.port());
+        }
         return new Service(db, writer, retention, metrics, queue, deliveries, workers, web);
     }
 

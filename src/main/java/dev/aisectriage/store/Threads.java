@@ -192,6 +192,11 @@ public final class Threads {
                     s.executeUpdate();
                 }
             }
+            // the App was uninstalled: what it did or would have done there is not shown any more
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM actions WHERE installation_id = ?")) {
+                s.setLong(1, installationId);
+                s.executeUpdate();
+            }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM threads WHERE installation_id = ?")) {
                 s.setLong(1, installationId);
                 return s.executeUpdate();

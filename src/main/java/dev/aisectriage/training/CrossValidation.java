@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,7 @@ public final class CrossValidation {
             "/security/f1",
             "/security/mcc",
             "/theme/primary_accuracy",
+            "/theme/among_labelled",
             "/theme/macro_f1",
             "/issue_codes/top3_recall",
             "/solutions/hit_at_3");
@@ -45,10 +47,16 @@ public final class CrossValidation {
             ModelArtefact.EncoderSpec encoder,
             int k,
             Function<List<LabelledPost>, SolutionRecommender> recommenders,
+            double abstainFrom,
             PrintStream log) {
         int[] fold = GroupedFolds.assign(set.posts(), k, options.seed());
         List<Evaluation.Scored> pooled = new ArrayList<>();
+        List<Evaluation.Scored> pooledFull = new ArrayList<>();
         List<Boolean> pooledTune = new ArrayList<>();
+        List<Character> roles = new ArrayList<>();
+        List<ObjectNode> fullTuneReports = new ArrayList<>();
+        int encoded = 0;
+        int encodedTune = 0;
         // each out-of-fold prediction is scored by the recommender of its own fold, also when pooled
         Map<Prediction, SolutionRecommender> recommenderOf = new IdentityHashMap<>();
         ArrayNode folds = JSON.createArrayNode();
@@ -67,10 +75,21 @@ public final class CrossValidation {
             SolutionRecommender rec = recommenders == null ? null : recommenders.apply(train.posts());
             List<Evaluation.Scored> scored = new ArrayList<>();
             List<Evaluation.Scored> scoredTune = new ArrayList<>();
+            List<Evaluation.Scored> fullTune = new ArrayList<>();
             for (int i : te) {
                 long t0 = System.nanoTime();
-                Prediction p = heads.predict(set.posts().get(i).text(), set.embeddings()[i]);
+                // The cascade as served: the cheap stage settles what it can; the full model (encoder) the rest.
+                Prediction full = heads.predict(set.posts().get(i).text(), set.embeddings()[i]);
+                Optional<Prediction> settled = heads.settle(set.posts().get(i).text());
+                Prediction p = settled.orElse(full);
+                encoded += settled.isEmpty() ? 1 : 0;
+                encodedTune += settled.isEmpty() && set.tune()[i] ? 1 : 0;
                 Evaluation.Scored s = new Evaluation.Scored(set.posts().get(i), p, (System.nanoTime() - t0) / 1e6);
+                pooledFull.add(new Evaluation.Scored(set.posts().get(i), full, 0));
+                roles.add(set.tune()[i] ? 'T' : set.weak()[i] ? 'W' : 'P');
+                if (set.tune()[i]) {
+                    fullTune.add(pooledFull.get(pooledFull.size() - 1));
+                }
                 scored.add(s);
                 pooled.add(s);
                 if (rec != null) {
@@ -85,6 +104,7 @@ public final class CrossValidation {
             ObjectNode tune = Evaluation.report(scoredTune, rec);
             allReports.add(all);
             tuneReports.add(tune);
+            fullTuneReports.add(Evaluation.report(fullTune, null));
             ObjectNode fn = folds.addObject();
             fn.put("fold", f);
             fn.put("train", tr.size());
@@ -119,6 +139,7 @@ public final class CrossValidation {
         ObjectNode spread = root.putObject("mean_sd");
         spread.set("all", meanSd(allReports));
         spread.set("ai_issues", meanSd(tuneReports));
+        spread.set("ai_issues_full_model", meanSd(fullTuneReports));
         ObjectNode pooledNode = root.putObject("pooled");
         SolutionRecommender pooledRec = recommenderOf.isEmpty()
                 ? null
@@ -131,6 +152,21 @@ public final class CrossValidation {
             }
         }
         pooledNode.set("ai_issues", Evaluation.report(pooledOnlyTune, pooledRec));
+        List<Evaluation.Scored> pooledFullTune = new ArrayList<>();
+        for (int i = 0; i < pooledFull.size(); i++) {
+            if (pooledTune.get(i)) {
+                pooledFullTune.add(pooledFull.get(i));
+            }
+        }
+        pooledNode.set("ai_issues_full_model", Evaluation.report(pooledFullTune, null));
+        ObjectNode cascade = root.putObject("cascade");
+        cascade.put("posts", pooled.size());
+        cascade.put("reaching_encoder", encoded);
+        cascade.put("reaching_encoder_share", Math.round(1000.0 * encoded / Math.max(1, pooled.size())) / 1000.0);
+        cascade.put("ai_issues", pooledOnlyTune.size());
+        cascade.put("ai_issues_reaching_encoder", encodedTune);
+        root.set("quiet", QuietReport.of(pooled, roles, abstainFrom));
+        root.set("quiet_full_model", QuietReport.of(pooledFull, roles, abstainFrom));
         ObjectNode errors = root.putObject("ai_issue_errors");
         ArrayNode fps = errors.putArray("false_positives");
         ArrayNode fns = errors.putArray("false_negatives");
@@ -162,7 +198,7 @@ public final class CrossValidation {
         for (String pointer : FIGURES) {
             String key = pointer.substring(1).replace('/', '.');
             ObjectNode f = figures.putObject(key);
-            for (String subset : List.of("all", "ai_issues")) {
+            for (String subset : List.of("all", "ai_issues", "ai_issues_full_model")) {
                 ObjectNode sub = f.putObject(subset);
                 ArrayNode per = sub.putArray("per_split");
                 double sum = 0;

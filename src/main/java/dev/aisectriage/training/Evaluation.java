@@ -71,6 +71,7 @@ public final class Evaluation {
         }
         long themed = 0;
         long correct = 0;
+        long amongLabelled = 0;
         for (Scored s : items) {
             LabelledPost p = s.post();
             if (p.isSecurity() == null || p.isSecurity() != 1 || p.theme() == null) {
@@ -78,6 +79,9 @@ public final class Evaluation {
             }
             themed++;
             Theme predicted = s.prediction().primaryTheme();
+            if (predicted == p.theme() || p.themes().contains(predicted)) {
+                amongLabelled++;
+            }
             if (predicted == p.theme()) {
                 correct++;
                 perTheme.get(p.theme())[0]++;
@@ -89,6 +93,8 @@ public final class Evaluation {
         ObjectNode theme = root.putObject("theme");
         theme.put("n", themed);
         theme.put("primary_accuracy", themed == 0 ? null : r((double) correct / themed));
+        // The theme the bot labels is right if it is any of the post's labelled themes.
+        theme.put("among_labelled", themed == 0 ? null : r((double) amongLabelled / themed));
         ObjectNode per = JSON.createObjectNode();
         double f1Sum = 0;
         int f1Count = 0;

@@ -22,7 +22,9 @@ final class SecurityHeadTrainer {
             ModelArtefact.DecisiveKeywords decisive,
             int rows,
             int tuningPosts,
-            double cPerCopy) {}
+            double cPerCopy,
+            int[] tuningRows,
+            double[] tuningProbabilities) {}
 
     private final TrainerOptions options;
     private final HeadFitter fitter;
@@ -65,7 +67,9 @@ final class SecurityHeadTrainer {
         ModelArtefact.DecisiveKeywords decisive = options.decisiveKeywords()
                 ? decisiveKeywords(set, keywords, options.targetPrecision())
                 : ModelArtefact.DecisiveKeywords.NONE;
-        return new SecurityHead(security, threshold, knnWeight, decisive, rows.length, tuneIdx.size(), c);
+        int[] tuningRows = tuneIdx.stream().mapToInt(j -> rows[j]).toArray();
+        return new SecurityHead(
+                security, threshold, knnWeight, decisive, rows.length, tuneIdx.size(), c, tuningRows, tProb);
     }
 
     /**

@@ -46,6 +46,9 @@ public final class Trainer {
         SecurityHeadTrainer.SecurityHead security =
                 new SecurityHeadTrainer(options, fitter).train(set, feats, n, keywords);
         ThemeHeadTrainer.ThemeHeads themes = new ThemeHeadTrainer(options, fitter).train(set, layout, feats, features);
+        ModelArtefact.Cascade cascade = options.cascade()
+                ? new CascadeTrainer(options, fitter).train(set, layout, features, keywords, security)
+                : null;
         int[] codedRows = codedRows(set);
         List<LinearHead> issueHeads = issueHeads(set, feats, codedRows, n);
         return new ModelArtefact(
@@ -65,7 +68,8 @@ public final class Trainer {
                         themes.offsets(),
                         security.decisive(),
                         neighbours(set),
-                        summary(set, security, themes, codedRows.length, layout.tfidf()))
+                        summary(set, security, themes, codedRows.length, layout.tfidf()),
+                        cascade)
                 .withContentVersion();
     }
 

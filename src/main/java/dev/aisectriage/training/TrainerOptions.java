@@ -26,7 +26,9 @@ public record TrainerOptions(
         int themeTuneReplicas,
         float themeEmbeddingScale,
         float themeKeywordScale,
-        boolean decisiveKeywords) {
+        boolean decisiveKeywords,
+        boolean cascade,
+        double cascadeMissed) {
 
     public static TrainerOptions defaults() {
         return new TrainerOptions(
@@ -54,7 +56,9 @@ public record TrainerOptions(
                 2, // AI-project issues' copies in the theme heads
                 0f, // theme heads' embedding scale (0: as the security head)
                 0f, // theme heads' keyword scale (0: as the security head)
-                true); // a post naming a vulnerability class is security, if precise enough on AI-project issues
+                true, // a post naming a vulnerability class is security, if precise enough on AI-project issues
+                true, // a cheap TF-IDF-and-keywords stage settles clear non-security posts without the encoder
+                0.01); // share of the AI-project security issues the cheap stage may settle (out of fold)
     }
 
     public TrainerOptions withSeed(long s) {
@@ -98,6 +102,8 @@ public record TrainerOptions(
         float tes = themeEmbeddingScale;
         float tks = themeKeywordScale;
         boolean dk = decisiveKeywords;
+        boolean cc = cascade;
+        double cm = cascadeMissed;
         switch (k) {
             case "seed" -> seed = Long.parseLong(v);
             case "useWeakNegatives" -> weak = Boolean.parseBoolean(v);
@@ -124,10 +130,12 @@ public record TrainerOptions(
             case "themeEmbeddingScale" -> tes = Float.parseFloat(v);
             case "themeKeywordScale" -> tks = Float.parseFloat(v);
             case "decisiveKeywords" -> dk = Boolean.parseBoolean(v);
+            case "cascade" -> cc = Boolean.parseBoolean(v);
+            case "cascadeMissed" -> cm = Double.parseDouble(v);
             default -> throw new IllegalArgumentException("unknown trainer option '" + k + "'");
         }
         return new TrainerOptions(
                 seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw, rb, kw, ks2, to, pwt, wwt, ttr,
-                tes, tks, dk);
+                tes, tks, dk, cc, cm);
     }
 }

@@ -1,207 +1,268 @@
 package dev.aisectriage.web;
 
-import dev.aisectriage.store.Actions;
+import dev.aisectriage.queue.DeadLetter;
+import dev.aisectriage.queue.JobState;
 import dev.aisectriage.store.ConfigErrors;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.HubDiscussions;
 import dev.aisectriage.store.Installations;
-import dev.aisectriage.store.Threads;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.security.BasicAuthCredentials;
+import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jsoup.nodes.Entities;
 
 /**
- * {@code GET /dashboard}: a plain server-rendered page of installations, recent classifications and actions,
- * repository config errors and dead letters. It shows repository names and verdicts, never thread texts.
+ * {@code GET /dashboard} and its pages, server-rendered from the templates of {@code src/main/jte-html/dashboard/}
+ * (compiled at build time): triage per repository, the issue-type and solution heatmap, flagged threads over time,
+ * recent threads with the bot's comment rendered, queue depth, dead letters with a retry button, config errors.
+ * Never public: {@code DASHBOARD_PASSWORD}, else loopback only ({@link DashboardAccess}).
  */
 public final class Dashboard implements Handler {
 
     public static final int RECENT = 50;
+    static final int OVERVIEW_THREADS = 10;
+    private static final TemplateEngine TEMPLATES =
+            TemplateEngine.createPrecompiled(null, ContentType.Html, null, "gg.jte.generated.html");
 
+    private final DashboardData data;
     private final Installations installations;
-    private final Threads threads;
-    private final Actions actions;
     private final ConfigErrors configErrors;
-    private final Feedback feedback;
     private final HubDiscussions hubDiscussions;
-    private final Supplier<List<DeadLetterRow>> deadLetters;
-    private final byte[] password;
+    private final Options options;
+    private final DashboardAccess access;
+    private final String csrf;
 
     /**
-     * @param deadLetters the job queue's dead letters, newest first (the intake's store owns them)
-     * @param password    when not null, the page asks for it (HTTP basic auth, any user name): the page names
-     *                    repositories, private ones included
+     * @param password     null or blank: loopback only
+     * @param dryRun       shows the dry-run banner
+     * @param deadLetters  the job queue's dead letters, newest first
+     * @param queue        jobs by state
+     * @param retry        puts a dead job back in the queue; false when it was not dead
+     * @param redeliveries deliveries the redelivery sweep asked again since start
      */
-    public Dashboard(Database db, Supplier<List<DeadLetterRow>> deadLetters, String password) {
+    public record Options(
+            String password,
+            boolean dryRun,
+            Supplier<List<DeadLetter>> deadLetters,
+            Supplier<Map<JobState, Long>> queue,
+            LongPredicate retry,
+            LongSupplier redeliveries) {}
+
+    public Dashboard(Database db, Options options) {
+        this.data = new DashboardData(db);
         this.installations = new Installations(db);
-        this.threads = new Threads(db);
-        this.actions = new Actions(db);
         this.configErrors = new ConfigErrors(db);
-        this.feedback = new Feedback(db);
         this.hubDiscussions = new HubDiscussions(db);
-        this.deadLetters = deadLetters;
-        this.password = password == null || password.isEmpty() ? null : password.getBytes(StandardCharsets.UTF_8);
+        this.options = options;
+        this.access = new DashboardAccess(options.password(), Clock.systemUTC());
+        byte[] token = new byte[24];
+        new SecureRandom().nextBytes(token);
+        this.csrf = HexFormat.of().formatHex(token);
+    }
+
+    /** @param deadLetters dead letters as rows (no retry: their job ids are not known) */
+    public Dashboard(Database db, Supplier<List<DeadLetterRow>> deadLetters, String password) {
+        this(
+                db,
+                new Options(
+                        password,
+                        false,
+                        () -> deadLetters.get().stream()
+                                .map(d -> new DeadLetter(
+                                        0,
+                                        d.deliveryId(),
+                                        d.event(),
+                                        null,
+                                        d.repository(),
+                                        d.attempts(),
+                                        d.lastError()))
+                                .toList(),
+                        Map::of,
+                        id -> false,
+                        () -> 0));
     }
 
     public Dashboard(Database db) {
         this(db, List::of, null);
     }
 
+    /** The pages besides {@code GET /dashboard}, and the retry button's POST. */
+    public void addRoutes(JavalinConfig config) {
+        config.routes.get("/dashboard/threads", this::threads);
+        config.routes.get("/dashboard/actions", this::actions);
+        config.routes.post("/dashboard/dead-letters/{job}/retry", this::retry);
+    }
+
     @Override
     public void handle(Context ctx) {
-        if (password != null) {
-            BasicAuthCredentials given = ctx.basicAuthCredentials();
-            byte[] tried = given == null ? new byte[0] : given.getPassword().getBytes(StandardCharsets.UTF_8);
-            if (!MessageDigest.isEqual(tried, password)) {
-                ctx.header("WWW-Authenticate", "Basic realm=\"ai-security-triage\", charset=\"UTF-8\"")
-                        .status(401)
-                        .result("password required");
-                return;
-            }
+        if (!admit(ctx)) {
+            return;
         }
-        ctx.header("Cache-Control", "no-store").html(render());
+        List<DashboardViews.DayCount> perDay = data.flaggedPerDay();
+        Map<JobState, Long> queue = options.queue().get();
+        html(
+                ctx,
+                "dashboard/overview.jte",
+                new DashboardViews.Overview(
+                        frame("Overview", "overview"),
+                        data.repositories(),
+                        perDay,
+                        (int) perDay.stream()
+                                .mapToLong(DashboardViews.DayCount::count)
+                                .max()
+                                .orElse(0),
+                        data.heatmap(),
+                        data.threads(0, OVERVIEW_THREADS),
+                        configErrors.all().stream()
+                                .map(e -> new DashboardViews.ConfigErrorRow(
+                                        e.repository(), e.file(), e.errors(), DashboardData.second(e.seenAt())))
+                                .toList(),
+                        Arrays.stream(JobState.values())
+                                .map(st -> new DashboardViews.Count(st.label(), queue.getOrDefault(st, 0L)))
+                                .toList(),
+                        options.deadLetters().get().stream()
+                                .limit(RECENT)
+                                .map(d -> new DashboardViews.DeadLetterRow(
+                                        d.jobId(),
+                                        d.deliveryId(),
+                                        d.action() == null ? d.event() : d.event() + "." + d.action(),
+                                        nz(d.repository()),
+                                        d.attempts(),
+                                        nz(d.lastError())))
+                                .toList(),
+                        options.redeliveries().getAsLong(),
+                        data.feedbackCount(),
+                        installations.all().stream()
+                                .map(i -> new DashboardViews.InstallationRow(
+                                        String.valueOf(i.id()),
+                                        nz(i.account()),
+                                        DashboardData.second(i.createdAt()),
+                                        DashboardData.second(i.deletedAt())))
+                                .toList(),
+                        hubRows()));
     }
 
-    String render() {
-        StringBuilder h = new StringBuilder(8192);
-        h.append(
-                        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>ai-security-triage</title><style>")
-                .append(
-                        "body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin-bottom:2em}")
-                .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f4f4f4}")
-                .append(".err{color:#b60205}.dry{color:#888}</style></head><body><h1>ai-security-triage</h1>");
-
-        h.append("<h2>Installations</h2>");
-        table(
-                h,
-                List.of("id", "account", "installed", "removed"),
-                installations.all().stream()
-                        .map(i -> List.of(String.valueOf(i.id()), nz(i.account()), i.createdAt(), nz(i.deletedAt())))
-                        .toList());
-
-        h.append("<h2>Repository config errors</h2>");
-        table(
-                h,
-                List.of("repository", "file", "errors", "seen"),
-                configErrors.all().stream()
-                        .map(e -> List.of(e.repository(), e.file(), String.join("\n", e.errors()), e.seenAt()))
-                        .toList());
-
-        h.append("<h2>Recent classifications</h2>");
-        table(
-                h,
-                List.of("thread", "verdict", "probability", "theme", "model", "comment", "off", "at"),
-                threads.recent(RECENT).stream()
-                        .map(t -> List.of(
-                                t.ref().toString()
-                                        + (t.ref().kind().name().equals("DISCUSSION") ? " (discussion)" : ""),
-                                nz(t.verdict()),
-                                t.securityProbability() == null
-                                        ? ""
-                                        : String.format(Locale.ROOT, "%.3f", t.securityProbability()),
-                                nz(t.primaryTheme()),
-                                nz(t.modelVersion()),
-                                t.commentId() == null ? "" : "yes",
-                                t.off() ? "off" : "",
-                                nz(t.classifiedAt())))
-                        .toList());
-
-        h.append("<h2>Hugging Face Hub discussions</h2>");
-        table(
-                h,
-                List.of("discussion", "verdict", "probability", "theme", "model", "comment", "at"),
-                hubDiscussionRows(RECENT));
-
-        h.append("<h2>Recent actions</h2>");
-        table(
-                h,
-                List.of("at", "where", "action", "detail", "mode"),
-                actions.recent(RECENT).stream()
-                        .map(a -> List.of(
-                                a.createdAt(),
-                                a.repository() + (a.number() == null ? "" : "#" + a.number()),
-                                a.action(),
-                                nz(a.detail()),
-                                a.dryRun() ? "dry-run (not sent)" : "sent"))
-                        .toList());
-
-        h.append("<h2>Dead letters</h2>");
-        table(
-                h,
-                List.of("delivery", "event", "repository", "attempts", "last error"),
-                deadLetters.get().stream()
-                        .map(d -> List.of(
-                                d.deliveryId(),
-                                d.event(),
-                                nz(d.repository()),
-                                String.valueOf(d.attempts()),
-                                nz(d.lastError())))
-                        .toList());
-
-        h.append("<p>Feedback records: ")
-                .append(feedback.count())
-                .append(" (export with <code>export-feedback</code>)</p>");
-        return h.append("</body></html>").toString();
+    private void threads(Context ctx) {
+        if (!admit(ctx)) {
+            return;
+        }
+        int page = page(ctx);
+        List<DashboardViews.ThreadRow> rows = data.threads((page - 1) * RECENT, RECENT + 1);
+        html(
+                ctx,
+                "dashboard/threads.jte",
+                new DashboardViews.ThreadsPage(
+                        frame("Threads", "threads"),
+                        rows.subList(0, Math.min(RECENT, rows.size())),
+                        new DashboardViews.Paging(page, RECENT, rows.size() > RECENT, "/dashboard/threads")));
     }
 
-    /** The Hub discussions the bot classified, newest first, one row each as the dashboard shows them. */
-    List<List<String>> hubDiscussionRows(int limit) {
-        return hubDiscussions.recent(limit).stream()
-                .map(d -> List.of(
+    private void actions(Context ctx) {
+        if (!admit(ctx)) {
+            return;
+        }
+        int page = page(ctx);
+        List<DashboardViews.ActionRow> rows = data.actions((page - 1) * RECENT, RECENT + 1);
+        html(
+                ctx,
+                "dashboard/actions.jte",
+                new DashboardViews.ActionsPage(
+                        frame("Actions", "actions"),
+                        rows.subList(0, Math.min(RECENT, rows.size())),
+                        new DashboardViews.Paging(page, RECENT, rows.size() > RECENT, "/dashboard/actions")));
+    }
+
+    /** The retry button: protected like the pages, and only with this server's form token from the same origin. */
+    private void retry(Context ctx) {
+        if (!admit(ctx)) {
+            return;
+        }
+        String token = ctx.formParam("csrf");
+        String origin = ctx.header("Origin");
+        boolean sameOrigin = origin == null || origin.endsWith("://" + ctx.host());
+        if (token == null
+                || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), csrf.getBytes(StandardCharsets.UTF_8))
+                || !sameOrigin) {
+            ctx.status(403).result("the form token is missing or not this server's: reload the dashboard");
+            return;
+        }
+        long job;
+        try {
+            job = Long.parseLong(ctx.pathParam("job"));
+        } catch (NumberFormatException e) {
+            ctx.status(400).result("not a job id");
+            return;
+        }
+        if (!options.retry().test(job)) {
+            ctx.status(409).result("job " + job + " is not a dead letter (any more)");
+            return;
+        }
+        ctx.redirect("/dashboard#dead-letters", HttpStatus.SEE_OTHER);
+    }
+
+    private boolean admit(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        return access.admit(ctx);
+    }
+
+    private DashboardViews.Frame frame(String title, String page) {
+        return new DashboardViews.Frame(title, options.dryRun(), csrf, page);
+    }
+
+    private static int page(Context ctx) {
+        try {
+            return Math.max(
+                    1,
+                    Integer.parseInt(ctx.queryParamAsClass("page", String.class).getOrDefault("1")));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static void html(Context ctx, String template, Object view) {
+        StringOutput out = new StringOutput();
+        TEMPLATES.render(template, view, out);
+        ctx.html(out.toString());
+    }
+
+    /** The Hub discussions the bot classified, newest first. */
+    private List<DashboardViews.HubRow> hubRows() {
+        return hubDiscussions.recent(RECENT).stream()
+                .map(d -> new DashboardViews.HubRow(
                         d.key().toString() + (d.pullRequest() ? " (pull request)" : ""),
                         nz(d.verdict()),
                         d.securityProbability() == null
                                 ? ""
-                                : String.format(Locale.ROOT, "%.3f", d.securityProbability()),
-                        nz(d.primaryTheme()),
-                        nz(d.modelVersion()),
-                        d.commentId() == null ? "" : "yes",
-                        nz(d.classifiedAt())))
+                                : String.format(Locale.ROOT, "%.2f", d.securityProbability()),
+                        "flagged".equals(d.verdict()) ? DashboardData.themeSlug(d.primaryTheme()) : "",
+                        DashboardData.second(d.classifiedAt())))
                 .toList();
     }
 
-    private static void table(StringBuilder h, List<String> head, List<List<String>> rows) {
-        if (rows.isEmpty()) {
-            h.append("<p>None.</p>");
-            return;
-        }
-        h.append("<table><tr>");
-        head.forEach(c -> h.append("<th>").append(escape(c)).append("</th>"));
-        h.append("</tr>");
-        for (List<String> row : rows) {
-            h.append("<tr>");
-            row.forEach(c ->
-                    h.append("<td>").append(escape(c).replace("\n", "<br>")).append("</td>"));
-            h.append("</tr>");
-        }
-        h.append("</table>");
-    }
-
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Entities.escape(s == null ? "" : s).replace("'", "&#39;").replace("\"", "&quot;");
     }
 
     private static String nz(String s) {
         return s == null ? "" : s;
     }
 
-    /** One dead-lettered job, as the dashboard shows it. */
+    /** One dead-lettered job, as older callers hand it over. */
     public record DeadLetterRow(String deliveryId, String event, String repository, int attempts, String lastError) {}
 }

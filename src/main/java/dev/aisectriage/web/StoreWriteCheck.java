@@ -2,8 +2,10 @@ package dev.aisectriage.web;
 
 import dev.aisectriage.store.Database;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 
 /**
  * Whether the store accepts a write: readiness must not answer 200 while every delivery would fail to be stored.
@@ -20,9 +22,26 @@ public final class StoreWriteCheck {
     public Result run() {
         try (Connection c = db.connect();
                 Statement s = c.createStatement()) {
-            // The table comes with the schema (migration 4), on SQLite and PostgreSQL alike.
-            s.executeUpdate("INSERT INTO store_write_check(id, checked_at) VALUES (1, '" + java.time.Instant.now()
-                    + "') ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at");
+            // portable SQL: the store is SQLite or PostgreSQL
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS store_write_check (id INTEGER PRIMARY KEY, checked_at TEXT NOT NULL)");
+            String now = Instant.now().toString();
+            try (PreparedStatement update =
+                    c.prepareStatement("UPDATE store_write_check SET checked_at = ? WHERE id = 1")) {
+                update.setString(1, now);
+                if (update.executeUpdate() == 0) {
+                    try (PreparedStatement insert =
+                            c.prepareStatement("INSERT INTO store_write_check(id, checked_at) VALUES (1, ?)")) {
+                        insert.setString(1, now);
+                        insert.executeUpdate();
+                    } catch (SQLException e) {
+                        // another instance inserted the row first: the store took its write
+                        if (!"23505".equals(e.getSQLState()) && e.getErrorCode() != 19) {
+                            throw e;
+                        }
+                    }
+                }
+            }
             return new Result(true, null);
         } catch (SQLException | RuntimeException e) {
             return new Result(false, e.getMessage() == null ? e.toString() : e.getMessage());

@@ -93,6 +93,23 @@ public final class TriageMetrics implements JobQueueWorkers.Observer {
         hubPredictions.labelValues(theme == null ? "none" : theme.slug()).inc();
     }
 
+    private volatile java.util.function.LongSupplier redeliveries = () -> 0;
+
+    /** Deliveries the redelivery sweep asked again since start (0 when it is off). */
+    public long redeliveriesRequested() {
+        return redeliveries.getAsLong();
+    }
+
+    /** Adds the count of deliveries the redelivery sweep asked GitHub to send again since start. */
+    public void watchRedeliveries(java.util.function.LongSupplier requested) {
+        this.redeliveries = requested;
+        io.prometheus.metrics.core.metrics.CounterWithCallback.builder()
+                .name("triage_redeliveries_requested_total")
+                .help("Failed deliveries the store never saw, asked again from GitHub by the redelivery sweep")
+                .callback(cb -> cb.call(requested.getAsLong()))
+                .register(registry);
+    }
+
     /** Adds a gauge of jobs by state, read from the store at each scrape (so it survives restarts). */
     public void watchQueue(Supplier<Map<JobState, Long>> countByState) {
         GaugeWithCallback.builder()

@@ -47,7 +47,20 @@ public final class WebServer {
             BooleanSupplier modelReady,
             TriageMetrics metrics,
             Dashboard dashboard) {
+        return create(webhook, hub, db, modelReady, metrics, dashboard, config -> {});
+    }
+
+    /** @param more further routes (the setup page while the App has no credentials) */
+    public static Javalin create(
+            WebhookEndpoint webhook,
+            HuggingFaceWebhookEndpoint hub,
+            Database db,
+            BooleanSupplier modelReady,
+            TriageMetrics metrics,
+            Dashboard dashboard,
+            java.util.function.Consumer<io.javalin.config.JavalinConfig> more) {
         return Javalin.create(config -> {
+            more.accept(config);
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.routes.post(WebhookEndpoint.PATH, webhook::handle);
@@ -60,6 +73,7 @@ public final class WebServer {
             config.routes.get(
                     "/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
             config.routes.get("/dashboard", dashboard);
+            dashboard.addRoutes(config);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> rejected(e, ctx, metrics));
             config.routes.exception(Exception.class, (e, ctx) -> failed(e, ctx, metrics));
         });

@@ -9,8 +9,13 @@ import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.PlainRenderer;
 import dev.aisectriage.support.TestDatabase;
 import dev.aisectriage.support.TestKeys;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,41 +41,99 @@ class BackfillCommandTest {
     @TempDir
     Path dir;
 
+    private final FakeClassifier classifier = new FakeClassifier();
+    private final List<Duration> waits = new ArrayList<>();
+
     @Test
-    void dryRunClassifiesOpenIssuesWritesNothingAndRecordsWhatItWouldDo() throws Exception {
-        // given a repository with two open issues and a pull request
+    void givenOnlyAReadToken_whenBackfillRunsWithoutApply_thenItWritesAReportAndNothingToGitHub() throws Exception {
+        try (FakeGitHub github = new FakeGitHub("7", TestKeys.rsa().getPublic())) {
+            github.script("GET /repos/octo-org/ml-server/issues", FakeGitHub.json(200, ISSUES));
+            Map<String, String> env = Map.of("GITHUB_TOKEN", "ghp_read", "GITHUB_API_URL", github.url());
+            Path prefix = dir.resolve("report");
+
+            int exit = run(env, "octo-org/ml-server", "--since", "2026-01-01", "--report", prefix.toString());
+
+            assertThat(exit).isZero();
+            assertThat(github.writes()).isEmpty();
+            assertThat(github.requests())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer ghp_read"));
+            assertThat(Files.readAllLines(Path.of(prefix + ".csv")))
+                    .containsExactly(
+                            "thread,url,verdict,theme,issue_type,confidence,would_do",
+                            "#3,https://github.com/octo-org/ml-server/issues/3,flagged,model,"
+                                    + "Unsafe deserialization,0.93,add labels security + ai-security: model;"
+                                    + " comment",
+                            "#5,https://github.com/octo-org/ml-server/issues/5,passed,,,0.04,nothing");
+            assertThat(Files.readString(Path.of(prefix + ".md"), StandardCharsets.UTF_8))
+                    .contains("# Backfill of octo-org/ml-server")
+                    .contains("Dry run: nothing was written to GitHub. 2 threads; 1 flagged")
+                    .contains("| [#3](https://github.com/octo-org/ml-server/issues/3) | flagged | model |"
+                            + " Unsafe deserialization | 0.93 | add labels security + ai-security: model;"
+                            + " comment |");
+        }
+    }
+
+    @Test
+    void givenARunStoppedHalfWay_whenBackfillRunsAgain_thenItResumesWithoutRedoingAThread() throws Exception {
+        try (FakeGitHub github = new FakeGitHub("7", TestKeys.rsa().getPublic())) {
+            github.script(
+                    "GET /repos/octo-org/ml-server/issues", FakeGitHub.json(200, ISSUES), FakeGitHub.json(200, ISSUES));
+            Map<String, String> env = Map.of("GITHUB_API_URL", github.url());
+            Path prefix = dir.resolve("report");
+            // the first run stops after one issue (as if interrupted)
+            assertThat(run(env, "octo-org/ml-server", "--limit", "1", "--report", prefix.toString()))
+                    .isZero();
+            assertThat(classifier.texts).hasSize(1);
+
+            int exit = run(env, "octo-org/ml-server", "--report", prefix.toString());
+
+            assertThat(exit).isZero();
+            assertThat(classifier.texts).hasSize(2).last().asString().startsWith("Dark mode");
+            assertThat(Files.readAllLines(Path.of(prefix + ".csv")))
+                    .extracting(l -> l.substring(0, l.indexOf(',')))
+                    .containsExactly("thread", "#3", "#5");
+        }
+    }
+
+    @Test
+    void givenTheApp_whenBackfillRunsWithApply_thenItActsOnceAndASecondRunResumesFromTheStore() throws Exception {
         KeyPair app = TestKeys.rsa();
         Path dbFile = dir.resolve("triage.db");
         Database db = TestDatabase.open(dbFile);
         try (FakeGitHub github = new FakeGitHub("7", app.getPublic())) {
             github.openIssues("octo-org/ml-server", ISSUES);
-            FakeClassifier classifier = new FakeClassifier();
             Map<String, String> env = Map.of(
-                    "APP_ID",
-                    "7",
-                    "PRIVATE_KEY",
-                    TestKeys.pkcs8Pem(app),
-                    "GITHUB_API_URL",
-                    github.url(),
-                    "DATABASE_PATH",
-                    dbFile.toString());
+                    "APP_ID", "7",
+                    "PRIVATE_KEY", TestKeys.pkcs8Pem(app),
+                    "GITHUB_API_URL", github.url(),
+                    "DATABASE_PATH", dbFile.toString());
+            Path prefix = dir.resolve("applied");
 
-            // when backfill runs without --apply, twice
-            int first = new CommandLine(new BackfillCommand(env, m -> classifier, PlainRenderer::new))
-                    .execute("octo-org/ml-server");
-            int second = new CommandLine(new BackfillCommand(env, m -> classifier, PlainRenderer::new))
-                    .execute("octo-org/ml-server");
+            assertThat(run(env, "octo-org/ml-server", "--apply", "--report", prefix.toString()))
+                    .isZero();
+            int writes = github.writes().size();
+            assertThat(run(env, "octo-org/ml-server", "--apply", "--report", prefix.toString()))
+                    .isZero();
 
-            // then both issues (not the pull request) were classified once, and nothing was written
-            assertThat(first).isZero();
-            assertThat(second).isZero();
-            assertThat(classifier.texts).hasSize(2);
-            assertThat(github.writes()).isEmpty();
-            assertThat(github.requestLines()).contains("GET /repos/octo-org/ml-server/installation");
-            assertThat(new Actions(db).recent(10))
-                    .allMatch(Actions.Action::dryRun)
-                    .extracting(a -> a.number() + " " + a.action())
-                    .containsExactly("3 create comment", "3 add labels");
+            assertThat(github.writes()).hasSize(writes);
+            assertThat(github.writes())
+                    .extracting(FakeGitHub.Request::line)
+                    .contains("POST /repos/octo-org/ml-server/issues/3/comments")
+                    .noneMatch(l -> l.contains("/issues/5/"));
+            assertThat(new Actions(db).recent(20)).noneMatch(Actions.Action::dryRun);
+            assertThat(Files.readAllLines(Path.of(prefix + ".csv"))).hasSize(3);
+            assertThat(Files.readString(Path.of(prefix + ".md"))).contains("Applied through the App.");
         }
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        return new CommandLine(new BackfillCommand(
+                        env,
+                        m -> classifier,
+                        PlainRenderer::new,
+                        () -> new WriteBudget(java.time.Clock.systemUTC(), waits::add)))
+                .setExecutionExceptionHandler(new ErrorHandler(env))
+                .execute(args);
     }
 }

@@ -10,8 +10,12 @@ public final class BackfillMain {
     private BackfillMain() {}
 
     public static void main(String[] args) {
-        int code = new CommandLine(
-                        new BackfillCommand(System.getenv(), dir -> new FakeClassifier(), PlainRenderer::new))
+        int code = new CommandLine(new BackfillCommand(
+                        System.getenv(),
+                        dir -> new FakeClassifier(),
+                        PlainRenderer::new,
+                        // the stand-in GitHub has no content limits
+                        () -> new WriteBudget(java.time.Clock.systemUTC(), WriteBudget.Sleeper.REAL, 100_000, 100_000)))
                 .execute(args);
         System.exit(code);
     }

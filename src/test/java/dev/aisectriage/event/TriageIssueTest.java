@@ -83,11 +83,11 @@ class TriageIssueTest {
                 "d-1",
                 p -> p.with("issue").put("body", "maybe a problem with tokens?")));
 
-        // then only needs-security-triage is added and no comment is posted
+        // then only ai-security: needs-triage is added and no comment is posted
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "POST " + REPO + "/issues/13/labels", "{\"labels\":[\"needs-security-triage\"]}"));
+                        "POST " + REPO + "/issues/13/labels", "{\"labels\":[\"ai-security: needs-triage\"]}"));
     }
 
     @Test
@@ -296,11 +296,12 @@ class TriageIssueTest {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.requests()).isEmpty();
-        assertThat(new dev.aisectriage.store.Actions(bot.db).recent(10))
-                .extracting(a -> a.action() + " " + a.detail())
-                .containsExactly(
-                        "create comment <!-- ai-security-triage:comment --> Looks security-related: System & Software (0.93)",
-                        "add labels [security, ai-security: system-software]");
+        var actions = new dev.aisectriage.store.Actions(bot.db).recent(10);
+        assertThat(actions).extracting(a -> a.action()).containsExactly("create comment", "add labels");
+        // the whole comment is stored, as it would be posted, not a one-line abbreviation
+        assertThat(actions.get(0).detail())
+                .isEqualTo("<!-- ai-security-triage:comment -->\nLooks security-related: System & Software (0.93)");
+        assertThat(actions.get(1).detail()).isEqualTo("[security, ai-security: system-software]");
     }
 
     @Test

@@ -113,11 +113,13 @@ class CrashLoopTest {
                         assertThat(store.count("SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE 'd-%'"))
                                 .isEqualTo(threads.size());
                         System.out.printf(
-                                "crash loop seed=%d kills=%d threads=%d deliveries sent=%d github requests=%d%n",
+                                "crash loop seed=%d kills=%d threads=%d deliveries accepted=%d jobs run more than"
+                                        + " once (resumed after a kill)=%d github requests=%d%n",
                                 seed,
                                 kills,
                                 threads.size(),
                                 accepted.size(),
+                                store.count("SELECT COUNT(*) FROM jobs WHERE attempts > 1"),
                                 github.requests().size());
                     } else {
                         Eventually.await(Duration.ofSeconds(30), () -> !serve.isAlive(), "killed");

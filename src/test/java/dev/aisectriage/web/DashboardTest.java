@@ -42,7 +42,10 @@ class DashboardTest {
                 null);
 
         // when the page is requested from a real server
-        Javalin web = Javalin.create(config -> config.routes.get("/dashboard", dashboard))
+        Javalin web = Javalin.create(config -> {
+                    config.routes.get("/dashboard", dashboard);
+                    dashboard.addRoutes(config);
+                })
                 .start(0);
         try {
             HttpResponse<String> page = HttpClient.newHttpClient()
@@ -50,16 +53,20 @@ class DashboardTest {
                             HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/dashboard"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> actions = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/dashboard/actions"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             // then it lists each, with HTML escaped
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("content-type"))
                     .hasValueSatisfying(v -> assertThat(v).contains("text/html"));
+            assertThat(actions.body()).contains("octo-org/ml-server#12").contains("dry-run (not sent)");
             assertThat(page.body())
                     .contains("octo-org")
-                    .contains("octo-org/ml-server#12")
-                    .contains("dry-run (not sent)")
-                    .contains("unknown key &#39;&lt;script&gt;&#39;")
+                    .contains("unknown key '&lt;script&gt;'")
                     .doesNotContain("<script>")
                     .contains("d-9")
                     .contains("GitHub answered 500");

@@ -1,4 +1,4 @@
-package dev.aisectriage.cli;
+package dev.aisectriage.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +28,8 @@ public final class DotEnv {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UserError(file + ": cannot be read (" + e.getMessage() + "): fix its permissions or remove it");
+            throw new AppConfig.ConfigException(
+                    file + ": cannot be read (" + e.getMessage() + "): fix its permissions or remove it");
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -39,7 +40,8 @@ public final class DotEnv {
             int eq = line.indexOf('=');
             String name = eq < 0 ? "" : line.substring(0, eq).strip();
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new UserError(file + ":" + (i + 1) + ": expected NAME=value: fix or remove that line");
+                throw new AppConfig.ConfigException(
+                        file + ":" + (i + 1) + ": expected NAME=value: fix or remove that line");
             }
             String value = line.substring(eq + 1).strip();
             if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {

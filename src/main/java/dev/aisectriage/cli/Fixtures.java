@@ -1,0 +1,45 @@
+package dev.aisectriage.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.event.ThreadPost;
+import dev.aisectriage.event.WebhookEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a recorded webhook payload as the bot reads a delivery, for commands that show what it would do. */
+final class Fixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fixtures() {}
+
+    static ThreadPost post(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("--fixture " + file + ": no such file: give a payload such as"
+                    + " test-fixtures/issues-opened-security-report.json");
+        }
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UserError("--fixture " + file + " is not JSON (" + ErrorHandler.oneLine(e.getMessage())
+                    + "): give a webhook payload");
+        }
+        String event = SendFixtureCommand.eventFromFileName(file);
+        JsonNode installation = payload.path("installation").path("id");
+        try {
+            return ThreadPost.of(new WebhookEvent(
+                    "fixture",
+                    event,
+                    payload.path("action").asText(null),
+                    installation.isIntegralNumber() ? installation.asLong() : 0L,
+                    payload.path("repository").path("full_name").asText(null),
+                    payload));
+        } catch (RuntimeException e) {
+            throw new UserError("--fixture " + file + " has no issue or discussion with its repository: give an"
+                    + " issues, issue_comment, discussion or discussion_comment payload");
+        }
+    }
+}

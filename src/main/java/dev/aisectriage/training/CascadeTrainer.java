@@ -1,0 +1,85 @@
+package dev.aisectriage.training;
+
+import dev.aisectriage.classify.FeatureLayout;
+import dev.aisectriage.classify.Features;
+import dev.aisectriage.classify.KeywordStage;
+import dev.aisectriage.classify.ModelArtefact;
+
+/**
+ * The cascade's cheap stage: the security head trained again on TF-IDF and keywords alone (the embedding block left
+ * empty), calibrated the same way, and the probability under which it settles a post without the encoder: the
+ * highest for which the out-of-fold share of the tuning posts' security posts that the full model finds but the
+ * cheap stage would settle (those naming no decisive vulnerability class) stays within
+ * {@link TrainerOptions#cascadeMissed()}. Settling a post the full model misses anyway costs nothing.
+ */
+final class CascadeTrainer {
+
+    /** Never settle at or above this: the cheap stage decides only what is plainly not security. */
+    static final double MAX_SETTLE_BELOW = 0.5;
+
+    private final TrainerOptions options;
+    private final HeadFitter fitter;
+
+    CascadeTrainer(TrainerOptions options, HeadFitter fitter) {
+        this.options = options;
+        this.fitter = fitter;
+    }
+
+    ModelArtefact.Cascade train(
+            TrainingSet set,
+            FeatureLayout layout,
+            Trainer.FeatureMaker features,
+            KeywordStage keywords,
+            SecurityHeadTrainer.SecurityHead full) {
+        float[] empty = new float[layout.embeddingDim()];
+        float[][] none = new float[set.size()][];
+        java.util.Arrays.fill(none, empty);
+        TrainingSet cheapSet = new TrainingSet(set.posts(), none, set.weak(), set.tune());
+        Features[] cheapFeats = features.of(cheapSet, layout);
+        TrainerOptions noRule = options.with("decisiveKeywords=false").with("knnSecurity=false");
+        SecurityHeadTrainer.SecurityHead cheap =
+                new SecurityHeadTrainer(noRule, fitter).train(cheapSet, cheapFeats, layout.size(), keywords);
+        return new ModelArtefact.Cascade(cheap.head(), settleBelow(set, cheap, keywords, full));
+    }
+
+    private double settleBelow(
+            TrainingSet set,
+            SecurityHeadTrainer.SecurityHead cheap,
+            KeywordStage keywords,
+            SecurityHeadTrainer.SecurityHead full) {
+        int[] rows = cheap.tuningRows();
+        double[] p = cheap.tuningProbabilities();
+        if (!java.util.Arrays.equals(rows, full.tuningRows())) {
+            throw new IllegalStateException("the cheap and the full security head were tuned on different rows");
+        }
+        // A security post counts if the full model finds it (out of fold) and it names no decisive class.
+        boolean[] atStake = new boolean[rows.length];
+        java.util.Map<Integer, Boolean> named = new java.util.HashMap<>();
+        int security = 0;
+        for (int j = 0; j < rows.length; j++) {
+            LabelledPost post = set.posts().get(rows[j]);
+            boolean isSecurity = Rows.isSecurity(post);
+            security += isSecurity ? 1 : 0;
+            if (isSecurity && full.tuningProbabilities()[j] >= full.threshold()) {
+                atStake[j] =
+                        !named.computeIfAbsent(rows[j], r -> full.decisive().matchesAny(keywords.match(post.text())));
+            }
+        }
+        double allowed = options.cascadeMissed() * security;
+        double best = 0;
+        for (int step = 1; step * 0.01 <= MAX_SETTLE_BELOW + 1e-9; step++) {
+            double t = step * 0.01;
+            int missed = 0;
+            for (int j = 0; j < rows.length; j++) {
+                if (atStake[j] && p[j] < t) {
+                    missed++;
+                }
+            }
+            if (missed > allowed) {
+                break;
+            }
+            best = t;
+        }
+        return best;
+    }
+}

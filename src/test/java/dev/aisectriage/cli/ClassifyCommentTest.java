@@ -1,0 +1,95 @@
+package dev.aisectriage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisectriage.catalogue.MarkdownCommentRenderer;
+import dev.aisectriage.classify.ClassifierLoader;
+import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.service.Service;
+import dev.aisectriage.store.Actions;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.support.Eventually;
+import dev.aisectriage.web.TriageMetrics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(120)
+class ClassifyCommentTest {
+
+    private static final String FIXTURE = "test-fixtures/issues-opened-security-report.json";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenAFixture_whenClassifyPrintsTheComment_thenItIsExactlyTheWholeCommentTheBotStoresInDryRun()
+            throws Exception {
+        // given the comment the dry-run service stores for the fixture
+        AppConfig config = AppConfig.fromEnvironment(
+                Map.of("DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0"));
+        Database db = Database.open(config.databasePath());
+        TriageMetrics metrics = new TriageMetrics();
+        String stored;
+        try (Service service = Service.start(
+                config,
+                db,
+                metrics,
+                ServeCommand.triageRoutes(
+                        config,
+                        db,
+                        metrics,
+                        ClassifierLoader.bundled(),
+                        MarkdownCommentRenderer.forApi(config.githubApiUrl())),
+                () -> true)) {
+            String url = "http://127.0.0.1:" + service.port() + "/webhooks/github";
+            assertThat(run("send-fixture", FIXTURE, "--url", url)).isZero();
+            Eventually.await(
+                    Duration.ofSeconds(30),
+                    () -> new Actions(db)
+                            .recent(10).stream().anyMatch(a -> a.action().equals("create comment")),
+                    "comment recorded");
+            stored = new Actions(db)
+                    .recent(10).stream()
+                            .filter(a -> a.action().equals("create comment"))
+                            .findFirst()
+                            .orElseThrow()
+                            .detail();
+        }
+
+        // when classify prints the comment for the same fixture
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            exit = Cli.commandLine(Map.of()).execute("classify", "--comment", "--fixture", FIXTURE);
+        } finally {
+            System.setOut(previous);
+        }
+
+        // then it is the whole comment, byte for byte
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(stored);
+        assertThat(stored)
+                .startsWith("<!-- ai-security-triage:comment -->")
+                .contains("</details>")
+                .contains("`/ai-security off`");
+    }
+
+    private static int run(String... args) {
+        PrintStream previous = System.out;
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            return Cli.commandLine(Map.of()).execute(args);
+        } finally {
+            System.setOut(previous);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.aisectriage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aisectriage.config.AppConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ServeHelpTest {
+
+    @Test
+    void givenTheJar_whenAskedForHelpOnServe_thenEveryVariableTheConfigReadsIsListed() throws Exception {
+        // every NAME the configuration code reads from the environment
+        Set<String> read = new TreeSet<>();
+        Pattern name =
+                Pattern.compile("(?:value|integer|bool|list|get|getOrDefault)\\((?:env, )?\"([A-Z][A-Z0-9_]+)\"");
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/aisectriage/config"))) {
+            for (Path f : files.toList()) {
+                Matcher m = name.matcher(Files.readString(f));
+                while (m.find()) {
+                    read.add(m.group(1));
+                }
+            }
+        }
+        assertThat(read).contains("DASHBOARD_PASSWORD", "JOB_MAX_ATTEMPTS", "JOB_LEASE_SECONDS", "PORT");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine cli = Cli.commandLine(Map.of());
+            cli.setOut(new java.io.PrintWriter(System.out, true));
+            exit = cli.execute("help", "serve");
+        } finally {
+            System.setOut(previous);
+        }
+
+        assertThat(exit).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String variable : read) {
+            assertThat(help).as("help serve lists " + variable).containsPattern("(?m)^\\s+" + variable + "\\b");
+        }
+        assertThat(AppConfig.VARIABLES).hasSizeGreaterThanOrEqualTo(read.size());
+    }
+}
