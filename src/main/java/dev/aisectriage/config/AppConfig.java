@@ -181,6 +181,10 @@ public record AppConfig(
             b.append("*** WEBHOOK_SECRET is not set: using the development secret '")
                     .append(DEVELOPMENT_WEBHOOK_SECRET)
                     .append("' (send-fixture uses it by default). Never expose this instance. ***\n");
+            if (bindHost().equals("0.0.0.0")) {
+                b.append("*** so /webhooks/github takes deliveries only from this machine (127.0.0.1);"
+                        + " set WEBHOOK_SECRET to take GitHub's. ***\n");
+            }
         }
         if (dashboardLoopbackOnly()) {
             b.append("*** DASHBOARD_PASSWORD is not set: /dashboard answers only on loopback (127.0.0.1);"
