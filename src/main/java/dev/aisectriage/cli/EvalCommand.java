@@ -217,8 +217,8 @@ public final class EvalCommand implements Callable<Integer> {
         report.set("options", JSON.valueToTree(options));
         report.set("files", JSON.valueToTree(data.stream().map(Path::toString).toList()));
         System.out.println();
-        printSpread(System.out, "all posts", report.at("/mean_sd/all"));
-        printSpread(System.out, "AI-project issues", report.at("/mean_sd/ai_issues"));
+        EvalSpread.printSpread(System.out, "all posts", report.at("/mean_sd/all"));
+        EvalSpread.printSpread(System.out, "AI-project issues", report.at("/mean_sd/ai_issues"));
         print(System.out, "pooled out-of-fold, all posts", report.at("/pooled/all"));
         print(System.out, "pooled out-of-fold, AI-project issues", report.at("/pooled/ai_issues"));
         print(
@@ -228,7 +228,7 @@ public final class EvalCommand implements Callable<Integer> {
         System.out.println("cascade: " + report.get("cascade"));
         System.out.println("quiet: " + report.get("quiet"));
         if (report.has("splits")) {
-            printSplits(System.out, report.get("splits"));
+            EvalSpread.printSplits(System.out, report.get("splits"));
         }
         return report;
     }
@@ -274,39 +274,5 @@ public final class EvalCommand implements Callable<Integer> {
                 r.at("/issue_codes/top3_recall"), r.at("/issue_codes/n").asInt());
         out.printf("  solutions hit@3 %s%n", r.at("/solutions/hit_at_3"));
         out.printf("  latency   p50 %s ms  p99 %s ms%n", r.at("/latency_ms/p50"), r.at("/latency_ms/p99"));
-    }
-
-    private static void printSplits(PrintStream out, JsonNode splits) {
-        out.printf("%nmean over folds, per split (seed), and the mean of the splits:%n");
-        for (String subset : List.of("all", "ai_issues", "ai_issues_full_model")) {
-            out.printf("  %s%n", subset);
-            splits.get("figures").fields().forEachRemaining(e -> {
-                StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "    %-26s", e.getKey()));
-                for (JsonNode v : e.getValue().get(subset).get("per_split")) {
-                    line.append(v.isNull() ? "   null" : String.format(java.util.Locale.ROOT, "  %.3f", v.asDouble()));
-                }
-                JsonNode mean = e.getValue().get(subset).get("mean");
-                line.append(
-                        mean.isNull()
-                                ? "  | mean null"
-                                : String.format(java.util.Locale.ROOT, "  | mean %.3f", mean.asDouble()));
-                out.println(line);
-            });
-        }
-    }
-
-    private static void printSpread(PrintStream out, String title, JsonNode m) {
-        out.printf("%s, mean ± sd over folds:%n", title);
-        m.fields()
-                .forEachRemaining(e -> out.printf(
-                        "  %-28s %s%n",
-                        e.getKey(),
-                        e.getValue().isNull()
-                                ? "null"
-                                : String.format(
-                                        java.util.Locale.ROOT,
-                                        "%.3f ± %.3f",
-                                        e.getValue().get("mean").asDouble(),
-                                        e.getValue().get("sd").asDouble())));
     }
 }

@@ -78,18 +78,8 @@ public final class SendFixtureCommand implements Callable<Integer> {
             return sendToHub(body, port);
         }
         String url = this.url != null ? this.url : "http://localhost:" + port + WebhookEndpoint.PATH;
-        String secret = this.secret != null
-                ? this.secret
-                : env.getOrDefault("WEBHOOK_SECRET", "").isBlank()
-                        ? AppConfig.DEVELOPMENT_WEBHOOK_SECRET
-                        : env.get("WEBHOOK_SECRET").trim();
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(
-                    "--url " + url + " is not a URL (check PORT): give http://HOST:PORT" + WebhookEndpoint.PATH);
-        }
+        String secret = secret("WEBHOOK_SECRET");
+        URI uri = uri(url, WebhookEndpoint.PATH);
         String eventName = event != null ? event : eventFromFileName(file);
         String deliveryId = delivery != null ? delivery : UUID.randomUUID().toString();
         HttpRequest request = HttpRequest.newBuilder(uri)
@@ -117,6 +107,23 @@ public final class SendFixtureCommand implements Callable<Integer> {
         return response.statusCode() / 100 == 2 ? 0 : 1;
     }
 
+    /** {@code --secret}, else the variable the bot reads, else the development secret of a dry-run bot. */
+    private String secret(String variable) {
+        if (this.secret != null) {
+            return this.secret;
+        }
+        String value = env.getOrDefault(variable, "");
+        return value.isBlank() ? AppConfig.DEVELOPMENT_WEBHOOK_SECRET : value.trim();
+    }
+
+    private static URI uri(String url, String path) {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--url " + url + " is not a URL (check PORT): give http://HOST:PORT" + path);
+        }
+    }
+
     /** {@code huggingface-*.json}: a Hugging Face Hub payload, sent as the Hub sends it. */
     static boolean isHubFixture(Path file) {
         return file.getFileName().toString().startsWith("huggingface-");
@@ -130,18 +137,8 @@ public final class SendFixtureCommand implements Callable<Integer> {
         String hubUrl = this.url != null
                 ? this.url.replaceFirst(WebhookEndpoint.PATH + "$", HuggingFaceWebhookEndpoint.PATH)
                 : "http://localhost:" + port + HuggingFaceWebhookEndpoint.PATH;
-        String hubSecret = this.secret != null
-                ? this.secret
-                : env.getOrDefault("HF_WEBHOOK_SECRET", "").isBlank()
-                        ? AppConfig.DEVELOPMENT_WEBHOOK_SECRET
-                        : env.get("HF_WEBHOOK_SECRET").trim();
-        URI uri;
-        try {
-            uri = URI.create(hubUrl);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--url " + hubUrl + " is not a URL (check PORT): give http://HOST:PORT"
-                    + HuggingFaceWebhookEndpoint.PATH);
-        }
+        String hubSecret = secret("HF_WEBHOOK_SECRET");
+        URI uri = uri(hubUrl, HuggingFaceWebhookEndpoint.PATH);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

@@ -1,14 +1,9 @@
 package dev.aisectriage.config;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -91,83 +86,6 @@ public record AppConfig(
 
     private static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error", "fatal", "off");
 
-    /** The settings before the job time budget, the redelivery sweep and the Hub: defaults, the Hub in dry-run. */
-    public AppConfig(
-            Long appId,
-            String privateKey,
-            String webhookSecret,
-            boolean developmentSecret,
-            int port,
-            String logLevel,
-            Path databasePath,
-            String githubApiUrl,
-            boolean dryRun,
-            Path modelDir,
-            int workers,
-            int maxAttempts,
-            int leaseSeconds,
-            String dashboardPassword) {
-        this(
-                appId,
-                privateKey,
-                webhookSecret,
-                developmentSecret,
-                port,
-                logLevel,
-                databasePath,
-                githubApiUrl,
-                dryRun,
-                modelDir,
-                workers,
-                maxAttempts,
-                leaseSeconds,
-                dashboardPassword,
-                DEFAULT_JOB_TIMEOUT_SECONDS,
-                DEFAULT_REDELIVERY_SWEEP_MINUTES,
-                null);
-    }
-
-    /** The settings before PostgreSQL and retention: SQLite at {@code databasePath}, 30 days. */
-    public AppConfig(
-            Long appId,
-            String privateKey,
-            String webhookSecret,
-            boolean developmentSecret,
-            int port,
-            String logLevel,
-            Path databasePath,
-            String githubApiUrl,
-            boolean dryRun,
-            Path modelDir,
-            int workers,
-            int maxAttempts,
-            int leaseSeconds,
-            String dashboardPassword,
-            int jobTimeoutSeconds,
-            int redeliverySweepMinutes,
-            HubConfig hub) {
-        this(
-                appId,
-                privateKey,
-                webhookSecret,
-                developmentSecret,
-                port,
-                logLevel,
-                databasePath,
-                githubApiUrl,
-                dryRun,
-                modelDir,
-                workers,
-                maxAttempts,
-                leaseSeconds,
-                dashboardPassword,
-                jobTimeoutSeconds,
-                redeliverySweepMinutes,
-                hub,
-                null,
-                DEFAULT_RETENTION_DAYS);
-    }
-
     public AppConfig {
         if (webhookSecret == null || webhookSecret.isEmpty()) {
             throw new ConfigException("WEBHOOK_SECRET is required");
@@ -222,96 +140,7 @@ public record AppConfig(
      * no {@code WEBHOOK_SECRET} outside dry-run, fails with a message naming the variable.
      */
     public static AppConfig fromEnvironment(Map<String, String> env) {
-        String appIdText = value(env, "APP_ID");
-        Long appId = null;
-        if (appIdText != null) {
-            try {
-                appId = Long.parseLong(appIdText);
-            } catch (NumberFormatException e) {
-                throw new ConfigException("APP_ID must be a number, got '" + appIdText + "'");
-            }
-        }
-        String privateKey = privateKey(env);
-        boolean credentials = appId != null && privateKey != null;
-
-        String hfToken = value(env, "HF_TOKEN");
-
-        // Each platform is live when its credentials are given; DRY_RUN=true holds both back, and DRY_RUN=false is
-        // an error only when no platform could run live.
-        String dryRunText = value(env, "DRY_RUN");
-        boolean dryRun = !credentials;
-        boolean hubDryRun = hfToken == null;
-        if (dryRunText != null) {
-            if (bool("DRY_RUN", dryRunText)) {
-                dryRun = true;
-                hubDryRun = true;
-            } else if (!credentials && hfToken == null) {
-                throw new ConfigException("DRY_RUN=false needs APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH (GitHub), "
-                        + "or HF_TOKEN (Hugging Face Hub); missing: "
-                        + (appId == null ? "APP_ID " : "") + (privateKey == null ? "PRIVATE_KEY " : "") + "HF_TOKEN");
-            }
-        }
-
-        String secret = value(env, "WEBHOOK_SECRET");
-        boolean developmentSecret = false;
-        if (secret == null) {
-            if (!dryRun) {
-                throw new ConfigException("WEBHOOK_SECRET is required when not in dry-run mode");
-            }
-            secret = DEVELOPMENT_WEBHOOK_SECRET;
-            developmentSecret = true;
-        }
-
-        String modelDir = value(env, "MODEL_DIR");
-        return new AppConfig(
-                appId,
-                privateKey,
-                secret,
-                developmentSecret,
-                integer(env, "PORT", DEFAULT_PORT),
-                orDefault(value(env, "LOG_LEVEL"), "info").toLowerCase(Locale.ROOT),
-                Path.of(orDefault(value(env, "DATABASE_PATH"), DEFAULT_DATABASE_PATH)),
-                stripTrailingSlash(orDefault(value(env, "GITHUB_API_URL"), DEFAULT_GITHUB_API_URL)),
-                dryRun,
-                modelDir == null ? null : Path.of(modelDir),
-                integer(env, "WORKERS", 2),
-                integer(env, "JOB_MAX_ATTEMPTS", 5),
-                integer(env, "JOB_LEASE_SECONDS", 120),
-                value(env, "DASHBOARD_PASSWORD"),
-                integer(env, "JOB_TIMEOUT_SECONDS", DEFAULT_JOB_TIMEOUT_SECONDS),
-                integer(env, "REDELIVERY_SWEEP_MINUTES", DEFAULT_REDELIVERY_SWEEP_MINUTES),
-                hub(env, hfToken, hubDryRun),
-                value(env, "DATABASE_URL"),
-                integer(env, "RETENTION_DAYS", DEFAULT_RETENTION_DAYS));
-    }
-
-    private static HubConfig hub(Map<String, String> env, String token, boolean dryRun) {
-        String secret = value(env, "HF_WEBHOOK_SECRET");
-        boolean developmentSecret = false;
-        if (secret == null) {
-            if (!dryRun) {
-                throw new ConfigException("HF_WEBHOOK_SECRET is required when HF_TOKEN is set (the Hub is live)");
-            }
-            secret = DEVELOPMENT_WEBHOOK_SECRET;
-            developmentSecret = true;
-        }
-        String apiUrl = stripTrailingSlash(orDefault(value(env, "HF_API_URL"), HubConfig.DEFAULT_API_URL));
-        checkUrl("HF_API_URL", apiUrl, "https://huggingface.co");
-        String pullRequests = value(env, "HF_PULL_REQUESTS");
-        return new HubConfig(
-                secret,
-                developmentSecret,
-                token,
-                apiUrl,
-                dryRun,
-                list(env, "HF_REPOS"),
-                list(env, "HF_IGNORE"),
-                pullRequests != null && bool("HF_PULL_REQUESTS", pullRequests));
-    }
-
-    private static List<String> list(Map<String, String> env, String name) {
-        String v = value(env, name);
-        return v == null ? List.of() : Arrays.asList(v.split("[,\\s]+"));
+        return EnvironmentReader.read(env);
     }
 
     /**
@@ -352,6 +181,10 @@ public record AppConfig(
             b.append("*** WEBHOOK_SECRET is not set: using the development secret '")
                     .append(DEVELOPMENT_WEBHOOK_SECRET)
                     .append("' (send-fixture uses it by default). Never expose this instance. ***\n");
+            if (bindHost().equals("0.0.0.0")) {
+                b.append("*** so /webhooks/github takes deliveries only from this machine (127.0.0.1);"
+                        + " set WEBHOOK_SECRET to take GitHub's. ***\n");
+            }
         }
         if (dashboardLoopbackOnly()) {
             b.append("*** DASHBOARD_PASSWORD is not set: /dashboard answers only on loopback (127.0.0.1);"
@@ -395,61 +228,11 @@ public record AppConfig(
                 + ", retentionDays=" + retentionDays + "]";
     }
 
-    private static String privateKey(Map<String, String> env) {
-        String inline = value(env, "PRIVATE_KEY");
-        if (inline != null) {
-            // Probot accepts the PEM on one line with literal \n, as most secret stores keep it.
-            return inline.replace("\\n", "\n");
-        }
-        String path = value(env, "PRIVATE_KEY_PATH");
-        if (path == null) {
-            return null;
-        }
-        try {
-            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("PRIVATE_KEY_PATH: cannot read " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String v = value(env, name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name + " must be a whole number, got '" + v + "'");
-        }
-    }
-
-    private static boolean bool(String name, String v) {
-        switch (v.toLowerCase(Locale.ROOT)) {
-            case "1", "true", "yes", "on" -> {
-                return true;
-            }
-            case "0", "false", "no", "off" -> {
-                return false;
-            }
-            default -> throw new ConfigException(name + " must be true or false, got '" + v + "'");
-        }
-    }
-
     private static void checkApiUrl(String url) {
         checkUrl("GITHUB_API_URL", url, "https://api.github.com or https://HOST/api/v3");
     }
 
-    private static void checkUrl(String name, String url, String example) {
+    static void checkUrl(String name, String url, String example) {
         String hint = name + " must be an http(s) URL such as " + example + ", got '" + url + "'";
         try {
             URI uri = new URI(url);
@@ -461,10 +244,6 @@ public record AppConfig(
         } catch (URISyntaxException e) {
             throw new ConfigException(hint);
         }
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** A configuration problem; the message names the variable. */

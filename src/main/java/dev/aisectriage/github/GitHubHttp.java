@@ -65,7 +65,7 @@ public final class GitHubHttp {
      * @param authorization the whole header value ({@code Bearer …})
      */
     public Response send(String method, String pathOrUrl, Object jsonBody, String authorization) {
-        return send(method, pathOrUrl, jsonBody, authorization, policy.maxAttempts());
+        return send(method, pathOrUrl, jsonBody, authorization, policy.maxAttempts(), false);
     }
 
     /**
@@ -73,10 +73,34 @@ public final class GitHubHttp {
      * GitHub applied it, so it is tried once and the caller looks for what it created before trying again.
      */
     public Response sendOnce(String method, String pathOrUrl, Object jsonBody, String authorization) {
-        return send(method, pathOrUrl, jsonBody, authorization, 1);
+        return send(method, pathOrUrl, jsonBody, authorization, 1, false);
     }
 
-    private Response send(String method, String pathOrUrl, Object jsonBody, String authorization, int maxAttempts) {
+    /**
+     * For hub4j's connector: as {@link #send} (or {@link #sendOnce} when {@code once}), except that a rate-limited
+     * answer is handed back as it is, for hub4j's rate-limit and abuse-limit handlers to turn into a
+     * {@link GitHubApiException} carrying the moment it lifts ({@link #rateLimitLifts}).
+     */
+    Response exchange(String method, String url, String body, String authorization, boolean once) {
+        return send(method, url, body, authorization, once ? 1 : policy.maxAttempts(), true);
+    }
+
+    /** When the rate limit that refused this answer lifts, if it is one; see {@link RateLimitHeaders#lifts}. */
+    Optional<Instant> rateLimitLifts(int status, HttpHeaders headers, String body) {
+        return limits.lifts(status, headers, body);
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    private Response send(
+            String method,
+            String pathOrUrl,
+            Object jsonBody,
+            String authorization,
+            int maxAttempts,
+            boolean rateLimitsAnswered) {
         String url =
                 pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
         String body = null;
@@ -121,6 +145,9 @@ public final class GitHubHttp {
             String message = what + " answered " + status + ": " + abbreviate(response.body());
             Optional<Instant> limitLifts = limits.lifts(status, response.headers(), response.body());
             if (limitLifts.isPresent()) {
+                if (rateLimitsAnswered) {
+                    return new Response(status, response.body(), response.headers());
+                }
                 LOG.warn("{}: rate limited until {}", what, limitLifts.get());
                 throw new GitHubApiException("rate limited: " + message, status, false, limitLifts.get(), null);
             }

@@ -5,16 +5,22 @@ import dev.aisectriage.core.ThreadRef;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.kohsuke.github.GHContent;
+import org.kohsuke.github.GHIssueComment;
+import org.kohsuke.github.GHLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Issues, labels, comments and files through GitHub's REST API, on the installation token. Sends; records nothing. */
+/**
+ * Issues, labels, comments and files through GitHub's REST API, on the installation token. Sends; records nothing.
+ * Writes, the config file and label creation go through hub4j on objects bound to their repository without a fetch
+ * ({@link HubObjects}); listing comments, labels and open issues stays on {@link GitHubHttp} (see
+ * docs/operations.md).
+ */
 final class IssuesRest {
 
     private static final Logger LOG = LoggerFactory.getLogger(IssuesRest.class);
@@ -24,10 +30,13 @@ final class IssuesRest {
     private final InstallationCalls calls;
     private final InstallationTokens tokens;
 
+    private final HubObjects hub;
+
     IssuesRest(GitHubHttp http, InstallationCalls calls, InstallationTokens tokens) {
         this.http = http;
         this.calls = calls;
         this.tokens = tokens;
+        this.hub = new HubObjects(http, calls);
     }
 
     List<RemoteComment> listComments(ThreadRef issue) {
@@ -44,16 +53,18 @@ final class IssuesRest {
     }
 
     Set<String> listLabels(long installationId, String repository) {
-        Set<String> out = new LinkedHashSet<>();
-        String next = "/repos/" + repository + "/labels?per_page=100";
-        for (int page = 0; next != null && page < MAX_PAGES; page++) {
-            GitHubHttp.Response r = send(installationId, "GET", next, null);
-            for (JsonNode l : r.json()) {
-                out.add(l.path("name").asText());
+        return hub.call(installationId, () -> {
+            Set<String> out = new LinkedHashSet<>();
+            int left = MAX_PAGES * 100;
+            for (GHLabel label :
+                    hub.repository(installationId, repository).listLabels().withPageSize(100)) {
+                if (left-- == 0) {
+                    break;
+                }
+                out.add(label.getName());
             }
-            next = r.nextPage().orElse(null);
-        }
-        return out;
+            return out;
+        });
     }
 
     List<OpenIssue> listOpenIssues(long installationId, String repository, int limit) {
@@ -73,14 +84,18 @@ final class IssuesRest {
 
     Optional<RepoFile> readFile(long installationId, String repository, String path) {
         try {
-            JsonNode f = send(installationId, "GET", "/repos/" + repository + "/contents/" + path, null)
-                    .json();
-            if (!"file".equals(f.path("type").asText("file"))) {
-                return Optional.empty();
-            }
-            String content =
-                    new String(Base64.getMimeDecoder().decode(f.path("content").asText("")), StandardCharsets.UTF_8);
-            return Optional.of(new RepoFile(repository, path, f.path("sha").asText(), content));
+            return hub.call(installationId, () -> {
+                GHContent f = hub.repository(installationId, repository).getFileContent(path);
+                if (!"file".equals(f.getType() == null ? "file" : f.getType())) {
+                    return Optional.empty();
+                }
+                // the answer carries the content: reading it sends nothing
+                String encoded = f.getEncodedContent();
+                String content = encoded == null
+                        ? ""
+                        : new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8);
+                return Optional.of(new RepoFile(repository, path, f.getSha(), content));
+            });
         } catch (GitHubApiException e) {
             if (e.isGone()) {
                 return Optional.empty();
@@ -90,12 +105,12 @@ final class IssuesRest {
     }
 
     void addLabels(ThreadRef issue, List<String> labels) {
-        send(issue.installationId(), "POST", issuePath(issue) + "/labels", Map.of("labels", labels));
+        hub.call(issue.installationId(), () -> hub.issue(issue).addLabels(labels.toArray(String[]::new)));
     }
 
     void removeLabel(ThreadRef issue, String label) {
         try {
-            send(issue.installationId(), "DELETE", issuePath(issue) + "/labels/" + pathSegment(label), null);
+            hub.call(issue.installationId(), () -> hub.issue(issue).removeLabel(label));
         } catch (GitHubApiException e) {
             if (!e.isGone()) {
                 throw e;
@@ -107,7 +122,10 @@ final class IssuesRest {
     /** False if the repository already has a label of that name (GitHub's 422). */
     boolean createLabel(long installationId, String repository, LabelSpec label) {
         try {
-            send(installationId, "POST", "/repos/" + repository + "/labels", labelBody(label));
+            hub.call(
+                    installationId,
+                    () -> hub.repository(installationId, repository)
+                            .createLabel(label.name(), label.color(), label.description()));
             return true;
         } catch (GitHubApiException e) {
             if (e.isUnprocessable()) {
@@ -117,22 +135,18 @@ final class IssuesRest {
         }
     }
 
-    /** Sent once: see {@link GitHubHttp#sendOnce}. */
+    /** Sent once: see {@link GitHubHttp#sendOnce} and {@link HubConnector}. */
     String createComment(ThreadRef issue, String body) {
-        return calls.send(
-                        issue.installationId(),
-                        auth -> http.sendOnce("POST", issuePath(issue) + "/comments", Map.of("body", body), auth))
-                .json()
-                .path("id")
-                .asText();
+        GHIssueComment created =
+                hub.call(issue.installationId(), () -> hub.issue(issue).comment(body));
+        return Long.toString(created.getId());
     }
 
     void updateComment(ThreadRef issue, String commentId, String body) {
-        send(
-                issue.installationId(),
-                "PATCH",
-                "/repos/" + issue.repository() + "/issues/comments/" + commentId,
-                Map.of("body", body));
+        hub.call(issue.installationId(), () -> {
+            hub.comment(issue, Long.parseLong(commentId)).update(body);
+            return null;
+        });
     }
 
     /**
@@ -170,19 +184,5 @@ final class IssuesRest {
 
     private static String issuePath(ThreadRef issue) {
         return "/repos/" + issue.repository() + "/issues/" + issue.number();
-    }
-
-    private static Map<String, String> labelBody(LabelSpec label) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("name", label.name());
-        body.put("color", label.color());
-        if (label.description() != null) {
-            body.put("description", label.description());
-        }
-        return body;
-    }
-
-    private static String pathSegment(String name) {
-        return java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

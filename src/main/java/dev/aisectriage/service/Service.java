@@ -138,7 +138,12 @@ public final class Service implements AutoCloseable {
                 DRAIN_TIMEOUT,
                 Duration.ofSeconds(config.jobTimeoutSeconds()));
         WebhookEndpoint webhook = new WebhookEndpoint(
-                new WebhookSignature(config.webhookSecret()), routes, deliveries, workers::wake, metrics);
+                new WebhookSignature(config.webhookSecret()),
+                routes,
+                deliveries,
+                workers::wake,
+                metrics,
+                config.developmentSecret() && !"127.0.0.1".equals(config.bindHost()));
         Dashboard dashboard = new Dashboard(
                 db,
                 new Dashboard.Options(

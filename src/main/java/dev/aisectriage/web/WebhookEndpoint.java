@@ -35,6 +35,7 @@ public final class WebhookEndpoint {
     private final Deliveries deliveries;
     private final Runnable jobQueued;
     private final TriageMetrics metrics;
+    private final boolean loopbackOnly;
 
     /** @param jobQueued called after a job was queued (wakes a worker) */
     public WebhookEndpoint(
@@ -43,6 +44,21 @@ public final class WebhookEndpoint {
             Deliveries deliveries,
             Runnable jobQueued,
             TriageMetrics metrics) {
+        this(signature, routes, deliveries, jobQueued, metrics, false);
+    }
+
+    /**
+     * @param loopbackOnly take deliveries only from this machine: the secret is the published development one while
+     *     the server listens on every interface (a service live on the Hub only), so anyone could sign with it
+     */
+    public WebhookEndpoint(
+            WebhookSignature signature,
+            EventRoutes routes,
+            Deliveries deliveries,
+            Runnable jobQueued,
+            TriageMetrics metrics,
+            boolean loopbackOnly) {
+        this.loopbackOnly = loopbackOnly;
         this.signature = signature;
         this.routes = routes;
         this.deliveries = deliveries;
@@ -52,6 +68,10 @@ public final class WebhookEndpoint {
 
     public void handle(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
+        if (loopbackOnly && !DashboardAccess.isLoopback(ctx.ip())) {
+            throw WebhookRejectedException.forbidden("WEBHOOK_SECRET is not set: GitHub deliveries signed with the"
+                    + " development secret are taken only from this machine");
+        }
         byte[] body = body(ctx);
         String header = ctx.header(WebhookSignature.HEADER);
         if (header == null) {

@@ -63,7 +63,7 @@ class BootstrapLabelsTest {
                         "POST /repos/octo-org/datasets/labels",
                         "POST /repos/octo-org/datasets/labels");
         assertThat(creates.get(0).body())
-                .isEqualTo("{\"name\":\"ai-security: needs-triage\",\"color\":\"fbca04\","
+                .isEqualTo("{\"color\":\"fbca04\",\"name\":\"ai-security: needs-triage\","
                         + "\"description\":\"Might be security-related: a maintainer should take a look\"}");
         assertThat(creates).allSatisfy(r -> {
             assertThat(r.json().path("color").asText()).matches("[0-9a-f]{6}");

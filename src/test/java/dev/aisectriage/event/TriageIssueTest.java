@@ -329,7 +329,7 @@ class TriageIssueTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
                                 "POST " + REPO + "/labels",
-                                "{\"name\":\"ai-security-type: system-software-unsafe-deserialization\",\"color\":\"c5def5\","
+                                "{\"color\":\"c5def5\",\"name\":\"ai-security-type: system-software-unsafe-deserialization\","
                                         + "\"description\":\"AI security issue type: Unsafe deserialization\"}"),
                         org.assertj.core.groups.Tuple.tuple(
                                 "POST " + REPO + "/issues/12/labels",

@@ -25,6 +25,11 @@ public final class TestConfig {
                 2,
                 3,
                 60,
-                null);
+                null,
+                AppConfig.DEFAULT_JOB_TIMEOUT_SECONDS,
+                AppConfig.DEFAULT_REDELIVERY_SWEEP_MINUTES,
+                null,
+                null,
+                AppConfig.DEFAULT_RETENTION_DAYS);
     }
 }

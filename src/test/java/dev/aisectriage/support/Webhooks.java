@@ -23,7 +23,12 @@ public final class Webhooks {
     private final String secret;
 
     public Webhooks(int port, String secret) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this("127.0.0.1", port, secret);
+    }
+
+    /** Sends to {@code host}: another address of this machine than loopback looks like a stranger to the server. */
+    public Webhooks(String host, int port, String secret) {
+        this.baseUrl = "http://" + host + ":" + port;
         this.secret = secret;
     }
 

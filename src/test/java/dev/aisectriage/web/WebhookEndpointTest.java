@@ -324,6 +324,11 @@ class WebhookEndpointTest {
                 1,
                 3,
                 60,
-                null);
+                null,
+                c.jobTimeoutSeconds(),
+                c.redeliverySweepMinutes(),
+                c.hub(),
+                null,
+                c.retentionDays());
     }
 }

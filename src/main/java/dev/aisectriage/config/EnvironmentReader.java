@@ -1,0 +1,168 @@
+package dev.aisectriage.config;
+
+import dev.aisectriage.config.AppConfig.ConfigException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns the environment's variables into an {@link AppConfig}, naming the variable in every error. */
+final class EnvironmentReader {
+
+    private EnvironmentReader() {}
+
+    /**
+     * Reads the configuration. Missing credentials mean dry-run; {@code DRY_RUN=false} with missing credentials, or
+     * no {@code WEBHOOK_SECRET} outside dry-run, fails with a message naming the variable.
+     */
+    static AppConfig read(Map<String, String> env) {
+        String appIdText = value(env, "APP_ID");
+        Long appId = null;
+        if (appIdText != null) {
+            try {
+                appId = Long.parseLong(appIdText);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("APP_ID must be a number, got '" + appIdText + "'");
+            }
+        }
+        String privateKey = privateKey(env);
+        boolean credentials = appId != null && privateKey != null;
+
+        String hfToken = value(env, "HF_TOKEN");
+
+        // Each platform is live when its credentials are given; DRY_RUN=true holds both back, and DRY_RUN=false is
+        // an error only when no platform could run live.
+        String dryRunText = value(env, "DRY_RUN");
+        boolean dryRun = !credentials;
+        boolean hubDryRun = hfToken == null;
+        if (dryRunText != null) {
+            if (bool("DRY_RUN", dryRunText)) {
+                dryRun = true;
+                hubDryRun = true;
+            } else if (!credentials && hfToken == null) {
+                throw new ConfigException("DRY_RUN=false needs APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH (GitHub), "
+                        + "or HF_TOKEN (Hugging Face Hub); missing: "
+                        + (appId == null ? "APP_ID " : "") + (privateKey == null ? "PRIVATE_KEY " : "") + "HF_TOKEN");
+            }
+        }
+
+        String secret = value(env, "WEBHOOK_SECRET");
+        boolean developmentSecret = false;
+        if (secret == null) {
+            if (!dryRun) {
+                throw new ConfigException("WEBHOOK_SECRET is required when not in dry-run mode");
+            }
+            secret = AppConfig.DEVELOPMENT_WEBHOOK_SECRET;
+            developmentSecret = true;
+        }
+
+        String modelDir = value(env, "MODEL_DIR");
+        return new AppConfig(
+                appId,
+                privateKey,
+                secret,
+                developmentSecret,
+                integer(env, "PORT", AppConfig.DEFAULT_PORT),
+                orDefault(value(env, "LOG_LEVEL"), "info").toLowerCase(Locale.ROOT),
+                Path.of(orDefault(value(env, "DATABASE_PATH"), AppConfig.DEFAULT_DATABASE_PATH)),
+                stripTrailingSlash(orDefault(value(env, "GITHUB_API_URL"), AppConfig.DEFAULT_GITHUB_API_URL)),
+                dryRun,
+                modelDir == null ? null : Path.of(modelDir),
+                integer(env, "WORKERS", 2),
+                integer(env, "JOB_MAX_ATTEMPTS", 5),
+                integer(env, "JOB_LEASE_SECONDS", 120),
+                value(env, "DASHBOARD_PASSWORD"),
+                integer(env, "JOB_TIMEOUT_SECONDS", AppConfig.DEFAULT_JOB_TIMEOUT_SECONDS),
+                integer(env, "REDELIVERY_SWEEP_MINUTES", AppConfig.DEFAULT_REDELIVERY_SWEEP_MINUTES),
+                hub(env, hfToken, hubDryRun),
+                value(env, "DATABASE_URL"),
+                integer(env, "RETENTION_DAYS", AppConfig.DEFAULT_RETENTION_DAYS));
+    }
+
+    private static HubConfig hub(Map<String, String> env, String token, boolean dryRun) {
+        String secret = value(env, "HF_WEBHOOK_SECRET");
+        boolean developmentSecret = false;
+        if (secret == null) {
+            if (!dryRun) {
+                throw new ConfigException("HF_WEBHOOK_SECRET is required when HF_TOKEN is set (the Hub is live)");
+            }
+            secret = AppConfig.DEVELOPMENT_WEBHOOK_SECRET;
+            developmentSecret = true;
+        }
+        String apiUrl = stripTrailingSlash(orDefault(value(env, "HF_API_URL"), HubConfig.DEFAULT_API_URL));
+        AppConfig.checkUrl("HF_API_URL", apiUrl, "https://huggingface.co");
+        String pullRequests = value(env, "HF_PULL_REQUESTS");
+        return new HubConfig(
+                secret,
+                developmentSecret,
+                token,
+                apiUrl,
+                dryRun,
+                list(env, "HF_REPOS"),
+                list(env, "HF_IGNORE"),
+                pullRequests != null && bool("HF_PULL_REQUESTS", pullRequests));
+    }
+
+    private static List<String> list(Map<String, String> env, String name) {
+        String v = value(env, name);
+        return v == null ? List.of() : Arrays.asList(v.split("[,\\s]+"));
+    }
+
+    private static String privateKey(Map<String, String> env) {
+        String inline = value(env, "PRIVATE_KEY");
+        if (inline != null) {
+            // Probot accepts the PEM on one line with literal \n, as most secret stores keep it.
+            return inline.replace("\\n", "\n");
+        }
+        String path = value(env, "PRIVATE_KEY_PATH");
+        if (path == null) {
+            return null;
+        }
+        try {
+            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("PRIVATE_KEY_PATH: cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String v = value(env, name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static boolean bool(String name, String v) {
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> {
+                return true;
+            }
+            case "0", "false", "no", "off" -> {
+                return false;
+            }
+            default -> throw new ConfigException(name + " must be true or false, got '" + v + "'");
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.aisectriage.github;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.kohsuke.github.connector.GitHubConnector;
+import org.kohsuke.github.connector.GitHubConnectorRequest;
+import org.kohsuke.github.connector.GitHubConnectorResponse;
+
+/**
+ * hub4j's requests of one installation, sent through {@link GitHubHttp} on {@link InstallationCalls}: the same
+ * token cache, 401 renewal, back-off on 5xx and time-outs, and per-installation hold as every other call. Every
+ * error answer but a rate limit fails here as a {@link GitHubApiException}; a rate limit hub4j recognises (429, or
+ * 403 with {@code retry-after} or no requests remaining) is handed to hub4j, whose handlers
+ * ({@link HubLimitHandlers}) throw it back with the moment it lifts.
+ */
+final class HubConnector implements GitHubConnector {
+
+    private final GitHubHttp http;
+    private final InstallationCalls calls;
+    private final long installationId;
+
+    HubConnector(GitHubHttp http, InstallationCalls calls, long installationId) {
+        this.http = http;
+        this.calls = calls;
+        this.installationId = installationId;
+    }
+
+    @Override
+    public GitHubConnectorResponse send(GitHubConnectorRequest request) throws IOException {
+        String body = null;
+        if (request.hasBody()) {
+            try (InputStream in = request.body()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        String payload = body;
+        String url = request.url().toString();
+        // a comment is created once: a 5xx may come after GitHub stored it (see GitHubHttp#sendOnce)
+        boolean once = "POST".equals(request.method()) && url.endsWith("/comments");
+        GitHubHttp.Response answer =
+                calls.send(installationId, auth -> http.exchange(request.method(), url, payload, auth, once));
+        if (answer.status() >= 400 && !handedToHub4j(answer)) {
+            Optional<java.time.Instant> lifts = http.rateLimitLifts(answer.status(), answer.headers(), answer.body());
+            throw new GitHubApiException(
+                    "rate limited: " + request.method() + " " + request.url().getPath() + " answered "
+                            + answer.status(),
+                    answer.status(),
+                    false,
+                    lifts.orElseThrow(),
+                    null);
+        }
+        return new Answer(request, answer);
+    }
+
+    /** What hub4j's rate-limit handler (403, none remaining) or abuse-limit handler (429, retry-after) catches. */
+    private static boolean handedToHub4j(GitHubHttp.Response answer) {
+        HttpHeaders h = answer.headers();
+        return answer.status() == 429
+                || (answer.status() == 403
+                        && (h.firstValue("retry-after").isPresent()
+                                || h.firstValue("x-ratelimit-remaining")
+                                        .map(String::trim)
+                                        .filter("0"::equals)
+                                        .isPresent()));
+    }
+
+    /** An answer of {@link GitHubHttp} as hub4j reads it; its body can be read more than once. */
+    static final class Answer extends GitHubConnectorResponse {
+
+        private final GitHubHttp.Response answer;
+
+        Answer(GitHubConnectorRequest request, GitHubHttp.Response answer) {
+            super(request, answer.status(), answer.headers().map());
+            this.answer = answer;
+        }
+
+        GitHubHttp.Response answer() {
+            return answer;
+        }
+
+        @Override
+        public InputStream bodyStream() {
+            return rawBodyStream();
+        }
+
+        @Override
+        protected InputStream rawBodyStream() {
+            String body = answer.body() == null ? "" : answer.body();
+            return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.aisectriage.github;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aisectriage.core.ThreadRef;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHIssue;
+import org.kohsuke.github.GHIssueComment;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.HttpException;
+import org.kohsuke.github.authorization.AuthorizationProvider;
+
+/**
+ * hub4j clients, one per installation, and hub4j objects bound to their repository without a fetch: a thread is
+ * parsed with {@link GitHub#parseEventPayload} from the payload fields that name it (owner, repository, number), as
+ * a webhook payload is, so that {@link GHIssue} builds {@code /repos/{owner}/{name}/issues/{n}} itself instead of
+ * asking GitHub for the repository and the issue first.
+ */
+final class HubObjects {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GitHubHttp http;
+    private final InstallationCalls calls;
+    private final Map<Long, GitHub> clients = new ConcurrentHashMap<>();
+
+    HubObjects(GitHubHttp http, InstallationCalls calls) {
+        this.http = http;
+        this.calls = calls;
+    }
+
+    /**
+     * The installation's client. Its requests go through {@link HubConnector}, which sets the installation token
+     * itself: hub4j's own authorisation stays anonymous, so building the client sends nothing (no {@code GET /user},
+     * no {@code GET /rate_limit}).
+     */
+    GitHub client(long installationId) {
+        return clients.computeIfAbsent(installationId, id -> {
+            try {
+                return new GitHubBuilder()
+                        .withEndpoint(http.baseUrl())
+                        .withAuthorizationProvider(AuthorizationProvider.ANONYMOUS)
+                        .withConnector(new HubConnector(http, calls, id))
+                        .withRateLimitHandler(HubLimitHandlers.rateLimit(http))
+                        .withAbuseLimitHandler(HubLimitHandlers.abuseLimit(http))
+                        .build();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    GHIssue issue(ThreadRef thread) throws IOException {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("action", "opened");
+        payload.putObject("issue").put("number", thread.number());
+        payload.set("repository", repositoryNode(thread.repository()));
+        return parse(thread.installationId(), payload, GHEventPayload.Issue.class)
+                .getIssue();
+    }
+
+    /** A comment of the thread by its id, bound as an {@code issue_comment} payload binds it: nothing is fetched. */
+    GHIssueComment comment(ThreadRef thread, long commentId) throws IOException {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("action", "edited");
+        payload.putObject("comment").put("id", commentId);
+        payload.putObject("issue").put("number", thread.number());
+        payload.set("repository", repositoryNode(thread.repository()));
+        return parse(thread.installationId(), payload, GHEventPayload.IssueComment.class)
+                .getComment();
+    }
+
+    GHRepository repository(long installationId, String repository) throws IOException {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("action", "created");
+        payload.set("repository", repositoryNode(repository));
+        return parse(installationId, payload, GHEventPayload.Repository.class).getRepository();
+    }
+
+    /**
+     * Runs hub4j calls of an installation. A rate limit (thrown by {@link HubLimitHandlers}) holds the installation
+     * back as {@link InstallationCalls} does; what hub4j itself reports as an I/O failure comes out as a
+     * {@link GitHubApiException} with its status.
+     */
+    <T> T call(long installationId, HubCall<T> call) {
+        try {
+            return call.run();
+        } catch (RateLimitedException e) {
+            throw e;
+        } catch (GitHubApiException e) {
+            if (e.retryAt() == null) {
+                throw e;
+            }
+            throw calls.limited(installationId, e);
+        } catch (HttpException e) {
+            int status = e.getResponseCode();
+            throw new GitHubApiException(e.getMessage(), status, status >= 400 && status < 500, null, e);
+        } catch (IOException e) {
+            if (e.getCause() instanceof GitHubApiException g) {
+                throw g;
+            }
+            throw new GitHubApiException("hub4j failed: " + GitHubHttp.causeOf(e), 0, false, null, e);
+        }
+    }
+
+    private <T extends GHEventPayload> T parse(long installationId, ObjectNode payload, Class<T> type)
+            throws IOException {
+        return client(installationId).parseEventPayload(new StringReader(payload.toString()), type);
+    }
+
+    private static ObjectNode repositoryNode(String repository) {
+        int slash = repository.indexOf('/');
+        ObjectNode repo = JSON.createObjectNode();
+        repo.put("name", repository.substring(slash + 1));
+        repo.put("full_name", repository);
+        repo.putObject("owner").put("login", repository.substring(0, slash));
+        return repo;
+    }
+
+    /** A hub4j call, which may throw hub4j's IOException. */
+    @FunctionalInterface
+    interface HubCall<T> {
+        T run() throws IOException;
+    }
+}
