@@ -281,20 +281,6 @@ public final class JobQueue {
                 WHERE installation_pauses.not_before < excluded.not_before""", installationId, notBefore, reason);
     }
 
-    /** When the installation's jobs may run again, if it is paused now. */
-    public Optional<Instant> pausedUntil(long installationId) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT not_before FROM installation_pauses WHERE installation_id = ? AND not_before > ?")) {
-                s.setLong(1, installationId);
-                s.setLong(2, clock.millis());
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty();
-                }
-            }
-        });
-    }
-
     /** Updates the job (first argument is the SQL) and releases its thread's lease in the same transaction. */
     private int finish(long jobId, String workerId, String sql, Object... args) {
         return writer.inTransaction(c -> {

@@ -1,19 +1,14 @@
 package dev.aisectriage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.service.Service;
+import dev.aisectriage.support.ImmutableFiles;
 import dev.aisectriage.support.TestConfig;
 import dev.aisectriage.support.Webhooks;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,40 +27,13 @@ class ReadinessWriteTest {
             assertThat(http.get("/readyz").statusCode()).isEqualTo(200);
             // Root ignores permission bits, so the files are made immutable instead (ext4 and most Linux file
             // systems): the database, its write-ahead log (WAL writes go there first) and its folder.
-            List<Path> files = Stream.of(dir.resolve("triage.db"), dir.resolve("triage.db-wal"), dir)
-                    .filter(Files::exists)
-                    .toList();
-            List<Path> immutable = new ArrayList<>();
-            try {
-                for (Path f : files) {
-                    if (chattr("+i", f)) {
-                        immutable.add(f);
-                    }
-                }
-                assumeTrue(
-                        immutable.size() == files.size(),
-                        "chattr +i is not available here (not root, or no immutable flag on this file system): skipped");
+            try (ImmutableFiles ignored =
+                    ImmutableFiles.of(dir.resolve("triage.db"), dir.resolve("triage.db-wal"), dir)) {
                 HttpResponse<String> answer = http.get("/readyz");
 
                 assertThat(answer.statusCode()).isEqualTo(503);
                 assertThat(answer.body()).contains("\"database\":\"unavailable\"");
-            } finally {
-                immutable.forEach(f -> chattr("-i", f));
             }
-        }
-    }
-
-    private static boolean chattr(String flag, Path file) {
-        try {
-            Process p = new ProcessBuilder("chattr", flag, file.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }
