@@ -27,6 +27,8 @@ public final class HeadsModel {
     private final double[] biases;
     private final int headCount;
     private final float[] noEmbedding;
+    /** Per head, what the mean embedding of the themed training posts adds to its score (see {@link #settle}). */
+    private final double[] meanEmbeddingScores;
 
     public HeadsModel(ModelArtefact artefact) {
         if (!keywords.names().equals(artefact.keywordNames())) {
@@ -57,6 +59,16 @@ public final class HeadsModel {
                 matrix[i * headCount + h] = w[i];
             }
             biases[h] = heads.get(h).bias();
+        }
+        this.meanEmbeddingScores = new double[headCount];
+        float[] mean = artefact.neighbours().meanThemedEmbedding();
+        int base = artefact.layout().tfidf().size();
+        float scale = artefact.layout().embeddingScale();
+        for (int d = 0; d < Math.min(mean.length, artefact.layout().embeddingDim()); d++) {
+            int row = (base + d) * headCount;
+            for (int h = 0; h < headCount; h++) {
+                meanEmbeddingScores[h] += matrix[row + h] * mean[d] * scale;
+            }
         }
     }
 
@@ -95,7 +107,8 @@ public final class HeadsModel {
     /**
      * The cascade's cheap stage: a post that names no vulnerability class and whose TF-IDF-and-keywords security
      * probability is under the artefact's {@code settleBelow} is settled as not security without the encoder
-     * (themes and issue types from the same heads with an empty embedding; no neighbours). Empty: run the encoder.
+     * (themes and issue types from the same heads, with the mean embedding of the themed training posts in place of
+     * the post's own; no neighbours). Empty: run the encoder.
      */
     public Optional<Prediction> settle(String text) {
         ModelArtefact.Cascade cascade = artefact.cascade();
@@ -111,7 +124,12 @@ public final class HeadsModel {
         if (cheap >= cascade.settleBelow()) {
             return Optional.empty();
         }
-        Prediction p = prediction(scores(f), cheap, matched, NO_HITS);
+        // The heads were trained on real embeddings: an empty one would pull every theme score off its usual range.
+        double[] s = scores(f);
+        for (int h = 0; h < headCount; h++) {
+            s[h] += meanEmbeddingScores[h];
+        }
+        Prediction p = prediction(s, cheap, matched, NO_HITS);
         return Optional.of(new Prediction(
                 false,
                 p.securityProbability(),

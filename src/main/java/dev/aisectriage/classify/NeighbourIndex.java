@@ -54,6 +54,29 @@ public record NeighbourIndex(
         return all == 0 ? 0.5 : yes / all;
     }
 
+    /**
+     * The mean embedding of the security posts that have a theme (dequantised; not re-normalised): what the cascade
+     * puts in place of an embedding it did not compute, so the theme heads see a typical security post's embedding
+     * rather than none. All zeros when no post has a theme.
+     */
+    public float[] meanThemedEmbedding() {
+        float[] mean = new float[dim];
+        int n = 0;
+        for (int i = 0; i < size(); i++) {
+            if (themes.charAt(i) == '-') {
+                continue;
+            }
+            n++;
+            for (int d = 0; d < dim; d++) {
+                mean[d] += vectors[i * dim + d];
+            }
+        }
+        for (int d = 0; d < dim && n > 0; d++) {
+            mean[d] /= 127f * n;
+        }
+        return mean;
+    }
+
     /** The first {@code k} hits as neighbours for an explanation. */
     public List<Prediction.Neighbour> neighbours(Hits hits, int k) {
         List<Prediction.Neighbour> out = new ArrayList<>();

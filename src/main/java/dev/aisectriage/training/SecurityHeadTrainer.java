@@ -104,7 +104,9 @@ final class SecurityHeadTrainer {
         for (int i = 0; i < set.size(); i++) {
             LabelledPost p = set.posts().get(i);
             if (p.isSecurity() != null && (options.useWeakNegatives() || !set.weak()[i])) {
-                int copies = weights.copies(set.tune()[i], set.weak()[i]);
+                boolean outside = p.issueCodes().stream().noneMatch(QuietReport.COMPATIBILITY_CODES::contains)
+                        && (options.paperOutsideResources() || !p.issueCodes().contains(QuietReport.RESOURCE_CODE));
+                int copies = weights.copies(set.tune()[i], set.weak()[i], outside);
                 for (int c = 0; c < copies; c++) {
                     rows.add(i);
                 }

@@ -28,7 +28,9 @@ public record TrainerOptions(
         float themeKeywordScale,
         boolean decisiveKeywords,
         boolean cascade,
-        double cascadeMissed) {
+        double cascadeMissed,
+        double paperOutsideWeight,
+        boolean paperOutsideResources) {
 
     public static TrainerOptions defaults() {
         return new TrainerOptions(
@@ -58,7 +60,9 @@ public record TrainerOptions(
                 0f, // theme heads' keyword scale (0: as the security head)
                 true, // a post naming a vulnerability class is security, if precise enough on AI-project issues
                 true, // a cheap TF-IDF-and-keywords stage settles clear non-security posts without the encoder
-                0.01); // share of the AI-project security issues the cheap stage may settle (out of fold)
+                0.01, // share of the AI-project security issues the cheap stage may settle (out of fold)
+                0.0, // paper posts outside runtime compatibility and availability, security head (0: as paperWeight)
+                true); // ... counting those with a resource-exhaustion code among them
     }
 
     public TrainerOptions withSeed(long s) {
@@ -104,6 +108,8 @@ public record TrainerOptions(
         boolean dk = decisiveKeywords;
         boolean cc = cascade;
         double cm = cascadeMissed;
+        double pow = paperOutsideWeight;
+        boolean por = paperOutsideResources;
         switch (k) {
             case "seed" -> seed = Long.parseLong(v);
             case "useWeakNegatives" -> weak = Boolean.parseBoolean(v);
@@ -132,10 +138,12 @@ public record TrainerOptions(
             case "decisiveKeywords" -> dk = Boolean.parseBoolean(v);
             case "cascade" -> cc = Boolean.parseBoolean(v);
             case "cascadeMissed" -> cm = Double.parseDouble(v);
+            case "paperOutsideWeight" -> pow = Double.parseDouble(v);
+            case "paperOutsideResources" -> por = Boolean.parseBoolean(v);
             default -> throw new IllegalArgumentException("unknown trainer option '" + k + "'");
         }
         return new TrainerOptions(
                 seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw, rb, kw, ks2, to, pwt, wwt, ttr,
-                tes, tks, dk, cc, cm);
+                tes, tks, dk, cc, cm, pow, por);
     }
 }

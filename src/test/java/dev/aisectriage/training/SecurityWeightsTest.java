@@ -46,6 +46,24 @@ class SecurityWeightsTest {
     }
 
     @Test
+    void givenNoWeightForPaperPostsOutsideCompatibility_thenTheyWeighAsTheOtherPaperPosts() {
+        SecurityWeights w = SecurityWeights.of(TrainerOptions.defaults());
+
+        assertThat(w.copies(false, false, true)).isEqualTo(w.copies(false, false, false));
+    }
+
+    @Test
+    void givenAHeavierWeightForPaperPostsOutsideCompatibility_thenOnlyThoseGetMoreCopies() {
+        SecurityWeights w = weights("paperOutsideWeight=0.6");
+
+        // AI issues 3, paper posts 0.2 (outside compatibility 0.6), weak negatives 0.4: one copy weighs 0.2.
+        assertCopies(w, 15, 1, 2, 0.2);
+        assertThat(w.copies(false, false, true))
+                .as("paper posts outside compatibility")
+                .isEqualTo(3);
+    }
+
+    @Test
     void aWeightOfZeroOrBelowIsRefusedByName() {
         assertThatThrownBy(() -> weights("paperWeight=0"))
                 .isInstanceOf(IllegalArgumentException.class)
