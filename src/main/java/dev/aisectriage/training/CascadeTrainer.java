@@ -14,7 +14,7 @@ import dev.aisectriage.classify.ModelArtefact;
  */
 final class CascadeTrainer {
 
-    /** Never settle at or above this: the cheap stage decides only what is plainly not security. */
+    /** Never settle at or above this (unless {@link TrainerOptions#cascadeMaxSettle()} is lower). */
     static final double MAX_SETTLE_BELOW = 0.5;
 
     private final TrainerOptions options;
@@ -67,7 +67,8 @@ final class CascadeTrainer {
         }
         double allowed = options.cascadeMissed() * security;
         double best = 0;
-        for (int step = 1; step * 0.01 <= MAX_SETTLE_BELOW + 1e-9; step++) {
+        double cap = Math.min(MAX_SETTLE_BELOW, options.cascadeMaxSettle());
+        for (int step = 1; step * 0.01 <= cap + 1e-9; step++) {
             double t = step * 0.01;
             int missed = 0;
             for (int j = 0; j < rows.length; j++) {

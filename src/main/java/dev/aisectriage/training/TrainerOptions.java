@@ -30,7 +30,8 @@ public record TrainerOptions(
         boolean cascade,
         double cascadeMissed,
         double paperOutsideWeight,
-        boolean paperOutsideResources) {
+        boolean paperOutsideResources,
+        double cascadeMaxSettle) {
 
     public static TrainerOptions defaults() {
         return new TrainerOptions(
@@ -62,7 +63,8 @@ public record TrainerOptions(
                 true, // a cheap TF-IDF-and-keywords stage settles clear non-security posts without the encoder
                 0.01, // share of the AI-project security issues the cheap stage may settle (out of fold)
                 0.0, // paper posts outside runtime compatibility and availability, security head (0: as paperWeight)
-                true); // ... counting those with a resource-exhaustion code among them
+                true, // ... counting those with a resource-exhaustion code among them
+                0.5); // the cheap stage never settles a post whose cheap probability is at or above this
     }
 
     public TrainerOptions withSeed(long s) {
@@ -110,6 +112,7 @@ public record TrainerOptions(
         double cm = cascadeMissed;
         double pow = paperOutsideWeight;
         boolean por = paperOutsideResources;
+        double cms = cascadeMaxSettle;
         switch (k) {
             case "seed" -> seed = Long.parseLong(v);
             case "useWeakNegatives" -> weak = Boolean.parseBoolean(v);
@@ -140,10 +143,11 @@ public record TrainerOptions(
             case "cascadeMissed" -> cm = Double.parseDouble(v);
             case "paperOutsideWeight" -> pow = Double.parseDouble(v);
             case "paperOutsideResources" -> por = Boolean.parseBoolean(v);
+            case "cascadeMaxSettle" -> cms = Double.parseDouble(v);
             default -> throw new IllegalArgumentException("unknown trainer option '" + k + "'");
         }
         return new TrainerOptions(
                 seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw, rb, kw, ks2, to, pwt, wwt, ttr,
-                tes, tks, dk, cc, cm, pow, por);
+                tes, tks, dk, cc, cm, pow, por, cms);
     }
 }
