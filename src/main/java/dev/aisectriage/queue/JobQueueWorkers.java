@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -73,12 +74,7 @@ public final class JobQueueWorkers implements AutoCloseable {
         // pid plus a random part: in a container every restart is pid 1, and a worker id must name one process.
         this.process = "pid" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(size, r -> {
-            Thread t = new Thread(r, "job-worker-" + n.incrementAndGet());
-            t.setDaemon(false);
-            return t;
-        });
+        this.workers = Executors.newFixedThreadPool(size, workerThreads());
         for (int i = 0; i < size; i++) {
             workers.execute(this::loop);
         }
@@ -95,6 +91,15 @@ public final class JobQueueWorkers implements AutoCloseable {
                 process,
                 queue.lease().toSeconds(),
                 jobTimeout.toSeconds());
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "job-worker-" + n.incrementAndGet());
+            t.setDaemon(false);
+            return t;
+        };
     }
 
     /** Wakes an idle worker at once (called after a job was queued) instead of waiting for the next poll. */
