@@ -3,12 +3,10 @@ package dev.aisectriage.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,24 +24,32 @@ public final class GitHubHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitHubHttp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Config files and label lists are small: 20 MiB keeps far more of them than a process reads. */
+    public static final long CACHE_MAX_BYTES = 20L * 1024 * 1024;
 
     private final String baseUrl;
-    private final HttpClient client;
+    private final HttpTransport transport;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final Clock clock;
     private final RateLimitHeaders limits;
 
     public GitHubHttp(String baseUrl, RetryPolicy policy, Sleeper sleeper, Clock clock) {
+        this(baseUrl, policy, sleeper, clock, null);
+    }
+
+    /**
+     * @param cacheDir where answers are kept to revalidate repeated reads (see {@link HttpTransport}), at most
+     *     {@link #CACHE_MAX_BYTES}; null for none
+     */
+    public GitHubHttp(String baseUrl, RetryPolicy policy, Sleeper sleeper, Clock clock, Path cacheDir) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.policy = policy;
         this.sleeper = sleeper;
         this.clock = clock;
         this.limits = new RateLimitHeaders(clock);
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(policy.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.transport =
+                new HttpTransport(policy, cacheDir == null ? null : HttpTransport.cacheAt(cacheDir, CACHE_MAX_BYTES));
     }
 
     public GitHubHttp(String baseUrl) {
@@ -114,10 +120,14 @@ public final class GitHubHttp {
         Duration backoff = policy.firstBackoff();
         for (int attempt = 1; ; attempt++) {
             String what = method + " " + pathOf(url);
-            HttpResponse<String> response;
+            Response response;
             try {
-                response = client.send(request(method, url, body, authorization), HttpResponse.BodyHandlers.ofString());
-            } catch (HttpTimeoutException e) {
+                response = transport.execute(method, url, body, authorization);
+            } catch (InterruptedIOException e) {
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new GitHubApiException(what + " interrupted", 0, false, null, e);
+                }
                 backoff = retryOrThrow(
                         attempt,
                         maxAttempts,
@@ -134,19 +144,16 @@ public final class GitHubHttp {
                         new GitHubApiException(
                                 what + " to " + hostOf(url) + " failed: " + causeOf(e), 0, false, null, e));
                 continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GitHubApiException(what + " interrupted", 0, false, null, e);
             }
-            int status = response.statusCode();
+            int status = response.status();
             if (status < 300) {
-                return new Response(status, response.body(), response.headers());
+                return response;
             }
             String message = what + " answered " + status + ": " + abbreviate(response.body());
             Optional<Instant> limitLifts = limits.lifts(status, response.headers(), response.body());
             if (limitLifts.isPresent()) {
                 if (rateLimitsAnswered) {
-                    return new Response(status, response.body(), response.headers());
+                    return response;
                 }
                 LOG.warn("{}: rate limited until {}", what, limitLifts.get());
                 throw new GitHubApiException("rate limited: " + message, status, false, limitLifts.get(), null);
@@ -188,22 +195,14 @@ public final class GitHubHttp {
         return clock;
     }
 
-    private HttpRequest request(String method, String url, String body, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-                .timeout(policy.requestTimeout())
-                .header("Accept", "application/vnd.github+json")
-                .header("X-GitHub-Api-Version", "2022-11-28")
-                .header("User-Agent", "ai-security-triage");
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return b.method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
+    /** Requests that reached GitHub, each counted once, a revalidated read (304) included. */
+    public long requestsSent() {
+        return transport.sent();
+    }
+
+    /** Of {@link #requestsSent}, the reads GitHub answered 304 Not Modified, served from the cache. */
+    public long notModified() {
+        return transport.notModified();
     }
 
     private void sleep(Duration d) {

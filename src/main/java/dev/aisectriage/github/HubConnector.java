@@ -6,13 +6,15 @@ import java.io.InputStream;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
 /**
- * hub4j's requests of one installation, sent through {@link GitHubHttp} on {@link InstallationCalls}: the same
- * token cache, 401 renewal, back-off on 5xx and time-outs, and per-installation hold as every other call. Every
+ * hub4j's requests, sent through {@link GitHubHttp} with the credentials of one client: an installation's on
+ * {@link InstallationCalls} (the same token cache, 401 renewal, back-off on 5xx and time-outs, and per-installation
+ * hold as every other call), or the App's JWT. Every
  * error answer but a rate limit fails here as a {@link GitHubApiException}; a rate limit hub4j recognises (429, or
  * 403 with {@code retry-after} or no requests remaining) is handed to hub4j, whose handlers
  * ({@link HubLimitHandlers}) throw it back with the moment it lifts.
@@ -20,13 +22,14 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
 final class HubConnector implements GitHubConnector {
 
     private final GitHubHttp http;
-    private final InstallationCalls calls;
-    private final long installationId;
+    private final Credentials credentials;
+    private final CommentAuthors authors;
 
-    HubConnector(GitHubHttp http, InstallationCalls calls, long installationId) {
+    /** @param authors told of every comment list that passes, for what hub4j does not map (see {@link CommentAuthors}) */
+    HubConnector(GitHubHttp http, Credentials credentials, CommentAuthors authors) {
         this.http = http;
-        this.calls = calls;
-        this.installationId = installationId;
+        this.credentials = credentials;
+        this.authors = authors;
     }
 
     @Override
@@ -42,7 +45,10 @@ final class HubConnector implements GitHubConnector {
         // a comment is created once: a 5xx may come after GitHub stored it (see GitHubHttp#sendOnce)
         boolean once = "POST".equals(request.method()) && url.endsWith("/comments");
         GitHubHttp.Response answer =
-                calls.send(installationId, auth -> http.exchange(request.method(), url, payload, auth, once));
+                credentials.send(auth -> http.exchange(request.method(), url, payload, auth, once));
+        if ("GET".equals(request.method()) && answer.status() == 200) {
+            authors.observe(request.url().getPath(), answer);
+        }
         if (answer.status() >= 400 && !handedToHub4j(answer)) {
             Optional<java.time.Instant> lifts = http.rateLimitLifts(answer.status(), answer.headers(), answer.body());
             throw new GitHubApiException(
@@ -54,6 +60,12 @@ final class HubConnector implements GitHubConnector {
                     null);
         }
         return new Answer(request, answer);
+    }
+
+    /** Sends a request with some credentials: {@code send} takes the whole {@code Authorization} header value. */
+    @FunctionalInterface
+    interface Credentials {
+        GitHubHttp.Response send(Function<String, GitHubHttp.Response> send);
     }
 
     /** What hub4j's rate-limit handler (403, none remaining) or abuse-limit handler (429, retry-after) catches. */
