@@ -23,6 +23,18 @@ public final class GitHubApp {
      */
     public static GitHubGateway gateway(
             String apiUrl, String appId, String privateKey, Path privateKeyPath, boolean dryRun, ActionLog actions) {
+        return gateway(apiUrl, appId, privateKey, privateKeyPath, dryRun, null, actions);
+    }
+
+    /** As above, keeping GitHub's answers in {@code cacheDir} (null: none) to revalidate repeated reads. */
+    public static GitHubGateway gateway(
+            String apiUrl,
+            String appId,
+            String privateKey,
+            Path privateKeyPath,
+            boolean dryRun,
+            Path cacheDir,
+            ActionLog actions) {
         String pem = privateKey;
         if ((pem == null || pem.isBlank()) && privateKeyPath != null) {
             try {
@@ -31,18 +43,39 @@ public final class GitHubApp {
                 throw new UncheckedIOException("cannot read PRIVATE_KEY_PATH " + privateKeyPath, e);
             }
         }
-        GitHubHttp http = new GitHubHttp(apiUrl == null || apiUrl.isBlank() ? "https://api.github.com" : apiUrl);
         if (appId == null || appId.isBlank() || pem == null || pem.isBlank()) {
             LOG.warn(
                     "no APP_ID or PRIVATE_KEY: GitHub is neither read nor written; intended actions are logged and stored");
             return new DryRunGitHubGateway(null, actions);
         }
+        GitHubHttp http = new GitHubHttp(
+                apiUrl == null || apiUrl.isBlank() ? "https://api.github.com" : apiUrl,
+                RetryPolicy.defaults(),
+                GitHubHttp.Sleeper.REAL,
+                Clock.systemUTC(),
+                usable(cacheDir));
         AppJwt jwt = new AppJwt(appId.trim(), PrivateKeys.parse(pem), Clock.systemUTC());
         InstallationTokens tokens = new InstallationTokens(http, jwt, Clock.systemUTC());
         if (dryRun) {
             LOG.warn("DRY_RUN: GitHub is read but not written; intended actions are logged and stored");
         }
         return gateway(http, tokens, actions, dryRun);
+    }
+
+    /** The cache folder, created if missing; null (no cache, with a warning) if it cannot be. */
+    private static Path usable(Path cacheDir) {
+        if (cacheDir == null) {
+            return null;
+        }
+        try {
+            return Files.createDirectories(cacheDir);
+        } catch (IOException e) {
+            LOG.warn(
+                    "GITHUB_CACHE_DIR {} cannot be created ({}): GitHub's answers are not cached",
+                    cacheDir,
+                    e.toString());
+            return null;
+        }
     }
 
     /** The gateway on these tokens; in dry-run it reads GitHub and only records its writes. */
