@@ -27,7 +27,7 @@ final class CommentAuthors {
             .build();
 
     /** Takes note of the authors if {@code path} lists an issue's comments. */
-    void observe(String path, GitHubHttp.Response answer) {
+    void observe(String path, GitHubResponse answer) {
         if (!ISSUE_COMMENTS.matcher(path).matches()) {
             return;
         }

@@ -1,6 +1,5 @@
 package dev.aisectriage.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -70,7 +69,7 @@ public final class GitHubHttp {
      * @param jsonBody      a value serialised as JSON, or null
      * @param authorization the whole header value ({@code Bearer …})
      */
-    public Response send(String method, String pathOrUrl, Object jsonBody, String authorization) {
+    public GitHubResponse send(String method, String pathOrUrl, Object jsonBody, String authorization) {
         return send(method, pathOrUrl, jsonBody, authorization, policy.maxAttempts(), false);
     }
 
@@ -78,7 +77,7 @@ public final class GitHubHttp {
      * Sends a write that must not be repeated blindly (creating a comment): a 5xx or a time-out may come after
      * GitHub applied it, so it is tried once and the caller looks for what it created before trying again.
      */
-    public Response sendOnce(String method, String pathOrUrl, Object jsonBody, String authorization) {
+    public GitHubResponse sendOnce(String method, String pathOrUrl, Object jsonBody, String authorization) {
         return send(method, pathOrUrl, jsonBody, authorization, 1, false);
     }
 
@@ -87,7 +86,7 @@ public final class GitHubHttp {
      * answer is handed back as it is, for hub4j's rate-limit and abuse-limit handlers to turn into a
      * {@link GitHubApiException} carrying the moment it lifts ({@link #rateLimitLifts}).
      */
-    Response exchange(String method, String url, String body, String authorization, boolean once) {
+    GitHubResponse exchange(String method, String url, String body, String authorization, boolean once) {
         return send(method, url, body, authorization, once ? 1 : policy.maxAttempts(), true);
     }
 
@@ -100,7 +99,7 @@ public final class GitHubHttp {
         return baseUrl;
     }
 
-    private Response send(
+    private GitHubResponse send(
             String method,
             String pathOrUrl,
             Object jsonBody,
@@ -109,65 +108,62 @@ public final class GitHubHttp {
             boolean rateLimitsAnswered) {
         String url =
                 pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
-        String body = null;
-        if (jsonBody != null) {
-            try {
-                body = jsonBody instanceof String s ? s : JSON.writeValueAsString(jsonBody);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot serialise the request body", e);
-            }
-        }
+        String body = serialise(jsonBody);
+        String what = method + " " + pathOf(url);
         Duration backoff = policy.firstBackoff();
         for (int attempt = 1; ; attempt++) {
-            String what = method + " " + pathOf(url);
-            Response response;
             try {
-                response = transport.execute(method, url, body, authorization);
-            } catch (InterruptedIOException e) {
-                if (Thread.interrupted()) {
-                    Thread.currentThread().interrupt();
-                    throw new GitHubApiException(what + " interrupted", 0, false, null, e);
-                }
-                backoff = retryOrThrow(
-                        attempt,
-                        maxAttempts,
-                        backoff,
-                        what,
-                        new GitHubApiException(what + " timed out", 0, false, null, e));
-                continue;
-            } catch (IOException e) {
-                backoff = retryOrThrow(
-                        attempt,
-                        maxAttempts,
-                        backoff,
-                        what,
-                        new GitHubApiException(
-                                what + " to " + hostOf(url) + " failed: " + causeOf(e), 0, false, null, e));
-                continue;
+                return attempt(method, url, body, authorization, rateLimitsAnswered);
+            } catch (Retryable e) {
+                backoff = retryOrThrow(attempt, maxAttempts, backoff, what, e.failure);
             }
-            int status = response.status();
-            if (status < 300) {
+        }
+    }
+
+    /** One try: the answer, or a failure worth another try (a time-out, a failed connection, a 5xx). */
+    private GitHubResponse attempt(
+            String method, String url, String body, String authorization, boolean rateLimitsAnswered) throws Retryable {
+        String what = method + " " + pathOf(url);
+        GitHubResponse response;
+        try {
+            response = transport.execute(method, url, body, authorization);
+        } catch (InterruptedIOException e) {
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new GitHubApiException(what + " interrupted", 0, false, null, e);
+            }
+            throw new Retryable(new GitHubApiException(what + " timed out", 0, false, null, e));
+        } catch (IOException e) {
+            throw new Retryable(
+                    new GitHubApiException(what + " to " + hostOf(url) + " failed: " + causeOf(e), 0, false, null, e));
+        }
+        int status = response.status();
+        if (status < 300) {
+            return response;
+        }
+        String message = what + " answered " + status + ": " + abbreviate(response.body());
+        Optional<Instant> limitLifts = limits.lifts(status, response.headers(), response.body());
+        if (limitLifts.isPresent()) {
+            if (rateLimitsAnswered) {
                 return response;
             }
-            String message = what + " answered " + status + ": " + abbreviate(response.body());
-            Optional<Instant> limitLifts = limits.lifts(status, response.headers(), response.body());
-            if (limitLifts.isPresent()) {
-                if (rateLimitsAnswered) {
-                    return response;
-                }
-                LOG.warn("{}: rate limited until {}", what, limitLifts.get());
-                throw new GitHubApiException("rate limited: " + message, status, false, limitLifts.get(), null);
-            }
-            if (status >= 500) {
-                backoff = retryOrThrow(
-                        attempt,
-                        maxAttempts,
-                        backoff,
-                        what,
-                        new GitHubApiException(message, status, false, null, null));
-                continue;
-            }
-            throw new GitHubApiException(message, status, true, null, null);
+            LOG.warn("{}: rate limited until {}", what, limitLifts.get());
+            throw new GitHubApiException("rate limited: " + message, status, false, limitLifts.get(), null);
+        }
+        if (status >= 500) {
+            throw new Retryable(new GitHubApiException(message, status, false, null, null));
+        }
+        throw new GitHubApiException(message, status, true, null, null);
+    }
+
+    private static String serialise(Object jsonBody) {
+        if (jsonBody == null) {
+            return null;
+        }
+        try {
+            return jsonBody instanceof String s ? s : JSON.writeValueAsString(jsonBody);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serialise the request body", e);
         }
     }
 
@@ -243,31 +239,14 @@ public final class GitHubHttp {
         return body.length() > 300 ? body.substring(0, 300) + "…" : body;
     }
 
-    /** One answer: status, body and headers. */
-    public record Response(int status, String body, HttpHeaders headers) {
+    /** A failure that another try may cure. */
+    private static final class Retryable extends Exception {
 
-        public JsonNode json() {
-            try {
-                return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
-            } catch (IOException e) {
-                throw new GitHubApiException("GitHub answered something that is not JSON", status, true, null, e);
-            }
-        }
+        private final transient GitHubApiException failure;
 
-        /** The {@code rel="next"} URL of a paginated answer. */
-        public Optional<String> nextPage() {
-            return headers.firstValue("link").flatMap(link -> {
-                for (String part : link.split(",")) {
-                    if (part.contains("rel=\"next\"")) {
-                        int from = part.indexOf('<');
-                        int to = part.indexOf('>');
-                        if (from >= 0 && to > from) {
-                            return Optional.of(part.substring(from + 1, to));
-                        }
-                    }
-                }
-                return Optional.empty();
-            });
+        Retryable(GitHubApiException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
         }
     }
 

@@ -59,7 +59,7 @@ final class HttpTransport {
     }
 
     /** Sends one request, once. */
-    GitHubHttp.Response execute(String method, String url, String body, String authorization) throws IOException {
+    GitHubResponse execute(String method, String url, String body, String authorization) throws IOException {
         try (Response r =
                 client.newCall(request(method, url, body, authorization)).execute()) {
             Response network = r.networkResponse();
@@ -74,8 +74,7 @@ final class HttpTransport {
                 }
             }
             String text = r.body().string();
-            return new GitHubHttp.Response(
-                    r.code(), text, HttpHeaders.of(r.headers().toMultimap(), (k, v) -> true));
+            return new GitHubResponse(r.code(), text, HttpHeaders.of(r.headers().toMultimap(), (k, v) -> true));
         }
     }
 

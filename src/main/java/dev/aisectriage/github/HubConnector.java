@@ -44,8 +44,7 @@ final class HubConnector implements GitHubConnector {
         String url = request.url().toString();
         // a comment is created once: a 5xx may come after GitHub stored it (see GitHubHttp#sendOnce)
         boolean once = "POST".equals(request.method()) && url.endsWith("/comments");
-        GitHubHttp.Response answer =
-                credentials.send(auth -> http.exchange(request.method(), url, payload, auth, once));
+        GitHubResponse answer = credentials.send(auth -> http.exchange(request.method(), url, payload, auth, once));
         if ("GET".equals(request.method()) && answer.status() == 200) {
             authors.observe(request.url().getPath(), answer);
         }
@@ -65,11 +64,11 @@ final class HubConnector implements GitHubConnector {
     /** Sends a request with some credentials: {@code send} takes the whole {@code Authorization} header value. */
     @FunctionalInterface
     interface Credentials {
-        GitHubHttp.Response send(Function<String, GitHubHttp.Response> send);
+        GitHubResponse send(Function<String, GitHubResponse> send);
     }
 
     /** What hub4j's rate-limit handler (403, none remaining) or abuse-limit handler (429, retry-after) catches. */
-    private static boolean handedToHub4j(GitHubHttp.Response answer) {
+    private static boolean handedToHub4j(GitHubResponse answer) {
         HttpHeaders h = answer.headers();
         return answer.status() == 429
                 || (answer.status() == 403
@@ -83,14 +82,14 @@ final class HubConnector implements GitHubConnector {
     /** An answer of {@link GitHubHttp} as hub4j reads it; its body can be read more than once. */
     static final class Answer extends GitHubConnectorResponse {
 
-        private final GitHubHttp.Response answer;
+        private final GitHubResponse answer;
 
-        Answer(GitHubConnectorRequest request, GitHubHttp.Response answer) {
+        Answer(GitHubConnectorRequest request, GitHubResponse answer) {
             super(request, answer.status(), answer.headers().map());
             this.answer = answer;
         }
 
-        GitHubHttp.Response answer() {
+        GitHubResponse answer() {
             return answer;
         }
 
