@@ -53,29 +53,13 @@ public final class GitHubApp {
                 RetryPolicy.defaults(),
                 GitHubHttp.Sleeper.REAL,
                 Clock.systemUTC(),
-                usable(cacheDir));
+                cacheDir == null ? null : CacheDirectory.claim(cacheDir).orElse(null));
         AppJwt jwt = new AppJwt(appId.trim(), PrivateKeys.parse(pem), Clock.systemUTC());
         InstallationTokens tokens = new InstallationTokens(http, jwt, Clock.systemUTC());
         if (dryRun) {
             LOG.warn("DRY_RUN: GitHub is read but not written; intended actions are logged and stored");
         }
         return gateway(http, tokens, actions, dryRun);
-    }
-
-    /** The cache folder, created if missing; null (no cache, with a warning) if it cannot be. */
-    private static Path usable(Path cacheDir) {
-        if (cacheDir == null) {
-            return null;
-        }
-        try {
-            return Files.createDirectories(cacheDir);
-        } catch (IOException e) {
-            LOG.warn(
-                    "GITHUB_CACHE_DIR {} cannot be created ({}): GitHub's answers are not cached",
-                    cacheDir,
-                    e.toString());
-            return null;
-        }
     }
 
     /** The gateway on these tokens; in dry-run it reads GitHub and only records its writes. */
