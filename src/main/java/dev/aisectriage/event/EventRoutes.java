@@ -11,7 +11,15 @@ public final class EventRoutes {
 
     private final Map<String, List<EventHandler>> routes = new LinkedHashMap<>();
 
-    /** Registers a handler for a key such as {@code issues.opened} (or {@code ping} for events without action). */
+    /**
+     * Registers a handler for a key such as {@code issues.opened}: each delivery is parsed into {@code type} and the
+     * handler is given that payload.
+     */
+    public <P> EventRoutes on(String key, PayloadType<P> type, PayloadHandler<P> handler) {
+        return on(key, delivery -> handler.handle(delivery, type.parse(delivery)));
+    }
+
+    /** Registers a handler of the stored delivery itself (or {@code ping} for events without action). */
     public EventRoutes on(String key, EventHandler handler) {
         routes.computeIfAbsent(key, k -> new ArrayList<>()).add(handler);
         return this;
