@@ -21,22 +21,18 @@ public final class TriageOpenedOrEdited {
 
     public void issue(WebhookEvent delivery, GHEventPayload.Issue payload) {
         GHIssueChanges changes = payload.getChanges();
-        if (!textEdited(
-                delivery,
-                changes != null,
-                changes != null && (changes.getTitle() != null || changes.getBody() != null))) {
-            return;
+        boolean titleOrBody = changes != null && (changes.getTitle() != null || changes.getBody() != null);
+        if (textEdited(delivery, changes != null, titleOrBody)) {
+            triage.triage(ThreadPost.of(delivery, payload));
         }
-        triage.triage(ThreadPost.of(delivery, payload));
     }
 
     public void discussion(WebhookEvent delivery, DiscussionPayload payload) {
         DiscussionPayload.Changes changes = payload.changes();
-        if (!textEdited(
-                delivery, changes != null, changes != null && (changes.title() != null || changes.body() != null))) {
-            return;
+        boolean titleOrBody = changes != null && (changes.title() != null || changes.body() != null);
+        if (textEdited(delivery, changes != null, titleOrBody)) {
+            triage.triage(ThreadPost.of(delivery, payload));
         }
-        triage.triage(ThreadPost.of(delivery, payload));
     }
 
     /** False for an edit whose {@code changes} name neither title nor body (an edit without changes is read again). */
