@@ -2,7 +2,6 @@ package dev.aisectriage.queue;
 
 import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
-import dev.aisectriage.event.MalformedPayloadException;
 import dev.aisectriage.event.WebhookEvent;
 import dev.aisectriage.github.RateLimitedException;
 import dev.aisectriage.log.LogSafe;
@@ -36,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobQueueWorkers implements AutoCloseable {
 
-    private static final String FAILED =
-            "job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={}";
     private static final Logger LOG = LoggerFactory.getLogger(JobQueueWorkers.class);
 
     /** Told about every finished run, for metrics. */
@@ -210,23 +207,7 @@ public final class JobQueueWorkers implements AutoCloseable {
                             ? "dead-lettered"
                             : "retry in " + queue.backoff(job.attempts()).toMillis() + "ms")
                     .orElse("lease lost");
-            // The one log line for a failed job; a malformed payload is the sender's error: its reason, no trace.
-            boolean malformed = e instanceof MalformedPayloadException;
-            Object[] line = {
-                job.id(),
-                LogSafe.text(event.deliveryId()),
-                LogSafe.text(event.repository()),
-                LogSafe.text(event.event()),
-                LogSafe.text(event.action()),
-                job.attempts(),
-                next,
-                malformed ? LogSafe.text(e.getMessage()) : LogSafe.throwable(e)
-            };
-            if (malformed) {
-                LOG.warn(FAILED + " reason={}", line);
-            } else {
-                LOG.error(FAILED, line);
-            }
+            JobFailures.log(job, next, e);
             now.ifPresent(s -> observer.jobFinished(job, s, took));
         } finally {
             inFlight.remove(job.id());
