@@ -38,7 +38,7 @@ public final class BootstrapLabels {
     public void installed(WebhookEvent delivery, GHEventPayload.Installation payload) {
         List<String> names = new ArrayList<>();
         for (GHEventPayload.Installation.Repository r : payload.getRawRepositories()) {
-            names.add(r.getFullName());
+            names.add(r == null ? null : r.getFullName());
         }
         bootstrapAll(payload.getInstallation().getId(), names);
     }
@@ -47,7 +47,7 @@ public final class BootstrapLabels {
     public void added(WebhookEvent delivery, GHEventPayload.InstallationRepositories payload) {
         List<String> names = new ArrayList<>();
         for (GHRepository r : payload.getRepositoriesAdded()) {
-            names.add(r.getFullName());
+            names.add(r == null ? null : r.getFullName());
         }
         bootstrapAll(payload.getInstallation().getId(), names);
     }
