@@ -1,12 +1,14 @@
 package dev.aisectriage.queue;
 
 import dev.aisectriage.core.RateLimited;
+import dev.aisectriage.event.MalformedPayloadException;
 import dev.aisectriage.event.WebhookEvent;
 import dev.aisectriage.log.LogSafe;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Records how a run of a job ended, in the queue, the log and the metrics: done; interrupted by shutdown; postponed
@@ -98,20 +100,24 @@ final class JobOutcomes {
         }
     }
 
-    /** Retrying cannot fix it: dead at once, logged as its reason alone (a stack trace would add nothing). */
+    /**
+     * Retrying cannot fix it: dead at once, logged as its reason alone (a stack trace would add nothing); at WARN for
+     * a malformed payload (the sender's error, not the bot's), at ERROR otherwise.
+     */
     private void deadLetter(Job job, String workerId, Exception e, long started) {
         boolean dead = queue.deadLetter(job.id(), workerId, "not retried: " + e);
         WebhookEvent event = job.event();
-        LOG.error(
-                "job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={} reason={}",
-                job.id(),
-                LogSafe.text(event.deliveryId()),
-                LogSafe.text(event.repository()),
-                LogSafe.text(event.event()),
-                LogSafe.text(event.action()),
-                job.attempts(),
-                dead ? "dead-lettered, not retried" : "lease lost",
-                LogSafe.text(e.toString()));
+        LOG.atLevel(e instanceof MalformedPayloadException ? Level.WARN : Level.ERROR)
+                .log(
+                        "job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={} reason={}",
+                        job.id(),
+                        LogSafe.text(event.deliveryId()),
+                        LogSafe.text(event.repository()),
+                        LogSafe.text(event.event()),
+                        LogSafe.text(event.action()),
+                        job.attempts(),
+                        dead ? "dead-lettered, not retried" : "lease lost",
+                        LogSafe.text(e.toString()));
         if (dead) {
             observer.jobFinished(job, JobState.DEAD, since(started));
         }

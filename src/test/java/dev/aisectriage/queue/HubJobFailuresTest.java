@@ -70,7 +70,9 @@ class HubJobFailuresTest {
 
     @AfterEach
     void close() {
-        hub.close();
+        if (hub != null) {
+            hub.close();
+        }
         if (db != null) {
             db.close();
         }
