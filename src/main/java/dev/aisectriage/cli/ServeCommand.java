@@ -182,6 +182,7 @@ public final class ServeCommand implements Callable<Integer> {
                                         config.privateKey(),
                                         null,
                                         config.dryRun(),
+                                        config.githubCacheDir(),
                                         new Actions(db, writes)::record),
                                 classifier,
                                 renderer,

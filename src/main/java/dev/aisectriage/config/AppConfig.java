@@ -25,6 +25,8 @@ import java.util.Map;
  * @param databaseUrl a PostgreSQL server shared by several instances ({@code DATABASE_URL}); null: SQLite at
  *     {@code databasePath}
  * @param retentionDays finished deliveries, jobs and raw payloads are deleted after this many days
+ * @param githubCacheDir where GitHub's answers are kept so that repeated reads are revalidated (a 304 is not counted
+ *     against the rate limit); null: no cache
  */
 public record AppConfig(
         Long appId,
@@ -45,7 +47,8 @@ public record AppConfig(
         int redeliverySweepMinutes,
         HubConfig hub,
         String databaseUrl,
-        int retentionDays) {
+        int retentionDays,
+        Path githubCacheDir) {
 
     /** Used only in dry-run when WEBHOOK_SECRET is unset; {@code send-fixture} signs with it by default. */
     public static final String DEVELOPMENT_WEBHOOK_SECRET = "development-secret-dry-run-only";
@@ -69,6 +72,8 @@ public record AppConfig(
             "DATABASE_URL              PostgreSQL shared by several instances: postgres://user:pass@host:5432/db",
             "RETENTION_DAYS            finished deliveries, jobs and payloads are deleted after this long (default 30)",
             "GITHUB_API_URL            http(s) URL of the REST API (default https://api.github.com)",
+            "GITHUB_CACHE_DIR          GitHub answers kept to revalidate reads, at most 20 MiB (default: github-cache "
+                    + "beside DATABASE_PATH)",
             "DRY_RUN                   true: log and store intended writes, send none (default: on without credentials)",
             "MODEL_DIR                 a model folder (model.onnx, tokenizer.json, heads.json.gz or config.json)",
             "WORKERS                   job workers (default 2)",

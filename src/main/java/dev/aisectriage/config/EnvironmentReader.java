@@ -61,6 +61,7 @@ final class EnvironmentReader {
         }
 
         String modelDir = value(env, "MODEL_DIR");
+        Path databasePath = Path.of(orDefault(value(env, "DATABASE_PATH"), AppConfig.DEFAULT_DATABASE_PATH));
         return new AppConfig(
                 appId,
                 privateKey,
@@ -68,7 +69,7 @@ final class EnvironmentReader {
                 developmentSecret,
                 integer(env, "PORT", AppConfig.DEFAULT_PORT),
                 orDefault(value(env, "LOG_LEVEL"), "info").toLowerCase(Locale.ROOT),
-                Path.of(orDefault(value(env, "DATABASE_PATH"), AppConfig.DEFAULT_DATABASE_PATH)),
+                databasePath,
                 stripTrailingSlash(orDefault(value(env, "GITHUB_API_URL"), AppConfig.DEFAULT_GITHUB_API_URL)),
                 dryRun,
                 modelDir == null ? null : Path.of(modelDir),
@@ -80,7 +81,18 @@ final class EnvironmentReader {
                 integer(env, "REDELIVERY_SWEEP_MINUTES", AppConfig.DEFAULT_REDELIVERY_SWEEP_MINUTES),
                 hub(env, hfToken, hubDryRun),
                 value(env, "DATABASE_URL"),
-                integer(env, "RETENTION_DAYS", AppConfig.DEFAULT_RETENTION_DAYS));
+                integer(env, "RETENTION_DAYS", AppConfig.DEFAULT_RETENTION_DAYS),
+                githubCacheDir(env, databasePath));
+    }
+
+    /** {@code GITHUB_CACHE_DIR}, or {@code github-cache} in the folder of the SQLite file. */
+    private static Path githubCacheDir(Map<String, String> env, Path databasePath) {
+        String dir = value(env, "GITHUB_CACHE_DIR");
+        if (dir != null) {
+            return Path.of(dir);
+        }
+        Path parent = databasePath.toAbsolutePath().getParent();
+        return parent == null ? Path.of("github-cache") : parent.resolve("github-cache");
     }
 
     private static HubConfig hub(Map<String, String> env, String token, boolean dryRun) {

@@ -22,6 +22,12 @@ public record ThreadRef(long installationId, String repository, Kind kind, int n
         }
     }
 
+    /** Whether a name has the shape {@code owner/name}: one slash, with something on each side of it. */
+    public static boolean isRepositoryName(String repository) {
+        int slash = repository == null ? -1 : repository.indexOf('/');
+        return slash > 0 && slash < repository.length() - 1 && repository.indexOf('/', slash + 1) < 0;
+    }
+
     public String owner() {
         return repository.substring(0, repository.indexOf('/'));
     }

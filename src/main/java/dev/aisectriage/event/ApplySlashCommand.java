@@ -1,6 +1,5 @@
 package dev.aisectriage.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aisectriage.catalogue.CommentContext;
 import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Classifier;
@@ -15,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.kohsuke.github.GHEventPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@code /ai-security theme <name>} (feedback, and the theme's labels are added),
  * {@code /ai-security explain} (the bot's comment shows why), {@code /ai-security off} (the bot stops acting on it).
  */
-public final class ApplySlashCommand implements EventHandler {
+public final class ApplySlashCommand {
 
     static final Set<String> TRUSTED = Set.of("OWNER", "MEMBER", "COLLABORATOR");
     private static final Logger LOG = LoggerFactory.getLogger(ApplySlashCommand.class);
@@ -45,49 +46,54 @@ public final class ApplySlashCommand implements EventHandler {
         this.renderer = renderer;
     }
 
-    @Override
-    public void handle(WebhookEvent event) {
-        JsonNode comment = event.payload().path("comment");
-        Optional<SlashCommand> command = SlashCommand.parse(comment.path("body").asText(""));
-        if (command.isEmpty() || ThreadPost.isBot(comment.path("user"))) {
+    public void issueComment(WebhookEvent delivery, GHEventPayload.IssueComment payload) {
+        apply(delivery, Reply.of(payload), () -> ThreadPost.of(delivery, payload));
+    }
+
+    public void discussionComment(WebhookEvent delivery, DiscussionPayload payload) {
+        apply(delivery, Reply.of(payload), () -> ThreadPost.of(delivery, payload));
+    }
+
+    private void apply(WebhookEvent delivery, Reply reply, Supplier<ThreadPost> thread) {
+        Optional<SlashCommand> command = SlashCommand.parse(reply.body());
+        if (command.isEmpty() || reply.author().bot()) {
             return;
         }
-        if ("edited".equals(event.action()) && command.equals(previousCommand(event.payload()))) {
+        if ("edited".equals(delivery.action()) && command.equals(SlashCommand.parse(reply.previousBody()))) {
             // The edit changed something else in a comment whose command was already applied when it was written.
             return;
         }
-        ThreadPost post = ThreadPost.of(event);
-        ThreadRef ref = post.ref();
-        String actor = comment.path("user").path("login").asText();
-        String association = comment.path("author_association").asText("NONE");
-        if (!TRUSTED.contains(association)) {
+        ThreadPost post = thread.get();
+        String actor = reply.author().name();
+        if (!TRUSTED.contains(reply.association())) {
             LOG.info(
                     "{}: /ai-security {} from {} ({}) ignored: only owners, members and collaborators",
-                    ref,
+                    post.ref(),
                     command.get().verb(),
                     LogSafe.text(actor),
-                    LogSafe.text(association));
+                    LogSafe.text(reply.association()));
             return;
         }
-        switch (command.get().verb()) {
+        run(delivery.deliveryId(), post, command.get(), actor);
+        LOG.info("{}: /ai-security {} by {}", post.ref(), command.get().verb(), LogSafe.text(actor));
+    }
+
+    private void run(String deliveryId, ThreadPost post, SlashCommand command, String actor) {
+        ThreadRef ref = post.ref();
+        switch (command.verb()) {
             case "not-security" -> {
-                feedback.record(event.deliveryId(), ref, Feedback.NOT_SECURITY, false, null, actor);
+                feedback.record(deliveryId, ref, Feedback.NOT_SECURITY, false, null, actor);
                 threads.setOff(ref, true);
                 triage.withdrawLabels(ref);
             }
-            case "theme" -> theme(event, post, command.get().argument(), actor);
+            case "theme" -> theme(deliveryId, post, command.argument(), actor);
             case "explain" -> explain(post);
             case "off" -> threads.setOff(ref, true);
-            default ->
-                LOG.info(
-                        "{}: unknown command /ai-security {}",
-                        ref,
-                        command.get().verb());
+            default -> LOG.info("{}: unknown command /ai-security {}", ref, command.verb());
         }
-        LOG.info("{}: /ai-security {} by {}", ref, command.get().verb(), LogSafe.text(actor));
     }
 
-    private void theme(WebhookEvent event, ThreadPost post, String name, String actor) {
+    private void theme(String deliveryId, ThreadPost post, String name, String actor) {
         Theme theme;
         try {
             theme = Theme.parse(name);
@@ -107,7 +113,7 @@ public final class ApplySlashCommand implements EventHandler {
                             + ", for example `/ai-security theme " + Theme.MODEL.slug() + "`.");
             return;
         }
-        feedback.record(event.deliveryId(), post.ref(), Feedback.THEME, true, theme, actor);
+        feedback.record(deliveryId, post.ref(), Feedback.THEME, true, theme, actor);
         RepoConfig config = triage.config(post.ref());
         // the maintainer asked for it: their theme label counts as theirs, not as a person's label to defer to
         ThreadPost asked = new ThreadPost(
@@ -137,11 +143,5 @@ public final class ApplySlashCommand implements EventHandler {
                 post.ref(),
                 renderer.explainComment(new CommentContext(
                         post.ref().repository(), post.publicRepository(), text, prediction, config.errors())));
-    }
-
-    /** The command of an edited comment before the edit (its {@code changes.body.from}); empty if it had none. */
-    private static Optional<SlashCommand> previousCommand(JsonNode payload) {
-        JsonNode from = payload.path("changes").path("body").path("from");
-        return from.isTextual() ? SlashCommand.parse(from.asText()) : Optional.empty();
     }
 }

@@ -1,14 +1,17 @@
 package dev.aisectriage.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.config.RepoConfigLoader;
 import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.LabelSpec;
 import dev.aisectriage.store.Installations;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * repository. A label the repository already has is left as the maintainers made it, and a label the bot created
  * once and a maintainer deleted since is never created again.
  */
-public final class BootstrapLabels implements EventHandler {
+public final class BootstrapLabels {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapLabels.class);
 
@@ -31,14 +34,27 @@ public final class BootstrapLabels implements EventHandler {
         this.installations = installations;
     }
 
-    @Override
-    public void handle(WebhookEvent event) {
-        JsonNode repositories = event.payload().has("repositories_added")
-                ? event.payload().get("repositories_added")
-                : event.payload().path("repositories");
-        long installationId = event.installationId();
-        for (JsonNode r : repositories) {
-            String repository = r.path("full_name").asText();
+    /** {@code installation.created}: the repositories the App was installed on. */
+    public void installed(WebhookEvent delivery, GHEventPayload.Installation payload) {
+        List<String> names = new ArrayList<>();
+        for (GHEventPayload.Installation.Repository r : payload.getRawRepositories()) {
+            names.add(r == null ? null : r.getFullName());
+        }
+        bootstrapAll(payload.getInstallation().getId(), names);
+    }
+
+    /** {@code installation_repositories.added}: the repositories added to the installation. */
+    public void added(WebhookEvent delivery, GHEventPayload.InstallationRepositories payload) {
+        List<String> names = new ArrayList<>();
+        for (GHRepository r : payload.getRepositoriesAdded()) {
+            names.add(r == null ? null : r.getFullName());
+        }
+        bootstrapAll(payload.getInstallation().getId(), names);
+    }
+
+    private void bootstrapAll(long installationId, List<String> repositories) {
+        for (String name : repositories) {
+            String repository = name == null ? "" : name;
             try {
                 bootstrap(installationId, repository);
             } catch (GitHubApiException e) {

@@ -1,8 +1,8 @@
 package dev.aisectriage.event;
 
 /**
- * One behaviour reacting to one kind of event. A handler must be idempotent: a job interrupted after some of its
- * side effects ran is run again from the start.
+ * What a job runs for one stored delivery. The bot's behaviours are {@link PayloadHandler}s: the routing table wraps
+ * each in one of these, which parses the delivery into the handler's payload type first.
  */
 @FunctionalInterface
 public interface EventHandler {

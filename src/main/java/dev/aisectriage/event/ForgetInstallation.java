@@ -3,11 +3,12 @@ package dev.aisectriage.event;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Threads;
+import org.kohsuke.github.GHEventPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code installation.deleted}: deletes the installation's stored texts and feedback. */
-public final class ForgetInstallation implements EventHandler {
+public final class ForgetInstallation implements PayloadHandler<GHEventPayload.Installation> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForgetInstallation.class);
 
@@ -22,8 +23,8 @@ public final class ForgetInstallation implements EventHandler {
     }
 
     @Override
-    public void handle(WebhookEvent event) {
-        long id = event.installationId();
+    public void handle(WebhookEvent delivery, GHEventPayload.Installation payload) {
+        long id = payload.getInstallation().getId();
         int texts = threads.forgetInstallation(id);
         int signals = feedback.forgetInstallation(id);
         installations.recordDeleted(id);

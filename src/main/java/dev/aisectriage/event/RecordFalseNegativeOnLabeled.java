@@ -3,6 +3,7 @@ package dev.aisectriage.event;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
+import org.kohsuke.github.GHEventPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * {@code issues.labeled} (and {@code discussion.labeled}) with the flag label, by a person, on a thread the bot
  * classified and did not flag: a false negative.
  */
-public final class RecordFalseNegativeOnLabeled implements EventHandler {
+public final class RecordFalseNegativeOnLabeled {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordFalseNegativeOnLabeled.class);
 
@@ -24,24 +25,33 @@ public final class RecordFalseNegativeOnLabeled implements EventHandler {
         this.feedback = feedback;
     }
 
-    @Override
-    public void handle(WebhookEvent event) {
-        if (ThreadPost.isBot(event.payload().path("sender"))) {
+    public void issue(WebhookEvent delivery, GHEventPayload.Issue payload) {
+        record(delivery, LabelChange.of(payload), ThreadPost.of(delivery, payload));
+    }
+
+    public void discussion(WebhookEvent delivery, DiscussionPayload payload) {
+        record(delivery, LabelChange.of(payload), ThreadPost.of(delivery, payload));
+    }
+
+    private void record(WebhookEvent delivery, LabelChange change, ThreadPost post) {
+        if (change.sender().bot()) {
             return;
         }
-        String label = event.payload().path("label").path("name").asText("");
-        ThreadPost post = ThreadPost.of(event);
         RepoConfig config = triage.config(post.ref());
-        if (!label.equalsIgnoreCase(config.flagLabel())) {
+        if (!change.label().equalsIgnoreCase(config.flagLabel())) {
             return;
         }
         boolean passed = threads.find(post.ref())
                 .map(s -> s.verdict() != null && !s.flagged())
                 .orElse(false);
         if (passed) {
-            String actor = event.payload().path("sender").path("login").asText();
-            feedback.record(event.deliveryId(), post.ref(), Feedback.FALSE_NEGATIVE, true, null, actor);
-            LOG.info("{}: {} added '{}' to a thread the bot passed: false negative recorded", post.ref(), actor, label);
+            String actor = change.sender().name();
+            feedback.record(delivery.deliveryId(), post.ref(), Feedback.FALSE_NEGATIVE, true, null, actor);
+            LOG.info(
+                    "{}: {} added '{}' to a thread the bot passed: false negative recorded",
+                    post.ref(),
+                    actor,
+                    change.label());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.aisectriage.event;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
+import org.kohsuke.github.GHEventPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * {@code issues.unlabeled} (and {@code discussion.unlabeled}) of one of the bot's labels by a person: the label is
  * never added to this thread again, and removing the flag label the bot set is recorded as a false positive.
  */
-public final class RecordFeedbackOnUnlabeled implements EventHandler {
+public final class RecordFeedbackOnUnlabeled {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordFeedbackOnUnlabeled.class);
 
@@ -24,13 +25,19 @@ public final class RecordFeedbackOnUnlabeled implements EventHandler {
         this.feedback = feedback;
     }
 
-    @Override
-    public void handle(WebhookEvent event) {
-        if (ThreadPost.isBot(event.payload().path("sender"))) {
+    public void issue(WebhookEvent delivery, GHEventPayload.Issue payload) {
+        record(delivery, LabelChange.of(payload), ThreadPost.of(delivery, payload));
+    }
+
+    public void discussion(WebhookEvent delivery, DiscussionPayload payload) {
+        record(delivery, LabelChange.of(payload), ThreadPost.of(delivery, payload));
+    }
+
+    private void record(WebhookEvent delivery, LabelChange change, ThreadPost post) {
+        String label = change.label();
+        if (change.sender().bot()) {
             return;
         }
-        String label = event.payload().path("label").path("name").asText("");
-        ThreadPost post = ThreadPost.of(event);
         RepoConfig config = triage.config(post.ref());
         if (!config.isBotLabel(label)) {
             return;
@@ -38,8 +45,8 @@ public final class RecordFeedbackOnUnlabeled implements EventHandler {
         threads.recordLabelRemovedByHuman(post.ref(), label);
         boolean botSetIt = threads.labelsAddedByBot(post.ref()).stream().anyMatch(label::equalsIgnoreCase);
         if (botSetIt && label.equalsIgnoreCase(config.flagLabel())) {
-            String actor = event.payload().path("sender").path("login").asText();
-            feedback.record(event.deliveryId(), post.ref(), Feedback.FALSE_POSITIVE, false, null, actor);
+            String actor = change.sender().name();
+            feedback.record(delivery.deliveryId(), post.ref(), Feedback.FALSE_POSITIVE, false, null, actor);
             LOG.info("{}: {} removed '{}': false positive recorded", post.ref(), actor, label);
         }
     }

@@ -1,9 +1,11 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.store.Installations;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHUser;
 
 /** {@code installation.created}: remembers the installation for the dashboard. */
-public final class RecordInstallation implements EventHandler {
+public final class RecordInstallation implements PayloadHandler<GHEventPayload.Installation> {
 
     private final Installations installations;
 
@@ -12,13 +14,8 @@ public final class RecordInstallation implements EventHandler {
     }
 
     @Override
-    public void handle(WebhookEvent event) {
-        installations.recordInstalled(
-                event.installationId(),
-                event.payload()
-                        .path("installation")
-                        .path("account")
-                        .path("login")
-                        .asText(null));
+    public void handle(WebhookEvent delivery, GHEventPayload.Installation payload) {
+        GHUser account = payload.getInstallation().getAccount();
+        installations.recordInstalled(payload.getInstallation().getId(), account == null ? null : account.getLogin());
     }
 }

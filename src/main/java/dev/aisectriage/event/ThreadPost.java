@@ -1,13 +1,17 @@
 package dev.aisectriage.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import dev.aisectriage.core.ThreadRef;
+import java.net.URL;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHIssue;
+import org.kohsuke.github.GHLabel;
+import org.kohsuke.github.GHRepository;
 
 /**
- * The thread an issue or discussion event is about, read from its payload.
+ * The thread an issue or discussion event is about, read from its typed payload.
  *
  * @param labels the thread's labels when the event was sent
  */
@@ -29,65 +33,76 @@ public record ThreadPost(
 
     /**
      * The issue or discussion of an {@code issues}, {@code issue_comment}, {@code discussion} or
-     * {@code discussion_comment} event, or the pull request of a {@code pull_request} event (labelled through the
-     * issue endpoints, which pull requests share).
+     * {@code discussion_comment} delivery, or the pull request of a {@code pull_request} one (labelled through the
+     * issue endpoints, which pull requests share), parsed as its route parses it.
      */
     public static ThreadPost of(WebhookEvent e) {
-        JsonNode p = e.payload();
-        boolean discussion = p.has("discussion");
-        JsonNode t = discussion ? p.get("discussion") : p.has("issue") ? p.get("issue") : p.get("pull_request");
-        if (t == null || e.installationId() == null || e.repository() == null) {
-            throw new MalformedPayloadException(e.key() + " " + e.deliveryId()
-                    + ": payload has no issue or discussion, " + "installation or repository");
-        }
-        // the intake stored the installation id; the payload's, when it has one, must be the same positive number
-        JsonNode given = p.path("installation").path("id");
-        long installationId = positive(
-                given.isMissingNode() ? LongNode.valueOf(e.installationId()) : given,
-                Long.MAX_VALUE,
-                "installation.id",
-                e);
-        if (installationId != e.installationId()) {
-            throw new MalformedPayloadException(e.key() + " " + e.deliveryId() + ": installation.id " + installationId
-                    + " is not the delivery's installation " + e.installationId());
-        }
-        String field = discussion ? "discussion.number" : "issue.number";
-        ThreadRef ref = new ThreadRef(
-                installationId,
-                e.repository(),
-                discussion ? ThreadRef.Kind.DISCUSSION : ThreadRef.Kind.ISSUE,
-                (int) positive(t.path("number"), Integer.MAX_VALUE, field, e),
-                t.hasNonNull("node_id") ? t.get("node_id").asText() : null);
-        Set<String> labels = new LinkedHashSet<>();
-        t.path("labels").forEach(l -> labels.add(l.path("name").asText()));
-        JsonNode user = t.path("user");
-        return new ThreadPost(
-                ref,
-                t.path("html_url").asText(null),
-                capped(t.path("title").asText("")),
-                capped(t.path("body").asText("")),
-                user.path("login").asText(null),
-                isBot(user),
-                labels,
-                !p.path("repository").path("private").asBoolean(false));
+        return switch (e.event()) {
+            case "issues" -> of(e, GitHubPayloads.ISSUES.parse(e));
+            case "issue_comment" -> of(e, GitHubPayloads.ISSUE_COMMENT.parse(e));
+            case "pull_request" -> of(e, GitHubPayloads.PULL_REQUEST.parse(e));
+            case "discussion", "discussion_comment" -> of(e, GitHubPayloads.DISCUSSION.parse(e));
+            default ->
+                throw PayloadChecks.malformed(e, "payload has no issue or discussion, installation or repository");
+        };
     }
 
-    /**
-     * An id or number as a positive whole number up to {@code max}; anything else (a fraction, 1e30, text, a number
-     * too large, a missing one) is a malformed payload, never rounded or wrapped. Thread numbers are GraphQL
-     * {@code Int}s, so at most 2^31-1.
-     */
-    static long positive(JsonNode value, long max, String field, WebhookEvent e) {
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            long v = value.asLong();
-            if (v > 0 && v <= max) {
-                return v;
-            }
+    static ThreadPost of(WebhookEvent e, GHEventPayload.Issue payload) {
+        return of(e, payload.getIssue(), payload.getRepository());
+    }
+
+    static ThreadPost of(WebhookEvent e, GHEventPayload.IssueComment payload) {
+        return of(e, payload.getIssue(), payload.getRepository());
+    }
+
+    static ThreadPost of(WebhookEvent e, GHEventPayload.PullRequest payload) {
+        return of(e, payload.getPullRequest(), payload.getRepository());
+    }
+
+    static ThreadPost of(WebhookEvent e, DiscussionPayload payload) {
+        DiscussionPayload.Discussion d = payload.discussion();
+        Set<String> labels = new LinkedHashSet<>();
+        for (DiscussionPayload.Label l : d.labels() == null ? List.<DiscussionPayload.Label>of() : d.labels()) {
+            labels.add(l == null || l.name() == null ? "" : l.name());
         }
-        String shown = value.isMissingNode() ? "missing" : value.toString();
-        throw new MalformedPayloadException(e.key() + " " + e.deliveryId() + ": " + field + " is "
-                + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown) + ", not a positive whole number"
-                + (max == Integer.MAX_VALUE ? " up to 2^31-1" : ""));
+        Actor author = Actor.of(d.user());
+        return new ThreadPost(
+                new ThreadRef(e.installationId(), e.repository(), ThreadRef.Kind.DISCUSSION, d.number(), d.nodeId()),
+                d.htmlUrl(),
+                capped(nz(d.title())),
+                capped(nz(d.body())),
+                author.login(),
+                author.bot(),
+                labels,
+                payload.repository() == null || !payload.repository().isPrivate());
+    }
+
+    /** An issue or pull request: {@link PayloadChecks} checked its number and installation before it was bound. */
+    private static ThreadPost of(WebhookEvent e, GHIssue issue, GHRepository repository) {
+        Set<String> labels = new LinkedHashSet<>();
+        for (GHLabel l : issue.getLabels()) {
+            labels.add(l == null || l.getName() == null ? "" : l.getName());
+        }
+        Actor author = Actor.of(issue.getUser());
+        return new ThreadPost(
+                new ThreadRef(
+                        e.installationId(), e.repository(), ThreadRef.Kind.ISSUE, issue.getNumber(), issue.getNodeId()),
+                url(e, issue),
+                capped(nz(issue.getTitle())),
+                capped(nz(issue.getBody())),
+                author.login(),
+                author.bot(),
+                labels,
+                repository == null || !repository.isPrivate());
+    }
+
+    private static String url(WebhookEvent e, GHIssue issue) {
+        try {
+            URL url = issue.getHtmlUrl();
+            return url == null ? null : url.toString();
+        } catch (IllegalStateException x) { // hub4j's answer to a URL it cannot parse
+            throw PayloadChecks.malformed(e, "html_url is not a URL");
+        }
     }
 
     /** The first {@link #MAX_TEXT_CHARS} characters of a text from a payload. */
@@ -95,10 +110,8 @@ public record ThreadPost(
         return text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
     }
 
-    /** GitHub marks Apps as {@code type: Bot}; their logins end in {@code [bot]}. */
-    static boolean isBot(JsonNode user) {
-        return "Bot".equalsIgnoreCase(user.path("type").asText())
-                || user.path("login").asText().endsWith("[bot]");
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /** Title and body, as the classifier reads a post. */

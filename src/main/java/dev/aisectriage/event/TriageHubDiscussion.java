@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * a discussion already flagged changes nothing. Idempotent: the comment's id is stored when it is made, and looked
  * up on the Hub by its marker, among the bot's own comments only, before one is created.
  */
-public final class TriageHubDiscussion implements EventHandler {
+public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPayload> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriageHubDiscussion.class);
 
@@ -63,8 +63,7 @@ public final class TriageHubDiscussion implements EventHandler {
     }
 
     @Override
-    public void handle(WebhookEvent event) {
-        HubWebhookPayload payload = HubWebhookPayload.of(event.payload());
+    public void handle(WebhookEvent event, HubWebhookPayload payload) {
         HubDiscussionRef ref = payload.discussionRef();
         HubWebhookPayload.Comment comment = payload.comment();
         if (comment != null && (comment.hidden() || comment.content() == null)) {

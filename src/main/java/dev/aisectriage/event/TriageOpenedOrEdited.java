@@ -1,6 +1,7 @@
 package dev.aisectriage.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHIssueChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * {@code issues.opened} / {@code issues.edited} and {@code discussion.created} / {@code discussion.edited}: classify the
  * thread, then label it and keep its one comment up to date. An edit that changed neither title nor body is skipped.
  */
-public final class TriageOpenedOrEdited implements EventHandler {
+public final class TriageOpenedOrEdited {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriageOpenedOrEdited.class);
 
@@ -18,16 +19,28 @@ public final class TriageOpenedOrEdited implements EventHandler {
         this.triage = triage;
     }
 
-    @Override
-    public void handle(WebhookEvent event) {
-        JsonNode changes = event.payload().path("changes");
-        if ("edited".equals(event.action())
-                && !changes.isMissingNode()
-                && !changes.has("title")
-                && !changes.has("body")) {
-            LOG.info("{}: edit of neither title nor body; nothing to classify again", event.deliveryId());
-            return;
+    public void issue(WebhookEvent delivery, GHEventPayload.Issue payload) {
+        GHIssueChanges changes = payload.getChanges();
+        boolean titleOrBody = changes != null && (changes.getTitle() != null || changes.getBody() != null);
+        if (textEdited(delivery, changes != null, titleOrBody)) {
+            triage.triage(ThreadPost.of(delivery, payload));
         }
-        triage.triage(ThreadPost.of(event));
+    }
+
+    public void discussion(WebhookEvent delivery, DiscussionPayload payload) {
+        DiscussionPayload.Changes changes = payload.changes();
+        boolean titleOrBody = changes != null && (changes.title() != null || changes.body() != null);
+        if (textEdited(delivery, changes != null, titleOrBody)) {
+            triage.triage(ThreadPost.of(delivery, payload));
+        }
+    }
+
+    /** False for an edit whose {@code changes} name neither title nor body (an edit without changes is read again). */
+    static boolean textEdited(WebhookEvent delivery, boolean hasChanges, boolean titleOrBody) {
+        if ("edited".equals(delivery.action()) && hasChanges && !titleOrBody) {
+            LOG.info("{}: edit of neither title nor body; nothing to classify again", delivery.deliveryId());
+            return false;
+        }
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package dev.aisectriage.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHPullRequestChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * pull request is classified and labelled, and never commented on (a public fix of an unreleased vulnerability must
  * not be advertised: no details, no mitigation list).
  */
-public final class TriagePullRequest implements EventHandler {
+public final class TriagePullRequest implements PayloadHandler<GHEventPayload.PullRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriagePullRequest.class);
 
@@ -20,16 +21,13 @@ public final class TriagePullRequest implements EventHandler {
     }
 
     @Override
-    public void handle(WebhookEvent event) {
-        JsonNode changes = event.payload().path("changes");
-        if ("edited".equals(event.action())
-                && !changes.isMissingNode()
-                && !changes.has("title")
-                && !changes.has("body")) {
-            LOG.info("{}: edit of neither title nor body; nothing to classify again", event.deliveryId());
+    public void handle(WebhookEvent delivery, GHEventPayload.PullRequest payload) {
+        GHPullRequestChanges changes = payload.getChanges();
+        boolean titleOrBody = changes != null && (changes.getTitle() != null || changes.getBody() != null);
+        if (!TriageOpenedOrEdited.textEdited(delivery, changes != null, titleOrBody)) {
             return;
         }
-        ThreadPost post = ThreadPost.of(event);
+        ThreadPost post = ThreadPost.of(delivery, payload);
         if (!triage.config(post.ref()).pullRequests()) {
             LOG.info("{}: pull requests are not triaged here (pull_requests: false)", post.ref());
             return;

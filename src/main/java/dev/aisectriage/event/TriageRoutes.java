@@ -1,5 +1,13 @@
 package dev.aisectriage.event;
 
+import static dev.aisectriage.event.GitHubPayloads.DISCUSSION;
+import static dev.aisectriage.event.GitHubPayloads.DISCUSSION_COMMENT;
+import static dev.aisectriage.event.GitHubPayloads.INSTALLATION;
+import static dev.aisectriage.event.GitHubPayloads.INSTALLATION_REPOSITORIES;
+import static dev.aisectriage.event.GitHubPayloads.ISSUES;
+import static dev.aisectriage.event.GitHubPayloads.ISSUE_COMMENT;
+import static dev.aisectriage.event.GitHubPayloads.PULL_REQUEST;
+
 import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
@@ -15,7 +23,7 @@ import dev.aisectriage.store.Writes;
 import java.time.Clock;
 import java.util.function.Consumer;
 
-/** Every GitHub event the bot acts on, in one table. */
+/** Every GitHub event the bot acts on, in one table: the key, the payload type it is parsed into, the handler. */
 public final class TriageRoutes {
 
     private final Database db;
@@ -88,25 +96,25 @@ public final class TriageRoutes {
         RecordFeedbackOnUnlabeled recordFeedbackOnUnlabeled = new RecordFeedbackOnUnlabeled(triage, threads, feedback);
         RecordFalseNegativeOnLabeled recordFalseNegative = new RecordFalseNegativeOnLabeled(triage, threads, feedback);
 
-        return routes.on("installation.created", new RecordInstallation(installations))
-                .on("installation.created", bootstrapLabels)
-                .on("installation_repositories.added", bootstrapLabels)
-                .on("installation.deleted", new ForgetInstallation(threads, feedback, installations))
-                .on("issues.opened", triageIssue)
-                .on("issues.edited", triageIssue)
-                .on("discussion.created", triageIssue)
-                .on("discussion.edited", triageIssue)
-                .on("pull_request.opened", triagePullRequest)
-                .on("pull_request.edited", triagePullRequest)
-                .on("issue_comment.created", applySlashCommand)
-                .on("issue_comment.created", retriageOnReply)
-                .on("issue_comment.edited", applySlashCommand)
-                .on("discussion_comment.created", applySlashCommand)
-                .on("discussion_comment.created", retriageOnReply)
-                .on("discussion_comment.edited", applySlashCommand)
-                .on("issues.unlabeled", recordFeedbackOnUnlabeled)
-                .on("discussion.unlabeled", recordFeedbackOnUnlabeled)
-                .on("issues.labeled", recordFalseNegative)
-                .on("discussion.labeled", recordFalseNegative);
+        return routes.on("installation.created", INSTALLATION, new RecordInstallation(installations))
+                .on("installation.created", INSTALLATION, bootstrapLabels::installed)
+                .on("installation_repositories.added", INSTALLATION_REPOSITORIES, bootstrapLabels::added)
+                .on("installation.deleted", INSTALLATION, new ForgetInstallation(threads, feedback, installations))
+                .on("issues.opened", ISSUES, triageIssue::issue)
+                .on("issues.edited", ISSUES, triageIssue::issue)
+                .on("discussion.created", DISCUSSION, triageIssue::discussion)
+                .on("discussion.edited", DISCUSSION, triageIssue::discussion)
+                .on("pull_request.opened", PULL_REQUEST, triagePullRequest)
+                .on("pull_request.edited", PULL_REQUEST, triagePullRequest)
+                .on("issue_comment.created", ISSUE_COMMENT, applySlashCommand::issueComment)
+                .on("issue_comment.created", ISSUE_COMMENT, retriageOnReply::issueComment)
+                .on("issue_comment.edited", ISSUE_COMMENT, applySlashCommand::issueComment)
+                .on("discussion_comment.created", DISCUSSION_COMMENT, applySlashCommand::discussionComment)
+                .on("discussion_comment.created", DISCUSSION_COMMENT, retriageOnReply::discussionComment)
+                .on("discussion_comment.edited", DISCUSSION_COMMENT, applySlashCommand::discussionComment)
+                .on("issues.unlabeled", ISSUES, recordFeedbackOnUnlabeled::issue)
+                .on("discussion.unlabeled", DISCUSSION, recordFeedbackOnUnlabeled::discussion)
+                .on("issues.labeled", ISSUES, recordFalseNegative::issue)
+                .on("discussion.labeled", DISCUSSION, recordFalseNegative::discussion);
     }
 }

@@ -23,6 +23,18 @@ public final class GitHubApp {
      */
     public static GitHubGateway gateway(
             String apiUrl, String appId, String privateKey, Path privateKeyPath, boolean dryRun, ActionLog actions) {
+        return gateway(apiUrl, appId, privateKey, privateKeyPath, dryRun, null, actions);
+    }
+
+    /** As above, keeping GitHub's answers in {@code cacheDir} (null: none) to revalidate repeated reads. */
+    public static GitHubGateway gateway(
+            String apiUrl,
+            String appId,
+            String privateKey,
+            Path privateKeyPath,
+            boolean dryRun,
+            Path cacheDir,
+            ActionLog actions) {
         String pem = privateKey;
         if ((pem == null || pem.isBlank()) && privateKeyPath != null) {
             try {
@@ -31,12 +43,17 @@ public final class GitHubApp {
                 throw new UncheckedIOException("cannot read PRIVATE_KEY_PATH " + privateKeyPath, e);
             }
         }
-        GitHubHttp http = new GitHubHttp(apiUrl == null || apiUrl.isBlank() ? "https://api.github.com" : apiUrl);
         if (appId == null || appId.isBlank() || pem == null || pem.isBlank()) {
             LOG.warn(
                     "no APP_ID or PRIVATE_KEY: GitHub is neither read nor written; intended actions are logged and stored");
             return new DryRunGitHubGateway(null, actions);
         }
+        GitHubHttp http = new GitHubHttp(
+                apiUrl == null || apiUrl.isBlank() ? "https://api.github.com" : apiUrl,
+                RetryPolicy.defaults(),
+                GitHubHttp.Sleeper.REAL,
+                Clock.systemUTC(),
+                cacheDir == null ? null : CacheDirectory.claim(cacheDir).orElse(null));
         AppJwt jwt = new AppJwt(appId.trim(), PrivateKeys.parse(pem), Clock.systemUTC());
         InstallationTokens tokens = new InstallationTokens(http, jwt, Clock.systemUTC());
         if (dryRun) {

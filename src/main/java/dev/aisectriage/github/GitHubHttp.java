@@ -1,14 +1,11 @@
 package dev.aisectriage.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,24 +23,32 @@ public final class GitHubHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitHubHttp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Config files and label lists are small: 20 MiB keeps far more of them than a process reads. */
+    public static final long CACHE_MAX_BYTES = 20L * 1024 * 1024;
 
     private final String baseUrl;
-    private final HttpClient client;
+    private final HttpTransport transport;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final Clock clock;
     private final RateLimitHeaders limits;
 
     public GitHubHttp(String baseUrl, RetryPolicy policy, Sleeper sleeper, Clock clock) {
+        this(baseUrl, policy, sleeper, clock, null);
+    }
+
+    /**
+     * @param cacheDir where answers are kept to revalidate repeated reads (see {@link HttpTransport}), at most
+     *     {@link #CACHE_MAX_BYTES}; null for none
+     */
+    public GitHubHttp(String baseUrl, RetryPolicy policy, Sleeper sleeper, Clock clock, Path cacheDir) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.policy = policy;
         this.sleeper = sleeper;
         this.clock = clock;
         this.limits = new RateLimitHeaders(clock);
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(policy.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.transport =
+                new HttpTransport(policy, cacheDir == null ? null : HttpTransport.cacheAt(cacheDir, CACHE_MAX_BYTES));
     }
 
     public GitHubHttp(String baseUrl) {
@@ -64,7 +69,7 @@ public final class GitHubHttp {
      * @param jsonBody      a value serialised as JSON, or null
      * @param authorization the whole header value ({@code Bearer …})
      */
-    public Response send(String method, String pathOrUrl, Object jsonBody, String authorization) {
+    public GitHubResponse send(String method, String pathOrUrl, Object jsonBody, String authorization) {
         return send(method, pathOrUrl, jsonBody, authorization, policy.maxAttempts(), false);
     }
 
@@ -72,7 +77,7 @@ public final class GitHubHttp {
      * Sends a write that must not be repeated blindly (creating a comment): a 5xx or a time-out may come after
      * GitHub applied it, so it is tried once and the caller looks for what it created before trying again.
      */
-    public Response sendOnce(String method, String pathOrUrl, Object jsonBody, String authorization) {
+    public GitHubResponse sendOnce(String method, String pathOrUrl, Object jsonBody, String authorization) {
         return send(method, pathOrUrl, jsonBody, authorization, 1, false);
     }
 
@@ -81,7 +86,7 @@ public final class GitHubHttp {
      * answer is handed back as it is, for hub4j's rate-limit and abuse-limit handlers to turn into a
      * {@link GitHubApiException} carrying the moment it lifts ({@link #rateLimitLifts}).
      */
-    Response exchange(String method, String url, String body, String authorization, boolean once) {
+    GitHubResponse exchange(String method, String url, String body, String authorization, boolean once) {
         return send(method, url, body, authorization, once ? 1 : policy.maxAttempts(), true);
     }
 
@@ -94,7 +99,7 @@ public final class GitHubHttp {
         return baseUrl;
     }
 
-    private Response send(
+    private GitHubResponse send(
             String method,
             String pathOrUrl,
             Object jsonBody,
@@ -103,64 +108,62 @@ public final class GitHubHttp {
             boolean rateLimitsAnswered) {
         String url =
                 pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
-        String body = null;
-        if (jsonBody != null) {
-            try {
-                body = jsonBody instanceof String s ? s : JSON.writeValueAsString(jsonBody);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot serialise the request body", e);
-            }
-        }
+        String body = serialise(jsonBody);
+        String what = method + " " + pathOf(url);
         Duration backoff = policy.firstBackoff();
         for (int attempt = 1; ; attempt++) {
-            String what = method + " " + pathOf(url);
-            HttpResponse<String> response;
             try {
-                response = client.send(request(method, url, body, authorization), HttpResponse.BodyHandlers.ofString());
-            } catch (HttpTimeoutException e) {
-                backoff = retryOrThrow(
-                        attempt,
-                        maxAttempts,
-                        backoff,
-                        what,
-                        new GitHubApiException(what + " timed out", 0, false, null, e));
-                continue;
-            } catch (IOException e) {
-                backoff = retryOrThrow(
-                        attempt,
-                        maxAttempts,
-                        backoff,
-                        what,
-                        new GitHubApiException(
-                                what + " to " + hostOf(url) + " failed: " + causeOf(e), 0, false, null, e));
-                continue;
-            } catch (InterruptedException e) {
+                return attempt(method, url, body, authorization, rateLimitsAnswered);
+            } catch (Retryable e) {
+                backoff = retryOrThrow(attempt, maxAttempts, backoff, what, e.failure);
+            }
+        }
+    }
+
+    /** One try: the answer, or a failure worth another try (a time-out, a failed connection, a 5xx). */
+    private GitHubResponse attempt(
+            String method, String url, String body, String authorization, boolean rateLimitsAnswered) throws Retryable {
+        String what = method + " " + pathOf(url);
+        GitHubResponse response;
+        try {
+            response = transport.execute(method, url, body, authorization);
+        } catch (InterruptedIOException e) {
+            if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
                 throw new GitHubApiException(what + " interrupted", 0, false, null, e);
             }
-            int status = response.statusCode();
-            if (status < 300) {
-                return new Response(status, response.body(), response.headers());
+            throw new Retryable(new GitHubApiException(what + " timed out", 0, false, null, e));
+        } catch (IOException e) {
+            throw new Retryable(
+                    new GitHubApiException(what + " to " + hostOf(url) + " failed: " + causeOf(e), 0, false, null, e));
+        }
+        int status = response.status();
+        if (status < 300) {
+            return response;
+        }
+        String message = what + " answered " + status + ": " + abbreviate(response.body());
+        Optional<Instant> limitLifts = limits.lifts(status, response.headers(), response.body());
+        if (limitLifts.isPresent()) {
+            if (rateLimitsAnswered) {
+                return response;
             }
-            String message = what + " answered " + status + ": " + abbreviate(response.body());
-            Optional<Instant> limitLifts = limits.lifts(status, response.headers(), response.body());
-            if (limitLifts.isPresent()) {
-                if (rateLimitsAnswered) {
-                    return new Response(status, response.body(), response.headers());
-                }
-                LOG.warn("{}: rate limited until {}", what, limitLifts.get());
-                throw new GitHubApiException("rate limited: " + message, status, false, limitLifts.get(), null);
-            }
-            if (status >= 500) {
-                backoff = retryOrThrow(
-                        attempt,
-                        maxAttempts,
-                        backoff,
-                        what,
-                        new GitHubApiException(message, status, false, null, null));
-                continue;
-            }
-            throw new GitHubApiException(message, status, true, null, null);
+            LOG.warn("{}: rate limited until {}", what, limitLifts.get());
+            throw new GitHubApiException("rate limited: " + message, status, false, limitLifts.get(), null);
+        }
+        if (status >= 500) {
+            throw new Retryable(new GitHubApiException(message, status, false, null, null));
+        }
+        throw new GitHubApiException(message, status, true, null, null);
+    }
+
+    private static String serialise(Object jsonBody) {
+        if (jsonBody == null) {
+            return null;
+        }
+        try {
+            return jsonBody instanceof String s ? s : JSON.writeValueAsString(jsonBody);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serialise the request body", e);
         }
     }
 
@@ -188,22 +191,14 @@ public final class GitHubHttp {
         return clock;
     }
 
-    private HttpRequest request(String method, String url, String body, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-                .timeout(policy.requestTimeout())
-                .header("Accept", "application/vnd.github+json")
-                .header("X-GitHub-Api-Version", "2022-11-28")
-                .header("User-Agent", "ai-security-triage");
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return b.method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
+    /** Requests that reached GitHub, each counted once, a revalidated read (304) included. */
+    public long requestsSent() {
+        return transport.sent();
+    }
+
+    /** Of {@link #requestsSent}, the reads GitHub answered 304 Not Modified, served from the cache. */
+    public long notModified() {
+        return transport.notModified();
     }
 
     private void sleep(Duration d) {
@@ -244,31 +239,14 @@ public final class GitHubHttp {
         return body.length() > 300 ? body.substring(0, 300) + "…" : body;
     }
 
-    /** One answer: status, body and headers. */
-    public record Response(int status, String body, HttpHeaders headers) {
+    /** A failure that another try may cure. */
+    private static final class Retryable extends Exception {
 
-        public JsonNode json() {
-            try {
-                return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
-            } catch (IOException e) {
-                throw new GitHubApiException("GitHub answered something that is not JSON", status, true, null, e);
-            }
-        }
+        private final transient GitHubApiException failure;
 
-        /** The {@code rel="next"} URL of a paginated answer. */
-        public Optional<String> nextPage() {
-            return headers.firstValue("link").flatMap(link -> {
-                for (String part : link.split(",")) {
-                    if (part.contains("rel=\"next\"")) {
-                        int from = part.indexOf('<');
-                        int to = part.indexOf('>');
-                        if (from >= 0 && to > from) {
-                            return Optional.of(part.substring(from + 1, to));
-                        }
-                    }
-                }
-                return Optional.empty();
-            });
+        Retryable(GitHubApiException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
         }
     }
 

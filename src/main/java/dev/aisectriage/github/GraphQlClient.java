@@ -32,7 +32,7 @@ public final class GraphQlClient {
         return data(installationId, send(installationId, body(query, variables), true));
     }
 
-    private GitHubHttp.Response send(long installationId, Map<String, Object> body, boolean once) {
+    private GitHubResponse send(long installationId, Map<String, Object> body, boolean once) {
         return calls.send(
                 installationId,
                 auth -> once
@@ -47,7 +47,7 @@ public final class GraphQlClient {
         return body;
     }
 
-    private JsonNode data(long installationId, GitHubHttp.Response response) {
+    private JsonNode data(long installationId, GitHubResponse response) {
         JsonNode answer = response.json();
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {

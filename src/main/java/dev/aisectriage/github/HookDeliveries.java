@@ -28,7 +28,7 @@ public final class HookDeliveries {
         List<HookDelivery> out = new ArrayList<>();
         String next = "/app/hook/deliveries?per_page=100";
         while (next != null) {
-            GitHubHttp.Response r = http.send("GET", next, null, "Bearer " + jwt.get());
+            GitHubResponse r = http.send("GET", next, null, "Bearer " + jwt.get());
             boolean older = false;
             for (JsonNode d : r.json()) {
                 HookDelivery delivery = HookDelivery.of(d);

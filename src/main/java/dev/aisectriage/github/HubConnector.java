@@ -6,13 +6,15 @@ import java.io.InputStream;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
 /**
- * hub4j's requests of one installation, sent through {@link GitHubHttp} on {@link InstallationCalls}: the same
- * token cache, 401 renewal, back-off on 5xx and time-outs, and per-installation hold as every other call. Every
+ * hub4j's requests, sent through {@link GitHubHttp} with the credentials of one client: an installation's on
+ * {@link InstallationCalls} (the same token cache, 401 renewal, back-off on 5xx and time-outs, and per-installation
+ * hold as every other call), or the App's JWT. Every
  * error answer but a rate limit fails here as a {@link GitHubApiException}; a rate limit hub4j recognises (429, or
  * 403 with {@code retry-after} or no requests remaining) is handed to hub4j, whose handlers
  * ({@link HubLimitHandlers}) throw it back with the moment it lifts.
@@ -20,13 +22,14 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
 final class HubConnector implements GitHubConnector {
 
     private final GitHubHttp http;
-    private final InstallationCalls calls;
-    private final long installationId;
+    private final Credentials credentials;
+    private final CommentAuthors authors;
 
-    HubConnector(GitHubHttp http, InstallationCalls calls, long installationId) {
+    /** @param authors told of every comment list that passes, for what hub4j does not map (see {@link CommentAuthors}) */
+    HubConnector(GitHubHttp http, Credentials credentials, CommentAuthors authors) {
         this.http = http;
-        this.calls = calls;
-        this.installationId = installationId;
+        this.credentials = credentials;
+        this.authors = authors;
     }
 
     @Override
@@ -41,8 +44,10 @@ final class HubConnector implements GitHubConnector {
         String url = request.url().toString();
         // a comment is created once: a 5xx may come after GitHub stored it (see GitHubHttp#sendOnce)
         boolean once = "POST".equals(request.method()) && url.endsWith("/comments");
-        GitHubHttp.Response answer =
-                calls.send(installationId, auth -> http.exchange(request.method(), url, payload, auth, once));
+        GitHubResponse answer = credentials.send(auth -> http.exchange(request.method(), url, payload, auth, once));
+        if ("GET".equals(request.method()) && answer.status() == 200) {
+            authors.observe(request.url().getPath(), answer);
+        }
         if (answer.status() >= 400 && !handedToHub4j(answer)) {
             Optional<java.time.Instant> lifts = http.rateLimitLifts(answer.status(), answer.headers(), answer.body());
             throw new GitHubApiException(
@@ -56,8 +61,14 @@ final class HubConnector implements GitHubConnector {
         return new Answer(request, answer);
     }
 
+    /** Sends a request with some credentials: {@code send} takes the whole {@code Authorization} header value. */
+    @FunctionalInterface
+    interface Credentials {
+        GitHubResponse send(Function<String, GitHubResponse> send);
+    }
+
     /** What hub4j's rate-limit handler (403, none remaining) or abuse-limit handler (429, retry-after) catches. */
-    private static boolean handedToHub4j(GitHubHttp.Response answer) {
+    private static boolean handedToHub4j(GitHubResponse answer) {
         HttpHeaders h = answer.headers();
         return answer.status() == 429
                 || (answer.status() == 403
@@ -71,14 +82,14 @@ final class HubConnector implements GitHubConnector {
     /** An answer of {@link GitHubHttp} as hub4j reads it; its body can be read more than once. */
     static final class Answer extends GitHubConnectorResponse {
 
-        private final GitHubHttp.Response answer;
+        private final GitHubResponse answer;
 
-        Answer(GitHubConnectorRequest request, GitHubHttp.Response answer) {
+        Answer(GitHubConnectorRequest request, GitHubResponse answer) {
             super(request, answer.status(), answer.headers().map());
             this.answer = answer;
         }
 
-        GitHubHttp.Response answer() {
+        GitHubResponse answer() {
             return answer;
         }
 

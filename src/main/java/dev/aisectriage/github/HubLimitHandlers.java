@@ -37,7 +37,7 @@ final class HubLimitHandlers {
     }
 
     private static GitHubApiException limited(GitHubHttp http, GitHubConnectorResponse response) {
-        GitHubHttp.Response answer = ((HubConnector.Answer) response).answer();
+        GitHubResponse answer = ((HubConnector.Answer) response).answer();
         String what =
                 response.request().method() + " " + response.request().url().getPath();
         return http.rateLimitLifts(answer.status(), answer.headers(), answer.body())

@@ -8,7 +8,9 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.kohsuke.github.GHAppInstallation;
 import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHException;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHRepository;
@@ -29,6 +31,7 @@ final class HubObjects {
 
     private final GitHubHttp http;
     private final InstallationCalls calls;
+    private final CommentAuthors authors = new CommentAuthors();
     private final Map<Long, GitHub> clients = new ConcurrentHashMap<>();
 
     HubObjects(GitHubHttp http, InstallationCalls calls) {
@@ -37,24 +40,32 @@ final class HubObjects {
     }
 
     /**
-     * The installation's client. Its requests go through {@link HubConnector}, which sets the installation token
-     * itself: hub4j's own authorisation stays anonymous, so building the client sends nothing (no {@code GET /user},
-     * no {@code GET /rate_limit}).
+     * A client whose requests go through {@link HubConnector}, which sets the credentials itself: hub4j's own
+     * authorisation stays anonymous, so building the client sends nothing (no {@code GET /user}, no
+     * {@code GET /rate_limit}).
      */
+    static GitHub client(GitHubHttp http, HubConnector.Credentials credentials, CommentAuthors authors) {
+        try {
+            return new GitHubBuilder()
+                    .withEndpoint(http.baseUrl())
+                    .withAuthorizationProvider(AuthorizationProvider.ANONYMOUS)
+                    .withConnector(new HubConnector(http, credentials, authors))
+                    .withRateLimitHandler(HubLimitHandlers.rateLimit(http))
+                    .withAbuseLimitHandler(HubLimitHandlers.abuseLimit(http))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Who wrote the comments listed through these clients. */
+    CommentAuthors authors() {
+        return authors;
+    }
+
+    /** The installation's client, on its token (see {@link InstallationCalls}). */
     GitHub client(long installationId) {
-        return clients.computeIfAbsent(installationId, id -> {
-            try {
-                return new GitHubBuilder()
-                        .withEndpoint(http.baseUrl())
-                        .withAuthorizationProvider(AuthorizationProvider.ANONYMOUS)
-                        .withConnector(new HubConnector(http, calls, id))
-                        .withRateLimitHandler(HubLimitHandlers.rateLimit(http))
-                        .withAbuseLimitHandler(HubLimitHandlers.abuseLimit(http))
-                        .build();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return clients.computeIfAbsent(installationId, id -> client(http, send -> calls.send(id, send), authors));
     }
 
     GHIssue issue(ThreadRef thread) throws IOException {
@@ -78,10 +89,23 @@ final class HubObjects {
     }
 
     GHRepository repository(long installationId, String repository) throws IOException {
+        return repository(client(installationId), repository);
+    }
+
+    /** A repository bound to {@code client} as a {@code repository} payload binds it: nothing is fetched. */
+    static GHRepository repository(GitHub client, String repository) throws IOException {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("action", "created");
         payload.set("repository", repositoryNode(repository));
-        return parse(installationId, payload, GHEventPayload.Repository.class).getRepository();
+        return parse(client, payload, GHEventPayload.Repository.class).getRepository();
+    }
+
+    /** An installation bound to the App's client as an {@code installation} payload binds it: nothing is fetched. */
+    static GHAppInstallation installation(GitHub appClient, long installationId) throws IOException {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("action", "created");
+        payload.putObject("installation").put("id", installationId);
+        return parse(appClient, payload, GHEventPayload.Installation.class).getInstallation();
     }
 
     /**
@@ -91,7 +115,7 @@ final class HubObjects {
      */
     <T> T call(long installationId, HubCall<T> call) {
         try {
-            return call.run();
+            return run(call);
         } catch (RateLimitedException e) {
             throw e;
         } catch (GitHubApiException e) {
@@ -99,6 +123,13 @@ final class HubObjects {
                 throw e;
             }
             throw calls.limited(installationId, e);
+        }
+    }
+
+    /** Runs a hub4j call; what hub4j reports as an I/O failure comes out as a {@link GitHubApiException}. */
+    static <T> T run(HubCall<T> call) {
+        try {
+            return call.run();
         } catch (HttpException e) {
             int status = e.getResponseCode();
             throw new GitHubApiException(e.getMessage(), status, status >= 400 && status < 500, null, e);
@@ -107,12 +138,25 @@ final class HubObjects {
                 throw g;
             }
             throw new GitHubApiException("hub4j failed: " + GitHubHttp.causeOf(e), 0, false, null, e);
+        } catch (GHException e) {
+            // a page of a listing failed: hub4j's iterators wrap the IOException
+            if (e.getCause() instanceof IOException io) {
+                return run(() -> {
+                    throw io;
+                });
+            }
+            throw e;
         }
     }
 
     private <T extends GHEventPayload> T parse(long installationId, ObjectNode payload, Class<T> type)
             throws IOException {
-        return client(installationId).parseEventPayload(new StringReader(payload.toString()), type);
+        return parse(client(installationId), payload, type);
+    }
+
+    private static <T extends GHEventPayload> T parse(GitHub client, ObjectNode payload, Class<T> type)
+            throws IOException {
+        return client.parseEventPayload(new StringReader(payload.toString()), type);
     }
 
     private static ObjectNode repositoryNode(String repository) {

@@ -18,7 +18,7 @@ final class InstallationCalls {
     }
 
     /** @param send sends the request with the given {@code Authorization} header value */
-    GitHubHttp.Response send(long installationId, Function<String, GitHubHttp.Response> send) {
+    GitHubResponse send(long installationId, Function<String, GitHubResponse> send) {
         limits.check(installationId);
         try {
             try {

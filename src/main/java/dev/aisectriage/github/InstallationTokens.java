@@ -3,13 +3,12 @@ package dev.aisectriage.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Installation access tokens, exchanged for the App's JWT and cached per installation until about five minutes
- * before they expire (they live one hour).
+ * Installation access tokens, exchanged for the App's JWT through hub4j ({@link AppClient}) and cached per
+ * installation until about five minutes before they expire (they live one hour).
  */
 public final class InstallationTokens {
 
@@ -17,19 +16,21 @@ public final class InstallationTokens {
 
     private final GitHubHttp http;
     private final AppJwt jwt;
+    private final AppClient app;
     private final Clock clock;
-    private final Map<Long, Token> cache = new ConcurrentHashMap<>();
+    private final Map<Long, AppClient.Token> cache = new ConcurrentHashMap<>();
     private volatile String botLogin;
 
     public InstallationTokens(GitHubHttp http, AppJwt jwt, Clock clock) {
         this.http = http;
         this.jwt = jwt;
+        this.app = new AppClient(http, jwt);
         this.clock = clock;
     }
 
     /** A valid token for the installation, from the cache or freshly exchanged. */
     public String tokenFor(long installationId) {
-        Token cached = cache.get(installationId);
+        AppClient.Token cached = cache.get(installationId);
         if (cached != null && clock.instant().isBefore(cached.expiresAt().minus(RENEW_BEFORE_EXPIRY))) {
             return cached.value();
         }
@@ -38,28 +39,15 @@ public final class InstallationTokens {
                             && clock.instant().isBefore(current.expiresAt().minus(RENEW_BEFORE_EXPIRY))) {
                         return current;
                     }
-                    JsonNode answer = http.send(
-                                    "POST",
-                                    "/app/installations/" + id + "/access_tokens",
-                                    null,
-                                    "Bearer " + jwt.create())
-                            .json();
-                    if (!answer.hasNonNull("token") || !answer.hasNonNull("expires_at")) {
-                        throw new GitHubApiException(
-                                "the access token answer of installation " + id + " has no token or expires_at",
-                                200,
-                                true,
-                                null,
-                                null);
-                    }
-                    return new Token(
-                            answer.get("token").asText(),
-                            Instant.parse(answer.get("expires_at").asText()));
+                    return app.createToken(id);
                 })
                 .value();
     }
 
-    /** The id of the App's installation on a repository (asked as the App itself). */
+    /**
+     * The id of the App's installation on a repository (asked as the App itself). Not through hub4j: its
+     * {@code getInstallationByRepository} hangs on a {@code GHApp}, which costs a {@code GET /app} first.
+     */
     public long installationIdOf(String repository) {
         JsonNode answer = http.send("GET", "/repos/" + repository + "/installation", null, "Bearer " + jwt.create())
                 .json();
@@ -77,9 +65,7 @@ public final class InstallationTokens {
     public String botLogin() {
         String login = botLogin;
         if (login == null) {
-            JsonNode app =
-                    http.send("GET", "/app", null, "Bearer " + jwt.create()).json();
-            login = app.path("slug").asText() + "[bot]";
+            login = app.slug() + "[bot]";
             botLogin = login;
         }
         return login;
@@ -89,6 +75,4 @@ public final class InstallationTokens {
     public void forget(long installationId) {
         cache.remove(installationId);
     }
-
-    private record Token(String value, Instant expiresAt) {}
 }

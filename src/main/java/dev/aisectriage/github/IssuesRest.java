@@ -1,6 +1,5 @@
 package dev.aisectriage.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aisectriage.core.ThreadRef;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,45 +10,43 @@ import java.util.Optional;
 import java.util.Set;
 import org.kohsuke.github.GHContent;
 import org.kohsuke.github.GHIssueComment;
+import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Issues, labels, comments and files through GitHub's REST API, on the installation token. Sends; records nothing.
- * Writes, the config file and label creation go through hub4j on objects bound to their repository without a fetch
- * ({@link HubObjects}); listing comments, labels and open issues stays on {@link GitHubHttp} (see
- * docs/operations.md).
+ * Every call goes through hub4j on objects bound to their repository without a fetch ({@link HubObjects}); see the
+ * call table in docs/operations.md.
  */
 final class IssuesRest {
 
     private static final Logger LOG = LoggerFactory.getLogger(IssuesRest.class);
     private static final int MAX_PAGES = 10;
 
-    private final GitHubHttp http;
-    private final InstallationCalls calls;
     private final InstallationTokens tokens;
 
     private final HubObjects hub;
 
     IssuesRest(GitHubHttp http, InstallationCalls calls, InstallationTokens tokens) {
-        this.http = http;
-        this.calls = calls;
         this.tokens = tokens;
         this.hub = new HubObjects(http, calls);
     }
 
+    /** Pages of 100, at most {@link #MAX_PAGES}; the authors are read from the same answers ({@link CommentAuthors}). */
     List<RemoteComment> listComments(ThreadRef issue) {
-        List<RemoteComment> out = new ArrayList<>();
-        String next = issuePath(issue) + "/comments?per_page=100";
-        for (int page = 0; next != null && page < MAX_PAGES; page++) {
-            GitHubHttp.Response r = send(issue.installationId(), "GET", next, null);
-            for (JsonNode c : r.json()) {
-                out.add(new RemoteComment(c.path("id").asText(), c.path("body").asText(""), byThisApp(c)));
+        return hub.call(issue.installationId(), () -> {
+            List<RemoteComment> out = new ArrayList<>();
+            for (GHIssueComment c : hub.issue(issue).listComments().withPageSize(100)) {
+                String body = c.getBody() == null ? "" : c.getBody();
+                out.add(new RemoteComment(Long.toString(c.getId()), body, byThisApp(c.getId())));
+                if (out.size() >= MAX_PAGES * 100) {
+                    break;
+                }
             }
-            next = r.nextPage().orElse(null);
-        }
-        return out;
+            return out;
+        });
     }
 
     Set<String> listLabels(long installationId, String repository) {
@@ -68,18 +65,10 @@ final class IssuesRest {
     }
 
     List<OpenIssue> listOpenIssues(long installationId, String repository, int limit) {
-        List<OpenIssue> out = new ArrayList<>();
-        String next = "/repos/" + repository + "/issues?state=open&sort=created&direction=asc&per_page=100";
-        while (next != null && out.size() < limit) {
-            GitHubHttp.Response r = send(installationId, "GET", next, null);
-            for (JsonNode i : r.json()) {
-                if (!i.has("pull_request") && out.size() < limit) {
-                    out.add(openIssue(i));
-                }
-            }
-            next = r.nextPage().orElse(null);
-        }
-        return out;
+        return hub.call(
+                installationId,
+                () -> RepositoryIssues.list(
+                        hub.repository(installationId, repository), GHIssueState.OPEN, null, limit));
     }
 
     Optional<RepoFile> readFile(long installationId, String repository, String path) {
@@ -153,36 +142,14 @@ final class IssuesRest {
      * The App's comments carry {@code performed_via_github_app} with its id; should GitHub leave that out, a bot
      * comment is the App's only if its author is the App's bot user (whose login is asked of GitHub once).
      */
-    private boolean byThisApp(JsonNode comment) {
-        JsonNode app = comment.path("performed_via_github_app");
-        if (app.hasNonNull("id")) {
-            return app.path("id").asText().equals(tokens.appId());
+    private boolean byThisApp(long commentId) {
+        CommentAuthors.Author author = hub.authors()
+                .of(commentId)
+                .orElseThrow(() -> new GitHubApiException(
+                        "comment " + commentId + " was listed but its author was not read", 0, false, null, null));
+        if (author.appId() != null) {
+            return author.appId().equals(tokens.appId());
         }
-        JsonNode user = comment.path("user");
-        return "Bot".equalsIgnoreCase(user.path("type").asText())
-                && user.path("login").asText().equals(tokens.botLogin());
-    }
-
-    private GitHubHttp.Response send(long installationId, String method, String path, Object body) {
-        return calls.send(installationId, auth -> http.send(method, path, body, auth));
-    }
-
-    private static OpenIssue openIssue(JsonNode i) {
-        Set<String> labels = new LinkedHashSet<>();
-        i.path("labels").forEach(l -> labels.add(l.path("name").asText()));
-        JsonNode user = i.path("user");
-        return new OpenIssue(
-                i.path("number").asInt(),
-                i.path("node_id").asText(null),
-                i.path("html_url").asText(null),
-                i.path("title").asText(""),
-                i.path("body").asText(""),
-                user.path("login").asText(null),
-                "Bot".equalsIgnoreCase(user.path("type").asText()),
-                labels);
-    }
-
-    private static String issuePath(ThreadRef issue) {
-        return "/repos/" + issue.repository() + "/issues/" + issue.number();
+        return author.bot() && author.login().equals(tokens.botLogin());
     }
 }

@@ -1,11 +1,10 @@
 package dev.aisectriage.github;
 
+import dev.aisectriage.core.RetryAfter;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,15 +39,7 @@ final class RateLimitHeaders {
 
     /** {@code retry-after}: seconds from now, or (rarely) an HTTP date, counted against the server's {@code Date}. */
     private Optional<Instant> retryAfter(HttpHeaders h) {
-        return h.firstValue("retry-after").map(String::trim).map(v -> {
-            try {
-                return clock.instant().plusSeconds(Math.max(0, Long.parseLong(v)));
-            } catch (NumberFormatException e) {
-                return httpDate(v)
-                        .map(d -> onLocalClock(d, h))
-                        .orElse(clock.instant().plus(SECONDARY_LIMIT_WAIT));
-            }
-        });
+        return RetryAfter.lifts(h.firstValue("retry-after"), h.firstValue("date"), clock, SECONDARY_LIMIT_WAIT);
     }
 
     /**
@@ -71,20 +62,8 @@ final class RateLimitHeaders {
         return Optional.of(onLocalClock(serverInstant, h));
     }
 
-    /** A moment on the server's clock as a moment on ours: now plus its distance from the answer's {@code Date}. */
     private Instant onLocalClock(Instant serverInstant, HttpHeaders h) {
-        Instant now = clock.instant();
-        Optional<Instant> serverNow = h.firstValue("date").flatMap(RateLimitHeaders::httpDate);
-        Duration wait = Duration.between(serverNow.orElse(now), serverInstant);
-        return wait.isNegative() ? now : now.plus(wait);
-    }
-
-    private static Optional<Instant> httpDate(String value) {
-        try {
-            return Optional.of(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.trim())));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return RetryAfter.onLocalClock(serverInstant, h.firstValue("date"), clock);
     }
 
     private static Optional<Long> epochSeconds(String value) {

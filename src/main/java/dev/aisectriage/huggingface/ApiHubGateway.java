@@ -1,17 +1,9 @@
 package dev.aisectriage.huggingface;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Actions;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +16,14 @@ import org.slf4j.LoggerFactory;
  * The Hub's REST API as the bot uses it. Every URL is the configured root ({@code HF_API_URL}) plus a path built
  * from a checked {@link HubRepo}, never a URL from a payload, so the token only ever goes to the Hub. Failures are
  * thrown as {@link HubApiException}; the job queue retries them (a comment created just before a failure is found
- * again by its marker, so it is not posted twice).
+ * again by its marker, so it is not posted twice), except a refused token (401/403), which it dead-letters at once,
+ * and a 429, which it puts back until the {@code Retry-After} without counting an attempt.
  */
 public final class ApiHubGateway implements HubGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHubGateway.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http;
-    private final String root;
+    private final HubHttp http;
     private final String token;
     private final boolean dryRun;
     private final Actions actions;
@@ -46,14 +36,15 @@ public final class ApiHubGateway implements HubGateway {
      * @param actions the store of sent and intended writes
      */
     public ApiHubGateway(String root, String token, boolean dryRun, Actions actions) {
+        this(root, token, dryRun, actions, Clock.systemUTC());
+    }
+
+    /** @param clock the local clock a 429's {@code Retry-After} is counted on */
+    public ApiHubGateway(String root, String token, boolean dryRun, Actions actions, Clock clock) {
         if (token == null && !dryRun) {
             throw new IllegalArgumentException("a live Hub gateway needs HF_TOKEN");
         }
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        this.root = root.replaceAll("/+$", "");
+        this.http = new HubHttp(root, token, clock);
         this.token = token;
         this.dryRun = dryRun;
         this.actions = actions;
@@ -146,57 +137,18 @@ public final class ApiHubGateway implements HubGateway {
         if (!dryRun) {
             return false;
         }
-        String detail = abbreviate(body);
+        String detail = HubHttp.abbreviate(body);
         LOG.info("{}: would {} {}", LogSafe.text(discussion), action, LogSafe.text(detail));
         actions.record(null, discussion.repo().path(), discussion.num(), action, detail, true);
         return true;
     }
 
     private JsonNode send(String method, String path, Map<String, String> body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .header("User-Agent", "ai-security-triage");
-        if (body == null) {
-            request.GET();
-        } else {
-            try {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new HubApiException(method + " " + path + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HubApiException(method + " " + path + ": interrupted", e);
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new HubApiException(
-                    response.statusCode(),
-                    method + " " + path + ": " + response.statusCode() + " " + abbreviate(response.body()));
-        }
-        try {
-            String text = response.body();
-            return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new HubApiException(response.statusCode(), method + " " + path + ": answer is not JSON");
-        }
+        return http.send(method, path, body);
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isTextual() && !v.asText().isEmpty() ? v.asText() : null;
-    }
-
-    private static String abbreviate(String text) {
-        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").trim();
-        return oneLine.length() > 120 ? oneLine.substring(0, 120) + "…" : oneLine;
     }
 }

@@ -4,24 +4,18 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
-import org.slf4j.LoggerFactory;
 
 /**
  * The store: an embedded SQLite file (one instance), or a PostgreSQL server that several instances share. Schema
  * changes are Flyway migrations, one folder per database under {@code db/migration/}. A SQLite file written before
- * Flyway (tracked in {@code schema_version}) is baselined at the version it reached and keeps its data.
+ * Flyway is baselined at the version it reached and keeps its data ({@link Migrations}).
  */
 public final class Database implements AutoCloseable {
 
@@ -216,84 +210,11 @@ public final class Database implements AutoCloseable {
         Flyway flyway = pool != null
                 ? configuration.dataSource(pool).load()
                 : configuration.dataSource(sqliteUrl, null, null).load();
-        Integer before = dialect == Dialect.SQLITE ? versionBeforeFlyway() : null;
-        if (before != null) {
-            // Written by the service before it used Flyway: its schema is migrations 1..before, data kept.
-            Flyway.configure()
-                    .configuration(flyway.getConfiguration())
-                    .baselineVersion(MigrationVersion.fromVersion(String.valueOf(before)))
-                    .baselineDescription("schema_version " + before + " (before Flyway)")
-                    .load()
-                    .baseline();
-            LoggerFactory.getLogger(Database.class)
-                    .info("{}: schema version {} from before Flyway baselined", description, before);
-        }
-        flyway.migrate();
-    }
-
-    /** The version a pre-Flyway SQLite file reached, or null if Flyway already manages it (or it is new). */
-    private Integer versionBeforeFlyway() {
-        return inTransaction(c -> {
-            if (!tableExists(c, "schema_version") || tableExists(c, "flyway_schema_history")) {
-                return null;
-            }
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT MAX(version) FROM schema_version")) {
-                int v = rs.next() ? rs.getInt(1) : 0;
-                return v > 0 ? v : null;
-            }
-        });
-    }
-
-    private static boolean tableExists(Connection c, String table) throws SQLException {
-        try (var s = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            s.setString(1, table);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
+        Migrations.apply(this, flyway);
     }
 
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(Connection c) throws SQLException;
-    }
-
-    /** A PostgreSQL address as JDBC wants it, with the credentials apart. */
-    record JdbcUrl(String url, String user, String password) {
-
-        static JdbcUrl parse(String text) {
-            String t = text.trim();
-            if (t.startsWith("jdbc:postgresql:")) {
-                return new JdbcUrl(t, null, null);
-            }
-            if (!t.startsWith("postgres://") && !t.startsWith("postgresql://")) {
-                throw new IllegalArgumentException("DATABASE_URL must start with postgres://, postgresql:// or "
-                        + "jdbc:postgresql://, got '" + redact(t) + "'");
-            }
-            URI uri = URI.create(t);
-            String user = null;
-            String password = null;
-            if (uri.getRawUserInfo() != null) {
-                String[] parts = uri.getRawUserInfo().split(":", 2);
-                user = decode(parts[0]);
-                password = parts.length > 1 ? decode(parts[1]) : null;
-            }
-            String hostPort = uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            return new JdbcUrl("jdbc:postgresql://" + hostPort + path + query, user, password);
-        }
-
-        String redacted() {
-            return redact(url) + (user == null ? "" : " as " + user);
-        }
-
-        private static String redact(String url) {
-            return url.replaceAll("(://[^:/@]+):[^@]*@", "$1:***@").replaceAll("(?i)(password=)[^&]*", "$1***");
-        }
-
-        private static String decode(String s) {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        }
     }
 }

@@ -57,27 +57,35 @@ public final class Deliveries {
                 }
             }
             if (d.semanticKey() != null && !claimSemanticKey(c, d, now)) {
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE deliveries SET outcome = 'duplicate', reason = ? WHERE delivery_id = ?")) {
-                    s.setString(1, "same event already queued");
-                    s.setString(2, d.deliveryId());
-                    s.executeUpdate();
-                }
+                markDuplicate(c, d);
                 return DeliveryOutcome.DUPLICATE;
             }
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO jobs (delivery_id, state, attempts, next_attempt_at, created_at, thread_key,
-                                      installation_id)
-                    VALUES (?, 'queued', 0, ?, ?, ?, ?)""")) {
-                s.setString(1, d.deliveryId());
-                s.setLong(2, now);
-                s.setLong(3, now);
-                s.setString(4, threadKey(d.repository(), d.threadNumber()));
-                setNullableLong(s, 5, d.installationId());
-                s.executeUpdate();
-            }
+            insertJob(c, d, now);
             return DeliveryOutcome.QUEUED;
         });
+    }
+
+    private static void markDuplicate(Connection c, Delivery d) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE deliveries SET outcome = 'duplicate', reason = ? WHERE delivery_id = ?")) {
+            s.setString(1, "same event already queued");
+            s.setString(2, d.deliveryId());
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertJob(Connection c, Delivery d, long now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO jobs (delivery_id, state, attempts, next_attempt_at, created_at, thread_key,
+                                  installation_id)
+                VALUES (?, 'queued', 0, ?, ?, ?, ?)""")) {
+            s.setString(1, d.deliveryId());
+            s.setLong(2, now);
+            s.setLong(3, now);
+            s.setString(4, threadKey(d.repository(), d.threadNumber()));
+            setNullableLong(s, 5, d.installationId());
+            s.executeUpdate();
+        }
     }
 
     /**

@@ -19,11 +19,13 @@ public final class HubDiscussions {
     private final Database db;
     private final Writes writes;
     private final Clock clock;
+    private final HubReplies replies;
 
     public HubDiscussions(Database db, Writes writes, Clock clock) {
         this.db = db;
         this.writes = writes;
         this.clock = clock;
+        this.replies = new HubReplies(db, writes, clock);
     }
 
     public HubDiscussions(Database db) {
@@ -60,53 +62,18 @@ public final class HubDiscussions {
     public void recordOpening(Key key, String commentId, String text) {
         update(key, "opening_comment_id = ?, opening = ?", commentId, text);
         if (commentId != null) {
-            writes.inTransaction(c -> {
-                // the opening post may have arrived as a comment event first: it is not a reply
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM hub_discussion_comments "
-                        + "WHERE repo_type = ? AND repository = ? AND num = ? AND comment_id = ?")) {
-                    key(s, key, 1);
-                    s.setString(4, commentId);
-                    s.executeUpdate();
-                }
-                return null;
-            });
+            replies.forget(key, commentId); // the opening post may have arrived as a comment event first
         }
     }
 
     /** A reply, or a new text of one. */
     public void recordReply(Key key, String commentId, String text) {
-        writes.inTransaction(c -> {
-            ensure(c, key);
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO hub_discussion_comments(repo_type, repository, num, comment_id, body, first_seen) "
-                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (repo_type, repository, num, comment_id) "
-                            + "DO UPDATE SET body = excluded.body")) {
-                key(s, key, 1);
-                s.setString(4, commentId);
-                s.setString(5, text);
-                s.setLong(6, clock.millis());
-                s.executeUpdate();
-            }
-            return null;
-        });
+        replies.record(key, commentId, text);
     }
 
     /** The replies' texts, in the order they were first seen. */
     public List<String> replies(Key key) {
-        return db.inTransaction(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT body FROM hub_discussion_comments WHERE repo_type = ? AND repository = ? AND num = ? "
-                            + "ORDER BY first_seen, comment_id")) {
-                key(s, key, 1);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return replies.of(key);
     }
 
     public void recordClassification(
@@ -191,7 +158,7 @@ public final class HubDiscussions {
         });
     }
 
-    private static void ensure(Connection c, Key key) throws SQLException {
+    static void ensure(Connection c, Key key) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO hub_discussions(repo_type, repository, num) "
                 + "VALUES (?, ?, ?) ON CONFLICT (repo_type, repository, num) DO NOTHING")) {
             key(s, key, 1);
@@ -199,7 +166,7 @@ public final class HubDiscussions {
         }
     }
 
-    private static void key(PreparedStatement s, Key key, int from) throws SQLException {
+    static void key(PreparedStatement s, Key key, int from) throws SQLException {
         s.setString(from, key.repoType());
         s.setString(from + 1, key.repository());
         s.setInt(from + 2, key.num());

@@ -2,14 +2,9 @@ package dev.aisectriage.store;
 
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.core.ThreadRef;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +12,8 @@ import java.util.Set;
 /**
  * What the bot knows about each thread: its last classification, its one comment, the labels it added, the labels
  * people removed, replies by people, and the off switch. Every write is an upsert, so a re-run job can repeat it.
+ * The comment slot ({@link CommentSlots}), the replies ({@link ThreadReplies}) and the label memory
+ * ({@link LabelMemory}) have their own classes; this is their one entry point.
  */
 public final class Threads {
 
@@ -24,6 +21,9 @@ public final class Threads {
 
     private final Database db;
     private final Writes writes;
+    private final CommentSlots slots;
+    private final ThreadReplies replies;
+    private final LabelMemory labels;
 
     public Threads(Database db) {
         this(db, db::writeTransaction);
@@ -32,50 +32,32 @@ public final class Threads {
     public Threads(Database db, Writes writes) {
         this.db = db;
         this.writes = writes;
+        this.slots = new CommentSlots(writes);
+        this.replies = new ThreadReplies(db, writes);
+        this.labels = new LabelMemory(db, writes);
     }
 
     public Optional<ThreadState> find(ThreadRef ref) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT installation_id, repository, kind, number, node_id, url, text, security_probability, "
-                            + "primary_theme, verdict, issue_codes, model_version, comment_id, comment_hash, off, "
-                            + "classified_at FROM threads WHERE repository = ? AND kind = ? AND number = ?")) {
-                key(s, ref, 1);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(state(rs)) : Optional.<ThreadState>empty();
-                }
-            }
-        });
+        return db.inTransaction(c -> ThreadRows.find(c, ref));
     }
 
     public void recordClassification(ThreadRef ref, String url, String text, Prediction p, String verdict) {
-        writes.inTransaction(c -> {
-            ensure(c, ref);
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE threads SET url = ?, text = ?, security_probability = ?, primary_theme = ?, verdict = ?, "
-                            + "issue_codes = ?, model_version = ?, classified_at = ?, installation_id = ?, "
-                            + "node_id = COALESCE(?, node_id) WHERE repository = ? AND kind = ? AND number = ?")) {
-                s.setString(1, url);
-                s.setString(2, text);
-                s.setDouble(3, p.securityProbability());
-                s.setString(4, p.primaryTheme().name());
-                s.setString(5, verdict);
-                s.setString(
-                        6,
-                        String.join(
-                                ",",
-                                p.issueTypes().stream()
-                                        .map(Prediction.IssueTypeScore::id)
-                                        .toList()));
-                s.setString(7, p.modelVersion());
-                s.setString(8, Instant.now().toString());
-                s.setLong(9, ref.installationId());
-                s.setString(10, ref.nodeId());
-                key(s, ref, 11);
-                s.executeUpdate();
-            }
-            return null;
-        });
+        String issueCodes = String.join(
+                ",", p.issueTypes().stream().map(Prediction.IssueTypeScore::id).toList());
+        update(
+                ref,
+                "url = ?, text = ?, security_probability = ?, primary_theme = ?, verdict = ?, issue_codes = ?, "
+                        + "model_version = ?, classified_at = ?, installation_id = ?, node_id = COALESCE(?, node_id)",
+                url,
+                text,
+                p.securityProbability(),
+                p.primaryTheme().name(),
+                verdict,
+                issueCodes,
+                p.modelVersion(),
+                Instant.now().toString(),
+                ref.installationId(),
+                ref.nodeId());
     }
 
     public void recordComment(ThreadRef ref, String commentId, String contentHash) {
@@ -100,18 +82,7 @@ public final class Threads {
      * gets a {@link LeaseLostException}.
      */
     public boolean reserveComment(ThreadRef ref, String reservation, String previous) {
-        return writes.inTransaction(c -> {
-            ensureLease(c, ref);
-            ensure(c, ref);
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE threads SET comment_id = ?, comment_hash = NULL WHERE repository = ? AND kind = ? "
-                            + "AND number = ? AND (comment_id IS NULL OR comment_id = ?)")) {
-                s.setString(1, reservation);
-                key(s, ref, 2);
-                s.setString(5, previous);
-                return s.executeUpdate() == 1;
-            }
-        });
+        return slots.reserve(ref, reservation, previous);
     }
 
     /**
@@ -119,21 +90,7 @@ public final class Threads {
      * of the thread another holder has taken over: called right before a write to GitHub that must happen once.
      */
     public void requireLease(ThreadRef ref) {
-        if (ThreadLeases.workingFor() != null) {
-            writes.inTransaction(c -> {
-                ensureLease(c, ref);
-                return null;
-            });
-        }
-    }
-
-    private static void ensureLease(Connection c, ThreadRef ref) throws SQLException {
-        ThreadLeases.Held held = ThreadLeases.workingFor();
-        if (held != null
-                && held.threadKey().equals(Deliveries.threadKey(ref.repository(), ref.number()))
-                && !ThreadLeases.holds(c, held.threadKey(), held.holder())) {
-            throw new LeaseLostException(held.threadKey(), held.holder());
-        }
+        slots.requireLease(ref);
     }
 
     public void setOff(ThreadRef ref, boolean off) {
@@ -142,69 +99,32 @@ public final class Threads {
 
     /** A reply by a person, kept to classify the thread again with it. */
     public void addReply(ThreadRef ref, String commentId, String body) {
-        writes.inTransaction(c -> {
-            ensure(c, ref);
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO thread_comments(repository, kind, number, comment_id, body) VALUES (?, ?, ?, ?, ?) "
-                            + "ON CONFLICT DO NOTHING")) {
-                key(s, ref, 1);
-                s.setString(4, commentId);
-                s.setString(5, body);
-                s.executeUpdate();
-            }
-            return null;
-        });
+        replies.add(ref, commentId, body);
     }
 
     public List<String> replies(ThreadRef ref) {
-        return db.inTransaction(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT body FROM thread_comments WHERE repository = ? AND kind = ? AND number = ? ORDER BY "
-                            + (db.dialect() == Database.Dialect.SQLITE ? "rowid" : "seq"))) {
-                key(s, ref, 1);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return replies.of(ref);
     }
 
-    public void recordLabelsAdded(ThreadRef ref, Collection<String> labels) {
-        labelFlag(ref, labels, "added_by_bot");
+    public void recordLabelsAdded(ThreadRef ref, Collection<String> added) {
+        labels.flag(ref, added, LabelMemory.ADDED_BY_BOT);
     }
 
     public void recordLabelRemovedByHuman(ThreadRef ref, String label) {
-        labelFlag(ref, List.of(label), "removed_by_human");
+        labels.flag(ref, List.of(label), LabelMemory.REMOVED_BY_HUMAN);
     }
 
     public Set<String> labelsAddedByBot(ThreadRef ref) {
-        return labels(ref, "added_by_bot");
+        return labels.flagged(ref, LabelMemory.ADDED_BY_BOT);
     }
 
     public Set<String> labelsRemovedByHumans(ThreadRef ref) {
-        return labels(ref, "removed_by_human");
+        return labels.flagged(ref, LabelMemory.REMOVED_BY_HUMAN);
     }
 
+    /** The threads classified last, newest first. */
     public List<ThreadState> recent(int limit) {
-        return db.inTransaction(c -> {
-            List<ThreadState> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT installation_id, repository, kind, number, node_id, url, text, security_probability, "
-                            + "primary_theme, verdict, issue_codes, model_version, comment_id, comment_hash, off, "
-                            + "classified_at FROM threads WHERE classified_at IS NOT NULL ORDER BY classified_at DESC LIMIT ?")) {
-                s.setInt(1, limit);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(state(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.inTransaction(c -> ThreadRows.recent(c, limit));
     }
 
     /** Uninstall: the threads' texts, replies and label memory of the installation go. */
@@ -230,91 +150,20 @@ public final class Threads {
         });
     }
 
-    private void labelFlag(ThreadRef ref, Collection<String> labels, String column) {
-        writes.inTransaction(c -> {
-            ensure(c, ref);
-            for (String label : labels) {
-                try (PreparedStatement s =
-                        c.prepareStatement("INSERT INTO thread_labels(repository, kind, number, label, " + column
-                                + ") VALUES (?, ?, ?, ?, 1) "
-                                + "ON CONFLICT(repository, kind, number, label) DO UPDATE SET " + column + " = 1")) {
-                    key(s, ref, 1);
-                    s.setString(4, label);
-                    s.executeUpdate();
-                }
-            }
-            return null;
-        });
-    }
-
-    private Set<String> labels(ThreadRef ref, String column) {
-        return db.inTransaction(c -> {
-            Set<String> out = new LinkedHashSet<>();
-            try (PreparedStatement s =
-                    c.prepareStatement("SELECT label FROM thread_labels WHERE repository = ? AND kind = ? "
-                            + "AND number = ? AND " + column + " = 1")) {
-                key(s, ref, 1);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
+    /** Sets {@code assignments} (their values in order) on the thread's row, made first if need be. */
     private void update(ThreadRef ref, String assignments, Object... values) {
         writes.inTransaction(c -> {
-            ensure(c, ref);
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE threads SET " + assignments + " WHERE repository = ? AND kind = ? AND number = ?")) {
+            ThreadRows.ensure(c, ref);
+            try (PreparedStatement s =
+                    c.prepareStatement("UPDATE threads SET " + assignments + " WHERE " + ThreadRows.KEY)) {
                 for (int i = 0; i < values.length; i++) {
                     s.setObject(i + 1, values[i]);
                 }
-                key(s, ref, values.length + 1);
+                ThreadRows.key(s, ref, values.length + 1);
                 s.executeUpdate();
             }
             return null;
         });
-    }
-
-    private static void ensure(Connection c, ThreadRef ref) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO threads(installation_id, repository, kind, number, node_id) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT DO NOTHING")) {
-            s.setLong(1, ref.installationId());
-            key(s, ref, 2);
-            s.setString(5, ref.nodeId());
-            s.executeUpdate();
-        }
-    }
-
-    private static void key(PreparedStatement s, ThreadRef ref, int from) throws SQLException {
-        s.setString(from, ref.repository());
-        s.setString(from + 1, ref.kind().dbName());
-        s.setInt(from + 2, ref.number());
-    }
-
-    private static ThreadState state(ResultSet rs) throws SQLException {
-        return new ThreadState(
-                new ThreadRef(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        ThreadRef.Kind.fromDb(rs.getString(3)),
-                        rs.getInt(4),
-                        rs.getString(5)),
-                rs.getString(6),
-                rs.getString(7),
-                Rows.nullableDouble(rs, 8),
-                rs.getString(9),
-                rs.getString(10),
-                rs.getString(11),
-                rs.getString(12),
-                rs.getString(13),
-                rs.getString(14),
-                rs.getInt(15) == 1,
-                rs.getString(16));
     }
 
     /**

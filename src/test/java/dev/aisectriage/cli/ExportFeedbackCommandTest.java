@@ -3,6 +3,7 @@ package dev.aisectriage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.classify.Theme;
+import dev.aisectriage.event.WebhookEvent;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
@@ -32,14 +33,22 @@ class ExportFeedbackCommandTest {
             bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
             bot.handle(Fixtures.event("issues-unlabeled-flag-removed-by-maintainer.json", "d-2"));
             bot.handle(Fixtures.event("discussion-created-security-question.json", "d-3"));
-            bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-4", p -> {
+            WebhookEvent command = Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-4", p -> {
                 p.remove("issue");
                 p.set(
                         "discussion",
                         Fixtures.payload("discussion-created-security-question.json")
                                 .get("discussion"));
                 p.with("comment").put("body", "/ai-security theme data");
-            }));
+            });
+            // the member's comment, moved onto the discussion: a discussion_comment delivery
+            bot.handle(new WebhookEvent(
+                    command.deliveryId(),
+                    "discussion_comment",
+                    command.action(),
+                    command.installationId(),
+                    command.repository(),
+                    command.payload()));
         }
         Path out = dir.resolve("feedback.jsonl");
 

@@ -28,6 +28,17 @@ class AppConfigTest {
     }
 
     @Test
+    void givenNoGitHubCacheDirWhenReadThenTheCacheLivesBesideTheDatabaseAndAGivenOneIsTaken() {
+        // given DATABASE_PATH alone, then GITHUB_CACHE_DIR too
+        AppConfig beside = AppConfig.fromEnvironment(Map.of("DATABASE_PATH", "/var/lib/triage/triage.db"));
+        AppConfig given = AppConfig.fromEnvironment(Map.of("GITHUB_CACHE_DIR", "/cache/github"));
+
+        // then the cache is github-cache in the database's folder, or the folder given
+        assertThat(beside.githubCacheDir()).isEqualTo(Path.of("/var/lib/triage/github-cache"));
+        assertThat(given.githubCacheDir()).isEqualTo(Path.of("/cache/github"));
+    }
+
+    @Test
     void credentialsWithoutWebhookSecretAreRefused() {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_ID", "123", "PRIVATE_KEY", PEM)))
                 .hasMessageContaining("WEBHOOK_SECRET");

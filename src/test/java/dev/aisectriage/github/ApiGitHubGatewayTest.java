@@ -238,6 +238,28 @@ class ApiGitHubGatewayTest {
     }
 
     @Test
+    void givenTheAppsCommentAndCopiedMarkersWhenListedThenTheListAloneTellsThemApartWithNoUserLookedUp() {
+        // given the App's comment, a person's and another App's, all three carrying the same marker
+        github.existingComment("octo/ml#7", "101", "<!-- ai-security-triage --> ours");
+        github.existingComment("octo/ml#7", "102", "mallory", "<!-- ai-security-triage --> copied");
+        github.existingComment("octo/ml#7", "103", "other[bot]", "<!-- ai-security-triage --> copied");
+
+        // when the issue's comments are listed through hub4j
+        List<RemoteComment> comments = gateway(false).listComments(ISSUE);
+
+        // then only the App's own is the App's, read from performed_via_github_app in the one listing: no
+        // GET /users/{login} (hub4j's GHIssueComment.getUser()), no GET /app
+        assertThat(comments)
+                .extracting(RemoteComment::id, RemoteComment::byThisApp)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("101", true),
+                        org.assertj.core.groups.Tuple.tuple("102", false),
+                        org.assertj.core.groups.Tuple.tuple("103", false));
+        assertThat(github.requestLines())
+                .containsExactly("POST /app/installations/42/access_tokens", "GET /repos/octo/ml/issues/7/comments");
+    }
+
+    @Test
     void givenBotCommentsWithoutTheAppFieldWhenListedThenOnlyTheAppsBotUserCountsAsTheApp() {
         // given two bot comments that do not say which App wrote them
         mockwebserver3.MockResponse listing = FakeGitHub.json(

@@ -2,12 +2,19 @@ package dev.aisectriage.huggingface;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.support.FakeHub;
 import dev.aisectriage.support.TestDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +26,8 @@ class ApiHubGatewayTest {
 
     static final HubDiscussionRef DISCUSSION =
             new HubDiscussionRef(HubRepo.of("model", "example-ml/tiny-classifier"), 7);
+    static final String COMMENT = "POST /api/models/example-ml/tiny-classifier/discussions/7/comment";
+    static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
 
     @TempDir
     Path dir;
@@ -113,6 +122,78 @@ class ApiHubGatewayTest {
         assertThatThrownBy(() -> gateway.editComment(DISCUSSION, "65700000000000000000dead", "text"))
                 .isInstanceOfSatisfying(
                         HubApiException.class, e -> assertThat(e.isGone()).isTrue());
+    }
+
+    @Test
+    void givenTheHubRefusesTheTokenWhenACommentIsPostedThenTheFailureIsARefusalNamingTheToken() {
+        hub.script(COMMENT, FakeHub.json(401, "{\"error\":\"Invalid credentials in Authorization header\"}"))
+                .script(COMMENT, FakeHub.json(403, "{\"error\":\"You don't have the rights\"}"));
+        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db));
+
+        assertThatThrownBy(() -> gateway.createComment(DISCUSSION, "text"))
+                .isInstanceOfSatisfying(
+                        HubApiException.class, e -> assertThat(e.isRefused()).isTrue())
+                .hasMessageContaining("HF_TOKEN")
+                .hasMessageContaining("401");
+        assertThatThrownBy(() -> gateway.createComment(DISCUSSION, "text"))
+                .isInstanceOfSatisfying(
+                        HubApiException.class, e -> assertThat(e.isRefused()).isTrue())
+                .hasMessageContaining("HF_TOKEN")
+                .hasMessageContaining("403");
+    }
+
+    @Test
+    void givenA429WithRetryAfterInSecondsThenTheLimitLiftsThatLongAfterNowOnTheLocalClock() {
+        hub.script(COMMENT, limited().addHeader("Retry-After", "90").build());
+
+        assertThat(limitMet().retryAt()).isEqualTo(NOW.plusSeconds(90));
+    }
+
+    @Test
+    void givenA429WithRetryAfterAsAnHttpDateThenTheWaitIsCountedFromTheHubsDateNotFromOurClock() {
+        // the Hub's clock is three hours behind ours; it asks to wait until two minutes after its now
+        Instant hubNow = NOW.minus(Duration.ofHours(3));
+        hub.script(
+                COMMENT,
+                limited()
+                        .addHeader("Date", httpDate(hubNow))
+                        .addHeader("Retry-After", httpDate(hubNow.plusSeconds(120)))
+                        .build());
+
+        assertThat(limitMet().retryAt()).isEqualTo(NOW.plusSeconds(120));
+    }
+
+    @Test
+    void givenA429WithoutRetryAfterThenTheLimitLiftsAfterAMinute() {
+        hub.script(COMMENT, limited().build());
+
+        HubRateLimitedException limit = limitMet();
+
+        assertThat(limit.retryAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(limit.status()).isEqualTo(429);
+        assertThat(limit.pausedInstallation())
+                .as("a Hub limit holds back no GitHub installation")
+                .isNull();
+    }
+
+    private HubRateLimitedException limitMet() {
+        ApiHubGateway gateway =
+                new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db), Clock.fixed(NOW, ZoneOffset.UTC));
+        Throwable thrown = catchThrowable(() -> gateway.createComment(DISCUSSION, "text"));
+        assertThat(thrown).isInstanceOf(HubRateLimitedException.class);
+        assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
+        return (HubRateLimitedException) thrown;
+    }
+
+    private static MockResponse.Builder limited() {
+        return new MockResponse.Builder()
+                .code(429)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"error\":\"Too Many Requests\"}");
+    }
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     @Test

@@ -72,16 +72,14 @@ class DatabaseMigrationTest {
 
     @Test
     void databaseUrlsInEveryFormNameTheSameServer() {
-        assertThat(Database.JdbcUrl.parse("postgres://bot:p%40ss@db.internal:5432/triage?sslmode=require"))
-                .isEqualTo(new Database.JdbcUrl(
-                        "jdbc:postgresql://db.internal:5432/triage?sslmode=require", "bot", "p@ss"));
-        assertThat(Database.JdbcUrl.parse("postgresql://bot@db/triage"))
-                .isEqualTo(new Database.JdbcUrl("jdbc:postgresql://db/triage", "bot", null));
-        assertThat(Database.JdbcUrl.parse("jdbc:postgresql://db:5433/triage?user=bot"))
-                .isEqualTo(new Database.JdbcUrl("jdbc:postgresql://db:5433/triage?user=bot", null, null));
-        assertThat(Database.JdbcUrl.parse("postgres://bot:secret@db/triage").redacted())
-                .doesNotContain("secret");
-        assertThatThrownBy(() -> Database.JdbcUrl.parse("mysql://bot:secret@db/triage"))
+        assertThat(JdbcUrl.parse("postgres://bot:p%40ss@db.internal:5432/triage?sslmode=require"))
+                .isEqualTo(new JdbcUrl("jdbc:postgresql://db.internal:5432/triage?sslmode=require", "bot", "p@ss"));
+        assertThat(JdbcUrl.parse("postgresql://bot@db/triage"))
+                .isEqualTo(new JdbcUrl("jdbc:postgresql://db/triage", "bot", null));
+        assertThat(JdbcUrl.parse("jdbc:postgresql://db:5433/triage?user=bot"))
+                .isEqualTo(new JdbcUrl("jdbc:postgresql://db:5433/triage?user=bot", null, null));
+        assertThat(JdbcUrl.parse("postgres://bot:secret@db/triage").redacted()).doesNotContain("secret");
+        assertThatThrownBy(() -> JdbcUrl.parse("mysql://bot:secret@db/triage"))
                 .hasMessageContaining("DATABASE_URL")
                 .hasMessageNotContaining("secret");
     }

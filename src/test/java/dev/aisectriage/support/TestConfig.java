@@ -30,6 +30,7 @@ public final class TestConfig {
                 AppConfig.DEFAULT_REDELIVERY_SWEEP_MINUTES,
                 null,
                 null,
-                AppConfig.DEFAULT_RETENTION_DAYS);
+                AppConfig.DEFAULT_RETENTION_DAYS,
+                null);
     }
 }

@@ -329,6 +329,7 @@ class WebhookEndpointTest {
                 c.redeliverySweepMinutes(),
                 c.hub(),
                 null,
-                c.retentionDays());
+                c.retentionDays(),
+                null);
     }
 }

@@ -1,0 +1,14 @@
+package dev.aisectriage.event;
+
+/**
+ * One behaviour reacting to one kind of event, given its typed payload. A handler must be idempotent: a job
+ * interrupted after some of its side effects ran is run again from the start.
+ *
+ * @param <P> the payload's class, named with the route ({@link EventRoutes#on(String, PayloadType, PayloadHandler)})
+ */
+@FunctionalInterface
+public interface PayloadHandler<P> {
+
+    /** @param delivery the stored delivery (its id and action); the handler reads the payload only through {@code payload} */
+    void handle(WebhookEvent delivery, P payload) throws Exception;
+}

@@ -1,0 +1,38 @@
+package dev.aisectriage.event;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Handlers read typed payloads: only the classes that turn a stored delivery into its payload (and the delivery
+ * itself) touch the JSON tree.
+ */
+class HandlersReadTypedPayloadsTest {
+
+    private static final JavaClasses EVENT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.aisectriage.event");
+
+    @Test
+    void givenTheEventPackage_whenCheckingDependencies_thenOnlyThePayloadParsersReadTheJsonTree() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.aisectriage.event")
+                .and()
+                .doNotHaveSimpleName("GitHubPayloads")
+                .and()
+                .doNotHaveSimpleName("PayloadChecks")
+                .and()
+                .doNotHaveSimpleName("WebhookEvent")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.fasterxml.jackson.databind..")
+                .because("handlers receive typed payloads and never walk " + JsonNode.class.getSimpleName() + " paths")
+                .check(EVENT);
+    }
+}

@@ -1,0 +1,226 @@
+package dev.aisectriage.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.huggingface.ApiHubGateway;
+import dev.aisectriage.huggingface.HubDiscussionRef;
+import dev.aisectriage.huggingface.HubRepo;
+import dev.aisectriage.store.Actions;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.Delivery;
+import dev.aisectriage.store.SerialWriter;
+import dev.aisectriage.support.FakeHub;
+import dev.aisectriage.support.TestStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * How the queue routes a Hub job's failure, with a real {@link ApiHubGateway} against a stand-in Hub: a refused
+ * token is dead-lettered at once, a 429 waits for its {@code Retry-After} without spending an attempt.
+ */
+@Timeout(60)
+@ParameterizedClass
+@EnumSource(TestStore.class)
+class HubJobFailuresTest {
+
+    private static final String COMMENT = "POST /api/models/example-ml/tiny-classifier/discussions/7/comment";
+    private static final HubDiscussionRef DISCUSSION =
+            new HubDiscussionRef(HubRepo.of("model", "example-ml/tiny-classifier"), 7);
+
+    @Parameter
+    TestStore store;
+
+    @TempDir
+    Path dir;
+
+    Database db;
+    Deliveries deliveries;
+    JobQueue queue;
+    FakeHub hub;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = store.open(dir);
+        SerialWriter writer = new SerialWriter(db);
+        deliveries = new Deliveries(db, writer, Clock.systemUTC());
+        queue = new JobQueue(
+                db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1));
+        hub = new FakeHub();
+    }
+
+    @AfterEach
+    void close() {
+        if (hub != null) {
+            hub.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void givenTheHubRefusesTheTokenWhenTheJobRunsThenItIsDeadLetteredAtOnceWithOneLogLineNamingTheToken() {
+        // given a Hub that answers the comment with 401
+        hub.script(COMMENT, FakeHub.json(401, "{\"error\":\"Invalid credentials in Authorization header\"}"));
+        deliveries.queue(hubDelivery("hf-401"));
+
+        // when the workers run the job
+        String log = capturingLog(() -> runUntilSettled("hf-401"));
+
+        // then it ran once, is dead with a reason that names the token, and left one log line without a stack trace
+        assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
+        assertThat(queue.stateOf("hf-401")).contains(JobState.DEAD);
+        DeadLetter dead = queue.deadLetters(1).get(0);
+        assertThat(dead.attempts()).isEqualTo(1);
+        assertThat(dead.lastError()).contains("401").contains("HF_TOKEN");
+        assertOneLineWithoutStackTrace(log, "hf-401");
+    }
+
+    @Test
+    void givenTheHubForbidsTheWriteWhenTheJobRunsThenItIsDeadLetteredAtOnceWithOneLogLine() {
+        // given a Hub that answers the comment with 403 (a token without the discussion permission)
+        hub.script(COMMENT, FakeHub.json(403, "{\"error\":\"You don't have the rights to write discussions\"}"));
+        deliveries.queue(hubDelivery("hf-403"));
+
+        // when the workers run the job
+        String log = capturingLog(() -> runUntilSettled("hf-403"));
+
+        // then it ran once and its dead letter says why
+        assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
+        assertThat(queue.stateOf("hf-403")).contains(JobState.DEAD);
+        DeadLetter dead = queue.deadLetters(1).get(0);
+        assertThat(dead.attempts()).isEqualTo(1);
+        assertThat(dead.lastError()).contains("403").contains("rights to write discussions");
+        assertOneLineWithoutStackTrace(log, "hf-403");
+    }
+
+    @Test
+    void givenA429WithRetryAfterInSecondsWhenTheJobRunsThenItWaitsThatLongWithoutSpendingAnAttempt() {
+        // given a Hub that asks to wait two minutes
+        hub.script(COMMENT, limited().addHeader("Retry-After", "120").build());
+        deliveries.queue(hubDelivery("hf-429"));
+
+        // when the workers run the job
+        long before = System.currentTimeMillis();
+        runUntilSettled("hf-429");
+        long after = System.currentTimeMillis();
+
+        // then it is queued again for the moment the limit lifts, its attempt not counted, and was not retried
+        assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
+        assertThat(queue.stateOf("hf-429")).contains(JobState.QUEUED);
+        List<Long> job = job("hf-429");
+        assertThat(job.get(0)).as("attempts").isZero();
+        assertThat(job.get(1)).as("next attempt").isBetween(before + 120_000, after + 120_000);
+    }
+
+    @Test
+    void givenA429WithRetryAfterAsAnHttpDateWhenTheJobRunsThenTheWaitIsCountedFromTheHubsOwnClock() {
+        // given a Hub whose clock is a day ahead of ours and that asks to wait until five minutes after its now
+        Instant hubNow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        hub.script(
+                COMMENT,
+                limited()
+                        .addHeader("Date", httpDate(hubNow))
+                        .addHeader("Retry-After", httpDate(hubNow.plusSeconds(300)))
+                        .build());
+        deliveries.queue(hubDelivery("hf-429-date"));
+
+        // when the workers run the job
+        long before = System.currentTimeMillis();
+        runUntilSettled("hf-429-date");
+        long after = System.currentTimeMillis();
+
+        // then it waits five minutes on our clock, not a day and five minutes
+        assertThat(queue.stateOf("hf-429-date")).contains(JobState.QUEUED);
+        List<Long> job = job("hf-429-date");
+        assertThat(job.get(0)).as("attempts").isZero();
+        assertThat(job.get(1)).as("next attempt").isBetween(before + 299_000, after + 301_000);
+    }
+
+    private void runUntilSettled(String deliveryId) {
+        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db));
+        EventRoutes routes = new EventRoutes()
+                .on("huggingface.discussion.create", e -> gateway.createComment(DISCUSSION, "a comment"));
+        try (JobQueueWorkers workers =
+                new JobQueueWorkers(queue, routes, 1, (j, s, t) -> {}, Duration.ofMillis(50), Duration.ofSeconds(10))) {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !hub.requests().isEmpty()
+                            && queue.stateOf(deliveryId).orElseThrow() != JobState.RUNNING);
+        }
+    }
+
+    private static Delivery hubDelivery(String id) {
+        String payload = "{\"event\":{\"action\":\"create\",\"scope\":\"discussion\"},"
+                + "\"repo\":{\"type\":\"model\",\"name\":\"example-ml/tiny-classifier\"},"
+                + "\"discussion\":{\"num\":7}}";
+        return new Delivery(
+                id, "huggingface.discussion", "create", null, "models/example-ml/tiny-classifier", 7, null, payload);
+    }
+
+    private static MockResponse.Builder limited() {
+        return new MockResponse.Builder()
+                .code(429)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"error\":\"Too Many Requests\"}");
+    }
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private static String capturingLog(Runnable run) {
+        PrintStream previous = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            run.run();
+        } finally {
+            System.setErr(previous);
+        }
+        String text = log.toString(StandardCharsets.UTF_8);
+        previous.print(text);
+        return text;
+    }
+
+    /** The job's one line, and no stack trace after it (other threads' lines may come in between). */
+    private static void assertOneLineWithoutStackTrace(String log, String deliveryId) {
+        List<String> lines = log.lines().toList();
+        List<String> ours = lines.stream().filter(l -> l.contains(deliveryId)).toList();
+        assertThat(ours).singleElement().satisfies(l -> assertThat(l).containsAnyOf("WARN", "ERROR"));
+        List<String> after = lines.subList(lines.indexOf(ours.get(0)) + 1, lines.size());
+        assertThat(after).noneMatch(l -> l.startsWith("\tat ") || l.matches("^[\\w.$]+(Exception|Error)(: .*)?$"));
+    }
+
+    /** attempts and next_attempt_at of a delivery's job. */
+    private List<Long> job(String deliveryId) {
+        return db.inTransaction(c -> {
+            try (var s = c.prepareStatement("SELECT attempts, next_attempt_at FROM jobs WHERE delivery_id = ?")) {
+                s.setString(1, deliveryId);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    return List.of(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        });
+    }
+}
