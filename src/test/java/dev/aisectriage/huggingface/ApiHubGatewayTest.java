@@ -13,8 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,7 +142,7 @@ class ApiHubGatewayTest {
 
     @Test
     void givenA429WithRetryAfterInSecondsThenTheLimitLiftsThatLongAfterNowOnTheLocalClock() {
-        hub.script(COMMENT, limited().addHeader("Retry-After", "90").build());
+        hub.script(COMMENT, FakeHub.rateLimited().addHeader("Retry-After", "90").build());
 
         assertThat(limitMet().retryAt()).isEqualTo(NOW.plusSeconds(90));
     }
@@ -155,9 +153,9 @@ class ApiHubGatewayTest {
         Instant hubNow = NOW.minus(Duration.ofHours(3));
         hub.script(
                 COMMENT,
-                limited()
-                        .addHeader("Date", httpDate(hubNow))
-                        .addHeader("Retry-After", httpDate(hubNow.plusSeconds(120)))
+                FakeHub.rateLimited()
+                        .addHeader("Date", FakeHub.httpDate(hubNow))
+                        .addHeader("Retry-After", FakeHub.httpDate(hubNow.plusSeconds(120)))
                         .build());
 
         assertThat(limitMet().retryAt()).isEqualTo(NOW.plusSeconds(120));
@@ -165,7 +163,7 @@ class ApiHubGatewayTest {
 
     @Test
     void givenA429WithoutRetryAfterThenTheLimitLiftsAfterAMinute() {
-        hub.script(COMMENT, limited().build());
+        hub.script(COMMENT, FakeHub.rateLimited().build());
 
         HubRateLimitedException limit = limitMet();
 
@@ -183,17 +181,6 @@ class ApiHubGatewayTest {
         assertThat(thrown).isInstanceOf(HubRateLimitedException.class);
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
         return (HubRateLimitedException) thrown;
-    }
-
-    private static MockResponse.Builder limited() {
-        return new MockResponse.Builder()
-                .code(429)
-                .addHeader("Content-Type", "application/json")
-                .body("{\"error\":\"Too Many Requests\"}");
-    }
-
-    private static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     @Test

@@ -21,10 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,7 +114,8 @@ class HubJobFailuresTest {
     @Test
     void givenA429WithRetryAfterInSecondsWhenTheJobRunsThenItWaitsThatLongWithoutSpendingAnAttempt() {
         // given a Hub that asks to wait two minutes
-        hub.script(COMMENT, limited().addHeader("Retry-After", "120").build());
+        hub.script(
+                COMMENT, FakeHub.rateLimited().addHeader("Retry-After", "120").build());
         deliveries.queue(hubDelivery("hf-429"));
 
         // when the workers run the job
@@ -139,9 +137,9 @@ class HubJobFailuresTest {
         Instant hubNow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         hub.script(
                 COMMENT,
-                limited()
-                        .addHeader("Date", httpDate(hubNow))
-                        .addHeader("Retry-After", httpDate(hubNow.plusSeconds(300)))
+                FakeHub.rateLimited()
+                        .addHeader("Date", FakeHub.httpDate(hubNow))
+                        .addHeader("Retry-After", FakeHub.httpDate(hubNow.plusSeconds(300)))
                         .build());
         deliveries.queue(hubDelivery("hf-429-date"));
 
@@ -175,17 +173,6 @@ class HubJobFailuresTest {
                 + "\"discussion\":{\"num\":7}}";
         return new Delivery(
                 id, "huggingface.discussion", "create", null, "models/example-ml/tiny-classifier", 7, null, payload);
-    }
-
-    private static MockResponse.Builder limited() {
-        return new MockResponse.Builder()
-                .code(429)
-                .addHeader("Content-Type", "application/json")
-                .body("{\"error\":\"Too Many Requests\"}");
-    }
-
-    private static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     private static String capturingLog(Runnable run) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -169,6 +172,19 @@ public final class FakeHub implements Closeable {
 
     private static String key(Matcher m) {
         return m.group(1) + "/" + m.group(2) + "#" + m.group(3);
+    }
+
+    /** A 429 as the Hub sends it, without its headers: the test adds {@code Retry-After} and {@code Date}. */
+    public static MockResponse.Builder rateLimited() {
+        return new MockResponse.Builder()
+                .code(429)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"error\":\"Too Many Requests\"}");
+    }
+
+    /** An instant as an HTTP date ({@code Date}, {@code Retry-After}). */
+    public static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     public static MockResponse json(int code, String body) {
