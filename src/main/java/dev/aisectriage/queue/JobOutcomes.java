@@ -106,18 +106,11 @@ final class JobOutcomes {
      */
     private void deadLetter(Job job, String workerId, Exception e, long started) {
         boolean dead = queue.deadLetter(job.id(), workerId, "not retried: " + e);
-        WebhookEvent event = job.event();
-        LOG.atLevel(e instanceof MalformedPayloadException ? Level.WARN : Level.ERROR)
-                .log(
-                        "job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={} reason={}",
-                        job.id(),
-                        LogSafe.text(event.deliveryId()),
-                        LogSafe.text(event.repository()),
-                        LogSafe.text(event.event()),
-                        LogSafe.text(event.action()),
-                        job.attempts(),
-                        dead ? "dead-lettered, not retried" : "lease lost",
-                        LogSafe.text(e.toString()));
+        logFailed(
+                e instanceof MalformedPayloadException ? Level.WARN : Level.ERROR,
+                job,
+                dead ? "dead-lettered, not retried" : "lease lost",
+                LogSafe.text(e.toString()));
         if (dead) {
             observer.jobFinished(job, JobState.DEAD, since(started));
         }
@@ -130,19 +123,25 @@ final class JobOutcomes {
                         ? "dead-lettered"
                         : "retry in " + queue.backoff(job.attempts()).toMillis() + "ms")
                 .orElse("lease lost");
-        WebhookEvent event = job.event();
-        // The one log line for a failed job.
-        LOG.error(
-                "job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={}",
-                job.id(),
-                LogSafe.text(event.deliveryId()),
-                LogSafe.text(event.repository()),
-                LogSafe.text(event.event()),
-                LogSafe.text(event.action()),
-                job.attempts(),
-                next,
-                LogSafe.throwable(e));
+        logFailed(Level.ERROR, job, next, LogSafe.throwable(e));
         now.ifPresent(s -> observer.jobFinished(job, s, took));
+    }
+
+    /** The one log line for a failed job: with its stack trace when {@code detail} is a throwable, else its reason. */
+    private static void logFailed(Level level, Job job, String outcome, Object detail) {
+        WebhookEvent event = job.event();
+        LOG.atLevel(level)
+                .log(
+                        "job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={}"
+                                + (detail instanceof Throwable ? "" : " reason={}"),
+                        job.id(),
+                        LogSafe.text(event.deliveryId()),
+                        LogSafe.text(event.repository()),
+                        LogSafe.text(event.event()),
+                        LogSafe.text(event.action()),
+                        job.attempts(),
+                        outcome,
+                        detail);
     }
 
     private static Duration since(long started) {
