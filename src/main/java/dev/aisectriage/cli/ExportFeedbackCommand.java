@@ -2,19 +2,26 @@ package dev.aisectriage.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.config.DotEnv;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Feedback;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Writes maintainers' feedback as labelled posts in the shared JSONL format (the fields of ../shared/data/README.md),
@@ -30,7 +37,8 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
 
     @Option(
             names = {"-d", "--database"},
-            description = "SQLite file (default: $DATABASE_PATH or ./data/triage.db)")
+            description = "SQLite file (default: the store `serve` uses: $DATABASE_URL (PostgreSQL) when set, else"
+                    + " $DATABASE_PATH or ./data/triage.db)")
     Path database;
 
     @Option(
@@ -38,28 +46,79 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
             description = "JSONL file to write (default: standard output)")
     Path output;
 
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> environment;
+
+    public ExportFeedbackCommand() {
+        this(System.getenv());
+    }
+
+    ExportFeedbackCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
     @Override
     public Integer call() throws IOException {
-        Path file = database != null
-                ? database
-                : Path.of(System.getenv().getOrDefault("DATABASE_PATH", "./data/triage.db"));
-        if (!Files.exists(file)) {
-            System.err.println("no database at " + file + " (set --database or DATABASE_PATH)");
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> env = DotEnv.overlay(DotEnv.read(Path.of(DotEnv.FILE_NAME)), environment);
+        Database db;
+        try {
+            db = open(env);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("export-feedback: " + e.getMessage());
             return 1;
         }
-        Feedback feedback = new Feedback(Database.open(file));
-        int n;
-        if (output == null) {
-            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            n = write(feedback, out);
-            out.flush();
-        } else {
-            try (OutputStream out = Files.newOutputStream(output)) {
+        try (db) {
+            Feedback feedback = new Feedback(db);
+            int n;
+            if (output == null) {
+                PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
                 n = write(feedback, out);
+                out.flush();
+            } else {
+                try (OutputStream out = Files.newOutputStream(output)) {
+                    n = write(feedback, out);
+                }
+            }
+            err.println("exported " + n + " labelled posts from " + db.description()
+                    + (output == null ? "" : " to " + output));
+        }
+        return 0;
+    }
+
+    /**
+     * The store {@code serve} would use: {@code --database} when given, else PostgreSQL at {@code DATABASE_URL}, else
+     * the SQLite file at {@code DATABASE_PATH}. A SQLite file that does not exist is an error, never created empty.
+     */
+    private Database open(Map<String, String> env) {
+        String url = value(env, "DATABASE_URL");
+        if (database == null && url != null) {
+            try {
+                return Database.openPostgres(url, 2);
+            } catch (IllegalArgumentException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(
+                        "DATABASE_URL " + Database.redacted(url) + ": cannot open the store ("
+                                + ErrorHandler.describe(e) + ")",
+                        e);
             }
         }
-        System.err.println("exported " + n + " labelled posts" + (output == null ? "" : " to " + output));
-        return 0;
+        Path file = database != null
+                ? database
+                : Path.of(Objects.requireNonNullElse(value(env, "DATABASE_PATH"), AppConfig.DEFAULT_DATABASE_PATH));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no SQLite store at " + file.toAbsolutePath()
+                    + ": name it with --database or DATABASE_PATH, or set DATABASE_URL for PostgreSQL");
+        }
+        return Database.open(file);
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     /** @return how many lines were written */

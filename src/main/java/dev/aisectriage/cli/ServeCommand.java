@@ -126,8 +126,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         AppJwt jwt =
                 new AppJwt(String.valueOf(config.appId()), PrivateKeys.parse(config.privateKey()), Clock.systemUTC());
+        GitHubHttp http = new GitHubHttp(config.githubApiUrl());
+        metrics.watchGitHub(http::requestsSent, http::notModified);
         RedeliverySweep sweep = new RedeliverySweep(
-                new HookDeliveries(new GitHubHttp(config.githubApiUrl()), jwt::create),
+                new HookDeliveries(http, jwt::create),
                 guid -> service.deliveries().outcomeOf(guid).isPresent(),
                 Clock.systemUTC(),
                 Duration.ofSeconds(1),
@@ -183,7 +185,8 @@ public final class ServeCommand implements Callable<Integer> {
                                         null,
                                         config.dryRun(),
                                         config.githubCacheDir(),
-                                        new Actions(db, writes)::record),
+                                        new Actions(db, writes)::record,
+                                        http -> metrics.watchGitHub(http::requestsSent, http::notModified)),
                                 classifier,
                                 renderer,
                                 Clock.systemUTC())

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,19 @@ public final class GitHubApp {
             boolean dryRun,
             Path cacheDir,
             ActionLog actions) {
+        return gateway(apiUrl, appId, privateKey, privateKeyPath, dryRun, cacheDir, actions, http -> {});
+    }
+
+    /** As above, handing {@code onClient} the client it builds (none without App ID and key), to watch its counts. */
+    public static GitHubGateway gateway(
+            String apiUrl,
+            String appId,
+            String privateKey,
+            Path privateKeyPath,
+            boolean dryRun,
+            Path cacheDir,
+            ActionLog actions,
+            Consumer<GitHubHttp> onClient) {
         String pem = privateKey;
         if ((pem == null || pem.isBlank()) && privateKeyPath != null) {
             try {
@@ -54,6 +68,7 @@ public final class GitHubApp {
                 GitHubHttp.Sleeper.REAL,
                 Clock.systemUTC(),
                 cacheDir == null ? null : CacheDirectory.claim(cacheDir).orElse(null));
+        onClient.accept(http);
         AppJwt jwt = new AppJwt(appId.trim(), PrivateKeys.parse(pem), Clock.systemUTC());
         InstallationTokens tokens = new InstallationTokens(http, jwt, Clock.systemUTC());
         if (dryRun) {

@@ -104,6 +104,11 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /** A PostgreSQL address without its password, as logs and messages may show it. */
+    public static String redacted(String url) {
+        return JdbcUrl.parse(url).redacted();
+    }
+
     public Dialect dialect() {
         return dialect;
     }

@@ -6,7 +6,7 @@ package dev.aisectriage.store;
  * @param action null for events without one (ping)
  * @param installationId null for a repository webhook (not the App's)
  * @param repository {@code owner/name}, null for installation-level events
- * @param threadNumber issue or discussion number, null when the event has no thread
+ * @param threadNumber issue, pull request or discussion number, null when the event has no thread
  * @param semanticKey see {@link SemanticKey}; null when the event has no text to dedupe on
  * @param payload the raw JSON text, exactly as signed
  */

@@ -67,9 +67,15 @@ public final class SemanticKey {
         return null;
     }
 
-    /** The issue or discussion number of the event, or null. */
+    /**
+     * The issue, pull request or discussion number of the event, or null. It keys the thread's lease, so a pull
+     * request's jobs run one at a time like an issue's: both share a number space and the labels endpoint. (Pull
+     * request events have no semantic key: a second {@code synchronize} carries the same text and is not a copy.)
+     */
     public static Integer threadNumber(String event, JsonNode payload) {
-        JsonNode thread = thread(event, payload);
+        JsonNode thread = event.startsWith("pull_request")
+                ? (payload.path("pull_request").isObject() ? payload.get("pull_request") : null)
+                : thread(event, payload);
         return thread != null && thread.path("number").isIntegralNumber()
                 ? thread.path("number").asInt()
                 : null;

@@ -6,6 +6,7 @@ import dev.aisectriage.queue.JobQueueWorkers;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.store.DeliveryOutcome;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -14,7 +15,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +36,8 @@ public final class TriageMetrics implements JobQueueWorkers.Observer {
     private final Counter predictions;
     private final Counter hubTriggers;
     private final Counter hubPredictions;
+    private final List<LongSupplier> githubRequests = new CopyOnWriteArrayList<>();
+    private final List<LongSupplier> githubNotModified = new CopyOnWriteArrayList<>();
 
     public TriageMetrics() {
         deliveries = Counter.builder()
@@ -81,6 +87,35 @@ public final class TriageMetrics implements JobQueueWorkers.Observer {
         for (Theme t : Theme.values()) {
             hubPredictions.labelValues(t.slug());
         }
+        CounterWithCallback.builder()
+                .name("triage_github_requests_total")
+                .help("Requests that reached GitHub's API (retries each counted, a revalidated read answered 304"
+                        + " included), from the triage client and the redelivery sweep")
+                .callback(cb -> cb.call(sum(githubRequests)))
+                .register(registry);
+        CounterWithCallback.builder()
+                .name("triage_github_not_modified_total")
+                .help("Of triage_github_requests_total, the reads GitHub answered 304 Not Modified, served from the"
+                        + " HTTP cache (GITHUB_CACHE_DIR) without counting against the rate limit")
+                .callback(cb -> cb.call(sum(githubNotModified)))
+                .register(registry);
+    }
+
+    /**
+     * Adds a GitHub client's counts to {@code triage_github_requests_total} and {@code
+     * triage_github_not_modified_total}, read at each scrape.
+     */
+    public void watchGitHub(LongSupplier requestsSent, LongSupplier notModified) {
+        githubRequests.add(requestsSent);
+        githubNotModified.add(notModified);
+    }
+
+    private static long sum(List<LongSupplier> counts) {
+        long n = 0;
+        for (LongSupplier c : counts) {
+            n += c.getAsLong();
+        }
+        return n;
     }
 
     /** One authenticated call of a Hub webhook. */
