@@ -50,86 +50,9 @@ public final class CrossValidation {
             double abstainFrom,
             PrintStream log) {
         int[] fold = GroupedFolds.assign(set.posts(), k, options.seed());
-        List<Evaluation.Scored> pooled = new ArrayList<>();
-        List<Evaluation.Scored> pooledFull = new ArrayList<>();
-        List<Boolean> pooledTune = new ArrayList<>();
-        List<Character> roles = new ArrayList<>();
-        List<ObjectNode> fullTuneReports = new ArrayList<>();
-        int encoded = 0;
-        int encodedTune = 0;
-        // each out-of-fold prediction is scored by the recommender of its own fold, also when pooled
-        Map<Prediction, SolutionRecommender> recommenderOf = new IdentityHashMap<>();
-        ArrayNode folds = JSON.createArrayNode();
-        List<ObjectNode> allReports = new ArrayList<>();
-        List<ObjectNode> tuneReports = new ArrayList<>();
+        Outcome out = new Outcome();
         for (int f = 0; f < k; f++) {
-            List<Integer> tr = new ArrayList<>();
-            List<Integer> te = new ArrayList<>();
-            for (int i = 0; i < set.size(); i++) {
-                (fold[i] == f ? te : tr).add(i);
-            }
-            TrainingSet train =
-                    set.subset(tr.stream().mapToInt(Integer::intValue).toArray());
-            ModelArtefact artefact = new Trainer(options, taxonomy, encoder).train(train);
-            HeadsModel heads = new HeadsModel(artefact);
-            SolutionRecommender rec = recommenders == null ? null : recommenders.apply(train.posts());
-            List<Evaluation.Scored> scored = new ArrayList<>();
-            List<Evaluation.Scored> scoredTune = new ArrayList<>();
-            List<Evaluation.Scored> fullTune = new ArrayList<>();
-            for (int i : te) {
-                long t0 = System.nanoTime();
-                // The cascade as served: the cheap stage settles what it can; the full model (encoder) the rest.
-                Prediction full = heads.predict(set.posts().get(i).text(), set.embeddings()[i]);
-                Optional<Prediction> settled = heads.settle(set.posts().get(i).text());
-                Prediction p = settled.orElse(full);
-                encoded += settled.isEmpty() ? 1 : 0;
-                encodedTune += settled.isEmpty() && set.tune()[i] ? 1 : 0;
-                Evaluation.Scored s = new Evaluation.Scored(set.posts().get(i), p, (System.nanoTime() - t0) / 1e6);
-                pooledFull.add(new Evaluation.Scored(set.posts().get(i), full, 0));
-                roles.add(set.tune()[i] ? 'T' : set.weak()[i] ? 'W' : 'P');
-                if (set.tune()[i]) {
-                    fullTune.add(pooledFull.get(pooledFull.size() - 1));
-                }
-                scored.add(s);
-                pooled.add(s);
-                if (rec != null) {
-                    recommenderOf.put(p, rec);
-                }
-                pooledTune.add(set.tune()[i]);
-                if (set.tune()[i]) {
-                    scoredTune.add(s);
-                }
-            }
-            ObjectNode all = Evaluation.report(scored, rec);
-            ObjectNode tune = Evaluation.report(scoredTune, rec);
-            allReports.add(all);
-            tuneReports.add(tune);
-            fullTuneReports.add(Evaluation.report(fullTune, null));
-            ObjectNode fn = folds.addObject();
-            fn.put("fold", f);
-            fn.put("train", tr.size());
-            fn.put("test", te.size());
-            fn.put("security_threshold", artefact.securityThreshold());
-            fn.set("all", all);
-            fn.set("ai_issues", tune);
-            if (log != null) {
-                log.printf(
-                        "fold %d: test %d  all: mcc %.3f f1 %.3f p %.3f | ai issues: mcc %.3f f1 %.3f p %.3f r %.3f"
-                                + " | theme acc %.3f macro-f1 %.3f | top3 %.3f | thr %.3f%n",
-                        f,
-                        te.size(),
-                        d(all, "/security/mcc"),
-                        d(all, "/security/f1"),
-                        d(all, "/security/precision"),
-                        d(tune, "/security/mcc"),
-                        d(tune, "/security/f1"),
-                        d(tune, "/security/precision"),
-                        d(tune, "/security/recall"),
-                        d(all, "/theme/primary_accuracy"),
-                        d(all, "/theme/macro_f1"),
-                        d(all, "/issue_codes/top3_recall"),
-                        artefact.securityThreshold());
-            }
+            runFold(set, taxonomy, options, encoder, fold, f, recommenders, out, log);
         }
         ObjectNode root = JSON.createObjectNode();
         root.put("folds_k", k);
@@ -137,37 +60,166 @@ public final class CrossValidation {
         root.put("seed", options.seed());
         root.put("weak_negatives_in_training", options.useWeakNegatives());
         ObjectNode spread = root.putObject("mean_sd");
-        spread.set("all", meanSd(allReports));
-        spread.set("ai_issues", meanSd(tuneReports));
-        spread.set("ai_issues_full_model", meanSd(fullTuneReports));
-        ObjectNode pooledNode = root.putObject("pooled");
-        SolutionRecommender pooledRec = recommenderOf.isEmpty()
+        spread.set("all", meanSd(out.allReports));
+        spread.set("ai_issues", meanSd(out.tuneReports));
+        spread.set("ai_issues_full_model", meanSd(out.fullTuneReports));
+        List<Evaluation.Scored> pooledOnlyTune = onlyTune(out.pooled, out.pooledTune);
+        putPooled(root.putObject("pooled"), out, pooledOnlyTune);
+        putCascade(root.putObject("cascade"), out, pooledOnlyTune.size());
+        root.set("quiet", QuietReport.of(out.pooled, out.roles, abstainFrom));
+        root.set("quiet_full_model", QuietReport.of(out.pooledFull, out.roles, abstainFrom));
+        putErrors(root.putObject("ai_issue_errors"), pooledOnlyTune);
+        root.set("folds", out.folds);
+        ArrayNode predictions = root.putArray("predictions");
+        for (int i = 0; i < out.pooled.size(); i++) {
+            predictions.add(Evaluation.predictionLine(out.pooled.get(i), out.pooledTune.get(i)));
+        }
+        return root;
+    }
+
+    /** What the folds gathered: out-of-fold predictions in fold order, the per-fold reports, the cascade's counts. */
+    private static final class Outcome {
+        final List<Evaluation.Scored> pooled = new ArrayList<>();
+        final List<Evaluation.Scored> pooledFull = new ArrayList<>();
+        final List<Boolean> pooledTune = new ArrayList<>();
+        final List<Character> roles = new ArrayList<>();
+        final List<ObjectNode> allReports = new ArrayList<>();
+        final List<ObjectNode> tuneReports = new ArrayList<>();
+        final List<ObjectNode> fullTuneReports = new ArrayList<>();
+        // each out-of-fold prediction is scored by the recommender of its own fold, also when pooled
+        final Map<Prediction, SolutionRecommender> recommenderOf = new IdentityHashMap<>();
+        final ArrayNode folds = JSON.createArrayNode();
+        int encoded = 0;
+        int encodedTune = 0;
+    }
+
+    /** The held-out fold's predictions of one fold's scoring, on all posts and the tuning posts. */
+    private record FoldScores(
+            List<Evaluation.Scored> scored, List<Evaluation.Scored> scoredTune, List<Evaluation.Scored> fullTune) {}
+
+    /** Trains on every fold but {@code f}, scores fold {@code f}, and records its reports in {@code out}. */
+    private static void runFold(
+            TrainingSet set,
+            Taxonomy taxonomy,
+            TrainerOptions options,
+            ModelArtefact.EncoderSpec encoder,
+            int[] fold,
+            int f,
+            Function<List<LabelledPost>, SolutionRecommender> recommenders,
+            Outcome out,
+            PrintStream log) {
+        List<Integer> tr = new ArrayList<>();
+        List<Integer> te = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            (fold[i] == f ? te : tr).add(i);
+        }
+        TrainingSet train = set.subset(tr.stream().mapToInt(Integer::intValue).toArray());
+        ModelArtefact artefact = new Trainer(options, taxonomy, encoder).train(train);
+        HeadsModel heads = new HeadsModel(artefact);
+        SolutionRecommender rec = recommenders == null ? null : recommenders.apply(train.posts());
+        FoldScores scores = scoreHeldOut(set, te, heads, rec, out);
+        ObjectNode all = Evaluation.report(scores.scored(), rec);
+        ObjectNode tune = Evaluation.report(scores.scoredTune(), rec);
+        out.allReports.add(all);
+        out.tuneReports.add(tune);
+        out.fullTuneReports.add(Evaluation.report(scores.fullTune(), null));
+        ObjectNode fn = out.folds.addObject();
+        fn.put("fold", f);
+        fn.put("train", tr.size());
+        fn.put("test", te.size());
+        fn.put("security_threshold", artefact.securityThreshold());
+        fn.set("all", all);
+        fn.set("ai_issues", tune);
+        if (log != null) {
+            logFold(log, f, te.size(), all, tune, artefact.securityThreshold());
+        }
+    }
+
+    /** Predicts each held-out post as served (cascade) and with the full model, pooling both into {@code out}. */
+    private static FoldScores scoreHeldOut(
+            TrainingSet set, List<Integer> te, HeadsModel heads, SolutionRecommender rec, Outcome out) {
+        List<Evaluation.Scored> scored = new ArrayList<>();
+        List<Evaluation.Scored> scoredTune = new ArrayList<>();
+        List<Evaluation.Scored> fullTune = new ArrayList<>();
+        for (int i : te) {
+            long t0 = System.nanoTime();
+            // The cascade as served: the cheap stage settles what it can; the full model (encoder) the rest.
+            Prediction full = heads.predict(set.posts().get(i).text(), set.embeddings()[i]);
+            Optional<Prediction> settled = heads.settle(set.posts().get(i).text());
+            Prediction p = settled.orElse(full);
+            out.encoded += settled.isEmpty() ? 1 : 0;
+            out.encodedTune += settled.isEmpty() && set.tune()[i] ? 1 : 0;
+            Evaluation.Scored s = new Evaluation.Scored(set.posts().get(i), p, (System.nanoTime() - t0) / 1e6);
+            out.pooledFull.add(new Evaluation.Scored(set.posts().get(i), full, 0));
+            out.roles.add(set.tune()[i] ? 'T' : set.weak()[i] ? 'W' : 'P');
+            if (set.tune()[i]) {
+                fullTune.add(out.pooledFull.get(out.pooledFull.size() - 1));
+            }
+            scored.add(s);
+            out.pooled.add(s);
+            if (rec != null) {
+                out.recommenderOf.put(p, rec);
+            }
+            out.pooledTune.add(set.tune()[i]);
+            if (set.tune()[i]) {
+                scoredTune.add(s);
+            }
+        }
+        return new FoldScores(scored, scoredTune, fullTune);
+    }
+
+    private static void logFold(PrintStream log, int f, int test, ObjectNode all, ObjectNode tune, double threshold) {
+        log.printf(
+                "fold %d: test %d  all: mcc %.3f f1 %.3f p %.3f | ai issues: mcc %.3f f1 %.3f p %.3f r %.3f"
+                        + " | theme acc %.3f macro-f1 %.3f | top3 %.3f | thr %.3f%n",
+                f,
+                test,
+                d(all, "/security/mcc"),
+                d(all, "/security/f1"),
+                d(all, "/security/precision"),
+                d(tune, "/security/mcc"),
+                d(tune, "/security/f1"),
+                d(tune, "/security/precision"),
+                d(tune, "/security/recall"),
+                d(all, "/theme/primary_accuracy"),
+                d(all, "/theme/macro_f1"),
+                d(all, "/issue_codes/top3_recall"),
+                threshold);
+    }
+
+    /** The items whose flag at the same index is true. */
+    private static List<Evaluation.Scored> onlyTune(List<Evaluation.Scored> items, List<Boolean> tune) {
+        List<Evaluation.Scored> kept = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (tune.get(i)) {
+                kept.add(items.get(i));
+            }
+        }
+        return kept;
+    }
+
+    /** The pooled out-of-fold reports: all posts, the tuning posts, and the tuning posts by the full model. */
+    private static void putPooled(ObjectNode pooledNode, Outcome out, List<Evaluation.Scored> pooledOnlyTune) {
+        SolutionRecommender pooledRec = out.recommenderOf.isEmpty()
                 ? null
-                : (p, limit) -> recommenderOf.get(p).recommend(p, limit);
-        pooledNode.set("all", Evaluation.report(pooled, pooledRec));
-        List<Evaluation.Scored> pooledOnlyTune = new ArrayList<>();
-        for (int i = 0; i < pooled.size(); i++) {
-            if (pooledTune.get(i)) {
-                pooledOnlyTune.add(pooled.get(i));
-            }
-        }
+                : (p, limit) -> out.recommenderOf.get(p).recommend(p, limit);
+        pooledNode.set("all", Evaluation.report(out.pooled, pooledRec));
         pooledNode.set("ai_issues", Evaluation.report(pooledOnlyTune, pooledRec));
-        List<Evaluation.Scored> pooledFullTune = new ArrayList<>();
-        for (int i = 0; i < pooledFull.size(); i++) {
-            if (pooledTune.get(i)) {
-                pooledFullTune.add(pooledFull.get(i));
-            }
-        }
-        pooledNode.set("ai_issues_full_model", Evaluation.report(pooledFullTune, null));
-        ObjectNode cascade = root.putObject("cascade");
-        cascade.put("posts", pooled.size());
-        cascade.put("reaching_encoder", encoded);
-        cascade.put("reaching_encoder_share", Math.round(1000.0 * encoded / Math.max(1, pooled.size())) / 1000.0);
-        cascade.put("ai_issues", pooledOnlyTune.size());
-        cascade.put("ai_issues_reaching_encoder", encodedTune);
-        root.set("quiet", QuietReport.of(pooled, roles, abstainFrom));
-        root.set("quiet_full_model", QuietReport.of(pooledFull, roles, abstainFrom));
-        ObjectNode errors = root.putObject("ai_issue_errors");
+        pooledNode.set("ai_issues_full_model", Evaluation.report(onlyTune(out.pooledFull, out.pooledTune), null));
+    }
+
+    /** How many posts the cheap stage left to the encoder. */
+    private static void putCascade(ObjectNode cascade, Outcome out, int aiIssues) {
+        int posts = out.pooled.size();
+        cascade.put("posts", posts);
+        cascade.put("reaching_encoder", out.encoded);
+        cascade.put("reaching_encoder_share", Math.round(1000.0 * out.encoded / Math.max(1, posts)) / 1000.0);
+        cascade.put("ai_issues", aiIssues);
+        cascade.put("ai_issues_reaching_encoder", out.encodedTune);
+    }
+
+    /** The tuning posts the cascade got wrong, as "id p=probability" lines. */
+    private static void putErrors(ObjectNode errors, List<Evaluation.Scored> pooledOnlyTune) {
         ArrayNode fps = errors.putArray("false_positives");
         ArrayNode fns = errors.putArray("false_negatives");
         for (Evaluation.Scored s : pooledOnlyTune) {
@@ -178,12 +230,6 @@ public final class CrossValidation {
             String line = s.post().id() + " p=" + s.prediction().securityProbability();
             (s.prediction().security() ? fps : fns).add(line);
         }
-        root.set("folds", folds);
-        ArrayNode predictions = root.putArray("predictions");
-        for (int i = 0; i < pooled.size(); i++) {
-            predictions.add(Evaluation.predictionLine(pooled.get(i), pooledTune.get(i)));
-        }
-        return root;
     }
 
     /**

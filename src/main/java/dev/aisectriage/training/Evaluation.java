@@ -33,7 +33,16 @@ public final class Evaluation {
     public static ObjectNode report(List<Scored> items, SolutionRecommender recommender) {
         ObjectNode root = JSON.createObjectNode();
         root.put("n", items.size());
+        putSecurity(root.putObject("security"), items);
+        putTheme(root.putObject("theme"), items);
+        putIssueCodes(root.putObject("issue_codes"), items);
+        putSolutions(root.putObject("solutions"), items, recommender);
+        putLatency(root.putObject("latency_ms"), items);
+        return root;
+    }
 
+    /** The security confusion matrix of the posts labelled security or not, and its figures. */
+    private static void putSecurity(ObjectNode sec, List<Scored> items) {
         long tp = 0;
         long fp = 0;
         long tn = 0;
@@ -54,7 +63,6 @@ public final class Evaluation {
                 tn++;
             }
         }
-        ObjectNode sec = root.putObject("security");
         sec.put("n", tp + fp + tn + fn);
         sec.put("precision", r(Metrics.precision(tp, fp)));
         sec.put("recall", r(Metrics.recall(tp, fn)));
@@ -64,7 +72,11 @@ public final class Evaluation {
         sec.put("fp", fp);
         sec.put("tn", tn);
         sec.put("fn", fn);
+    }
 
+    /** The primary theme's accuracy over the security posts with a labelled theme, and per theme its figures. */
+    private static void putTheme(ObjectNode theme, List<Scored> items) {
+        // per theme: {true positives, false positives, false negatives}
         Map<Theme, long[]> perTheme = new EnumMap<>(Theme.class);
         for (Theme t : Theme.values()) {
             perTheme.put(t, new long[3]);
@@ -90,11 +102,15 @@ public final class Evaluation {
                 perTheme.get(p.theme())[2]++;
             }
         }
-        ObjectNode theme = root.putObject("theme");
         theme.put("n", themed);
         theme.put("primary_accuracy", themed == 0 ? null : r((double) correct / themed));
         // The theme the bot labels is right if it is any of the post's labelled themes.
         theme.put("among_labelled", themed == 0 ? null : r((double) amongLabelled / themed));
+        putPerTheme(theme, perTheme);
+    }
+
+    /** Per theme its support, precision, recall and F1; their macro mean over the themes with support. */
+    private static void putPerTheme(ObjectNode theme, Map<Theme, long[]> perTheme) {
         ObjectNode per = JSON.createObjectNode();
         double f1Sum = 0;
         int f1Count = 0;
@@ -113,7 +129,10 @@ public final class Evaluation {
         }
         theme.put("macro_f1", f1Count == 0 ? null : r(f1Sum / f1Count));
         theme.set("per_theme", per);
+    }
 
+    /** How often a post's labelled issue codes are among the top three predicted issue types, overall and per code. */
+    private static void putIssueCodes(ObjectNode codes, List<Scored> items) {
         long coded = 0;
         long hit = 0;
         Map<String, long[]> perType = new TreeMap<>();
@@ -137,41 +156,42 @@ public final class Evaluation {
                 c[1] += top3.contains(code) ? 1 : 0;
             }
         }
-        ObjectNode codes = root.putObject("issue_codes");
         codes.put("n", coded);
         codes.put("top3_recall", coded == 0 ? null : r((double) hit / coded));
         // Per issue type: the share of posts carrying that code where it is among the top 3.
         ObjectNode types = codes.putObject("per_type_in_top3");
         perType.forEach((code, c) -> types.putObject(code).put("n", c[0]).put("recall", r((double) c[1] / c[0])));
+    }
 
-        ObjectNode sol = root.putObject("solutions");
+    /** The share of posts with labelled solutions where one of them is among the three recommended. */
+    private static void putSolutions(ObjectNode sol, List<Scored> items, SolutionRecommender recommender) {
         long withSolutions =
                 items.stream().filter(s -> !s.post().solutionCodes().isEmpty()).count();
         sol.put("n", withSolutions);
         if (recommender == null || withSolutions == 0) {
             sol.putNull("hit_at_3");
-        } else {
-            long solHit = 0;
-            for (Scored s : items) {
-                if (s.post().solutionCodes().isEmpty()) {
-                    continue;
-                }
-                Set<String> truth = new HashSet<>(s.post().solutionCodes());
-                for (Recommendation rec : recommender.recommend(s.prediction(), 3)) {
-                    if (truth.contains(rec.solutionId())) {
-                        solHit++;
-                        break;
-                    }
+            return;
+        }
+        long solHit = 0;
+        for (Scored s : items) {
+            if (s.post().solutionCodes().isEmpty()) {
+                continue;
+            }
+            Set<String> truth = new HashSet<>(s.post().solutionCodes());
+            for (Recommendation rec : recommender.recommend(s.prediction(), 3)) {
+                if (truth.contains(rec.solutionId())) {
+                    solHit++;
+                    break;
                 }
             }
-            sol.put("hit_at_3", r((double) solHit / withSolutions));
         }
+        sol.put("hit_at_3", r((double) solHit / withSolutions));
+    }
 
+    private static void putLatency(ObjectNode latency, List<Scored> items) {
         double[] lat = items.stream().mapToDouble(Scored::latencyMs).sorted().toArray();
-        ObjectNode latency = root.putObject("latency_ms");
         latency.put("p50", lat.length == 0 ? null : r(Metrics.percentile(lat, 50)));
         latency.put("p99", lat.length == 0 ? null : r(Metrics.percentile(lat, 99)));
-        return root;
     }
 
     /** Keeps the items for which {@code keep} holds. */
