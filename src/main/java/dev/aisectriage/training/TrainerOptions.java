@@ -1,5 +1,7 @@
 package dev.aisectriage.training;
 
+import java.lang.reflect.RecordComponent;
+
 /** Hyper-parameters of {@link Trainer}; defaults are the ones chosen by grouped cross-validation (docs/model.md). */
 public record TrainerOptions(
         long seed,
@@ -75,7 +77,10 @@ public record TrainerOptions(
         return with("useWeakNegatives=" + w);
     }
 
-    /** A copy with one option changed by name, e.g. {@code cSecurity=2}; for experiments from the command line. */
+    /**
+     * A copy with one option changed by name, e.g. {@code cSecurity=2}; for experiments from the command line. The
+     * name is the record component's; the value is parsed as that component's type.
+     */
     public TrainerOptions with(String assignment) {
         int eq = assignment.indexOf('=');
         if (eq < 0) {
@@ -83,71 +88,50 @@ public record TrainerOptions(
         }
         String k = assignment.substring(0, eq).trim();
         String v = assignment.substring(eq + 1).trim();
-        long seed = this.seed;
-        boolean weak = this.useWeakNegatives;
-        double cs = cSecurity;
-        double ct = cTheme;
-        double ci = cIssue;
-        float es = embeddingScale;
-        float ks = keywordScale;
-        int md = minDf;
-        int mt = maxTerms;
-        double tp = targetPrecision;
-        int inner = innerFolds;
-        double tw = themeWeightInIssueScore;
-        int reps = tuneReplicas;
-        double iw = issueWeightInThemeScore;
-        double pw = positiveWeightPower;
-        boolean rb = regularizeBias;
-        double kw = knnThemeWeight;
-        boolean ks2 = knnSecurity;
-        boolean to = themeOffsets;
-        double pwt = paperWeight;
-        double wwt = weakWeight;
-        int ttr = themeTuneReplicas;
-        float tes = themeEmbeddingScale;
-        float tks = themeKeywordScale;
-        boolean dk = decisiveKeywords;
-        boolean cc = cascade;
-        double cm = cascadeMissed;
-        double pow = paperOutsideWeight;
-        boolean por = paperOutsideResources;
-        double cms = cascadeMaxSettle;
-        switch (k) {
-            case "seed" -> seed = Long.parseLong(v);
-            case "useWeakNegatives" -> weak = Boolean.parseBoolean(v);
-            case "cSecurity" -> cs = Double.parseDouble(v);
-            case "cTheme" -> ct = Double.parseDouble(v);
-            case "cIssue" -> ci = Double.parseDouble(v);
-            case "embeddingScale" -> es = Float.parseFloat(v);
-            case "keywordScale" -> ks = Float.parseFloat(v);
-            case "minDf" -> md = Integer.parseInt(v);
-            case "maxTerms" -> mt = Integer.parseInt(v);
-            case "targetPrecision" -> tp = Double.parseDouble(v);
-            case "innerFolds" -> inner = Integer.parseInt(v);
-            case "themeWeightInIssueScore" -> tw = Double.parseDouble(v);
-            case "tuneReplicas" -> reps = Integer.parseInt(v);
-            case "issueWeightInThemeScore" -> iw = Double.parseDouble(v);
-            case "positiveWeightPower" -> pw = Double.parseDouble(v);
-            case "regularizeBias" -> rb = Boolean.parseBoolean(v);
-            case "knnThemeWeight" -> kw = Double.parseDouble(v);
-            case "knnSecurity" -> ks2 = Boolean.parseBoolean(v);
-            case "themeOffsets" -> to = Boolean.parseBoolean(v);
-            case "paperWeight" -> pwt = Double.parseDouble(v);
-            case "weakWeight" -> wwt = Double.parseDouble(v);
-            case "themeTuneReplicas" -> ttr = Integer.parseInt(v);
-            case "themeEmbeddingScale" -> tes = Float.parseFloat(v);
-            case "themeKeywordScale" -> tks = Float.parseFloat(v);
-            case "decisiveKeywords" -> dk = Boolean.parseBoolean(v);
-            case "cascade" -> cc = Boolean.parseBoolean(v);
-            case "cascadeMissed" -> cm = Double.parseDouble(v);
-            case "paperOutsideWeight" -> pow = Double.parseDouble(v);
-            case "paperOutsideResources" -> por = Boolean.parseBoolean(v);
-            case "cascadeMaxSettle" -> cms = Double.parseDouble(v);
-            default -> throw new IllegalArgumentException("unknown trainer option '" + k + "'");
+        RecordComponent[] components = TrainerOptions.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        boolean known = false;
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            if (components[i].getName().equals(k)) {
+                values[i] = parse(types[i], v);
+                known = true;
+            } else {
+                values[i] = valueOf(components[i]);
+            }
         }
-        return new TrainerOptions(
-                seed, weak, cs, ct, ci, es, ks, md, mt, tp, inner, tw, reps, iw, pw, rb, kw, ks2, to, pwt, wwt, ttr,
-                tes, tks, dk, cc, cm, pow, por, cms);
+        if (!known) {
+            throw new IllegalArgumentException("unknown trainer option '" + k + "'");
+        }
+        try {
+            return TrainerOptions.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy trainer options", e);
+        }
+    }
+
+    private Object valueOf(RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read trainer option " + component.getName(), e);
+        }
+    }
+
+    /** {@code v} as a value of an option of type {@code type}, parsed as Java parses that type's literals. */
+    private static Object parse(Class<?> type, String v) {
+        if (type == long.class) {
+            return Long.parseLong(v);
+        } else if (type == int.class) {
+            return Integer.parseInt(v);
+        } else if (type == double.class) {
+            return Double.parseDouble(v);
+        } else if (type == float.class) {
+            return Float.parseFloat(v);
+        } else if (type == boolean.class) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalStateException("trainer option of unsupported type " + type);
     }
 }
