@@ -19,68 +19,87 @@ final class Calibration {
             pos += v;
         }
         double neg = y.length - pos;
+        double[] t = plattTargets(y, pos, neg);
+        // Parametrised as sigmoid(-(A s + B)) in the paper; here a = -A, b = -B.
+        double[] abf = {0, Math.log((neg + 1) / (pos + 1)), 0};
+        abf[2] = objective(s, t, abf[0], abf[1]);
+        for (int iter = 0; iter < 100; iter++) {
+            double[] step = newtonStep(s, t, abf[0], abf[1]);
+            if (step == null || !lineSearch(s, t, abf, step)) {
+                break;
+            }
+        }
+        return new double[] {-abf[0], -abf[1]};
+    }
+
+    /** Platt's smoothed targets: (pos + 1) / (pos + 2) for a positive, 1 / (neg + 2) for a negative. */
+    private static double[] plattTargets(double[] y, double pos, double neg) {
         double hi = (pos + 1) / (pos + 2);
         double lo = 1 / (neg + 2);
-        double[] t = new double[s.length];
-        for (int i = 0; i < s.length; i++) {
+        double[] t = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
             t[i] = y[i] == 1 ? hi : lo;
         }
-        // Parametrised as sigmoid(-(A s + B)) in the paper; here a = -A, b = -B.
-        double a = 0;
-        double b = Math.log((neg + 1) / (pos + 1));
-        double f = objective(s, t, a, b);
-        for (int iter = 0; iter < 100; iter++) {
-            double h11 = 1e-12;
-            double h22 = 1e-12;
-            double h21 = 0;
-            double g1 = 0;
-            double g2 = 0;
-            for (int i = 0; i < s.length; i++) {
-                double fApB = s[i] * a + b;
-                double p;
-                double q;
-                if (fApB >= 0) {
-                    p = Math.exp(-fApB) / (1 + Math.exp(-fApB));
-                    q = 1 / (1 + Math.exp(-fApB));
-                } else {
-                    p = 1 / (1 + Math.exp(fApB));
-                    q = Math.exp(fApB) / (1 + Math.exp(fApB));
-                }
-                double d2 = p * q;
-                h11 += s[i] * s[i] * d2;
-                h22 += d2;
-                h21 += s[i] * d2;
-                double d1 = t[i] - p;
-                g1 += s[i] * d1;
-                g2 += d1;
+        return t;
+    }
+
+    /** The Newton direction {dA, dB, gradient along it} at (a, b), or null once the gradient vanishes. */
+    private static double[] newtonStep(double[] s, double[] t, double a, double b) {
+        double h11 = 1e-12;
+        double h22 = 1e-12;
+        double h21 = 0;
+        double g1 = 0;
+        double g2 = 0;
+        for (int i = 0; i < s.length; i++) {
+            double fApB = s[i] * a + b;
+            double p;
+            double q;
+            if (fApB >= 0) {
+                p = Math.exp(-fApB) / (1 + Math.exp(-fApB));
+                q = 1 / (1 + Math.exp(-fApB));
+            } else {
+                p = 1 / (1 + Math.exp(fApB));
+                q = Math.exp(fApB) / (1 + Math.exp(fApB));
             }
-            if (Math.abs(g1) < 1e-5 && Math.abs(g2) < 1e-5) {
-                break;
-            }
-            double det = h11 * h22 - h21 * h21;
-            double dA = -(h22 * g1 - h21 * g2) / det;
-            double dB = -(-h21 * g1 + h11 * g2) / det;
-            double gd = g1 * dA + g2 * dB;
-            double step = 1;
-            boolean moved = false;
-            while (step >= 1e-10) {
-                double na = a + step * dA;
-                double nb = b + step * dB;
-                double nf = objective(s, t, na, nb);
-                if (nf < f + 1e-4 * step * gd) {
-                    a = na;
-                    b = nb;
-                    f = nf;
-                    moved = true;
-                    break;
-                }
-                step /= 2;
-            }
-            if (!moved) {
-                break;
-            }
+            double d2 = p * q;
+            h11 += s[i] * s[i] * d2;
+            h22 += d2;
+            h21 += s[i] * d2;
+            double d1 = t[i] - p;
+            g1 += s[i] * d1;
+            g2 += d1;
         }
-        return new double[] {-a, -b};
+        if (Math.abs(g1) < 1e-5 && Math.abs(g2) < 1e-5) {
+            return null;
+        }
+        double det = h11 * h22 - h21 * h21;
+        double dA = -(h22 * g1 - h21 * g2) / det;
+        double dB = -(-h21 * g1 + h11 * g2) / det;
+        return new double[] {dA, dB, g1 * dA + g2 * dB};
+    }
+
+    /**
+     * Backtracking line search along {@code step} from {@code abf} = {a, b, objective}: moves {@code abf} to the first
+     * halving that decreases the objective enough (Armijo) and says whether it moved.
+     */
+    private static boolean lineSearch(double[] s, double[] t, double[] abf, double[] step) {
+        double dA = step[0];
+        double dB = step[1];
+        double gd = step[2];
+        double size = 1;
+        while (size >= 1e-10) {
+            double na = abf[0] + size * dA;
+            double nb = abf[1] + size * dB;
+            double nf = objective(s, t, na, nb);
+            if (nf < abf[2] + 1e-4 * size * gd) {
+                abf[0] = na;
+                abf[1] = nb;
+                abf[2] = nf;
+                return true;
+            }
+            size /= 2;
+        }
+        return false;
     }
 
     /**
