@@ -54,22 +54,34 @@ final class QuietReport {
 
     /** {@code roles}: per scored post, 'T' AI-project issue (tuning), 'W' weak negative, 'P' another labelled post. */
     static ObjectNode of(List<Evaluation.Scored> scored, List<Character> roles, double abstainFrom) {
-        Counter weak = new Counter();
-        Counter aiNegatives = new Counter();
-        Counter lookAlikes = new Counter();
-        Counter aiSecurity = new Counter();
-        Counter paperOutside = new Counter();
-        Counter paperOutsideNoResource = new Counter();
-        ArrayNode lookAlikeFlagged = JSON.createArrayNode();
+        Tally tally = new Tally(abstainFrom);
         for (int i = 0; i < scored.size(); i++) {
-            Evaluation.Scored s = scored.get(i);
-            LabelledPost post = s.post();
-            if (post.isSecurity() == null) {
-                continue;
+            if (scored.get(i).post().isSecurity() != null) {
+                tally.count(scored.get(i), roles.get(i));
             }
+        }
+        return tally.json();
+    }
+
+    /** The counters of one report, each post counted in the group its role and labels put it in. */
+    private static final class Tally {
+        final double abstainFrom;
+        final Counter weak = new Counter();
+        final Counter aiNegatives = new Counter();
+        final Counter lookAlikes = new Counter();
+        final Counter aiSecurity = new Counter();
+        final Counter paperOutside = new Counter();
+        final Counter paperOutsideNoResource = new Counter();
+        final ArrayNode lookAlikeFlagged = JSON.createArrayNode();
+
+        Tally(double abstainFrom) {
+            this.abstainFrom = abstainFrom;
+        }
+
+        void count(Evaluation.Scored s, char role) {
+            LabelledPost post = s.post();
             boolean flagged = s.prediction().security();
             boolean abstained = !flagged && s.prediction().securityProbability() >= abstainFrom;
-            char role = roles.get(i);
             if (role == 'W') {
                 weak.add(flagged, abstained);
             } else if (role == 'T' && post.isSecurity() == 0) {
@@ -89,23 +101,26 @@ final class QuietReport {
                 }
             }
         }
-        ObjectNode out = JSON.createObjectNode();
-        out.put("abstain_from", abstainFrom);
-        out.set("weak_negatives", weak.json(true));
-        out.set("ai_issue_negatives", aiNegatives.json(true));
-        out.set("look_alikes", lookAlikes.json(false));
-        out.set("look_alikes_flagged", lookAlikeFlagged);
-        out.set("ai_issue_security", aiSecurity.json(false));
-        out.set("paper_posts_outside_compatibility_and_availability", paperOutside.json(false));
-        out.set("paper_posts_outside_compatibility_availability_and_resources", paperOutsideNoResource.json(false));
-        ObjectNode expected = out.putObject("expected_precision");
-        double tpr = aiSecurity.rate();
-        for (double base : new double[] {0.02, 0.05, 0.10}) {
-            ObjectNode b = expected.putObject(String.format(java.util.Locale.ROOT, "base_rate_%.2f", base));
-            b.put("with_ai_issue_false_alarm_rate", r(precision(base, tpr, aiNegatives.rate())));
-            b.put("with_weak_negative_false_alarm_rate", r(precision(base, tpr, weak.rate())));
+
+        ObjectNode json() {
+            ObjectNode out = JSON.createObjectNode();
+            out.put("abstain_from", abstainFrom);
+            out.set("weak_negatives", weak.json(true));
+            out.set("ai_issue_negatives", aiNegatives.json(true));
+            out.set("look_alikes", lookAlikes.json(false));
+            out.set("look_alikes_flagged", lookAlikeFlagged);
+            out.set("ai_issue_security", aiSecurity.json(false));
+            out.set("paper_posts_outside_compatibility_and_availability", paperOutside.json(false));
+            out.set("paper_posts_outside_compatibility_availability_and_resources", paperOutsideNoResource.json(false));
+            ObjectNode expected = out.putObject("expected_precision");
+            double tpr = aiSecurity.rate();
+            for (double base : new double[] {0.02, 0.05, 0.10}) {
+                ObjectNode b = expected.putObject(String.format(java.util.Locale.ROOT, "base_rate_%.2f", base));
+                b.put("with_ai_issue_false_alarm_rate", r(precision(base, tpr, aiNegatives.rate())));
+                b.put("with_weak_negative_false_alarm_rate", r(precision(base, tpr, weak.rate())));
+            }
+            return out;
         }
-        return out;
     }
 
     private static double precision(double base, double tpr, double fpr) {
