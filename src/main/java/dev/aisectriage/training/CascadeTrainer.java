@@ -48,30 +48,43 @@ final class CascadeTrainer {
             KeywordStage keywords,
             SecurityHeadTrainer.SecurityHead full) {
         int[] rows = cheap.tuningRows();
-        double[] p = cheap.tuningProbabilities();
         if (!java.util.Arrays.equals(rows, full.tuningRows())) {
             throw new IllegalStateException("the cheap and the full security head were tuned on different rows");
         }
-        // A security post counts if the full model finds it (out of fold) and it names no decisive class.
+        int security = 0;
+        for (int row : rows) {
+            security += Rows.isSecurity(set.posts().get(row)) ? 1 : 0;
+        }
+        boolean[] atStake = atStake(set, rows, keywords, full);
+        return highestSettleBelow(cheap.tuningProbabilities(), atStake, options.cascadeMissed() * security);
+    }
+
+    /** Per tuning row: a security post the full model finds (out of fold) that names no decisive class. */
+    private static boolean[] atStake(
+            TrainingSet set, int[] rows, KeywordStage keywords, SecurityHeadTrainer.SecurityHead full) {
         boolean[] atStake = new boolean[rows.length];
         java.util.Map<Integer, Boolean> named = new java.util.HashMap<>();
-        int security = 0;
         for (int j = 0; j < rows.length; j++) {
             LabelledPost post = set.posts().get(rows[j]);
-            boolean isSecurity = Rows.isSecurity(post);
-            security += isSecurity ? 1 : 0;
-            if (isSecurity && full.tuningProbabilities()[j] >= full.threshold()) {
+            if (Rows.isSecurity(post) && full.tuningProbabilities()[j] >= full.threshold()) {
                 atStake[j] =
                         !named.computeIfAbsent(rows[j], r -> full.decisive().matchesAny(keywords.match(post.text())));
             }
         }
-        double allowed = options.cascadeMissed() * security;
+        return atStake;
+    }
+
+    /**
+     * The highest cheap probability, in steps of 0.01 up to the cap, below which settling misses at most
+     * {@code allowed} posts at stake.
+     */
+    private double highestSettleBelow(double[] p, boolean[] atStake, double allowed) {
         double best = 0;
         double cap = Math.min(MAX_SETTLE_BELOW, options.cascadeMaxSettle());
         for (int step = 1; step * 0.01 <= cap + 1e-9; step++) {
             double t = step * 0.01;
             int missed = 0;
-            for (int j = 0; j < rows.length; j++) {
+            for (int j = 0; j < atStake.length; j++) {
                 if (atStake[j] && p[j] < t) {
                     missed++;
                 }
