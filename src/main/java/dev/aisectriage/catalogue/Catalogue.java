@@ -59,6 +59,24 @@ public final class Catalogue {
 
     /** Reads and validates a catalogue; every problem found is listed in one {@link IllegalStateException}. */
     public static Catalogue parse(InputStream yaml, String source) {
+        JsonNode root = readRoot(yaml, source);
+        List<String> errors = new ArrayList<>();
+        Map<String, Solution> solutions = solutions(root, errors);
+        Map<String, IssueType> issueTypes = issueTypes(root, errors);
+        checkReferencesAndCounts(solutions, issueTypes, errors);
+        Map<String, List<String>> curated = curated(root, solutions, issueTypes, errors);
+        List<KeywordBoost> boosts = keywordBoosts(root, solutions, errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(source + " is invalid:\n  " + String.join("\n  ", errors));
+        }
+        return new Catalogue(
+                Collections.unmodifiableMap(solutions),
+                Collections.unmodifiableMap(issueTypes),
+                Map.copyOf(curated),
+                List.copyOf(boosts));
+    }
+
+    private static JsonNode readRoot(InputStream yaml, String source) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
@@ -68,7 +86,10 @@ public final class Catalogue {
         if (root == null || !root.isObject()) {
             throw new IllegalStateException(source + ": expected a mapping at the top level");
         }
-        List<String> errors = new ArrayList<>();
+        return root;
+    }
+
+    private static Map<String, Solution> solutions(JsonNode root, List<String> errors) {
         Map<String, Solution> solutions = new LinkedHashMap<>();
         for (JsonNode n : root.path("solutions")) {
             Solution s = solution(n, errors);
@@ -76,6 +97,10 @@ public final class Catalogue {
                 errors.add("solution '" + s.id() + "' appears twice");
             }
         }
+        return solutions;
+    }
+
+    private static Map<String, IssueType> issueTypes(JsonNode root, List<String> errors) {
         Map<String, IssueType> issueTypes = new LinkedHashMap<>();
         for (JsonNode n : root.path("issue_types")) {
             IssueType t = issueType(n, errors);
@@ -83,6 +108,12 @@ public final class Catalogue {
                 errors.add("issue type '" + t.id() + "' appears twice");
             }
         }
+        return issueTypes;
+    }
+
+    /** Every step aims at a known issue type; there are as many solutions and issue types as the study has. */
+    private static void checkReferencesAndCounts(
+            Map<String, Solution> solutions, Map<String, IssueType> issueTypes, List<String> errors) {
         solutions
                 .values()
                 .forEach(s -> s.steps()
@@ -96,6 +127,11 @@ public final class Catalogue {
         if (issueTypes.size() != ISSUE_TYPE_COUNT) {
             errors.add("expected " + ISSUE_TYPE_COUNT + " issue types, found " + issueTypes.size());
         }
+    }
+
+    /** The curated ranking of solutions per issue type: one non-empty ranking of known solutions for each type. */
+    private static Map<String, List<String>> curated(
+            JsonNode root, Map<String, Solution> solutions, Map<String, IssueType> issueTypes, List<String> errors) {
         Map<String, List<String>> curated = new LinkedHashMap<>();
         root.path("curated").fields().forEachRemaining(e -> {
             if (!issueTypes.containsKey(e.getKey())) {
@@ -113,6 +149,11 @@ public final class Catalogue {
         issueTypes.keySet().stream()
                 .filter(id -> !curated.containsKey(id))
                 .forEach(id -> errors.add("curated: no ranking for issue type '" + id + "'"));
+        return curated;
+    }
+
+    private static List<KeywordBoost> keywordBoosts(
+            JsonNode root, Map<String, Solution> solutions, List<String> errors) {
         List<KeywordBoost> boosts = new ArrayList<>();
         for (JsonNode n : root.path("keyword_boosts")) {
             String solution = n.path("solution").asText("");
@@ -127,14 +168,7 @@ public final class Catalogue {
             boosts.add(new KeywordBoost(
                     keywords, solution, weight, n.path("because").asText("")));
         }
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException(source + " is invalid:\n  " + String.join("\n  ", errors));
-        }
-        return new Catalogue(
-                Collections.unmodifiableMap(solutions),
-                Collections.unmodifiableMap(issueTypes),
-                Map.copyOf(curated),
-                List.copyOf(boosts));
+        return boosts;
     }
 
     public Collection<Solution> solutions() {
