@@ -38,7 +38,31 @@ final class CommentViews {
                 recommended.stream().limit(layout.mitigations()).toList();
         List<Recommendation> rest =
                 recommended.stream().skip(layout.mitigations()).toList();
+        Shown details = shown(shown, issueId, layout);
+        return new CommentView.Triage(
+                CommentMarker.MARKER,
+                low,
+                p.primaryTheme().title(),
+                issue.map(this::issueName).orElse(null),
+                low ? "low" : p.securityProbability() >= 0.9 ? "high" : "medium",
+                percent(p.securityProbability()),
+                issue.flatMap(t -> catalogue.issueType(t.id()))
+                        .map(IssueType::description)
+                        .orElse(null),
+                !shown.isEmpty(),
+                details.mitigations(),
+                alsoConsider(rest, layout),
+                alsoConsiderLine(rest, layout),
+                details.moreSteps(),
+                details.links().entrySet().stream()
+                        .map(e -> new CommentView.Link(e.getValue(), e.getKey()))
+                        .toList());
+    }
 
+    /** The shown mitigations, numbered; the steps beyond the layout's limit; their links, url to title, once each. */
+    private record Shown(List<CommentView.Mitigation> mitigations, List<String> moreSteps, Map<String, String> links) {}
+
+    private Shown shown(List<Recommendation> shown, String issueId, Layout layout) {
         List<CommentView.Mitigation> mitigations = new ArrayList<>();
         List<String> moreSteps = new ArrayList<>();
         Map<String, String> links = new LinkedHashMap<>();
@@ -61,33 +85,24 @@ final class CommentViews {
             }
             s.links().stream().limit(layout.links()).forEach(l -> links.putIfAbsent(l.url(), l.title()));
         }
-        List<CommentView.Mitigation> alsoConsider = !layout.alsoConsider()
+        return new Shown(mitigations, moreSteps, links);
+    }
+
+    /** The recommendations beyond the shown ones as unnumbered mitigations, if the layout lists them so. */
+    private List<CommentView.Mitigation> alsoConsider(List<Recommendation> rest, Layout layout) {
+        return !layout.alsoConsider()
                 ? List.of()
                 : rest.stream()
                         .flatMap(r -> catalogue.solution(r.solutionId()).stream())
                         .map(s -> new CommentView.Mitigation(0, s.name(), s.summary(), List.of(), ""))
                         .toList();
-        String alsoConsiderLine = layout.alsoConsider() || rest.isEmpty()
+    }
+
+    /** The recommendations beyond the shown ones as one line of names, if the layout does not list them. */
+    private String alsoConsiderLine(List<Recommendation> rest, Layout layout) {
+        return layout.alsoConsider() || rest.isEmpty()
                 ? null
                 : rest.stream().map(r -> solutionName(r.solutionId())).collect(Collectors.joining(" · "));
-        return new CommentView.Triage(
-                CommentMarker.MARKER,
-                low,
-                p.primaryTheme().title(),
-                issue.map(this::issueName).orElse(null),
-                low ? "low" : p.securityProbability() >= 0.9 ? "high" : "medium",
-                percent(p.securityProbability()),
-                issue.flatMap(t -> catalogue.issueType(t.id()))
-                        .map(IssueType::description)
-                        .orElse(null),
-                !shown.isEmpty(),
-                mitigations,
-                alsoConsider,
-                alsoConsiderLine,
-                moreSteps,
-                links.entrySet().stream()
-                        .map(e -> new CommentView.Link(e.getValue(), e.getKey()))
-                        .toList());
     }
 
     CommentView.Disclosure disclosure(CommentContext context) {
