@@ -37,6 +37,18 @@ public final class HeadsModel {
         }
         this.artefact = artefact;
         this.noEmbedding = new float[artefact.layout().embeddingDim()];
+        List<LinearHead> heads = heads(artefact);
+        this.headCount = heads.size();
+        this.matrix = featureMajor(heads, artefact.layout().size());
+        this.biases = new double[headCount];
+        for (int h = 0; h < headCount; h++) {
+            biases[h] = heads.get(h).bias();
+        }
+        this.meanEmbeddingScores = meanEmbeddingScores(artefact, matrix, headCount);
+    }
+
+    /** The heads in score order: security, one per theme, one per issue type. */
+    private static List<LinearHead> heads(ModelArtefact artefact) {
         List<LinearHead> heads = new ArrayList<>();
         heads.add(artefact.security());
         for (Theme t : Theme.values()) {
@@ -47,29 +59,38 @@ public final class HeadsModel {
             heads.add(h);
         }
         heads.addAll(artefact.issueHeads());
-        this.headCount = heads.size();
-        int n = artefact.layout().size();
-        // Feature-major, so one post's few hundred non-zero features read contiguous rows instead of touching
-        // every head's 80 KB weight vector at random places (that cost most of the heads' time).
-        this.matrix = new float[n * headCount];
-        this.biases = new double[headCount];
+        return heads;
+    }
+
+    /**
+     * The heads' weights feature-major, so one post's few hundred non-zero features read contiguous rows instead of
+     * touching every head's 80 KB weight vector at random places (that cost most of the heads' time).
+     */
+    private static float[] featureMajor(List<LinearHead> heads, int n) {
+        int headCount = heads.size();
+        float[] matrix = new float[n * headCount];
         for (int h = 0; h < headCount; h++) {
             float[] w = heads.get(h).weights();
             for (int i = 0; i < n; i++) {
                 matrix[i * headCount + h] = w[i];
             }
-            biases[h] = heads.get(h).bias();
         }
-        this.meanEmbeddingScores = new double[headCount];
+        return matrix;
+    }
+
+    /** Per head, what the mean embedding of the themed training posts adds to its score. */
+    private static double[] meanEmbeddingScores(ModelArtefact artefact, float[] matrix, int headCount) {
+        double[] scores = new double[headCount];
         float[] mean = artefact.neighbours().meanThemedEmbedding();
         int base = artefact.layout().tfidf().size();
         float scale = artefact.layout().embeddingScale();
         for (int d = 0; d < Math.min(mean.length, artefact.layout().embeddingDim()); d++) {
             int row = (base + d) * headCount;
             for (int h = 0; h < headCount; h++) {
-                meanEmbeddingScores[h] += matrix[row + h] * mean[d] * scale;
+                scores[h] += matrix[row + h] * mean[d] * scale;
             }
         }
+        return scores;
     }
 
     private double[] scores(Features f) {
@@ -141,47 +162,10 @@ public final class HeadsModel {
     }
 
     private Prediction prediction(double[] s, double pSec, List<String> matched, NeighbourIndex.Hits hits) {
-
-        double[] sigmoids = new double[Theme.values().length];
-        for (Theme t : Theme.values()) {
-            sigmoids[t.ordinal()] = LinearHead.sigmoid(s[1 + t.ordinal()]);
-        }
-        double gamma = artefact.knnThemeWeight();
-        double[] vote = gamma > 0 ? artefact.neighbours().themeVote(hits) : null;
-        double[] blended = ThemeBlend.probabilities(sigmoids, vote, gamma, artefact.themeOffsets());
-        Map<Theme, Double> themes = new EnumMap<>(Theme.class);
-        for (Theme t : Theme.values()) {
-            themes.put(t, blended[t.ordinal()]);
-        }
-
-        // The primary theme is the theme of the post's first issue type, so the issue heads' mass per theme is
-        // blended into the theme probabilities.
-        double[] rawIssue = new double[artefact.issueTypes().size()];
-        Map<Theme, Double> issueMass = new EnumMap<>(Theme.class);
-        double massSum = 0;
-        for (int i = 0; i < rawIssue.length; i++) {
-            rawIssue[i] = LinearHead.sigmoid(s[1 + Theme.values().length + i]);
-            issueMass.merge(artefact.issueTypes().get(i).theme(), rawIssue[i], Double::sum);
-            massSum += rawIssue[i];
-        }
-        double beta = artefact.issueWeightInThemeScore();
-        for (Theme t : Theme.values()) {
-            double mass = massSum > 0 ? issueMass.getOrDefault(t, 0.0) / massSum : 0.25;
-            themes.put(t, (1 - beta) * themes.get(t) + beta * mass);
-        }
-
-        double w = artefact.themeWeightInIssueScore();
-        List<Prediction.IssueTypeScore> issues = new ArrayList<>();
-        for (int i = 0; i < rawIssue.length; i++) {
-            Taxonomy.IssueType type = artefact.issueTypes().get(i);
-            // Geometric blend with the theme's probability keeps issue types consistent with the themes.
-            double score = Math.pow(rawIssue[i], 1 - w) * Math.pow(themes.get(type.theme()), w);
-            issues.add(new Prediction.IssueTypeScore(type.id(), type.name(), type.theme(), round(score)));
-        }
-        issues.sort(Comparator.comparingDouble(Prediction.IssueTypeScore::probability)
-                .reversed());
-        List<Prediction.IssueTypeScore> top = issues.subList(0, Math.min(ISSUE_TYPES, issues.size()));
-
+        Map<Theme, Double> themes = themeProbabilities(s, hits);
+        double[] rawIssue = rawIssueProbabilities(s);
+        blendIssueMass(themes, rawIssue);
+        List<Prediction.IssueTypeScore> top = topIssueTypes(rawIssue, themes);
         Map<Theme, Double> rounded = new EnumMap<>(Theme.class);
         themes.forEach((t, p) -> rounded.put(t, round(p)));
         // A post naming a vulnerability class outright is security, as likely as such posts were in training.
@@ -197,6 +181,63 @@ public final class HeadsModel {
                 matched,
                 artefact.version(),
                 artefact.neighbours().neighbours(hits, NEIGHBOURS));
+    }
+
+    /** The theme heads' probabilities, blended with the neighbours' theme vote and offset per theme. */
+    private Map<Theme, Double> themeProbabilities(double[] s, NeighbourIndex.Hits hits) {
+        double[] sigmoids = new double[Theme.values().length];
+        for (Theme t : Theme.values()) {
+            sigmoids[t.ordinal()] = LinearHead.sigmoid(s[1 + t.ordinal()]);
+        }
+        double gamma = artefact.knnThemeWeight();
+        double[] vote = gamma > 0 ? artefact.neighbours().themeVote(hits) : null;
+        double[] blended = ThemeBlend.probabilities(sigmoids, vote, gamma, artefact.themeOffsets());
+        Map<Theme, Double> themes = new EnumMap<>(Theme.class);
+        for (Theme t : Theme.values()) {
+            themes.put(t, blended[t.ordinal()]);
+        }
+        return themes;
+    }
+
+    private double[] rawIssueProbabilities(double[] s) {
+        double[] rawIssue = new double[artefact.issueTypes().size()];
+        for (int i = 0; i < rawIssue.length; i++) {
+            rawIssue[i] = LinearHead.sigmoid(s[1 + Theme.values().length + i]);
+        }
+        return rawIssue;
+    }
+
+    /**
+     * The primary theme is the theme of the post's first issue type, so the issue heads' mass per theme is blended
+     * into the theme probabilities.
+     */
+    private void blendIssueMass(Map<Theme, Double> themes, double[] rawIssue) {
+        Map<Theme, Double> issueMass = new EnumMap<>(Theme.class);
+        double massSum = 0;
+        for (int i = 0; i < rawIssue.length; i++) {
+            issueMass.merge(artefact.issueTypes().get(i).theme(), rawIssue[i], Double::sum);
+            massSum += rawIssue[i];
+        }
+        double beta = artefact.issueWeightInThemeScore();
+        for (Theme t : Theme.values()) {
+            double mass = massSum > 0 ? issueMass.getOrDefault(t, 0.0) / massSum : 0.25;
+            themes.put(t, (1 - beta) * themes.get(t) + beta * mass);
+        }
+    }
+
+    /** The most likely issue types, each head's probability blended geometrically with its theme's. */
+    private List<Prediction.IssueTypeScore> topIssueTypes(double[] rawIssue, Map<Theme, Double> themes) {
+        double w = artefact.themeWeightInIssueScore();
+        List<Prediction.IssueTypeScore> issues = new ArrayList<>();
+        for (int i = 0; i < rawIssue.length; i++) {
+            Taxonomy.IssueType type = artefact.issueTypes().get(i);
+            // Geometric blend with the theme's probability keeps issue types consistent with the themes.
+            double score = Math.pow(rawIssue[i], 1 - w) * Math.pow(themes.get(type.theme()), w);
+            issues.add(new Prediction.IssueTypeScore(type.id(), type.name(), type.theme(), round(score)));
+        }
+        issues.sort(Comparator.comparingDouble(Prediction.IssueTypeScore::probability)
+                .reversed());
+        return issues.subList(0, Math.min(ISSUE_TYPES, issues.size()));
     }
 
     private static double round(double p) {
