@@ -174,9 +174,16 @@ public record ModelArtefact(
                         .map(t -> new ArtefactJson.IssueType(
                                 t.id(), t.name(), t.theme().name()))
                         .toList());
+        JsonNode trainingNode = training == null ? ArtefactJson.MAPPER.createObjectNode() : training;
+        var cheap = cascade == null ? null : new ArtefactJson.Cascade(head(cascade.head()), cascade.settleBelow());
+        return new ArtefactJson(
+                FORMAT, withVersion, enc, block, labels, headsJson(), neighboursJson(), trainingNode, cheap);
+    }
+
+    private ArtefactJson.Heads headsJson() {
         Map<String, ArtefactJson.Head> themeHeads = new LinkedHashMap<>();
         themes.forEach((t, h) -> themeHeads.put(t.name(), head(h)));
-        var heads = new ArtefactJson.Heads(
+        return new ArtefactJson.Heads(
                 head(security),
                 securityThreshold,
                 themeHeads,
@@ -189,20 +196,20 @@ public record ModelArtefact(
                         ? null
                         : new ArtefactJson.Decisive(decisive.names(), decisive.precision(), decisive.posts()),
                 themeOffsets);
+    }
+
+    private ArtefactJson.Neighbours neighboursJson() {
         StringBuilder sec = new StringBuilder();
         for (boolean b : neighbours.security()) {
             sec.append(b ? '1' : '0');
         }
-        var nb = new ArtefactJson.Neighbours(
+        return new ArtefactJson.Neighbours(
                 neighbours.dim(),
                 neighbours.ids(),
                 neighbours.urls(),
                 sec.toString(),
                 neighbours.themes(),
                 Base64.getEncoder().encodeToString(neighbours.vectors()));
-        JsonNode trainingNode = training == null ? ArtefactJson.MAPPER.createObjectNode() : training;
-        var cheap = cascade == null ? null : new ArtefactJson.Cascade(head(cascade.head()), cascade.settleBelow());
-        return new ArtefactJson(FORMAT, withVersion, enc, block, labels, heads, nb, trainingNode, cheap);
     }
 
     private static ArtefactJson.Head head(LinearHead h) {
@@ -218,33 +225,16 @@ public record ModelArtefact(
             throw new IllegalArgumentException(
                     "model artefact format " + json.format() + " is not supported (expected " + FORMAT + ")");
         }
-        ArtefactJson.Encoder enc = json.encoder();
-        EncoderSpec spec = new EncoderSpec(
-                enc.name(),
-                Pooling.parse(enc.pooling()),
-                TextWindow.parse(enc.window()),
-                enc.maxTokens(),
-                enc.prefix() == null ? "" : enc.prefix());
+        EncoderSpec spec = encoderSpec(json.encoder());
         ArtefactJson.Block block = json.features();
-        FeatureLayout layout = new FeatureLayout(
-                new TfIdfVectorizer(block.vocabulary(), floats(block.idf())),
-                block.embeddingDim(),
-                block.keywords().size(),
-                block.embeddingScale(),
-                block.keywordScale());
+        FeatureLayout layout = featureLayout(block);
         List<Taxonomy.IssueType> types = json.labels().issueTypes().stream()
                 .map(t -> new Taxonomy.IssueType(t.id(), t.name(), Theme.parse(t.theme())))
                 .toList();
         ArtefactJson.Heads heads = json.heads();
         Map<Theme, LinearHead> themes = new EnumMap<>(Theme.class);
         heads.themes().forEach((t, h) -> themes.put(Theme.parse(t), head(h)));
-        ArtefactJson.Neighbours nb = json.neighbours();
-        boolean[] security = new boolean[nb.security().length()];
-        for (int i = 0; i < security.length; i++) {
-            security[i] = nb.security().charAt(i) == '1';
-        }
-        NeighbourIndex index = new NeighbourIndex(
-                nb.ids(), nb.urls(), security, nb.themes(), Base64.getDecoder().decode(nb.vectorsInt8()), nb.dim());
+        NeighbourIndex index = neighbourIndex(json.neighbours());
         ArtefactJson.Decisive dk = heads.decisiveKeywords();
         return new ModelArtefact(
                 json.version(),
@@ -268,6 +258,33 @@ public record ModelArtefact(
                         ? null
                         : new Cascade(
                                 head(json.cascade().head()), json.cascade().settleBelow()));
+    }
+
+    private static EncoderSpec encoderSpec(ArtefactJson.Encoder enc) {
+        return new EncoderSpec(
+                enc.name(),
+                Pooling.parse(enc.pooling()),
+                TextWindow.parse(enc.window()),
+                enc.maxTokens(),
+                enc.prefix() == null ? "" : enc.prefix());
+    }
+
+    private static FeatureLayout featureLayout(ArtefactJson.Block block) {
+        return new FeatureLayout(
+                new TfIdfVectorizer(block.vocabulary(), floats(block.idf())),
+                block.embeddingDim(),
+                block.keywords().size(),
+                block.embeddingScale(),
+                block.keywordScale());
+    }
+
+    private static NeighbourIndex neighbourIndex(ArtefactJson.Neighbours nb) {
+        boolean[] security = new boolean[nb.security().length()];
+        for (int i = 0; i < security.length; i++) {
+            security[i] = nb.security().charAt(i) == '1';
+        }
+        return new NeighbourIndex(
+                nb.ids(), nb.urls(), security, nb.themes(), Base64.getDecoder().decode(nb.vectorsInt8()), nb.dim());
     }
 
     static String floats(float[] values) {
