@@ -173,6 +173,15 @@ public final class KeywordStage {
      */
     private static Map<String, String> lexicon() {
         Map<String, String> m = new LinkedHashMap<>();
+        studyAndCodeExecution(m);
+        secretsAndAttacks(m);
+        resourcesDependenciesAndData(m);
+        vulnerabilityClasses(m);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The study's own terms; code execution and unsafe loading. */
+    private static void studyAndCodeExecution(Map<String, String> m) {
         // The study's list, word for word.
         m.put("vulnerability", "\\bvulnerability\\b|漏洞|脆弱性|vulnerabilidad\\b");
         m.put("vulnerabilities", "\\bvulnerabilities\\b");
@@ -203,6 +212,10 @@ public final class KeywordStage {
         m.put("csrf", "\\bcsrf\\b|\\bxsrf\\b|cross[- ]site request forgery");
         m.put("open redirect", "open redirect");
         m.put("sandbox", "sandbox");
+    }
+
+    /** Secrets, authentication, exposure; attacks and attackers. */
+    private static void secretsAndAttacks(Map<String, String> m) {
         // Secrets, authentication, exposure.
         m.put("api key", "api[ _-]?keys?\\b|api ?キー|api ?密钥|clave de (la )?api");
         m.put(
@@ -222,6 +235,10 @@ public final class KeywordStage {
         m.put("attacker", "\\battack(er|ers|s)?\\b|\\bmalicious\\b|\\bmalware\\b|\\bbackdoor");
         m.put("advisory", "\\badvisory\\b|\\bghsa-|responsible disclosure|bug bounty|\\bhuntr\\b|security\\.md");
         m.put("vulnerable", "\\bvulnerable\\b|\\bvuln\\b|\\binsecure\\b|\\bunsafe\\b");
+    }
+
+    /** Memory and resources; dependencies and ecosystem; data and privacy; model safety. */
+    private static void resourcesDependenciesAndData(Map<String, String> m) {
         // Memory and resources.
         m.put(
                 "memory safety",
@@ -257,6 +274,10 @@ public final class KeywordStage {
                 "content filter|内容过滤|コンテンツフィルタ|filtro de contenido"
                         + "|safety (checker|filter|classifier)|guardrails?|moderation|censor");
         m.put("adversarial", "adversarial|evasion|bypass");
+    }
+
+    /** Vulnerability classes written as plain bugs. */
+    private static void vulnerabilityClasses(Map<String, String> m) {
         // Vulnerability classes written as plain bugs (round 3): precise where "memory safety" and "tls" above are
         // only topics (a driver segfault, a proxy certificate error).
         m.put(
@@ -292,6 +313,5 @@ public final class KeywordStage {
         m.put(
                 "archive extraction",
                 "zip ?slip|tar ?slip|extractall|symlink attack|arbitrary file (write|read|overwrite|deletion|delete)");
-        return Collections.unmodifiableMap(m);
     }
 }
