@@ -145,18 +145,9 @@ public final class EvalCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Classifier classifier = Models.load(modelDir, "--model-dir");
         double loadMs = (System.nanoTime() - t0) / 1e6;
-        List<Evaluation.Scored> scored = new ArrayList<>();
-        List<Evaluation.Scored> tune = new ArrayList<>();
-        for (int i = 0; i < labelled.posts().size(); i++) {
-            LabelledPost post = labelled.posts().get(i);
-            long start = System.nanoTime();
-            Prediction p = classifier.classify(post.text());
-            Evaluation.Scored s = new Evaluation.Scored(post, p, (System.nanoTime() - start) / 1e6);
-            scored.add(s);
-            if (labelled.tune()[i]) {
-                tune.add(s);
-            }
-        }
+        Scores scores = scoreAll(classifier, labelled);
+        List<Evaluation.Scored> scored = scores.all();
+        List<Evaluation.Scored> tune = scores.tune();
         SolutionRecommender rec = recommenders == null ? null : recommenders.apply(List.of());
         ObjectNode report = Evaluation.report(scored, rec);
         ArrayNode lines = report.putArray("predictions");
@@ -173,6 +164,30 @@ public final class EvalCommand implements Callable<Integer> {
         if (report.has("ai_issues")) {
             print(System.out, "AI-project issues (files with both labels)", report.get("ai_issues"));
         }
+        closeIfCloseable(classifier);
+        return report;
+    }
+
+    /** Every post scored, and those of the files with both labels (the AI-project issues). */
+    private record Scores(List<Evaluation.Scored> all, List<Evaluation.Scored> tune) {}
+
+    private static Scores scoreAll(Classifier classifier, LabelledData labelled) {
+        List<Evaluation.Scored> scored = new ArrayList<>();
+        List<Evaluation.Scored> tune = new ArrayList<>();
+        for (int i = 0; i < labelled.posts().size(); i++) {
+            LabelledPost post = labelled.posts().get(i);
+            long start = System.nanoTime();
+            Prediction p = classifier.classify(post.text());
+            Evaluation.Scored s = new Evaluation.Scored(post, p, (System.nanoTime() - start) / 1e6);
+            scored.add(s);
+            if (labelled.tune()[i]) {
+                tune.add(s);
+            }
+        }
+        return new Scores(scored, tune);
+    }
+
+    private static void closeIfCloseable(Classifier classifier) {
         if (classifier instanceof AutoCloseable c) {
             try {
                 c.close();
@@ -180,18 +195,13 @@ public final class EvalCommand implements Callable<Integer> {
                 throw new IllegalStateException(e);
             }
         }
-        return report;
     }
 
     private ObjectNode crossValidate(LabelledData labelled) {
         TrainerOptions options = training.trainerOptions();
         Taxonomy taxonomy = taxonomy();
         TextWindow w = training.textWindow();
-        float[][] emb;
-        try (OnnxEncoder encoder = OnnxEncoder.bundled(w, training.maxTokens)) {
-            emb = new EmbeddingCache(encoder, TrainCommand.ENCODER_NAME, training.cacheDir)
-                    .embedAll(labelled.posts().stream().map(LabelledPost::text).toList(), System.out);
-        }
+        float[][] emb = embedAll(labelled, w);
         List<Long> runSeeds = seeds.isEmpty() ? List.of(options.seed()) : seeds;
         List<ObjectNode> reports = new ArrayList<>();
         for (long seed : runSeeds) {
@@ -216,6 +226,19 @@ public final class EvalCommand implements Callable<Integer> {
         report.put("max_tokens", training.maxTokens);
         report.set("options", JSON.valueToTree(options));
         report.set("files", JSON.valueToTree(data.stream().map(Path::toString).toList()));
+        printCrossValidation(report);
+        return report;
+    }
+
+    /** The posts' embeddings by the bundled encoder, through the embedding cache. */
+    private float[][] embedAll(LabelledData labelled, TextWindow w) {
+        try (OnnxEncoder encoder = OnnxEncoder.bundled(w, training.maxTokens)) {
+            return new EmbeddingCache(encoder, TrainCommand.ENCODER_NAME, training.cacheDir)
+                    .embedAll(labelled.posts().stream().map(LabelledPost::text).toList(), System.out);
+        }
+    }
+
+    private static void printCrossValidation(ObjectNode report) {
         System.out.println();
         EvalSpread.printSpread(System.out, "all posts", report.at("/mean_sd/all"));
         EvalSpread.printSpread(System.out, "AI-project issues", report.at("/mean_sd/ai_issues"));
@@ -230,7 +253,6 @@ public final class EvalCommand implements Callable<Integer> {
         if (report.has("splits")) {
             EvalSpread.printSplits(System.out, report.get("splits"));
         }
-        return report;
     }
 
     private Taxonomy taxonomy() {
