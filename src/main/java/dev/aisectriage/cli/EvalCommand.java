@@ -145,9 +145,8 @@ public final class EvalCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Classifier classifier = Models.load(modelDir, "--model-dir");
         double loadMs = (System.nanoTime() - t0) / 1e6;
-        Scores scores = scoreAll(classifier, labelled);
-        List<Evaluation.Scored> scored = scores.all();
-        List<Evaluation.Scored> tune = scores.tune();
+        List<Evaluation.Scored> scored = scoreAll(classifier, labelled);
+        List<Evaluation.Scored> tune = tuneSubset(scored, labelled.tune());
         SolutionRecommender rec = recommenders == null ? null : recommenders.apply(List.of());
         ObjectNode report = Evaluation.report(scored, rec);
         ArrayNode lines = report.putArray("predictions");
@@ -168,23 +167,26 @@ public final class EvalCommand implements Callable<Integer> {
         return report;
     }
 
-    /** Every post scored, and those of the files with both labels (the AI-project issues). */
-    private record Scores(List<Evaluation.Scored> all, List<Evaluation.Scored> tune) {}
-
-    private static Scores scoreAll(Classifier classifier, LabelledData labelled) {
+    /** Every post scored by the classifier, with the time it took. */
+    private static List<Evaluation.Scored> scoreAll(Classifier classifier, LabelledData labelled) {
         List<Evaluation.Scored> scored = new ArrayList<>();
-        List<Evaluation.Scored> tune = new ArrayList<>();
-        for (int i = 0; i < labelled.posts().size(); i++) {
-            LabelledPost post = labelled.posts().get(i);
+        for (LabelledPost post : labelled.posts()) {
             long start = System.nanoTime();
             Prediction p = classifier.classify(post.text());
-            Evaluation.Scored s = new Evaluation.Scored(post, p, (System.nanoTime() - start) / 1e6);
-            scored.add(s);
-            if (labelled.tune()[i]) {
-                tune.add(s);
+            scored.add(new Evaluation.Scored(post, p, (System.nanoTime() - start) / 1e6));
+        }
+        return scored;
+    }
+
+    /** The scored posts of the files with both labels (the AI-project issues). */
+    private static List<Evaluation.Scored> tuneSubset(List<Evaluation.Scored> scored, boolean[] tune) {
+        List<Evaluation.Scored> subset = new ArrayList<>();
+        for (int i = 0; i < scored.size(); i++) {
+            if (tune[i]) {
+                subset.add(scored.get(i));
             }
         }
-        return new Scores(scored, tune);
+        return subset;
     }
 
     private static void closeIfCloseable(Classifier classifier) {
