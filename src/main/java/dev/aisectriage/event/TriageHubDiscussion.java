@@ -91,31 +91,66 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
         HubDiscussions.Key key = key(ref);
         HubWebhookPayload.Discussion d = payload.discussion();
         HubWebhookPayload.Comment comment = payload.comment();
-        Optional<HubDiscussion> known = discussions.find(key);
-        if (comment == null
-                && known.map(HubDiscussion::classifiedAt).isPresent()
-                && Objects.equals(known.get().title(), capped(d.title()))) {
+        if (statusChangeOnly(key, d, comment)) {
             LOG.info("{}: status change only (now {}); nothing to classify again", ref, LogSafe.text(d.status()));
             return;
         }
         discussions.recordDiscussion(key, d.id(), capped(d.title()), d.isPullRequest(), payload.privateRepository());
-        Optional<HubDiscussion> before = discussions.find(key);
-        if (comment != null) {
-            boolean opening = HubEvents.DISCUSSION.equals(event.event())
-                    || comment.id() != null
-                            && comment.id()
-                                    .equals(before.map(HubDiscussion::openingCommentId)
-                                            .orElse(null));
-            if (opening) {
-                discussions.recordOpening(key, comment.id(), capped(comment.content()));
-            } else {
-                if (before.map(s -> Verdicts.FLAGGED.equals(s.verdict())).orElse(false)) {
-                    LOG.debug("{}: already flagged; a reply changes nothing", ref);
-                    return;
-                }
-                discussions.recordReply(key, comment.id(), capped(comment.content()));
-            }
+        if (comment != null && !recordComment(event, ref, key, comment)) {
+            return;
         }
+        String text = textToClassify(key);
+        if (text == null) {
+            LOG.info("{}: nothing to classify yet", ref);
+            return;
+        }
+        Prediction prediction = classifier.classify(text);
+        onPrediction.accept(prediction);
+        String verdict = recordClassification(ref, key, prediction);
+        if (!Verdicts.FLAGGED.equals(verdict)) {
+            return;
+        }
+        String body = renderer.triageComment(
+                new CommentContext(ref.repo().path(), !payload.privateRepository(), text, prediction, List.of()));
+        upsertComment(ref, key, body, bot);
+    }
+
+    /** A discussion event without a comment whose title is unchanged since it was classified. */
+    private boolean statusChangeOnly(
+            HubDiscussions.Key key, HubWebhookPayload.Discussion d, HubWebhookPayload.Comment comment) {
+        Optional<HubDiscussion> known = discussions.find(key);
+        return comment == null
+                && known.map(HubDiscussion::classifiedAt).isPresent()
+                && Objects.equals(known.get().title(), capped(d.title()));
+    }
+
+    /**
+     * Records the comment as the discussion's opening or as a reply.
+     *
+     * @return false when there is nothing more to do: a reply to a discussion already flagged
+     */
+    private boolean recordComment(
+            WebhookEvent event, HubDiscussionRef ref, HubDiscussions.Key key, HubWebhookPayload.Comment comment) {
+        Optional<HubDiscussion> before = discussions.find(key);
+        boolean opening = HubEvents.DISCUSSION.equals(event.event())
+                || comment.id() != null
+                        && comment.id()
+                                .equals(before.map(HubDiscussion::openingCommentId)
+                                        .orElse(null));
+        if (opening) {
+            discussions.recordOpening(key, comment.id(), capped(comment.content()));
+            return true;
+        }
+        if (before.map(s -> Verdicts.FLAGGED.equals(s.verdict())).orElse(false)) {
+            LOG.debug("{}: already flagged; a reply changes nothing", ref);
+            return false;
+        }
+        discussions.recordReply(key, comment.id(), capped(comment.content()));
+        return true;
+    }
+
+    /** Title and opening, then the replies, as one text; null when there is nothing yet. */
+    private String textToClassify(HubDiscussions.Key key) {
         HubDiscussion state = discussions.find(key).orElseThrow();
         List<String> parts = new ArrayList<>();
         String head = (nz(state.title()) + "\n\n" + nz(state.opening())).strip();
@@ -123,13 +158,11 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
             parts.add(head);
         }
         parts.addAll(discussions.replies(key));
-        if (parts.isEmpty()) {
-            LOG.info("{}: nothing to classify yet", ref);
-            return;
-        }
-        String text = String.join("\n\n", parts);
-        Prediction prediction = classifier.classify(text);
-        onPrediction.accept(prediction);
+        return parts.isEmpty() ? null : String.join("\n\n", parts);
+    }
+
+    /** Stores and logs the verdict on the prediction, and returns it. */
+    private String recordClassification(HubDiscussionRef ref, HubDiscussions.Key key, Prediction prediction) {
         String verdict = Verdicts.verdict(prediction, config);
         discussions.recordClassification(
                 key,
@@ -144,12 +177,7 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
                 String.format(Locale.ROOT, "%.3f", prediction.securityProbability()),
                 prediction.primaryTheme().slug(),
                 prediction.modelVersion());
-        if (!Verdicts.FLAGGED.equals(verdict)) {
-            return;
-        }
-        String body = renderer.triageComment(
-                new CommentContext(ref.repo().path(), !payload.privateRepository(), text, prediction, List.of()));
-        upsertComment(ref, key, body, bot);
+        return verdict;
     }
 
     private void upsertComment(HubDiscussionRef ref, HubDiscussions.Key key, String body, Optional<HubUser> bot) {
@@ -178,11 +206,13 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
         if (id == null) {
             String created = gateway.createComment(ref, body);
             discussions.recordComment(key, created, hash);
-            return;
+        } else if (!hash.equals(storedHash)) {
+            editComment(ref, key, id, body, hash);
         }
-        if (hash.equals(storedHash)) {
-            return;
-        }
+    }
+
+    /** Edits the bot's comment; one deleted meanwhile is marked deleted and stays so. */
+    private void editComment(HubDiscussionRef ref, HubDiscussions.Key key, String id, String body, String hash) {
         try {
             gateway.editComment(ref, id, body);
         } catch (HubApiException e) {

@@ -67,44 +67,66 @@ public final class RedeliverySweep {
         Instant since =
                 lastSweep == null || lastSweep.isBefore(oldest) ? oldest : lastSweep.minus(Duration.ofMinutes(1));
         List<HookDelivery> listed = github.since(since);
-        // every attempt of one event shares its guid: it is missed only if none of them got a 2xx
-        Map<String, HookDelivery> latestFailed = new LinkedHashMap<>();
-        Set<String> succeeded = new HashSet<>();
-        listed.stream()
-                .sorted(Comparator.comparing(HookDelivery::id).reversed())
-                .forEach(d -> {
-                    if (d.succeeded()) {
-                        succeeded.add(d.guid());
-                    } else {
-                        latestFailed.putIfAbsent(d.guid(), d);
-                    }
-                });
+        Attempts attempts = Attempts.of(listed);
         int n = 0;
-        for (HookDelivery d : latestFailed.values()) {
+        for (HookDelivery d : attempts.latestFailed().values()) {
             if (n >= maxPerSweep) {
-                LOG.info("redelivery: {} more failed deliveries wait for the next sweep", latestFailed.size() - n);
+                LOG.info(
+                        "redelivery: {} more failed deliveries wait for the next sweep",
+                        attempts.latestFailed().size() - n);
                 break;
             }
-            if (succeeded.contains(d.guid()) || asked.contains(d.guid()) || stored.test(d.guid())) {
+            if (attempts.succeeded().contains(d.guid()) || asked.contains(d.guid()) || stored.test(d.guid())) {
                 continue;
             }
             if (n > 0) {
                 sleeper.sleep(pause);
             }
-            try {
-                github.redeliver(d.id());
-            } catch (GitHubApiException e) {
-                LOG.warn("redelivery of {} ({}) refused: {}", d.guid(), d.event(), e.getMessage());
-                continue;
+            if (askAgain(d)) {
+                n++;
             }
-            asked.add(d.guid());
-            requested.incrementAndGet();
-            n++;
-            LOG.info("redelivery: asked GitHub to send {} {} again (it got {})", d.event(), d.guid(), d.statusCode());
         }
         lastSweep = now;
         LOG.info("redelivery sweep: {} deliveries listed since {}, {} asked again", listed.size(), since, n);
         return n;
+    }
+
+    /** Asks GitHub to send the delivery again; false when GitHub refused (logged). */
+    private boolean askAgain(HookDelivery d) {
+        try {
+            github.redeliver(d.id());
+        } catch (GitHubApiException e) {
+            LOG.warn("redelivery of {} ({}) refused: {}", d.guid(), d.event(), e.getMessage());
+            return false;
+        }
+        asked.add(d.guid());
+        requested.incrementAndGet();
+        LOG.info("redelivery: asked GitHub to send {} {} again (it got {})", d.event(), d.guid(), d.statusCode());
+        return true;
+    }
+
+    /**
+     * The listed attempts by event: every attempt of one event shares its guid, and the event is missed only if none
+     * of them got a 2xx.
+     *
+     * @param latestFailed the latest failed attempt of each event, newest first
+     * @param succeeded the guids of events with an attempt that succeeded
+     */
+    private record Attempts(Map<String, HookDelivery> latestFailed, Set<String> succeeded) {
+        static Attempts of(List<HookDelivery> listed) {
+            Map<String, HookDelivery> latestFailed = new LinkedHashMap<>();
+            Set<String> succeeded = new HashSet<>();
+            listed.stream()
+                    .sorted(Comparator.comparing(HookDelivery::id).reversed())
+                    .forEach(d -> {
+                        if (d.succeeded()) {
+                            succeeded.add(d.guid());
+                        } else {
+                            latestFailed.putIfAbsent(d.guid(), d);
+                        }
+                    });
+            return new Attempts(latestFailed, succeeded);
+        }
     }
 
     /** Redeliveries requested since start. */

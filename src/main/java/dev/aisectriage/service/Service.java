@@ -127,9 +127,26 @@ public final class Service implements AutoCloseable {
         Retention retention = new Retention(
                 writer::inTransaction, clock, Duration.ofDays(config.retentionDays()), Deliveries.DEDUPE_WINDOW);
         retention.start(RETENTION_PERIOD);
+        JobQueueWorkers workers = workers(config, db, metrics, queue, routes);
+        SetupPage setup = config.appId() == null ? setupPage(config, clock) : null;
+        Javalin web = webServer(config, db, metrics, routes, modelReady, queue, deliveries, workers, setup);
+        try {
+            web.start(config.bindHost(), config.port());
+        } catch (RuntimeException e) {
+            workers.close();
+            retention.close();
+            writer.close();
+            throw e;
+        }
+        logListening(config, web, routes, setup != null);
+        return new Service(db, writer, retention, metrics, queue, deliveries, workers, web);
+    }
+
+    private static JobQueueWorkers workers(
+            AppConfig config, Database db, TriageMetrics metrics, JobQueue queue, EventRoutes routes) {
         // Jobs queued by another instance wake nobody here: on a shared PostgreSQL, workers poll more often.
         Duration idlePoll = db.dialect() == Database.Dialect.SQLITE ? Duration.ofSeconds(1) : Duration.ofMillis(200);
-        JobQueueWorkers workers = new JobQueueWorkers(
+        return new JobQueueWorkers(
                 queue,
                 routes,
                 config.workers(),
@@ -137,6 +154,28 @@ public final class Service implements AutoCloseable {
                 idlePoll,
                 DRAIN_TIMEOUT,
                 Duration.ofSeconds(config.jobTimeoutSeconds()));
+    }
+
+    /** The one-step App registration, offered while there is no APP_ID. */
+    private static SetupPage setupPage(AppConfig config, Clock clock) {
+        return new SetupPage(
+                new AppManifests(new GitHubHttp(config.githubApiUrl())),
+                MarkdownCommentRenderer.webUrlFor(config.githubApiUrl()),
+                Path.of(DotEnv.FILE_NAME),
+                new DashboardAccess(config.dashboardPassword(), clock));
+    }
+
+    /** The web server with both webhook endpoints, the dashboard and (without an APP_ID) the setup page; not started. */
+    private static Javalin webServer(
+            AppConfig config,
+            Database db,
+            TriageMetrics metrics,
+            EventRoutes routes,
+            BooleanSupplier modelReady,
+            JobQueue queue,
+            Deliveries deliveries,
+            JobQueueWorkers workers,
+            SetupPage setup) {
         WebhookEndpoint webhook = new WebhookEndpoint(
                 new WebhookSignature(config.webhookSecret()),
                 routes,
@@ -153,25 +192,13 @@ public final class Service implements AutoCloseable {
                         queue::countByState,
                         queue::retryDead,
                         metrics::redeliveriesRequested));
-        SetupPage setup = config.appId() == null
-                ? new SetupPage(
-                        new AppManifests(new GitHubHttp(config.githubApiUrl())),
-                        MarkdownCommentRenderer.webUrlFor(config.githubApiUrl()),
-                        Path.of(DotEnv.FILE_NAME),
-                        new DashboardAccess(config.dashboardPassword(), clock))
-                : null;
         HuggingFaceWebhookEndpoint hub =
                 new HuggingFaceWebhookEndpoint(config.hub(), routes, deliveries, workers::wake, metrics);
-        Javalin web = WebServer.create(
+        return WebServer.create(
                 webhook, hub, db, modelReady, metrics, dashboard, setup == null ? c -> {} : setup::addRoutes);
-        try {
-            web.start(config.bindHost(), config.port());
-        } catch (RuntimeException e) {
-            workers.close();
-            retention.close();
-            writer.close();
-            throw e;
-        }
+    }
+
+    private static void logListening(AppConfig config, Javalin web, EventRoutes routes, boolean setupOffered) {
         LOG.info(
                 "listening on {}:{} ({}): POST {} and {}, GET /healthz, /readyz, /metrics, /dashboard; routes {}",
                 config.bindHost(),
@@ -180,10 +207,9 @@ public final class Service implements AutoCloseable {
                 WebhookEndpoint.PATH,
                 HuggingFaceWebhookEndpoint.PATH,
                 routes.keys());
-        if (setup != null) {
+        if (setupOffered) {
             LOG.info("no APP_ID: open http://localhost:{}/setup to register the App on GitHub in one step", web.port());
         }
-        return new Service(db, writer, retention, metrics, queue, deliveries, workers, web);
     }
 
     public int port() {

@@ -129,33 +129,50 @@ public final class Dashboard implements Handler {
                                 .orElse(0),
                         data.heatmap(),
                         data.threads(0, OVERVIEW_THREADS),
-                        configErrors.all().stream()
-                                .map(e -> new DashboardViews.ConfigErrorRow(
-                                        e.repository(), e.file(), e.errors(), DashboardData.second(e.seenAt())))
-                                .toList(),
-                        Arrays.stream(JobState.values())
-                                .map(st -> new DashboardViews.Count(st.label(), queue.getOrDefault(st, 0L)))
-                                .toList(),
-                        options.deadLetters().get().stream()
-                                .limit(RECENT)
-                                .map(d -> new DashboardViews.DeadLetterRow(
-                                        d.jobId(),
-                                        d.deliveryId(),
-                                        d.action() == null ? d.event() : d.event() + "." + d.action(),
-                                        nz(d.repository()),
-                                        d.attempts(),
-                                        nz(d.lastError())))
-                                .toList(),
+                        configErrorRows(),
+                        queueCounts(queue),
+                        deadLetterRows(),
                         options.redeliveries().getAsLong(),
                         data.feedbackCount(),
-                        installations.all().stream()
-                                .map(i -> new DashboardViews.InstallationRow(
-                                        String.valueOf(i.id()),
-                                        nz(i.account()),
-                                        DashboardData.second(i.createdAt()),
-                                        DashboardData.second(i.deletedAt())))
-                                .toList(),
+                        installationRows(),
                         hubRows()));
+    }
+
+    private List<DashboardViews.ConfigErrorRow> configErrorRows() {
+        return configErrors.all().stream()
+                .map(e -> new DashboardViews.ConfigErrorRow(
+                        e.repository(), e.file(), e.errors(), DashboardData.second(e.seenAt())))
+                .toList();
+    }
+
+    /** Jobs in every state, zero included. */
+    private static List<DashboardViews.Count> queueCounts(Map<JobState, Long> queue) {
+        return Arrays.stream(JobState.values())
+                .map(st -> new DashboardViews.Count(st.label(), queue.getOrDefault(st, 0L)))
+                .toList();
+    }
+
+    private List<DashboardViews.DeadLetterRow> deadLetterRows() {
+        return options.deadLetters().get().stream()
+                .limit(RECENT)
+                .map(d -> new DashboardViews.DeadLetterRow(
+                        d.jobId(),
+                        d.deliveryId(),
+                        d.action() == null ? d.event() : d.event() + "." + d.action(),
+                        nz(d.repository()),
+                        d.attempts(),
+                        nz(d.lastError())))
+                .toList();
+    }
+
+    private List<DashboardViews.InstallationRow> installationRows() {
+        return installations.all().stream()
+                .map(i -> new DashboardViews.InstallationRow(
+                        String.valueOf(i.id()),
+                        nz(i.account()),
+                        DashboardData.second(i.createdAt()),
+                        DashboardData.second(i.deletedAt())))
+                .toList();
     }
 
     private void threads(Context ctx) {

@@ -123,34 +123,33 @@ final class DashboardData {
                         + " FROM threads t WHERE t.classified_at IS NOT NULL"
                         + " ORDER BY t.classified_at DESC, t.repository, t.number LIMIT ? OFFSET ?",
                 List.of(CommentMarker.MARKER + "%", limit, offset),
-                rs -> {
-                    String repository = rs.getString(1);
-                    boolean discussion = "discussion".equals(rs.getString(2));
-                    int number = rs.getInt(3);
-                    String verdict = rs.getString(5);
-                    boolean flagged = "flagged".equals(verdict);
-                    String url = rs.getString(4);
-                    String code = rs.getString(8) == null ? "" : rs.getString(8).split(",")[0];
-                    return new ThreadRow(
-                            repository + "#" + number + (discussion ? " (discussion)" : ""),
-                            url != null
-                                    ? url
-                                    : "https://github.com/" + repository + (discussion ? "/discussions/" : "/issues/")
-                                            + number,
-                            verdict == null ? "" : verdict,
-                            rs.getObject(6) == null ? "" : String.format(Locale.ROOT, "%.2f", rs.getDouble(6)),
-                            flagged ? themeSlug(rs.getString(7)) : "",
-                            flagged && !code.isEmpty()
-                                    ? catalogue
-                                            .issueType(code)
-                                            .map(IssueType::name)
-                                            .orElse(code)
-                                    : "",
-                            second(rs.getString(9)),
-                            CommentHtml.render(rs.getString(11)),
-                            rs.getString(12) == null ? "" : rs.getString(12),
-                            rs.getInt(10) == 1);
-                });
+                this::threadRow);
+    }
+
+    /** One row of {@link #threads}: the thread, its verdict, theme and issue type when flagged, the bot's comment. */
+    private ThreadRow threadRow(ResultSet rs) throws java.sql.SQLException {
+        String repository = rs.getString(1);
+        boolean discussion = "discussion".equals(rs.getString(2));
+        int number = rs.getInt(3);
+        String verdict = rs.getString(5);
+        boolean flagged = "flagged".equals(verdict);
+        String url = rs.getString(4);
+        String code = rs.getString(8) == null ? "" : rs.getString(8).split(",")[0];
+        return new ThreadRow(
+                repository + "#" + number + (discussion ? " (discussion)" : ""),
+                url != null
+                        ? url
+                        : "https://github.com/" + repository + (discussion ? "/discussions/" : "/issues/") + number,
+                verdict == null ? "" : verdict,
+                rs.getObject(6) == null ? "" : String.format(Locale.ROOT, "%.2f", rs.getDouble(6)),
+                flagged ? themeSlug(rs.getString(7)) : "",
+                flagged && !code.isEmpty()
+                        ? catalogue.issueType(code).map(IssueType::name).orElse(code)
+                        : "",
+                second(rs.getString(9)),
+                CommentHtml.render(rs.getString(11)),
+                rs.getString(12) == null ? "" : rs.getString(12),
+                rs.getInt(10) == 1);
     }
 
     /** Writes to GitHub, sent and intended, newest first. */

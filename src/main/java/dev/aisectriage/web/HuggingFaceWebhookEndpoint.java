@@ -54,6 +54,28 @@ public final class HuggingFaceWebhookEndpoint {
     public void handle(Context ctx) {
         ctx.attribute(WebhookEndpoint.STARTED, System.nanoTime());
         byte[] body = ctx.bodyAsBytes();
+        checkSecret(ctx);
+        String text = new String(body, StandardCharsets.UTF_8);
+        HubWebhookPayload payload = parse(text);
+        String webhookId = payload.webhook() == null || blank(payload.webhook().id())
+                ? "unknown"
+                : payload.webhook().id();
+        metrics.hubWebhookTriggered(webhookId);
+
+        HubEvents.Normalised kind =
+                HubEvents.normalise(payload.event().scope(), payload.event().action());
+        RepoLookup lookup = lookUpRepo(payload);
+        Delivery delivery = delivery(text, webhookId, kind, payload, lookup.repo());
+        String reason = lookup.reason() != null ? lookup.reason() : ignoreReason(delivery, kind, payload);
+        DeliveryOutcome outcome = store(delivery, reason);
+        answer(ctx, delivery, webhookId, kind, outcome, reason);
+    }
+
+    /** The repository the payload names, or why it cannot be acted on (a repository type this service skips). */
+    private record RepoLookup(HubRepo repo, String reason) {}
+
+    /** The Hub's secret, from the header or the query: missing 401, wrong 403. */
+    private void checkSecret(Context ctx) {
         String given = ctx.header(SECRET_HEADER);
         if (given == null || given.isEmpty()) {
             given = ctx.queryParam("secret");
@@ -65,7 +87,10 @@ public final class HuggingFaceWebhookEndpoint {
         if (!MessageDigest.isEqual(sha256(given), secretDigest)) {
             throw WebhookRejectedException.forbidden("wrong " + SECRET_HEADER);
         }
-        String text = new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The payload, with the fields every Hub event has; 400 when it is not one. */
+    private static HubWebhookPayload parse(String text) {
         HubWebhookPayload payload;
         try {
             payload = HubWebhookPayload.parse(text);
@@ -82,22 +107,22 @@ public final class HuggingFaceWebhookEndpoint {
         if (payload.repo() == null || blank(payload.repo().name())) {
             throw WebhookRejectedException.malformed("payload has no repo.name");
         }
-        String webhookId = payload.webhook() == null || blank(payload.webhook().id())
-                ? "unknown"
-                : payload.webhook().id();
-        metrics.hubWebhookTriggered(webhookId);
+        return payload;
+    }
 
-        HubEvents.Normalised kind =
-                HubEvents.normalise(payload.event().scope(), payload.event().action());
-        String reason = null;
-        HubRepo repo = null;
+    private static RepoLookup lookUpRepo(HubWebhookPayload payload) {
         try {
-            repo = payload.hubRepo();
+            return new RepoLookup(payload.hubRepo(), null);
         } catch (HubRepo.UnknownRepoTypeException e) {
-            reason = e.getMessage();
+            return new RepoLookup(null, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw WebhookRejectedException.malformed(e.getMessage());
         }
+    }
+
+    /** The delivery to store; a discussion event without a positive discussion number is a 400. */
+    private static Delivery delivery(
+            String text, String webhookId, HubEvents.Normalised kind, HubWebhookPayload payload, HubRepo repo) {
         boolean discussionEvent = kind.event().startsWith(HubEvents.DISCUSSION);
         if (discussionEvent
                 && (payload.discussion() == null
@@ -105,7 +130,7 @@ public final class HuggingFaceWebhookEndpoint {
                         || payload.discussion().num() < 1)) {
             throw WebhookRejectedException.malformed("a discussion event without a positive discussion.num");
         }
-        Delivery delivery = new Delivery(
+        return new Delivery(
                 "hf-" + UUID.randomUUID(),
                 kind.event(),
                 kind.action(),
@@ -114,28 +139,41 @@ public final class HuggingFaceWebhookEndpoint {
                 discussionEvent ? payload.discussion().num() : null,
                 discussionEvent ? semanticKey(webhookId, kind, payload) : null,
                 text);
+    }
 
-        if (reason == null && !routes.handles(kind.event(), kind.action())) {
-            reason = "not handled: " + delivery.key();
-        } else if (reason == null && !hub.actsOn(payload.repo().name())) {
-            reason = "repository " + payload.repo().name() + " is not in HF_REPOS or is in HF_IGNORE";
-        } else if (reason == null && payload.discussion().isPullRequest() && !hub.pullRequests()) {
-            reason = "a pull request (HF_PULL_REQUESTS is off)";
-        } else if (reason == null
-                && payload.comment() != null
-                && payload.comment().hidden()) {
-            reason = "a hidden comment (no content)";
+    /** Why this delivery is stored without a job, or null when it is queued. */
+    private String ignoreReason(Delivery delivery, HubEvents.Normalised kind, HubWebhookPayload payload) {
+        if (!routes.handles(kind.event(), kind.action())) {
+            return "not handled: " + delivery.key();
+        } else if (!hub.actsOn(payload.repo().name())) {
+            return "repository " + payload.repo().name() + " is not in HF_REPOS or is in HF_IGNORE";
+        } else if (payload.discussion().isPullRequest() && !hub.pullRequests()) {
+            return "a pull request (HF_PULL_REQUESTS is off)";
+        } else if (payload.comment() != null && payload.comment().hidden()) {
+            return "a hidden comment (no content)";
         }
-        DeliveryOutcome outcome;
+        return null;
+    }
+
+    private DeliveryOutcome store(Delivery delivery, String reason) {
         if (reason != null) {
-            outcome = deliveries.record(delivery, DeliveryOutcome.IGNORED, reason);
-        } else {
-            outcome = deliveries.queue(delivery);
-            if (outcome == DeliveryOutcome.QUEUED) {
-                jobQueued.run();
-            }
+            return deliveries.record(delivery, DeliveryOutcome.IGNORED, reason);
         }
+        DeliveryOutcome outcome = deliveries.queue(delivery);
+        if (outcome == DeliveryOutcome.QUEUED) {
+            jobQueued.run();
+        }
+        return outcome;
+    }
 
+    /** Counts and logs the delivery, then answers 202 with its outcome. */
+    private void answer(
+            Context ctx,
+            Delivery delivery,
+            String webhookId,
+            HubEvents.Normalised kind,
+            DeliveryOutcome outcome,
+            String reason) {
         Duration took = Duration.ofNanos(System.nanoTime() - (long) ctx.attribute(WebhookEndpoint.STARTED));
         metrics.deliveryAnswered(kind.event(), outcome, took);
         WebhookEndpoint.LOG.info(

@@ -133,9 +133,25 @@ public final class SetupPage {
             page(ctx, "Setup", "<p>The App is already set up: restart the server.</p>");
             return;
         }
-        AppManifests.Conversion app;
+        AppManifests.Conversion app = convert(ctx, code);
+        if (app == null) {
+            return;
+        }
+        saveCredentials(app);
+        page(
+                ctx,
+                "Done: restart the server",
+                "<p>The App <a href=\"" + Dashboard.escape(app.htmlUrl()) + "\">" + Dashboard.escape(app.slug())
+                        + "</a> (id " + app.id() + ") is registered and its credentials are in <code>"
+                        + Dashboard.escape(envFile.toString()) + "</code> (readable by its owner only).</p>"
+                        + "<p>Stop this server and start <code>serve</code> again: it reads that file. Then install"
+                        + " the App on your repositories from its page on GitHub.</p>");
+    }
+
+    /** The App GitHub made from the manifest, or null when it did not (answered 502; setup may start again). */
+    private AppManifests.Conversion convert(Context ctx, String code) {
         try {
-            app = manifests.convert(code);
+            return manifests.convert(code);
         } catch (RuntimeException e) {
             done.set(false);
             LOG.warn("setup: GitHub did not convert the manifest code: {}", e.getMessage());
@@ -145,22 +161,18 @@ public final class SetupPage {
                     "Setup",
                     "<p>GitHub did not hand over the App (" + Dashboard.escape(e.getMessage())
                             + "). Start again at <a href=\"/setup\">/setup</a>.</p>");
-            return;
+            return null;
         }
+    }
+
+    /** Writes the App's id, key and webhook secret into the .env file, keeping what else it holds. */
+    private void saveCredentials(AppManifests.Conversion app) {
         Map<String, String> env = new LinkedHashMap<>(DotEnv.read(envFile));
         env.put("APP_ID", String.valueOf(app.id()));
         env.put("PRIVATE_KEY", app.pem());
         env.put("WEBHOOK_SECRET", app.webhookSecret());
         DotEnv.write(envFile, env);
         LOG.info("setup: App {} ({}) registered; credentials written to {}", app.id(), app.slug(), envFile);
-        page(
-                ctx,
-                "Done: restart the server",
-                "<p>The App <a href=\"" + Dashboard.escape(app.htmlUrl()) + "\">" + Dashboard.escape(app.slug())
-                        + "</a> (id " + app.id() + ") is registered and its credentials are in <code>"
-                        + Dashboard.escape(envFile.toString()) + "</code> (readable by its owner only).</p>"
-                        + "<p>Stop this server and start <code>serve</code> again: it reads that file. Then install"
-                        + " the App on your repositories from its page on GitHub.</p>");
     }
 
     /** app-manifest.yml as JSON, with this server's webhook and redirect URLs. */

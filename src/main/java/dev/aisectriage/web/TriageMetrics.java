@@ -40,12 +40,7 @@ public final class TriageMetrics implements JobQueueWorkers.Observer {
     private final List<LongSupplier> githubNotModified = new CopyOnWriteArrayList<>();
 
     public TriageMetrics() {
-        deliveries = Counter.builder()
-                .name("triage_webhook_deliveries_total")
-                .help("Webhook deliveries by event and outcome (queued, duplicate, ignored, ping, redelivery, "
-                        + "unauthorized, malformed, too_large, error)")
-                .labelNames("event", "outcome")
-                .register(registry);
+        deliveries = deliveriesCounter();
         intakeSeconds = Histogram.builder()
                 .name("triage_webhook_response_seconds")
                 .help("Time to answer a webhook delivery")
@@ -63,30 +58,47 @@ public final class TriageMetrics implements JobQueueWorkers.Observer {
                 .name("triage_jobs_dead_lettered_total")
                 .help("Jobs given up after the last attempt")
                 .register(registry);
-        predictions = Counter.builder()
-                .name("triage_predictions_total")
-                .help("Classifier verdicts by primary theme (none when not a security report)")
-                .labelNames("theme")
+        predictions = themeCounter(
+                "triage_predictions_total", "Classifier verdicts by primary theme (none when not a security report)");
+        hubTriggers = hubTriggersCounter();
+        hubPredictions = themeCounter(
+                "triage_hub_predictions_total",
+                "Classifier verdicts on Hugging Face Hub discussions by primary theme (none when not a security "
+                        + "report); triage_predictions_total counts GitHub's");
+        registerGitHubCounters();
+    }
+
+    private Counter deliveriesCounter() {
+        return Counter.builder()
+                .name("triage_webhook_deliveries_total")
+                .help("Webhook deliveries by event and outcome (queued, duplicate, ignored, ping, redelivery, "
+                        + "unauthorized, malformed, too_large, error)")
+                .labelNames("event", "outcome")
                 .register(registry);
+    }
+
+    /** A counter by theme, every theme shown from the start (at zero). */
+    private Counter themeCounter(String name, String help) {
+        Counter counter =
+                Counter.builder().name(name).help(help).labelNames("theme").register(registry);
         for (Theme t : Theme.values()) {
-            predictions.labelValues(t.slug());
+            counter.labelValues(t.slug());
         }
-        hubTriggers = Counter.builder()
+        return counter;
+    }
+
+    private Counter hubTriggersCounter() {
+        return Counter.builder()
                 .name("triage_hub_webhook_triggers_total")
                 .help("Hugging Face Hub webhook calls with the right secret, per webhook id (the Hub allows 1,000 a "
                         + "day per webhook); the Hub's deliveries are counted in triage_webhook_deliveries_total as "
                         + "event huggingface.<scope>")
                 .labelNames("webhook")
                 .register(registry);
-        hubPredictions = Counter.builder()
-                .name("triage_hub_predictions_total")
-                .help("Classifier verdicts on Hugging Face Hub discussions by primary theme (none when not a security "
-                        + "report); triage_predictions_total counts GitHub's")
-                .labelNames("theme")
-                .register(registry);
-        for (Theme t : Theme.values()) {
-            hubPredictions.labelValues(t.slug());
-        }
+    }
+
+    /** GitHub's request counts, read at each scrape from the clients given to {@link #watchGitHub}. */
+    private void registerGitHubCounters() {
         CounterWithCallback.builder()
                 .name("triage_github_requests_total")
                 .help("Requests that reached GitHub's API (retries each counted, a revalidated read answered 304"

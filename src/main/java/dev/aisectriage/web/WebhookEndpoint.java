@@ -73,6 +73,20 @@ public final class WebhookEndpoint {
                     + " development secret are taken only from this machine");
         }
         byte[] body = body(ctx);
+        checkSignature(ctx, body);
+        String deliveryId = required(ctx, "X-GitHub-Delivery");
+        String event = required(ctx, "X-GitHub-Event");
+        String text = new String(body, StandardCharsets.UTF_8);
+        JsonNode payload = parseObject(text);
+        Delivery delivery = delivery(deliveryId, event, text, payload);
+        Stored stored = store(delivery);
+        answer(ctx, delivery, payload, stored);
+    }
+
+    /** What became of a delivery: its outcome, the status to answer and why it was not queued (or null). */
+    private record Stored(DeliveryOutcome outcome, HttpStatus status, String reason) {}
+
+    private void checkSignature(Context ctx, byte[] body) {
         String header = ctx.header(WebhookSignature.HEADER);
         if (header == null) {
             throw WebhookRejectedException.unauthorized("missing " + WebhookSignature.HEADER);
@@ -80,9 +94,9 @@ public final class WebhookEndpoint {
         if (!signature.matches(body, header)) {
             throw WebhookRejectedException.unauthorized("wrong " + WebhookSignature.HEADER);
         }
-        String deliveryId = required(ctx, "X-GitHub-Delivery");
-        String event = required(ctx, "X-GitHub-Event");
-        String text = new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode parseObject(String text) {
         JsonNode payload;
         try {
             payload = JSON.readTree(text);
@@ -92,7 +106,10 @@ public final class WebhookEndpoint {
         if (payload == null || !payload.isObject()) {
             throw WebhookRejectedException.malformed("body is not a JSON object");
         }
+        return payload;
+    }
 
+    private static Delivery delivery(String deliveryId, String event, String text, JsonNode payload) {
         String action =
                 payload.path("action").isTextual() ? payload.get("action").asText() : null;
         JsonNode installation = payload.path("installation").path("id");
@@ -100,7 +117,7 @@ public final class WebhookEndpoint {
         String repository = payload.path("repository").path("full_name").isTextual()
                 ? payload.get("repository").get("full_name").asText()
                 : null;
-        Delivery delivery = new Delivery(
+        return new Delivery(
                 deliveryId,
                 event,
                 action,
@@ -109,17 +126,20 @@ public final class WebhookEndpoint {
                 SemanticKey.threadNumber(event, payload),
                 SemanticKey.of(installationId, repository, event, action, payload),
                 text);
+    }
 
+    /** Records a ping or an ignored delivery, or queues its job and wakes a worker. */
+    private Stored store(Delivery delivery) {
         DeliveryOutcome outcome;
         String reason = null;
         HttpStatus status = HttpStatus.ACCEPTED;
-        if ("ping".equals(event)) {
+        if ("ping".equals(delivery.event())) {
             outcome = deliveries.record(delivery, DeliveryOutcome.PING, null);
             status = HttpStatus.OK;
-        } else if (installationId == null) {
+        } else if (delivery.installationId() == null) {
             reason = "no installation: a repository webhook, not the App's";
             outcome = deliveries.record(delivery, DeliveryOutcome.IGNORED, reason);
-        } else if (!routes.handles(event, action)) {
+        } else if (!routes.handles(delivery.event(), delivery.action())) {
             reason = "not handled: " + delivery.key();
             outcome = deliveries.record(delivery, DeliveryOutcome.IGNORED, reason);
         } else {
@@ -132,22 +152,28 @@ public final class WebhookEndpoint {
             reason = "already received: this delivery id, or the same " + delivery.key()
                     + " on the same thread under another id; it is acted on once";
         }
+        return new Stored(outcome, status, reason);
+    }
 
+    /** Counts and logs the delivery, then answers with its outcome (and GitHub's zen to a ping). */
+    private void answer(Context ctx, Delivery delivery, JsonNode payload, Stored stored) {
+        DeliveryOutcome outcome = stored.outcome();
+        String reason = stored.reason();
         Duration took = Duration.ofNanos(System.nanoTime() - (long) ctx.attribute(STARTED));
-        metrics.deliveryAnswered(event, outcome, took);
+        metrics.deliveryAnswered(delivery.event(), outcome, took);
         LOG.info(
                 "delivery id={} event={} repository={} installation={} outcome={} status={} ms={}{}",
-                LogSafe.text(deliveryId),
+                LogSafe.text(delivery.deliveryId()),
                 LogSafe.text(delivery.key()),
-                repository == null ? "-" : LogSafe.text(repository),
-                installationId == null ? "-" : installationId,
+                delivery.repository() == null ? "-" : LogSafe.text(delivery.repository()),
+                delivery.installationId() == null ? "-" : delivery.installationId(),
                 outcome.label(),
-                status.getCode(),
+                stored.status().getCode(),
                 String.format("%.1f", took.toNanos() / 1e6),
                 reason == null ? "" : " reason=\"" + LogSafe.text(reason) + "\"");
 
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("delivery", deliveryId);
+        answer.put("delivery", delivery.deliveryId());
         answer.put("outcome", outcome.label());
         if (reason != null) {
             answer.put("reason", reason);
@@ -155,7 +181,7 @@ public final class WebhookEndpoint {
         if (outcome == DeliveryOutcome.PING) {
             answer.put("zen", payload.path("zen").asText(""));
         }
-        ctx.status(status).contentType("application/json").result(WebServer.json(answer));
+        ctx.status(stored.status()).contentType("application/json").result(WebServer.json(answer));
     }
 
     /**
