@@ -20,7 +20,6 @@ import dev.aisectriage.training.LabelledPost;
 import dev.aisectriage.training.SolutionMappingLearner;
 import dev.aisectriage.training.TrainerOptions;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,9 +158,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (!tune.isEmpty() && tune.size() < scored.size()) {
             report.set("ai_issues", Evaluation.report(tune, rec));
         }
-        print(System.out, "all posts", report);
+        EvalReports.print(System.out, "all posts", report);
         if (report.has("ai_issues")) {
-            print(System.out, "AI-project issues (files with both labels)", report.get("ai_issues"));
+            EvalReports.print(System.out, "AI-project issues (files with both labels)", report.get("ai_issues"));
         }
         closeIfCloseable(classifier);
         return report;
@@ -228,7 +227,7 @@ public final class EvalCommand implements Callable<Integer> {
         report.put("max_tokens", training.maxTokens);
         report.set("options", JSON.valueToTree(options));
         report.set("files", JSON.valueToTree(data.stream().map(Path::toString).toList()));
-        printCrossValidation(report);
+        EvalReports.printCrossValidation(report);
         return report;
     }
 
@@ -237,23 +236,6 @@ public final class EvalCommand implements Callable<Integer> {
         try (OnnxEncoder encoder = OnnxEncoder.bundled(w, training.maxTokens)) {
             return new EmbeddingCache(encoder, TrainCommand.ENCODER_NAME, training.cacheDir)
                     .embedAll(labelled.posts().stream().map(LabelledPost::text).toList(), System.out);
-        }
-    }
-
-    private static void printCrossValidation(ObjectNode report) {
-        System.out.println();
-        EvalSpread.printSpread(System.out, "all posts", report.at("/mean_sd/all"));
-        EvalSpread.printSpread(System.out, "AI-project issues", report.at("/mean_sd/ai_issues"));
-        print(System.out, "pooled out-of-fold, all posts", report.at("/pooled/all"));
-        print(System.out, "pooled out-of-fold, AI-project issues", report.at("/pooled/ai_issues"));
-        print(
-                System.out,
-                "pooled out-of-fold, AI-project issues, full model",
-                report.at("/pooled/ai_issues_full_model"));
-        System.out.println("cascade: " + report.get("cascade"));
-        System.out.println("quiet: " + report.get("quiet"));
-        if (report.has("splits")) {
-            EvalSpread.printSplits(System.out, report.get("splits"));
         }
     }
 
@@ -267,36 +249,5 @@ public final class EvalCommand implements Callable<Integer> {
         }
         ModelArtefact bundled = ClassifierLoader.bundledArtefact();
         return new Taxonomy(bundled.issueTypes(), List.of());
-    }
-
-    static void print(PrintStream out, String title, JsonNode r) {
-        JsonNode s = r.get("security");
-        out.printf("%s: n=%d%n", title, r.path("n").asInt());
-        out.printf(
-                "  security  precision %s  recall %s  f1 %s  mcc %s  (tp %d fp %d tn %d fn %d)%n",
-                s.path("precision"),
-                s.path("recall"),
-                s.path("f1"),
-                s.path("mcc"),
-                s.path("tp").asLong(),
-                s.path("fp").asLong(),
-                s.path("tn").asLong(),
-                s.path("fn").asLong());
-        JsonNode t = r.get("theme");
-        out.printf(
-                "  theme     primary accuracy %s  macro-F1 %s  (n=%d)%n",
-                t.path("primary_accuracy"), t.path("macro_f1"), t.path("n").asInt());
-        t.path("per_theme")
-                .fields()
-                .forEachRemaining(e -> out.printf(
-                        "            %-18s f1 %s  support %d%n",
-                        e.getKey(),
-                        e.getValue().path("f1"),
-                        e.getValue().path("support").asInt()));
-        out.printf(
-                "  issue     top-3 recall %s  (n=%d)%n",
-                r.at("/issue_codes/top3_recall"), r.at("/issue_codes/n").asInt());
-        out.printf("  solutions hit@3 %s%n", r.at("/solutions/hit_at_3"));
-        out.printf("  latency   p50 %s ms  p99 %s ms%n", r.at("/latency_ms/p50"), r.at("/latency_ms/p99"));
     }
 }
