@@ -154,6 +154,27 @@ public final class BackfillCommand implements Callable<Integer> {
 
     private int applied(String apiUrl, Instant from, BackfillReport out, Classifier classifier)
             throws InterruptedException {
+        AppCredentials app = appCredentials();
+        Database db = value("DATABASE_URL", null) != null
+                ? Database.open(value("DATABASE_URL", null), null, 4)
+                : Stores.open(Path.of(value("DATABASE_PATH", AppConfig.DEFAULT_DATABASE_PATH)), "DATABASE_PATH");
+        GitHubGateway gateway = GitHubApp.gateway(apiUrl, app.id(), app.pem(), null, false, new Actions(db)::record);
+        InstallationTokens tokens = new InstallationTokens(
+                new GitHubHttp(apiUrl),
+                new AppJwt(app.id().trim(), PrivateKeys.parse(app.pem()), Clock.systemUTC()),
+                Clock.systemUTC());
+        long installation = installationId != null ? installationId : tokens.installationIdOf(repository);
+        RepositoryIssues issues =
+                new RepositoryIssues(new GitHubHttp(apiUrl), () -> "Bearer " + tokens.tokenFor(installation));
+        List<OpenIssue> list = list(issues, from);
+        Backfill backfill = new TriageRoutes(db, gateway, classifier, renderers.get()).backfill();
+        return triageAll(list, installation, backfill, out, classifier);
+    }
+
+    /** The App's id and private key (PEM), as {@code backfill --apply} acts as the App. */
+    private record AppCredentials(String id, String pem) {}
+
+    private AppCredentials appCredentials() {
         String appId = value("APP_ID", null);
         String pem = value("PRIVATE_KEY", null);
         if (pem == null && value("PRIVATE_KEY_PATH", null) != null) {
@@ -168,20 +189,13 @@ public final class BackfillCommand implements Callable<Integer> {
             throw new UserError("backfill --apply acts as the App: set APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH);"
                     + " without --apply it only reports");
         }
-        pem = pem.replace("\\n", "\n");
-        Database db = value("DATABASE_URL", null) != null
-                ? Database.open(value("DATABASE_URL", null), null, 4)
-                : Stores.open(Path.of(value("DATABASE_PATH", AppConfig.DEFAULT_DATABASE_PATH)), "DATABASE_PATH");
-        GitHubGateway gateway = GitHubApp.gateway(apiUrl, appId, pem, null, false, new Actions(db)::record);
-        InstallationTokens tokens = new InstallationTokens(
-                new GitHubHttp(apiUrl),
-                new AppJwt(appId.trim(), PrivateKeys.parse(pem), Clock.systemUTC()),
-                Clock.systemUTC());
-        long installation = installationId != null ? installationId : tokens.installationIdOf(repository);
-        RepositoryIssues issues =
-                new RepositoryIssues(new GitHubHttp(apiUrl), () -> "Bearer " + tokens.tokenFor(installation));
-        List<OpenIssue> list = list(issues, from);
-        Backfill backfill = new TriageRoutes(db, gateway, classifier, renderers.get()).backfill();
+        return new AppCredentials(appId, pem.replace("\\n", "\n"));
+    }
+
+    /** Triages each issue not done yet, within the write budget; returns how many were triaged now. */
+    private int triageAll(
+            List<OpenIssue> list, long installation, Backfill backfill, BackfillReport out, Classifier classifier)
+            throws InterruptedException {
         WriteBudget budget = budgets.get();
         Set<Integer> reported = out.done();
         Progress progress = Progress.onStderr(list.size(), "issues");

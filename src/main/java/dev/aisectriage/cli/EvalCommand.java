@@ -20,7 +20,6 @@ import dev.aisectriage.training.LabelledPost;
 import dev.aisectriage.training.SolutionMappingLearner;
 import dev.aisectriage.training.TrainerOptions;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,18 +144,8 @@ public final class EvalCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Classifier classifier = Models.load(modelDir, "--model-dir");
         double loadMs = (System.nanoTime() - t0) / 1e6;
-        List<Evaluation.Scored> scored = new ArrayList<>();
-        List<Evaluation.Scored> tune = new ArrayList<>();
-        for (int i = 0; i < labelled.posts().size(); i++) {
-            LabelledPost post = labelled.posts().get(i);
-            long start = System.nanoTime();
-            Prediction p = classifier.classify(post.text());
-            Evaluation.Scored s = new Evaluation.Scored(post, p, (System.nanoTime() - start) / 1e6);
-            scored.add(s);
-            if (labelled.tune()[i]) {
-                tune.add(s);
-            }
-        }
+        List<Evaluation.Scored> scored = scoreAll(classifier, labelled);
+        List<Evaluation.Scored> tune = tuneSubset(scored, labelled.tune());
         SolutionRecommender rec = recommenders == null ? null : recommenders.apply(List.of());
         ObjectNode report = Evaluation.report(scored, rec);
         ArrayNode lines = report.putArray("predictions");
@@ -169,10 +158,37 @@ public final class EvalCommand implements Callable<Integer> {
         if (!tune.isEmpty() && tune.size() < scored.size()) {
             report.set("ai_issues", Evaluation.report(tune, rec));
         }
-        print(System.out, "all posts", report);
+        EvalReports.print(System.out, "all posts", report);
         if (report.has("ai_issues")) {
-            print(System.out, "AI-project issues (files with both labels)", report.get("ai_issues"));
+            EvalReports.print(System.out, "AI-project issues (files with both labels)", report.get("ai_issues"));
         }
+        closeIfCloseable(classifier);
+        return report;
+    }
+
+    /** Every post scored by the classifier, with the time it took. */
+    private static List<Evaluation.Scored> scoreAll(Classifier classifier, LabelledData labelled) {
+        List<Evaluation.Scored> scored = new ArrayList<>();
+        for (LabelledPost post : labelled.posts()) {
+            long start = System.nanoTime();
+            Prediction p = classifier.classify(post.text());
+            scored.add(new Evaluation.Scored(post, p, (System.nanoTime() - start) / 1e6));
+        }
+        return scored;
+    }
+
+    /** The scored posts of the files with both labels (the AI-project issues). */
+    private static List<Evaluation.Scored> tuneSubset(List<Evaluation.Scored> scored, boolean[] tune) {
+        List<Evaluation.Scored> subset = new ArrayList<>();
+        for (int i = 0; i < scored.size(); i++) {
+            if (tune[i]) {
+                subset.add(scored.get(i));
+            }
+        }
+        return subset;
+    }
+
+    private static void closeIfCloseable(Classifier classifier) {
         if (classifier instanceof AutoCloseable c) {
             try {
                 c.close();
@@ -180,18 +196,13 @@ public final class EvalCommand implements Callable<Integer> {
                 throw new IllegalStateException(e);
             }
         }
-        return report;
     }
 
     private ObjectNode crossValidate(LabelledData labelled) {
         TrainerOptions options = training.trainerOptions();
         Taxonomy taxonomy = taxonomy();
         TextWindow w = training.textWindow();
-        float[][] emb;
-        try (OnnxEncoder encoder = OnnxEncoder.bundled(w, training.maxTokens)) {
-            emb = new EmbeddingCache(encoder, TrainCommand.ENCODER_NAME, training.cacheDir)
-                    .embedAll(labelled.posts().stream().map(LabelledPost::text).toList(), System.out);
-        }
+        float[][] emb = embedAll(labelled, w);
         List<Long> runSeeds = seeds.isEmpty() ? List.of(options.seed()) : seeds;
         List<ObjectNode> reports = new ArrayList<>();
         for (long seed : runSeeds) {
@@ -216,21 +227,16 @@ public final class EvalCommand implements Callable<Integer> {
         report.put("max_tokens", training.maxTokens);
         report.set("options", JSON.valueToTree(options));
         report.set("files", JSON.valueToTree(data.stream().map(Path::toString).toList()));
-        System.out.println();
-        EvalSpread.printSpread(System.out, "all posts", report.at("/mean_sd/all"));
-        EvalSpread.printSpread(System.out, "AI-project issues", report.at("/mean_sd/ai_issues"));
-        print(System.out, "pooled out-of-fold, all posts", report.at("/pooled/all"));
-        print(System.out, "pooled out-of-fold, AI-project issues", report.at("/pooled/ai_issues"));
-        print(
-                System.out,
-                "pooled out-of-fold, AI-project issues, full model",
-                report.at("/pooled/ai_issues_full_model"));
-        System.out.println("cascade: " + report.get("cascade"));
-        System.out.println("quiet: " + report.get("quiet"));
-        if (report.has("splits")) {
-            EvalSpread.printSplits(System.out, report.get("splits"));
-        }
+        EvalReports.printCrossValidation(report);
         return report;
+    }
+
+    /** The posts' embeddings by the bundled encoder, through the embedding cache. */
+    private float[][] embedAll(LabelledData labelled, TextWindow w) {
+        try (OnnxEncoder encoder = OnnxEncoder.bundled(w, training.maxTokens)) {
+            return new EmbeddingCache(encoder, TrainCommand.ENCODER_NAME, training.cacheDir)
+                    .embedAll(labelled.posts().stream().map(LabelledPost::text).toList(), System.out);
+        }
     }
 
     private Taxonomy taxonomy() {
@@ -243,36 +249,5 @@ public final class EvalCommand implements Callable<Integer> {
         }
         ModelArtefact bundled = ClassifierLoader.bundledArtefact();
         return new Taxonomy(bundled.issueTypes(), List.of());
-    }
-
-    static void print(PrintStream out, String title, JsonNode r) {
-        JsonNode s = r.get("security");
-        out.printf("%s: n=%d%n", title, r.path("n").asInt());
-        out.printf(
-                "  security  precision %s  recall %s  f1 %s  mcc %s  (tp %d fp %d tn %d fn %d)%n",
-                s.path("precision"),
-                s.path("recall"),
-                s.path("f1"),
-                s.path("mcc"),
-                s.path("tp").asLong(),
-                s.path("fp").asLong(),
-                s.path("tn").asLong(),
-                s.path("fn").asLong());
-        JsonNode t = r.get("theme");
-        out.printf(
-                "  theme     primary accuracy %s  macro-F1 %s  (n=%d)%n",
-                t.path("primary_accuracy"), t.path("macro_f1"), t.path("n").asInt());
-        t.path("per_theme")
-                .fields()
-                .forEachRemaining(e -> out.printf(
-                        "            %-18s f1 %s  support %d%n",
-                        e.getKey(),
-                        e.getValue().path("f1"),
-                        e.getValue().path("support").asInt()));
-        out.printf(
-                "  issue     top-3 recall %s  (n=%d)%n",
-                r.at("/issue_codes/top3_recall"), r.at("/issue_codes/n").asInt());
-        out.printf("  solutions hit@3 %s%n", r.at("/solutions/hit_at_3"));
-        out.printf("  latency   p50 %s ms  p99 %s ms%n", r.at("/latency_ms/p50"), r.at("/latency_ms/p99"));
     }
 }

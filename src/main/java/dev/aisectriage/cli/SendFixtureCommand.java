@@ -91,9 +91,17 @@ public final class SendFixtureCommand implements Callable<Integer> {
                 .header(WebhookSignature.HEADER, new WebhookSignature(secret).sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<String> response;
+        HttpResponse<String> response = send(request, url);
+        System.out.println("POST " + url + " event=" + eventName + " delivery=" + deliveryId);
+        System.out.println(response.statusCode() + " " + response.body());
+        explain(response);
+        return response.statusCode() / 100 == 2 ? 0 : 1;
+    }
+
+    /** Posts the request; no answer at all is a {@link UserError} saying how to start the bot. */
+    private static HttpResponse<String> send(HttpRequest request, String url) throws Exception {
         try {
-            response = HttpClient.newBuilder()
+            return HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
                     .build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
@@ -101,10 +109,6 @@ public final class SendFixtureCommand implements Callable<Integer> {
             throw new UserError("no bot answers at " + url + ": start it with 'serve' in another terminal, or set"
                     + " PORT (or --url) to where it listens");
         }
-        System.out.println("POST " + url + " event=" + eventName + " delivery=" + deliveryId);
-        System.out.println(response.statusCode() + " " + response.body());
-        explain(response);
-        return response.statusCode() / 100 == 2 ? 0 : 1;
     }
 
     /** {@code --secret}, else the variable the bot reads, else the development secret of a dry-run bot. */
@@ -146,16 +150,7 @@ public final class SendFixtureCommand implements Callable<Integer> {
                 .header(HuggingFaceWebhookEndpoint.SECRET_HEADER, hubSecret)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build()
-                    .send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new UserError("no bot answers at " + hubUrl + ": start it with 'serve' in another terminal, or set"
-                    + " PORT (or --url) to where it listens");
-        }
+        HttpResponse<String> response = send(request, hubUrl);
         System.out.println("POST " + hubUrl + " (Hugging Face Hub payload)");
         System.out.println(response.statusCode() + " " + response.body());
         if (response.statusCode() == 401 || response.statusCode() == 403) {

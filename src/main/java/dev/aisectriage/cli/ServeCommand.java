@@ -68,6 +68,22 @@ public final class ServeCommand implements Callable<Integer> {
         configureLogging(config.logLevel());
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
         checkPrivateKey(config);
+        logBanner(config, log);
+
+        Database db = config.databaseUrl() != null
+                ? Service.openDatabase(config)
+                : Stores.open(config.databasePath(), "DATABASE_PATH");
+        TriageMetrics metrics = new TriageMetrics();
+        Classifier classifier = loadClassifier(config, log);
+        CommentRenderer renderer = MarkdownCommentRenderer.forApi(config.githubApiUrl());
+        Service service = startService(config, db, metrics, classifier, renderer);
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
+        runUntilClosed(config, db, service, metrics, log);
+        return 0;
+    }
+
+    /** The banner's warnings ({@code ***} lines) at WARN, the rest at INFO. */
+    private static void logBanner(AppConfig config, Logger log) {
         for (String line : config.startupBanner().split("\n")) {
             if (line.startsWith("***")) {
                 log.warn(line);
@@ -75,24 +91,25 @@ public final class ServeCommand implements Callable<Integer> {
                 log.info(line);
             }
         }
+    }
 
-        Database db = config.databaseUrl() != null
-                ? Service.openDatabase(config)
-                : Stores.open(config.databasePath(), "DATABASE_PATH");
-        TriageMetrics metrics = new TriageMetrics();
+    private static Classifier loadClassifier(AppConfig config, Logger log) {
         long loadStarted = System.nanoTime();
         Classifier classifier = new OneAtATimeClassifier(Models.load(config.modelDir(), "MODEL_DIR"));
         log.info("model {} loaded in {} ms", classifier.modelVersion(), (System.nanoTime() - loadStarted) / 1_000_000);
-        CommentRenderer renderer = MarkdownCommentRenderer.forApi(config.githubApiUrl());
+        return classifier;
+    }
 
-        Service service;
+    /** Starts the server and workers; a port already taken is a {@link UserError} naming it. */
+    private static Service startService(
+            AppConfig config, Database db, TriageMetrics metrics, Classifier classifier, CommentRenderer renderer) {
         try {
-            service = Service.start(
+            return Service.start(
                     config,
                     db,
                     metrics,
                     triageRoutes(config, db, metrics, classifier, renderer),
-                    () -> true); // the classifier is loaded above, before the server starts
+                    () -> true); // the classifier is loaded before the server starts
         } catch (RuntimeException e) {
             if (causedBy(e, BindException.class)) {
                 throw new UserError(
@@ -102,7 +119,15 @@ public final class ServeCommand implements Callable<Integer> {
             }
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
+    }
+
+    /**
+     * Runs the redelivery sweep and the store watch until the service closes; a store that stopped accepting writes
+     * is then a {@link UserError}.
+     */
+    private static void runUntilClosed(
+            AppConfig config, Database db, Service service, TriageMetrics metrics, Logger log)
+            throws InterruptedException {
         AutoCloseable sweep = redeliverySweep(config, service, metrics, log);
         StoreWatch watch = StoreWatch.start(db, config.databasePath(), service::close, STORE_CHECK_EVERY);
         try {
@@ -115,7 +140,6 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UserError("DATABASE_PATH " + config.databasePath() + " stopped accepting writes ("
                     + watch.reason() + "): make it writable by this user and start again");
         }
-        return 0;
     }
 
     /** The missed-delivery recovery: off in dry-run (GitHub would resend to the real App, not to this one). */

@@ -165,6 +165,13 @@ public record AppConfig(
     /** The lines printed at start-up; loud about dry-run and about the development secret. */
     public String startupBanner() {
         StringBuilder b = new StringBuilder();
+        appendDryRunWarnings(b);
+        appendOpenAccessWarnings(b);
+        appendListeningLine(b);
+        return b.toString();
+    }
+
+    private void appendDryRunWarnings(StringBuilder b) {
         if (dryRun) {
             b.append("*** DRY-RUN MODE: ")
                     .append(
@@ -178,6 +185,10 @@ public record AppConfig(
                     .append(hub.token() == null ? "no HF_TOKEN" : "DRY_RUN is on")
                     .append(". Every intended comment is logged and stored; nothing is sent to the Hub. ***\n");
         }
+    }
+
+    /** The development secrets and the dashboard without a password. */
+    private void appendOpenAccessWarnings(StringBuilder b) {
         if (hub.developmentSecret()) {
             b.append(
                     "*** HF_WEBHOOK_SECRET is not set: POST /webhooks/huggingface takes the development secret. ***\n");
@@ -195,6 +206,9 @@ public record AppConfig(
             b.append("*** DASHBOARD_PASSWORD is not set: /dashboard answers only on loopback (127.0.0.1);"
                     + " set it to open the dashboard from elsewhere. ***\n");
         }
+    }
+
+    private void appendListeningLine(StringBuilder b) {
         b.append("listening on ")
                 .append(bindHost())
                 .append(
@@ -216,7 +230,6 @@ public record AppConfig(
                 .append(" huggingface=")
                 .append(hub.apiUrl())
                 .append(hub.dryRun() ? " (dry-run)" : " (live)");
-        return b.toString();
     }
 
     /** Keeps the key out of logs and exception messages. */

@@ -20,58 +20,23 @@ final class EnvironmentReader {
      * no {@code WEBHOOK_SECRET} outside dry-run, fails with a message naming the variable.
      */
     static AppConfig read(Map<String, String> env) {
-        String appIdText = value(env, "APP_ID");
-        Long appId = null;
-        if (appIdText != null) {
-            try {
-                appId = Long.parseLong(appIdText);
-            } catch (NumberFormatException e) {
-                throw new ConfigException("APP_ID must be a number, got '" + appIdText + "'");
-            }
-        }
+        Long appId = appId(env);
         String privateKey = privateKey(env);
-        boolean credentials = appId != null && privateKey != null;
-
         String hfToken = value(env, "HF_TOKEN");
-
-        // Each platform is live when its credentials are given; DRY_RUN=true holds both back, and DRY_RUN=false is
-        // an error only when no platform could run live.
-        String dryRunText = value(env, "DRY_RUN");
-        boolean dryRun = !credentials;
-        boolean hubDryRun = hfToken == null;
-        if (dryRunText != null) {
-            if (bool("DRY_RUN", dryRunText)) {
-                dryRun = true;
-                hubDryRun = true;
-            } else if (!credentials && hfToken == null) {
-                throw new ConfigException("DRY_RUN=false needs APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH (GitHub), "
-                        + "or HF_TOKEN (Hugging Face Hub); missing: "
-                        + (appId == null ? "APP_ID " : "") + (privateKey == null ? "PRIVATE_KEY " : "") + "HF_TOKEN");
-            }
-        }
-
-        String secret = value(env, "WEBHOOK_SECRET");
-        boolean developmentSecret = false;
-        if (secret == null) {
-            if (!dryRun) {
-                throw new ConfigException("WEBHOOK_SECRET is required when not in dry-run mode");
-            }
-            secret = AppConfig.DEVELOPMENT_WEBHOOK_SECRET;
-            developmentSecret = true;
-        }
-
+        Modes modes = modes(env, appId, privateKey, hfToken);
+        WebhookSecret webhookSecret = webhookSecret(env, modes.dryRun());
         String modelDir = value(env, "MODEL_DIR");
         Path databasePath = Path.of(orDefault(value(env, "DATABASE_PATH"), AppConfig.DEFAULT_DATABASE_PATH));
         return new AppConfig(
                 appId,
                 privateKey,
-                secret,
-                developmentSecret,
+                webhookSecret.secret(),
+                webhookSecret.development(),
                 integer(env, "PORT", AppConfig.DEFAULT_PORT),
                 orDefault(value(env, "LOG_LEVEL"), "info").toLowerCase(Locale.ROOT),
                 databasePath,
                 stripTrailingSlash(orDefault(value(env, "GITHUB_API_URL"), AppConfig.DEFAULT_GITHUB_API_URL)),
-                dryRun,
+                modes.dryRun(),
                 modelDir == null ? null : Path.of(modelDir),
                 integer(env, "WORKERS", 2),
                 integer(env, "JOB_MAX_ATTEMPTS", 5),
@@ -79,10 +44,60 @@ final class EnvironmentReader {
                 value(env, "DASHBOARD_PASSWORD"),
                 integer(env, "JOB_TIMEOUT_SECONDS", AppConfig.DEFAULT_JOB_TIMEOUT_SECONDS),
                 integer(env, "REDELIVERY_SWEEP_MINUTES", AppConfig.DEFAULT_REDELIVERY_SWEEP_MINUTES),
-                hub(env, hfToken, hubDryRun),
+                hub(env, hfToken, modes.hubDryRun()),
                 value(env, "DATABASE_URL"),
                 integer(env, "RETENTION_DAYS", AppConfig.DEFAULT_RETENTION_DAYS),
                 githubCacheDir(env, databasePath));
+    }
+
+    /** Whether each platform runs in dry-run. */
+    private record Modes(boolean dryRun, boolean hubDryRun) {}
+
+    /** The webhook secret, and whether it is the published development one. */
+    private record WebhookSecret(String secret, boolean development) {}
+
+    private static Long appId(Map<String, String> env) {
+        String appIdText = value(env, "APP_ID");
+        if (appIdText == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(appIdText);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("APP_ID must be a number, got '" + appIdText + "'");
+        }
+    }
+
+    /**
+     * Each platform is live when its credentials are given; DRY_RUN=true holds both back, and DRY_RUN=false is an
+     * error only when no platform could run live.
+     */
+    private static Modes modes(Map<String, String> env, Long appId, String privateKey, String hfToken) {
+        boolean credentials = appId != null && privateKey != null;
+        String dryRunText = value(env, "DRY_RUN");
+        if (dryRunText == null) {
+            return new Modes(!credentials, hfToken == null);
+        }
+        if (bool("DRY_RUN", dryRunText)) {
+            return new Modes(true, true);
+        }
+        if (!credentials && hfToken == null) {
+            throw new ConfigException("DRY_RUN=false needs APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH (GitHub), "
+                    + "or HF_TOKEN (Hugging Face Hub); missing: "
+                    + (appId == null ? "APP_ID " : "") + (privateKey == null ? "PRIVATE_KEY " : "") + "HF_TOKEN");
+        }
+        return new Modes(!credentials, hfToken == null);
+    }
+
+    private static WebhookSecret webhookSecret(Map<String, String> env, boolean dryRun) {
+        String secret = value(env, "WEBHOOK_SECRET");
+        if (secret != null) {
+            return new WebhookSecret(secret, false);
+        }
+        if (!dryRun) {
+            throw new ConfigException("WEBHOOK_SECRET is required when not in dry-run mode");
+        }
+        return new WebhookSecret(AppConfig.DEVELOPMENT_WEBHOOK_SECRET, true);
     }
 
     /** {@code GITHUB_CACHE_DIR}, or {@code github-cache} in the folder of the SQLite file. */

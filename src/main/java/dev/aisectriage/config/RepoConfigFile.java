@@ -39,6 +39,25 @@ record RepoConfigFile(
             error.accept(
                     "abstain_from", "abstain_from (" + abstain + ") must not be above threshold (" + threshold + ")");
         }
+        Set<Theme> themes = themes(error);
+        Map<String, LabelSpec> specs = labelSpecs(d.labels(), error);
+        return new RepoConfig(
+                or(enabled, d.enabled()),
+                or(comment, d.comment()),
+                threshold,
+                abstain,
+                specs,
+                or(issueTypeLabels, d.issueTypeLabels()),
+                themes,
+                or(ignoreBots, d.ignoreBots()),
+                new LinkedHashSet<>(ignoreAuthors == null ? List.of() : ignoreAuthors),
+                List.of(),
+                source,
+                or(pullRequests, d.pullRequests()));
+    }
+
+    /** {@code ignore_themes} as themes; an unknown name goes to {@code error}. */
+    private Set<Theme> themes(BiConsumer<String, String> error) {
         Set<Theme> themes = new LinkedHashSet<>();
         for (String theme : ignoreThemes == null ? List.<String>of() : ignoreThemes) {
             try {
@@ -47,7 +66,12 @@ record RepoConfigFile(
                 error.accept("ignore_themes", e.getMessage());
             }
         }
-        Map<String, LabelSpec> specs = new LinkedHashMap<>(d.labels());
+        return themes;
+    }
+
+    /** The default labels with the file's {@code labels} laid over them; a bad label goes to {@code error}. */
+    private Map<String, LabelSpec> labelSpecs(Map<String, LabelSpec> defaults, BiConsumer<String, String> error) {
+        Map<String, LabelSpec> specs = new LinkedHashMap<>(defaults);
         (labels == null ? Map.<String, Label>of() : labels).forEach((role, label) -> {
             LabelSpec base = specs.get(role);
             try {
@@ -63,19 +87,7 @@ record RepoConfigFile(
                 error.accept("labels." + role, e.getMessage());
             }
         });
-        return new RepoConfig(
-                or(enabled, d.enabled()),
-                or(comment, d.comment()),
-                threshold,
-                abstain,
-                specs,
-                or(issueTypeLabels, d.issueTypeLabels()),
-                themes,
-                or(ignoreBots, d.ignoreBots()),
-                new LinkedHashSet<>(ignoreAuthors == null ? List.of() : ignoreAuthors),
-                List.of(),
-                source,
-                or(pullRequests, d.pullRequests()));
+        return specs;
     }
 
     private static <T> T or(T value, T fallback) {

@@ -64,20 +64,7 @@ final class RepoConfigSchema {
         JsonNode value = find(tree, at);
         String found = kind(value);
         if ("additionalProperties".equals(keyword)) {
-            String key = e.getProperty();
-            if (at.isEmpty()) {
-                return new Problem(
-                        key, "unknown key '" + key + "' (known keys: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
-            }
-            if (at.size() == 1) {
-                return new Problem(
-                        "labels." + key,
-                        "unknown label '" + key + "' (known: "
-                                + String.join(", ", RepoConfig.defaultLabels().keySet()) + ")");
-            }
-            return new Problem(
-                    path(at) + "." + key,
-                    "unknown key '" + key + "' in label '" + at.get(1) + "' (known: color, description, name)");
+            return unknownKey(at, e.getProperty());
         }
         if (at.isEmpty()) {
             return new Problem("", "expected a mapping of settings, found " + found);
@@ -86,27 +73,50 @@ final class RepoConfigSchema {
         if (at.size() == 1) {
             return new Problem(key, "'" + key + "' " + expected(key) + ", found " + found);
         }
-        if (at.get(0).equals("labels") && at.size() == 2) {
-            return new Problem(
-                    path(at),
-                    "label '" + key + "' must be a name or a mapping with name, color, description; found " + found);
-        }
-        if (at.get(0).equals("labels") && at.size() == 3 && "pattern".equals(keyword)) {
-            return new Problem(
-                    path(at),
-                    "colour of label '" + at.get(1) + "' must be six hex digits, got '"
-                            + value.asText().replaceFirst("^#", "") + "'");
-        }
-        if (at.get(0).equals("labels") && at.size() == 3 && "maxLength".equals(keyword)) {
-            return new Problem(path(at), key + " of label '" + at.get(1) + "' is longer than 100 characters");
-        }
-        if (at.get(0).equals("labels") && at.size() == 3) {
-            return new Problem(path(at), "'" + key + "' must be a string, found " + found);
+        if (at.get(0).equals("labels") && (at.size() == 2 || at.size() == 3)) {
+            return labelProblem(at, keyword, value, found);
         }
         if (at.size() == 2 && key.matches("\\d+")) {
             return new Problem(path(at), "items of '" + at.get(0) + "' must be strings, found " + found);
         }
         return new Problem(path(at), e.getMessage());
+    }
+
+    /** A key the schema does not know: at the top, among the labels, or inside one label. */
+    private static Problem unknownKey(List<String> at, String key) {
+        if (at.isEmpty()) {
+            return new Problem(
+                    key, "unknown key '" + key + "' (known keys: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
+        }
+        if (at.size() == 1) {
+            return new Problem(
+                    "labels." + key,
+                    "unknown label '" + key + "' (known: "
+                            + String.join(", ", RepoConfig.defaultLabels().keySet()) + ")");
+        }
+        return new Problem(
+                path(at) + "." + key,
+                "unknown key '" + key + "' in label '" + at.get(1) + "' (known: color, description, name)");
+    }
+
+    /** A problem with one label ({@code labels.x}) or one of its fields ({@code labels.x.color}). */
+    private static Problem labelProblem(List<String> at, String keyword, JsonNode value, String found) {
+        String key = at.get(at.size() - 1);
+        if (at.size() == 2) {
+            return new Problem(
+                    path(at),
+                    "label '" + key + "' must be a name or a mapping with name, color, description; found " + found);
+        }
+        if ("pattern".equals(keyword)) {
+            return new Problem(
+                    path(at),
+                    "colour of label '" + at.get(1) + "' must be six hex digits, got '"
+                            + value.asText().replaceFirst("^#", "") + "'");
+        }
+        if ("maxLength".equals(keyword)) {
+            return new Problem(path(at), key + " of label '" + at.get(1) + "' is longer than 100 characters");
+        }
+        return new Problem(path(at), "'" + key + "' must be a string, found " + found);
     }
 
     /** What a top-level key must be, read from its schema. */

@@ -1,0 +1,97 @@
+package dev.aisectriage.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * Prints {@code eval}'s reports: the figures of one evaluation, and for {@code eval --cv} the spread (per figure the
+ * mean and sd over folds, and per split with their mean).
+ */
+final class EvalReports {
+
+    private EvalReports() {}
+
+    static void printSplits(PrintStream out, JsonNode splits) {
+        out.printf("%nmean over folds, per split (seed), and the mean of the splits:%n");
+        for (String subset : List.of("all", "ai_issues", "ai_issues_full_model")) {
+            out.printf("  %s%n", subset);
+            splits.get("figures").fields().forEachRemaining(e -> {
+                StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "    %-26s", e.getKey()));
+                for (JsonNode v : e.getValue().get(subset).get("per_split")) {
+                    line.append(v.isNull() ? "   null" : String.format(java.util.Locale.ROOT, "  %.3f", v.asDouble()));
+                }
+                JsonNode mean = e.getValue().get(subset).get("mean");
+                line.append(
+                        mean.isNull()
+                                ? "  | mean null"
+                                : String.format(java.util.Locale.ROOT, "  | mean %.3f", mean.asDouble()));
+                out.println(line);
+            });
+        }
+    }
+
+    static void printSpread(PrintStream out, String title, JsonNode m) {
+        out.printf("%s, mean ± sd over folds:%n", title);
+        m.fields()
+                .forEachRemaining(e -> out.printf(
+                        "  %-28s %s%n",
+                        e.getKey(),
+                        e.getValue().isNull()
+                                ? "null"
+                                : String.format(
+                                        java.util.Locale.ROOT,
+                                        "%.3f ± %.3f",
+                                        e.getValue().get("mean").asDouble(),
+                                        e.getValue().get("sd").asDouble())));
+    }
+
+    static void printCrossValidation(ObjectNode report) {
+        System.out.println();
+        printSpread(System.out, "all posts", report.at("/mean_sd/all"));
+        printSpread(System.out, "AI-project issues", report.at("/mean_sd/ai_issues"));
+        print(System.out, "pooled out-of-fold, all posts", report.at("/pooled/all"));
+        print(System.out, "pooled out-of-fold, AI-project issues", report.at("/pooled/ai_issues"));
+        print(
+                System.out,
+                "pooled out-of-fold, AI-project issues, full model",
+                report.at("/pooled/ai_issues_full_model"));
+        System.out.println("cascade: " + report.get("cascade"));
+        System.out.println("quiet: " + report.get("quiet"));
+        if (report.has("splits")) {
+            printSplits(System.out, report.get("splits"));
+        }
+    }
+
+    static void print(PrintStream out, String title, JsonNode r) {
+        JsonNode s = r.get("security");
+        out.printf("%s: n=%d%n", title, r.path("n").asInt());
+        out.printf(
+                "  security  precision %s  recall %s  f1 %s  mcc %s  (tp %d fp %d tn %d fn %d)%n",
+                s.path("precision"),
+                s.path("recall"),
+                s.path("f1"),
+                s.path("mcc"),
+                s.path("tp").asLong(),
+                s.path("fp").asLong(),
+                s.path("tn").asLong(),
+                s.path("fn").asLong());
+        JsonNode t = r.get("theme");
+        out.printf(
+                "  theme     primary accuracy %s  macro-F1 %s  (n=%d)%n",
+                t.path("primary_accuracy"), t.path("macro_f1"), t.path("n").asInt());
+        t.path("per_theme")
+                .fields()
+                .forEachRemaining(e -> out.printf(
+                        "            %-18s f1 %s  support %d%n",
+                        e.getKey(),
+                        e.getValue().path("f1"),
+                        e.getValue().path("support").asInt()));
+        out.printf(
+                "  issue     top-3 recall %s  (n=%d)%n",
+                r.at("/issue_codes/top3_recall"), r.at("/issue_codes/n").asInt());
+        out.printf("  solutions hit@3 %s%n", r.at("/solutions/hit_at_3"));
+        out.printf("  latency   p50 %s ms  p99 %s ms%n", r.at("/latency_ms/p50"), r.at("/latency_ms/p99"));
+    }
+}
