@@ -177,7 +177,15 @@ public record ModelArtefact(
         JsonNode trainingNode = training == null ? ArtefactJson.MAPPER.createObjectNode() : training;
         var cheap = cascade == null ? null : new ArtefactJson.Cascade(head(cascade.head()), cascade.settleBelow());
         return new ArtefactJson(
-                FORMAT, withVersion, enc, block, labels, headsJson(), neighboursJson(), trainingNode, cheap);
+                FORMAT,
+                withVersion,
+                enc,
+                block,
+                labels,
+                headsJson(),
+                NeighboursJson.of(neighbours),
+                trainingNode,
+                cheap);
     }
 
     private ArtefactJson.Heads headsJson() {
@@ -196,20 +204,6 @@ public record ModelArtefact(
                         ? null
                         : new ArtefactJson.Decisive(decisive.names(), decisive.precision(), decisive.posts()),
                 themeOffsets);
-    }
-
-    private ArtefactJson.Neighbours neighboursJson() {
-        StringBuilder sec = new StringBuilder();
-        for (boolean b : neighbours.security()) {
-            sec.append(b ? '1' : '0');
-        }
-        return new ArtefactJson.Neighbours(
-                neighbours.dim(),
-                neighbours.ids(),
-                neighbours.urls(),
-                sec.toString(),
-                neighbours.themes(),
-                Base64.getEncoder().encodeToString(neighbours.vectors()));
     }
 
     private static ArtefactJson.Head head(LinearHead h) {
@@ -234,7 +228,7 @@ public record ModelArtefact(
         ArtefactJson.Heads heads = json.heads();
         Map<Theme, LinearHead> themes = new EnumMap<>(Theme.class);
         heads.themes().forEach((t, h) -> themes.put(Theme.parse(t), head(h)));
-        NeighbourIndex index = neighbourIndex(json.neighbours());
+        NeighbourIndex index = NeighboursJson.index(json.neighbours());
         ArtefactJson.Decisive dk = heads.decisiveKeywords();
         return new ModelArtefact(
                 json.version(),
@@ -276,15 +270,6 @@ public record ModelArtefact(
                 block.keywords().size(),
                 block.embeddingScale(),
                 block.keywordScale());
-    }
-
-    private static NeighbourIndex neighbourIndex(ArtefactJson.Neighbours nb) {
-        boolean[] security = new boolean[nb.security().length()];
-        for (int i = 0; i < security.length; i++) {
-            security[i] = nb.security().charAt(i) == '1';
-        }
-        return new NeighbourIndex(
-                nb.ids(), nb.urls(), security, nb.themes(), Base64.getDecoder().decode(nb.vectorsInt8()), nb.dim());
     }
 
     static String floats(float[] values) {
