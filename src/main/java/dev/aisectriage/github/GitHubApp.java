@@ -24,22 +24,13 @@ public final class GitHubApp {
      */
     public static GitHubGateway gateway(
             String apiUrl, String appId, String privateKey, Path privateKeyPath, boolean dryRun, ActionLog actions) {
-        return gateway(apiUrl, appId, privateKey, privateKeyPath, dryRun, null, actions);
+        return gateway(apiUrl, appId, privateKey, privateKeyPath, dryRun, null, actions, http -> {});
     }
 
-    /** As above, keeping GitHub's answers in {@code cacheDir} (null: none) to revalidate repeated reads. */
-    public static GitHubGateway gateway(
-            String apiUrl,
-            String appId,
-            String privateKey,
-            Path privateKeyPath,
-            boolean dryRun,
-            Path cacheDir,
-            ActionLog actions) {
-        return gateway(apiUrl, appId, privateKey, privateKeyPath, dryRun, cacheDir, actions, http -> {});
-    }
-
-    /** As above, handing {@code onClient} the client it builds (none without App ID and key), to watch its counts. */
+    /**
+     * As above, keeping GitHub's answers in {@code cacheDir} (null: none) to revalidate repeated reads, and handing
+     * {@code onClient} the client it builds (none without App ID and key), to watch its counts.
+     */
     public static GitHubGateway gateway(
             String apiUrl,
             String appId,
