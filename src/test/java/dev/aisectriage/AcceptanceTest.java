@@ -17,6 +17,7 @@ import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.DeliveryOutcome;
 import dev.aisectriage.support.FakeGitHub;
+import dev.aisectriage.support.TestConfig;
 import dev.aisectriage.support.Webhooks;
 import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebhookSignature;
@@ -29,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -61,21 +61,7 @@ class AcceptanceTest {
         }
         byte[] body = Webhooks.fixture("issues-opened-security-report.json");
         try (FakeGitHub github = new FakeGitHub("4242", PrivateKeys.publicKeyOf(PrivateKeys.parse(pem)))) {
-            AppConfig config = AppConfig.fromEnvironment(Map.of(
-                    "APP_ID",
-                    "4242",
-                    "PRIVATE_KEY",
-                    pem.replace("\n", "\\n"),
-                    "WEBHOOK_SECRET",
-                    SECRET,
-                    "PORT",
-                    "0",
-                    "DATABASE_PATH",
-                    dir.resolve("data/triage.db").toString(),
-                    "GITHUB_API_URL",
-                    github.url(),
-                    "DRY_RUN",
-                    "false"));
+            AppConfig config = TestConfig.live("4242", pem, SECRET, dir.resolve("data/triage.db"), github.url());
 
             Service first = start(config);
             HttpResponse<String> accepted = send(first.port(), body, "d-1");

@@ -2,6 +2,7 @@ package dev.aisectriage.support;
 
 import dev.aisectriage.config.AppConfig;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** An AppConfig for a service on a free port with its database in a temp folder. */
 public final class TestConfig {
@@ -32,5 +33,27 @@ public final class TestConfig {
                 null,
                 AppConfig.DEFAULT_RETENTION_DAYS,
                 null);
+    }
+
+    /**
+     * The configuration {@code serve} reads for a live App (not dry-run) on a free port, talking to {@code apiUrl}
+     * (a fake GitHub), as environment variables would give it.
+     */
+    public static AppConfig live(String appId, String pem, String secret, Path database, String apiUrl) {
+        return AppConfig.fromEnvironment(Map.of(
+                "APP_ID",
+                appId,
+                "PRIVATE_KEY",
+                pem.replace("\n", "\\n"),
+                "WEBHOOK_SECRET",
+                secret,
+                "PORT",
+                "0",
+                "DATABASE_PATH",
+                database.toString(),
+                "GITHUB_API_URL",
+                apiUrl,
+                "DRY_RUN",
+                "false"));
     }
 }

@@ -14,6 +14,7 @@ import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeClassifier;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.PlainRenderer;
+import dev.aisectriage.support.TestConfig;
 import dev.aisectriage.support.Webhooks;
 import java.io.InputStream;
 import java.net.URI;
@@ -25,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,21 +57,7 @@ class GitHubRequestMetricsTest {
                     withCaching(FakeGitHub.json(200, contents("security_label: security\n")), etag),
                     withCaching(new MockResponse.Builder().code(304).build(), etag));
             // and the service wired as serve wires it, having triaged one issue of the repository
-            AppConfig config = AppConfig.fromEnvironment(Map.of(
-                    "APP_ID",
-                    "4242",
-                    "PRIVATE_KEY",
-                    pem.replace("\n", "\\n"),
-                    "WEBHOOK_SECRET",
-                    SECRET,
-                    "PORT",
-                    "0",
-                    "DATABASE_PATH",
-                    dir.resolve("data/triage.db").toString(),
-                    "GITHUB_API_URL",
-                    github.url(),
-                    "DRY_RUN",
-                    "false"));
+            AppConfig config = TestConfig.live("4242", pem, SECRET, dir.resolve("data/triage.db"), github.url());
             byte[] first = Webhooks.fixture("issues-opened-security-report.json");
             ObjectNode second = (ObjectNode) JSON.readTree(first);
             second.with("issue").put("number", 13).put("id", 900013L);
