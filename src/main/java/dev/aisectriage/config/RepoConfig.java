@@ -49,34 +49,6 @@ public record RepoConfig(
         errors = List.copyOf(errors);
     }
 
-    /** Settings without the pull-request switch (off): as before pull requests could be triaged. */
-    public RepoConfig(
-            boolean enabled,
-            boolean comment,
-            Double threshold,
-            double abstainFrom,
-            Map<String, LabelSpec> labels,
-            boolean issueTypeLabels,
-            Set<Theme> ignoreThemes,
-            boolean ignoreBots,
-            Set<String> ignoreAuthors,
-            List<String> errors,
-            String source) {
-        this(
-                enabled,
-                comment,
-                threshold,
-                abstainFrom,
-                labels,
-                issueTypeLabels,
-                ignoreThemes,
-                ignoreBots,
-                ignoreAuthors,
-                errors,
-                source,
-                false);
-    }
-
     public static RepoConfig defaults() {
         return new RepoConfig(
                 true, true, null, 0.35, defaultLabels(), false, Set.of(), true, Set.of(), List.of(), "defaults", false);

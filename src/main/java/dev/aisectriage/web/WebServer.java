@@ -29,28 +29,11 @@ public final class WebServer {
 
     private WebServer() {}
 
-    /** A configured, not yet started server. */
-    public static Javalin create(
-            WebhookEndpoint webhook,
-            Database db,
-            BooleanSupplier modelReady,
-            TriageMetrics metrics,
-            Dashboard dashboard) {
-        return create(webhook, null, db, modelReady, metrics, dashboard);
-    }
-
-    /** A configured, not yet started server, with the Hugging Face Hub's webhook when {@code hub} is not null. */
-    public static Javalin create(
-            WebhookEndpoint webhook,
-            HuggingFaceWebhookEndpoint hub,
-            Database db,
-            BooleanSupplier modelReady,
-            TriageMetrics metrics,
-            Dashboard dashboard) {
-        return create(webhook, hub, db, modelReady, metrics, dashboard, config -> {});
-    }
-
-    /** @param more further routes (the setup page while the App has no credentials) */
+    /**
+     * A configured, not yet started server, with the Hugging Face Hub's webhook when {@code hub} is not null.
+     *
+     * @param more further routes (the setup page while the App has no credentials)
+     */
     public static Javalin create(
             WebhookEndpoint webhook,
             HuggingFaceWebhookEndpoint hub,

@@ -30,7 +30,18 @@ class TriagePoliciesTest {
     @Test
     void givenAnIgnoredThemeWhenAPostOfItIsFlaggedThenTheVerdictIsIgnored() {
         RepoConfig config = new RepoConfig(
-                true, true, null, 0.35, DEFAULTS.labels(), false, Set.of(Theme.MODEL), true, Set.of(), List.of(), "t");
+                true,
+                true,
+                null,
+                0.35,
+                DEFAULTS.labels(),
+                false,
+                Set.of(Theme.MODEL),
+                true,
+                Set.of(),
+                List.of(),
+                "t",
+                false);
 
         assertThat(Verdicts.verdict(classifier.classify("pickle exploit in the weights"), config))
                 .isEqualTo(Verdicts.IGNORED);
@@ -40,7 +51,7 @@ class TriagePoliciesTest {
     void givenAFlaggedVerdictWhenLabelsAreChosenThenFlagAndThemeAndOnlyWhenSwitchedOnTheIssueType() {
         Prediction p = classifier.classify("pickle exploit");
         RepoConfig withTypes = new RepoConfig(
-                true, true, null, 0.35, DEFAULTS.labels(), true, Set.of(), true, Set.of(), List.of(), "t");
+                true, true, null, 0.35, DEFAULTS.labels(), true, Set.of(), true, Set.of(), List.of(), "t", false);
 
         assertThat(Verdicts.labelsFor(Verdicts.FLAGGED, p, DEFAULTS))
                 .extracting(LabelSpec::name)
