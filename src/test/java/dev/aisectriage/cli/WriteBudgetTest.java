@@ -2,53 +2,30 @@ package dev.aisectriage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.aisectriage.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WriteBudgetTest {
 
-    /** A clock that the budget's waits move forward. */
-    static final class FakeTime extends Clock {
-        Instant now = Instant.parse("2026-11-29T00:00:00Z");
-        final List<Duration> waits = new ArrayList<>();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void sleep(Duration d) {
-            waits.add(d);
-            now = now.plus(d);
-        }
-    }
-
     @Test
     void givenABackfillWritingFast_whenItGoesOn_thenNoMinuteHoldsMoreThan80WritesNorAnyHourMoreThan500()
             throws Exception {
-        FakeTime time = new FakeTime();
-        WriteBudget budget = new WriteBudget(time, time::sleep);
+        MutableClock time = new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
+        List<Duration> waits = new ArrayList<>();
+        WriteBudget budget = new WriteBudget(time, d -> {
+            waits.add(d);
+            time.advance(d);
+        });
         List<Instant> at = new ArrayList<>();
 
         for (int i = 0; i < 400; i++) {
             budget.acquire(2);
-            at.add(time.now);
-            at.add(time.now);
+            at.add(time.instant());
+            at.add(time.instant());
         }
 
         for (Instant t : at) {
@@ -61,7 +38,7 @@ class WriteBudgetTest {
             assertThat(minute).isLessThanOrEqualTo(WriteBudget.PER_MINUTE);
             assertThat(hour).isLessThanOrEqualTo(WriteBudget.PER_HOUR);
         }
-        assertThat(time.waits).isNotEmpty();
+        assertThat(waits).isNotEmpty();
         // 800 writes at 500 an hour take more than an hour, and not much more than needed
         assertThat(Duration.between(at.get(0), at.get(at.size() - 1)))
                 .isBetween(Duration.ofHours(1), Duration.ofHours(2));
