@@ -1,5 +1,7 @@
 package dev.aisectriage.classify;
 
+import java.util.Optional;
+
 /**
  * The classifier the service uses: the cheap stage settles the clear cases, the encoder and the trained heads the
  * rest. Thread-safe; build it once.
@@ -17,7 +19,13 @@ public final class HeadsClassifier implements Classifier, AutoCloseable {
     @Override
     public Prediction classify(String text) {
         String t = text == null ? "" : text;
-        return heads.settle(t).orElseGet(() -> heads.predict(t, encoder.embed(t)));
+        KeywordMatch read = heads.read(t);
+        return heads.settle(read).orElseGet(() -> heads.predict(read, encoder.embed(heads.encoderInput(t, read))));
+    }
+
+    @Override
+    public Optional<float[]> embedding(String text) {
+        return Optional.of(encoder.embed(heads.encoderInput(text == null ? "" : text)));
     }
 
     @Override

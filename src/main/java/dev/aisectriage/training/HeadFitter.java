@@ -7,6 +7,7 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import de.bwaldvogel.liblinear.WeightedLogisticRegression;
 import dev.aisectriage.classify.Features;
 import dev.aisectriage.classify.LinearHead;
 import java.util.Random;
@@ -52,8 +53,37 @@ final class HeadFitter {
         for (int i = 0; i < n; i++) {
             w[i] = (float) model.getDecfunCoef(i + 1, labelIndex);
         }
-        double bias = model.getDecfunCoef(n + 1, labelIndex);
+        // The bias column is the problem's last feature: liblinear reports its weight as the bias, not as a
+        // coefficient (getDecfunCoef(n + 1, ...) is 0).
+        double bias = model.getDecfunBias(labelIndex);
         return new LinearHead(label, w, bias, 1.0, 0.0);
+    }
+
+    /**
+     * L2-regularised logistic regression where row j weighs {@code weight[j]}: C times the weight is its cost in
+     * the loss, as if it were repeated that many times.
+     */
+    LinearHead fitWeighted(String label, Features[] feats, int[] rows, double[] y, double[] weight, int n, double c) {
+        int pos = 0;
+        for (double v : y) {
+            pos += v == 1 ? 1 : 0;
+        }
+        if (pos == 0 || pos == y.length) {
+            double prior = (pos + 0.5) / (y.length + 1.0);
+            return new LinearHead(label, new float[n], Math.log(prior / (1 - prior)), 1.0, 0.0);
+        }
+        double[] signed = new double[y.length];
+        double[] cost = new double[y.length];
+        for (int j = 0; j < y.length; j++) {
+            signed[j] = y[j] == 1 ? 1 : -1;
+            cost[j] = c * weight[j];
+        }
+        double[] w = WeightedLogisticRegression.fit(problem(feats, rows, signed, n), cost, 0.001, regularizeBias);
+        float[] weights = new float[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] = (float) w[i];
+        }
+        return new LinearHead(label, weights, w[n], 1.0, 0.0);
     }
 
     private static Problem problem(Features[] feats, int[] rows, double[] y, int n) {

@@ -16,7 +16,7 @@ public record TrainerOptions(
         double targetPrecision,
         int innerFolds,
         double themeWeightInIssueScore,
-        int tuneReplicas,
+        double tuneReplicas,
         double issueWeightInThemeScore,
         double positiveWeightPower,
         boolean regularizeBias,
@@ -33,7 +33,17 @@ public record TrainerOptions(
         double cascadeMissed,
         double paperOutsideWeight,
         boolean paperOutsideResources,
-        double cascadeMaxSettle) {
+        double cascadeMaxSettle,
+        boolean wordsFromProse,
+        boolean keywordSegments,
+        boolean keywordCues,
+        double softWeight,
+        boolean thresholdOnConfident,
+        double ordinaryFlaggedMax,
+        double ordinaryAbstainedMax,
+        double lookAlikeFlaggedMax,
+        double lookAlikeEitherMax,
+        boolean cascadeThemes) {
 
     public static TrainerOptions defaults() {
         return new TrainerOptions(
@@ -66,7 +76,17 @@ public record TrainerOptions(
                 0.01, // share of the AI-project security issues the cheap stage may settle (out of fold)
                 0.0, // paper posts outside runtime compatibility and availability, security head (0: as paperWeight)
                 true, // ... counting those with a resource-exhaustion code among them
-                0.5); // the cheap stage never settles a post whose cheap probability is at or above this
+                0.5, // the cheap stage never settles a post whose cheap probability is at or above this
+                false, // TF-IDF over the post's own sentences only (false: the whole post)
+                true, // a keyword in pasted text (code, logs, configs, file names) is a feature of its own
+                true, // the keyword stage's cues (topic without evidence, question, ...) are features
+                1.0, // weight of AI-project posts labelled with medium or low confidence, times tuneReplicas
+                false, // precision and MCC of the threshold measured on the confidently labelled AI-project posts only
+                0.004, // out of fold, at most this share of ordinary posts flagged (target: 5 per 1,000)
+                0.015, // ... and at most this share in the abstain band (target: 20 per 1,000)
+                0.08, // at most this share of look-alikes flagged (target: 10%)
+                0.16, // ... and at most this share flagged or in the abstain band (target: 20%)
+                true); // the cheap stage has theme heads of its own, trained without embeddings, for what it settles
     }
 
     public TrainerOptions withSeed(long s) {
