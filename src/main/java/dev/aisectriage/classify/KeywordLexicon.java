@@ -2,17 +2,14 @@ package dev.aisectriage.classify;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The keyword lexicon of {@link KeywordStage}: keyword name to lower-case pattern, in feature order, each either a
  * topic (names a security subject: an API key, a login, a certificate, the safety checker) or evidence (says that
  * something is wrong: leaked, exposed, bypassed, executed, injected, crafted, off by default, reachable without
- * authentication, an attacker, untrusted input, a CVE). A topic alone is no report; evidence is. The ordinary senses
- * are the words' everyday ML and software meanings (a memory leak, LLM tokens, an RL agent exploiting its reward),
- * blanked out before the keywords are looked for.
+ * authentication, an attacker, untrusted input, a CVE). A topic alone is no report; evidence is. Evidence in plain
+ * words is in {@link ProblemEvidence}; the words' ordinary senses, blanked out first, in {@link OrdinarySenses}.
  */
 final class KeywordLexicon {
 
@@ -37,15 +34,15 @@ final class KeywordLexicon {
         secretsAndAttacks(m);
         resourcesDependenciesAndData(m);
         vulnerabilityClasses(m);
-        evidenceOfAProblem(m);
+        ProblemEvidence.add(m);
         return Collections.unmodifiableList(m);
     }
 
-    private static void topic(List<Entry> m, String name, String pattern) {
+    static void topic(List<Entry> m, String name, String pattern) {
         m.add(new Entry(name, Kind.TOPIC, pattern));
     }
 
-    private static void evidence(List<Entry> m, String name, String pattern) {
+    static void evidence(List<Entry> m, String name, String pattern) {
         m.add(new Entry(name, Kind.EVIDENCE, pattern));
     }
 
@@ -243,134 +240,5 @@ final class KeywordLexicon {
                 m,
                 "archive extraction",
                 "zip ?slip|tar ?slip|extractall|symlink attack|arbitrary file (write|read|overwrite|deletion|delete)");
-    }
-
-    /** Evidence that something is wrong, in the reporter's words (round 4). */
-    private static void evidenceOfAProblem(List<Entry> m) {
-        evidence(
-                m,
-                "no authentication",
-                "unauthenticated|without (any )?(auth\\w*|login|log in|password|api[ _-]?key|token|credentials)"
-                        + "|no (auth\\w*|access control|password|login)( is| are)? (required|needed|check|enforced)"
-                        + "|(missing|lack of|lacks|lacking|no) (auth\\w*|access control|permission checks?)\\b"
-                        + "|anyone (can|could|on the (network|internet|lan))|anybody can"
-                        + "|publicly (exposed|accessible|reachable|available)|exposed to (the )?(internet|network|public"
-                        + "|lan|world)|open to the (internet|world|public)|accessible from (the )?(internet|outside)");
-        evidence(
-                m,
-                "off by default",
-                "(disabled|off|turned off|not enabled|skipped|exposed|open|public|world[- ]readable|unencrypted"
-                        + "|plain ?text) by default|by default,? (it |this |the [\\w-]+ )?(is |are |gets )?(disabled"
-                        + "|off|exposed|public|open to|listening on|binds? to|accessible|unencrypted|world)"
-                        + "|defaults? to (0\\.0\\.0\\.0|all interfaces|\\*)|(check|verification|validation|sanitization"
-                        + "|escaping|filtering)s? (is |are )?(never|not|no longer) (performed|done|applied|enforced"
-                        + "|checked|happening)|(is|are) (silently )?(skipped|ignored) (when|if|for)");
-        evidence(
-                m,
-                "bypass",
-                "\\bbypass(es|ed|ing)?\\b|circumvent|get around the (filter|check|restriction|limit)"
-                        + "|(fails?|failed|does not|doesn't|did not|didn't) (to )?(block|catch|filter|stop|detect) (the )?"
-                        + "(harmful|malicious|unsafe|nsfw|injection|attack|jailbreak)");
-        evidence(
-                m,
-                "untrusted input",
-                "\\buntrusted\\b|user[- ](supplied|provided|controlled)|attacker[- ]controlled|externally controlled"
-                        + "|(not|never|without) (being )?(sanitized|sanitised|escaped|validated)|unsanitized|unsanitised"
-                        + "|unvalidated|arbitrary (urls?|files?|paths?|hosts?|domains?|locations?)");
-        evidence(
-                m,
-                "data collection without consent",
-                "(telemetry|tracking|analytics|collects?|collected|collecting|sends?|sent|sending|phones? home"
-                        + "|uploads?|uploaded)\\b[^.\\n]{0,60}(without (the user'?s? |my |your |our |any )?(consent"
-                        + "|permission|asking|knowledge|opt[- ]?in)|despite|even (though|when|if|after) (i |we |you |the"
-                        + " user )?(disabled|opted|turned off|set|disable))|opt[- ]?out (is |was )?(ignored|not respected"
-                        + "|not honou?red|does not work|doesn't work)");
-        evidence(
-                m,
-                "harmful output produced",
-                "(generates?|generated|generating|produces?|produced|outputs?|returns?|returned|gave|gives|responds?"
-                        + " with|wrote|writes|writing|creates?|created) (a |an |some |very |extremely |clearly )?"
-                        + "(harmful|dangerous|illegal|explicit|racist|sexist|sexual|violent|nsfw|toxic|offensive|unsafe"
-                        + "|hateful|malicious|inappropriate|pornographic) (content|text|outputs?|images?|answers?"
-                        + "|responses?|instructions|material|code|advice)");
-        evidence(
-                m,
-                "scanner flag",
-                "(flagged|detected|reported|marked|identified|quarantined) (as|by) (a )?(malware|virus|trojan|unsafe"
-                        + "|malicious|suspicious|dangerous|windows defender|defender|antivirus|virustotal|picklescan"
-                        + "|modelscan)|(picklescan|modelscan|virustotal|antivirus|windows defender|defender)"
-                        + " (flags?|flagged|detects?|detected|reports?|reported|found|warns?)"
-                        + "|virus (detected|found|alert)|(detected|found) (a )?(virus|trojan|malware)");
-        evidence(
-                m,
-                "security flaw",
-                "security (issue|flaw|hole|bug|risk|vulnerabilit\\w*|problem|concern|threat|breach|incident|defect"
-                        + "|weakness|implication|impact|exposure)s?|(major|serious|critical|severe|potential|possible"
-                        + "|big|huge|real) security\\b|security[- ]sensitive|is a security");
-    }
-
-    /**
-     * The ordinary senses of security words, in ML and software (name to lower-case pattern). Their matches are
-     * features of their own and are blanked out before the keywords are looked for, so "memory leak" is not a
-     * data leak and {@code max_tokens} is not a token.
-     */
-    static Map<String, String> ordinarySenses() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put(
-                "ml sense: memory leak",
-                "memory leak(s|ing|age)?|leak(s|ing|ed)? (memory|ram|vram|gpu memory)"
-                        + "|(gpu|cuda|vram|ram|file descriptor|fd|thread|goroutine|handle|resource|socket) leak(s|ing)?");
-        m.put(
-                "ml sense: tokens",
-                "max_(new_)?tokens|(input|output|prompt|completion|context|new|generated|special|extra|reasoning"
-                        + "|thinking|vocab|image|audio|visual|text|eos|bos|pad|unk|mask|sep|cls)[_ ]tokens?"
-                        + "|tokens? ?(per|/) ?(second|sec|s\\b|minute|min)|\\btoks?/s|token (limit|count|usage|length|ids?"
-                        + "|embeddings?|budget|probabilit\\w*|logits?|generation|streaming)|tokeni[sz]\\w*"
-                        + "|\\d+k? tokens");
-        m.put(
-                "ml sense: rl exploit",
-                "exploration|explore[-/ ]exploit|exploit[-/ ]explore|reward hacking"
-                        + "|exploit(s|ed|ing)? (the |a |this )?(reward|environment|env|simulator|physics|game|glitch"
-                        + "|sparsity|parallelism|structure|hardware|symmetry|fact|gpu|cache|locality|tensor cores"
-                        + "|redundancy)");
-        m.put(
-                "ml sense: adversarial research",
-                "adversarial (training|examples?|robustness|perturbations?|samples?|learning|loss|networks?|nets?"
-                        + "|attacks? (on|against) (image|classifier|model|neural|the model)|domain)|\\bfgsm\\b|\\bpgd\\b"
-                        + "|(white|black)[- ]box attacks?|foolbox|torchattacks|cleverhans|textattack|\\bgans?\\b"
-                        + "|generative adversarial|attack success rate|robust accuracy|certified robust"
-                        + "|(backdoor|poisoning|trojan|evasion|membership inference|inversion|extraction) (attack|defen[cs]e"
-                        + "|method|baseline|benchmark|experiment)s?|attacks?/defen[cs]es?|(attack|defen[cs]e)"
-                        + " (method|algorithm|baseline|implementation|paper)s?|poison(ed)? (the )?(clean )?(training )?"
-                        + "(dataset|data|samples)|trigger (pattern|size|image)s?|backdoored models? (in|from|of) (the|your)"
-                        + " paper");
-        m.put(
-                "ml sense: ci secret",
-                "secrets\\.\\w+|\\$\\{\\{ ?secrets|(repository|repo|actions|github|ci|workflow) secrets?"
-                        + "|secret (is |was )?(not )?(set|available|missing|configured|defined)"
-                        + "|(add|set|configure|create) (the |a |an )?([\\w-]+ )?secret\\b|github_token");
-        m.put("ml sense: safe serialization", "safe_serialization|save_safetensors|use_safetensors|safe_load");
-        m.put(
-                "ml sense: rust unsafe",
-                "unsafe \\{|unsafe fn|unsafe impl|unsafe (block|code|rust|trait|extern)s?|unsafe_code|forbid\\(unsafe");
-        m.put(
-                "ml sense: injection",
-                "(dependency|noise|fault|knowledge|lora|style|feature|identity|latent|concept|adapter|prior|context|token"
-                        + "|positional|bias|error) injection");
-        m.put(
-                "ml sense: train-test leakage",
-                "(label|target|test[- ]?set|train(ing)?[- ](test|val)|validation|benchmark|evaluation|eval|feature"
-                        + "|temporal|future) (data )?leak(age|s|ing)?|leak(age|s|ing)? (of|from|between|into) (the )?"
-                        + "(test|validation|val|train\\w*|eval\\w*|future)|data contamination|test set contamination");
-        m.put(
-                "ml sense: crafted by hand",
-                "hand[- ]?crafted|carefully crafted|well[- ]crafted|crafted (features?|prompts?|datasets?|examples?"
-                        + "|rules?)");
-        m.put(
-                "ml sense: object tracking",
-                "(object|multi[- ]object|pose|hand|face|eye|motion|experiment|metric|run) track(ing|er)"
-                        + "|track(ing)? (experiments?|metrics|runs|objects?|poses?)");
-        m.put("ml sense: attention and keys", "key[- ]value|\\bkv[- ]?cache|query,? key|(primary|foreign|dict) keys?");
-        return Collections.unmodifiableMap(m);
     }
 }

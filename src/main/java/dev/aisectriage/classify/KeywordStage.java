@@ -61,7 +61,7 @@ public final class KeywordStage {
             Pattern.compile("\\bcve-\\d{4}-\\d{4,}|\\bghsa(-[23456789cfghjmpqrvwx]{4}){3}");
 
     private static final List<KeywordLexicon.Entry> LEXICON = KeywordLexicon.entries();
-    private static final Map<String, String> SENSES = KeywordLexicon.ordinarySenses();
+    private static final Map<String, String> SENSES = OrdinarySenses.patterns();
 
     private final List<String> names;
     private final boolean[] evidence;
