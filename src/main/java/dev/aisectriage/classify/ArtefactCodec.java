@@ -36,7 +36,9 @@ final class ArtefactCodec {
                 new ArtefactJson.Reading(
                         a.layout().reading().wordsFromProse(),
                         a.layout().reading().keywordSegments(),
-                        a.layout().reading().keywordCues()),
+                        a.layout().reading().keywordCues(),
+                        a.layout().reading().blankSenses(),
+                        a.layout().reading().plainWordsEvidence()),
                 a.keywordNames(),
                 a.layout().tfidf().vocabulary(),
                 floats(a.layout().tfidf().idf()));
@@ -176,11 +178,13 @@ final class ArtefactCodec {
                 block.embeddingScale(),
                 block.keywordScale(),
                 block.reading() == null
-                        ? new FeatureLayout.Reading(false, false, false)
+                        ? FeatureLayout.Reading.ROUND_3
                         : new FeatureLayout.Reading(
                                 block.reading().wordsFromProse(),
                                 block.reading().keywordSegments(),
-                                block.reading().keywordCues()));
+                                block.reading().keywordCues(),
+                                block.reading().blankSenses(),
+                                block.reading().plainWordsEvidence()));
     }
 
     static String floats(float[] values) {

@@ -50,11 +50,13 @@ record ArtefactJson(
             String idf) {}
 
     /** Which part of a post each block reads (absent before round 4: the whole post, keywords as one). */
-    @JsonPropertyOrder({"words_from_prose", "keyword_segments", "keyword_cues"})
+    @JsonPropertyOrder({"words_from_prose", "keyword_segments", "keyword_cues", "blank_senses", "plain_words_evidence"})
     record Reading(
             @JsonProperty("words_from_prose") boolean wordsFromProse,
             @JsonProperty("keyword_segments") boolean keywordSegments,
-            @JsonProperty("keyword_cues") boolean keywordCues) {}
+            @JsonProperty("keyword_cues") boolean keywordCues,
+            @JsonProperty("blank_senses") boolean blankSenses,
+            @JsonProperty("plain_words_evidence") boolean plainWordsEvidence) {}
 
     @JsonPropertyOrder({"themes", "issue_types"})
     record Labels(

@@ -14,14 +14,24 @@ public record FeatureLayout(
         Reading reading) {
 
     /**
-     * @param wordsFromProse  TF-IDF over the post's own sentences only, instead of the whole post
-     * @param keywordSegments a keyword in pasted text (code, logs, configs, file names) is its own feature
-     * @param keywordCues     the keyword stage's cues (topic without evidence, question, ...) are features
+     * @param wordsFromProse     TF-IDF over the post's own sentences only, instead of the whole post
+     * @param keywordSegments    a keyword in pasted text (code, logs, configs, file names) is its own feature
+     * @param keywordCues        the keyword stage's cues (topic without evidence, question, ...) are features
+     * @param blankSenses        the words' ordinary ML senses are blanked out before keywords are matched
+     * @param plainWordsEvidence the evidence keywords of {@link ProblemEvidence} are features (and count as evidence)
      */
-    public record Reading(boolean wordsFromProse, boolean keywordSegments, boolean keywordCues) {
+    public record Reading(
+            boolean wordsFromProse,
+            boolean keywordSegments,
+            boolean keywordCues,
+            boolean blankSenses,
+            boolean plainWordsEvidence) {
 
-        /** Words from the whole post; keywords apart by segment, with the cues. */
-        public static final Reading DEFAULT = new Reading(false, true, true);
+        /** Words from the whole post; keywords apart by segment, senses blanked, with every evidence and cue. */
+        public static final Reading DEFAULT = new Reading(false, true, true, true, true);
+
+        /** How artefacts before round 4 read a post: the whole post, every keyword as one. */
+        public static final Reading ROUND_3 = new Reading(false, false, false, false, false);
     }
 
     /** A layout that reads posts the default way. */
@@ -42,8 +52,7 @@ public record FeatureLayout(
 
     /** The features of a post whose keywords have been matched. */
     public Features features(KeywordMatch match, float[] embedding) {
-        return features(
-                words(match.post()), embedding, match.features(reading.keywordSegments(), reading.keywordCues()));
+        return features(words(match.post()), embedding, match.features(reading));
     }
 
     public int size() {

@@ -20,7 +20,7 @@ public final class HeadsModel {
     private static final NeighbourIndex.Hits NO_HITS = new NeighbourIndex.Hits(new int[0], new double[0]);
 
     private final ModelArtefact artefact;
-    private final KeywordStage keywords = new KeywordStage();
+    private final KeywordStage keywords;
     /** All heads (security, four themes, issue types) as one feature-major matrix: row = feature, column = head. */
     private final float[] matrix;
 
@@ -31,6 +31,7 @@ public final class HeadsModel {
     private final double[] meanEmbeddingScores;
 
     public HeadsModel(ModelArtefact artefact) {
+        this.keywords = new KeywordStage(artefact.layout().reading().blankSenses());
         if (!keywords.featureNames().equals(artefact.keywordNames())) {
             throw new IllegalArgumentException("model artefact " + artefact.version()
                     + " was trained with another keyword lexicon; retrain it with 'train'");

@@ -19,8 +19,12 @@ final class KeywordLexicon {
         EVIDENCE
     }
 
-    /** One keyword. */
-    record Entry(String name, Kind kind, String pattern) {}
+    /**
+     * One keyword.
+     *
+     * @param plainWords evidence in plain words, added in round 4 ({@link ProblemEvidence})
+     */
+    record Entry(String name, Kind kind, String pattern, boolean plainWords) {}
 
     private KeywordLexicon() {}
 
@@ -39,11 +43,11 @@ final class KeywordLexicon {
     }
 
     static void topic(List<Entry> m, String name, String pattern) {
-        m.add(new Entry(name, Kind.TOPIC, pattern));
+        m.add(new Entry(name, Kind.TOPIC, pattern, false));
     }
 
     static void evidence(List<Entry> m, String name, String pattern) {
-        m.add(new Entry(name, Kind.EVIDENCE, pattern));
+        m.add(new Entry(name, Kind.EVIDENCE, pattern, false));
     }
 
     /** The study's own terms; code execution and unsafe loading. */

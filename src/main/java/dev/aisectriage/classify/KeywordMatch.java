@@ -58,10 +58,13 @@ public final class KeywordMatch {
     }
 
     /**
-     * The keyword block's 0/1 features, aligned with {@link KeywordStage#featureNames()}. With {@code segments} off,
-     * a keyword pasted counts as written (the round-3 features); with {@code cues} off, the cues stay 0.
+     * The keyword block's 0/1 features, aligned with {@link KeywordStage#featureNames()}, as {@code reading} says:
+     * without segments a keyword pasted counts as written (the round-3 features); without cues they stay 0; without
+     * plain-words evidence its keywords stay 0 and are no evidence.
      */
-    public float[] features(boolean segments, boolean cues) {
+    public float[] features(FeatureLayout.Reading reading) {
+        boolean segments = reading.keywordSegments();
+        boolean cues = reading.keywordCues();
         int k = inProse.length;
         int s = senses.length;
         float[] f = new float[2 * k + s + KeywordStage.CUES.size()];
@@ -70,8 +73,9 @@ public final class KeywordMatch {
         boolean evidencePasted = false;
         boolean evidenceInTitle = false;
         for (int i = 0; i < k; i++) {
-            boolean written = inProse[i] >= 0;
-            boolean pasted = inPasted[i] >= 0;
+            boolean read = reading.plainWordsEvidence() || !stage.isPlainWords(i);
+            boolean written = read && inProse[i] >= 0;
+            boolean pasted = read && inPasted[i] >= 0;
             if (segments) {
                 f[i] = written ? 1f : 0f;
                 f[k + i] = pasted && !written ? 1f : 0f;

@@ -1,11 +1,9 @@
 package dev.aisectriage.classify;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -65,127 +63,44 @@ public final class KeywordStage {
 
     private final List<String> names;
     private final boolean[] evidence;
+    private final boolean[] plainWords;
+    private final boolean blankSenses;
     private final int cve;
-    private final List<Pattern> patterns;
-    /** Per pattern, literals one of which must occur for it to match; null when no such gate could be derived. */
-    private final List<List<String>> gates;
+    private final List<AnchoredPattern> patterns;
 
     private final List<String> senseNames;
-    private final List<Pattern> senses;
+    private final List<AnchoredPattern> senses;
 
+    /** A stage that blanks out the ordinary senses before it matches. */
     public KeywordStage() {
+        this(true);
+    }
+
+    /** @param blankSenses whether the ordinary senses are blanked out (they are always reported as features) */
+    public KeywordStage(boolean blankSenses) {
+        this.blankSenses = blankSenses;
         List<String> ns = new ArrayList<>();
-        List<Pattern> ps = new ArrayList<>();
-        List<List<String>> gs = new ArrayList<>();
+        List<AnchoredPattern> ps = new ArrayList<>();
         this.evidence = new boolean[LEXICON.size()];
+        this.plainWords = new boolean[LEXICON.size()];
         for (KeywordLexicon.Entry e : LEXICON) {
             evidence[ns.size()] = e.kind() == KeywordLexicon.Kind.EVIDENCE;
+            plainWords[ns.size()] = e.plainWords();
             ns.add(e.name());
-            gs.add(gate(e.pattern()));
             // Patterns are lower case and run on the lower-cased text: case-insensitive Unicode matching costs
             // about ten times more.
-            ps.add(Pattern.compile(e.pattern()));
+            ps.add(new AnchoredPattern(e.pattern()));
         }
         this.names = List.copyOf(ns);
         this.cve = names.indexOf("cve");
         this.patterns = List.copyOf(ps);
-        this.gates = Collections.unmodifiableList(gs);
         this.senseNames = List.copyOf(SENSES.keySet());
-        this.senses = SENSES.values().stream().map(Pattern::compile).toList();
+        this.senses = SENSES.values().stream().map(AnchoredPattern::new).toList();
     }
 
-    /**
-     * Literals one of which every match of the regex starts with (a cheap {@code String.contains} rules the pattern
-     * out before the regex runs): the leading literal of each top-level alternative, or of each alternative of a
-     * group the alternative starts with; null when some alternative has none of at least two characters.
-     */
+    /** Literals one of which every match of the regex starts with; null when the regex is run as it is. */
     static List<String> gate(String regex) {
-        List<String> literals = new ArrayList<>();
-        for (String alt : alternatives(regex)) {
-            String a = alt.startsWith("\\b") ? alt.substring(2) : alt;
-            if (a.startsWith("(")) {
-                int close = closing(a);
-                boolean optional = close + 1 < a.length() && "?*{".indexOf(a.charAt(close + 1)) >= 0;
-                List<String> inner = optional ? null : gate(a.substring(a.startsWith("(?:") ? 3 : 1, close));
-                if (inner == null) {
-                    return null;
-                }
-                literals.addAll(inner);
-                continue;
-            }
-            String lit = leadingLiteral(alt);
-            if (lit.length() < 2) {
-                return null;
-            }
-            literals.add(lit);
-        }
-        return List.copyOf(literals);
-    }
-
-    /** The regex's top-level alternatives. */
-    private static List<String> alternatives(String regex) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i <= regex.length(); i++) {
-            char c = i < regex.length() ? regex.charAt(i) : '|';
-            if (c == '\\') {
-                i++;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                out.add(regex.substring(start, i));
-                start = i + 1;
-            }
-        }
-        return out;
-    }
-
-    /** The index of the parenthesis closing the group that {@code s} starts with. */
-    private static int closing(String s) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-                if (depth == 0) {
-                    return i;
-                }
-            }
-        }
-        return s.length() - 1;
-    }
-
-    private static String leadingLiteral(String alt) {
-        StringBuilder lit = new StringBuilder();
-        int i = alt.startsWith("\\b") ? 2 : 0;
-        while (i < alt.length()) {
-            char c = alt.charAt(i);
-            char literal;
-            int width;
-            if (c == '\\' && i + 1 < alt.length() && ".-/_%()".indexOf(alt.charAt(i + 1)) >= 0) {
-                literal = alt.charAt(i + 1);
-                width = 2;
-            } else if ("\\.[](){}?*+|^$".indexOf(c) >= 0) {
-                break;
-            } else {
-                literal = c;
-                width = 1;
-            }
-            int next = i + width;
-            if (next < alt.length() && "?*{".indexOf(alt.charAt(next)) >= 0) {
-                break;
-            }
-            lit.append(literal);
-            i = next;
-        }
-        return lit.toString();
+        return new AnchoredPattern(regex).literals();
     }
 
     /** Every keyword name, in lexicon order. */
@@ -231,32 +146,16 @@ public final class KeywordStage {
 
     /** The position of keyword {@code i}'s first match, or -1. */
     private int find(int i, String text) {
-        if (text.isEmpty() || !passes(gates.get(i), text)) {
-            return -1;
-        }
-        Matcher m = patterns.get(i).matcher(text);
-        return m.find() ? m.start() : -1;
-    }
-
-    private static boolean passes(List<String> gate, String text) {
-        if (gate == null) {
-            return true;
-        }
-        for (String literal : gate) {
-            if (text.contains(literal)) {
-                return true;
-            }
-        }
-        return false;
+        return text.isEmpty() ? -1 : patterns.get(i).find(text);
     }
 
     private String blankOrdinarySenses(String text, boolean[] found) {
         String out = text;
         for (int s = 0; s < senses.size(); s++) {
-            Matcher m = senses.get(s).matcher(out);
-            if (m.find()) {
+            String blanked = senses.get(s).blank(out);
+            if (!blanked.equals(out)) {
                 found[s] = true;
-                out = m.replaceAll(" ");
+                out = blankSenses ? blanked : out;
             }
         }
         return out;
@@ -264,6 +163,10 @@ public final class KeywordStage {
 
     boolean isEvidence(int keyword) {
         return evidence[keyword];
+    }
+
+    boolean isPlainWords(int keyword) {
+        return plainWords[keyword];
     }
 
     int senseCount() {

@@ -26,7 +26,7 @@ final class OrdinarySenses {
                         + "|thinking|vocab|image|audio|visual|text|eos|bos|pad|unk|mask|sep|cls)[_ ]tokens?"
                         + "|tokens? ?(per|/) ?(second|sec|s\\b|minute|min)|\\btoks?/s|token (limit|count|usage|length|ids?"
                         + "|embeddings?|budget|probabilit\\w*|logits?|generation|streaming)|tokeni[sz]\\w*"
-                        + "|\\d+k? tokens");
+                        + "| tokens(?<=\\d tokens|\\dk tokens)");
         m.put(
                 "ml sense: rl exploit",
                 "exploration|explore[-/ ]exploit|exploit[-/ ]explore|reward hacking"

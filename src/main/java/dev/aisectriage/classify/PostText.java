@@ -25,36 +25,41 @@ public record PostText(String text, String title, String prose, String pasted, b
     private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*?(-->|$)");
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
 
-    /** Lines that a program wrote or a person pasted: logs, tracebacks, configs, prompts, markup. */
+    /**
+     * Lines that a program wrote or a person pasted (logs, tracebacks, configs, prompts, markup), by how they start
+     * once their indentation is stripped; tried at the start of the line only.
+     */
     private static final Pattern PASTED_LINE = Pattern.compile(String.join(
             "|",
-            "^\\s*>", // quoted
-            "^\\s*#{2,6}\\s", // template headings
-            "^\\s*[-*]\\s*\\[[ xX]\\]", // checklists
-            "^\\s*traceback \\(most recent call last\\)",
-            "^\\s*file \"[^\"]*\", line \\d+",
-            "^\\s*at [\\w.$<>]+\\(",
-            "^\\s*[\\w.]*(error|exception|warning)(\\s*\\[[^]]*\\])?:\\s",
-            "^\\s*\\[?\\d{4}-\\d{2}-\\d{2}[ t]\\d{1,2}:\\d{2}",
-            "^\\s*\\[?\\d{1,2}:\\d{2}:\\d{2}",
-            "^\\s*\\[(info|debug|warn|warning|error|trace|fatal|critical)\\]",
-            "^\\s*(info|debug|warn|warning|error|trace|fatal|critical)\\s*[:|]",
-            "^\\s*(\\$|>>>|\\.\\.\\.|ps [a-z]:\\\\|[a-z]:\\\\)",
-            "^\\s*(pip3?|python3?|npm|npx|docker|curl|wget|git|sudo|conda|uv|uvx|ollama|yarn|cargo|brew|apt-get|kubectl"
+            ">", // quoted
+            "#{2,6}\\s", // template headings
+            "[-*]\\s*\\[[ xX]\\]", // checklists
+            "traceback \\(most recent call last\\)",
+            "file \"[^\"]*\", line \\d+",
+            "at [\\w.$<>]+\\(",
+            "[\\w.]*(error|exception|warning)(\\s*\\[[^]]*\\])?:\\s",
+            "\\[?\\d{4}-\\d{2}-\\d{2}[ t]\\d{1,2}:\\d{2}",
+            "\\[?\\d{1,2}:\\d{2}:\\d{2}",
+            "\\[(info|debug|warn|warning|error|trace|fatal|critical)\\]",
+            "(info|debug|warn|warning|error|trace|fatal|critical)\\s*[:|]",
+            "(\\$|>>>|\\.\\.\\.|ps [a-z]:\\\\|[a-z]:\\\\)",
+            "(pip3?|python3?|npm|npx|docker|curl|wget|git|sudo|conda|uv|uvx|ollama|yarn|cargo|brew|apt-get|kubectl"
                     + "|helm) \\S",
-            "^\\s*export [a-z_][a-z0-9_]*=",
-            "^\\s*[{}\\[\\]]",
-            "^\\s*\"[^\"]+\"\\s*:",
-            "^\\s*[\\w.\\-\\[\\]]+\\s*[:=]\\s*\\S*\\s*$",
-            "^\\s*[a-z_][\\w.]*\\s*=\\s*\\S",
-            "^\\s*(import [\\w.]+|from [\\w.]+ import)\\b",
-            "^\\s*(def|class|fn|function|impl|async def|func) \\w+\\s*[(<:{]",
-            "^\\s*(const|let|var|public|private|package|#include|return)\\b.*[;={]\\s*$",
-            "[;{}]\\s*$|\\):\\s*$",
-            "^\\s*<[a-z/!]",
-            "^\\s*!\\[",
-            "^\\s*\\|.*\\|\\s*$", // table rows
-            "^\\s*https?://\\S+\\s*$"));
+            "export [a-z_][a-z0-9_]*=",
+            "[{}\\[\\]]",
+            "\"[^\"]+\"\\s*:",
+            "[\\w.\\-\\[\\]]+\\s*[:=]\\s*\\S*\\s*$",
+            "[a-z_][\\w.]*\\s*=\\s*\\S",
+            "(import [\\w.]+|from [\\w.]+ import)\\b",
+            "(def|class|fn|function|impl|async def|func) \\w+\\s*[(<:{]",
+            "(const|let|var|public|private|package|#include|return)\\b.*[;={]\\s*$",
+            "<[a-z/!]",
+            "!\\[",
+            "\\|.*\\|\\s*$", // table rows
+            "https?://\\S+\\s*$"));
+
+    /** Lines that end as code does. */
+    private static final Pattern CODE_END = Pattern.compile("[;{}]\\s*$|\\):\\s*$");
 
     /** Spans inside a sentence that are pasted rather than written: inline code, links, paths, file names, ids. */
     private static final Pattern PASTED_SPAN = Pattern.compile(String.join(
@@ -115,7 +120,7 @@ public record PostText(String text, String title, String prose, String pasted, b
                 continue;
             }
             String lower = line.toLowerCase(Locale.ROOT);
-            if (inFence || PASTED_LINE.matcher(lower).find()) {
+            if (inFence || pasted(lower)) {
                 pasted.append(line).append('\n');
             } else {
                 prose.append(sentences(line, pasted)).append('\n');
@@ -124,6 +129,11 @@ public record PostText(String text, String title, String prose, String pasted, b
         String t = title == null ? "" : title;
         String p = prose.toString();
         return new PostText(text.toString().strip(), t, p, pasted.toString(), asks(t, p));
+    }
+
+    private static boolean pasted(String lowerLine) {
+        String t = lowerLine.stripLeading();
+        return PASTED_LINE.matcher(t).lookingAt() || CODE_END.matcher(t).find();
     }
 
     /** The line with its pasted spans moved to {@code pasted} (a space left in their place). */

@@ -11,8 +11,12 @@ final class ProblemEvidence {
 
     private ProblemEvidence() {}
 
+    private static void plainWords(List<KeywordLexicon.Entry> m, String name, String pattern) {
+        m.add(new KeywordLexicon.Entry(name, KeywordLexicon.Kind.EVIDENCE, pattern, true));
+    }
+
     static void add(List<KeywordLexicon.Entry> m) {
-        KeywordLexicon.evidence(
+        plainWords(
                 m,
                 "no authentication",
                 "unauthenticated|without (any )?(auth\\w*|login|log in|password|api[ _-]?key|token|credentials)"
@@ -21,7 +25,7 @@ final class ProblemEvidence {
                         + "|anyone (can|could|on the (network|internet|lan))|anybody can"
                         + "|publicly (exposed|accessible|reachable|available)|exposed to (the )?(internet|network|public"
                         + "|lan|world)|open to the (internet|world|public)|accessible from (the )?(internet|outside)");
-        KeywordLexicon.evidence(
+        plainWords(
                 m,
                 "off by default",
                 "(disabled|off|turned off|not enabled|skipped|exposed|open|public|world[- ]readable|unencrypted"
@@ -30,19 +34,19 @@ final class ProblemEvidence {
                         + "|defaults? to (0\\.0\\.0\\.0|all interfaces|\\*)|(check|verification|validation|sanitization"
                         + "|escaping|filtering)s? (is |are )?(never|not|no longer) (performed|done|applied|enforced"
                         + "|checked|happening)|(is|are) (silently )?(skipped|ignored) (when|if|for)");
-        KeywordLexicon.evidence(
+        plainWords(
                 m,
                 "bypass",
                 "\\bbypass(es|ed|ing)?\\b|circumvent|get around the (filter|check|restriction|limit)"
                         + "|(fails?|failed|does not|doesn't|did not|didn't) (to )?(block|catch|filter|stop|detect) (the )?"
                         + "(harmful|malicious|unsafe|nsfw|injection|attack|jailbreak)");
-        KeywordLexicon.evidence(
+        plainWords(
                 m,
                 "untrusted input",
                 "\\buntrusted\\b|user[- ](supplied|provided|controlled)|attacker[- ]controlled|externally controlled"
                         + "|(not|never|without) (being )?(sanitized|sanitised|escaped|validated)|unsanitized|unsanitised"
                         + "|unvalidated|arbitrary (urls?|files?|paths?|hosts?|domains?|locations?)");
-        KeywordLexicon.evidence(
+        plainWords(
                 m,
                 "data collection without consent",
                 "(telemetry|tracking|analytics|collects?|collected|collecting|sends?|sent|sending|phones? home"
@@ -50,7 +54,7 @@ final class ProblemEvidence {
                         + "|permission|asking|knowledge|opt[- ]?in)|despite|even (though|when|if|after) (i |we |you |the"
                         + " user )?(disabled|opted|turned off|set|disable))|opt[- ]?out (is |was )?(ignored|not respected"
                         + "|not honou?red|does not work|doesn't work)");
-        KeywordLexicon.evidence(
+        plainWords(
                 m,
                 "harmful output produced",
                 "(generates?|generated|generating|produces?|produced|outputs?|returns?|returned|gave|gives|responds?"
@@ -58,7 +62,7 @@ final class ProblemEvidence {
                         + "(harmful|dangerous|illegal|explicit|racist|sexist|sexual|violent|nsfw|toxic|offensive|unsafe"
                         + "|hateful|malicious|inappropriate|pornographic) (content|text|outputs?|images?|answers?"
                         + "|responses?|instructions|material|code|advice)");
-        KeywordLexicon.evidence(
+        plainWords(
                 m,
                 "scanner flag",
                 "(flagged|detected|reported|marked|identified|quarantined) (as|by) (a )?(malware|virus|trojan|unsafe"
@@ -66,7 +70,7 @@ final class ProblemEvidence {
                         + "|modelscan)|(picklescan|modelscan|virustotal|antivirus|windows defender|defender)"
                         + " (flags?|flagged|detects?|detected|reports?|reported|found|warns?)"
                         + "|virus (detected|found|alert)|(detected|found) (a )?(virus|trojan|malware)");
-        KeywordLexicon.evidence(
+        plainWords(
                 m,
                 "security flaw",
                 "security (issue|flaw|hole|bug|risk|vulnerabilit\\w*|problem|concern|threat|breach|incident|defect"

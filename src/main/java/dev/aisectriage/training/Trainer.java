@@ -54,7 +54,7 @@ public final class Trainer {
     }
 
     public ModelArtefact train(TrainingSet set) {
-        KeywordStage keywords = new KeywordStage();
+        KeywordStage keywords = new KeywordStage(options.blankSenses());
         KeywordMatch[] matches = new KeywordMatch[set.size()];
         for (int i = 0; i < set.size(); i++) {
             matches[i] = reads.computeIfAbsent(set.posts().get(i).text(), t -> keywords.read(PostText.of(t)));
@@ -101,8 +101,12 @@ public final class Trainer {
 
     /** TF-IDF fitted on every post the heads may see (weak negatives only if they are used), then the blocks' scales. */
     private FeatureLayout layout(TrainingSet set, KeywordStage keywords, KeywordMatch[] matches) {
-        FeatureLayout.Reading reading =
-                new FeatureLayout.Reading(options.wordsFromProse(), options.keywordSegments(), options.keywordCues());
+        FeatureLayout.Reading reading = new FeatureLayout.Reading(
+                options.wordsFromProse(),
+                options.keywordSegments(),
+                options.keywordCues(),
+                options.blankSenses(),
+                options.plainWordsEvidence());
         FeatureLayout unfitted = new FeatureLayout(null, 0, 0, 0, 0, reading);
         List<String> vocabDocs = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {

@@ -43,7 +43,9 @@ public record TrainerOptions(
         double ordinaryAbstainedMax,
         double lookAlikeFlaggedMax,
         double lookAlikeEitherMax,
-        boolean cascadeThemes) {
+        boolean cascadeThemes,
+        boolean blankSenses,
+        boolean plainWordsEvidence) {
 
     public static TrainerOptions defaults() {
         return new TrainerOptions(
@@ -86,7 +88,9 @@ public record TrainerOptions(
                 0.015, // ... and at most this share in the abstain band (target: 20 per 1,000)
                 0.08, // at most this share of look-alikes flagged (target: 10%)
                 0.16, // ... and at most this share flagged or in the abstain band (target: 20%)
-                true); // the cheap stage has theme heads of its own, trained without embeddings, for what it settles
+                true, // the cheap stage has theme heads of its own, trained without embeddings, for what it settles
+                true, // the words' ordinary ML senses are blanked out before keywords are matched
+                true); // the evidence keywords in plain words (round 4) are features
     }
 
     public TrainerOptions withSeed(long s) {

@@ -10,7 +10,7 @@ class KeywordStageTest {
     private final KeywordStage stage = new KeywordStage();
 
     private float feature(KeywordMatch m, String name) {
-        return m.features(true, true)[stage.featureNames().indexOf(name)];
+        return m.features(FeatureLayout.Reading.DEFAULT)[stage.featureNames().indexOf(name)];
     }
 
     @Test
@@ -122,7 +122,7 @@ class KeywordStageTest {
     @Test
     void givenSegmentsAndCuesOff_thenAKeywordCountsWhereverItIs() {
         KeywordMatch m = stage.read(PostText.of("Startup fails\n```\nsecret: abc\n```"));
-        float[] f = m.features(false, false);
+        float[] f = m.features(new FeatureLayout.Reading(false, false, false, true, true));
 
         assertThat(f[stage.featureNames().indexOf("secret")]).isEqualTo(1f);
         assertThat(f[stage.featureNames().indexOf("pasted: secret")]).isZero();
@@ -134,7 +134,8 @@ class KeywordStageTest {
     void everyFeatureHasAName() {
         KeywordMatch m = stage.read(PostText.of("x"));
 
-        assertThat(m.features(true, true)).hasSize(stage.featureNames().size());
+        assertThat(m.features(FeatureLayout.Reading.DEFAULT))
+                .hasSize(stage.featureNames().size());
         assertThat(stage.featureNames()).doesNotHaveDuplicates();
         assertThat(stage.featureNames()).containsAll(KeywordStage.CUES);
     }
