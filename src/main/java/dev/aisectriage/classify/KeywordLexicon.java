@@ -117,6 +117,11 @@ final class KeywordLexicon {
                         + "|(leak|expose|print|log|reveal|display|show|dump)(s|ed|ing)? (the |my |your |their |a |all |"
                         + "users?'? |the user'?s? )?(full |raw |plain ?text |secret |private |access |auth |api )?(hf_)?"
                         + "(tokens?|secrets?|credentials?|passwords?|api[ _-]?keys?|keys|cookies?)"
+                        + "|(disclos|reveal)(es|ed|ing|ure of)? (the |a |an |my |your |their |users?'? )?(hf_)?(access )?"
+                        + "(tokens?|secrets?|credentials?|passwords?|api[ _-]?keys?|private keys?)"
+                        + "|(token|secret|credential|password|api[ _-]?key|private key)s? (appears?|is|are|was|were)"
+                        + " (visible |hard-?coded |committed )?(in|inside) (the |your |a )?(code|source|repo|repository"
+                        + "|notebook|colab|commit|history|url|logs?|output|error message|response|frontend|client)"
                         + "|\\b(hf|sk|ghp|gho|github_pat|xox[bp])[-_][a-z0-9_]*\\d[a-z0-9_]{18,}|\\bakia[0-9a-z]{16}\\b");
         topic(m, "secret", "\\bsecrets?\\b|\\bcredentials?\\b|\\bpasswords?\\b");
         topic(
@@ -182,7 +187,10 @@ final class KeywordLexicon {
                         + "|documents|prompts|sessions?)"
                         + "|(shared|mixed|visible|exposed|leaks?|leaking) (between|across|to) (other )?(users|sessions"
                         + "|tenants|conversations|customers)"
-                        + "|system prompt (leak|extraction|exposure|is (exposed|revealed|leaked))");
+                        + "|system prompt (leak|extraction|exposure|is (exposed|revealed|leaked))"
+                        + "|someone else'?s? (session|conversation|chat|data|files?|account|history|messages|documents)"
+                        + "|(another|other) user'?s'? (session|conversation|chat|data|files?|account|history|messages"
+                        + "|documents|api key|token)");
         evidence(m, "poisoning", "poison(ing|ed)?|tamper(ing|ed)?");
         topic(m, "integrity", "checksum|sha256|hash mismatch|integrity|signature verification");
         topic(

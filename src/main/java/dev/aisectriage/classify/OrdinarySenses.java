@@ -19,7 +19,9 @@ final class OrdinarySenses {
         m.put(
                 "ml sense: memory leak",
                 "memory leak(s|ing|age)?|leak(s|ing|ed)? (memory|ram|vram|gpu memory)"
-                        + "|(gpu|cuda|vram|ram|file descriptor|fd|thread|goroutine|handle|resource|socket) leak(s|ing)?");
+                        + "|(gpu|cuda|vram|ram|file descriptor|fd|thread|goroutine|handle|resource|socket) leak(s|ing)?"
+                        + "|leak(s|ing|ed)? (a |an |the )?(listener|handle|socket|connection|subscription|disposable"
+                        + "|event listener|thread|goroutine|reference|object|timer|process|file descriptor)s?");
         m.put(
                 "ml sense: tokens",
                 "max_(new_)?tokens|(input|output|prompt|completion|context|new|generated|special|extra|reasoning"

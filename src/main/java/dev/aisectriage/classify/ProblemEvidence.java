@@ -24,7 +24,10 @@ final class ProblemEvidence {
                         + "|(missing|lack of|lacks|lacking|no) (auth\\w*|access control|permission checks?)\\b"
                         + "|anyone (can|could|on the (network|internet|lan))|anybody can"
                         + "|publicly (exposed|accessible|reachable|available)|exposed to (the )?(internet|network|public"
-                        + "|lan|world)|open to the (internet|world|public)|accessible from (the )?(internet|outside)");
+                        + "|lan|world)|open to the (internet|world|public)|accessible from (the )?(internet|outside)"
+                        + "|(exposed|bound|binds?|listening|listens) (to|on) (all|every|any) (network )?interfaces"
+                        + "|brute[- ]?forc|(no|without|missing|lack of) rate limit\\w* (on|for) (login|authentication"
+                        + "|password|auth|sign[- ]?in)");
         plainWords(
                 m,
                 "off by default",
@@ -38,6 +41,8 @@ final class ProblemEvidence {
                 m,
                 "bypass",
                 "\\bbypass(es|ed|ing)?\\b|circumvent|get around the (filter|check|restriction|limit)"
+                        + "|despite [^.\\n]{0,50}(being |is |was |set to )?(disabled|turned off|off|false|not allowed"
+                        + "|forbidden|blocked)"
                         + "|(fails?|failed|does not|doesn't|did not|didn't) (to )?(block|catch|filter|stop|detect) (the )?"
                         + "(harmful|malicious|unsafe|nsfw|injection|attack|jailbreak)");
         plainWords(
