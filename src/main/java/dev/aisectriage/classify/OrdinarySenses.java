@@ -41,8 +41,10 @@ final class OrdinarySenses {
                         + "|attacks? (on|against) (image|classifier|model|neural|the model)|domain)|\\bfgsm\\b|\\bpgd\\b"
                         + "|(white|black)[- ]box attacks?|foolbox|torchattacks|cleverhans|textattack|\\bgans?\\b"
                         + "|generative adversarial|attack success rate|robust accuracy|certified robust"
-                        + "|(backdoor|poisoning|trojan|evasion|membership inference|inversion|extraction) (attack|defen[cs]e"
-                        + "|method|baseline|benchmark|experiment)s?|attacks?/defen[cs]es?|(attack|defen[cs]e)"
+                        + "|(backdoor|backdoored|poisoning|poisoned|trojan|evasion|membership inference|inversion|extraction)"
+                        + " (attack|defen[cs]e|method|baseline|benchmark|experiment|injection|trigger|model|sample|rate"
+                        + "|ratio)s?|attacks?/defen[cs]es?|(attack|defen[cs]e) (success rate|code|implementation)|(attack"
+                        + "|defen[cs]e)"
                         + " (method|algorithm|baseline|implementation|paper)s?|poison(ed)? (the )?(clean )?(training )?"
                         + "(dataset|data|samples)|trigger (pattern|size|image)s?|backdoored models? (in|from|of) (the|your)"
                         + " paper");
