@@ -94,22 +94,42 @@ final class AnchoredPattern {
     /** The regex's top-level alternatives. */
     static List<String> alternatives(String regex) {
         List<String> out = new ArrayList<>();
+        int[] start = {0};
+        walk(regex + "|", (i, c, depth) -> {
+            if (c == '|' && depth == 0) {
+                out.add(regex.substring(start[0], i));
+                start[0] = i + 1;
+            }
+            return false;
+        });
+        return out;
+    }
+
+    /** What {@link #walk} shows of each character outside an escape. */
+    private interface Visitor {
+        /** @param depth the nesting of groups and classes before this character; true stops the walk */
+        boolean visit(int index, char c, int depth);
+    }
+
+    /** Visits the regex's characters, skipping escaped ones; the index it stopped at, or -1. */
+    private static int walk(String regex, Visitor visitor) {
         int depth = 0;
-        int start = 0;
-        for (int i = 0; i <= regex.length(); i++) {
-            char c = i < regex.length() ? regex.charAt(i) : '|';
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
             if (c == '\\') {
                 i++;
-            } else if (c == '(' || c == '[') {
+                continue;
+            }
+            if (visitor.visit(i, c, depth)) {
+                return i;
+            }
+            if (c == '(' || c == '[') {
                 depth++;
             } else if (c == ')' || c == ']') {
                 depth--;
-            } else if (c == '|' && depth == 0) {
-                out.add(regex.substring(start, i));
-                start = i + 1;
             }
         }
-        return out;
+        return -1;
     }
 
     /**
@@ -166,20 +186,7 @@ final class AnchoredPattern {
 
     /** The index of the parenthesis closing the group that {@code s} starts with. */
     private static int closing(String s) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-                if (depth == 0) {
-                    return i;
-                }
-            }
-        }
-        return s.length() - 1;
+        int at = walk(s, (i, c, depth) -> depth == 1 && (c == ')' || c == ']'));
+        return at < 0 ? s.length() - 1 : at;
     }
 }

@@ -32,13 +32,9 @@ final class HeadFitter {
      * positive class is weighted {@code (negatives / positives)^power}: 0 leaves classes as they are, 1 balances them.
      */
     LinearHead fit(String label, Features[] feats, int[] rows, double[] y, int n, double c, double power) {
-        int pos = 0;
-        for (double v : y) {
-            pos += v == 1 ? 1 : 0;
-        }
+        int pos = positives(y);
         if (pos == 0 || pos == y.length) {
-            double prior = (pos + 0.5) / (y.length + 1.0);
-            return new LinearHead(label, new float[n], Math.log(prior / (1 - prior)), 1.0, 0.0);
+            return constant(label, pos, y.length, n);
         }
         Parameter param = new Parameter(SolverType.L2R_LR, c, 0.001);
         param.setRandom(new Random(seed));
@@ -64,13 +60,9 @@ final class HeadFitter {
      * the loss, as if it were repeated that many times.
      */
     LinearHead fitWeighted(String label, Features[] feats, int[] rows, double[] y, double[] weight, int n, double c) {
-        int pos = 0;
-        for (double v : y) {
-            pos += v == 1 ? 1 : 0;
-        }
+        int pos = positives(y);
         if (pos == 0 || pos == y.length) {
-            double prior = (pos + 0.5) / (y.length + 1.0);
-            return new LinearHead(label, new float[n], Math.log(prior / (1 - prior)), 1.0, 0.0);
+            return constant(label, pos, y.length, n);
         }
         double[] signed = new double[y.length];
         double[] cost = new double[y.length];
@@ -84,6 +76,20 @@ final class HeadFitter {
             weights[i] = (float) w[i];
         }
         return new LinearHead(label, weights, w[n], 1.0, 0.0);
+    }
+
+    private static int positives(double[] y) {
+        int pos = 0;
+        for (double v : y) {
+            pos += v == 1 ? 1 : 0;
+        }
+        return pos;
+    }
+
+    /** A head for a training side of one class: it scores the smoothed prior of that side. */
+    private static LinearHead constant(String label, int pos, int rows, int n) {
+        double prior = (pos + 0.5) / (rows + 1.0);
+        return new LinearHead(label, new float[n], Math.log(prior / (1 - prior)), 1.0, 0.0);
     }
 
     private static Problem problem(Features[] feats, int[] rows, double[] y, int n) {

@@ -9,18 +9,21 @@ import org.junit.jupiter.api.Test;
 
 class OneAtATimeClassifierTest {
 
-    /** A classifier with a sentence embedding of its own. */
-    private static final class Embedding implements Classifier {
+    /** A classifier that says nothing is security and has no sentence embedding. */
+    private static class Plain implements Classifier {
         @Override
         public Prediction classify(String text) {
-            return new Prediction(false, 0.1, Map.of(), List.of(), List.of(), "e-1", List.of());
+            return new Prediction(false, 0.1, Map.of(), List.of(), List.of(), "p-1", List.of());
         }
 
         @Override
         public String modelVersion() {
-            return "e-1";
+            return "p-1";
         }
+    }
 
+    /** The same with a sentence embedding of its own. */
+    private static final class Embedding extends Plain {
         @Override
         public Optional<float[]> embedding(String text) {
             return Optional.of(new float[] {text.length(), 1});
@@ -37,18 +40,6 @@ class OneAtATimeClassifierTest {
 
     @Test
     void givenAClassifierWithoutAnEmbedding_thenNone() {
-        Classifier plain = new Classifier() {
-            @Override
-            public Prediction classify(String text) {
-                return new Prediction(false, 0.1, Map.of(), List.of(), List.of(), "p-1", List.of());
-            }
-
-            @Override
-            public String modelVersion() {
-                return "p-1";
-            }
-        };
-
-        assertThat(new OneAtATimeClassifier(plain).embedding("abc")).isEmpty();
+        assertThat(new OneAtATimeClassifier(new Plain()).embedding("abc")).isEmpty();
     }
 }
