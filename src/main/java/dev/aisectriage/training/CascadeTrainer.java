@@ -42,8 +42,10 @@ final class CascadeTrainer {
         if (!options.cascadeThemes()) {
             return new ModelArtefact.Cascade(cheap.head(), settleBelow);
         }
-        ThemeHeadTrainer.ThemeHeads themes = new ThemeHeadTrainer(options.with("knnThemeWeight=0"), fitter)
-                .train(cheapSet, layout, cheapFeats, features);
+        TrainerOptions themeOptions =
+                options.with("knnThemeWeight=0").with("themeTuneReplicas=" + options.cascadeThemeTuneReplicas());
+        ThemeHeadTrainer.ThemeHeads themes =
+                new ThemeHeadTrainer(themeOptions, fitter).train(cheapSet, layout, cheapFeats, features);
         return new ModelArtefact.Cascade(cheap.head(), settleBelow, themes.heads(), themes.offsets());
     }
 

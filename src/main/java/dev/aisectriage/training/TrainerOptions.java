@@ -45,7 +45,8 @@ public record TrainerOptions(
         double lookAlikeEitherMax,
         boolean cascadeThemes,
         boolean blankSenses,
-        boolean plainWordsEvidence) {
+        boolean plainWordsEvidence,
+        int cascadeThemeTuneReplicas) {
 
     public static TrainerOptions defaults() {
         return new TrainerOptions(
@@ -61,14 +62,14 @@ public record TrainerOptions(
                 0.95, // target precision of the security threshold, on AI-project issues
                 5, // inner folds (calibration, threshold, theme offsets)
                 0.5, // theme weight in the issue-type score
-                3, // AI-project issues' weight in the security head
+                5, // AI-project issues' weight in the security head
                 0.0, // issue-head mass blended into themes
                 0.0, // positive-class weight power in theme and issue heads
                 true, // regularise the bias
                 0.3, // kNN theme vote weight
                 false, // kNN security vote in the calibration
                 true, // per-theme offsets
-                0.2, // paper posts' weight in the security head
+                0.1, // paper posts' weight in the security head
                 0.4, // weak negatives' weight in the security head
                 2, // AI-project issues' copies in the theme heads
                 0f, // theme heads' embedding scale (0: as the security head)
@@ -90,7 +91,8 @@ public record TrainerOptions(
                 0.16, // ... and at most this share flagged or in the abstain band (target: 20%)
                 true, // the cheap stage has theme heads of its own, trained without embeddings, for what it settles
                 true, // the words' ordinary ML senses are blanked out before keywords are matched
-                true); // the evidence keywords in plain words (round 4) are features
+                true, // the evidence keywords in plain words (round 4) are features
+                1); // AI-project posts' copies in the cheap stage's theme heads (the posts it settles are mostly not)
     }
 
     public TrainerOptions withSeed(long s) {

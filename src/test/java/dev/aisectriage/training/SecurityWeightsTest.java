@@ -37,8 +37,8 @@ class SecurityWeightsTest {
     void givenTheDefaults_thenEachKindOfPostWeighsItsOption() {
         SecurityWeights w = SecurityWeights.of(TrainerOptions.defaults());
 
-        assertThat(w.weight(post("high"), true, false, false)).isEqualTo(3.0);
-        assertThat(w.weight(post(null), false, false, false)).isEqualTo(0.2);
+        assertThat(w.weight(post("high"), true, false, false)).isEqualTo(5.0);
+        assertThat(w.weight(post(null), false, false, false)).isEqualTo(0.1);
         assertThat(w.weight(post(null), false, true, false)).isEqualTo(0.4);
     }
 
@@ -46,15 +46,15 @@ class SecurityWeightsTest {
     void givenASoftWeight_thenOnlyAiProjectPostsLabelledWithLessThanHighConfidenceWeighLess() {
         SecurityWeights w = weights("softWeight=0.5");
 
-        assertThat(w.weight(post("high"), true, false, false)).isEqualTo(3.0);
-        assertThat(w.weight(post("medium"), true, false, false)).isEqualTo(1.5);
-        assertThat(w.weight(post("low"), true, false, false)).isEqualTo(1.5);
+        assertThat(w.weight(post("high"), true, false, false)).isEqualTo(5.0);
+        assertThat(w.weight(post("medium"), true, false, false)).isEqualTo(2.5);
+        assertThat(w.weight(post("low"), true, false, false)).isEqualTo(2.5);
         assertThat(w.weight(post(null), true, false, false))
                 .as("no confidence recorded")
-                .isEqualTo(3.0);
+                .isEqualTo(5.0);
         assertThat(w.weight(post("low"), false, false, false))
                 .as("a paper post")
-                .isEqualTo(0.2);
+                .isEqualTo(0.1);
     }
 
     @Test
@@ -69,7 +69,7 @@ class SecurityWeightsTest {
         SecurityWeights w = weights("paperOutsideWeight=0.6");
 
         assertThat(w.weight(post(null), false, false, true)).isEqualTo(0.6);
-        assertThat(w.weight(post(null), false, false, false)).isEqualTo(0.2);
+        assertThat(w.weight(post(null), false, false, false)).isEqualTo(0.1);
     }
 
     @Test
