@@ -38,7 +38,9 @@ final class ArtefactCodec {
                         a.layout().reading().keywordSegments(),
                         a.layout().reading().keywordCues(),
                         a.layout().reading().blankSenses(),
-                        a.layout().reading().plainWordsEvidence()),
+                        a.layout().reading().plainWordsEvidence(),
+                        a.layout().reading().topicsNeedEvidence(),
+                        a.layout().reading().questionsNeedEvidence()),
                 a.keywordNames(),
                 a.layout().tfidf().vocabulary(),
                 floats(a.layout().tfidf().idf()));
@@ -184,7 +186,9 @@ final class ArtefactCodec {
                                 block.reading().keywordSegments(),
                                 block.reading().keywordCues(),
                                 block.reading().blankSenses(),
-                                block.reading().plainWordsEvidence()));
+                                block.reading().plainWordsEvidence(),
+                                block.reading().topicsNeedEvidence(),
+                                block.reading().questionsNeedEvidence()));
     }
 
     static String floats(float[] values) {

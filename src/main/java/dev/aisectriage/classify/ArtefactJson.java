@@ -50,13 +50,23 @@ record ArtefactJson(
             String idf) {}
 
     /** Which part of a post each block reads (absent before round 4: the whole post, keywords as one). */
-    @JsonPropertyOrder({"words_from_prose", "keyword_segments", "keyword_cues", "blank_senses", "plain_words_evidence"})
+    @JsonPropertyOrder({
+        "words_from_prose",
+        "keyword_segments",
+        "keyword_cues",
+        "blank_senses",
+        "plain_words_evidence",
+        "topics_need_evidence",
+        "questions_need_evidence"
+    })
     record Reading(
             @JsonProperty("words_from_prose") boolean wordsFromProse,
             @JsonProperty("keyword_segments") boolean keywordSegments,
             @JsonProperty("keyword_cues") boolean keywordCues,
             @JsonProperty("blank_senses") boolean blankSenses,
-            @JsonProperty("plain_words_evidence") boolean plainWordsEvidence) {}
+            @JsonProperty("plain_words_evidence") boolean plainWordsEvidence,
+            @JsonProperty("topics_need_evidence") boolean topicsNeedEvidence,
+            @JsonProperty("questions_need_evidence") boolean questionsNeedEvidence) {}
 
     @JsonPropertyOrder({"themes", "issue_types"})
     record Labels(

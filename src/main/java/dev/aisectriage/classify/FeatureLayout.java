@@ -19,19 +19,25 @@ public record FeatureLayout(
      * @param keywordCues        the keyword stage's cues (topic without evidence, question, ...) are features
      * @param blankSenses        the words' ordinary ML senses are blanked out before keywords are matched
      * @param plainWordsEvidence the evidence keywords of {@link ProblemEvidence} are features (and count as evidence)
+     * @param topicsNeedEvidence a topic keyword is a feature only in a post whose own sentences show evidence of a
+     *                           problem; alone it is only the cue "topic without evidence"
+     * @param questionsNeedEvidence a question or how-to about a topic with no evidence of a problem is neither
+     *                              flagged nor put in the abstain band, whatever the heads say
      */
     public record Reading(
             boolean wordsFromProse,
             boolean keywordSegments,
             boolean keywordCues,
             boolean blankSenses,
-            boolean plainWordsEvidence) {
+            boolean plainWordsEvidence,
+            boolean topicsNeedEvidence,
+            boolean questionsNeedEvidence) {
 
         /** Words from the whole post; keywords apart by segment, senses blanked, with every evidence and cue. */
-        public static final Reading DEFAULT = new Reading(false, true, true, true, true);
+        public static final Reading DEFAULT = new Reading(false, true, true, true, true, true, true);
 
         /** How artefacts before round 4 read a post: the whole post, every keyword as one. */
-        public static final Reading ROUND_3 = new Reading(false, false, false, false, false);
+        public static final Reading ROUND_3 = new Reading(false, false, false, false, false, false, false);
     }
 
     /** A layout that reads posts the default way. */

@@ -14,6 +14,9 @@ public final class HeadsModel {
 
     private static final int ISSUE_TYPES = 10;
 
+    /** Where a question about a topic alone is put, as a share of the abstain band's lower edge. */
+    private static final double UNDER_THE_BAND = 0.9;
+
     /** Neighbours consulted for the theme vote. */
     private static final int KNN = 15;
 
@@ -210,6 +213,9 @@ public final class HeadsModel {
         boolean decisive = artefact.decisive().matchesAny(matched.proseNames());
         if (decisive) {
             pSec = Math.max(pSec, artefact.decisive().precision());
+        } else if (artefact.layout().reading().questionsNeedEvidence() && matched.asksAboutATopicOnly()) {
+            // A topic alone, asked about, is no report: under the band whatever the heads say.
+            pSec = Math.min(pSec, UNDER_THE_BAND * artefact.abstainFrom());
         }
         return new Prediction(
                 decisive || pSec >= artefact.securityThreshold(),

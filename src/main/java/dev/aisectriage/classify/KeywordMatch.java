@@ -37,6 +37,24 @@ public final class KeywordMatch {
         return out;
     }
 
+    /**
+     * Whether the post asks (a question or how-to) about a security topic and shows no evidence of a problem in its
+     * own sentences: "where do I put my API key", "how do I turn the safety checker on".
+     */
+    public boolean asksAboutATopicOnly() {
+        if (!post.question()) {
+            return false;
+        }
+        boolean topic = false;
+        for (int i = 0; i < inProse.length; i++) {
+            if (stage.isEvidence(i) && inProse[i] >= 0) {
+                return false;
+            }
+            topic |= !stage.isEvidence(i) && (inProse[i] >= 0 || inPasted[i] >= 0);
+        }
+        return topic;
+    }
+
     /** The keywords the post's own sentences name (and {@code cve} for a CVE or GHSA id anywhere). */
     public List<String> proseNames() {
         return ordered(inProse, null);
@@ -60,7 +78,8 @@ public final class KeywordMatch {
     /**
      * The keyword block's 0/1 features, aligned with {@link KeywordStage#featureNames()}, as {@code reading} says:
      * without segments a keyword pasted counts as written (the round-3 features); without cues they stay 0; without
-     * plain-words evidence its keywords stay 0 and are no evidence.
+     * plain-words evidence its keywords stay 0 and are no evidence; with topics needing evidence, a post with no
+     * evidence in its own sentences has no topic feature.
      */
     public float[] features(FeatureLayout.Reading reading) {
         boolean segments = reading.keywordSegments();
@@ -88,6 +107,14 @@ public final class KeywordMatch {
                 evidenceInTitle |= written && inProse[i] < titleLength;
             } else {
                 topic |= written || pasted;
+            }
+        }
+        if (reading.topicsNeedEvidence() && evidenceWritten == 0) {
+            for (int i = 0; i < k; i++) {
+                if (!stage.isEvidence(i)) {
+                    f[i] = 0f;
+                    f[k + i] = 0f;
+                }
             }
         }
         for (int j = 0; j < s; j++) {

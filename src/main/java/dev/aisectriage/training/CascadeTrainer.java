@@ -36,8 +36,8 @@ final class CascadeTrainer {
         TrainingSet cheapSet = new TrainingSet(set.posts(), none, set.weak(), set.tune());
         Features[] cheapFeats = features.of(cheapSet, layout);
         TrainerOptions noRule = options.with("decisiveKeywords=false").with("knnSecurity=false");
-        SecurityHeadTrainer.SecurityHead cheap =
-                new SecurityHeadTrainer(noRule, fitter).train(cheapSet, cheapFeats, layout.size(), namesDecisive);
+        SecurityHeadTrainer.SecurityHead cheap = new SecurityHeadTrainer(noRule, fitter)
+                .train(cheapSet, cheapFeats, layout.size(), namesDecisive, new boolean[set.size()]);
         double settleBelow = settleBelow(set, cheap, namesDecisive, full);
         if (!options.cascadeThemes()) {
             return new ModelArtefact.Cascade(cheap.head(), settleBelow);

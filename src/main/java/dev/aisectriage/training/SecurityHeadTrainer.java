@@ -36,10 +36,12 @@ final class SecurityHeadTrainer {
     }
 
     /**
-     * @param namesDecisive per post of the set, whether its own sentences name a keyword of
-     *                      {@link KeywordStage#DECISIVE}
+     * @param namesDecisive   per post of the set, whether its own sentences name a keyword of
+     *                        {@link KeywordStage#DECISIVE}
+     * @param asksAboutATopic per post, whether it is a question about a topic alone, which is never flagged nor put
+     *                        in the abstain band (all false when that rule is off)
      */
-    SecurityHead train(TrainingSet set, Features[] feats, int n, boolean[] namesDecisive) {
+    SecurityHead train(TrainingSet set, Features[] feats, int n, boolean[] namesDecisive, boolean[] asksAboutATopic) {
         SecurityWeights weights = SecurityWeights.of(options);
         List<Integer> rowList = new ArrayList<>();
         List<Double> weightList = new ArrayList<>();
@@ -77,7 +79,8 @@ final class SecurityHeadTrainer {
                 : ModelArtefact.DecisiveKeywords.NONE;
         double[] p = new double[rows.length];
         for (int j = 0; j < rows.length; j++) {
-            p[j] = LinearHead.sigmoid(ab[0] * oof[j] + ab[1] + knnWeight * vote[j]);
+            // a question about a topic alone is put under any band at prediction
+            p[j] = asksAboutATopic[rows[j]] ? 0 : LinearHead.sigmoid(ab[0] * oof[j] + ab[1] + knnWeight * vote[j]);
         }
         OperatingPoint point = OperatingPoint.choose(
                 operatingRows(set, rows, p, !decisive.names().isEmpty(), namesDecisive),

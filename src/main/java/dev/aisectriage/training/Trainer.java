@@ -61,15 +61,17 @@ public final class Trainer {
         }
         FeatureMaker features = (s, layout) -> features(s, layout, matches);
         boolean[] namesDecisive = new boolean[set.size()];
+        boolean[] asksAboutATopic = new boolean[set.size()];
         ModelArtefact.DecisiveKeywords classes = new ModelArtefact.DecisiveKeywords(KeywordStage.DECISIVE, 0, 0);
         for (int i = 0; i < set.size(); i++) {
             namesDecisive[i] = classes.matchesAny(matches[i].proseNames());
+            asksAboutATopic[i] = options.questionsNeedEvidence() && matches[i].asksAboutATopicOnly();
         }
         FeatureLayout layout = layout(set, keywords, matches);
         Features[] feats = features.of(set, layout);
         int n = layout.size();
         SecurityHeadTrainer.SecurityHead security =
-                new SecurityHeadTrainer(options, fitter).train(set, feats, n, namesDecisive);
+                new SecurityHeadTrainer(options, fitter).train(set, feats, n, namesDecisive, asksAboutATopic);
         ThemeHeadTrainer.ThemeHeads themes = new ThemeHeadTrainer(options, fitter).train(set, layout, feats, features);
         ModelArtefact.Cascade cascade = options.cascade()
                 ? new CascadeTrainer(options, fitter).train(set, layout, features, namesDecisive, security)
@@ -106,7 +108,9 @@ public final class Trainer {
                 options.keywordSegments(),
                 options.keywordCues(),
                 options.blankSenses(),
-                options.plainWordsEvidence());
+                options.plainWordsEvidence(),
+                options.topicsNeedEvidence(),
+                options.questionsNeedEvidence());
         FeatureLayout unfitted = new FeatureLayout(null, 0, 0, 0, 0, reading);
         List<String> vocabDocs = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {

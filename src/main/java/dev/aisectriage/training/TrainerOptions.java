@@ -46,7 +46,9 @@ public record TrainerOptions(
         boolean cascadeThemes,
         boolean blankSenses,
         boolean plainWordsEvidence,
-        int cascadeThemeTuneReplicas) {
+        int cascadeThemeTuneReplicas,
+        boolean topicsNeedEvidence,
+        boolean questionsNeedEvidence) {
 
     public static TrainerOptions defaults() {
         return new TrainerOptions(
@@ -92,7 +94,9 @@ public record TrainerOptions(
                 true, // the cheap stage has theme heads of its own, trained without embeddings, for what it settles
                 true, // the words' ordinary ML senses are blanked out before keywords are matched
                 true, // the evidence keywords in plain words (round 4) are features
-                1); // AI-project posts' copies in the cheap stage's theme heads (the posts it settles are mostly not)
+                1, // AI-project posts' copies in the cheap stage's theme heads (the posts it settles are mostly not)
+                true, // a topic keyword is a feature only with evidence of a problem in the post's own sentences
+                true); // a question about a topic with no evidence is neither flagged nor in the abstain band
     }
 
     public TrainerOptions withSeed(long s) {

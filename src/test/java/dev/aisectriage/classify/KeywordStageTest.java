@@ -104,12 +104,38 @@ class KeywordStageTest {
 
     @Test
     void givenAKeywordOnlyInPastedText_thenItIsAPastedFeatureAndNotTheWrittenOne() {
-        KeywordMatch m = stage.read(PostText.of("Startup fails\nIt fails with this config:\n```\nsecret: abc\n```"));
+        KeywordMatch m = stage.read(
+                PostText.of("Startup fails\nAnyone can read it, with this config:\n" + "```\nsecret: abc\n```"));
 
-        assertThat(m.names()).containsExactly("secret");
-        assertThat(m.proseNames()).isEmpty();
+        assertThat(m.names()).containsExactly("no authentication", "secret");
+        assertThat(m.proseNames()).containsExactly("no authentication");
         assertThat(feature(m, "secret")).isZero();
         assertThat(feature(m, "pasted: secret")).isEqualTo(1f);
+    }
+
+    @Test
+    void givenATopicWithoutEvidence_thenOnlyTheCueSaysSo() {
+        KeywordMatch m = stage.read(PostText.of("Setting the API key\nThe API key is read from the settings page."));
+
+        assertThat(m.names()).containsExactly("api key");
+        assertThat(feature(m, "api key")).as("a topic alone is no feature").isZero();
+        assertThat(feature(m, "cue: topic without evidence")).isEqualTo(1f);
+        assertThat(m.asksAboutATopicOnly()).as("it does not ask").isFalse();
+    }
+
+    @Test
+    void givenAQuestionAboutATopicAlone_thenItAsksAboutATopicOnly() {
+        assertThat(stage.read(PostText.of("How to enable the NSFW safety checker?\nWhich flag turns it on?"))
+                        .asksAboutATopicOnly())
+                .isTrue();
+        assertThat(stage.read(PostText.of("How do I stop the API key from being printed in the logs?\n"
+                                + "The server prints the full API key at startup."))
+                        .asksAboutATopicOnly())
+                .as("it asks, with evidence")
+                .isFalse();
+        assertThat(stage.read(PostText.of("How do I set the batch size?")).asksAboutATopicOnly())
+                .as("no topic")
+                .isFalse();
     }
 
     @Test
@@ -122,7 +148,7 @@ class KeywordStageTest {
     @Test
     void givenSegmentsAndCuesOff_thenAKeywordCountsWhereverItIs() {
         KeywordMatch m = stage.read(PostText.of("Startup fails\n```\nsecret: abc\n```"));
-        float[] f = m.features(new FeatureLayout.Reading(false, false, false, true, true));
+        float[] f = m.features(new FeatureLayout.Reading(false, false, false, true, true, false, false));
 
         assertThat(f[stage.featureNames().indexOf("secret")]).isEqualTo(1f);
         assertThat(f[stage.featureNames().indexOf("pasted: secret")]).isZero();
