@@ -10,7 +10,6 @@ import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.classify.Theme;
-import dev.aisectriage.cli.ServeCommand;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
@@ -20,6 +19,7 @@ import dev.aisectriage.store.HubDiscussions;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeHub;
 import dev.aisectriage.support.HubWebhooks;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
 import dev.aisectriage.web.TriageMetrics;
 import java.net.http.HttpResponse;
@@ -78,7 +78,7 @@ class HubAcceptanceTest {
             // a wrong secret gets 403 and a missing one 401, and nothing is stored
             assertThat(webhooks.post("", body, "wrong-secret").statusCode()).isEqualTo(403);
             assertThat(webhooks.post("", body, null).statusCode()).isEqualTo(401);
-            assertThat(first.deliveries().count()).isZero();
+            assertThat(first.wiring().deliveries().count()).isZero();
 
             // when the discussion is created with the right secret
             HttpResponse<String> answer = webhooks.send(body);
@@ -94,7 +94,8 @@ class HubAcceptanceTest {
                             "POST " + COMMENT_PATH);
             assertThat(hub.requests()).allMatch(r -> ("Bearer " + FakeHub.TOKEN).equals(r.authorization()));
             String comment = hub.writes().get(0).json().path("comment").asText();
-            String theme = new HubDiscussions(first.database()).recent(1).get(0).primaryTheme();
+            String theme =
+                    new HubDiscussions(first.wiring().db()).recent(1).get(0).primaryTheme();
             String themeTitle = Arrays.stream(Theme.values())
                     .filter(t -> t.slug().equals(theme))
                     .findFirst()
@@ -120,7 +121,7 @@ class HubAcceptanceTest {
             HttpResponse<String> own = webhooks.send(ownCommentEvent(posted));
             assertThat(own.body()).contains("\"outcome\":\"queued\"");
             awaitDone(second, JSON.readTree(own.body()).path("delivery").asText());
-            assertThat(new HubDiscussions(second.database())
+            assertThat(new HubDiscussions(second.wiring().db())
                             .replies(new HubDiscussions.Key("model", "example-ml/tiny-classifier", 7)))
                     .as("the bot's own comment is not read as a reply")
                     .isEmpty();
@@ -130,7 +131,7 @@ class HubAcceptanceTest {
                     .send("issues", "gh-1", Webhooks.fixture("issues-opened-security-report.json"));
             assertThat(github.statusCode()).isEqualTo(202);
             awaitDone(second, "gh-1");
-            assertThat(new Actions(second.database()).recent(20))
+            assertThat(new Actions(second.wiring().db()).recent(20))
                     .filteredOn(a -> a.installationId() != null)
                     .isNotEmpty()
                     .allMatch(Actions.Action::dryRun);
@@ -144,7 +145,7 @@ class HubAcceptanceTest {
             // then still exactly one comment on the Hub, and one write
             assertThat(hub.writes()).hasSize(1);
             assertThat(hub.commentsOf(DISCUSSION)).hasSize(1);
-            assertThat(new Actions(second.database()).recent(20))
+            assertThat(new Actions(second.wiring().db()).recent(20))
                     .filteredOn(a -> a.installationId() == null)
                     .singleElement()
                     .satisfies(a -> {
@@ -169,23 +170,18 @@ class HubAcceptanceTest {
     private static Service start(AppConfig config) {
         Database db = Database.open(config.databasePath());
         TriageMetrics metrics = new TriageMetrics();
-        return Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(
-                        config, db, metrics, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl())),
-                () -> true);
+        return TestService.serve(config, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl()));
     }
 
     private static void awaitDone(Service service, String delivery) {
         Eventually.await(
                 Duration.ofSeconds(60),
-                () -> service.queue()
+                () -> service.wiring()
+                        .queries()
                         .stateOf(delivery)
                         .filter(s -> s == JobState.DONE || s == JobState.DEAD)
                         .isPresent(),
                 "job of " + delivery + " finished");
-        assertThat(service.queue().stateOf(delivery)).contains(JobState.DONE);
+        assertThat(service.wiring().queries().stateOf(delivery)).contains(JobState.DONE);
     }
 }

@@ -8,7 +8,6 @@ import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.event.Backfill;
-import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.event.Verdicts;
 import dev.aisectriage.github.AppJwt;
 import dev.aisectriage.github.GitHubApiException;
@@ -156,9 +155,10 @@ public final class BackfillCommand implements Callable<Integer> {
             throws InterruptedException {
         AppCredentials app = appCredentials();
         Database db = value("DATABASE_URL", null) != null
-                ? Database.open(value("DATABASE_URL", null), null, 4)
+                ? Database.openPostgres(value("DATABASE_URL", null), 4)
                 : Stores.open(Path.of(value("DATABASE_PATH", AppConfig.DEFAULT_DATABASE_PATH)), "DATABASE_PATH");
-        GitHubGateway gateway = GitHubApp.gateway(apiUrl, app.id(), app.pem(), null, false, new Actions(db)::record);
+        GitHubGateway gateway = GitHubApp.gateway(
+                new GitHubApp.Settings(apiUrl, app.id(), app.pem(), false, null), new Actions(db)::record, http -> {});
         InstallationTokens tokens = new InstallationTokens(
                 new GitHubHttp(apiUrl),
                 new AppJwt(app.id().trim(), PrivateKeys.parse(app.pem()), Clock.systemUTC()),
@@ -167,7 +167,7 @@ public final class BackfillCommand implements Callable<Integer> {
         RepositoryIssues issues =
                 new RepositoryIssues(new GitHubHttp(apiUrl), () -> "Bearer " + tokens.tokenFor(installation));
         List<OpenIssue> list = list(issues, from);
-        Backfill backfill = new TriageRoutes(db, gateway, classifier, renderers.get()).backfill();
+        Backfill backfill = Backfill.on(db, gateway, classifier, renderers.get());
         return triageAll(list, installation, backfill, out, classifier);
     }
 

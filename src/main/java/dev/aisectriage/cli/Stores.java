@@ -1,14 +1,25 @@
 package dev.aisectriage.cli;
 
+import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.web.StoreWriteCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Opens the SQLite store for a command, turning a file that cannot be created or written into a {@link UserError}. */
+/**
+ * Opens the store for a command, one way for all: PostgreSQL when {@code DATABASE_URL} is set (pooled: a connection
+ * per worker and some for intake), else the SQLite file, turning a file that cannot be created or written into a
+ * {@link UserError}.
+ */
 final class Stores {
 
     private Stores() {}
+
+    static Database open(AppConfig config) {
+        return config.databaseUrl() != null
+                ? Database.openPostgres(config.databaseUrl(), config.workers() + 8)
+                : open(config.databasePath(), "DATABASE_PATH");
+    }
 
     /** @param source how the person named the file ({@code DATABASE_PATH}, {@code --db}) */
     static Database open(Path file, String source) {

@@ -6,6 +6,8 @@ import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Feedback;
@@ -46,15 +48,15 @@ public final class ApplySlashCommand {
         this.renderer = renderer;
     }
 
-    public void issueComment(WebhookEvent delivery, GHEventPayload.IssueComment payload) {
-        apply(delivery, Reply.of(payload), () -> ThreadPost.of(delivery, payload));
+    public void issueComment(Delivery delivery, GHEventPayload.IssueComment payload, Lease lease) {
+        apply(delivery, Reply.of(payload), () -> ThreadPost.of(delivery, payload), lease);
     }
 
-    public void discussionComment(WebhookEvent delivery, DiscussionPayload payload) {
-        apply(delivery, Reply.of(payload), () -> ThreadPost.of(delivery, payload));
+    public void discussionComment(Delivery delivery, DiscussionPayload payload, Lease lease) {
+        apply(delivery, Reply.of(payload), () -> ThreadPost.of(delivery, payload), lease);
     }
 
-    private void apply(WebhookEvent delivery, Reply reply, Supplier<ThreadPost> thread) {
+    private void apply(Delivery delivery, Reply reply, Supplier<ThreadPost> thread, Lease lease) {
         Optional<SlashCommand> command = SlashCommand.parse(reply.body());
         if (command.isEmpty() || reply.author().bot()) {
             return;
@@ -74,11 +76,11 @@ public final class ApplySlashCommand {
                     LogSafe.text(reply.association()));
             return;
         }
-        run(delivery.deliveryId(), post, command.get(), actor);
+        run(delivery.id(), post, command.get(), actor, lease);
         LOG.info("{}: /ai-security {} by {}", post.ref(), command.get().verb(), LogSafe.text(actor));
     }
 
-    private void run(String deliveryId, ThreadPost post, SlashCommand command, String actor) {
+    private void run(String deliveryId, ThreadPost post, SlashCommand command, String actor, Lease lease) {
         ThreadRef ref = post.ref();
         switch (command.verb()) {
             case "not-security" -> {
@@ -86,14 +88,14 @@ public final class ApplySlashCommand {
                 threads.setOff(ref, true);
                 triage.withdrawLabels(ref);
             }
-            case "theme" -> theme(deliveryId, post, command.argument(), actor);
-            case "explain" -> explain(post);
+            case "theme" -> theme(deliveryId, post, command.argument(), actor, lease);
+            case "explain" -> explain(post, lease);
             case "off" -> threads.setOff(ref, true);
             default -> LOG.info("{}: unknown command /ai-security {}", ref, command.verb());
         }
     }
 
-    private void theme(String deliveryId, ThreadPost post, String name, String actor) {
+    private void theme(String deliveryId, ThreadPost post, String name, String actor, Lease lease) {
         Theme theme;
         try {
             theme = Theme.parse(name);
@@ -128,10 +130,11 @@ public final class ApplySlashCommand {
         triage.addLabels(
                 asked,
                 config,
-                List.of(config.labels().get(RepoConfig.FLAG), config.labels().get(theme.slug())));
+                List.of(config.labels().get(RepoConfig.FLAG), config.labels().get(theme.slug())),
+                lease);
     }
 
-    private void explain(ThreadPost post) {
+    private void explain(ThreadPost post, Lease lease) {
         String text = threads.find(post.ref()).map(Threads.ThreadState::text).orElse(post.text());
         Prediction prediction = classifier.classify(text);
         RepoConfig config = triage.config(post.ref());
@@ -142,6 +145,7 @@ public final class ApplySlashCommand {
         triage.upsertComment(
                 post.ref(),
                 renderer.explainComment(new CommentContext(
-                        post.ref().repository(), post.publicRepository(), text, prediction, config.errors())));
+                        post.ref().repository(), post.publicRepository(), text, prediction, config.errors())),
+                lease);
     }
 }

@@ -1,12 +1,19 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.config.RepoConfigLoader;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.OpenIssue;
-import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.ConfigErrors;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.LeaseLostException;
 import dev.aisectriage.store.ThreadLeases;
 import dev.aisectriage.store.Threads;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -38,6 +45,16 @@ public final class Backfill {
         this.triage = triage;
         this.threads = threads;
         this.leases = leases;
+    }
+
+    /** A backfill on the store and the gateway, as {@code backfill --apply} runs it. */
+    public static Backfill on(Database db, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer) {
+        Threads threads = new Threads(db);
+        Clock clock = Clock.systemUTC();
+        RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db), clock);
+        TriageThread triage =
+                new TriageThread(classifier, renderer, gateway, configs, threads, new Installations(db), p -> {});
+        return new Backfill(gateway, triage, threads, new ThreadLeases(db::writeTransaction, clock));
     }
 
     /**
@@ -90,24 +107,17 @@ public final class Backfill {
     /** False when the lease ran out and another process took the thread over: it finishes the thread. */
     private boolean triageHoldingLease(String key, ThreadPost post) {
         try {
-            ThreadLeases.workingFor(key, holder, () -> {
-                triage.triage(post);
-                return null;
-            });
+            triage.triage(post, new Lease(key, holder));
             return true;
         } catch (LeaseLostException e) {
             LOG.warn("{}: {}", post.ref(), e.getMessage());
             return false;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
     /** Takes the thread's lease (waiting while serve works on it), triages unless done meanwhile, releases it. */
     private boolean triageLeased(ScheduledExecutorService heartbeat, ThreadRef ref, ThreadPost post) {
-        String key = Deliveries.threadKey(ref.repository(), ref.number());
+        String key = Lease.key(ref.repository(), ref.number());
         awaitLease(key);
         var renewal = heartbeat.scheduleAtFixedRate(
                 () -> leases.renew(key, holder, LEASE),

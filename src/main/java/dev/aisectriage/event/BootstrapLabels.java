@@ -2,6 +2,8 @@ package dev.aisectriage.event;
 
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.config.RepoConfigLoader;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.LabelSpec;
@@ -35,7 +37,7 @@ public final class BootstrapLabels {
     }
 
     /** {@code installation.created}: the repositories the App was installed on. */
-    public void installed(WebhookEvent delivery, GHEventPayload.Installation payload) {
+    public void installed(Delivery delivery, GHEventPayload.Installation payload, Lease lease) {
         List<String> names = new ArrayList<>();
         for (GHEventPayload.Installation.Repository r : payload.getRawRepositories()) {
             names.add(r == null ? null : r.getFullName());
@@ -44,7 +46,7 @@ public final class BootstrapLabels {
     }
 
     /** {@code installation_repositories.added}: the repositories added to the installation. */
-    public void added(WebhookEvent delivery, GHEventPayload.InstallationRepositories payload) {
+    public void added(Delivery delivery, GHEventPayload.InstallationRepositories payload, Lease lease) {
         List<String> names = new ArrayList<>();
         for (GHRepository r : payload.getRepositoriesAdded()) {
             names.add(r == null ? null : r.getFullName());

@@ -1,5 +1,7 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,10 +53,10 @@ public final class EventRoutes {
     private record Typed<P>(PayloadType<P> type, List<PayloadHandler<P>> handlers) implements EventHandler {
 
         @Override
-        public void handle(WebhookEvent delivery) throws Exception {
+        public void handle(Delivery delivery, Lease lease) throws Exception {
             P payload = type.parse(delivery);
             for (PayloadHandler<P> handler : handlers) {
-                handler.handle(delivery, payload);
+                handler.handle(delivery, payload, lease);
             }
         }
     }

@@ -1,13 +1,19 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Installations;
+import dev.aisectriage.store.Retention;
 import dev.aisectriage.store.Threads;
 import org.kohsuke.github.GHEventPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code installation.deleted}: deletes the installation's stored texts and feedback. */
+/**
+ * {@code installation.deleted}: deletes the installation's stored texts and feedback, empties its stored payloads and
+ * closes its queued jobs.
+ */
 public final class ForgetInstallation implements PayloadHandler<GHEventPayload.Installation> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForgetInstallation.class);
@@ -15,19 +21,22 @@ public final class ForgetInstallation implements PayloadHandler<GHEventPayload.I
     private final Threads threads;
     private final Feedback feedback;
     private final Installations installations;
+    private final Retention retention;
 
-    public ForgetInstallation(Threads threads, Feedback feedback, Installations installations) {
+    public ForgetInstallation(Threads threads, Feedback feedback, Installations installations, Retention retention) {
         this.threads = threads;
         this.feedback = feedback;
         this.installations = installations;
+        this.retention = retention;
     }
 
     @Override
-    public void handle(WebhookEvent delivery, GHEventPayload.Installation payload) {
+    public void handle(Delivery delivery, GHEventPayload.Installation payload, Lease lease) {
         long id = payload.getInstallation().getId();
         int texts = threads.forgetInstallation(id);
         int signals = feedback.forgetInstallation(id);
         installations.recordDeleted(id);
+        retention.forgetInstallation(id);
         LOG.info("installation {} removed: deleted {} thread texts and {} feedback records", id, texts, signals);
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.MalformedPayloadException;
 import dev.aisectriage.log.LogSafe;
 import java.io.IOException;
 import java.io.StringReader;
@@ -57,20 +59,20 @@ public final class GitHubPayloads {
 
     private GitHubPayloads() {}
 
-    private static <P extends GHEventPayload> P hub4jThread(WebhookEvent e, String field, Class<P> type) {
+    private static <P extends GHEventPayload> P hub4jThread(Delivery e, String field, Class<P> type) {
         PayloadChecks.thread(e, field);
         PayloadChecks.authorLogin(e, field);
         return hub4j(e, e.payload(), type);
     }
 
-    private static GHEventPayload.IssueComment issueComment(WebhookEvent e) {
+    private static GHEventPayload.IssueComment issueComment(Delivery e) {
         PayloadChecks.thread(e, "issue");
         PayloadChecks.authorLogin(e, "issue");
         PayloadChecks.object(e, "comment");
         return hub4j(e, withKnownAssociation(e.payload()), GHEventPayload.IssueComment.class);
     }
 
-    private static DiscussionPayload discussion(WebhookEvent e) {
+    private static DiscussionPayload discussion(Delivery e) {
         PayloadChecks.thread(e, "discussion");
         try {
             return JSON.treeToValue(e.payload(), DiscussionPayload.class);
@@ -79,7 +81,7 @@ public final class GitHubPayloads {
         }
     }
 
-    private static <P extends GHEventPayload> P installation(WebhookEvent e, Class<P> type, String... lists) {
+    private static <P extends GHEventPayload> P installation(Delivery e, Class<P> type, String... lists) {
         PayloadChecks.object(e, "installation");
         PayloadChecks.installation(e);
         return hub4j(e, withLists(e.payload(), lists), type);
@@ -101,7 +103,7 @@ public final class GitHubPayloads {
      * Binds with hub4j on a root of its own: hub4j keeps every user it reads in its root, and an offline root never
      * sends a request (a getter that would fetch returns what the payload holds).
      */
-    private static <P extends GHEventPayload> P hub4j(WebhookEvent e, JsonNode payload, Class<P> type) {
+    private static <P extends GHEventPayload> P hub4j(Delivery e, JsonNode payload, Class<P> type) {
         JsonNode bound = payload;
         for (int tries = 0; ; tries++) {
             try {
@@ -112,10 +114,7 @@ public final class GitHubPayloads {
                 if (without.isEmpty()) {
                     throw unbound(e, type, x);
                 }
-                LOG.debug(
-                        "{}: {} left out, a value hub4j does not know",
-                        LogSafe.text(e.deliveryId()),
-                        x.getPathReference());
+                LOG.debug("{}: {} left out, a value hub4j does not know", LogSafe.text(e.id()), x.getPathReference());
                 bound = without.get();
             } catch (IOException | RuntimeException x) {
                 throw unbound(e, type, x);
@@ -160,7 +159,7 @@ public final class GitHubPayloads {
         return copy;
     }
 
-    private static MalformedPayloadException unbound(WebhookEvent e, Class<?> type, Exception x) {
+    private static MalformedPayloadException unbound(Delivery e, Class<?> type, Exception x) {
         String why = x instanceof JsonProcessingException j ? j.getOriginalMessage() : x.toString();
         why = why == null
                 ? x.getClass().getSimpleName()

@@ -2,6 +2,8 @@ package dev.aisectriage.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.MalformedPayloadException;
 import dev.aisectriage.core.ThreadRef;
 
 /**
@@ -16,7 +18,7 @@ final class PayloadChecks {
      * The thread object ({@code issue}, {@code pull_request} or {@code discussion}) is there with a positive number,
      * and the delivery names its installation and a repository {@code owner/name}.
      */
-    static void thread(WebhookEvent e, String field) {
+    static void thread(Delivery e, String field) {
         JsonNode thread = e.payload().get(field);
         if (thread == null || !thread.isObject() || e.installationId() == null || e.repository() == null) {
             throw malformed(e, "payload has no issue or discussion, installation or repository");
@@ -29,7 +31,7 @@ final class PayloadChecks {
     }
 
     /** The thread's author, when there is one, has a login (hub4j keys the users it has read by their login). */
-    static void authorLogin(WebhookEvent e, String field) {
+    static void authorLogin(Delivery e, String field) {
         JsonNode user = e.payload().path(field).path("user");
         if (!user.isMissingNode() && !user.isNull() && !user.path("login").isTextual()) {
             throw malformed(e, field + ".user has no login");
@@ -37,14 +39,14 @@ final class PayloadChecks {
     }
 
     /** The payload has an object {@code field}. */
-    static void object(WebhookEvent e, String field) {
+    static void object(Delivery e, String field) {
         if (!e.payload().path(field).isObject()) {
             throw malformed(e, "payload has no " + field);
         }
     }
 
     /** The delivery's installation; the payload's, when it has one, must be the same positive number. */
-    static long installation(WebhookEvent e) {
+    static long installation(Delivery e) {
         if (e.installationId() == null) {
             throw malformed(e, "payload has no installation");
         }
@@ -65,7 +67,7 @@ final class PayloadChecks {
      * too large, a missing one) is a malformed payload, never rounded or wrapped. Thread numbers are GraphQL
      * {@code Int}s, so at most 2^31-1.
      */
-    static long positive(JsonNode value, long max, String field, WebhookEvent e) {
+    static long positive(JsonNode value, long max, String field, Delivery e) {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             long v = value.asLong();
             if (v > 0 && v <= max) {
@@ -78,8 +80,8 @@ final class PayloadChecks {
                         + ", not a positive whole number" + (max == Integer.MAX_VALUE ? " up to 2^31-1" : ""));
     }
 
-    static MalformedPayloadException malformed(WebhookEvent e, String what) {
-        return new MalformedPayloadException(e.key() + " " + e.deliveryId() + ": " + what);
+    static MalformedPayloadException malformed(Delivery e, String what) {
+        return new MalformedPayloadException(e.key() + " " + e.id() + ": " + what);
     }
 
     private static String shown(String value) {

@@ -1,6 +1,8 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
 import org.kohsuke.github.GHEventPayload;
@@ -25,15 +27,15 @@ public final class RecordFalseNegativeOnLabeled {
         this.feedback = feedback;
     }
 
-    public void issue(WebhookEvent delivery, GHEventPayload.Issue payload) {
+    public void issue(Delivery delivery, GHEventPayload.Issue payload, Lease lease) {
         record(delivery, LabelChange.of(payload), ThreadPost.of(delivery, payload));
     }
 
-    public void discussion(WebhookEvent delivery, DiscussionPayload payload) {
+    public void discussion(Delivery delivery, DiscussionPayload payload, Lease lease) {
         record(delivery, LabelChange.of(payload), ThreadPost.of(delivery, payload));
     }
 
-    private void record(WebhookEvent delivery, LabelChange change, ThreadPost post) {
+    private void record(Delivery delivery, LabelChange change, ThreadPost post) {
         if (change.sender().bot()) {
             return;
         }
@@ -46,7 +48,7 @@ public final class RecordFalseNegativeOnLabeled {
                 .orElse(false);
         if (passed) {
             String actor = change.sender().name();
-            feedback.record(delivery.deliveryId(), post.ref(), Feedback.FALSE_NEGATIVE, true, null, actor);
+            feedback.record(delivery.id(), post.ref(), Feedback.FALSE_NEGATIVE, true, null, actor);
             LOG.info(
                     "{}: {} added '{}' to a thread the bot passed: false negative recorded",
                     post.ref(),

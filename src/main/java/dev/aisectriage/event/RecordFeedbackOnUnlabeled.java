@@ -1,6 +1,8 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
 import org.kohsuke.github.GHEventPayload;
@@ -25,15 +27,15 @@ public final class RecordFeedbackOnUnlabeled {
         this.feedback = feedback;
     }
 
-    public void issue(WebhookEvent delivery, GHEventPayload.Issue payload) {
+    public void issue(Delivery delivery, GHEventPayload.Issue payload, Lease lease) {
         record(delivery, LabelChange.of(payload), ThreadPost.of(delivery, payload));
     }
 
-    public void discussion(WebhookEvent delivery, DiscussionPayload payload) {
+    public void discussion(Delivery delivery, DiscussionPayload payload, Lease lease) {
         record(delivery, LabelChange.of(payload), ThreadPost.of(delivery, payload));
     }
 
-    private void record(WebhookEvent delivery, LabelChange change, ThreadPost post) {
+    private void record(Delivery delivery, LabelChange change, ThreadPost post) {
         String label = change.label();
         if (change.sender().bot()) {
             return;
@@ -46,7 +48,7 @@ public final class RecordFeedbackOnUnlabeled {
         boolean botSetIt = threads.labelsAddedByBot(post.ref()).stream().anyMatch(label::equalsIgnoreCase);
         if (botSetIt && label.equalsIgnoreCase(config.flagLabel())) {
             String actor = change.sender().name();
-            feedback.record(delivery.deliveryId(), post.ref(), Feedback.FALSE_POSITIVE, false, null, actor);
+            feedback.record(delivery.id(), post.ref(), Feedback.FALSE_POSITIVE, false, null, actor);
             LOG.info("{}: {} removed '{}': false positive recorded", post.ref(), actor, label);
         }
     }

@@ -1,5 +1,7 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.store.Installations;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.GHUser;
@@ -14,7 +16,7 @@ public final class RecordInstallation implements PayloadHandler<GHEventPayload.I
     }
 
     @Override
-    public void handle(WebhookEvent delivery, GHEventPayload.Installation payload) {
+    public void handle(Delivery delivery, GHEventPayload.Installation payload, Lease lease) {
         GHUser account = payload.getInstallation().getAccount();
         installations.recordInstalled(payload.getInstallation().getId(), account == null ? null : account.getLogin());
     }

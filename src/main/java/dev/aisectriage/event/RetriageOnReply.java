@@ -1,6 +1,8 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.catalogue.CommentMarker;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.store.Threads;
 import java.util.function.Supplier;
 import org.kohsuke.github.GHEventPayload;
@@ -23,28 +25,29 @@ public final class RetriageOnReply {
         this.threads = threads;
     }
 
-    public void issueComment(WebhookEvent delivery, GHEventPayload.IssueComment payload) {
+    public void issueComment(Delivery delivery, GHEventPayload.IssueComment payload, Lease lease) {
         // pull requests are not triaged; only slash commands apply to them
         retriage(
                 delivery,
                 Reply.of(payload),
                 payload.getIssue().isPullRequest(),
-                () -> ThreadPost.of(delivery, payload));
+                () -> ThreadPost.of(delivery, payload),
+                lease);
     }
 
-    public void discussionComment(WebhookEvent delivery, DiscussionPayload payload) {
-        retriage(delivery, Reply.of(payload), false, () -> ThreadPost.of(delivery, payload));
+    public void discussionComment(Delivery delivery, DiscussionPayload payload, Lease lease) {
+        retriage(delivery, Reply.of(payload), false, () -> ThreadPost.of(delivery, payload), lease);
     }
 
-    private void retriage(WebhookEvent delivery, Reply reply, boolean onPullRequest, Supplier<ThreadPost> thread) {
+    private void retriage(
+            Delivery delivery, Reply reply, boolean onPullRequest, Supplier<ThreadPost> thread, Lease lease) {
         String body = ThreadPost.capped(reply.body());
         if (reply.author().bot() || SlashCommand.parse(body).isPresent() || body.isBlank()) {
             return;
         }
         if (CommentMarker.isOurs(body)) {
             // the bot's words (or a copy of them) say nothing about the thread
-            LOG.info(
-                    "{}: a reply carrying the bot's marker is not the reporter's text; ignored", delivery.deliveryId());
+            LOG.info("{}: a reply carrying the bot's marker is not the reporter's text; ignored", delivery.id());
             return;
         }
         if (onPullRequest) {
@@ -58,6 +61,6 @@ public final class RetriageOnReply {
             return;
         }
         threads.addReply(post.ref(), reply.id(), body);
-        triage.triage(post);
+        triage.triage(post, lease);
     }
 }

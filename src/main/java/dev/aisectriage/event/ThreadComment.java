@@ -1,6 +1,7 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.catalogue.CommentMarker;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.GitHubGateway;
@@ -28,7 +29,7 @@ final class ThreadComment {
         this.threads = threads;
     }
 
-    void upsert(ThreadRef ref, String body) {
+    void upsert(ThreadRef ref, String body, Lease lease) {
         if (!CommentMarker.isOurs(body)) {
             throw new IllegalArgumentException("the bot's comment must carry " + CommentMarker.MARKER);
         }
@@ -43,7 +44,7 @@ final class ThreadComment {
                     // The slot is taken in the store before the POST: no race nor crash posts a second comment.
                     String previous = Threads.isPendingComment(id) ? id : null;
                     if (!threads.reserveComment(
-                            ref, Threads.pendingComment(UUID.randomUUID().toString()), previous)) {
+                            ref, Threads.pendingComment(UUID.randomUUID().toString()), previous, lease)) {
                         LOG.info("{}: another writer holds the comment slot; not posting", ref);
                         return;
                     }

@@ -1,6 +1,7 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.LabelSpec;
@@ -25,7 +26,7 @@ final class ThreadLabels {
         this.installations = installations;
     }
 
-    void add(ThreadPost post, RepoConfig config, List<LabelSpec> wanted) {
+    void add(ThreadPost post, RepoConfig config, List<LabelSpec> wanted, Lease lease) {
         ThreadRef ref = post.ref();
         if (wanted.isEmpty()) {
             return;
@@ -48,7 +49,7 @@ final class ThreadLabels {
             gateway.createLabel(ref.installationId(), ref.repository(), label);
             installations.recordLabelCreated(ref.installationId(), ref.repository(), label.name());
         }
-        threads.requireLease(ref); // a process whose lease was taken over leaves the labels to the new holder
+        threads.requireLease(ref, lease); // a process whose lease was taken over leaves the labels to the new holder
         gateway.addLabels(ref, names);
         threads.recordLabelsAdded(ref, names);
     }

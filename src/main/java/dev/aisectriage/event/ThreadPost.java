@@ -1,5 +1,6 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.core.Delivery;
 import dev.aisectriage.core.ThreadRef;
 import java.net.URL;
 import java.util.LinkedHashSet;
@@ -36,7 +37,7 @@ public record ThreadPost(
      * {@code discussion_comment} delivery, or the pull request of a {@code pull_request} one (labelled through the
      * issue endpoints, which pull requests share), parsed as its route parses it.
      */
-    public static ThreadPost of(WebhookEvent e) {
+    public static ThreadPost of(Delivery e) {
         return switch (e.event()) {
             case "issues" -> of(e, GitHubPayloads.ISSUES.parse(e));
             case "issue_comment" -> of(e, GitHubPayloads.ISSUE_COMMENT.parse(e));
@@ -47,19 +48,19 @@ public record ThreadPost(
         };
     }
 
-    static ThreadPost of(WebhookEvent e, GHEventPayload.Issue payload) {
+    static ThreadPost of(Delivery e, GHEventPayload.Issue payload) {
         return of(e, payload.getIssue(), payload.getRepository());
     }
 
-    static ThreadPost of(WebhookEvent e, GHEventPayload.IssueComment payload) {
+    static ThreadPost of(Delivery e, GHEventPayload.IssueComment payload) {
         return of(e, payload.getIssue(), payload.getRepository());
     }
 
-    static ThreadPost of(WebhookEvent e, GHEventPayload.PullRequest payload) {
+    static ThreadPost of(Delivery e, GHEventPayload.PullRequest payload) {
         return of(e, payload.getPullRequest(), payload.getRepository());
     }
 
-    static ThreadPost of(WebhookEvent e, DiscussionPayload payload) {
+    static ThreadPost of(Delivery e, DiscussionPayload payload) {
         DiscussionPayload.Discussion d = payload.discussion();
         Set<String> labels = new LinkedHashSet<>();
         for (DiscussionPayload.Label l : d.labels() == null ? List.<DiscussionPayload.Label>of() : d.labels()) {
@@ -78,7 +79,7 @@ public record ThreadPost(
     }
 
     /** An issue or pull request: {@link PayloadChecks} checked its number and installation before it was bound. */
-    private static ThreadPost of(WebhookEvent e, GHIssue issue, GHRepository repository) {
+    private static ThreadPost of(Delivery e, GHIssue issue, GHRepository repository) {
         Set<String> labels = new LinkedHashSet<>();
         for (GHLabel l : issue.getLabels()) {
             labels.add(l == null || l.getName() == null ? "" : l.getName());
@@ -96,7 +97,7 @@ public record ThreadPost(
                 repository == null || !repository.isPrivate());
     }
 
-    private static String url(WebhookEvent e, GHIssue issue) {
+    private static String url(Delivery e, GHIssue issue) {
         try {
             URL url = issue.getHtmlUrl();
             return url == null ? null : url.toString();

@@ -6,6 +6,8 @@ import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.huggingface.HubApiException;
 import dev.aisectriage.huggingface.HubComment;
 import dev.aisectriage.huggingface.HubDiscussionRef;
@@ -63,7 +65,7 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
     }
 
     @Override
-    public void handle(WebhookEvent event, HubWebhookPayload payload) {
+    public void handle(Delivery event, HubWebhookPayload payload, Lease lease) {
         HubDiscussionRef ref = payload.discussionRef();
         HubWebhookPayload.Comment comment = payload.comment();
         if (comment != null && (comment.hidden() || comment.content() == null)) {
@@ -87,7 +89,7 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
         }
     }
 
-    private void triage(WebhookEvent event, HubWebhookPayload payload, HubDiscussionRef ref, Optional<HubUser> bot) {
+    private void triage(Delivery event, HubWebhookPayload payload, HubDiscussionRef ref, Optional<HubUser> bot) {
         HubDiscussions.Key key = key(ref);
         HubWebhookPayload.Discussion d = payload.discussion();
         HubWebhookPayload.Comment comment = payload.comment();
@@ -130,7 +132,7 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
      * @return false when there is nothing more to do: a reply to a discussion already flagged
      */
     private boolean recordComment(
-            WebhookEvent event, HubDiscussionRef ref, HubDiscussions.Key key, HubWebhookPayload.Comment comment) {
+            Delivery event, HubDiscussionRef ref, HubDiscussions.Key key, HubWebhookPayload.Comment comment) {
         Optional<HubDiscussion> before = discussions.find(key);
         boolean opening = HubEvents.DISCUSSION.equals(event.event())
                 || comment.id() != null

@@ -1,5 +1,7 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.GHPullRequestChanges;
 import org.slf4j.Logger;
@@ -21,7 +23,7 @@ public final class TriagePullRequest implements PayloadHandler<GHEventPayload.Pu
     }
 
     @Override
-    public void handle(WebhookEvent delivery, GHEventPayload.PullRequest payload) {
+    public void handle(Delivery delivery, GHEventPayload.PullRequest payload, Lease lease) {
         GHPullRequestChanges changes = payload.getChanges();
         boolean titleOrBody = changes != null && (changes.getTitle() != null || changes.getBody() != null);
         if (!TriageOpenedOrEdited.textEdited(delivery, changes != null, titleOrBody)) {
@@ -32,6 +34,6 @@ public final class TriagePullRequest implements PayloadHandler<GHEventPayload.Pu
             LOG.info("{}: pull requests are not triaged here (pull_requests: false)", post.ref());
             return;
         }
-        triage.triageWithoutComment(post);
+        triage.triageWithoutComment(post, lease);
     }
 }

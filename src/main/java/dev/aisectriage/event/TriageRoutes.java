@@ -17,7 +17,7 @@ import dev.aisectriage.store.ConfigErrors;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Installations;
-import dev.aisectriage.store.ThreadLeases;
+import dev.aisectriage.store.Retention;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.store.Writes;
 import java.time.Clock;
@@ -32,6 +32,7 @@ public final class TriageRoutes {
     private final CommentRenderer renderer;
     private final Clock clock;
     private final Writes writes;
+    private final Retention retention;
     private Consumer<Prediction> onPrediction = p -> {};
 
     /**
@@ -43,8 +44,10 @@ public final class TriageRoutes {
             GitHubGateway gateway,
             Classifier classifier,
             CommentRenderer renderer,
-            Clock clock) {
+            Clock clock,
+            Retention retention) {
         this.db = db;
+        this.retention = retention;
         this.writes = writes;
         this.gateway = gateway;
         this.classifier = classifier;
@@ -52,26 +55,10 @@ public final class TriageRoutes {
         this.clock = clock;
     }
 
-    public TriageRoutes(Database db, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer) {
-        this(db, db::writeTransaction, gateway, classifier, renderer, Clock.systemUTC());
-    }
-
     /** Called with every prediction made for a thread (for example, to count predictions by theme in the metrics). */
     public TriageRoutes onPrediction(Consumer<Prediction> listener) {
         this.onPrediction = listener;
         return this;
-    }
-
-    /** The backfill of open issues, on the same stores and gateway as the routes. */
-    public Backfill backfill() {
-        Threads threads = new Threads(db, writes);
-        RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db, writes), clock);
-        return new Backfill(
-                gateway,
-                new TriageThread(
-                        classifier, renderer, gateway, configs, threads, new Installations(db, writes), onPrediction),
-                threads,
-                new ThreadLeases(writes, clock));
     }
 
     /** A new table with the bot's routes. */
@@ -99,7 +86,10 @@ public final class TriageRoutes {
         return routes.on("installation.created", INSTALLATION, new RecordInstallation(installations))
                 .on("installation.created", INSTALLATION, bootstrapLabels::installed)
                 .on("installation_repositories.added", INSTALLATION_REPOSITORIES, bootstrapLabels::added)
-                .on("installation.deleted", INSTALLATION, new ForgetInstallation(threads, feedback, installations))
+                .on(
+                        "installation.deleted",
+                        INSTALLATION,
+                        new ForgetInstallation(threads, feedback, installations, retention))
                 .on("issues.opened", ISSUES, triageIssue::issue)
                 .on("issues.edited", ISSUES, triageIssue::issue)
                 .on("discussion.created", DISCUSSION, triageIssue::discussion)

@@ -6,6 +6,7 @@ import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.config.RepoConfigLoader;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.GitHubGateway;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * handlers of issues, discussions and replies. Idempotent: what was done is stored before the next step, the
  * bot's comment is looked up on GitHub before one is created, and labels it added, labels people removed and
  * labels maintainers deleted are never added again. The policies are pure ({@link Verdicts}, {@link LabelPolicy},
- * {@link CommentSlot}); the GitHub steps are {@link ThreadLabels} and {@link ThreadComment}, under the thread's lock.
+ * {@link CommentSlot}); the GitHub steps are {@link ThreadLabels} and {@link ThreadComment}, under the job's lease of
+ * the thread, which each write that must happen once checks.
  */
 public final class TriageThread {
 
@@ -39,7 +41,6 @@ public final class TriageThread {
     private final Consumer<Prediction> onPrediction;
     private final ThreadLabels labels;
     private final ThreadComment comment;
-    private final ThreadLocks locks = new ThreadLocks();
     private final GitHubGateway gateway;
 
     public TriageThread(
@@ -65,16 +66,16 @@ public final class TriageThread {
     }
 
     /** Classifies the post (with the replies stored for it) and labels and comments as its verdict says. */
-    public void triage(ThreadPost post) {
-        locks.run(post.ref(), () -> triageLocked(post, true));
+    public void triage(ThreadPost post, Lease lease) {
+        triage(post, true, lease);
     }
 
     /** As {@link #triage}, with labels only: never a comment (pull requests). */
-    public void triageWithoutComment(ThreadPost post) {
-        locks.run(post.ref(), () -> triageLocked(post, false));
+    public void triageWithoutComment(ThreadPost post, Lease lease) {
+        triage(post, false, lease);
     }
 
-    private void triageLocked(ThreadPost post, boolean mayComment) {
+    private void triage(ThreadPost post, boolean mayComment, Lease lease) {
         ThreadRef ref = post.ref();
         RepoConfig config = config(ref);
         if (silenced(post, config)) {
@@ -95,7 +96,7 @@ public final class TriageThread {
                 String.format(Locale.ROOT, "%.3f", prediction.securityProbability()),
                 prediction.primaryTheme().slug(),
                 prediction.modelVersion());
-        act(post, config, text, prediction, verdict, mayComment);
+        act(post, config, text, prediction, verdict, mayComment, lease);
     }
 
     /** Off for the repository, for the thread, or for the post's author. */
@@ -122,15 +123,16 @@ public final class TriageThread {
             String text,
             Prediction prediction,
             String verdict,
-            boolean mayComment) {
+            boolean mayComment,
+            Lease lease) {
         ThreadRef ref = post.ref();
         try {
             GitHubApiException labelsFailed =
-                    labelsIndependently(post, config, Verdicts.labelsFor(verdict, prediction, config));
+                    labelsIndependently(post, config, Verdicts.labelsFor(verdict, prediction, config), lease);
             if (Verdicts.FLAGGED.equals(verdict) && config.comment() && mayComment) {
                 CommentContext context = new CommentContext(
                         ref.repository(), post.publicRepository(), text, prediction, config.errors());
-                comment.upsert(ref, renderer.triageComment(context));
+                comment.upsert(ref, renderer.triageComment(context), lease);
             }
             if (labelsFailed != null) {
                 throw labelsFailed;
@@ -148,9 +150,10 @@ public final class TriageThread {
      * being posted; it is answered here and thrown once the comment is done. A gone thread or a rate limit stops
      * everything at once.
      */
-    private GitHubApiException labelsIndependently(ThreadPost post, RepoConfig config, List<LabelSpec> wanted) {
+    private GitHubApiException labelsIndependently(
+            ThreadPost post, RepoConfig config, List<LabelSpec> wanted, Lease lease) {
         try {
-            labels.add(post, config, wanted);
+            labels.add(post, config, wanted, lease);
             return null;
         } catch (RateLimitedException e) {
             throw e;
@@ -164,8 +167,8 @@ public final class TriageThread {
     }
 
     /** Adds labels to a thread as {@link LabelPolicy} allows. */
-    public void addLabels(ThreadPost post, RepoConfig config, List<LabelSpec> wanted) {
-        locks.run(post.ref(), () -> labels.add(post, config, wanted));
+    public void addLabels(ThreadPost post, RepoConfig config, List<LabelSpec> wanted, Lease lease) {
+        labels.add(post, config, wanted, lease);
     }
 
     /**
@@ -173,7 +176,7 @@ public final class TriageThread {
      * people set stay; the ones taken back are never added to the thread again.
      */
     public void withdrawLabels(ThreadRef ref) {
-        locks.run(ref, () -> labels.withdraw(ref));
+        labels.withdraw(ref);
     }
 
     /** A short answer to a maintainer's command, as its own comment (the triage comment stays as it is). */
@@ -182,8 +185,8 @@ public final class TriageThread {
     }
 
     /** Creates the bot's one comment, or edits it in place when its content changed; never posts a second. */
-    public void upsertComment(ThreadRef ref, String body) {
-        locks.run(ref, () -> comment.upsert(ref, body));
+    public void upsertComment(ThreadRef ref, String body, Lease lease) {
+        comment.upsert(ref, body, lease);
     }
 
     static String verdict(Prediction p, RepoConfig config) {

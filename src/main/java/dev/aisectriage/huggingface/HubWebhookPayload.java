@@ -41,12 +41,8 @@ public record HubWebhookPayload(Event event, Repo repo, Discussion discussion, C
 
     public record Webhook(String id, Integer version) {}
 
-    /** Parses the raw body; a body that is not a JSON object of this shape is a {@link JsonProcessingException}. */
-    public static HubWebhookPayload parse(String json) throws JsonProcessingException {
-        JsonNode tree = JSON.readTree(json);
-        if (tree == null || !tree.isObject()) {
-            throw new IllegalArgumentException("body is not a JSON object");
-        }
+    /** Binds a parsed body; one that is not of this shape is a {@link JsonProcessingException}. */
+    public static HubWebhookPayload bind(JsonNode tree) throws JsonProcessingException {
         return JSON.treeToValue(tree, HubWebhookPayload.class);
     }
 

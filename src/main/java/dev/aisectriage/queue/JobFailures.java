@@ -1,7 +1,7 @@
 package dev.aisectriage.queue;
 
+import dev.aisectriage.core.MalformedPayloadException;
 import dev.aisectriage.core.RateLimited;
-import dev.aisectriage.event.MalformedPayloadException;
 import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.huggingface.HubApiException;
 import java.util.Optional;

@@ -53,11 +53,6 @@ public final class Database implements AutoCloseable {
         this.description = description;
     }
 
-    /** PostgreSQL when {@code databaseUrl} is set, otherwise the SQLite file at {@code databasePath}. */
-    public static Database open(String databaseUrl, Path databasePath, int poolSize) {
-        return databaseUrl == null || databaseUrl.isBlank() ? open(databasePath) : openPostgres(databaseUrl, poolSize);
-    }
-
     /** Opens (creating if needed) the SQLite file, switches it to WAL and applies pending migrations. */
     public static Database open(Path file) {
         try {

@@ -35,12 +35,8 @@ public final class Installations {
         });
     }
 
-    /**
-     * Uninstall: marks the installation deleted and forgets its labels, and at once empties its webhook payloads
-     * (they hold the posts' text), closes its queued jobs and deletes its log of actions.
-     */
+    /** Uninstall: marks the installation deleted and forgets its labels (see also {@link Retention#forgetInstallation}). */
     public void recordDeleted(long installationId) {
-        Retention.forgetInstallation(writes, java.time.Clock.systemUTC(), installationId);
         writes.inTransaction(c -> {
             try (PreparedStatement s =
                     c.prepareStatement("UPDATE app_installations SET deleted_at = ? WHERE installation_id = ?")) {

@@ -1,6 +1,7 @@
 package dev.aisectriage.store;
 
 import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -76,21 +77,21 @@ public final class Threads {
     /**
      * Reserves the thread's one comment slot before the comment is created: true if the slot was free (or held by
      * {@code previous}, a reservation whose creator died before it recorded the id), false if another writer holds
-     * it or a comment is already recorded. With the thread's lease this makes "create" happen at most once: inside
-     * a job or a backfill step the reservation is made only while its holder still has the thread's lease, in the
-     * same transaction, so a holder whose lease ran out and was taken over cannot take (or take back) the slot; it
-     * gets a {@link LeaseLostException}.
+     * it or a comment is already recorded. With the thread's lease this makes "create" happen at most once: the
+     * reservation is made only while {@code lease} (a job's, a backfill step's) is still its holder's, in the same
+     * transaction, so a holder whose lease ran out and was taken over cannot take (or take back) the slot; it gets a
+     * {@link LeaseLostException}.
      */
-    public boolean reserveComment(ThreadRef ref, String reservation, String previous) {
-        return slots.reserve(ref, reservation, previous);
+    public boolean reserveComment(ThreadRef ref, String reservation, String previous, Lease lease) {
+        return slots.reserve(ref, reservation, previous, lease);
     }
 
     /**
-     * Throws {@link LeaseLostException} when this thread works for a lease holder (a job, a backfill step) whose lease
-     * of the thread another holder has taken over: called right before a write to GitHub that must happen once.
+     * Throws {@link LeaseLostException} when another holder has taken over the thread's {@code lease}: called right
+     * before a write to GitHub that must happen once.
      */
-    public void requireLease(ThreadRef ref) {
-        slots.requireLease(ref);
+    public void requireLease(ThreadRef ref, Lease lease) {
+        slots.requireLease(ref, lease);
     }
 
     public void setOff(ThreadRef ref, boolean off) {

@@ -9,6 +9,7 @@ import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.support.Eventually;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.web.TriageMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,17 +38,8 @@ class ClassifyCommentTest {
         Database db = Database.open(config.databasePath());
         TriageMetrics metrics = new TriageMetrics();
         String stored;
-        try (Service service = Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(
-                        config,
-                        db,
-                        metrics,
-                        ClassifierLoader.bundled(),
-                        MarkdownCommentRenderer.forApi(config.githubApiUrl())),
-                () -> true)) {
+        try (Service service = TestService.serve(
+                config, ClassifierLoader.bundled(), MarkdownCommentRenderer.forApi(config.githubApiUrl()))) {
             String url = "http://127.0.0.1:" + service.port() + "/webhooks/github";
             assertThat(run("send-fixture", FIXTURE, "--url", url)).isZero();
             Eventually.await(

@@ -3,7 +3,7 @@ package dev.aisectriage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.classify.Theme;
-import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.core.Delivery;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.StoreCopy;
 import dev.aisectriage.support.Bot;
@@ -150,7 +150,7 @@ class ExportFeedbackCommandTest {
             bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
             bot.handle(Fixtures.event("issues-unlabeled-flag-removed-by-maintainer.json", "d-2"));
             bot.handle(Fixtures.event("discussion-created-security-question.json", "d-3"));
-            WebhookEvent command = Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-4", p -> {
+            Delivery command = Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-4", p -> {
                 p.remove("issue");
                 p.set(
                         "discussion",
@@ -159,8 +159,8 @@ class ExportFeedbackCommandTest {
                 p.with("comment").put("body", "/ai-security theme data");
             });
             // the member's comment, moved onto the discussion: a discussion_comment delivery
-            bot.handle(new WebhookEvent(
-                    command.deliveryId(),
+            bot.handle(Fixtures.delivery(
+                    command.id(),
                     "discussion_comment",
                     command.action(),
                     command.installationId(),

@@ -9,6 +9,7 @@ import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.support.Eventually;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
 import dev.aisectriage.web.TriageMetrics;
 import java.io.ByteArrayOutputStream;
@@ -51,17 +52,8 @@ class FixtureReplayTest {
         }
         assertThat(fixtures).hasSizeGreaterThanOrEqualTo(13);
 
-        try (Service service = Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(
-                        config,
-                        db,
-                        metrics,
-                        ClassifierLoader.bundled(),
-                        MarkdownCommentRenderer.forApi(config.githubApiUrl())),
-                () -> true)) {
+        try (Service service = TestService.serve(
+                config, ClassifierLoader.bundled(), MarkdownCommentRenderer.forApi(config.githubApiUrl()))) {
             String url = "http://127.0.0.1:" + service.port() + "/webhooks/github";
 
             // when each fixture is sent with the default (development) secret
@@ -85,16 +77,16 @@ class FixtureReplayTest {
             Eventually.await(
                     Duration.ofSeconds(30),
                     () -> {
-                        var counts = service.queue().countByState();
+                        var counts = service.wiring().queries().countByState();
                         return counts.get(JobState.QUEUED) == 0 && counts.get(JobState.RUNNING) == 0;
                     },
                     "queue drained");
-            var counts = service.queue().countByState();
+            var counts = service.wiring().queries().countByState();
             assertThat(counts).containsEntry(JobState.DEAD, 0L);
             assertThat(counts.get(JobState.DONE))
-                    .isEqualTo(service.deliveries().countByOutcome().getOrDefault("queued", 0L));
+                    .isEqualTo(service.wiring().deliveries().countByOutcome().getOrDefault("queued", 0L));
             assertThat(counts.get(JobState.DONE)).isGreaterThanOrEqualTo(fixtures.size() - 6L);
-            assertThat(service.deliveries().count()).isEqualTo(fixtures.size());
+            assertThat(service.wiring().deliveries().count()).isEqualTo(fixtures.size());
             // and the unlabeled fixture removes the bot's own theme label: it is never added to that thread again
             assertThat(new dev.aisectriage.store.Threads(db)
                             .labelsRemovedByHumans(new dev.aisectriage.core.ThreadRef(

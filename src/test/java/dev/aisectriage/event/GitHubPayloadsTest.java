@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.MalformedPayloadException;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.support.Fixtures;
 import java.math.BigInteger;
@@ -17,7 +19,7 @@ class GitHubPayloadsTest {
 
     @Test
     void givenAnIssuesDeliveryWhenParsedThenTheTypedPayloadCarriesTheIssueBoundToItsRepository() {
-        WebhookEvent delivery = Fixtures.event("issues-opened-security-report.json", "d-1");
+        Delivery delivery = Fixtures.event("issues-opened-security-report.json", "d-1");
 
         GHEventPayload.Issue payload = GitHubPayloads.ISSUES.parse(delivery);
         ThreadPost post = ThreadPost.of(delivery, payload);
@@ -34,7 +36,7 @@ class GitHubPayloadsTest {
 
     @Test
     void givenADiscussionDeliveryWhenParsedThenItIsReadAsADiscussionWithItsNodeId() {
-        WebhookEvent delivery = Fixtures.event("discussion-created-security-question.json", "d-1");
+        Delivery delivery = Fixtures.event("discussion-created-security-question.json", "d-1");
 
         ThreadPost post = ThreadPost.of(delivery, GitHubPayloads.DISCUSSION.parse(delivery));
 
@@ -46,12 +48,12 @@ class GitHubPayloadsTest {
     @ParameterizedTest
     @ValueSource(strings = {"noslash", "a/b/c", "../../etc", "/", "o/", "/r"})
     void givenARepositoryFullNameThatIsNotOwnerSlashNameWhenParsedThenTheDeliveryIsMalformed(String name) {
-        WebhookEvent delivery = Fixtures.event(
+        Delivery delivery = Fixtures.event(
                 "issues-opened-security-report.json",
                 "d-1",
                 p -> p.with("repository").put("full_name", name));
-        WebhookEvent stored = new WebhookEvent(
-                delivery.deliveryId(), "issues", "opened", delivery.installationId(), name, delivery.payload());
+        Delivery stored = Fixtures.delivery(
+                delivery.id(), "issues", "opened", delivery.installationId(), name, delivery.payload());
 
         assertThatThrownBy(() -> GitHubPayloads.ISSUES.parse(stored))
                 .isInstanceOf(MalformedPayloadException.class)
@@ -61,7 +63,7 @@ class GitHubPayloadsTest {
 
     @Test
     void givenATitleThatIsAnObjectWhenParsedThenTheDeliveryIsMalformedNamingTheTypeItDoesNotBindTo() {
-        WebhookEvent delivery = Fixtures.event(
+        Delivery delivery = Fixtures.event(
                 "issues-opened-security-report.json",
                 "d-1",
                 p -> p.with("issue").putObject("title"));
@@ -73,7 +75,7 @@ class GitHubPayloadsTest {
 
     @Test
     void givenAnIssueCommentWithoutItsCommentWhenParsedThenTheDeliveryIsMalformed() {
-        WebhookEvent delivery = Fixtures.event("issue_comment-created-follow-up.json", "d-1", p -> p.remove("comment"));
+        Delivery delivery = Fixtures.event("issue_comment-created-follow-up.json", "d-1", p -> p.remove("comment"));
 
         assertThatThrownBy(() -> GitHubPayloads.ISSUE_COMMENT.parse(delivery))
                 .isInstanceOf(MalformedPayloadException.class)
@@ -83,7 +85,7 @@ class GitHubPayloadsTest {
     @ParameterizedTest
     @ValueSource(strings = {"member", "Bot", "", "SOMETHING_NEW"})
     void givenAnAuthorAssociationGitHubDoesNotSpellSoWhenReadThenItIsUnknownAndNotTrusted(String association) {
-        WebhookEvent delivery = Fixtures.event(
+        Delivery delivery = Fixtures.event(
                 "issue_comment-created-slash-command-by-member.json",
                 "d-1",
                 p -> p.with("comment").put("author_association", association));
@@ -96,7 +98,7 @@ class GitHubPayloadsTest {
 
     @Test
     void givenACommentWithoutAuthorAssociationWhenReadThenItIsNone() {
-        WebhookEvent delivery = Fixtures.event(
+        Delivery delivery = Fixtures.event(
                 "issue_comment-created-slash-command-by-member.json",
                 "d-1",
                 p -> p.with("comment").remove("author_association"));
@@ -107,7 +109,7 @@ class GitHubPayloadsTest {
 
     @Test
     void givenAnInstallationEventWhoseIdIsTooLargeForALongWhenParsedThenItIsMalformedNotWrapped() {
-        WebhookEvent delivery = Fixtures.event(
+        Delivery delivery = Fixtures.event(
                 "installation-created-two-repositories.json",
                 "d-1",
                 p -> p.with("installation").put("id", BigInteger.TWO.pow(70)));
@@ -119,7 +121,7 @@ class GitHubPayloadsTest {
 
     @Test
     void givenAnInstallationEventWithoutRepositoriesWhenParsedThenItListsNone() {
-        WebhookEvent delivery =
+        Delivery delivery =
                 Fixtures.event("installation-created-two-repositories.json", "d-1", p -> p.remove("repositories"));
 
         assertThat(GitHubPayloads.INSTALLATION.parse(delivery).getRawRepositories())
@@ -128,7 +130,7 @@ class GitHubPayloadsTest {
 
     @Test
     void givenAnIssueWhoseAuthorHasNoTypeWhenReadThenItsBotLoginMarksItABot() {
-        WebhookEvent delivery = Fixtures.event("issues-opened-security-report.json", "d-1", p -> {
+        Delivery delivery = Fixtures.event("issues-opened-security-report.json", "d-1", p -> {
             ObjectNode user = p.with("issue").with("user");
             user.remove("type");
             user.put("login", "helper[bot]");
@@ -142,7 +144,7 @@ class GitHubPayloadsTest {
 
     @Test
     void givenAnInstallationEventWithValuesHub4jDoesNotKnowWhenParsedThenThoseFieldsAreLeftOutAndTheRestIsBound() {
-        WebhookEvent delivery = Fixtures.event("installation-created-two-repositories.json", "d-1", p -> {
+        Delivery delivery = Fixtures.event("installation-created-two-repositories.json", "d-1", p -> {
             ObjectNode installation = p.with("installation");
             installation.with("permissions").put("issues", "triage");
             installation.with("permissions").put("brand_new_area", "superadmin");

@@ -28,7 +28,7 @@ class HandlersReadTypedPayloadsTest {
                 .and()
                 .doNotHaveSimpleName("PayloadChecks")
                 .and()
-                .doNotHaveSimpleName("WebhookEvent")
+                .doNotHaveSimpleName("Delivery")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("com.fasterxml.jackson.databind..")

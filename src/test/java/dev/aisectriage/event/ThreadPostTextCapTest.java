@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /** Issue 9, defect 1: a job reads no more of a post than the longest text GitHub can send. */
@@ -17,7 +19,7 @@ class ThreadPostTextCapTest {
                 .put("number", 12)
                 .put("title", "t".repeat(300_000))
                 .put("body", "b".repeat(1 << 20));
-        WebhookEvent event = new WebhookEvent("d-1", "issues", "opened", 9L, "o/r", payload);
+        Delivery event = Fixtures.delivery("d-1", "issues", "opened", 9L, "o/r", payload);
 
         ThreadPost post = ThreadPost.of(event);
 
@@ -31,7 +33,7 @@ class ThreadPostTextCapTest {
         payload.putObject("installation").put("id", 9);
         payload.putObject("issue").put("number", 12).put("title", "t").put("body", "é".repeat(65_536));
 
-        ThreadPost post = ThreadPost.of(new WebhookEvent("d-1", "issues", "opened", 9L, "o/r", payload));
+        ThreadPost post = ThreadPost.of(Fixtures.delivery("d-1", "issues", "opened", 9L, "o/r", payload));
 
         assertThat(post.body()).isEqualTo("é".repeat(65_536));
     }

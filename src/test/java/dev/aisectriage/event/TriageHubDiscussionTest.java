@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.CommentMarker;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.huggingface.ApiHubGateway;
 import dev.aisectriage.huggingface.HubApiException;
 import dev.aisectriage.huggingface.HubWebhookPayload;
@@ -15,6 +16,7 @@ import dev.aisectriage.store.Database;
 import dev.aisectriage.store.HubDiscussions;
 import dev.aisectriage.support.FakeClassifier;
 import dev.aisectriage.support.FakeHub;
+import dev.aisectriage.support.Fixtures;
 import dev.aisectriage.support.PlainRenderer;
 import dev.aisectriage.support.TestDatabase;
 import dev.aisectriage.support.Webhooks;
@@ -64,7 +66,9 @@ class TriageHubDiscussionTest {
 
     void handle(String event, String action, JsonNode payload) throws Exception {
         for (EventHandler h : routes.handlersFor(event, action)) {
-            h.handle(new WebhookEvent("hf-test", event, action, null, "example-ml/tiny-classifier", payload));
+            h.handle(
+                    Fixtures.delivery("hf-test", event, action, null, "example-ml/tiny-classifier", payload),
+                    Lease.NONE);
         }
     }
 

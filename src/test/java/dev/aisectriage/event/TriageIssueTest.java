@@ -152,25 +152,14 @@ class TriageIssueTest {
 
     @Test
     void twoWorkersOnTheSameThreadAtOncePostOneComment() throws Exception {
-        // given one bot whose workers take two deliveries of the same issue at the same time, each under the
-        // thread's lease in the store as a claimed job runs
+        // given two deliveries of the same issue queued at once
         Bot bot = bot();
-        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            // when both run
-            var a = workers.submit(() -> {
-                bot.handleUnderLease(Fixtures.event("issues-opened-security-report.json", "d-1"), "worker-1");
-                return null;
-            });
-            var b = workers.submit(() -> {
-                bot.handleUnderLease(Fixtures.event("issues-opened-security-report.json", "d-2"), "worker-2");
-                return null;
-            });
-            a.get();
-            b.get();
-        } finally {
-            workers.shutdown();
-        }
+
+        // when two of the service's workers run them, each job under its thread's lease as the claim takes it
+        bot.work(
+                2,
+                Fixtures.event("issues-opened-security-report.json", "d-1"),
+                Fixtures.event("issues-opened-security-report.json", "d-2", p -> p.put("action", "edited")));
 
         // then the thread has one comment and its labels were added once
         assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);

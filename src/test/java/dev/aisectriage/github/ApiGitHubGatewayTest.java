@@ -59,7 +59,7 @@ class ApiGitHubGatewayTest {
     }
 
     private GitHubGateway gateway(boolean dryRun) {
-        return GitHubApp.gateway(http, tokens, actions::record, dryRun);
+        return GitHubApp.onTokens(http, tokens, actions::record, dryRun);
     }
 
     @Test

@@ -157,7 +157,7 @@ class HttpCacheTest {
     private GitHubGateway gateway(GitHubHttp http) {
         InstallationTokens tokens =
                 new InstallationTokens(http, new AppJwt("1", app.getPrivate(), Clock.systemUTC()), Clock.systemUTC());
-        return GitHubApp.gateway(http, tokens, (i, r, n, a, d, dry) -> {}, false);
+        return GitHubApp.onTokens(http, tokens, (i, r, n, a, d, dry) -> {}, false);
     }
 
     private List<Seen> reads() {

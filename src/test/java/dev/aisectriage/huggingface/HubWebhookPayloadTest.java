@@ -2,6 +2,7 @@ package dev.aisectriage.huggingface;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.support.Webhooks;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,8 @@ class HubWebhookPayloadTest {
 
     @Test
     void theDocumentedFieldsAreRead() throws Exception {
-        HubWebhookPayload p = HubWebhookPayload.parse(new String(
-                Webhooks.fixture("huggingface-discussion-create-pickle-code-execution.json"), StandardCharsets.UTF_8));
+        HubWebhookPayload p = HubWebhookPayload.bind(new ObjectMapper()
+                .readTree(Webhooks.fixture("huggingface-discussion-create-pickle-code-execution.json")));
 
         assertThat(p.event()).isEqualTo(new HubWebhookPayload.Event("create", "discussion"));
         assertThat(p.repo().type()).isEqualTo("model");
@@ -32,7 +33,7 @@ class HubWebhookPayloadTest {
                         Webhooks.fixture("huggingface-discussion.comment-update-hidden.json"), StandardCharsets.UTF_8)
                 .replace("\"private\": false", "\"private\": true");
 
-        HubWebhookPayload p = HubWebhookPayload.parse(hidden);
+        HubWebhookPayload p = HubWebhookPayload.bind(new ObjectMapper().readTree(hidden));
 
         assertThat(p.privateRepository()).isTrue();
         assertThat(p.comment().hidden()).isTrue();

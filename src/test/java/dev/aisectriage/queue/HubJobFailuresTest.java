@@ -3,16 +3,16 @@ package dev.aisectriage.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aisectriage.core.Delivery;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.huggingface.ApiHubGateway;
 import dev.aisectriage.huggingface.HubDiscussionRef;
 import dev.aisectriage.huggingface.HubRepo;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.store.Deliveries;
-import dev.aisectriage.store.Delivery;
-import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.support.FakeHub;
+import dev.aisectriage.support.Fixtures;
+import dev.aisectriage.support.TestQueue;
 import dev.aisectriage.support.TestStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -51,17 +51,19 @@ class HubJobFailuresTest {
     Path dir;
 
     Database db;
-    Deliveries deliveries;
+    JobQueries queries;
     JobQueue queue;
     FakeHub hub;
 
     @BeforeEach
     void open() throws Exception {
         db = store.open(dir);
-        SerialWriter writer = new SerialWriter(db);
-        deliveries = new Deliveries(db, writer, Clock.systemUTC());
-        queue = new JobQueue(
-                db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1));
+        TestQueue q = TestQueue.on(
+                db,
+                Clock.systemUTC(),
+                new JobQueue.Policy(3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1)));
+        queue = q.queue();
+        queries = q.queries();
         hub = new FakeHub();
     }
 
@@ -79,15 +81,15 @@ class HubJobFailuresTest {
     void givenTheHubRefusesTheTokenWhenTheJobRunsThenItIsDeadLetteredAtOnceWithOneLogLineNamingTheToken() {
         // given a Hub that answers the comment with 401
         hub.script(COMMENT, FakeHub.json(401, "{\"error\":\"Invalid credentials in Authorization header\"}"));
-        deliveries.queue(hubDelivery("hf-401"));
+        queue.enqueue(hubDelivery("hf-401"));
 
         // when the workers run the job
         String log = capturingLog(() -> runUntilSettled("hf-401"));
 
         // then it ran once, is dead with a reason that names the token, and left one log line without a stack trace
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
-        assertThat(queue.stateOf("hf-401")).contains(JobState.DEAD);
-        DeadLetter dead = queue.deadLetters(1).get(0);
+        assertThat(queries.stateOf("hf-401")).contains(JobState.DEAD);
+        DeadLetter dead = queries.deadLetters(1).get(0);
         assertThat(dead.attempts()).isEqualTo(1);
         assertThat(dead.lastError()).contains("401").contains("HF_TOKEN");
         assertOneLineWithoutStackTrace(log, "hf-401");
@@ -97,15 +99,15 @@ class HubJobFailuresTest {
     void givenTheHubForbidsTheWriteWhenTheJobRunsThenItIsDeadLetteredAtOnceWithOneLogLine() {
         // given a Hub that answers the comment with 403 (a token without the discussion permission)
         hub.script(COMMENT, FakeHub.json(403, "{\"error\":\"You don't have the rights to write discussions\"}"));
-        deliveries.queue(hubDelivery("hf-403"));
+        queue.enqueue(hubDelivery("hf-403"));
 
         // when the workers run the job
         String log = capturingLog(() -> runUntilSettled("hf-403"));
 
         // then it ran once and its dead letter says why
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
-        assertThat(queue.stateOf("hf-403")).contains(JobState.DEAD);
-        DeadLetter dead = queue.deadLetters(1).get(0);
+        assertThat(queries.stateOf("hf-403")).contains(JobState.DEAD);
+        DeadLetter dead = queries.deadLetters(1).get(0);
         assertThat(dead.attempts()).isEqualTo(1);
         assertThat(dead.lastError()).contains("403").contains("rights to write discussions");
         assertOneLineWithoutStackTrace(log, "hf-403");
@@ -116,7 +118,7 @@ class HubJobFailuresTest {
         // given a Hub that asks to wait two minutes
         hub.script(
                 COMMENT, FakeHub.rateLimited().addHeader("Retry-After", "120").build());
-        deliveries.queue(hubDelivery("hf-429"));
+        queue.enqueue(hubDelivery("hf-429"));
 
         // when the workers run the job
         long before = System.currentTimeMillis();
@@ -125,7 +127,7 @@ class HubJobFailuresTest {
 
         // then it is queued again for the moment the limit lifts, its attempt not counted, and was not retried
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
-        assertThat(queue.stateOf("hf-429")).contains(JobState.QUEUED);
+        assertThat(queries.stateOf("hf-429")).contains(JobState.QUEUED);
         List<Long> job = job("hf-429");
         assertThat(job.get(0)).as("attempts").isZero();
         assertThat(job.get(1)).as("next attempt").isBetween(before + 120_000, after + 120_000);
@@ -141,7 +143,7 @@ class HubJobFailuresTest {
                         .addHeader("Date", FakeHub.httpDate(hubNow))
                         .addHeader("Retry-After", FakeHub.httpDate(hubNow.plusSeconds(300)))
                         .build());
-        deliveries.queue(hubDelivery("hf-429-date"));
+        queue.enqueue(hubDelivery("hf-429-date"));
 
         // when the workers run the job
         long before = System.currentTimeMillis();
@@ -149,7 +151,7 @@ class HubJobFailuresTest {
         long after = System.currentTimeMillis();
 
         // then it waits five minutes on our clock, not a day and five minutes
-        assertThat(queue.stateOf("hf-429-date")).contains(JobState.QUEUED);
+        assertThat(queries.stateOf("hf-429-date")).contains(JobState.QUEUED);
         List<Long> job = job("hf-429-date");
         assertThat(job.get(0)).as("attempts").isZero();
         assertThat(job.get(1)).as("next attempt").isBetween(before + 299_000, after + 301_000);
@@ -158,12 +160,16 @@ class HubJobFailuresTest {
     private void runUntilSettled(String deliveryId) {
         ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db));
         EventRoutes routes = new EventRoutes()
-                .on("huggingface.discussion.create", e -> gateway.createComment(DISCUSSION, "a comment"));
-        try (JobQueueWorkers workers =
-                new JobQueueWorkers(queue, routes, 1, (j, s, t) -> {}, Duration.ofMillis(50), Duration.ofSeconds(10))) {
+                .on("huggingface.discussion.create", (e, lease) -> gateway.createComment(DISCUSSION, "a comment"));
+        try (JobQueueWorkers workers = new JobQueueWorkers(
+                queue,
+                routes,
+                (j, s, t) -> {},
+                new JobQueueWorkers.Settings(
+                        1, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(120)))) {
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> !hub.requests().isEmpty()
-                            && queue.stateOf(deliveryId).orElseThrow() != JobState.RUNNING);
+                            && queries.stateOf(deliveryId).orElseThrow() != JobState.RUNNING);
         }
     }
 
@@ -171,7 +177,7 @@ class HubJobFailuresTest {
         String payload = "{\"event\":{\"action\":\"create\",\"scope\":\"discussion\"},"
                 + "\"repo\":{\"type\":\"model\",\"name\":\"example-ml/tiny-classifier\"},"
                 + "\"discussion\":{\"num\":7}}";
-        return new Delivery(
+        return Fixtures.delivery(
                 id, "huggingface.discussion", "create", null, "models/example-ml/tiny-classifier", 7, null, payload);
     }
 

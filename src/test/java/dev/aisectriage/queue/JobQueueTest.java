@@ -2,14 +2,16 @@ package dev.aisectriage.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.github.GitHubDeliveries;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
-import dev.aisectriage.store.Delivery;
 import dev.aisectriage.store.DeliveryOutcome;
-import dev.aisectriage.store.SemanticKey;
-import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.support.MutableClock;
+import dev.aisectriage.support.TestQueue;
 import dev.aisectriage.support.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,14 +50,16 @@ class JobQueueTest {
     Database db;
     Deliveries deliveries;
     JobQueue queue;
+    JobQueries queries;
 
     @BeforeEach
     void open() {
         db = store.open(dir);
-        SerialWriter writer = new SerialWriter(db);
-        deliveries = new Deliveries(db, writer, clock);
-        queue = new JobQueue(
-                db, writer, clock, 3, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5));
+        TestQueue q = TestQueue.on(
+                db, clock, TestQueue.policy(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5)));
+        deliveries = q.deliveries();
+        queue = q.queue();
+        queries = q.queries();
     }
 
     @AfterEach
@@ -68,7 +72,7 @@ class JobQueueTest {
     @Test
     void failedJobBacksOffExponentiallyThenIsDeadLettered() {
         // given a queued job
-        deliveries.queue(delivery("d-1", 1));
+        queue.enqueue(delivery("d-1", 1));
         Job first = queue.claim("w").orElseThrow();
         assertThat(first.attempts()).isEqualTo(1);
 
@@ -92,8 +96,8 @@ class JobQueueTest {
         assertThat(queue.fail(third.id(), "w", third.attempts(), "boom 3")).contains(JobState.DEAD);
         clock.advance(Duration.ofHours(1));
         assertThat(queue.claim("w")).isEmpty();
-        assertThat(queue.countByState()).containsEntry(JobState.DEAD, 1L).containsEntry(JobState.QUEUED, 0L);
-        assertThat(queue.deadLetters(10)).singleElement().satisfies(d -> {
+        assertThat(queries.countByState()).containsEntry(JobState.DEAD, 1L).containsEntry(JobState.QUEUED, 0L);
+        assertThat(queries.deadLetters(10)).singleElement().satisfies(d -> {
             assertThat(d.deliveryId()).isEqualTo("d-1");
             assertThat(d.attempts()).isEqualTo(3);
             assertThat(d.lastError()).isEqualTo("boom 3");
@@ -111,15 +115,15 @@ class JobQueueTest {
 
     @Test
     void deadJobCanBeRetriedByHand() {
-        deliveries.queue(delivery("d-1", 1));
+        queue.enqueue(delivery("d-1", 1));
         for (int i = 0; i < 3; i++) {
             Job j = queue.claim("w").orElseThrow();
             queue.fail(j.id(), "w", j.attempts(), "boom");
             clock.advance(Duration.ofMinutes(10));
         }
-        long id = queue.deadLetters(1).get(0).jobId();
+        long id = queries.deadLetters(1).get(0).jobId();
 
-        assertThat(queue.retryDead(id)).isTrue();
+        assertThat(queries.retryDead(id)).isTrue();
 
         assertThat(queue.claim("w"))
                 .hasValueSatisfying(j -> assertThat(j.attempts()).isEqualTo(1));
@@ -127,7 +131,7 @@ class JobQueueTest {
 
     @Test
     void runningJobWithALiveLeaseIsNotClaimedTwice() {
-        deliveries.queue(delivery("d-1", 1));
+        queue.enqueue(delivery("d-1", 1));
         Job job = queue.claim("process-a").orElseThrow();
 
         clock.advance(Duration.ofSeconds(59));
@@ -139,7 +143,7 @@ class JobQueueTest {
     @Test
     void jobAbandonedByADeadProcessIsReclaimedAfterItsLeaseExpires() {
         // given a job claimed by a process that then died (no heartbeat, no completion)
-        deliveries.queue(delivery("d-1", 1));
+        queue.enqueue(delivery("d-1", 1));
         Job abandoned = queue.claim("dead-process").orElseThrow();
 
         // when its lease runs out
@@ -151,12 +155,12 @@ class JobQueueTest {
         assertThat(resumed.attempts()).isEqualTo(2);
         assertThat(queue.complete(abandoned.id(), "dead-process")).isFalse();
         assertThat(queue.complete(resumed.id(), "new-process")).isTrue();
-        assertThat(queue.stateOf("d-1")).contains(JobState.DONE);
+        assertThat(queries.stateOf("d-1")).contains(JobState.DONE);
     }
 
     @Test
     void renewedLeaseKeepsTheJob() {
-        deliveries.queue(delivery("d-1", 1));
+        queue.enqueue(delivery("d-1", 1));
         Job job = queue.claim("a").orElseThrow();
 
         clock.advance(Duration.ofSeconds(50));
@@ -168,22 +172,22 @@ class JobQueueTest {
 
     @Test
     void abandonedJobOutOfAttemptsIsDeadLettered() {
-        deliveries.queue(delivery("d-1", 1));
+        queue.enqueue(delivery("d-1", 1));
         for (int i = 0; i < 3; i++) {
             queue.claim("crashing-" + i).orElseThrow();
             clock.advance(Duration.ofSeconds(61));
         }
 
         assertThat(queue.claim("next")).isEmpty();
-        assertThat(queue.stateOf("d-1")).contains(JobState.DEAD);
-        assertThat(queue.deadLetters(1).get(0).lastError()).contains("lease expired");
+        assertThat(queries.stateOf("d-1")).contains(JobState.DEAD);
+        assertThat(queries.deadLetters(1).get(0).lastError()).contains("lease expired");
     }
 
     @Test
     void concurrentWorkersNeverClaimTheSameJob() throws Exception {
         // given 200 queued jobs and 8 workers claiming at once
         for (int i = 0; i < 200; i++) {
-            deliveries.queue(delivery("d-" + i, i));
+            queue.enqueue(delivery("d-" + i, i));
         }
         Set<Long> claimed = ConcurrentHashMap.newKeySet();
         List<Long> duplicates = new ArrayList<>();
@@ -215,17 +219,17 @@ class JobQueueTest {
         // then every job was claimed exactly once
         assertThat(duplicates).isEmpty();
         assertThat(claimed).hasSize(200);
-        assertThat(queue.countByState()).containsEntry(JobState.DONE, 200L);
+        assertThat(queries.countByState()).containsEntry(JobState.DONE, 200L);
     }
 
     @Test
     void redeliveryAndSemanticDuplicateAreStoredOnceEach() {
-        assertThat(deliveries.queue(delivery("d-1", 7))).isEqualTo(DeliveryOutcome.QUEUED);
-        assertThat(deliveries.queue(delivery("d-1", 7))).isEqualTo(DeliveryOutcome.REDELIVERY);
-        assertThat(deliveries.queue(delivery("d-2", 7))).isEqualTo(DeliveryOutcome.DUPLICATE);
+        assertThat(queue.enqueue(delivery("d-1", 7))).isEqualTo(DeliveryOutcome.QUEUED);
+        assertThat(queue.enqueue(delivery("d-1", 7))).isEqualTo(DeliveryOutcome.REDELIVERY);
+        assertThat(queue.enqueue(delivery("d-2", 7))).isEqualTo(DeliveryOutcome.DUPLICATE);
 
         assertThat(deliveries.count()).isEqualTo(2);
-        assertThat(queue.countByState()).containsEntry(JobState.QUEUED, 1L);
+        assertThat(queries.countByState()).containsEntry(JobState.QUEUED, 1L);
     }
 
     @Test
@@ -238,30 +242,23 @@ class JobQueueTest {
         var label2 = json.readTree(
                 "{\"issue\":{\"number\":5,\"title\":\"t\",\"body\":\"b\"},\"label\":{\"name\":\"security\"}}");
 
-        assertThat(SemanticKey.of(1L, "o/r", "issue_comment", "created", comment1))
-                .isNotEqualTo(SemanticKey.of(1L, "o/r", "issue_comment", "created", comment2));
-        assertThat(SemanticKey.of(1L, "o/r", "issues", "labeled", label1))
-                .isNotEqualTo(SemanticKey.of(1L, "o/r", "issues", "labeled", label2));
-        assertThat(SemanticKey.of(1L, "o/r", "issues", "labeled", label1))
-                .isEqualTo(SemanticKey.of(1L, "o/r", "issues", "labeled", label1.deepCopy()));
-        assertThat(SemanticKey.of(1L, "o/r", "installation", "created", json.readTree("{}")))
-                .isNull();
+        assertThat(key("issue_comment", "created", comment1)).isNotEqualTo(key("issue_comment", "created", comment2));
+        assertThat(key("issues", "labeled", label1)).isNotEqualTo(key("issues", "labeled", label2));
+        assertThat(key("issues", "labeled", label1)).isEqualTo(key("issues", "labeled", label1.deepCopy()));
+        assertThat(key("installation", "created", json.readTree("{}"))).isNull();
+    }
+
+    private static String key(String event, String action, JsonNode payload) {
+        ObjectNode copy = payload.deepCopy();
+        copy.put("action", action);
+        return GitHubDeliveries.of("d", event, copy.toString(), copy).semanticKey();
     }
 
     private static Delivery delivery(String id, int issue) {
         String payload = "{\"action\":\"opened\",\"issue\":{\"number\":" + issue + ",\"title\":\"t" + issue
                 + "\",\"body\":\"b\"},\"repository\":{\"full_name\":\"example-ml/model-zoo\"},\"installation\":{\"id\":9}}";
         try {
-            var node = new ObjectMapper().readTree(payload);
-            return new Delivery(
-                    id,
-                    "issues",
-                    "opened",
-                    9L,
-                    "example-ml/model-zoo",
-                    issue,
-                    SemanticKey.of(9L, "example-ml/model-zoo", "issues", "opened", node),
-                    payload);
+            return GitHubDeliveries.of(id, "issues", payload, new ObjectMapper().readTree(payload));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -7,13 +7,13 @@ import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.OneAtATimeClassifier;
-import dev.aisectriage.cli.ServeCommand;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeGitHub;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
 import dev.aisectriage.web.TriageMetrics;
 import java.nio.file.Path;
@@ -118,7 +118,7 @@ class FaultMatrixTest {
             github.script("POST " + comments, down);
         }
         assertThat(deliverAndAwait(Duration.ofSeconds(90))).isEqualTo(JobState.DEAD);
-        assertThat(service.queue().deadLetters(1).get(0).lastError()).contains("502");
+        assertThat(service.wiring().queries().deadLetters(1).get(0).lastError()).contains("502");
         assertThat(github.commentsOf(thread())).isEmpty();
     }
 
@@ -191,7 +191,8 @@ class FaultMatrixTest {
         assertThat(state).isIn(JobState.DONE, JobState.DEAD);
         assertThat(github.commentsOf(thread())).isEmpty();
         if (state == JobState.DEAD) {
-            assertThat(service.queue().deadLetters(1).get(0).lastError()).contains("410");
+            assertThat(service.wiring().queries().deadLetters(1).get(0).lastError())
+                    .contains("410");
         }
     }
 
@@ -240,7 +241,8 @@ class FaultMatrixTest {
         }
         assertThat(deliverAndAwait(Duration.ofSeconds(15))).isEqualTo(JobState.DEAD);
         assertThat(attempts()).isEqualTo(1);
-        assertThat(service.queue().deadLetters(1).get(0).lastError()).contains("not accessible by integration");
+        assertThat(service.wiring().queries().deadLetters(1).get(0).lastError())
+                .contains("not accessible by integration");
     }
 
     @Test
@@ -255,7 +257,8 @@ class FaultMatrixTest {
         assertThat(github.commentsOf(thread())).hasSize(1);
         assertThat(attempts()).isEqualTo(1);
         if (state == JobState.DEAD) {
-            assertThat(service.queue().deadLetters(1).get(0).lastError()).contains("422");
+            assertThat(service.wiring().queries().deadLetters(1).get(0).lastError())
+                    .contains("422");
         }
     }
 
@@ -282,7 +285,7 @@ class FaultMatrixTest {
         Instant limited = arrivalOf("POST " + comments, 0);
         sleep(12_000);
         assertThat(arrivals).filteredOn(a -> a.at().isAfter(limited)).isEmpty();
-        assertThat(service.queue().stateOf("d-fault")).contains(JobState.QUEUED);
+        assertThat(service.wiring().queries().stateOf("d-fault")).contains(JobState.QUEUED);
         StoreProbe store = new StoreProbe(dir.resolve("triage.db"));
         assertThat(store.count("SELECT next_attempt_at FROM jobs WHERE delivery_id = 'd-fault'"))
                 .isGreaterThanOrEqualTo(limited.plusSeconds(119).toEpochMilli());
@@ -305,7 +308,7 @@ class FaultMatrixTest {
         Instant limited = arrivalOf("POST " + comments, 0);
         sleep(8_000);
         assertThat(arrivals).filteredOn(a -> a.at().isAfter(limited)).isEmpty();
-        assertThat(service.queue().stateOf("d-fault")).contains(JobState.QUEUED);
+        assertThat(service.wiring().queries().stateOf("d-fault")).contains(JobState.QUEUED);
         assertThat(new StoreProbe(dir.resolve("triage.db"))
                         .count("SELECT next_attempt_at FROM jobs WHERE delivery_id = 'd-fault'"))
                 .isGreaterThanOrEqualTo(limited.plusSeconds(59).toEpochMilli());
@@ -324,7 +327,7 @@ class FaultMatrixTest {
         assertThat(status).isEqualTo(202);
         Eventually.await(
                 Duration.ofSeconds(30),
-                () -> service.queue().stateOf("d-fault").orElseThrow() == JobState.DONE,
+                () -> service.wiring().queries().stateOf("d-fault").orElseThrow() == JobState.DONE,
                 "the discussion's job done");
         assertThat(attempts()).isEqualTo(1);
         assertThat(github.tokensIssued()).isGreaterThanOrEqualTo(2);
@@ -355,13 +358,7 @@ class FaultMatrixTest {
         AppConfig config = AppConfig.fromEnvironment(env);
         Database db = Database.open(config.databasePath());
         TriageMetrics metrics = new TriageMetrics();
-        service = Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(
-                        config, db, metrics, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl())),
-                () -> true);
+        service = TestService.serve(config, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl()));
         byte[] report = Webhooks.fixture("issues-opened-security-report.json");
         var payload = JSON.readTree(report);
         repo = payload.path("repository").path("full_name").asText();
@@ -388,7 +385,8 @@ class FaultMatrixTest {
         long t0 = System.nanoTime();
         Eventually.await(
                 bound,
-                () -> service.queue()
+                () -> service.wiring()
+                        .queries()
                         .stateOf("d-fault")
                         .map(s -> s == JobState.DONE || s == JobState.DEAD)
                         .orElse(false),
@@ -396,10 +394,10 @@ class FaultMatrixTest {
         System.out.printf(
                 "fault case %s: ended %s in %.1f s after %d requests to GitHub%n",
                 name,
-                service.queue().stateOf("d-fault").orElseThrow(),
+                service.wiring().queries().stateOf("d-fault").orElseThrow(),
                 (System.nanoTime() - t0) / 1e9,
                 arrivals.size());
-        return service.queue().stateOf("d-fault").orElseThrow();
+        return service.wiring().queries().stateOf("d-fault").orElseThrow();
     }
 
     private int attempts() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobState;
+import dev.aisectriage.support.Fixtures;
+import dev.aisectriage.support.TestQueue;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,15 +47,23 @@ class DatabaseMigrationTest {
         Database db = Database.open(file);
 
         // then the data is there, the old job is claimable under its thread's lease, and its dedupe key still holds
-        SerialWriter writer = new SerialWriter(db);
-        JobQueue queue = new JobQueue(
-                db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1));
-        assertThat(queue.claim("w").orElseThrow().event().deliveryId()).isEqualTo("d-old");
+        TestQueue q = TestQueue.on(
+                db,
+                Clock.systemUTC(),
+                new JobQueue.Policy(3, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        SerialWriter writer = q.writer();
+        JobQueue queue = q.queue();
+        assertThat(queue.claim("w").orElseThrow().delivery().id()).isEqualTo("d-old");
         assertThat(new ThreadLeases(writer::inTransaction, Clock.systemUTC())
                         .tryAcquire("o/r#3", "other", Duration.ofSeconds(5)))
                 .isFalse();
-        Deliveries deliveries = new Deliveries(db, writer, Clock.systemUTC(), Duration.ofDays(100_000));
-        assertThat(deliveries.queue(new Delivery("d-copy", "issues", "opened", 9L, "o/r", 3, "k1", "{}")))
+        JobQueue longWindow = new JobQueue(
+                db,
+                writer,
+                new Deliveries(db, writer::inTransaction, Clock.systemUTC(), Duration.ofDays(100_000)),
+                Clock.systemUTC(),
+                new JobQueue.Policy(3, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        assertThat(longWindow.enqueue(Fixtures.delivery("d-copy", "issues", "opened", 9L, "o/r", 3, "k1", "{}")))
                 .isEqualTo(DeliveryOutcome.DUPLICATE);
         assertThat(new Threads(db)
                         .find(new dev.aisectriage.core.ThreadRef(
@@ -62,7 +72,7 @@ class DatabaseMigrationTest {
                         .commentId())
                 .isEqualTo("777");
         assertThat(versions(db)).containsExactly("2", "3", "4");
-        assertThat(queue.countByState()).containsEntry(JobState.RUNNING, 1L);
+        assertThat(q.queries().countByState()).containsEntry(JobState.RUNNING, 1L);
         writer.close();
 
         // and opening it again applies nothing twice

@@ -2,11 +2,16 @@ package dev.aisectriage.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.github.GitHubDeliveries;
 import dev.aisectriage.queue.Job;
+import dev.aisectriage.queue.JobQueries;
 import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.support.MutableClock;
+import dev.aisectriage.support.TestQueue;
 import dev.aisectriage.support.TestStore;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -51,13 +56,16 @@ class StoreContractTest {
     SerialWriter writer;
     Deliveries deliveries;
     JobQueue queue;
+    JobQueries queries;
 
     @BeforeEach
     void open() {
         db = store.open(dir);
-        writer = new SerialWriter(db);
-        deliveries = new Deliveries(db, writer, clock, Duration.ofHours(24));
-        queue = new JobQueue(db, writer, clock, 3, LEASE, Duration.ofSeconds(10), Duration.ofMinutes(5));
+        TestQueue q = TestQueue.on(db, clock, TestQueue.policy(LEASE, Duration.ofSeconds(10), Duration.ofMinutes(5)));
+        writer = q.writer();
+        deliveries = q.deliveries();
+        queue = q.queue();
+        queries = q.queries();
     }
 
     @AfterEach
@@ -73,21 +81,21 @@ class StoreContractTest {
     @Test
     void aThreadWithARunningJobIsSkippedUntilItsJobFinishes() {
         // given two events of issue 1 and one of issue 2
-        deliveries.queue(delivery("d-1", 1, "opened", 9L));
-        deliveries.queue(delivery("d-2", 1, "edited", 9L));
-        deliveries.queue(delivery("d-3", 2, "opened", 9L));
+        queue.enqueue(delivery("d-1", 1, "opened", 9L));
+        queue.enqueue(delivery("d-2", 1, "edited", 9L));
+        queue.enqueue(delivery("d-3", 2, "opened", 9L));
 
         // when one worker runs the first event of issue 1
         Job first = queue.claim("w1").orElseThrow();
-        assertThat(first.event().deliveryId()).isEqualTo("d-1");
+        assertThat(first.delivery().id()).isEqualTo("d-1");
 
         // then another worker gets issue 2, not the second event of issue 1, and then nothing
-        assertThat(queue.claim("w2").orElseThrow().event().deliveryId()).isEqualTo("d-3");
+        assertThat(queue.claim("w2").orElseThrow().delivery().id()).isEqualTo("d-3");
         assertThat(queue.claim("w3")).isEmpty();
 
         // and once the first job is done the second event of issue 1 is claimable
         queue.complete(first.id(), "w1");
-        assertThat(queue.claim("w3").orElseThrow().event().deliveryId()).isEqualTo("d-2");
+        assertThat(queue.claim("w3").orElseThrow().delivery().id()).isEqualTo("d-2");
     }
 
     @Test
@@ -96,7 +104,7 @@ class StoreContractTest {
         ThreadLeases leases = new ThreadLeases(writer::inTransaction, clock);
         assertThat(leases.tryAcquire("example-ml/model-zoo#1", "backfill", Duration.ofSeconds(30)))
                 .isTrue();
-        deliveries.queue(delivery("d-1", 1, "opened", 9L));
+        queue.enqueue(delivery("d-1", 1, "opened", 9L));
 
         // then the job waits, and a second holder cannot take the lease either
         assertThat(queue.claim("w")).isEmpty();
@@ -111,11 +119,10 @@ class StoreContractTest {
     @Test
     void manyWorkersNeverRunTwoJobsOfOneThreadAtOnce() throws Exception {
         // given 60 jobs on 6 threads and 8 workers claiming at once on real time
-        JobQueue live = new JobQueue(
-                db, writer, java.time.Clock.systemUTC(), 3, LEASE, Duration.ofSeconds(1), Duration.ofSeconds(1));
-        Deliveries intake = new Deliveries(db, writer, java.time.Clock.systemUTC());
+        TestQueue live = TestQueue.on(
+                db, java.time.Clock.systemUTC(), TestQueue.policy(LEASE, Duration.ofSeconds(1), Duration.ofSeconds(1)));
         for (int i = 0; i < 60; i++) {
-            intake.queue(delivery("d-" + i, i % 6, "edited-" + i, 9L));
+            live.queue().enqueue(delivery("d-" + i, i % 6, "edited-" + i, 9L));
         }
         Map<String, AtomicInteger> running = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger overlaps = new AtomicInteger();
@@ -129,13 +136,12 @@ class StoreContractTest {
                 go.await();
                 long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (done.get() < 60 && System.nanoTime() < end) {
-                    Optional<Job> job = live.claim(worker);
+                    Optional<Job> job = live.queue().claim(worker);
                     if (job.isEmpty()) {
                         Thread.sleep(2);
                         continue;
                     }
-                    String thread = job.get().event().repository() + "#"
-                            + job.get().event().payload().path("issue").path("number");
+                    String thread = job.get().delivery().threadKey();
                     if (running.computeIfAbsent(thread, k -> new AtomicInteger())
                                     .incrementAndGet()
                             > 1) {
@@ -143,7 +149,7 @@ class StoreContractTest {
                     }
                     Thread.sleep(3);
                     running.get(thread).decrementAndGet();
-                    live.complete(job.get().id(), worker);
+                    live.queue().complete(job.get().id(), worker);
                     done.incrementAndGet();
                 }
                 return null;
@@ -157,7 +163,7 @@ class StoreContractTest {
 
         // then every job ran once and no two jobs of one thread ever overlapped
         assertThat(overlaps).hasValue(0);
-        assertThat(live.countByState()).containsEntry(JobState.DONE, 60L);
+        assertThat(live.queries().countByState()).containsEntry(JobState.DONE, 60L);
     }
 
     @Test
@@ -170,7 +176,7 @@ class StoreContractTest {
             String id = "d-" + (i % 8);
             outcomes.add(pool.submit(() -> {
                 go.await();
-                return deliveries.queue(delivery(id, 5, "opened", 9L));
+                return queue.enqueue(delivery(id, 5, "opened", 9L));
             }));
         }
         go.countDown();
@@ -185,46 +191,46 @@ class StoreContractTest {
         assertThat(seen).filteredOn(o -> o == DeliveryOutcome.DUPLICATE).hasSize(7);
         assertThat(seen).filteredOn(o -> o == DeliveryOutcome.REDELIVERY).hasSize(4);
         assertThat(deliveries.count()).isEqualTo(8);
-        assertThat(queue.countByState()).containsEntry(JobState.QUEUED, 1L);
+        assertThat(queries.countByState()).containsEntry(JobState.QUEUED, 1L);
     }
 
     @Test
     void theDedupeWindowExpires() {
         // given an event queued once and seen again within the window
-        assertThat(deliveries.queue(delivery("d-1", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
+        assertThat(queue.enqueue(delivery("d-1", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
         clock.advance(Duration.ofHours(23));
-        assertThat(deliveries.queue(delivery("d-2", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.DUPLICATE);
+        assertThat(queue.enqueue(delivery("d-2", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.DUPLICATE);
 
         // when the same event arrives after the window
         clock.advance(Duration.ofHours(2));
 
         // then it is processed as new
-        assertThat(deliveries.queue(delivery("d-3", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
+        assertThat(queue.enqueue(delivery("d-3", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
     }
 
     @Test
     void aPausedInstallationsJobsWaitWhileOthersRun() {
         // given jobs of installations 9 and 10, and 9 paused for an hour (GitHub's rate-limit reset)
-        deliveries.queue(delivery("d-9", 1, "opened", 9L));
-        deliveries.queue(delivery("d-10", 2, "opened", 10L));
+        queue.enqueue(delivery("d-9", 1, "opened", 9L));
+        queue.enqueue(delivery("d-10", 2, "opened", 10L));
         queue.pauseInstallation(9L, clock.instant().plus(Duration.ofHours(1)), "rate limited");
         queue.pauseInstallation(9L, clock.instant().plus(Duration.ofMinutes(5)), "an earlier reset never shortens");
 
         // then only installation 10's job is claimed until the reset
         Job other = queue.claim("w").orElseThrow();
-        assertThat(other.event().deliveryId()).isEqualTo("d-10");
+        assertThat(other.delivery().id()).isEqualTo("d-10");
         queue.complete(other.id(), "w");
         assertThat(queue.claim("w")).isEmpty();
         clock.advance(Duration.ofMinutes(59));
         assertThat(queue.claim("w")).isEmpty();
         clock.advance(Duration.ofMinutes(2));
-        assertThat(queue.claim("w").orElseThrow().event().deliveryId()).isEqualTo("d-9");
+        assertThat(queue.claim("w").orElseThrow().delivery().id()).isEqualTo("d-9");
     }
 
     @Test
     void aRescheduledJobKeepsItsAttemptsAndFreesItsThread() {
         // given a claimed job (attempt 1) told to wait
-        deliveries.queue(delivery("d-1", 1, "opened", 9L));
+        queue.enqueue(delivery("d-1", 1, "opened", 9L));
         Job job = queue.claim("w").orElseThrow();
         assertThat(queue.reschedule(job.id(), "w", clock.instant().plusSeconds(30), "rate limited"))
                 .isTrue();
@@ -238,19 +244,20 @@ class StoreContractTest {
     @Test
     void retentionDeletesFinishedWorkAndKeepsDeadLettersAndUnfinishedJobs() {
         // given, 31 days ago: a finished job, a dead letter, a queued job, an ignored delivery
-        Retention retention = new Retention(writer::inTransaction, clock, Duration.ofDays(30), Duration.ofDays(1));
-        deliveries.queue(delivery("d-done", 1, "opened", 9L));
-        deliveries.queue(delivery("d-dead", 2, "opened", 9L));
+        Retention retention =
+                new Retention(writer::inTransaction, clock, Duration.ofDays(30), Duration.ofDays(1), queue);
+        queue.enqueue(delivery("d-done", 1, "opened", 9L));
+        queue.enqueue(delivery("d-dead", 2, "opened", 9L));
         deliveries.record(delivery("d-ignored", 3, "closed", 9L), DeliveryOutcome.IGNORED, "not handled");
         Job done = queue.claim("w").orElseThrow();
         queue.complete(done.id(), "w");
         Job dead = queue.claim("w").orElseThrow();
         queue.fail(dead.id(), "w", 3, "boom");
-        deliveries.queue(delivery("d-waiting", 4, "opened", 10L));
+        queue.enqueue(delivery("d-waiting", 4, "opened", 10L));
         queue.pauseInstallation(10L, clock.instant().plus(Duration.ofDays(40)), "paused");
         new Actions(db, writer::inTransaction).record(9L, "example-ml/model-zoo", 1, "add-labels", "x", true);
         clock.advance(Duration.ofDays(31));
-        deliveries.queue(delivery("d-recent", 5, "opened", 9L));
+        queue.enqueue(delivery("d-recent", 5, "opened", 9L));
 
         // when the purge runs
         Map<String, Integer> deleted = retention.purge();
@@ -259,12 +266,12 @@ class StoreContractTest {
         assertThat(deleted).containsEntry("jobs", 1).containsEntry("deliveries", 2);
         assertThat(ids("SELECT delivery_id FROM deliveries ORDER BY delivery_id"))
                 .containsExactly("d-dead", "d-recent", "d-waiting");
-        assertThat(queue.deadLetters(10)).extracting(d -> d.deliveryId()).containsExactly("d-dead");
-        assertThat(queue.stateOf("d-waiting")).contains(JobState.QUEUED);
+        assertThat(queries.deadLetters(10)).extracting(d -> d.deliveryId()).containsExactly("d-dead");
+        assertThat(queries.stateOf("d-waiting")).contains(JobState.QUEUED);
         assertThat(new Actions(db).recent(10)).isEmpty();
 
         // and a dismissed dead letter goes at the next purge after the window
-        assertThat(queue.dismissDead(dead.id())).isTrue();
+        assertThat(queries.dismissDead(dead.id())).isTrue();
         clock.advance(Duration.ofDays(31));
         retention.purge();
         assertThat(ids("SELECT delivery_id FROM deliveries ORDER BY delivery_id"))
@@ -274,9 +281,9 @@ class StoreContractTest {
     @Test
     void uninstallDeletesTheInstallationsPayloadsAndTextsAtOnce() {
         // given stored work of installations 9 and 10
-        deliveries.queue(delivery("d-9a", 1, "opened", 9L));
-        deliveries.queue(delivery("d-9b", 2, "opened", 9L));
-        deliveries.queue(delivery("d-10", 3, "opened", 10L));
+        queue.enqueue(delivery("d-9a", 1, "opened", 9L));
+        queue.enqueue(delivery("d-9b", 2, "opened", 9L));
+        queue.enqueue(delivery("d-10", 3, "opened", 10L));
         Job done = queue.claim("w").orElseThrow();
         queue.complete(done.id(), "w");
         Threads threads = new Threads(db, writer::inTransaction);
@@ -289,6 +296,8 @@ class StoreContractTest {
         // when installation 9 is deleted (as the installation.deleted handler does)
         threads.forgetInstallation(9L);
         new Installations(db, writer::inTransaction).recordDeleted(9L);
+        new Retention(writer::inTransaction, clock, Duration.ofDays(30), Duration.ofDays(1), queue)
+                .forgetInstallation(9L);
 
         // then nothing of 9's texts is left: payloads emptied, queued job closed, no reply, no action; 10 keeps all
         assertThat(ids("SELECT delivery_id FROM deliveries WHERE payload = '{}' ORDER BY delivery_id"))
@@ -298,9 +307,9 @@ class StoreContractTest {
         assertThat(threads.replies(ref9)).isEmpty();
         assertThat(threads.replies(ref10)).containsExactly("text of 10");
         assertThat(new Actions(db).recent(10)).isEmpty();
-        assertThat(queue.stateOf("d-9b")).contains(JobState.DONE);
-        assertThat(queue.countByState()).containsEntry(JobState.QUEUED, 1L);
-        assertThat(queue.claim("w").orElseThrow().event().deliveryId()).isEqualTo("d-10");
+        assertThat(queries.stateOf("d-9b")).contains(JobState.DONE);
+        assertThat(queries.countByState()).containsEntry(JobState.QUEUED, 1L);
+        assertThat(queue.claim("w").orElseThrow().delivery().id()).isEqualTo("d-10");
     }
 
     @Test
@@ -310,16 +319,16 @@ class StoreContractTest {
         ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.ISSUE, 1, null);
 
         // when two writers reserve it, only the first gets it
-        assertThat(threads.reserveComment(ref, Threads.pendingComment("a"), null))
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("a"), null, Lease.NONE))
                 .isTrue();
-        assertThat(threads.reserveComment(ref, Threads.pendingComment("b"), null))
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("b"), null, Lease.NONE))
                 .isFalse();
 
         // then a writer that knows the dead reservation can take it over, and a recorded comment ends reservations
-        assertThat(threads.reserveComment(ref, Threads.pendingComment("c"), Threads.pendingComment("a")))
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("c"), Threads.pendingComment("a"), Lease.NONE))
                 .isTrue();
         threads.recordComment(ref, "12345", "hash");
-        assertThat(threads.reserveComment(ref, Threads.pendingComment("d"), Threads.pendingComment("c")))
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("d"), Threads.pendingComment("c"), Lease.NONE))
                 .isFalse();
         assertThat(threads.find(ref).orElseThrow().commentId()).isEqualTo("12345");
     }
@@ -339,24 +348,19 @@ class StoreContractTest {
 
         // when serve's job goes on to reserve the comment slot (or to add labels) for the thread
         // then the store refuses it and leaves the slot free, so it never posts
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThreadLeases.workingFor(
-                        "o/r#1", "serve", () -> threads.reserveComment(ref, Threads.pendingComment("s"), null)))
+        Lease serve = new Lease("o/r#1", "serve");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> threads.reserveComment(ref, Threads.pendingComment("s"), null, serve))
                 .isInstanceOf(LeaseLostException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThreadLeases.workingFor("o/r#1", "serve", () -> {
-                    threads.requireLease(ref);
-                    return null;
-                }))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> threads.requireLease(ref, serve))
                 .isInstanceOf(LeaseLostException.class);
         assertThat(threads.find(ref).map(Threads.ThreadState::commentId)).isEmpty();
 
         // and the new holder gets the slot, which its former holder cannot take back even knowing the reservation
-        assertThat(ThreadLeases.workingFor(
-                        "o/r#1", "backfill", () -> threads.reserveComment(ref, Threads.pendingComment("b"), null)))
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("b"), null, new Lease("o/r#1", "backfill")))
                 .isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThreadLeases.workingFor(
-                        "o/r#1",
-                        "serve",
-                        () -> threads.reserveComment(ref, Threads.pendingComment("s"), Threads.pendingComment("b"))))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        threads.reserveComment(ref, Threads.pendingComment("s"), Threads.pendingComment("b"), serve))
                 .isInstanceOf(LeaseLostException.class);
         assertThat(threads.find(ref).orElseThrow().commentId()).isEqualTo(Threads.pendingComment("b"));
     }
@@ -440,15 +444,7 @@ class StoreContractTest {
                 + "\"installation\":{\"id\":" + installation + "}}";
         try {
             var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload);
-            return new Delivery(
-                    id,
-                    "issues",
-                    event,
-                    installation,
-                    "example-ml/model-zoo",
-                    issue,
-                    SemanticKey.of(installation, "example-ml/model-zoo", "issues", event, node),
-                    payload);
+            return GitHubDeliveries.of(id, "issues", payload, node);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.cli.Cli;
-import dev.aisectriage.cli.ServeCommand;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.queue.JobState;
@@ -18,6 +17,7 @@ import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeClassifier;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -67,17 +67,8 @@ class DashboardBrowserTest {
                 Map.of("DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0", "JOB_MAX_ATTEMPTS", "1"));
         Database db = Database.open(config.databasePath());
         TriageMetrics metrics = new TriageMetrics();
-        try (Service service = Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(
-                        config,
-                        db,
-                        metrics,
-                        ClassifierLoader.bundled(),
-                        MarkdownCommentRenderer.forApi(config.githubApiUrl())),
-                () -> true)) {
+        try (Service service = TestService.serve(
+                config, ClassifierLoader.bundled(), MarkdownCommentRenderer.forApi(config.githubApiUrl()))) {
             String base = "http://127.0.0.1:" + service.port();
             // given an older history, longer than one page
             Threads threads = new Threads(db);
@@ -190,7 +181,7 @@ class DashboardBrowserTest {
         Eventually.await(
                 Duration.ofSeconds(60),
                 () -> {
-                    var counts = service.queue().countByState();
+                    var counts = service.wiring().queries().countByState();
                     return counts.get(JobState.QUEUED) == 0 && counts.get(JobState.RUNNING) == 0;
                 },
                 "queue drained");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.service.Service;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -43,7 +44,7 @@ class DevelopmentSecretExposureTest {
         assertThat(config.bindHost()).isEqualTo("0.0.0.0");
         assertThat(config.startupBanner()).contains("takes deliveries only from this machine");
 
-        try (Service service = Service.start(config, new EventRoutes(), () -> true)) {
+        try (Service service = TestService.running(config, new EventRoutes())) {
             byte[] body = Webhooks.fixture("issues-opened-security-report.json");
             HttpResponse<String> stranger = new Webhooks(
                             external.get(), service.port(), AppConfig.DEVELOPMENT_WEBHOOK_SECRET)
@@ -54,7 +55,7 @@ class DevelopmentSecretExposureTest {
             assertThat(stranger.statusCode()).isEqualTo(403);
             assertThat(stranger.body()).contains("WEBHOOK_SECRET");
             assertThat(local.statusCode()).isEqualTo(202);
-            assertThat(service.deliveries().outcomeOf("d-stranger")).isEmpty();
+            assertThat(service.wiring().deliveries().outcomeOf("d-stranger")).isEmpty();
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aisectriage.cli.ServeCommand;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.github.PrivateKeys;
 import dev.aisectriage.queue.JobState;
@@ -15,6 +14,7 @@ import dev.aisectriage.support.FakeClassifier;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.PlainRenderer;
 import dev.aisectriage.support.TestConfig;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
 import java.io.InputStream;
 import java.net.URI;
@@ -92,12 +92,7 @@ class GitHubRequestMetricsTest {
     private static Service start(AppConfig config) {
         Database db = Database.open(config.databasePath());
         TriageMetrics metrics = new TriageMetrics();
-        return Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(config, db, metrics, new FakeClassifier(), new PlainRenderer()),
-                () -> true);
+        return TestService.serve(config, new FakeClassifier(), new PlainRenderer());
     }
 
     private static void triage(Service service, String delivery, byte[] body) {
@@ -107,7 +102,8 @@ class GitHubRequestMetricsTest {
                 .isEqualTo(202);
         Eventually.await(
                 Duration.ofSeconds(20),
-                () -> service.queue()
+                () -> service.wiring()
+                        .queries()
                         .stateOf(delivery)
                         .filter(s -> s == JobState.DONE)
                         .isPresent(),

@@ -1,27 +1,53 @@
-package dev.aisectriage.store;
+package dev.aisectriage.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aisectriage.core.Delivery;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The identity of an event independent of its delivery id, so that the same event reaching the app twice (for
- * example through the App and through a repository webhook) is processed once: sha256 over installation,
- * repository, thread number, event, action and the text.
+ * A GitHub webhook as a {@link Delivery}: what the intake reads of the payload before it stores it (action,
+ * installation, repository, thread number) and the event's semantic key.
  *
- * <p>The text is the title and body for issues and discussions, the comment body for comments. To keep two
- * distinct events with the same text apart, a discriminator joins the text: the comment id for comment events,
- * the label name for (un)labeled events and {@code updated_at} for edits (an edit back to an earlier text is a new
- * event).
+ * <p>The semantic key is the identity of an event independent of its delivery id, so that the same event reaching
+ * the app twice (for example through the App and through a repository webhook) is processed once: sha256 over
+ * installation, repository, thread number, event, action and the text. The text is the title and body for issues
+ * and discussions, the comment body for comments. To keep two distinct events with the same text apart, a
+ * discriminator joins the text: the comment id for comment events, the label name for (un)labeled events and {@code
+ * updated_at} for edits (an edit back to an earlier text is a new event).
  */
-public final class SemanticKey {
+public final class GitHubDeliveries {
 
-    private SemanticKey() {}
+    private GitHubDeliveries() {}
+
+    /**
+     * @param body the raw JSON text, as signed
+     * @param payload the same text parsed: a JSON object
+     */
+    public static Delivery of(String id, String event, String body, JsonNode payload) {
+        String action =
+                payload.path("action").isTextual() ? payload.get("action").asText() : null;
+        JsonNode installation = payload.path("installation").path("id");
+        Long installationId = installation.isIntegralNumber() ? installation.asLong() : null;
+        String repository = payload.path("repository").path("full_name").isTextual()
+                ? payload.get("repository").get("full_name").asText()
+                : null;
+        return new Delivery(
+                id,
+                event,
+                action,
+                installationId,
+                repository,
+                threadNumber(event, payload),
+                semanticKey(installationId, repository, event, action, payload),
+                body,
+                payload);
+    }
 
     /** The key, or null for events without a thread (installation events, ping). */
-    public static String of(Long installationId, String repository, String event, String action, JsonNode payload) {
+    static String semanticKey(Long installationId, String repository, String event, String action, JsonNode payload) {
         JsonNode thread = thread(event, payload);
         if (thread == null || !thread.hasNonNull("number")) {
             return null;
@@ -57,7 +83,7 @@ public final class SemanticKey {
     }
 
     /** The issue or discussion the event is about, or null. */
-    static JsonNode thread(String event, JsonNode payload) {
+    private static JsonNode thread(String event, JsonNode payload) {
         if (event.startsWith("issue")) {
             return payload.path("issue").isObject() ? payload.get("issue") : null;
         }
@@ -72,7 +98,7 @@ public final class SemanticKey {
      * request's jobs run one at a time like an issue's: both share a number space and the labels endpoint. (Pull
      * request events have no semantic key: a second {@code synchronize} carries the same text and is not a copy.)
      */
-    public static Integer threadNumber(String event, JsonNode payload) {
+    static Integer threadNumber(String event, JsonNode payload) {
         JsonNode thread = event.startsWith("pull_request")
                 ? (payload.path("pull_request").isObject() ? payload.get("pull_request") : null)
                 : thread(event, payload);
@@ -81,7 +107,7 @@ public final class SemanticKey {
                 : null;
     }
 
-    static String sha256(String text) {
+    private static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -1,4 +1,4 @@
-package dev.aisectriage.event;
+package dev.aisectriage.core;
 
 /**
  * A signed payload the bot cannot act on (no issue or repository, an id that is not a positive whole number, a
