@@ -11,11 +11,12 @@ import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.store.HubDiscussions;
+import dev.aisectriage.store.Threads;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeHub;
 import dev.aisectriage.support.HubWebhooks;
@@ -26,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,6 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 @Timeout(120)
 class HubAcceptanceTest {
+
+    private static final ThreadRef HUB_DISCUSSION =
+            new ThreadRef.HubDiscussion("model", "example-ml/tiny-classifier", 7);
 
     private static final String SECRET = "hub-acceptance-secret";
     private static final String DISCUSSION = "models/example-ml/tiny-classifier#7";
@@ -94,12 +97,10 @@ class HubAcceptanceTest {
                             "POST " + COMMENT_PATH);
             assertThat(hub.requests()).allMatch(r -> ("Bearer " + FakeHub.TOKEN).equals(r.authorization()));
             String comment = hub.writes().get(0).json().path("comment").asText();
-            String theme =
-                    new HubDiscussions(first.wiring().db()).recent(1).get(0).primaryTheme();
-            String themeTitle = Arrays.stream(Theme.values())
-                    .filter(t -> t.slug().equals(theme))
-                    .findFirst()
-                    .orElseThrow()
+            String themeTitle = Theme.parse(new Threads(first.wiring().db())
+                            .find(HUB_DISCUSSION)
+                            .orElseThrow()
+                            .primaryTheme())
                     .title();
             assertThat(comment)
                     .startsWith(CommentMarker.MARKER)
@@ -121,8 +122,7 @@ class HubAcceptanceTest {
             HttpResponse<String> own = webhooks.send(ownCommentEvent(posted));
             assertThat(own.body()).contains("\"outcome\":\"queued\"");
             awaitDone(second, JSON.readTree(own.body()).path("delivery").asText());
-            assertThat(new HubDiscussions(second.wiring().db())
-                            .replies(new HubDiscussions.Key("model", "example-ml/tiny-classifier", 7)))
+            assertThat(new Threads(second.wiring().db()).replies(HUB_DISCUSSION))
                     .as("the bot's own comment is not read as a reply")
                     .isEmpty();
 

@@ -7,6 +7,7 @@ import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Verdict;
 import dev.aisectriage.event.Backfill;
 import dev.aisectriage.event.Verdicts;
 import dev.aisectriage.github.AppJwt;
@@ -203,8 +204,7 @@ public final class BackfillCommand implements Callable<Integer> {
         int n = 0;
         for (int i = 0; i < list.size(); i++) {
             OpenIssue issue = list.get(i);
-            ThreadRef ref =
-                    new ThreadRef(installation, repository, ThreadRef.Kind.ISSUE, issue.number(), issue.nodeId());
+            ThreadRef ref = new ThreadRef.GitHubIssue(installation, repository, issue.number(), issue.nodeId());
             if (!backfill.done(ref)) {
                 Prediction p = classifier.classify(text(issue));
                 budget.acquire(writes(p, config));
@@ -233,18 +233,18 @@ public final class BackfillCommand implements Callable<Integer> {
 
     /** The writes a thread costs at most: labels in one request, the comment in another. */
     private static int writes(Prediction p, RepoConfig config) {
-        String verdict = Verdicts.verdict(p, config);
+        Verdict verdict = Verdicts.verdict(p, config);
         int labels = Verdicts.labelsFor(verdict, p, config).isEmpty() ? 0 : 1;
-        int comment = Verdicts.FLAGGED.equals(verdict) && config.comment() ? 1 : 0;
+        int comment = verdict == Verdict.FLAGGED && config.comment() ? 1 : 0;
         return labels + comment;
     }
 
     private static BackfillReport.Row row(OpenIssue issue, Prediction p, RepoConfig config, boolean applied) {
-        String verdict = Verdicts.verdict(p, config);
+        Verdict verdict = Verdicts.verdict(p, config);
         List<String> labels = Verdicts.labelsFor(verdict, p, config).stream()
                 .map(LabelSpec::name)
                 .toList();
-        boolean flagged = Verdicts.FLAGGED.equals(verdict);
+        boolean flagged = verdict == Verdict.FLAGGED;
         StringBuilder would = new StringBuilder();
         if (!labels.isEmpty()) {
             would.append(applied ? "labelled " : "add labels ").append(String.join(" + ", labels));
@@ -255,7 +255,7 @@ public final class BackfillCommand implements Callable<Integer> {
         return new BackfillReport.Row(
                 issue.number(),
                 issue.url(),
-                verdict,
+                verdict.label(),
                 flagged ? p.primaryTheme().slug() : "",
                 flagged && !p.issueTypes().isEmpty() ? p.issueTypes().get(0).name() : "",
                 p.securityProbability(),

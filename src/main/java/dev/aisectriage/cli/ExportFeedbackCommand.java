@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.DotEnv;
-import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Feedback;
 import java.io.IOException;
@@ -137,7 +136,7 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
     static ObjectNode toJson(Feedback.Item item) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", item.repository() + "-" + item.number());
-        o.put("source", item.kind() == ThreadRef.Kind.DISCUSSION ? "github_discussion" : "github_issue");
+        o.put("source", "discussion".equals(item.kind()) ? "github_discussion" : "github_issue");
         o.put("repo", item.repository());
         o.put("number", item.number());
         o.put("url", item.url());

@@ -2,8 +2,9 @@ package dev.aisectriage.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aisectriage.event.ThreadPost;
+import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.github.GitHubDeliveries;
+import dev.aisectriage.github.GitHubPayloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class Fixtures {
         }
         String event = SendFixtureCommand.eventFromFileName(file);
         try {
-            return ThreadPost.of(GitHubDeliveries.of("fixture", event, payload.toString(), payload));
+            return GitHubPayloads.thread(GitHubDeliveries.of("fixture", event, payload.toString(), payload));
         } catch (RuntimeException e) {
             throw new UserError("--fixture " + file + " has no issue or discussion with its repository: give an"
                     + " issues, issue_comment, discussion or discussion_comment payload");

@@ -13,6 +13,7 @@ import dev.aisectriage.github.PrivateKeys;
 import dev.aisectriage.recovery.RedeliverySchedule;
 import dev.aisectriage.recovery.RedeliverySweep;
 import dev.aisectriage.service.Service;
+import dev.aisectriage.service.Wiring;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.web.TriageMetrics;
 import java.net.BindException;
@@ -91,7 +92,8 @@ public final class ServeCommand implements Callable<Integer> {
             AppConfig config, Database db, Classifier classifier, CommentRenderer renderer) {
         try {
             // the classifier is loaded before the server starts
-            return Service.start(config, db, wiring -> wiring.triage(classifier, renderer), () -> true);
+            return Service.start(
+                    config, db, wiring -> wiring.triage(classifier, Wiring.renderers(renderer)), () -> true);
         } catch (RuntimeException e) {
             if (causedBy(e, BindException.class)) {
                 throw new UserError(

@@ -1,7 +1,7 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.store.Database;
-import dev.aisectriage.web.StoreWriteCheck;
+import dev.aisectriage.store.StoreWriteCheck;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -2,7 +2,7 @@ package dev.aisectriage.cli;
 
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.web.StoreWriteCheck;
+import dev.aisectriage.store.StoreWriteCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -8,6 +8,8 @@ import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.core.Lease;
+import dev.aisectriage.core.Reply;
+import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Feedback;
@@ -16,8 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.kohsuke.github.GHEventPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@code /ai-security theme <name>} (feedback, and the theme's labels are added),
  * {@code /ai-security explain} (the bot's comment shows why), {@code /ai-security off} (the bot stops acting on it).
  */
-public final class ApplySlashCommand {
+public final class ApplySlashCommand implements PayloadHandler<Reply> {
 
-    static final Set<String> TRUSTED = Set.of("OWNER", "MEMBER", "COLLABORATOR");
+    public static final Set<String> TRUSTED = Set.of("OWNER", "MEMBER", "COLLABORATOR");
     private static final Logger LOG = LoggerFactory.getLogger(ApplySlashCommand.class);
 
     private final TriageThread triage;
@@ -48,15 +48,8 @@ public final class ApplySlashCommand {
         this.renderer = renderer;
     }
 
-    public void issueComment(Delivery delivery, GHEventPayload.IssueComment payload, Lease lease) {
-        apply(delivery, Reply.of(payload), () -> ThreadPost.of(delivery, payload), lease);
-    }
-
-    public void discussionComment(Delivery delivery, DiscussionPayload payload, Lease lease) {
-        apply(delivery, Reply.of(payload), () -> ThreadPost.of(delivery, payload), lease);
-    }
-
-    private void apply(Delivery delivery, Reply reply, Supplier<ThreadPost> thread, Lease lease) {
+    @Override
+    public void handle(Delivery delivery, Reply reply, Lease lease) {
         Optional<SlashCommand> command = SlashCommand.parse(reply.body());
         if (command.isEmpty() || reply.author().bot()) {
             return;
@@ -65,7 +58,7 @@ public final class ApplySlashCommand {
             // The edit changed something else in a comment whose command was already applied when it was written.
             return;
         }
-        ThreadPost post = thread.get();
+        ThreadPost post = reply.thread().get();
         String actor = reply.author().name();
         if (!TRUSTED.contains(reply.association())) {
             LOG.info(
@@ -118,17 +111,8 @@ public final class ApplySlashCommand {
         feedback.record(deliveryId, post.ref(), Feedback.THEME, true, theme, actor);
         RepoConfig config = triage.config(post.ref());
         // the maintainer asked for it: their theme label counts as theirs, not as a person's label to defer to
-        ThreadPost asked = new ThreadPost(
-                post.ref(),
-                post.url(),
-                post.title(),
-                post.body(),
-                post.author(),
-                post.authorIsBot(),
-                Set.of(),
-                post.publicRepository());
         triage.addLabels(
-                asked,
+                post.withoutLabels(),
                 config,
                 List.of(config.labels().get(RepoConfig.FLAG), config.labels().get(theme.slug())),
                 lease);
@@ -140,7 +124,7 @@ public final class ApplySlashCommand {
         RepoConfig config = triage.config(post.ref());
         if (threads.find(post.ref()).isEmpty()) {
             threads.recordClassification(
-                    post.ref(), post.url(), text, prediction, TriageThread.verdict(prediction, config));
+                    post.ref(), post.url(), text, prediction, Verdicts.verdict(prediction, config));
         }
         triage.upsertComment(
                 post.ref(),

@@ -3,7 +3,9 @@ package dev.aisectriage.event;
 import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.config.RepoConfigLoader;
+import dev.aisectriage.core.Actor;
 import dev.aisectriage.core.Lease;
+import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.OpenIssue;
@@ -47,13 +49,19 @@ public final class Backfill {
         this.leases = leases;
     }
 
-    /** A backfill on the store and the gateway, as {@code backfill --apply} runs it. */
+    /** A backfill on the store and the gateway, as {@code backfill --apply} runs it: GitHub's issues only. */
     public static Backfill on(Database db, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer) {
-        Threads threads = new Threads(db);
         Clock clock = Clock.systemUTC();
-        RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db), clock);
-        TriageThread triage =
-                new TriageThread(classifier, renderer, gateway, configs, threads, new Installations(db), p -> {});
+        Threads threads = new Threads(db);
+        TriageThread triage = new TriageThread(
+                classifier,
+                new Renderers(renderer, renderer),
+                gateway,
+                gateway,
+                TriageRoutes.configs(new RepoConfigLoader(gateway, new ConfigErrors(db), clock)),
+                threads,
+                new Installations(db),
+                (ref, p) -> {});
         return new Backfill(gateway, triage, threads, new ThreadLeases(db::writeTransaction, clock));
     }
 
@@ -65,7 +73,7 @@ public final class Backfill {
      * @return true when it was triaged now
      */
     public boolean triageOne(long installationId, String repository, boolean publicRepository, OpenIssue issue) {
-        ThreadRef ref = new ThreadRef(installationId, repository, ThreadRef.Kind.ISSUE, issue.number(), issue.nodeId());
+        ThreadRef ref = new ThreadRef.GitHubIssue(installationId, repository, issue.number(), issue.nodeId());
         if (done(ref)) {
             return false;
         }
@@ -88,8 +96,7 @@ public final class Backfill {
         ScheduledExecutorService heartbeat = heartbeat();
         try {
             for (OpenIssue issue : gateway.listOpenIssues(installationId, repository, limit)) {
-                ThreadRef ref =
-                        new ThreadRef(installationId, repository, ThreadRef.Kind.ISSUE, issue.number(), issue.nodeId());
+                ThreadRef ref = new ThreadRef.GitHubIssue(installationId, repository, issue.number(), issue.nodeId());
                 if (seen(ref)) {
                     continue;
                 }
@@ -117,7 +124,7 @@ public final class Backfill {
 
     /** Takes the thread's lease (waiting while serve works on it), triages unless done meanwhile, releases it. */
     private boolean triageLeased(ScheduledExecutorService heartbeat, ThreadRef ref, ThreadPost post) {
-        String key = Lease.key(ref.repository(), ref.number());
+        String key = ref.leaseKey();
         awaitLease(key);
         var renewal = heartbeat.scheduleAtFixedRate(
                 () -> leases.renew(key, holder, LEASE),
@@ -141,10 +148,10 @@ public final class Backfill {
                 issue.url(),
                 issue.title(),
                 issue.body(),
-                issue.author(),
-                issue.authorIsBot(),
+                new Actor(issue.author(), issue.authorIsBot()),
                 issue.labels(),
-                publicRepository);
+                publicRepository,
+                false);
     }
 
     private static ScheduledExecutorService heartbeat() {

@@ -1,12 +1,12 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.InstallationChange;
 import dev.aisectriage.core.Lease;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Retention;
 import dev.aisectriage.store.Threads;
-import org.kohsuke.github.GHEventPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * {@code installation.deleted}: deletes the installation's stored texts and feedback, empties its stored payloads and
  * closes its queued jobs.
  */
-public final class ForgetInstallation implements PayloadHandler<GHEventPayload.Installation> {
+public final class ForgetInstallation implements PayloadHandler<InstallationChange> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForgetInstallation.class);
 
@@ -31,8 +31,8 @@ public final class ForgetInstallation implements PayloadHandler<GHEventPayload.I
     }
 
     @Override
-    public void handle(Delivery delivery, GHEventPayload.Installation payload, Lease lease) {
-        long id = payload.getInstallation().getId();
+    public void handle(Delivery delivery, InstallationChange installation, Lease lease) {
+        long id = installation.installationId();
         int texts = threads.forgetInstallation(id);
         int signals = feedback.forgetInstallation(id);
         installations.recordDeleted(id);

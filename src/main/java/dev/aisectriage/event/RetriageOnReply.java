@@ -3,17 +3,17 @@ package dev.aisectriage.event;
 import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.core.Lease;
+import dev.aisectriage.core.Reply;
+import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.store.Threads;
-import java.util.function.Supplier;
-import org.kohsuke.github.GHEventPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code issue_comment.created} / {@code discussion_comment.created} by a person on a thread not yet flagged:
- * the security angle often shows up in a reply, so the thread is classified again with the reply included.
+ * A reply by a person on a thread not yet flagged: the security angle often shows up in a reply, so the thread is
+ * classified again with the reply included. Pull requests are not triaged on replies; only slash commands apply.
  */
-public final class RetriageOnReply {
+public final class RetriageOnReply implements PayloadHandler<Reply> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetriageOnReply.class);
 
@@ -25,22 +25,8 @@ public final class RetriageOnReply {
         this.threads = threads;
     }
 
-    public void issueComment(Delivery delivery, GHEventPayload.IssueComment payload, Lease lease) {
-        // pull requests are not triaged; only slash commands apply to them
-        retriage(
-                delivery,
-                Reply.of(payload),
-                payload.getIssue().isPullRequest(),
-                () -> ThreadPost.of(delivery, payload),
-                lease);
-    }
-
-    public void discussionComment(Delivery delivery, DiscussionPayload payload, Lease lease) {
-        retriage(delivery, Reply.of(payload), false, () -> ThreadPost.of(delivery, payload), lease);
-    }
-
-    private void retriage(
-            Delivery delivery, Reply reply, boolean onPullRequest, Supplier<ThreadPost> thread, Lease lease) {
+    @Override
+    public void handle(Delivery delivery, Reply reply, Lease lease) {
         String body = ThreadPost.capped(reply.body());
         if (reply.author().bot() || SlashCommand.parse(body).isPresent() || body.isBlank()) {
             return;
@@ -50,10 +36,10 @@ public final class RetriageOnReply {
             LOG.info("{}: a reply carrying the bot's marker is not the reporter's text; ignored", delivery.id());
             return;
         }
-        if (onPullRequest) {
+        if (reply.onPullRequest()) {
             return;
         }
-        ThreadPost post = thread.get();
+        ThreadPost post = reply.thread().get();
         boolean flagged =
                 threads.find(post.ref()).map(Threads.ThreadState::flagged).orElse(false);
         if (flagged) {

@@ -1,5 +1,6 @@
 package dev.aisectriage.github;
 
+import dev.aisectriage.core.ActionLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;

@@ -3,10 +3,16 @@ package dev.aisectriage.service;
 import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.catalogue.HubCommentRenderer;
 import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.HubConfig;
+import dev.aisectriage.core.DryRunThreads;
+import dev.aisectriage.core.Platforms;
+import dev.aisectriage.core.ThreadPort;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.event.EventRoutes;
-import dev.aisectriage.event.HubRoutes;
+import dev.aisectriage.event.Renderers;
 import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.github.GitHubApp;
 import dev.aisectriage.github.GitHubGateway;
@@ -17,7 +23,6 @@ import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
-import dev.aisectriage.store.HubDiscussions;
 import dev.aisectriage.store.Retention;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.store.Writes;
@@ -42,7 +47,8 @@ public record Wiring(
         JobQueries queries,
         Retention retention,
         GitHubGateway github,
-        HubGateway hub) {
+        HubGateway hub,
+        ThreadPort threads) {
 
     /** First retry after this long, doubling each time. */
     static final Duration BASE_BACKOFF = Duration.ofSeconds(10);
@@ -75,8 +81,10 @@ public record Wiring(
                 actions::record,
                 http -> metrics.watchGitHub(http::requestsSent, http::notModified));
         HubConfig hubConfig = config.hub();
-        HubGateway hub = new ApiHubGateway(hubConfig.apiUrl(), hubConfig.token(), hubConfig.dryRun(), actions, clock);
-        return new Wiring(config, db, writer, clock, metrics, deliveries, queue, queries, retention, github, hub);
+        HubGateway hub = new ApiHubGateway(hubConfig.apiUrl(), hubConfig.token(), actions::record, clock);
+        ThreadPort threads = new Platforms(github, hubConfig.dryRun() ? DryRunThreads.over(hub, actions::record) : hub);
+        return new Wiring(
+                config, db, writer, clock, metrics, deliveries, queue, queries, retention, github, hub, threads);
     }
 
     /** Where every write transaction of the service runs: behind the intake's, in one queue. */
@@ -84,15 +92,31 @@ public record Wiring(
         return writer::inTransaction;
     }
 
-    /** The bot's routing table: GitHub's events and the Hub's, on these gateways and this store. */
-    public EventRoutes triage(Classifier classifier, CommentRenderer renderer) {
-        EventRoutes routes = new EventRoutes();
-        new TriageRoutes(db, writes(), github, classifier, renderer, clock, retention)
-                .onPrediction(p -> metrics.predictionRecorded(p.security() ? p.primaryTheme() : null))
-                .registerOn(routes);
-        new HubRoutes(new HubDiscussions(db, writes(), clock), hub, classifier, HubCommentRenderer.withDefaults())
-                .onPrediction(p -> metrics.hubPredictionRecorded(p.security() ? p.primaryTheme() : null))
-                .registerOn(routes);
-        return routes;
+    /**
+     * The bot's routing table: GitHub's events and the Hub's, on these gateways and this store.
+     *
+     * @param renderers how the comment reads on each platform ({@link #renderers} for serve's)
+     */
+    public EventRoutes triage(Classifier classifier, Renderers renderers) {
+        return new TriageRoutes(
+                        TriageRoutes.Stores.on(db, writes(), retention),
+                        new TriageRoutes.Gateways(github, hub, threads),
+                        clock)
+                .table(classifier, renderers, this::predicted);
+    }
+
+    /** The comment as it reads on GitHub ({@code renderer}) and on the Hub (the catalogue's Hub flavour). */
+    public static Renderers renderers(CommentRenderer github) {
+        return new Renderers(github, HubCommentRenderer.withDefaults());
+    }
+
+    /** Counts a prediction in the metrics, by platform and theme (none when not a security report). */
+    private void predicted(ThreadRef thread, Prediction p) {
+        Theme theme = p.security() ? p.primaryTheme() : null;
+        if (thread instanceof ThreadRef.HubDiscussion) {
+            metrics.hubPredictionRecorded(theme);
+        } else {
+            metrics.predictionRecorded(theme);
+        }
     }
 }

@@ -40,13 +40,20 @@ public final class Actions {
         });
     }
 
+    /** The newest first. */
     public List<Action> recent(int limit) {
+        return recent(0, limit);
+    }
+
+    /** The newest first, past the {@code offset} newest. */
+    public List<Action> recent(int offset, int limit) {
         return db.inTransaction(c -> {
             List<Action> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT installation_id, repository, number, action, detail, dry_run, created_at FROM actions "
-                            + "ORDER BY id DESC LIMIT ?")) {
+                            + "ORDER BY id DESC LIMIT ? OFFSET ?")) {
                 s.setInt(1, limit);
+                s.setInt(2, offset);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Action(

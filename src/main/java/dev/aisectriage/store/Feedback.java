@@ -39,9 +39,9 @@ public final class Feedback {
                     "INSERT INTO feedback(delivery_id, installation_id, repository, kind, number, signal, "
                             + "is_security, theme, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 s.setString(1, deliveryId);
-                s.setLong(2, ref.installationId());
+                s.setObject(2, ref instanceof ThreadRef.GitHubThread g ? g.installationId() : null);
                 s.setString(3, ref.repository());
-                s.setString(4, ref.kind().dbName());
+                s.setString(4, ref.kind());
                 s.setInt(5, ref.number());
                 s.setString(6, signal);
                 s.setInt(7, isSecurity ? 1 : 0);
@@ -70,7 +70,7 @@ public final class Feedback {
                 while (rs.next()) {
                     out.add(new Item(
                             rs.getString(1),
-                            ThreadRef.Kind.fromDb(rs.getString(2)),
+                            rs.getString(2),
                             rs.getInt(3),
                             rs.getString(4),
                             rs.getString(5),
@@ -102,10 +102,14 @@ public final class Feedback {
         });
     }
 
-    /** One thread's feedback, ready for the shared JSONL format. */
+    /**
+     * One thread's feedback, ready for the shared JSONL format.
+     *
+     * @param kind the thread's kind as stored ({@code issue}, {@code discussion})
+     */
     public record Item(
             String repository,
-            ThreadRef.Kind kind,
+            String kind,
             int number,
             String url,
             String text,

@@ -3,6 +3,7 @@ package dev.aisectriage.store;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Verdict;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Collection;
@@ -11,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the bot knows about each thread: its last classification, its one comment, the labels it added, the labels
- * people removed, replies by people, and the off switch. Every write is an upsert, so a re-run job can repeat it.
+ * What the bot knows about each thread, on every platform: its last classification, its one comment, the labels it
+ * added, the labels people removed, replies by people, and the off switch. Every write is an upsert, so a re-run job can repeat it.
  * The comment slot ({@link CommentSlots}), the replies ({@link ThreadReplies}) and the label memory
  * ({@link LabelMemory}) have their own classes; this is their one entry point.
  */
@@ -42,7 +43,7 @@ public final class Threads {
         return db.inTransaction(c -> ThreadRows.find(c, ref));
     }
 
-    public void recordClassification(ThreadRef ref, String url, String text, Prediction p, String verdict) {
+    public void recordClassification(ThreadRef ref, String url, String text, Prediction p, Verdict verdict) {
         String issueCodes = String.join(
                 ",", p.issueTypes().stream().map(Prediction.IssueTypeScore::id).toList());
         update(
@@ -53,12 +54,12 @@ public final class Threads {
                 text,
                 p.securityProbability(),
                 p.primaryTheme().name(),
-                verdict,
+                verdict.label(),
                 issueCodes,
                 p.modelVersion(),
                 Instant.now().toString(),
-                ref.installationId(),
-                ref.nodeId());
+                ref instanceof ThreadRef.GitHubThread g ? g.installationId() : null,
+                ref instanceof ThreadRef.GitHubThread g ? g.nodeId() : null);
     }
 
     public void recordComment(ThreadRef ref, String commentId, String contentHash) {
@@ -98,9 +99,14 @@ public final class Threads {
         update(ref, "off = ?", off ? 1 : 0);
     }
 
-    /** A reply by a person, kept to classify the thread again with it. */
+    /** A reply by a person, or a newer text of one, kept to classify the thread again with it. */
     public void addReply(ThreadRef ref, String commentId, String body) {
         replies.add(ref, commentId, body);
+    }
+
+    /** A comment kept as a reply is not one (the Hub's opening post may arrive as a comment first). */
+    public void forgetReply(ThreadRef ref, String commentId) {
+        replies.forget(ref, commentId);
     }
 
     public List<String> replies(ThreadRef ref) {
@@ -170,7 +176,7 @@ public final class Threads {
     /**
      * One thread as stored.
      *
-     * @param verdict {@code flagged}, {@code abstained} (needs triage), {@code passed} or {@code ignored}
+     * @param verdict null until the thread is classified
      */
     public record ThreadState(
             ThreadRef ref,
@@ -178,7 +184,7 @@ public final class Threads {
             String text,
             Double securityProbability,
             String primaryTheme,
-            String verdict,
+            Verdict verdict,
             String issueCodes,
             String modelVersion,
             String commentId,
@@ -187,7 +193,7 @@ public final class Threads {
             String classifiedAt) {
 
         public boolean flagged() {
-            return "flagged".equals(verdict);
+            return verdict == Verdict.FLAGGED;
         }
     }
 }

@@ -9,14 +9,12 @@ import dev.aisectriage.store.StoreCopy;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
 import dev.aisectriage.support.TestStore;
 import dev.aisectriage.training.LabelledPost;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -144,9 +142,8 @@ class ExportFeedbackCommandTest {
     }
 
     private static void seedFeedback(Path dbFile) throws Exception {
-        KeyPair app = TestKeys.rsa();
-        try (FakeGitHub github = new FakeGitHub("1", app.getPublic())) {
-            Bot bot = new Bot(dbFile, github.url(), "1", app.getPrivate(), false);
+        try (FakeGitHub github = new FakeGitHub()) {
+            Bot bot = Bot.on(github, dbFile.getParent());
             bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
             bot.handle(Fixtures.event("issues-unlabeled-flag-removed-by-maintainer.json", "d-2"));
             bot.handle(Fixtures.event("discussion-created-security-question.json", "d-3"));

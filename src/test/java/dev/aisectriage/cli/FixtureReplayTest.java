@@ -89,12 +89,8 @@ class FixtureReplayTest {
             assertThat(service.wiring().deliveries().count()).isEqualTo(fixtures.size());
             // and the unlabeled fixture removes the bot's own theme label: it is never added to that thread again
             assertThat(new dev.aisectriage.store.Threads(db)
-                            .labelsRemovedByHumans(new dev.aisectriage.core.ThreadRef(
-                                    48151623L,
-                                    "example-ml/model-zoo",
-                                    dev.aisectriage.core.ThreadRef.Kind.ISSUE,
-                                    42,
-                                    null)))
+                            .labelsRemovedByHumans(new dev.aisectriage.core.ThreadRef.GitHubIssue(
+                                    48151623L, "example-ml/model-zoo", 42, null)))
                     .containsExactly("ai-security: system-software");
         }
     }

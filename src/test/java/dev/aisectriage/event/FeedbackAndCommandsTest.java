@@ -10,39 +10,31 @@ import dev.aisectriage.store.Threads;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class FeedbackAndCommandsTest {
 
     private static final String REPO = "/repos/octo-org/ml-server";
-    private static final KeyPair APP = TestKeys.rsa();
-    private static final ThreadRef ISSUE_12 =
-            new ThreadRef(2311213, "octo-org/ml-server", ThreadRef.Kind.ISSUE, 12, null);
+    private static final ThreadRef ISSUE_12 = new ThreadRef.GitHubIssue(2311213, "octo-org/ml-server", 12, null);
 
     @TempDir
     Path dir;
 
-    private FakeGitHub github;
+    @RegisterExtension
+    final FakeGitHub github = new FakeGitHub();
+
     private Bot bot;
 
     @BeforeEach
     void start() throws IOException {
-        github = new FakeGitHub("1", APP.getPublic());
-        bot = new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
+        bot = Bot.on(github, dir);
     }
 
     @Test

@@ -8,16 +8,12 @@ import dev.aisectriage.core.MalformedPayloadException;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,22 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(30)
 class MalformedIdsTest {
 
-    private static final KeyPair APP = TestKeys.rsa();
-
     @TempDir
     Path dir;
 
-    private FakeGitHub github;
-
-    @BeforeEach
-    void start() throws IOException {
-        github = new FakeGitHub("1", APP.getPublic());
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
-    }
+    @RegisterExtension
+    final FakeGitHub github = new FakeGitHub();
 
     static Stream<Arguments> malformed() {
         return Stream.of(
@@ -70,7 +55,7 @@ class MalformedIdsTest {
     @MethodSource("malformed")
     void givenASignedReportWithAMalformedIdWhenTheJobRunsThenItFailsAsMalformedAndNothingIsSent(
             String what, Consumer<ObjectNode> change) {
-        Bot bot = new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
+        Bot bot = Bot.on(github, dir);
 
         assertThatThrownBy(() -> bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1", change)))
                 .isInstanceOf(MalformedPayloadException.class);

@@ -6,40 +6,26 @@ import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class TriageIssueTest {
 
     private static final String REPO = "/repos/octo-org/ml-server";
-    private static final KeyPair APP = TestKeys.rsa();
 
     @TempDir
     Path dir;
 
-    private FakeGitHub github;
-
-    @BeforeEach
-    void start() throws IOException {
-        github = new FakeGitHub("1", APP.getPublic());
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
-    }
+    @RegisterExtension
+    final FakeGitHub github = new FakeGitHub();
 
     private Bot bot() {
-        return new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
+        return Bot.on(github, dir);
     }
 
     @Test
@@ -231,7 +217,7 @@ class TriageIssueTest {
 
     @Test
     void dryRunSendsNoWriteButRecordsTheIntendedActions() throws Exception {
-        Bot bot = new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), true);
+        Bot bot = Bot.dryRunOn(github, dir);
 
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
@@ -280,7 +266,7 @@ class TriageIssueTest {
 
     @Test
     void withoutCredentialsTheBotSendsNothingAtAllAndRecordsWhatItWouldDo() throws Exception {
-        Bot bot = new Bot(dir.resolve("triage.db"), github.url(), null, null, true);
+        Bot bot = Bot.withoutCredentials(dir);
 
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.core.Verdict;
 import dev.aisectriage.github.LabelSpec;
 import dev.aisectriage.support.FakeClassifier;
 import java.util.List;
@@ -20,11 +21,11 @@ class TriagePoliciesTest {
     @Test
     void givenTheDefaultsWhenPostsAreJudgedThenSecurityIsFlaggedUnsureAbstainedAndTheRestPassed() {
         assertThat(Verdicts.verdict(classifier.classify("a pickle exploit"), DEFAULTS))
-                .isEqualTo(Verdicts.FLAGGED);
+                .isEqualTo(Verdict.FLAGGED);
         assertThat(Verdicts.verdict(classifier.classify("maybe tokens?"), DEFAULTS))
-                .isEqualTo(Verdicts.ABSTAINED);
+                .isEqualTo(Verdict.ABSTAINED);
         assertThat(Verdicts.verdict(classifier.classify("dark mode please"), DEFAULTS))
-                .isEqualTo(Verdicts.PASSED);
+                .isEqualTo(Verdict.PASSED);
     }
 
     @Test
@@ -44,7 +45,7 @@ class TriagePoliciesTest {
                 false);
 
         assertThat(Verdicts.verdict(classifier.classify("pickle exploit in the weights"), config))
-                .isEqualTo(Verdicts.IGNORED);
+                .isEqualTo(Verdict.IGNORED);
     }
 
     @Test
@@ -53,19 +54,19 @@ class TriagePoliciesTest {
         RepoConfig withTypes = new RepoConfig(
                 true, true, null, 0.35, DEFAULTS.labels(), true, Set.of(), true, Set.of(), List.of(), "t", false);
 
-        assertThat(Verdicts.labelsFor(Verdicts.FLAGGED, p, DEFAULTS))
+        assertThat(Verdicts.labelsFor(Verdict.FLAGGED, p, DEFAULTS))
                 .extracting(LabelSpec::name)
                 .containsExactly("security", "ai-security: system-software");
-        assertThat(Verdicts.labelsFor(Verdicts.FLAGGED, p, withTypes))
+        assertThat(Verdicts.labelsFor(Verdict.FLAGGED, p, withTypes))
                 .extracting(LabelSpec::name)
                 .containsExactly(
                         "security",
                         "ai-security: system-software",
                         "ai-security-type: system-software-unsafe-deserialization");
-        assertThat(Verdicts.labelsFor(Verdicts.ABSTAINED, p, DEFAULTS))
+        assertThat(Verdicts.labelsFor(Verdict.ABSTAINED, p, DEFAULTS))
                 .extracting(LabelSpec::name)
                 .containsExactly("ai-security: needs-triage");
-        assertThat(Verdicts.labelsFor(Verdicts.PASSED, p, DEFAULTS)).isEmpty();
+        assertThat(Verdicts.labelsFor(Verdict.PASSED, p, DEFAULTS)).isEmpty();
     }
 
     @Test
@@ -80,7 +81,7 @@ class TriagePoliciesTest {
 
     @Test
     void givenLabelsTheThreadHasOrPeopleRemovedWhenTheBotLabelsThenItSkipsThemInAnyCase() {
-        List<LabelSpec> wanted = Verdicts.labelsFor(Verdicts.FLAGGED, classifier.classify("pickle"), DEFAULTS);
+        List<LabelSpec> wanted = Verdicts.labelsFor(Verdict.FLAGGED, classifier.classify("pickle"), DEFAULTS);
 
         assertThat(LabelPolicy.toAdd(wanted, Set.of("SECURITY"), Set.of(), Set.of(), Set.of()))
                 .containsExactly("ai-security: system-software");

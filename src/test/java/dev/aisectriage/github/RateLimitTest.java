@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class RateLimitTest {
 
-    private static final ThreadRef ISSUE = new ThreadRef(42, "octo/ml", ThreadRef.Kind.ISSUE, 7, null);
-    private static final ThreadRef OTHER_INSTALLATION = new ThreadRef(43, "acme/llm", ThreadRef.Kind.ISSUE, 3, null);
+    private static final ThreadRef ISSUE = new ThreadRef.GitHubIssue(42, "octo/ml", 7, null);
+    private static final ThreadRef OTHER_INSTALLATION = new ThreadRef.GitHubIssue(43, "acme/llm", 3, null);
     private static final String LABELS = "POST /repos/octo/ml/issues/7/labels";
 
     private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -151,7 +151,7 @@ class RateLimitTest {
                         .addHeader("x-ratelimit-reset", String.valueOf(serverNow.getEpochSecond() + 90))
                         .body("{\"errors\":[{\"type\":\"RATE_LIMITED\",\"message\":\"API rate limit exceeded\"}]}")
                         .build());
-        ThreadRef discussion = new ThreadRef(42, "octo/ml", ThreadRef.Kind.DISCUSSION, 9, "D_kwDOA");
+        ThreadRef discussion = new ThreadRef.GitHubDiscussion(42, "octo/ml", 9, "D_kwDOA");
 
         // when the bot comments, then the call is handed back for 90 s (and a second) from our now
         assertThatThrownBy(() -> gateway.createComment(discussion, "hello"))

@@ -3,6 +3,7 @@ package dev.aisectriage.huggingface;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.support.Webhooks;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class HubWebhookPayloadTest {
         assertThat(p.comment().content()).contains("pickle");
         assertThat(p.commentAuthorId()).isEqualTo("63a1f0c2e4b0a1b2c3d4e5f6");
         assertThat(p.webhook()).isEqualTo(new HubWebhookPayload.Webhook("6390e855e30d9209411de93b", 3));
-        assertThat(p.discussionRef().apiPath()).isEqualTo("/api/models/example-ml/tiny-classifier/discussions/7");
+        assertThat(p.discussionRef()).isEqualTo(new ThreadRef.HubDiscussion("model", "example-ml/tiny-classifier", 7));
     }
 
     @Test

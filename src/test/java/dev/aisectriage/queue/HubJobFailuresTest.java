@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.huggingface.ApiHubGateway;
-import dev.aisectriage.huggingface.HubDiscussionRef;
-import dev.aisectriage.huggingface.HubRepo;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.support.FakeHub;
@@ -41,8 +40,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HubJobFailuresTest {
 
     private static final String COMMENT = "POST /api/models/example-ml/tiny-classifier/discussions/7/comment";
-    private static final HubDiscussionRef DISCUSSION =
-            new HubDiscussionRef(HubRepo.of("model", "example-ml/tiny-classifier"), 7);
+    private static final ThreadRef.HubDiscussion DISCUSSION =
+            new ThreadRef.HubDiscussion("model", "example-ml/tiny-classifier", 7);
 
     @Parameter
     TestStore store;
@@ -158,7 +157,7 @@ class HubJobFailuresTest {
     }
 
     private void runUntilSettled(String deliveryId) {
-        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db));
+        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, new Actions(db)::record, Clock.systemUTC());
         EventRoutes routes = new EventRoutes()
                 .on("huggingface.discussion.create", (e, lease) -> gateway.createComment(DISCUSSION, "a comment"));
         try (JobQueueWorkers workers = new JobQueueWorkers(

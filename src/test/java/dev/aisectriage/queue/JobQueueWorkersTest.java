@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.event.EventRoutes;
-import dev.aisectriage.event.ThreadPost;
 import dev.aisectriage.github.GitHubApiException;
+import dev.aisectriage.github.GitHubPayloads;
 import dev.aisectriage.github.RateLimitedException;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.support.Eventually;
@@ -174,7 +174,7 @@ class JobQueueWorkersTest {
                             true,
                             null,
                             null);
-                default -> ThreadPost.of(e);
+                default -> GitHubPayloads.thread(e);
             }
         });
         queue.enqueue(delivery("d-422", 9, 1));

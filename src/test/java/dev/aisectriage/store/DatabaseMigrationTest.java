@@ -3,10 +3,13 @@ package dev.aisectriage.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Verdict;
 import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.support.Fixtures;
 import dev.aisectriage.support.TestQueue;
+import dev.aisectriage.support.TestStore;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,8 +21,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DatabaseMigrationTest {
 
@@ -66,18 +72,65 @@ class DatabaseMigrationTest {
         assertThat(longWindow.enqueue(Fixtures.delivery("d-copy", "issues", "opened", 9L, "o/r", 3, "k1", "{}")))
                 .isEqualTo(DeliveryOutcome.DUPLICATE);
         assertThat(new Threads(db)
-                        .find(new dev.aisectriage.core.ThreadRef(
-                                9L, "o/r", dev.aisectriage.core.ThreadRef.Kind.ISSUE, 3, null))
+                        .find(new dev.aisectriage.core.ThreadRef.GitHubIssue(9L, "o/r", 3, null))
                         .orElseThrow()
                         .commentId())
                 .isEqualTo("777");
-        assertThat(versions(db)).containsExactly("2", "3", "4");
+        assertThat(versions(db)).containsExactly("2", "3", "4", "5");
         assertThat(q.queries().countByState()).containsEntry(JobState.RUNNING, 1L);
         writer.close();
 
         // and opening it again applies nothing twice
         Database.open(file);
-        assertThat(versions(db)).containsExactly("2", "3", "4");
+        assertThat(versions(db)).containsExactly("2", "3", "4", "5");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void aStoreWithHubDiscussionsOfMigration4KeepsThemAsThreadsLikeAnyOther(TestStore store) {
+        // given a store at migration 4 with a flagged Hub discussion (its comment, two replies) and a GitHub thread
+        String url = store == TestStore.SQLITE ? "jdbc:sqlite:" + dir.resolve("v4.db") : TestStore.freshSchema();
+        Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:db/migration/" + (store == TestStore.SQLITE ? "sqlite" : "postgresql"))
+                .target("4")
+                .load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO hub_discussions (repo_type, repository, num, discussion_id, title, opening_comment_id,"
+                            + " opening, pull_request, private_repo, security_probability, primary_theme, verdict, model_version,"
+                            + " comment_id, comment_hash, classified_at) VALUES ('dataset', 'datasets/acme/faces', 7, 'd7',"
+                            + " 'Pickle', 'c0', 'the pickle runs code', 1, 0, 0.9, 'model', 'flagged', 'm1', 'c9', 'h',"
+                            + " '2026-11-01T00:00:00Z')");
+            s.execute(
+                    "INSERT INTO hub_discussion_comments VALUES ('dataset', 'datasets/acme/faces', 7, 'c2', 'second', 2)");
+            s.execute(
+                    "INSERT INTO hub_discussion_comments VALUES ('dataset', 'datasets/acme/faces', 7, 'c1', 'first', 1)");
+            s.execute("INSERT INTO threads (installation_id, repository, kind, number, verdict) "
+                    + "VALUES (9, 'o/r', 'issue', 3, 'passed')");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+
+        // when today's service opens it
+        Database db = store == TestStore.SQLITE ? Database.open(dir.resolve("v4.db")) : Database.openPostgres(url, 2);
+
+        // then the discussion is a thread like any other, its post kept apart, and the GitHub thread is untouched
+        ThreadRef.HubDiscussion hub = new ThreadRef.HubDiscussion("dataset", "acme/faces", 7);
+        Threads threads = new Threads(db);
+        assertThat(threads.find(hub)).hasValueSatisfying(t -> {
+            assertThat(t.verdict()).isEqualTo(Verdict.FLAGGED);
+            assertThat(t.primaryTheme()).isEqualTo("MODEL");
+            assertThat(t.commentId()).isEqualTo("c9");
+        });
+        assertThat(threads.replies(hub)).containsExactly("first", "second");
+        assertThat(new HubPosts(db, db::writeTransaction).find(hub))
+                .contains(new HubPosts.HubPost("Pickle", "c0", "the pickle runs code", true, false));
+        assertThat(threads.find(new ThreadRef.GitHubIssue(9L, "o/r", 3, null)))
+                .hasValueSatisfying(t -> assertThat(t.verdict()).isEqualTo(Verdict.PASSED));
+        db.close();
     }
 
     @Test

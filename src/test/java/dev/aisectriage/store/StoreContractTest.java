@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Verdict;
 import dev.aisectriage.github.GitHubDeliveries;
 import dev.aisectriage.queue.Job;
 import dev.aisectriage.queue.JobQueries;
 import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobState;
+import dev.aisectriage.support.FakeClassifier;
 import dev.aisectriage.support.MutableClock;
 import dev.aisectriage.support.TestQueue;
 import dev.aisectriage.support.TestStore;
@@ -287,8 +289,8 @@ class StoreContractTest {
         Job done = queue.claim("w").orElseThrow();
         queue.complete(done.id(), "w");
         Threads threads = new Threads(db, writer::inTransaction);
-        ThreadRef ref9 = new ThreadRef(9L, "example-ml/model-zoo", ThreadRef.Kind.ISSUE, 1, null);
-        ThreadRef ref10 = new ThreadRef(10L, "example-ml/model-zoo", ThreadRef.Kind.ISSUE, 3, null);
+        ThreadRef ref9 = new ThreadRef.GitHubIssue(9L, "example-ml/model-zoo", 1, null);
+        ThreadRef ref10 = new ThreadRef.GitHubIssue(10L, "example-ml/model-zoo", 3, null);
         threads.addReply(ref9, "c1", "secret text of 9");
         threads.addReply(ref10, "c2", "text of 10");
         new Actions(db, writer::inTransaction).record(9L, "example-ml/model-zoo", 1, "comment", "body", true);
@@ -316,7 +318,7 @@ class StoreContractTest {
     void theCommentSlotIsReservedOnce() {
         // given a thread without a comment
         Threads threads = new Threads(db, writer::inTransaction);
-        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.ISSUE, 1, null);
+        ThreadRef ref = new ThreadRef.GitHubIssue(9L, "o/r", 1, null);
 
         // when two writers reserve it, only the first gets it
         assertThat(threads.reserveComment(ref, Threads.pendingComment("a"), null, Lease.NONE))
@@ -338,7 +340,7 @@ class StoreContractTest {
             throws Exception {
         // given serve's lease of o/r#1 that ran out while its job was slow, and backfill that took it over
         Threads threads = new Threads(db, writer::inTransaction);
-        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.ISSUE, 1, null);
+        ThreadRef ref = new ThreadRef.GitHubIssue(9L, "o/r", 1, null);
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         ThreadLeases leases = new ThreadLeases(writer::inTransaction, clock);
         assertThat(leases.tryAcquire("o/r#1", "serve", Duration.ofSeconds(2))).isTrue();
@@ -368,11 +370,11 @@ class StoreContractTest {
     @Test
     void repliesComeBackInArrivalOrderAndLabelNamesIgnoreCase() {
         Threads threads = new Threads(db, writer::inTransaction);
-        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.DISCUSSION, 4, "D_1");
+        ThreadRef ref = new ThreadRef.GitHubDiscussion(9L, "o/r", 4, "D_1");
         threads.addReply(ref, "9", "first");
         threads.addReply(ref, "10", "second");
-        threads.addReply(ref, "9", "first again is ignored");
-        assertThat(threads.replies(ref)).containsExactly("first", "second");
+        threads.addReply(ref, "9", "first, edited");
+        assertThat(threads.replies(ref)).containsExactly("first, edited", "second");
 
         Installations installations = new Installations(db, writer::inTransaction);
         installations.recordLabelCreated(9L, "o/r", "AI-Security");
@@ -382,27 +384,35 @@ class StoreContractTest {
     }
 
     @Test
-    void hubDiscussionsKeepTheirRepliesAndClassification() {
-        HubDiscussions hub = new HubDiscussions(db, writer::inTransaction, clock);
-        HubDiscussions.Key key = new HubDiscussions.Key("model", "acme/bert", 7);
-        hub.recordDiscussion(key, "d7", "Pickle in the weights", false, false);
+    void aHubDiscussionKeepsItsPostApartAndItsRepliesVerdictAndCommentAsEveryThreadDoes() {
+        // given what the Hub's events told of a discussion, its replies (one edited), its verdict and comment
+        HubPosts hub = new HubPosts(db, writer::inTransaction);
+        Threads threads = new Threads(db, writer::inTransaction);
+        ThreadRef.HubDiscussion key = new ThreadRef.HubDiscussion("dataset", "acme/faces", 7);
+        hub.recordDiscussion(key, "d7", "Pickle in the weights", false, true);
         hub.recordOpening(key, "c0", "the weights file is a pickle");
-        hub.recordReply(key, "c1", "first");
-        clock.advance(Duration.ofSeconds(1));
-        hub.recordReply(key, "c2", "second");
-        hub.recordReply(key, "c1", "first, edited");
-        hub.recordClassification(key, 0.9, "MODEL", "flagged", "m1");
-        hub.recordComment(key, "c9", "h");
+        threads.addReply(key, "c1", "first");
+        threads.addReply(key, "c2", "second");
+        threads.addReply(key, "c1", "first, edited");
+        threads.recordClassification(key, null, "text", new FakeClassifier().classify("pickle"), Verdict.FLAGGED);
+        threads.recordComment(key, "c9", "h");
 
-        assertThat(hub.replies(key)).containsExactly("first, edited", "second");
-        assertThat(hub.find(key)).isPresent();
-        assertThat(hub.recent(5)).hasSize(1);
+        // then the post reads back as told, the replies in the order first seen, the thread as classified
+        assertThat(hub.find(key))
+                .contains(new HubPosts.HubPost(
+                        "Pickle in the weights", "c0", "the weights file is a pickle", false, true));
+        assertThat(threads.replies(key)).containsExactly("first, edited", "second");
+        assertThat(threads.find(key)).hasValueSatisfying(t -> {
+            assertThat(t.ref()).isEqualTo(key);
+            assertThat(t.flagged()).isTrue();
+            assertThat(t.commentId()).isEqualTo("c9");
+        });
     }
 
     @Test
     void feedbackAndConfigErrorsAreKeptOncePerDeliveryAndRepository() {
         Threads threads = new Threads(db, writer::inTransaction);
-        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.ISSUE, 3, null);
+        ThreadRef ref = new ThreadRef.GitHubIssue(9L, "o/r", 3, null);
         threads.recordComment(ref, "1", "h");
         threads.addReply(ref, "c1", "reply");
         db.writeTransaction(c -> c.createStatement().executeUpdate("UPDATE threads SET text = 'the post'"));

@@ -35,7 +35,7 @@ class StoreCopyTest {
         Job first = queue.claim("w").orElseThrow();
         queue.complete(first.id(), "w");
         Threads threads = new Threads(sqlite);
-        ThreadRef ref = new ThreadRef(9L, "example-ml/model-zoo", ThreadRef.Kind.ISSUE, 1, "I_1");
+        ThreadRef ref = new ThreadRef.GitHubIssue(9L, "example-ml/model-zoo", 1, "I_1");
         threads.addReply(ref, "20", "second id, first reply");
         threads.addReply(ref, "10", "first id, second reply");
         threads.recordComment(ref, "555", "hash");

@@ -3,8 +3,11 @@ package dev.aisectriage.support;
 import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.DryRunThreads;
 import dev.aisectriage.core.Lease;
+import dev.aisectriage.core.Platforms;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.event.Renderers;
 import dev.aisectriage.github.AppJwt;
 import dev.aisectriage.github.GitHubApp;
 import dev.aisectriage.github.GitHubGateway;
@@ -12,9 +15,8 @@ import dev.aisectriage.github.GitHubHttp;
 import dev.aisectriage.github.InstallationTokens;
 import dev.aisectriage.github.RetryPolicy;
 import dev.aisectriage.huggingface.ApiHubGateway;
+import dev.aisectriage.huggingface.HubGateway;
 import dev.aisectriage.queue.Job;
-import dev.aisectriage.queue.JobQueries;
-import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobQueueWorkers;
 import dev.aisectriage.queue.JobRunner;
 import dev.aisectriage.queue.JobState;
@@ -23,24 +25,24 @@ import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.Retention;
-import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.store.ThreadLeases;
 import dev.aisectriage.web.TriageMetrics;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The bot wired as the service wires it ({@link Wiring}), on a real SQLite file, with its gateways pointed at
- * stand-ins: building a second one on the same file is a restart. {@link #handle} runs a delivery's job through the
- * real {@link JobRunner}, under its thread's lease in the store, as a worker runs a job it claimed.
+ * The bot wired as the service wires it ({@link Wiring}), on a real SQLite file, its gateways pointed at stand-ins
+ * ({@link FakeGitHub}, {@link FakeHub}): building a second one on the same file is a restart. {@link #handle} runs a
+ * delivery's job through the real {@link JobRunner}, under its thread's lease in the store, as a worker runs a job it
+ * claimed; {@link #work} lets real workers claim and run queued jobs.
  */
 public final class Bot {
 
     private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5));
+    private static final String NO_HUB = "http://127.0.0.1:1";
 
     public final Database db;
     public final EventRoutes routes;
@@ -52,59 +54,80 @@ public final class Bot {
     private final JobRunner runner = new JobRunner(Duration.ofSeconds(30));
     private final String holder = "bot-" + UUID.randomUUID().toString().substring(0, 8);
 
-    public Bot(Path dbFile, String apiUrl, String appId, PrivateKey key, boolean dryRun) {
-        this(dbFile, apiUrl, appId, key, dryRun, new PlainRenderer());
-    }
-
-    public Bot(Path dbFile, String apiUrl, String appId, PrivateKey key, boolean dryRun, CommentRenderer renderer) {
-        this(dbFile, apiUrl, appId, key, dryRun, renderer, QUICK);
+    /** The bot of the stand-in GitHub's App, live, its store in {@code dir}; the Hub in dry-run. */
+    public static Bot on(FakeGitHub github, Path dir) {
+        return on(github, dir, QUICK);
     }
 
     /** With the given retries and time-out of GitHub requests. */
-    public Bot(Path dbFile, String apiUrl, String appId, PrivateKey key, boolean dryRun, RetryPolicy policy) {
-        this(dbFile, apiUrl, appId, key, dryRun, new PlainRenderer(), policy);
+    public static Bot on(FakeGitHub github, Path dir, RetryPolicy policy) {
+        return new Bot(dir.resolve("triage.db"), github.url(), policy, new PlainRenderer(), false, null);
     }
 
+    /** With the given renderer of GitHub's comments. */
+    public static Bot on(FakeGitHub github, Path dir, CommentRenderer renderer) {
+        return new Bot(dir.resolve("triage.db"), github.url(), QUICK, renderer, false, null);
+    }
+
+    /** In dry-run with the App's credentials: GitHub is read, not written. */
+    public static Bot dryRunOn(FakeGitHub github, Path dir) {
+        return new Bot(dir.resolve("triage.db"), github.url(), QUICK, new PlainRenderer(), true, null);
+    }
+
+    /** Without App credentials: GitHub is neither read nor written (dry-run); the Hub in dry-run too. */
+    public static Bot withoutCredentials(Path dir) {
+        return new Bot(dir.resolve("triage.db"), null, QUICK, new PlainRenderer(), true, null);
+    }
+
+    /** The bot of the stand-in Hub's account, live, its store in {@code dir}; GitHub without credentials. */
+    public static Bot on(FakeHub hub, Path dir) {
+        return new Bot(dir.resolve("triage.db"), null, QUICK, new PlainRenderer(), true, hub.url());
+    }
+
+    /**
+     * @param githubUrl the stand-in GitHub, or null: no App credentials (dry-run, nothing read)
+     * @param hubUrl the stand-in Hub, read and written with {@link FakeHub#TOKEN}, or null: the Hub in dry-run
+     */
     private Bot(
             Path dbFile,
-            String apiUrl,
-            String appId,
-            PrivateKey key,
-            boolean dryRun,
+            String githubUrl,
+            RetryPolicy policy,
             CommentRenderer renderer,
-            RetryPolicy policy) {
+            boolean githubDryRun,
+            String hubUrl) {
         db = TestDatabase.open(dbFile);
         Clock clock = Clock.systemUTC();
-        GitHubHttp http = new GitHubHttp(apiUrl, policy, GitHubHttp.Sleeper.REAL, clock);
-        InstallationTokens tokens =
-                key == null ? null : new InstallationTokens(http, new AppJwt(appId, key, clock), clock);
-        GitHubGateway gateway = GitHubApp.onTokens(http, tokens, new Actions(db)::record, dryRun);
-        wiring = wiring(db, clock, gateway);
-        routes = wiring.triage(classifier, renderer);
-    }
-
-    private Wiring wiring(Database db, Clock clock, GitHubGateway github) {
-        SerialWriter writer = new SerialWriter(db);
-        Deliveries deliveries = new Deliveries(db, writer::inTransaction, clock, Deliveries.DEDUPE_WINDOW);
-        JobQueue queue = new JobQueue(
+        Actions actions = new Actions(db);
+        GitHubHttp http =
+                new GitHubHttp(githubUrl == null ? NO_HUB : githubUrl, policy, GitHubHttp.Sleeper.REAL, clock);
+        InstallationTokens tokens = githubUrl == null
+                ? null
+                : new InstallationTokens(
+                        http, new AppJwt(FakeGitHub.APP_ID, FakeGitHub.APP_KEY.getPrivate(), clock), clock);
+        GitHubGateway github = GitHubApp.onTokens(http, tokens, actions::record, githubDryRun);
+        HubGateway hub = new ApiHubGateway(
+                hubUrl == null ? NO_HUB : hubUrl, hubUrl == null ? null : FakeHub.TOKEN, actions::record, clock);
+        TestQueue queue = TestQueue.on(
+                db, clock, TestQueue.policy(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5)));
+        wiring = new Wiring(
+                TestConfig.dryRun(dbFile.getParent()),
                 db,
-                writer,
-                deliveries,
+                queue.writer(),
                 clock,
-                new JobQueue.Policy(3, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5)));
-        TriageMetrics metrics = new TriageMetrics();
-        return new Wiring(
-                TestConfig.dryRun(Path.of("unused")),
-                db,
-                writer,
-                clock,
-                metrics,
-                deliveries,
-                queue,
-                new JobQueries(db, writer, clock),
-                new Retention(writer::inTransaction, clock, Duration.ofDays(30), Deliveries.DEDUPE_WINDOW, queue),
+                new TriageMetrics(),
+                queue.deliveries(),
+                queue.queue(),
+                queue.queries(),
+                new Retention(
+                        queue.writer()::inTransaction,
+                        clock,
+                        Duration.ofDays(30),
+                        Deliveries.DEDUPE_WINDOW,
+                        queue.queue()),
                 github,
-                new ApiHubGateway("http://127.0.0.1:1", null, true, new Actions(db), clock));
+                hub,
+                new Platforms(github, hubUrl == null ? DryRunThreads.over(hub, actions::record) : hub));
+        routes = wiring.triage(classifier, new Renderers(renderer, renderer));
     }
 
     /**

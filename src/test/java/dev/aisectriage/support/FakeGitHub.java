@@ -8,7 +8,9 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -32,13 +34,20 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A stand-in GitHub API on MockWebServer: it checks the App's JWT on the token exchange, accepts only tokens it
  * issued, keeps comments, labels and files in memory like GitHub would, and records every request it got.
  * Tests may script answers for one {@code METHOD /path} ahead of the stateful behaviour.
  */
-public final class FakeGitHub implements Closeable {
+public final class FakeGitHub implements Closeable, AfterEachCallback {
+
+    /** The App the stand-in trusts: its id and key pair (shared: making a key pair is slow). */
+    public static final String APP_ID = "1";
+
+    public static final KeyPair APP_KEY = TestKeys.rsa();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOKENS = Pattern.compile("/app/installations/(\\d+)/access_tokens");
@@ -76,7 +85,15 @@ public final class FakeGitHub implements Closeable {
     private long nextId = 1000;
     private volatile Duration latency = Duration.ZERO;
 
-    public FakeGitHub(String appId, PublicKey appKey) throws IOException {
+    /**
+     * The stand-in for the {@link #APP_ID} App, started now; as a JUnit extension ({@code @RegisterExtension}) it is
+     * closed after each test.
+     */
+    public FakeGitHub() {
+        this(APP_ID, APP_KEY.getPublic());
+    }
+
+    public FakeGitHub(String appId, PublicKey appKey) {
         this.appId = appId;
         this.appKey = appKey;
         server.setDispatcher(new Dispatcher() {
@@ -85,7 +102,11 @@ public final class FakeGitHub implements Closeable {
                 return answer(r);
             }
         });
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String url() {
@@ -189,6 +210,11 @@ public final class FakeGitHub implements Closeable {
     @Override
     public void close() {
         server.close();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     private MockResponse answer(RecordedRequest r) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,13 +24,15 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A stand-in Hugging Face Hub API on MockWebServer: {@code whoami-v2}, a discussion's details with its comment
  * events, creating and editing comments, all behind one bearer token. It keeps comments in memory as the Hub would
  * and records every request. Tests may script answers for one {@code METHOD /path} ahead of that behaviour.
  */
-public final class FakeHub implements Closeable {
+public final class FakeHub implements Closeable, AfterEachCallback {
 
     public static final String TOKEN = "hf_test_token";
     public static final String BOT_ID = "65b0b0b0b0b0b0b0b0b0b0b0";
@@ -49,14 +52,18 @@ public final class FakeHub implements Closeable {
 
     private long nextId = 0x6570000000000000L;
 
-    public FakeHub() throws IOException {
+    public FakeHub() {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
                 return answer(r);
             }
         });
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String url() {
@@ -94,6 +101,12 @@ public final class FakeHub implements Closeable {
     @Override
     public void close() {
         server.close();
+    }
+
+    /** As a JUnit extension ({@code @RegisterExtension}), the stand-in is closed after each test. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     private synchronized MockResponse answer(RecordedRequest r) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.github.GitHubDeliveries;
+import dev.aisectriage.huggingface.HubDeliveries;
+import dev.aisectriage.huggingface.HubEvents;
+import dev.aisectriage.huggingface.HubWebhookPayload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,6 +62,22 @@ public final class Fixtures {
     public static Delivery delivery(
             String id, String event, String action, Long installationId, String repository, JsonNode payload) {
         return new Delivery(id, event, action, installationId, repository, null, null, payload.toString(), payload);
+    }
+
+    /** A Hub delivery of this payload, as the Hub's intake builds it ({@code event} and {@code action} normalised). */
+    public static Delivery hubDelivery(String event, String action, JsonNode payload) {
+        try {
+            HubWebhookPayload hub = HubWebhookPayload.bind(payload);
+            return HubDeliveries.of(
+                    payload.toString(),
+                    payload,
+                    hub,
+                    "test-webhook",
+                    new HubEvents.Normalised(event, action),
+                    hub.hubRepo());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static JsonNode payload(String file) {

@@ -5,6 +5,7 @@ import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.service.Service;
+import dev.aisectriage.service.Wiring;
 import dev.aisectriage.store.Database;
 
 /** A service started as {@code serve} starts it, on the store its configuration names. */
@@ -19,7 +20,8 @@ public final class TestService {
 
     /** The bot with this classifier and renderer. */
     public static Service serve(AppConfig config, Classifier classifier, CommentRenderer renderer) {
-        return Service.start(config, store(config), wiring -> wiring.triage(classifier, renderer), () -> true);
+        return Service.start(
+                config, store(config), wiring -> wiring.triage(classifier, Wiring.renderers(renderer)), () -> true);
     }
 
     /** A service whose jobs run these routes. */

@@ -11,6 +11,7 @@ import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.cli.Cli;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Verdict;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
@@ -75,11 +76,11 @@ class DashboardBrowserTest {
             FakeClassifier plain = new FakeClassifier();
             for (int i = 1; i <= 55; i++) {
                 threads.recordClassification(
-                        new ThreadRef(48151623L, "example-ml/history", ThreadRef.Kind.ISSUE, 1000 + i, null),
+                        new ThreadRef.GitHubIssue(48151623L, "example-ml/history", 1000 + i, null),
                         "https://github.com/example-ml/history/issues/" + (1000 + i),
                         "old issue " + i,
                         plain.classify("old issue " + i),
-                        "passed");
+                        Verdict.PASSED);
             }
 
             // given every GitHub fixture but the uninstalls, as send-fixture sends them

@@ -2,7 +2,7 @@ package dev.aisectriage.github;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.ThreadRef.GitHubThread;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ import org.kohsuke.github.authorization.AuthorizationProvider;
  * a webhook payload is, so that {@link GHIssue} builds {@code /repos/{owner}/{name}/issues/{n}} itself instead of
  * asking GitHub for the repository and the issue first.
  */
-final class HubObjects {
+final class GitHubObjects {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,24 +34,24 @@ final class HubObjects {
     private final CommentAuthors authors = new CommentAuthors();
     private final Map<Long, GitHub> clients = new ConcurrentHashMap<>();
 
-    HubObjects(GitHubHttp http, InstallationCalls calls) {
+    GitHubObjects(GitHubHttp http, InstallationCalls calls) {
         this.http = http;
         this.calls = calls;
     }
 
     /**
-     * A client whose requests go through {@link HubConnector}, which sets the credentials itself: hub4j's own
+     * A client whose requests go through {@link HttpConnector}, which sets the credentials itself: hub4j's own
      * authorisation stays anonymous, so building the client sends nothing (no {@code GET /user}, no
      * {@code GET /rate_limit}).
      */
-    static GitHub client(GitHubHttp http, HubConnector.Credentials credentials, CommentAuthors authors) {
+    static GitHub client(GitHubHttp http, HttpConnector.Credentials credentials, CommentAuthors authors) {
         try {
             return new GitHubBuilder()
                     .withEndpoint(http.baseUrl())
                     .withAuthorizationProvider(AuthorizationProvider.ANONYMOUS)
-                    .withConnector(new HubConnector(http, credentials, authors))
-                    .withRateLimitHandler(HubLimitHandlers.rateLimit(http))
-                    .withAbuseLimitHandler(HubLimitHandlers.abuseLimit(http))
+                    .withConnector(new HttpConnector(http, credentials, authors))
+                    .withRateLimitHandler(LimitHandlers.rateLimit(http))
+                    .withAbuseLimitHandler(LimitHandlers.abuseLimit(http))
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,7 +68,7 @@ final class HubObjects {
         return clients.computeIfAbsent(installationId, id -> client(http, send -> calls.send(id, send), authors));
     }
 
-    GHIssue issue(ThreadRef thread) throws IOException {
+    GHIssue issue(GitHubThread thread) throws IOException {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("action", "opened");
         payload.putObject("issue").put("number", thread.number());
@@ -78,7 +78,7 @@ final class HubObjects {
     }
 
     /** A comment of the thread by its id, bound as an {@code issue_comment} payload binds it: nothing is fetched. */
-    GHIssueComment comment(ThreadRef thread, long commentId) throws IOException {
+    GHIssueComment comment(GitHubThread thread, long commentId) throws IOException {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("action", "edited");
         payload.putObject("comment").put("id", commentId);
@@ -109,11 +109,11 @@ final class HubObjects {
     }
 
     /**
-     * Runs hub4j calls of an installation. A rate limit (thrown by {@link HubLimitHandlers}) holds the installation
+     * Runs hub4j calls of an installation. A rate limit (thrown by {@link LimitHandlers}) holds the installation
      * back as {@link InstallationCalls} does; what hub4j itself reports as an I/O failure comes out as a
      * {@link GitHubApiException} with its status.
      */
-    <T> T call(long installationId, HubCall<T> call) {
+    <T> T call(long installationId, ApiCall<T> call) {
         try {
             return run(call);
         } catch (RateLimitedException e) {
@@ -127,7 +127,7 @@ final class HubObjects {
     }
 
     /** Runs a hub4j call; what hub4j reports as an I/O failure comes out as a {@link GitHubApiException}. */
-    static <T> T run(HubCall<T> call) {
+    static <T> T run(ApiCall<T> call) {
         try {
             return call.run();
         } catch (HttpException e) {
@@ -170,7 +170,7 @@ final class HubObjects {
 
     /** A hub4j call, which may throw hub4j's IOException. */
     @FunctionalInterface
-    interface HubCall<T> {
+    interface ApiCall<T> {
         T run() throws IOException;
     }
 }

@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
  * {@code Date}, see {@link RateLimitHeaders}); {@link InstallationCalls} holds the installation back until then and
  * the job queue puts the job back for that time.
  */
-final class HubLimitHandlers {
+final class LimitHandlers {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HubLimitHandlers.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LimitHandlers.class);
 
-    private HubLimitHandlers() {}
+    private LimitHandlers() {}
 
     static GitHubRateLimitHandler rateLimit(GitHubHttp http) {
         return new GitHubRateLimitHandler() {
@@ -37,7 +37,7 @@ final class HubLimitHandlers {
     }
 
     private static GitHubApiException limited(GitHubHttp http, GitHubConnectorResponse response) {
-        GitHubResponse answer = ((HubConnector.Answer) response).answer();
+        GitHubResponse answer = ((HttpConnector.Answer) response).answer();
         String what =
                 response.request().method() + " " + response.request().url().getPath();
         return http.rateLimitLifts(answer.status(), answer.headers(), answer.body())

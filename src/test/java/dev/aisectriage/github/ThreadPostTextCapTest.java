@@ -1,10 +1,11 @@
-package dev.aisectriage.event;
+package dev.aisectriage.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class ThreadPostTextCapTest {
                 .put("body", "b".repeat(1 << 20));
         Delivery event = Fixtures.delivery("d-1", "issues", "opened", 9L, "o/r", payload);
 
-        ThreadPost post = ThreadPost.of(event);
+        ThreadPost post = GitHubPayloads.thread(event);
 
         assertThat(post.body()).hasSize(ThreadPost.MAX_TEXT_CHARS).isEqualTo("b".repeat(ThreadPost.MAX_TEXT_CHARS));
         assertThat(post.title()).hasSize(ThreadPost.MAX_TEXT_CHARS);
@@ -33,7 +34,7 @@ class ThreadPostTextCapTest {
         payload.putObject("installation").put("id", 9);
         payload.putObject("issue").put("number", 12).put("title", "t").put("body", "é".repeat(65_536));
 
-        ThreadPost post = ThreadPost.of(Fixtures.delivery("d-1", "issues", "opened", 9L, "o/r", payload));
+        ThreadPost post = GitHubPayloads.thread(Fixtures.delivery("d-1", "issues", "opened", 9L, "o/r", payload));
 
         assertThat(post.body()).isEqualTo("é".repeat(65_536));
     }

@@ -1,18 +1,22 @@
-package dev.aisectriage.event;
+package dev.aisectriage.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aisectriage.core.Actor;
 import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.InstallationChange;
 import dev.aisectriage.core.MalformedPayloadException;
+import dev.aisectriage.core.Reply;
+import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.event.ApplySlashCommand;
 import dev.aisectriage.support.Fixtures;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.kohsuke.github.GHEventPayload;
 
 /** A stored delivery becomes its typed payload in one place: checked on the JSON, then bound, or malformed. */
 class GitHubPayloadsTest {
@@ -21,11 +25,12 @@ class GitHubPayloadsTest {
     void givenAnIssuesDeliveryWhenParsedThenTheTypedPayloadCarriesTheIssueBoundToItsRepository() {
         Delivery delivery = Fixtures.event("issues-opened-security-report.json", "d-1");
 
-        GHEventPayload.Issue payload = GitHubPayloads.ISSUES.parse(delivery);
-        ThreadPost post = ThreadPost.of(delivery, payload);
+        ThreadPost post = GitHubPayloads.post(delivery).post();
 
-        assertThat(payload.getIssue().getRepository().getFullName()).isEqualTo(delivery.repository());
-        assertThat(post.ref().kind()).isEqualTo(ThreadRef.Kind.ISSUE);
+        assertThat(post.ref())
+                .isInstanceOf(ThreadRef.GitHubIssue.class)
+                .extracting(ThreadRef::repository)
+                .isEqualTo(delivery.repository());
         assertThat(post.ref().number())
                 .isEqualTo(delivery.payload().path("issue").path("number").asInt());
         assertThat(post.title())
@@ -38,10 +43,10 @@ class GitHubPayloadsTest {
     void givenADiscussionDeliveryWhenParsedThenItIsReadAsADiscussionWithItsNodeId() {
         Delivery delivery = Fixtures.event("discussion-created-security-question.json", "d-1");
 
-        ThreadPost post = ThreadPost.of(delivery, GitHubPayloads.DISCUSSION.parse(delivery));
+        ThreadPost post = GitHubPayloads.post(delivery).post();
 
-        assertThat(post.ref().kind()).isEqualTo(ThreadRef.Kind.DISCUSSION);
-        assertThat(post.ref().nodeId())
+        assertThat(post.ref()).isInstanceOf(ThreadRef.GitHubDiscussion.class);
+        assertThat(((ThreadRef.GitHubDiscussion) post.ref()).nodeId())
                 .isEqualTo(delivery.payload().path("discussion").path("node_id").asText());
     }
 
@@ -55,7 +60,7 @@ class GitHubPayloadsTest {
         Delivery stored = Fixtures.delivery(
                 delivery.id(), "issues", "opened", delivery.installationId(), name, delivery.payload());
 
-        assertThatThrownBy(() -> GitHubPayloads.ISSUES.parse(stored))
+        assertThatThrownBy(() -> GitHubPayloads.post(stored))
                 .isInstanceOf(MalformedPayloadException.class)
                 .hasMessageContaining("repository.full_name")
                 .hasMessageContaining("not owner/name");
@@ -68,7 +73,7 @@ class GitHubPayloadsTest {
                 "d-1",
                 p -> p.with("issue").putObject("title"));
 
-        assertThatThrownBy(() -> GitHubPayloads.ISSUES.parse(delivery))
+        assertThatThrownBy(() -> GitHubPayloads.post(delivery))
                 .isInstanceOf(MalformedPayloadException.class)
                 .hasMessageContaining("does not bind to Issue");
     }
@@ -77,7 +82,7 @@ class GitHubPayloadsTest {
     void givenAnIssueCommentWithoutItsCommentWhenParsedThenTheDeliveryIsMalformed() {
         Delivery delivery = Fixtures.event("issue_comment-created-follow-up.json", "d-1", p -> p.remove("comment"));
 
-        assertThatThrownBy(() -> GitHubPayloads.ISSUE_COMMENT.parse(delivery))
+        assertThatThrownBy(() -> GitHubPayloads.reply(delivery))
                 .isInstanceOf(MalformedPayloadException.class)
                 .hasMessageContaining("payload has no comment");
     }
@@ -90,7 +95,7 @@ class GitHubPayloadsTest {
                 "d-1",
                 p -> p.with("comment").put("author_association", association));
 
-        Reply reply = Reply.of(GitHubPayloads.ISSUE_COMMENT.parse(delivery));
+        Reply reply = GitHubPayloads.reply(delivery);
 
         assertThat(reply.association()).isEqualTo("UNKNOWN");
         assertThat(ApplySlashCommand.TRUSTED).doesNotContain(reply.association());
@@ -103,8 +108,7 @@ class GitHubPayloadsTest {
                 "d-1",
                 p -> p.with("comment").remove("author_association"));
 
-        assertThat(Reply.of(GitHubPayloads.ISSUE_COMMENT.parse(delivery)).association())
-                .isEqualTo("NONE");
+        assertThat(GitHubPayloads.reply(delivery).association()).isEqualTo("NONE");
     }
 
     @Test
@@ -114,7 +118,7 @@ class GitHubPayloadsTest {
                 "d-1",
                 p -> p.with("installation").put("id", BigInteger.TWO.pow(70)));
 
-        assertThatThrownBy(() -> GitHubPayloads.INSTALLATION.parse(delivery))
+        assertThatThrownBy(() -> GitHubPayloads.installation(delivery))
                 .isInstanceOf(MalformedPayloadException.class)
                 .hasMessageContaining("installation.id");
     }
@@ -124,8 +128,7 @@ class GitHubPayloadsTest {
         Delivery delivery =
                 Fixtures.event("installation-created-two-repositories.json", "d-1", p -> p.remove("repositories"));
 
-        assertThat(GitHubPayloads.INSTALLATION.parse(delivery).getRawRepositories())
-                .isEmpty();
+        assertThat(GitHubPayloads.installation(delivery).repositories()).isEmpty();
     }
 
     @Test
@@ -136,10 +139,9 @@ class GitHubPayloadsTest {
             user.put("login", "helper[bot]");
         });
 
-        ThreadPost post = ThreadPost.of(delivery, GitHubPayloads.ISSUES.parse(delivery));
+        ThreadPost post = GitHubPayloads.post(delivery).post();
 
-        assertThat(post.author()).isEqualTo("helper[bot]");
-        assertThat(post.authorIsBot()).isTrue();
+        assertThat(post.author()).isEqualTo(new Actor("helper[bot]", true));
     }
 
     @Test
@@ -152,11 +154,9 @@ class GitHubPayloadsTest {
             installation.put("target_type", "SomeNewAccount");
         });
 
-        GHEventPayload.Installation payload = GitHubPayloads.INSTALLATION.parse(delivery);
+        InstallationChange installation = GitHubPayloads.installation(delivery);
 
-        assertThat(payload.getInstallation().getId()).isEqualTo(delivery.installationId());
-        assertThat(payload.getRawRepositories()).hasSize(2);
-        assertThat(payload.getInstallation().getPermissions()).doesNotContainKeys("issues", "brand_new_area");
-        assertThat(payload.getInstallation().getRepositorySelection()).isNull();
+        assertThat(installation.installationId()).isEqualTo(delivery.installationId());
+        assertThat(installation.repositories()).hasSize(2);
     }
 }

@@ -17,16 +17,16 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
  * hold as every other call), or the App's JWT. Every
  * error answer but a rate limit fails here as a {@link GitHubApiException}; a rate limit hub4j recognises (429, or
  * 403 with {@code retry-after} or no requests remaining) is handed to hub4j, whose handlers
- * ({@link HubLimitHandlers}) throw it back with the moment it lifts.
+ * ({@link LimitHandlers}) throw it back with the moment it lifts.
  */
-final class HubConnector implements GitHubConnector {
+final class HttpConnector implements GitHubConnector {
 
     private final GitHubHttp http;
     private final Credentials credentials;
     private final CommentAuthors authors;
 
     /** @param authors told of every comment list that passes, for what hub4j does not map (see {@link CommentAuthors}) */
-    HubConnector(GitHubHttp http, Credentials credentials, CommentAuthors authors) {
+    HttpConnector(GitHubHttp http, Credentials credentials, CommentAuthors authors) {
         this.http = http;
         this.credentials = credentials;
         this.authors = authors;

@@ -1,4 +1,4 @@
-package dev.aisectriage.event;
+package dev.aisectriage.github;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -26,29 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where a stored GitHub delivery becomes its typed payload: checked ({@link PayloadChecks}), then bound
- * by hub4j ({@code GitHub.parseEventPayload}) on an offline root, so that no getter a handler calls can send a
- * request; writes go through the gateway. Discussions are bound to {@link DiscussionPayload}.
+ * A checked delivery ({@link PayloadChecks}) bound to its typed payload: by hub4j ({@code GitHub.parseEventPayload})
+ * on an offline root, so that no getter can send a request, or to {@link DiscussionPayload} for discussions. What
+ * does not bind is a {@link MalformedPayloadException}.
  */
-public final class GitHubPayloads {
+final class PayloadBinding {
 
-    public static final PayloadType<GHEventPayload.Issue> ISSUES =
-            e -> hub4jThread(e, "issue", GHEventPayload.Issue.class);
-    public static final PayloadType<GHEventPayload.PullRequest> PULL_REQUEST =
-            e -> hub4jThread(e, "pull_request", GHEventPayload.PullRequest.class);
-    public static final PayloadType<GHEventPayload.IssueComment> ISSUE_COMMENT = GitHubPayloads::issueComment;
-    public static final PayloadType<DiscussionPayload> DISCUSSION = GitHubPayloads::discussion;
-    public static final PayloadType<DiscussionPayload> DISCUSSION_COMMENT = e -> {
-        PayloadChecks.object(e, "comment");
-        return discussion(e);
-    };
-    public static final PayloadType<GHEventPayload.Installation> INSTALLATION =
-            e -> installation(e, GHEventPayload.Installation.class, "repositories");
-    public static final PayloadType<GHEventPayload.InstallationRepositories> INSTALLATION_REPOSITORIES =
-            e -> installation(
-                    e, GHEventPayload.InstallationRepositories.class, "repositories_added", "repositories_removed");
-
-    private static final Logger LOG = LoggerFactory.getLogger(GitHubPayloads.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PayloadBinding.class);
     private static final int MAX_UNKNOWN_VALUES = 16;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -57,22 +41,26 @@ public final class GitHubPayloads {
     private static final Set<String> ASSOCIATIONS =
             Arrays.stream(GHCommentAuthorAssociation.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
-    private GitHubPayloads() {}
+    private PayloadBinding() {}
 
-    private static <P extends GHEventPayload> P hub4jThread(Delivery e, String field, Class<P> type) {
+    static GHEventPayload.Issue issues(Delivery e) {
+        return hub4jThread(e, "issue", GHEventPayload.Issue.class);
+    }
+
+    static <P extends GHEventPayload> P hub4jThread(Delivery e, String field, Class<P> type) {
         PayloadChecks.thread(e, field);
         PayloadChecks.authorLogin(e, field);
         return hub4j(e, e.payload(), type);
     }
 
-    private static GHEventPayload.IssueComment issueComment(Delivery e) {
+    static GHEventPayload.IssueComment issueComment(Delivery e) {
         PayloadChecks.thread(e, "issue");
         PayloadChecks.authorLogin(e, "issue");
         PayloadChecks.object(e, "comment");
         return hub4j(e, withKnownAssociation(e.payload()), GHEventPayload.IssueComment.class);
     }
 
-    private static DiscussionPayload discussion(Delivery e) {
+    static DiscussionPayload discussion(Delivery e) {
         PayloadChecks.thread(e, "discussion");
         try {
             return JSON.treeToValue(e.payload(), DiscussionPayload.class);
@@ -81,7 +69,7 @@ public final class GitHubPayloads {
         }
     }
 
-    private static <P extends GHEventPayload> P installation(Delivery e, Class<P> type, String... lists) {
+    static <P extends GHEventPayload> P installation(Delivery e, Class<P> type, String... lists) {
         PayloadChecks.object(e, "installation");
         PayloadChecks.installation(e);
         return hub4j(e, withLists(e.payload(), lists), type);

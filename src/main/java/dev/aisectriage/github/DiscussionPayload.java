@@ -1,4 +1,4 @@
-package dev.aisectriage.event;
+package dev.aisectriage.github;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

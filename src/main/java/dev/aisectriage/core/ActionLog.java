@@ -1,4 +1,4 @@
-package dev.aisectriage.github;
+package dev.aisectriage.core;
 
 /** Where the gateway records every write it sends and, in dry-run, every write it would have sent. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.aisectriage.event;
+package dev.aisectriage.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;

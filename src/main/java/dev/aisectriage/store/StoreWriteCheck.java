@@ -1,6 +1,5 @@
-package dev.aisectriage.web;
+package dev.aisectriage.store;
 
-import dev.aisectriage.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
