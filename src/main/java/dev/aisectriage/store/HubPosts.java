@@ -38,7 +38,7 @@ public final class HubPosts {
             ensure(c, discussion);
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE hub_posts SET discussion_id = COALESCE(?, discussion_id), title = COALESCE(?, title), "
-                            + "pull_request = ?, private_repo = ? WHERE repository = ? AND num = ?")) {
+                            + "pull_request = ?, private_repo = ? WHERE repo_type = ? AND repository = ? AND num = ?")) {
                 s.setString(1, discussionId);
                 s.setString(2, title);
                 s.setInt(3, pullRequest ? 1 : 0);
@@ -55,7 +55,7 @@ public final class HubPosts {
         writes.inTransaction(c -> {
             ensure(c, discussion);
             try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE hub_posts SET opening_comment_id = ?, opening = ? WHERE repository = ? AND num = ?")) {
+                    "UPDATE hub_posts SET opening_comment_id = ?, opening = ? WHERE repo_type = ? AND repository = ? AND num = ?")) {
                 s.setString(1, commentId);
                 s.setString(2, text);
                 key(s, discussion, 3);
@@ -68,7 +68,7 @@ public final class HubPosts {
     public Optional<HubPost> find(HubDiscussion discussion) {
         return db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT title, opening_comment_id, opening, pull_request, "
-                    + "private_repo FROM hub_posts WHERE repository = ? AND num = ?")) {
+                    + "private_repo FROM hub_posts WHERE repo_type = ? AND repository = ? AND num = ?")) {
                 key(s, discussion, 1);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next()
@@ -85,15 +85,17 @@ public final class HubPosts {
     }
 
     private static void ensure(Connection c, HubDiscussion discussion) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO hub_posts(repository, num) VALUES (?, ?) ON CONFLICT (repository, num) DO NOTHING")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO hub_posts(repo_type, repository, num) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (repo_type, repository, num) DO NOTHING")) {
             key(s, discussion, 1);
             s.executeUpdate();
         }
     }
 
     private static void key(PreparedStatement s, HubDiscussion discussion, int from) throws SQLException {
-        s.setString(from, discussion.repository());
-        s.setInt(from + 1, discussion.number());
+        s.setString(from, discussion.repoType());
+        s.setString(from + 1, discussion.repository());
+        s.setInt(from + 2, discussion.number());
     }
 }

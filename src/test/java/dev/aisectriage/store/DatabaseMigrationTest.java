@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,9 +89,8 @@ class DatabaseMigrationTest {
     void aStoreWithHubDiscussionsOfMigration4KeepsThemAsThreadsLikeAnyOther(TestStore store) {
         // given a store at migration 4 with a flagged Hub discussion (its comment, two replies) and a GitHub thread
         String url = store == TestStore.SQLITE ? "jdbc:sqlite:" + dir.resolve("v4.db") : TestStore.freshSchema();
-        Flyway.configure()
+        Migrations.configure(store == TestStore.SQLITE ? Database.Dialect.SQLITE : Database.Dialect.POSTGRESQL)
                 .dataSource(url, null, null)
-                .locations("classpath:db/migration/" + (store == TestStore.SQLITE ? "sqlite" : "postgresql"))
                 .target("4")
                 .load()
                 .migrate();
@@ -154,10 +152,10 @@ class DatabaseMigrationTest {
             int v = 1;
             for (String name : List.of("V1__intake.sql", "V2__github.sql")) {
                 String sql;
-                try (InputStream in = DatabaseMigrationTest.class
-                        .getClassLoader()
-                        .getResourceAsStream("db/migration/sqlite/" + name)) {
-                    sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                try (InputStream in =
+                        DatabaseMigrationTest.class.getClassLoader().getResourceAsStream("db/migration/" + name)) {
+                    sql = DialectMigrations.render(
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8), Database.Dialect.SQLITE);
                 }
                 for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
                     if (!statement.isBlank()) {

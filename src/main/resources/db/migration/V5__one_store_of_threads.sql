@@ -1,6 +1,5 @@
 -- Issue 19: one store of threads for every platform; a thread need not belong to a GitHub installation.
-
--- SQLite drops a NOT NULL only by copying the table.
+{{-- SQLite drops a NOT NULL only by copying the table.
 CREATE TABLE threads_v5 (
     installation_id      INTEGER,
     repository           TEXT NOT NULL,
@@ -24,7 +23,7 @@ INSERT INTO threads_v5 SELECT * FROM threads;
 DROP TABLE threads;
 ALTER TABLE threads_v5 RENAME TO threads;
 CREATE INDEX threads_installation ON threads (installation_id);
-CREATE INDEX threads_classified_at ON threads (classified_at);
+CREATE INDEX threads_classified_at ON threads (classified_at);|ALTER TABLE threads ALTER COLUMN installation_id DROP NOT NULL;}}
 
 -- A Hub discussion's verdict and comment join every other thread's (kind 'hub_discussion', no installation, its
 -- repository the Hub's path), themes stored by name as GitHub's are.
@@ -43,18 +42,12 @@ INSERT INTO thread_comments (repository, kind, number, comment_id, body)
 DROP TABLE hub_discussion_comments;
 
 -- What the Hub's events tell of a discussion piece by piece (title, opening post, flags) stays the Hub's own.
-CREATE TABLE hub_posts (
-    repository         TEXT NOT NULL,
-    num                INTEGER NOT NULL,
-    discussion_id      TEXT,
-    title              TEXT,
-    opening_comment_id TEXT,
-    opening            TEXT,
-    pull_request       INTEGER NOT NULL DEFAULT 0,
-    private_repo       INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (repository, num)
-);
-INSERT INTO hub_posts (repository, num, discussion_id, title, opening_comment_id, opening, pull_request, private_repo)
-    SELECT repository, num, discussion_id, title, opening_comment_id, opening, pull_request, private_repo
-    FROM hub_discussions;
-DROP TABLE hub_discussions;
+ALTER TABLE hub_discussions RENAME TO hub_posts;
+DROP INDEX hub_discussions_classified_at;
+ALTER TABLE hub_posts DROP COLUMN security_probability;
+ALTER TABLE hub_posts DROP COLUMN primary_theme;
+ALTER TABLE hub_posts DROP COLUMN verdict;
+ALTER TABLE hub_posts DROP COLUMN model_version;
+ALTER TABLE hub_posts DROP COLUMN comment_id;
+ALTER TABLE hub_posts DROP COLUMN comment_hash;
+ALTER TABLE hub_posts DROP COLUMN classified_at;

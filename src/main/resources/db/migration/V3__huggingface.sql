@@ -1,5 +1,6 @@
 -- The Hugging Face Hub side (issue 13): discussions the bot triaged and the comments it read. Hub deliveries share
 -- the deliveries and jobs tables (event 'huggingface.<scope>', no installation, delivery id 'hf-<uuid>').
+{{|-- The same schema as sqlite/V3__huggingface.sql, in PostgreSQL's types.}}
 
 -- One row per Hub discussion; repository is the Hub's path: owner/name (models), datasets/owner/name, spaces/....
 CREATE TABLE hub_discussions (
@@ -12,7 +13,7 @@ CREATE TABLE hub_discussions (
     opening              TEXT,
     pull_request         INTEGER NOT NULL DEFAULT 0,
     private_repo         INTEGER NOT NULL DEFAULT 0,
-    security_probability REAL,
+    security_probability {{REAL|DOUBLE PRECISION}},
     primary_theme        TEXT,
     verdict              TEXT,
     model_version        TEXT,
@@ -30,6 +31,6 @@ CREATE TABLE hub_discussion_comments (
     num        INTEGER NOT NULL,
     comment_id TEXT NOT NULL,
     body       TEXT NOT NULL,
-    first_seen INTEGER NOT NULL,
+    first_seen {{INTEGER|BIGINT}} NOT NULL,
     PRIMARY KEY (repo_type, repository, num, comment_id)
 );
