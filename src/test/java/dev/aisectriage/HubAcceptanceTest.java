@@ -97,10 +97,11 @@ class HubAcceptanceTest {
                             "POST " + COMMENT_PATH);
             assertThat(hub.requests()).allMatch(r -> ("Bearer " + FakeHub.TOKEN).equals(r.authorization()));
             String comment = hub.writes().get(0).json().path("comment").asText();
-            String themeTitle = Theme.parse(new Threads(first.wiring().db())
-                            .find(HUB_DISCUSSION)
-                            .orElseThrow()
-                            .primaryTheme())
+            String themeTitle = Theme.parse(
+                            new Threads(first.wiring().db(), first.wiring().db()::writeTransaction)
+                                    .find(HUB_DISCUSSION)
+                                    .orElseThrow()
+                                    .primaryTheme())
                     .title();
             assertThat(comment)
                     .startsWith(CommentMarker.MARKER)
@@ -122,7 +123,8 @@ class HubAcceptanceTest {
             HttpResponse<String> own = webhooks.send(ownCommentEvent(posted));
             assertThat(own.body()).contains("\"outcome\":\"queued\"");
             awaitDone(second, JSON.readTree(own.body()).path("delivery").asText());
-            assertThat(new Threads(second.wiring().db()).replies(HUB_DISCUSSION))
+            assertThat(new Threads(second.wiring().db(), second.wiring().db()::writeTransaction)
+                            .replies(HUB_DISCUSSION))
                     .as("the bot's own comment is not read as a reply")
                     .isEmpty();
 
@@ -131,7 +133,7 @@ class HubAcceptanceTest {
                     .send("issues", "gh-1", Webhooks.fixture("issues-opened-security-report.json"));
             assertThat(github.statusCode()).isEqualTo(202);
             awaitDone(second, "gh-1");
-            assertThat(new Actions(second.wiring().db()).recent(20))
+            assertThat(new Actions(second.wiring().db(), second.wiring().db()::writeTransaction).recent(20))
                     .filteredOn(a -> a.installationId() != null)
                     .isNotEmpty()
                     .allMatch(Actions.Action::dryRun);
@@ -145,7 +147,7 @@ class HubAcceptanceTest {
             // then still exactly one comment on the Hub, and one write
             assertThat(hub.writes()).hasSize(1);
             assertThat(hub.commentsOf(DISCUSSION)).hasSize(1);
-            assertThat(new Actions(second.wiring().db()).recent(20))
+            assertThat(new Actions(second.wiring().db(), second.wiring().db()::writeTransaction).recent(20))
                     .filteredOn(a -> a.installationId() == null)
                     .singleElement()
                     .satisfies(a -> {

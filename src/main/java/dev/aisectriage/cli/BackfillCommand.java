@@ -157,9 +157,11 @@ public final class BackfillCommand implements Callable<Integer> {
         AppCredentials app = appCredentials();
         Database db = value("DATABASE_URL", null) != null
                 ? Database.openPostgres(value("DATABASE_URL", null), 4)
-                : Stores.open(Path.of(value("DATABASE_PATH", AppConfig.DEFAULT_DATABASE_PATH)), "DATABASE_PATH");
+                : StoreAccess.open(Path.of(value("DATABASE_PATH", AppConfig.DEFAULT_DATABASE_PATH)), "DATABASE_PATH");
         GitHubGateway gateway = GitHubApp.gateway(
-                new GitHubApp.Settings(apiUrl, app.id(), app.pem(), false, null), new Actions(db)::record, http -> {});
+                new GitHubApp.Settings(apiUrl, app.id(), app.pem(), false, null),
+                new Actions(db, db::writeTransaction)::record,
+                http -> {});
         InstallationTokens tokens = new InstallationTokens(
                 new GitHubHttp(apiUrl),
                 new AppJwt(app.id().trim(), PrivateKeys.parse(app.pem()), Clock.systemUTC()),

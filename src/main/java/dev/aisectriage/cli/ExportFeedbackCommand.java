@@ -70,7 +70,7 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
             return 1;
         }
         try (db) {
-            Feedback feedback = new Feedback(db);
+            Feedback feedback = new Feedback(db, db::writeTransaction);
             int n;
             if (output == null) {
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

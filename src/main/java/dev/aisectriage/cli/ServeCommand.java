@@ -60,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
         checkPrivateKey(config);
         logBanner(config, log);
 
-        Database db = Stores.open(config);
+        Database db = StoreAccess.open(config);
         Classifier classifier = loadClassifier(config, log);
         CommentRenderer renderer = MarkdownCommentRenderer.forApi(config.githubApiUrl());
         Service service = startService(config, db, classifier, renderer);

@@ -28,9 +28,9 @@ public sealed interface ThreadRef permits ThreadRef.GitHubThread, ThreadRef.HubD
     /** A thread as the store keeps it. */
     static ThreadRef of(Long installationId, String repository, String kind, int number, String nodeId) {
         return switch (kind) {
-            case GitHubIssue.KIND -> new GitHubIssue(installationId, repository, number, nodeId);
-            case GitHubDiscussion.KIND -> new GitHubDiscussion(installationId, repository, number, nodeId);
-            case HubDiscussion.KIND -> HubDiscussion.ofPath(repository, number);
+            case "issue" -> new GitHubIssue(installationId, repository, number, nodeId);
+            case "discussion" -> new GitHubDiscussion(installationId, repository, number, nodeId);
+            case "hub_discussion" -> HubDiscussion.ofPath(repository, number);
             default -> throw new IllegalArgumentException("not a kind of thread: '" + kind + "'");
         };
     }
@@ -59,6 +59,11 @@ public sealed interface ThreadRef permits ThreadRef.GitHubThread, ThreadRef.HubD
             return true;
         }
 
+        @Override
+        default String kind() {
+            return this instanceof GitHubDiscussion ? "discussion" : "issue";
+        }
+
         default String owner() {
             return repository().substring(0, repository().indexOf('/'));
         }
@@ -70,13 +75,6 @@ public sealed interface ThreadRef permits ThreadRef.GitHubThread, ThreadRef.HubD
 
     /** A GitHub issue, or a pull request (labelled through the issue endpoints it shares). */
     record GitHubIssue(long installationId, String repository, int number, String nodeId) implements GitHubThread {
-
-        static final String KIND = "issue";
-
-        @Override
-        public String kind() {
-            return KIND;
-        }
 
         @Override
         public String toString() {
@@ -108,8 +106,6 @@ public sealed interface ThreadRef permits ThreadRef.GitHubThread, ThreadRef.HubD
      */
     record HubDiscussion(String repoType, String repoName, int number) implements ThreadRef {
 
-        static final String KIND = "hub_discussion";
-
         /** A thread named by the Hub's path, as the store keeps it: {@code datasets/owner/name} or {@code owner/name}. */
         static HubDiscussion ofPath(String path, int number) {
             for (String type : new String[] {"dataset", "space"}) {
@@ -128,7 +124,7 @@ public sealed interface ThreadRef permits ThreadRef.GitHubThread, ThreadRef.HubD
 
         @Override
         public String kind() {
-            return KIND;
+            return "hub_discussion";
         }
 
         @Override

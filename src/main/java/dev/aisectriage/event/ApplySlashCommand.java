@@ -39,11 +39,11 @@ public final class ApplySlashCommand implements PayloadHandler<Reply> {
     private final Classifier classifier;
     private final CommentRenderer renderer;
 
-    public ApplySlashCommand(
-            TriageThread triage, Threads threads, Feedback feedback, Classifier classifier, CommentRenderer renderer) {
+    /** @param renderer how the answer to {@code explain} reads (GitHub's: commands are GitHub's) */
+    public ApplySlashCommand(TriageThread triage, Stores stores, Classifier classifier, CommentRenderer renderer) {
         this.triage = triage;
-        this.threads = threads;
-        this.feedback = feedback;
+        this.threads = stores.threads();
+        this.feedback = stores.feedback();
         this.classifier = classifier;
         this.renderer = renderer;
     }

@@ -4,6 +4,7 @@ import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.config.RepoConfigLoader;
 import dev.aisectriage.core.Actor;
+import dev.aisectriage.core.Daemons;
 import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.core.ThreadRef;
@@ -18,7 +19,6 @@ import dev.aisectriage.store.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -52,15 +52,15 @@ public final class Backfill {
     /** A backfill on the store and the gateway, as {@code backfill --apply} runs it: GitHub's issues only. */
     public static Backfill on(Database db, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer) {
         Clock clock = Clock.systemUTC();
-        Threads threads = new Threads(db);
+        Threads threads = new Threads(db, db::writeTransaction);
         TriageThread triage = new TriageThread(
                 classifier,
                 new Renderers(renderer, renderer),
                 gateway,
                 gateway,
-                TriageRoutes.configs(new RepoConfigLoader(gateway, new ConfigErrors(db), clock)),
+                TriageRoutes.configs(new RepoConfigLoader(gateway, new ConfigErrors(db, db::writeTransaction), clock)),
                 threads,
-                new Installations(db),
+                new Installations(db, db::writeTransaction),
                 (ref, p) -> {});
         return new Backfill(gateway, triage, threads, new ThreadLeases(db::writeTransaction, clock));
     }
@@ -77,7 +77,7 @@ public final class Backfill {
         if (done(ref)) {
             return false;
         }
-        ScheduledExecutorService heartbeat = heartbeat();
+        ScheduledExecutorService heartbeat = Daemons.timer("backfill-lease-heartbeat");
         try {
             return triageLeased(heartbeat, ref, post(ref, issue, publicRepository));
         } finally {
@@ -93,7 +93,7 @@ public final class Backfill {
     /** @return how many issues were classified now */
     public int run(long installationId, String repository, boolean publicRepository, int limit) {
         int classified = 0;
-        ScheduledExecutorService heartbeat = heartbeat();
+        ScheduledExecutorService heartbeat = Daemons.timer("backfill-lease-heartbeat");
         try {
             for (OpenIssue issue : gateway.listOpenIssues(installationId, repository, limit)) {
                 ThreadRef ref = new ThreadRef.GitHubIssue(installationId, repository, issue.number(), issue.nodeId());
@@ -152,14 +152,6 @@ public final class Backfill {
                 issue.labels(),
                 publicRepository,
                 false);
-    }
-
-    private static ScheduledExecutorService heartbeat() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "backfill-lease-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     private boolean seen(ThreadRef ref) {

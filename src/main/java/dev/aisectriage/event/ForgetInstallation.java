@@ -3,10 +3,6 @@ package dev.aisectriage.event;
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.core.InstallationChange;
 import dev.aisectriage.core.Lease;
-import dev.aisectriage.store.Feedback;
-import dev.aisectriage.store.Installations;
-import dev.aisectriage.store.Retention;
-import dev.aisectriage.store.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,25 +14,19 @@ public final class ForgetInstallation implements PayloadHandler<InstallationChan
 
     private static final Logger LOG = LoggerFactory.getLogger(ForgetInstallation.class);
 
-    private final Threads threads;
-    private final Feedback feedback;
-    private final Installations installations;
-    private final Retention retention;
+    private final Stores stores;
 
-    public ForgetInstallation(Threads threads, Feedback feedback, Installations installations, Retention retention) {
-        this.threads = threads;
-        this.feedback = feedback;
-        this.installations = installations;
-        this.retention = retention;
+    public ForgetInstallation(Stores stores) {
+        this.stores = stores;
     }
 
     @Override
     public void handle(Delivery delivery, InstallationChange installation, Lease lease) {
         long id = installation.installationId();
-        int texts = threads.forgetInstallation(id);
-        int signals = feedback.forgetInstallation(id);
-        installations.recordDeleted(id);
-        retention.forgetInstallation(id);
+        int texts = stores.threads().forgetInstallation(id);
+        int signals = stores.feedback().forgetInstallation(id);
+        stores.installations().recordDeleted(id);
+        stores.retention().forgetInstallation(id);
         LOG.info("installation {} removed: deleted {} thread texts and {} feedback records", id, texts, signals);
     }
 }

@@ -20,13 +20,11 @@ public final class RecordLabelFeedback implements PayloadHandler<LabelChange> {
     private static final Logger LOG = LoggerFactory.getLogger(RecordLabelFeedback.class);
 
     private final TriageThread triage;
-    private final Threads threads;
-    private final Feedback feedback;
+    private final Stores stores;
 
-    public RecordLabelFeedback(TriageThread triage, Threads threads, Feedback feedback) {
+    public RecordLabelFeedback(TriageThread triage, Stores stores) {
         this.triage = triage;
-        this.threads = threads;
-        this.feedback = feedback;
+        this.stores = stores;
     }
 
     @Override
@@ -35,6 +33,8 @@ public final class RecordLabelFeedback implements PayloadHandler<LabelChange> {
             return;
         }
         ThreadRef ref = change.thread().ref();
+        Threads threads = stores.threads();
+        Feedback feedback = stores.feedback();
         RepoConfig config = triage.config(ref);
         String label = change.label();
         String actor = change.sender().name();

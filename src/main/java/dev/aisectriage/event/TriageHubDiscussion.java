@@ -33,14 +33,12 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
 
     private final TriageThread triage;
     private final HubGateway hub;
-    private final HubPosts posts;
-    private final Threads threads;
+    private final Stores stores;
 
-    public TriageHubDiscussion(TriageThread triage, HubGateway hub, HubPosts posts, Threads threads) {
+    public TriageHubDiscussion(TriageThread triage, HubGateway hub, Stores stores) {
         this.triage = triage;
         this.hub = hub;
-        this.posts = posts;
-        this.threads = threads;
+        this.stores = stores;
     }
 
     @Override
@@ -64,11 +62,11 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
             LOG.info("{}: status change only (now {}); nothing to classify again", ref, LogSafe.text(d.status()));
             return;
         }
-        posts.recordDiscussion(ref, d.id(), title(d), d.isPullRequest(), payload.privateRepository());
+        stores.hubPosts().recordDiscussion(ref, d.id(), title(d), d.isPullRequest(), payload.privateRepository());
         if (comment != null && !recordComment(delivery, ref, comment)) {
             return;
         }
-        HubPost post = posts.find(ref).orElseThrow();
+        HubPost post = stores.hubPosts().find(ref).orElseThrow();
         String head = (nz(post.title()) + "\n\n" + nz(post.opening())).strip();
         triage.triage(
                 new ThreadPost(
@@ -86,8 +84,12 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
     /** A discussion event without a comment whose title is unchanged since it was classified. */
     private boolean statusChangeOnly(HubDiscussion ref, HubWebhookPayload.Discussion d, HubWebhookPayload.Comment c) {
         return c == null
-                && threads.find(ref).map(Threads.ThreadState::classifiedAt).isPresent()
-                && Objects.equals(posts.find(ref).map(HubPost::title).orElse(null), title(d));
+                && stores.threads()
+                        .find(ref)
+                        .map(Threads.ThreadState::classifiedAt)
+                        .isPresent()
+                && Objects.equals(
+                        stores.hubPosts().find(ref).map(HubPost::title).orElse(null), title(d));
     }
 
     /**
@@ -100,21 +102,23 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
         boolean opening = HubEvents.DISCUSSION.equals(delivery.event())
                 || comment.id() != null
                         && comment.id()
-                                .equals(posts.find(ref)
+                                .equals(stores.hubPosts()
+                                        .find(ref)
                                         .map(HubPost::openingCommentId)
                                         .orElse(null));
         if (opening) {
-            posts.recordOpening(ref, comment.id(), text);
+            stores.hubPosts().recordOpening(ref, comment.id(), text);
             if (comment.id() != null) {
-                threads.forgetReply(ref, comment.id()); // the opening post may have arrived as a comment event first
+                stores.threads()
+                        .forgetReply(ref, comment.id()); // the opening post may have arrived as a comment event first
             }
             return true;
         }
-        if (threads.find(ref).map(Threads.ThreadState::flagged).orElse(false)) {
+        if (stores.threads().find(ref).map(Threads.ThreadState::flagged).orElse(false)) {
             LOG.debug("{}: already flagged; a reply changes nothing", ref);
             return false;
         }
-        threads.addReply(ref, comment.id(), text);
+        stores.threads().addReply(ref, comment.id(), text);
         return true;
     }
 

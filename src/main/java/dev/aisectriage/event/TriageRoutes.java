@@ -15,14 +15,9 @@ import dev.aisectriage.github.GitHubPayloads;
 import dev.aisectriage.huggingface.HubEvents;
 import dev.aisectriage.huggingface.HubGateway;
 import dev.aisectriage.huggingface.HubWebhookPayload;
-import dev.aisectriage.store.ConfigErrors;
-import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Feedback;
-import dev.aisectriage.store.HubPosts;
 import dev.aisectriage.store.Installations;
-import dev.aisectriage.store.Retention;
 import dev.aisectriage.store.Threads;
-import dev.aisectriage.store.Writes;
 import java.time.Clock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -32,7 +27,7 @@ import java.util.function.Function;
  * handler, the keys ({@code event.action}) it runs for. Every handler reads neutral records, and the ones that triage
  * go through the one flow ({@link TriageThread}).
  */
-public final class TriageRoutes {
+public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
 
     private static final PayloadType<InstallationChange> INSTALLATION = GitHubPayloads::installation;
     private static final PayloadType<PostEvent> POST = GitHubPayloads::post;
@@ -41,45 +36,11 @@ public final class TriageRoutes {
     private static final PayloadType<HubWebhookPayload> HUB = HubWebhookPayload::of;
 
     /**
-     * What the handlers write to, all on one writer.
-     *
-     * @param retention asked to forget an installation's stored payloads when it is uninstalled
-     */
-    public record Stores(
-            Threads threads,
-            Feedback feedback,
-            Installations installations,
-            ConfigErrors configErrors,
-            HubPosts hubPosts,
-            Retention retention) {
-
-        public static Stores on(Database db, Writes writes, Retention retention) {
-            return new Stores(
-                    new Threads(db, writes),
-                    new Feedback(db, writes),
-                    new Installations(db, writes),
-                    new ConfigErrors(db, writes),
-                    new HubPosts(db, writes),
-                    retention);
-        }
-    }
-
-    /**
      * The platforms the handlers read from and write to.
      *
      * @param threads every platform's thread port (each platform's own, or its dry-run)
      */
     public record Gateways(GitHubGateway github, HubGateway hub, ThreadPort threads) {}
-
-    private final Stores stores;
-    private final Gateways gateways;
-    private final Clock clock;
-
-    public TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
-        this.stores = stores;
-        this.gateways = gateways;
-        this.clock = clock;
-    }
 
     /**
      * The one triage flow on these stores and gateways: a GitHub thread under its repository's config file, a Hub
@@ -113,8 +74,7 @@ public final class TriageRoutes {
         Feedback feedback = stores.feedback();
         Installations installations = stores.installations();
         RepoConfigLoader configs = new RepoConfigLoader(gateways.github(), stores.configErrors(), clock);
-        ApplySlashCommand applySlashCommand =
-                new ApplySlashCommand(triage, threads, feedback, classifier, renderers.github());
+        ApplySlashCommand applySlashCommand = new ApplySlashCommand(triage, stores, classifier, renderers.github());
         return new EventRoutes()
                 .on(INSTALLATION, new RecordInstallation(installations), "installation.created")
                 .on(
@@ -122,10 +82,7 @@ public final class TriageRoutes {
                         new BootstrapLabels(gateways.github(), configs, installations),
                         "installation.created",
                         "installation_repositories.added")
-                .on(
-                        INSTALLATION,
-                        new ForgetInstallation(threads, feedback, installations, stores.retention()),
-                        "installation.deleted")
+                .on(INSTALLATION, new ForgetInstallation(stores), "installation.deleted")
                 .on(
                         POST,
                         new TriagePost(triage),
@@ -145,14 +102,14 @@ public final class TriageRoutes {
                 .on(REPLY, new RetriageOnReply(triage, threads), "issue_comment.created", "discussion_comment.created")
                 .on(
                         LABEL_CHANGE,
-                        new RecordLabelFeedback(triage, threads, feedback),
+                        new RecordLabelFeedback(triage, stores),
                         "issues.labeled",
                         "issues.unlabeled",
                         "discussion.labeled",
                         "discussion.unlabeled")
                 .on(
                         HUB,
-                        new TriageHubDiscussion(triage, gateways.hub(), stores.hubPosts(), threads),
+                        new TriageHubDiscussion(triage, gateways.hub(), stores),
                         HubEvents.DISCUSSION + ".create",
                         HubEvents.DISCUSSION + ".update",
                         HubEvents.DISCUSSION_COMMENT + ".create",

@@ -15,17 +15,7 @@ import java.util.Optional;
  * What the dashboard, the metrics and the tests read of the job queue, and the dashboard's two dead-letter buttons
  * (retry, dismiss).
  */
-public final class JobQueries {
-
-    private final Database db;
-    private final SerialWriter writer;
-    private final Clock clock;
-
-    public JobQueries(Database db, SerialWriter writer, Clock clock) {
-        this.db = db;
-        this.writer = writer;
-        this.clock = clock;
-    }
+public record JobQueries(Database db, SerialWriter writer, Clock clock) {
 
     /** Number of jobs in each state (every state present, zero if none). */
     public Map<JobState, Long> countByState() {

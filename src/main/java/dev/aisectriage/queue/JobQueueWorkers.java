@@ -1,5 +1,6 @@
 package dev.aisectriage.queue;
 
+import dev.aisectriage.core.Daemons;
 import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
 import java.time.Duration;
@@ -75,11 +76,7 @@ public final class JobQueueWorkers implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             workers.execute(this::loop);
         }
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "job-lease-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        this.heartbeat = Daemons.timer("job-lease-heartbeat");
         long every = Math.max(queue.lease().toMillis() / 3, 100);
         heartbeat.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
         LOG.info(

@@ -103,11 +103,10 @@ public final class Service implements AutoCloseable {
             Wiring wiring, EventRoutes routes, BooleanSupplier modelReady, JobQueueWorkers workers, SetupPage setup) {
         AppConfig config = wiring.config();
         TriageMetrics metrics = wiring.metrics();
-        Intake intake = new Intake(routes, wiring.deliveries(), wiring.queue(), workers::wake);
+        Intake intake = new Intake(routes, wiring.deliveries(), wiring.queue(), workers::wake, metrics);
         WebhookEndpoint webhook = new WebhookEndpoint(
                 new WebhookSignature(config.webhookSecret()),
                 intake,
-                metrics,
                 config.developmentSecret() && !"127.0.0.1".equals(config.bindHost()));
         Dashboard dashboard = new Dashboard(
                 wiring.db(),
@@ -118,7 +117,7 @@ public final class Service implements AutoCloseable {
                         wiring.queries()::countByState,
                         wiring.queries()::retryDead,
                         metrics::redeliveriesRequested));
-        HuggingFaceWebhookEndpoint hub = new HuggingFaceWebhookEndpoint(config.hub(), intake, metrics);
+        HuggingFaceWebhookEndpoint hub = new HuggingFaceWebhookEndpoint(config.hub(), intake);
         return WebServer.create(
                 webhook, hub, wiring.db(), modelReady, metrics, dashboard, setup == null ? c -> {} : setup::addRoutes);
     }

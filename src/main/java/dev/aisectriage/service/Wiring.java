@@ -13,6 +13,7 @@ import dev.aisectriage.core.ThreadPort;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.event.Renderers;
+import dev.aisectriage.event.Stores;
 import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.github.GitHubApp;
 import dev.aisectriage.github.GitHubGateway;
@@ -99,9 +100,7 @@ public record Wiring(
      */
     public EventRoutes triage(Classifier classifier, Renderers renderers) {
         return new TriageRoutes(
-                        TriageRoutes.Stores.on(db, writes(), retention),
-                        new TriageRoutes.Gateways(github, hub, threads),
-                        clock)
+                        Stores.on(db, writes(), retention), new TriageRoutes.Gateways(github, hub, threads), clock)
                 .table(classifier, renderers, this::predicted);
     }
 

@@ -7,19 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The log of writes to GitHub: sent ones and, in dry-run, intended ones. */
-public final class Actions {
-
-    private final Database db;
-    private final Writes writes;
-
-    public Actions(Database db) {
-        this(db, db::writeTransaction);
-    }
-
-    public Actions(Database db, Writes writes) {
-        this.db = db;
-        this.writes = writes;
-    }
+public record Actions(Database db, Writes writes) {
 
     public void record(
             Long installationId, String repository, Integer number, String action, String detail, boolean dryRun) {

@@ -15,22 +15,10 @@ import java.util.Optional;
  * The deliveries table: every webhook received, with what the intake did with it. A handled delivery is stored by
  * the job queue ({@code queue/JobQueue#enqueue}) in the transaction that queues its job, through {@link #store}.
  */
-public final class Deliveries {
+public record Deliveries(Database db, Writes writes, Clock clock, Duration dedupeWindow) {
 
     /** The same event seen again within this long is a duplicate; after it, it is processed as new. */
     public static final Duration DEDUPE_WINDOW = Duration.ofDays(1);
-
-    private final Database db;
-    private final Writes writes;
-    private final Clock clock;
-    private final Duration dedupeWindow;
-
-    public Deliveries(Database db, Writes writes, Clock clock, Duration dedupeWindow) {
-        this.db = db;
-        this.writes = writes;
-        this.clock = clock;
-        this.dedupeWindow = dedupeWindow;
-    }
 
     /**
      * Stores a delivery the bot handles, inside the caller's transaction. Returns {@link DeliveryOutcome#REDELIVERY}

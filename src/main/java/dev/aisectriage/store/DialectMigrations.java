@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -126,11 +127,8 @@ final class DialectMigrations implements MigrationResolver {
 
     private static String read(LoadableResource resource) {
         try (Reader in = resource.read()) {
-            StringBuilder text = new StringBuilder();
-            char[] buffer = new char[8192];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                text.append(buffer, 0, n);
-            }
+            StringWriter text = new StringWriter();
+            in.transferTo(text);
             return text.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read migration " + resource.getFilename(), e);

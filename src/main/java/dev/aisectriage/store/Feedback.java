@@ -12,24 +12,12 @@ import java.util.List;
  * What maintainers told the bot: labels removed or added against its verdict, and slash commands. One row per
  * delivery and signal, so a re-run job records nothing twice.
  */
-public final class Feedback {
+public record Feedback(Database db, Writes writes) {
 
     public static final String FALSE_POSITIVE = "false_positive";
     public static final String FALSE_NEGATIVE = "false_negative";
     public static final String NOT_SECURITY = "not_security";
     public static final String THEME = "theme";
-
-    private final Database db;
-    private final Writes writes;
-
-    public Feedback(Database db) {
-        this(db, db::writeTransaction);
-    }
-
-    public Feedback(Database db, Writes writes) {
-        this.db = db;
-        this.writes = writes;
-    }
 
     /** @return false when this delivery already recorded this signal */
     public boolean record(

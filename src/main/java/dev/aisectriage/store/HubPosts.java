@@ -13,15 +13,7 @@ import java.util.Optional;
  * whether it is a pull request, whether its repository is private. Its verdict, comment and replies are kept with
  * every other platform's threads ({@link Threads}).
  */
-public final class HubPosts {
-
-    private final Database db;
-    private final Writes writes;
-
-    public HubPosts(Database db, Writes writes) {
-        this.db = db;
-        this.writes = writes;
-    }
+public record HubPosts(Database db, Writes writes) {
 
     /**
      * One Hub discussion as its events told it.

@@ -7,19 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The App's installations, and the labels it created on their repositories. */
-public final class Installations {
-
-    private final Database db;
-    private final Writes writes;
-
-    public Installations(Database db) {
-        this(db, db::writeTransaction);
-    }
-
-    public Installations(Database db, Writes writes) {
-        this.db = db;
-        this.writes = writes;
-    }
+public record Installations(Database db, Writes writes) {
 
     public void recordInstalled(long installationId, String account) {
         writes.inTransaction(c -> {

@@ -1,5 +1,6 @@
 package dev.aisectriage.store;
 
+import dev.aisectriage.core.Daemons;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -7,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -92,11 +92,7 @@ public final class Retention implements AutoCloseable {
 
     /** Purges now and then every {@code period} on a daemon thread until {@link #close()}. */
     public void start(Duration period) {
-        schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "store-retention");
-            t.setDaemon(true);
-            return t;
-        });
+        schedule = Daemons.timer("store-retention");
         schedule.scheduleWithFixedDelay(
                 () -> {
                     try {

@@ -27,10 +27,6 @@ public final class Threads {
     private final ThreadReplies replies;
     private final LabelMemory labels;
 
-    public Threads(Database db) {
-        this(db, db::writeTransaction);
-    }
-
     public Threads(Database db, Writes writes) {
         this.db = db;
         this.writes = writes;

@@ -63,8 +63,8 @@ public final class Dashboard implements Handler {
 
     public Dashboard(Database db, Options options) {
         this.data = new DashboardData(db);
-        this.installations = new Installations(db);
-        this.configErrors = new ConfigErrors(db);
+        this.installations = new Installations(db, db::writeTransaction);
+        this.configErrors = new ConfigErrors(db, db::writeTransaction);
         this.options = options;
         this.access = new DashboardAccess(options.password(), Clock.systemUTC());
         byte[] token = new byte[24];

@@ -45,8 +45,8 @@ final class DashboardData {
 
     DashboardData(Database db) {
         this.report = new Report(db);
-        this.actions = new Actions(db);
-        this.feedback = new Feedback(db);
+        this.actions = new Actions(db, db::writeTransaction);
+        this.feedback = new Feedback(db, db::writeTransaction);
         this.catalogue = Catalogue.load();
         this.mapping = SolutionMapping.load();
     }

@@ -2,7 +2,6 @@ package dev.aisectriage.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.config.HubConfig;
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.huggingface.HubDeliveries;
@@ -15,8 +14,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -31,18 +28,14 @@ public final class HuggingFaceWebhookEndpoint {
     public static final String PATH = "/webhooks/huggingface";
     public static final String SECRET_HEADER = "X-Webhook-Secret";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final HubConfig hub;
     private final byte[] secretDigest;
     private final Intake intake;
-    private final TriageMetrics metrics;
 
-    public HuggingFaceWebhookEndpoint(HubConfig hub, Intake intake, TriageMetrics metrics) {
+    public HuggingFaceWebhookEndpoint(HubConfig hub, Intake intake) {
         this.hub = hub;
         this.secretDigest = HubDeliveries.sha256(hub.webhookSecret());
         this.intake = intake;
-        this.metrics = metrics;
     }
 
     public void handle(Context ctx) {
@@ -50,12 +43,12 @@ public final class HuggingFaceWebhookEndpoint {
         byte[] body = ctx.bodyAsBytes();
         checkSecret(ctx);
         String text = new String(body, StandardCharsets.UTF_8);
-        JsonNode tree = parseObject(text);
+        JsonNode tree = Intake.jsonObject(text, "body is not a Hub webhook payload");
         HubWebhookPayload payload = parse(tree);
         String webhookId = payload.webhook() == null || blank(payload.webhook().id())
                 ? "unknown"
                 : payload.webhook().id();
-        metrics.hubWebhookTriggered(webhookId);
+        intake.metrics().hubWebhookTriggered(webhookId);
 
         HubEvents.Normalised kind =
                 HubEvents.normalise(payload.event().scope(), payload.event().action());
@@ -68,7 +61,8 @@ public final class HuggingFaceWebhookEndpoint {
         }
         String reason = lookup.reason() != null ? lookup.reason() : ignoreReason(delivery, payload);
         DeliveryOutcome outcome = store(delivery, reason);
-        answer(ctx, delivery, webhookId, kind, outcome, reason);
+        intake.answer(
+                ctx, delivery, "webhook=" + LogSafe.text(webhookId), outcome, HttpStatus.ACCEPTED, reason, Map.of());
     }
 
     /** The repository the payload names, or why it cannot be acted on (a repository type this service skips). */
@@ -87,19 +81,6 @@ public final class HuggingFaceWebhookEndpoint {
         if (!MessageDigest.isEqual(HubDeliveries.sha256(given), secretDigest)) {
             throw WebhookRejectedException.forbidden("wrong " + SECRET_HEADER);
         }
-    }
-
-    private static JsonNode parseObject(String text) {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw WebhookRejectedException.malformed("body is not a Hub webhook payload: " + e.getOriginalMessage());
-        }
-        if (tree == null || !tree.isObject()) {
-            throw WebhookRejectedException.malformed("body is not a JSON object");
-        }
-        return tree;
     }
 
     /** The payload, with the fields every Hub event has; 400 when it is not one. */
@@ -148,35 +129,6 @@ public final class HuggingFaceWebhookEndpoint {
 
     private DeliveryOutcome store(Delivery delivery, String reason) {
         return reason != null ? intake.record(delivery, DeliveryOutcome.IGNORED, reason) : intake.queue(delivery);
-    }
-
-    /** Counts and logs the delivery, then answers 202 with its outcome. */
-    private void answer(
-            Context ctx,
-            Delivery delivery,
-            String webhookId,
-            HubEvents.Normalised kind,
-            DeliveryOutcome outcome,
-            String reason) {
-        Duration took = Duration.ofNanos(System.nanoTime() - (long) ctx.attribute(WebhookEndpoint.STARTED));
-        metrics.deliveryAnswered(kind.event(), outcome, took);
-        WebhookEndpoint.LOG.info(
-                "delivery id={} event={} repository={} webhook={} outcome={} status=202 ms={}{}",
-                delivery.id(),
-                LogSafe.text(delivery.key()),
-                LogSafe.text(delivery.repository()),
-                LogSafe.text(webhookId),
-                outcome.label(),
-                String.format("%.1f", took.toNanos() / 1e6),
-                reason == null ? "" : " reason=\"" + LogSafe.text(reason) + "\"");
-
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("delivery", delivery.id());
-        answer.put("outcome", outcome.label());
-        if (reason != null) {
-            answer.put("reason", reason);
-        }
-        ctx.status(HttpStatus.ACCEPTED).contentType("application/json").result(WebServer.json(answer));
     }
 
     private static boolean blank(String s) {

@@ -121,7 +121,7 @@ class BackfillCommandTest {
                     .extracting(FakeGitHub.Request::line)
                     .contains("POST /repos/octo-org/ml-server/issues/3/comments")
                     .noneMatch(l -> l.contains("/issues/5/"));
-            assertThat(new Actions(db).recent(20)).noneMatch(Actions.Action::dryRun);
+            assertThat(new Actions(db, db::writeTransaction).recent(20)).noneMatch(Actions.Action::dryRun);
             assertThat(Files.readAllLines(Path.of(prefix + ".csv"))).hasSize(3);
             assertThat(Files.readString(Path.of(prefix + ".md"))).contains("Applied through the App.");
         }

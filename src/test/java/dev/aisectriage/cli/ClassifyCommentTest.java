@@ -44,10 +44,10 @@ class ClassifyCommentTest {
             assertThat(run("send-fixture", FIXTURE, "--url", url)).isZero();
             Eventually.await(
                     Duration.ofSeconds(30),
-                    () -> new Actions(db)
+                    () -> new Actions(db, db::writeTransaction)
                             .recent(10).stream().anyMatch(a -> a.action().equals("create comment")),
                     "comment recorded");
-            stored = new Actions(db)
+            stored = new Actions(db, db::writeTransaction)
                     .recent(10).stream()
                             .filter(a -> a.action().equals("create comment"))
                             .findFirst()

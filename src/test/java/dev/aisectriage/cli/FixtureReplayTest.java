@@ -88,7 +88,7 @@ class FixtureReplayTest {
             assertThat(counts.get(JobState.DONE)).isGreaterThanOrEqualTo(fixtures.size() - 6L);
             assertThat(service.wiring().deliveries().count()).isEqualTo(fixtures.size());
             // and the unlabeled fixture removes the bot's own theme label: it is never added to that thread again
-            assertThat(new dev.aisectriage.store.Threads(db)
+            assertThat(new dev.aisectriage.store.Threads(db, db::writeTransaction)
                             .labelsRemovedByHumans(new dev.aisectriage.core.ThreadRef.GitHubIssue(
                                     48151623L, "example-ml/model-zoo", 42, null)))
                     .containsExactly("ai-security: system-software");

@@ -52,11 +52,13 @@ class FeedbackAndCommandsTest {
                 .filteredOn(r -> r.path().endsWith("/labels"))
                 .extracting(FakeGitHub.Request::body)
                 .containsExactly("{\"labels\":[\"ai-security: model\"]}");
-        assertThat(new Feedback(bot.db).latestPerThread()).singleElement().satisfies(f -> {
-            assertThat(f.signal()).isEqualTo(Feedback.FALSE_POSITIVE);
-            assertThat(f.isSecurity()).isFalse();
-            assertThat(f.actor()).isEqualTo("maintainer-max");
-        });
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).latestPerThread())
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.signal()).isEqualTo(Feedback.FALSE_POSITIVE);
+                    assertThat(f.isSecurity()).isFalse();
+                    assertThat(f.actor()).isEqualTo("maintainer-max");
+                });
     }
 
     @Test
@@ -69,8 +71,12 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issues-labeled-flag-added-by-maintainer.json", "d-2"));
 
         // then one false negative is recorded and nothing is sent
-        assertThat(new Feedback(bot.db).count()).isEqualTo(1);
-        assertThat(new Feedback(bot.db).latestPerThread().get(0).signal()).isEqualTo(Feedback.FALSE_NEGATIVE);
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).count()).isEqualTo(1);
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction)
+                        .latestPerThread()
+                        .get(0)
+                        .signal())
+                .isEqualTo(Feedback.FALSE_NEGATIVE);
         assertThat(github.writes()).isEmpty();
     }
 
@@ -84,7 +90,11 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3"));
 
         // then the bot is still on: the edit updated its comment
-        assertThat(new Threads(bot.db).find(ISSUE_12).orElseThrow().off()).isFalse();
+        assertThat(new Threads(bot.db, bot.db::writeTransaction)
+                        .find(ISSUE_12)
+                        .orElseThrow()
+                        .off())
+                .isFalse();
         assertThat(github.writes()).extracting(FakeGitHub.Request::method).contains("PATCH");
     }
 
@@ -100,7 +110,7 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3"));
 
         // then the feedback is recorded, exactly the bot's two labels are removed once, and nothing else is sent
-        assertThat(new Feedback(bot.db).latestPerThread())
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).latestPerThread())
                 .singleElement()
                 .satisfies(f -> assertThat(f.signal()).isEqualTo(Feedback.NOT_SECURITY));
         assertThat(github.writes().subList(writes, github.writes().size()))
@@ -126,7 +136,11 @@ class FeedbackAndCommandsTest {
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                         "POST " + REPO + "/issues/12/labels", "{\"labels\":[\"ai-security: data\"]}"));
-        assertThat(new Feedback(bot.db).latestPerThread().get(0).theme()).isEqualTo(Theme.DATA);
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction)
+                        .latestPerThread()
+                        .get(0)
+                        .theme())
+                .isEqualTo(Theme.DATA);
     }
 
     @Test
@@ -148,7 +162,8 @@ class FeedbackAndCommandsTest {
                             .contains("no theme 'bogus'")
                             .contains("`system-software`", "`data`");
                 });
-        assertThat(new Feedback(bot.db).latestPerThread()).isEmpty();
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).latestPerThread())
+                .isEmpty();
     }
 
     @Test
@@ -168,8 +183,16 @@ class FeedbackAndCommandsTest {
                 .extracting(FakeGitHub.Request::method)
                 .containsOnly("DELETE")
                 .hasSize(2);
-        assertThat(new Threads(bot.db).find(ISSUE_12).orElseThrow().off()).isTrue();
-        assertThat(new Feedback(bot.db).latestPerThread().get(0).signal()).isEqualTo(Feedback.NOT_SECURITY);
+        assertThat(new Threads(bot.db, bot.db::writeTransaction)
+                        .find(ISSUE_12)
+                        .orElseThrow()
+                        .off())
+                .isTrue();
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction)
+                        .latestPerThread()
+                        .get(0)
+                        .signal())
+                .isEqualTo(Feedback.NOT_SECURITY);
     }
 
     @Test
@@ -181,7 +204,7 @@ class FeedbackAndCommandsTest {
                 "d-2",
                 p -> p.with("comment").put("body", command)));
         int writes = github.writes().size();
-        long feedback = new Feedback(bot.db).count();
+        long feedback = new Feedback(bot.db, bot.db::writeTransaction).count();
 
         // when the member fixes a typo in the same comment, the command unchanged
         bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-3", p -> {
@@ -192,7 +215,7 @@ class FeedbackAndCommandsTest {
 
         // then nothing is sent and no second feedback is recorded
         assertThat(github.writes()).hasSize(writes);
-        assertThat(new Feedback(bot.db).count()).isEqualTo(feedback);
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).count()).isEqualTo(feedback);
     }
 
     @Test
@@ -234,7 +257,7 @@ class FeedbackAndCommandsTest {
 
         bot.handle(Fixtures.event("installation-deleted-octo-org.json", "d-3"));
 
-        assertThat(new Threads(bot.db).find(ISSUE_12)).isEmpty();
-        assertThat(new Feedback(bot.db).count()).isZero();
+        assertThat(new Threads(bot.db, bot.db::writeTransaction).find(ISSUE_12)).isEmpty();
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).count()).isZero();
     }
 }

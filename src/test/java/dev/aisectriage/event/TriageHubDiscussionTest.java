@@ -77,7 +77,8 @@ class TriageHubDiscussionTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.text()).startsWith(CommentMarker.MARKER));
         assertThat(classifier.texts.get(0)).contains("pickle").contains("safetensors");
-        assertThat(new Threads(bot.db).find(new ThreadRef.HubDiscussion("model", "example-ml/tiny-classifier", 7)))
+        assertThat(new Threads(bot.db, bot.db::writeTransaction)
+                        .find(new ThreadRef.HubDiscussion("model", "example-ml/tiny-classifier", 7)))
                 .hasValueSatisfying(d -> {
                     assertThat(d.verdict()).isEqualTo(Verdict.FLAGGED);
                     assertThat(d.commentId())

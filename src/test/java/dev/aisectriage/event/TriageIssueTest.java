@@ -222,7 +222,7 @@ class TriageIssueTest {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.writes()).isEmpty();
-        assertThat(new dev.aisectriage.store.Actions(bot.db).recent(10))
+        assertThat(new dev.aisectriage.store.Actions(bot.db, bot.db::writeTransaction).recent(10))
                 .extracting(a -> a.action() + " " + a.dryRun())
                 .containsExactly("create comment true", "add labels true");
     }
@@ -271,7 +271,7 @@ class TriageIssueTest {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.requests()).isEmpty();
-        var actions = new dev.aisectriage.store.Actions(bot.db).recent(10);
+        var actions = new dev.aisectriage.store.Actions(bot.db, bot.db::writeTransaction).recent(10);
         assertThat(actions).extracting(a -> a.action()).containsExactly("create comment", "add labels");
         // the whole comment is stored, as it would be posted, not a one-line abbreviation
         assertThat(actions.get(0).detail())

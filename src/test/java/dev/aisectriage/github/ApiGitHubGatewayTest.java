@@ -45,7 +45,7 @@ class ApiGitHubGatewayTest {
         KeyPair app = TestKeys.rsa();
         github = new FakeGitHub("1", app.getPublic());
         Database db = TestDatabase.open(dir.resolve("triage.db"));
-        actions = new Actions(db);
+        actions = new Actions(db, db::writeTransaction);
         http = new GitHubHttp(
                 github.url(),
                 new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5)),

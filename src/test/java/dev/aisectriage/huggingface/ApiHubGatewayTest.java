@@ -46,7 +46,7 @@ class ApiHubGatewayTest {
     }
 
     private ApiHubGateway gateway(String root, String token) {
-        return new ApiHubGateway(root, token, new Actions(db)::record, Clock.systemUTC());
+        return new ApiHubGateway(root, token, new Actions(db, db::writeTransaction)::record, Clock.systemUTC());
     }
 
     @Test
@@ -78,7 +78,7 @@ class ApiHubGatewayTest {
         assertThat(hub.commentsOf("models/example-ml/tiny-classifier#7"))
                 .extracting(FakeHub.Comment::text)
                 .containsExactly("second text");
-        assertThat(new Actions(db).recent(10))
+        assertThat(new Actions(db, db::writeTransaction).recent(10))
                 .extracting(Actions.Action::action)
                 .containsExactly("edit comment", "create comment");
     }
@@ -102,7 +102,7 @@ class ApiHubGatewayTest {
     @Test
     void dryRunRecordsTheIntendedCommentAndSendsNothing() {
         ApiHubGateway gateway = gateway(hub.url(), null);
-        ThreadPort dryRun = DryRunThreads.over(gateway, new Actions(db)::record);
+        ThreadPort dryRun = DryRunThreads.over(gateway, new Actions(db, db::writeTransaction)::record);
 
         String id = dryRun.createComment(DISCUSSION, "would be posted");
         dryRun.editComment(DISCUSSION, id, "would be edited");
@@ -110,7 +110,7 @@ class ApiHubGatewayTest {
         assertThat(gateway.bot()).isEmpty();
         assertThat(dryRun.comments(DISCUSSION)).isEmpty();
         assertThat(hub.requests()).isEmpty();
-        assertThat(new Actions(db).recent(10)).allSatisfy(a -> {
+        assertThat(new Actions(db, db::writeTransaction).recent(10)).allSatisfy(a -> {
             assertThat(a.dryRun()).isTrue();
             assertThat(a.repository()).isEqualTo("example-ml/tiny-classifier");
             assertThat(a.number()).isEqualTo(7);
@@ -179,8 +179,11 @@ class ApiHubGatewayTest {
     }
 
     private HubRateLimitedException limitMet() {
-        ApiHubGateway gateway =
-                new ApiHubGateway(hub.url(), FakeHub.TOKEN, new Actions(db)::record, Clock.fixed(NOW, ZoneOffset.UTC));
+        ApiHubGateway gateway = new ApiHubGateway(
+                hub.url(),
+                FakeHub.TOKEN,
+                new Actions(db, db::writeTransaction)::record,
+                Clock.fixed(NOW, ZoneOffset.UTC));
         Throwable thrown = catchThrowable(() -> gateway.createComment(DISCUSSION, "text"));
         assertThat(thrown).isInstanceOf(HubRateLimitedException.class);
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);

@@ -157,7 +157,8 @@ class HubJobFailuresTest {
     }
 
     private void runUntilSettled(String deliveryId) {
-        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, new Actions(db)::record, Clock.systemUTC());
+        ApiHubGateway gateway = new ApiHubGateway(
+                hub.url(), FakeHub.TOKEN, new Actions(db, db::writeTransaction)::record, Clock.systemUTC());
         EventRoutes routes = new EventRoutes()
                 .on("huggingface.discussion.create", (e, lease) -> gateway.createComment(DISCUSSION, "a comment"));
         try (JobQueueWorkers workers = new JobQueueWorkers(

@@ -70,7 +70,7 @@ class DatabaseMigrationTest {
                 new JobQueue.Policy(3, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1)));
         assertThat(longWindow.enqueue(Fixtures.delivery("d-copy", "issues", "opened", 9L, "o/r", 3, "k1", "{}")))
                 .isEqualTo(DeliveryOutcome.DUPLICATE);
-        assertThat(new Threads(db)
+        assertThat(new Threads(db, db::writeTransaction)
                         .find(new dev.aisectriage.core.ThreadRef.GitHubIssue(9L, "o/r", 3, null))
                         .orElseThrow()
                         .commentId())
@@ -117,7 +117,7 @@ class DatabaseMigrationTest {
 
         // then the discussion is a thread like any other, its post kept apart, and the GitHub thread is untouched
         ThreadRef.HubDiscussion hub = new ThreadRef.HubDiscussion("dataset", "acme/faces", 7);
-        Threads threads = new Threads(db);
+        Threads threads = new Threads(db, db::writeTransaction);
         assertThat(threads.find(hub)).hasValueSatisfying(t -> {
             assertThat(t.verdict()).isEqualTo(Verdict.FLAGGED);
             assertThat(t.primaryTheme()).isEqualTo("MODEL");

@@ -270,7 +270,7 @@ class StoreContractTest {
                 .containsExactly("d-dead", "d-recent", "d-waiting");
         assertThat(queries.deadLetters(10)).extracting(d -> d.deliveryId()).containsExactly("d-dead");
         assertThat(queries.stateOf("d-waiting")).contains(JobState.QUEUED);
-        assertThat(new Actions(db).recent(10)).isEmpty();
+        assertThat(new Actions(db, db::writeTransaction).recent(10)).isEmpty();
 
         // and a dismissed dead letter goes at the next purge after the window
         assertThat(queries.dismissDead(dead.id())).isTrue();
@@ -308,7 +308,7 @@ class StoreContractTest {
                 .containsExactly("d-10");
         assertThat(threads.replies(ref9)).isEmpty();
         assertThat(threads.replies(ref10)).containsExactly("text of 10");
-        assertThat(new Actions(db).recent(10)).isEmpty();
+        assertThat(new Actions(db, db::writeTransaction).recent(10)).isEmpty();
         assertThat(queries.stateOf("d-9b")).contains(JobState.DONE);
         assertThat(queries.countByState()).containsEntry(JobState.QUEUED, 1L);
         assertThat(queue.claim("w").orElseThrow().delivery().id()).isEqualTo("d-10");

@@ -34,12 +34,12 @@ class StoreCopyTest {
         queue.enqueue(StoreContractTest.delivery("d-2", 2, "opened", 9L));
         Job first = queue.claim("w").orElseThrow();
         queue.complete(first.id(), "w");
-        Threads threads = new Threads(sqlite);
+        Threads threads = new Threads(sqlite, sqlite::writeTransaction);
         ThreadRef ref = new ThreadRef.GitHubIssue(9L, "example-ml/model-zoo", 1, "I_1");
         threads.addReply(ref, "20", "second id, first reply");
         threads.addReply(ref, "10", "first id, second reply");
         threads.recordComment(ref, "555", "hash");
-        new Actions(sqlite).record(9L, "example-ml/model-zoo", 1, "comment", "body", false);
+        new Actions(sqlite, sqlite::writeTransaction).record(9L, "example-ml/model-zoo", 1, "comment", "body", false);
         writer.close();
 
         // when it is copied into an empty PostgreSQL store
@@ -51,7 +51,7 @@ class StoreCopyTest {
                     .containsEntry("deliveries", 2L)
                     .containsEntry("jobs", 2L)
                     .containsEntry("thread_comments", 2L);
-            Threads moved = new Threads(postgres);
+            Threads moved = new Threads(postgres, postgres::writeTransaction);
             assertThat(moved.replies(ref)).containsExactly("second id, first reply", "first id, second reply");
             assertThat(moved.find(ref).orElseThrow().commentId()).isEqualTo("555");
             JobQueue there = queue(postgres).queue();

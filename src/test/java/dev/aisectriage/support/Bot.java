@@ -97,7 +97,7 @@ public final class Bot {
             String hubUrl) {
         db = TestDatabase.open(dbFile);
         Clock clock = Clock.systemUTC();
-        Actions actions = new Actions(db);
+        Actions actions = new Actions(db, db::writeTransaction);
         GitHubHttp http =
                 new GitHubHttp(githubUrl == null ? NO_HUB : githubUrl, policy, GitHubHttp.Sleeper.REAL, clock);
         InstallationTokens tokens = githubUrl == null

@@ -87,7 +87,7 @@ class DashboardAccessTest {
 
     private Server serve(String password) {
         Database db = TestDatabase.open(dir.resolve("triage.db"));
-        new Installations(db).recordInstalled(2311213, "private-org");
+        new Installations(db, db::writeTransaction).recordInstalled(2311213, "private-org");
         Dashboard dashboard = new Dashboard(db, List::of, password);
         Javalin web = Javalin.create(config -> config.routes.get("/dashboard", dashboard))
                 .start("0.0.0.0", 0);

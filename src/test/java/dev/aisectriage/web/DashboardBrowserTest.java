@@ -72,7 +72,7 @@ class DashboardBrowserTest {
                 config, ClassifierLoader.bundled(), MarkdownCommentRenderer.forApi(config.githubApiUrl()))) {
             String base = "http://127.0.0.1:" + service.port();
             // given an older history, longer than one page
-            Threads threads = new Threads(db);
+            Threads threads = new Threads(db, db::writeTransaction);
             FakeClassifier plain = new FakeClassifier();
             for (int i = 1; i <= 55; i++) {
                 threads.recordClassification(

@@ -11,9 +11,9 @@ import java.nio.file.Path;
  * per worker and some for intake), else the SQLite file, turning a file that cannot be created or written into a
  * {@link UserError}.
  */
-final class Stores {
+final class StoreAccess {
 
-    private Stores() {}
+    private StoreAccess() {}
 
     static Database open(AppConfig config) {
         return config.databaseUrl() != null
