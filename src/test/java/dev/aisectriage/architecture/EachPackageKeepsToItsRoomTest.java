@@ -3,9 +3,6 @@ package dev.aisectriage.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -23,10 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class EachPackageKeepsToItsRoomTest {
 
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.aisectriage");
-
     @Test
     void onlyTheQueueWritesTheJobsTable() {
         noClasses()
@@ -34,7 +27,7 @@ class EachPackageKeepsToItsRoomTest {
                 .resideOutsideOfPackage("dev.aisectriage.queue..")
                 .should(writeTable("jobs"))
                 .because("the job queue owns its table: the intake enqueues through it, retention asks it")
-                .check(MAIN);
+                .check(MainClasses.MAIN);
     }
 
     @Test
@@ -46,7 +39,7 @@ class EachPackageKeepsToItsRoomTest {
                 .dependOnClassesThat()
                 .resideInAPackage("java.sql..")
                 .because("the web layer is thin: what it shows of the store, the store's classes read")
-                .check(MAIN);
+                .check(MainClasses.MAIN);
     }
 
     @Test
@@ -56,7 +49,7 @@ class EachPackageKeepsToItsRoomTest {
                 .dependOnClassesThat()
                 .belongToAnyOf(ThreadLocal.class, InheritableThreadLocal.class)
                 .because("a job's lease of its thread is handed down as an argument to every write that checks it")
-                .check(MAIN);
+                .check(MainClasses.MAIN);
     }
 
     @Test
@@ -68,7 +61,7 @@ class EachPackageKeepsToItsRoomTest {
                 .dependOnClassesThat()
                 .resideInAPackage("org.kohsuke.github..")
                 .because("GitHub's payloads become neutral records in github/, and everything else reads those")
-                .check(MAIN);
+                .check(MainClasses.MAIN);
     }
 
     /**

@@ -2,9 +2,6 @@ package dev.aisectriage.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,10 +9,6 @@ import org.junit.jupiter.api.Test;
  * commands (with their options and file reader) may reach it or liblinear.
  */
 class TrainingIsApartFromServingTest {
-
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.aisectriage");
 
     @Test
     void givenTheMainClasses_whenCheckingDependencies_thenOnlyTrainingAndItsCommandsReachTrainingOrLiblinear() {
@@ -34,6 +27,6 @@ class TrainingIsApartFromServingTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.aisectriage.training..", "de.bwaldvogel.liblinear..")
                 .because("serving must never load the trainer (issue 10)")
-                .check(MAIN);
+                .check(MainClasses.MAIN);
     }
 }

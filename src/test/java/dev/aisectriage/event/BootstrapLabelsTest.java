@@ -5,30 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class BootstrapLabelsTest {
 
-    @TempDir
-    Path dir;
-
     @RegisterExtension
     final FakeGitHub github = new FakeGitHub();
 
-    private Bot bot;
-
-    @BeforeEach
-    void start() throws IOException {
-        bot = Bot.on(github, dir);
-    }
+    private final Bot bot = Bot.on(github);
 
     @Test
     void installingCreatesTheBotsLabelsOnEachRepositoryLeavingExistingOnesAlone() throws Exception {

@@ -6,14 +6,12 @@ import dev.aisectriage.github.RetryPolicy;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** GitHub applied the comment but its answer failed: the bot adopts that comment instead of posting a second. */
 @Timeout(30)
@@ -21,14 +19,11 @@ class CommentWriteFaultsTest {
 
     private static final String COMMENTS = "/repos/octo-org/ml-server/issues/12/comments";
 
-    @TempDir
-    Path dir;
-
     @RegisterExtension
     final FakeGitHub github = new FakeGitHub();
 
     private Bot bot(Duration requestTimeout) {
-        return Bot.on(github, dir, new RetryPolicy(3, Duration.ofMillis(10), requestTimeout));
+        return Bot.on(github, github.storeFolder(), new RetryPolicy(3, Duration.ofMillis(10), requestTimeout));
     }
 
     @Test

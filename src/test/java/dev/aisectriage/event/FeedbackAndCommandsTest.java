@@ -10,32 +10,19 @@ import dev.aisectriage.store.Threads;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class FeedbackAndCommandsTest {
 
-    private static final String REPO = "/repos/octo-org/ml-server";
     private static final ThreadRef ISSUE_12 = new ThreadRef.GitHubIssue(2311213, "octo-org/ml-server", 12, null);
-
-    @TempDir
-    Path dir;
 
     @RegisterExtension
     final FakeGitHub github = new FakeGitHub();
 
-    private Bot bot;
-
-    @BeforeEach
-    void start() throws IOException {
-        bot = Bot.on(github, dir);
-    }
+    private final Bot bot = Bot.on(github);
 
     @Test
     void aLabelAMaintainerRemovedIsNeverAddedAgainAndCountsAsAFalsePositive() throws Exception {
@@ -116,9 +103,9 @@ class FeedbackAndCommandsTest {
         assertThat(github.writes().subList(writes, github.writes().size()))
                 .extracting(FakeGitHub.Request::line)
                 .containsExactlyInAnyOrder(
-                        "DELETE " + REPO + "/issues/12/labels/security",
+                        "DELETE " + Fixtures.REPO + "/issues/12/labels/security",
                         // hub4j leaves ':' as it is, which a path segment allows
-                        "DELETE " + REPO + "/issues/12/labels/ai-security:%20system-software");
+                        "DELETE " + Fixtures.REPO + "/issues/12/labels/ai-security:%20system-software");
         assertThat(github.labelsOf("octo-org/ml-server#12")).isEmpty();
     }
 
@@ -135,7 +122,7 @@ class FeedbackAndCommandsTest {
         assertThat(github.writes().subList(writes, github.writes().size()))
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "POST " + REPO + "/issues/12/labels", "{\"labels\":[\"ai-security: data\"]}"));
+                        "POST " + Fixtures.REPO + "/issues/12/labels", "{\"labels\":[\"ai-security: data\"]}"));
         assertThat(new Feedback(bot.db, bot.db::writeTransaction)
                         .latestPerThread()
                         .get(0)
@@ -156,7 +143,7 @@ class FeedbackAndCommandsTest {
         assertThat(github.writes().subList(writes, github.writes().size()))
                 .singleElement()
                 .satisfies(r -> {
-                    assertThat(r.line()).isEqualTo("POST " + REPO + "/issues/12/comments");
+                    assertThat(r.line()).isEqualTo("POST " + Fixtures.REPO + "/issues/12/comments");
                     assertThat(r.json().path("body").asText())
                             .contains("`/ai-security theme bogus` was not applied")
                             .contains("no theme 'bogus'")
@@ -246,7 +233,8 @@ class FeedbackAndCommandsTest {
         assertThat(bot.classifier.texts.get(1)).contains("dark theme").contains("loaded with pickle");
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/13/labels", "POST " + REPO + "/issues/13/comments");
+                .containsExactly(
+                        "POST " + Fixtures.REPO + "/issues/13/labels", "POST " + Fixtures.REPO + "/issues/13/comments");
         assertThat(bot.classifier.texts).hasSize(2);
     }
 

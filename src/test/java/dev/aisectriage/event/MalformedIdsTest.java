@@ -9,12 +9,10 @@ import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,9 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A thread number or installation id that is not a positive whole number is a malformed payload: never wrapped. */
 @Timeout(30)
 class MalformedIdsTest {
-
-    @TempDir
-    Path dir;
 
     @RegisterExtension
     final FakeGitHub github = new FakeGitHub();
@@ -55,7 +50,7 @@ class MalformedIdsTest {
     @MethodSource("malformed")
     void givenASignedReportWithAMalformedIdWhenTheJobRunsThenItFailsAsMalformedAndNothingIsSent(
             String what, Consumer<ObjectNode> change) {
-        Bot bot = Bot.on(github, dir);
+        Bot bot = Bot.on(github);
 
         assertThatThrownBy(() -> bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1", change)))
                 .isInstanceOf(MalformedPayloadException.class);

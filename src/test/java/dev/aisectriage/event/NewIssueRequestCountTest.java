@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What one new security report costs in requests to GitHub: a client change must not make it dearer. */
 @Timeout(30)
@@ -22,9 +20,6 @@ class NewIssueRequestCountTest {
      */
     static final int REQUESTS_ON_MAIN = 6;
 
-    @TempDir
-    Path dir;
-
     @RegisterExtension
     final FakeGitHub github = new FakeGitHub();
 
@@ -32,7 +27,7 @@ class NewIssueRequestCountTest {
     void givenARepositoryWithoutConfigWhenASecurityReportIsOpenedThenTheFlowCostsNoMoreRequestsThanOnMain()
             throws Exception {
         // given the bot on a repository without config, when a security report is opened
-        Bot.on(github, dir).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then token, config, labels, list comments and create comment cost no more than on main
         assertThat(github.requests()).hasSizeLessThanOrEqualTo(REQUESTS_ON_MAIN);

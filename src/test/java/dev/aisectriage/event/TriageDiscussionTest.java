@@ -7,19 +7,14 @@ import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class TriageDiscussionTest {
-
-    @TempDir
-    Path dir;
 
     @RegisterExtension
     final FakeGitHub github = new FakeGitHub();
@@ -32,8 +27,8 @@ class TriageDiscussionTest {
     @Test
     void aSecurityDiscussionIsLabelledAndCommentedOnceThroughGraphQl() throws Exception {
         // given the bot, when a security question is posted as a discussion (and delivered again after a restart)
-        Bot.on(github, dir).handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
-        Bot.on(github, dir).handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
 
         // then two mutations were sent, once: labels by node id, and one comment on the discussion's node id
         List<FakeGitHub.Request> mutations = github.writes();
@@ -52,7 +47,7 @@ class TriageDiscussionTest {
 
     @Test
     void anEditedDiscussionUpdatesTheCommentThroughUpdateDiscussionComment() throws Exception {
-        Bot bot = Bot.on(github, dir);
+        Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
         String commentId = github.commentsOf("discussion:D_kwDOCyGuyM4AAXxx")
                 .keySet()

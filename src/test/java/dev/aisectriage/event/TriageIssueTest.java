@@ -6,43 +6,32 @@ import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class TriageIssueTest {
 
-    private static final String REPO = "/repos/octo-org/ml-server";
-
-    @TempDir
-    Path dir;
-
     @RegisterExtension
     final FakeGitHub github = new FakeGitHub();
-
-    private Bot bot() {
-        return Bot.on(github, dir);
-    }
 
     @Test
     void aSecurityReportGetsTheFlagAndThemeLabelsAndOneComment() throws Exception {
         // given the bot on a repository without config, when a security report is opened
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then exactly these requests reached GitHub
         assertThat(github.requestLines())
                 .containsExactly(
                         "POST /app/installations/2311213/access_tokens",
-                        "GET " + REPO + "/contents/.github/ai-security-triage.yml",
+                        "GET " + Fixtures.REPO + "/contents/.github/ai-security-triage.yml",
                         "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
-                        "POST " + REPO + "/issues/12/labels",
-                        "GET " + REPO + "/issues/12/comments",
-                        "POST " + REPO + "/issues/12/comments");
+                        "POST " + Fixtures.REPO + "/issues/12/labels",
+                        "GET " + Fixtures.REPO + "/issues/12/comments",
+                        "POST " + Fixtures.REPO + "/issues/12/comments");
         List<FakeGitHub.Request> writes = github.writes();
         assertThat(writes.get(0).body()).isEqualTo("{\"labels\":[\"security\",\"ai-security: system-software\"]}");
         assertThat(writes.get(1).json().path("body").asText())
@@ -56,7 +45,7 @@ class TriageIssueTest {
 
     @Test
     void aPostThatIsNotSecurityGetsNothing() throws Exception {
-        bot().handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
 
         assertThat(github.writes()).isEmpty();
     }
@@ -64,22 +53,23 @@ class TriageIssueTest {
     @Test
     void aBorderlinePostGetsOnlyTheNeedsTriageLabel() throws Exception {
         // given a post the model is unsure about (probability between abstain_from and its threshold)
-        bot().handle(Fixtures.event(
-                "issues-opened-feature-request.json",
-                "d-1",
-                p -> p.with("issue").put("body", "maybe a problem with tokens?")));
+        Bot.on(github)
+                .handle(Fixtures.event(
+                        "issues-opened-feature-request.json",
+                        "d-1",
+                        p -> p.with("issue").put("body", "maybe a problem with tokens?")));
 
         // then only ai-security: needs-triage is added and no comment is posted
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "POST " + REPO + "/issues/13/labels", "{\"labels\":[\"ai-security: needs-triage\"]}"));
+                        "POST " + Fixtures.REPO + "/issues/13/labels", "{\"labels\":[\"ai-security: needs-triage\"]}"));
     }
 
     @Test
     void anEditUpdatesTheOneCommentInPlace() throws Exception {
         // given a flagged issue with the bot's comment
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         String commentId =
                 github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
@@ -93,7 +83,8 @@ class TriageIssueTest {
                 github.requestLines().subList(before, github.requests().size());
         assertThat(after)
                 .containsExactly(
-                        "POST " + REPO + "/issues/12/labels", "PATCH " + REPO + "/issues/comments/" + commentId);
+                        "POST " + Fixtures.REPO + "/issues/12/labels",
+                        "PATCH " + Fixtures.REPO + "/issues/comments/" + commentId);
         assertThat(github.writes().get(2).body()).isEqualTo("{\"labels\":[\"ai-security: model\"]}");
         assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1).containsKey(commentId);
         assertThat(github.commentsOf("octo-org/ml-server#12").get(commentId)).contains("Model");
@@ -101,7 +92,7 @@ class TriageIssueTest {
 
     @Test
     void anEditThatLeavesTheCommentUnchangedSendsNothing() throws Exception {
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         int writes = github.writes().size();
 
@@ -123,13 +114,13 @@ class TriageIssueTest {
     @Test
     void redeliveryAndRestartPostNothingMore() throws Exception {
         // given a handled report
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         int writes = github.writes().size();
 
         // when the same delivery is run again by the same bot, and again after a restart on the same database
-        Bot same = bot();
+        Bot same = Bot.on(github);
         same.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then no label is re-added and no second comment is posted
         assertThat(github.writes()).hasSize(writes);
@@ -139,7 +130,7 @@ class TriageIssueTest {
     @Test
     void twoWorkersOnTheSameThreadAtOncePostOneComment() throws Exception {
         // given two deliveries of the same issue queued at once
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
 
         // when two of the service's workers run them, each job under its thread's lease as the claim takes it
         bot.work(
@@ -151,7 +142,8 @@ class TriageIssueTest {
         assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/labels", "POST " + REPO + "/issues/12/comments");
+                .containsExactly(
+                        "POST " + Fixtures.REPO + "/issues/12/labels", "POST " + Fixtures.REPO + "/issues/12/comments");
     }
 
     @Test
@@ -163,40 +155,40 @@ class TriageIssueTest {
                 CommentMarker.MARKER + "\nLooks security-related: System & Software (0.93)");
 
         // when the job runs
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then the comment is found and, its content being the same, left alone
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/labels");
+                .containsExactly("POST " + Fixtures.REPO + "/issues/12/labels");
         assertThat(github.commentsOf("octo-org/ml-server#12")).containsOnlyKeys("77");
     }
 
     @Test
     void aThemeLabelSetByAPersonMeansTheBotAddsNoLabel() throws Exception {
-        bot().handle(Fixtures.event("issues-opened-theme-label-set-by-reporter.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-theme-label-set-by-reporter.json", "d-1"));
 
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/comments");
+                .containsExactly("POST " + Fixtures.REPO + "/issues/12/comments");
     }
 
     @Test
     void commentFalseInTheRepoConfigGivesLabelsOnly() throws Exception {
         github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "comment: false\n");
 
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/labels");
+                .containsExactly("POST " + Fixtures.REPO + "/issues/12/labels");
     }
 
     @Test
     void theOrganisationsConfigAppliesWhenTheRepositoryHasNone() throws Exception {
         github.file("octo-org/.github", ".github/ai-security-triage.yml", "labels:\n  flag: vulnerability\n");
 
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.writes().get(0).body())
                 .isEqualTo("{\"labels\":[\"vulnerability\",\"ai-security: system-software\"]}");
@@ -206,18 +198,19 @@ class TriageIssueTest {
     void aBrokenConfigFallsBackToDefaultsAndShowsTheErrorInTheCommentFooter() throws Exception {
         github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "comment: false\ncolour: red\n");
 
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/labels", "POST " + REPO + "/issues/12/comments");
+                .containsExactly(
+                        "POST " + Fixtures.REPO + "/issues/12/labels", "POST " + Fixtures.REPO + "/issues/12/comments");
         assertThat(github.writes().get(1).json().path("body").asText())
                 .contains("octo-org/ml-server:.github/ai-security-triage.yml line 2: unknown key 'colour'");
     }
 
     @Test
     void dryRunSendsNoWriteButRecordsTheIntendedActions() throws Exception {
-        Bot bot = Bot.dryRunOn(github, dir);
+        Bot bot = Bot.dryRunOn(github, github.storeFolder());
 
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
@@ -231,24 +224,27 @@ class TriageIssueTest {
     void aDeletedIssueEndsTheJobWithoutRetrying() throws Exception {
         // given the issue was deleted before the job ran
         github.script(
-                "POST " + REPO + "/issues/12/labels", FakeGitHub.json(410, "{\"message\":\"This issue was deleted\"}"));
+                "POST " + Fixtures.REPO + "/issues/12/labels",
+                FakeGitHub.json(410, "{\"message\":\"This issue was deleted\"}"));
 
         // when the job runs, then it completes (no exception for the queue to retry) after one attempt
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/labels");
+                .containsExactly("POST " + Fixtures.REPO + "/issues/12/labels");
     }
 
     @Test
     void aCommentAMaintainerDeletedIsNotPostedAgain() throws Exception {
         // given the bot commented, then a maintainer deleted the comment
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         String id =
                 github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
-        github.script("PATCH " + REPO + "/issues/comments/" + id, FakeGitHub.json(404, "{\"message\":\"Not Found\"}"));
+        github.script(
+                "PATCH " + Fixtures.REPO + "/issues/comments/" + id,
+                FakeGitHub.json(404, "{\"message\":\"Not Found\"}"));
 
         // when the issue is edited twice
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-2"));
@@ -261,12 +257,14 @@ class TriageIssueTest {
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
                 .filteredOn(l -> l.contains("comments"))
-                .containsExactly("POST " + REPO + "/issues/12/comments", "PATCH " + REPO + "/issues/comments/" + id);
+                .containsExactly(
+                        "POST " + Fixtures.REPO + "/issues/12/comments",
+                        "PATCH " + Fixtures.REPO + "/issues/comments/" + id);
     }
 
     @Test
     void withoutCredentialsTheBotSendsNothingAtAllAndRecordsWhatItWouldDo() throws Exception {
-        Bot bot = Bot.withoutCredentials(dir);
+        Bot bot = Bot.withoutCredentials(github.storeFolder());
 
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
@@ -283,7 +281,7 @@ class TriageIssueTest {
     void enabledFalseInTheRepoConfigSilencesTheBot() throws Exception {
         github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "enabled: false\n");
 
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.writes()).isEmpty();
     }
@@ -293,25 +291,26 @@ class TriageIssueTest {
         github.file(
                 "octo-org/ml-server", ".github/ai-security-triage.yml", "issue_type_labels: true\ncomment: false\n");
 
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
-        bot().handle(Fixtures.event(
-                "issues-opened-feature-request.json",
-                "d-2",
-                p -> p.with("issue").put("body", "pickle again")));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github)
+                .handle(Fixtures.event(
+                        "issues-opened-feature-request.json",
+                        "d-2",
+                        p -> p.with("issue").put("body", "pickle again")));
 
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
-                                "POST " + REPO + "/labels",
+                                "POST " + Fixtures.REPO + "/labels",
                                 "{\"color\":\"c5def5\",\"name\":\"ai-security-type: system-software-unsafe-deserialization\","
                                         + "\"description\":\"AI security issue type: Unsafe deserialization\"}"),
                         org.assertj.core.groups.Tuple.tuple(
-                                "POST " + REPO + "/issues/12/labels",
+                                "POST " + Fixtures.REPO + "/issues/12/labels",
                                 "{\"labels\":[\"security\",\"ai-security: system-software\","
                                         + "\"ai-security-type: system-software-unsafe-deserialization\"]}"),
                         org.assertj.core.groups.Tuple.tuple(
-                                "POST " + REPO + "/issues/13/labels",
+                                "POST " + Fixtures.REPO + "/issues/13/labels",
                                 "{\"labels\":[\"security\",\"ai-security: system-software\","
                                         + "\"ai-security-type: system-software-unsafe-deserialization\"]}"));
     }
@@ -320,11 +319,12 @@ class TriageIssueTest {
     void givenA422OnTheLabelsWhenASecurityReportArrivesThenTheCommentIsStillPostedAndTheJobFailsWithTheLabelsReason() {
         // given GitHub refuses the labels for good
         github.script(
-                "POST " + REPO + "/issues/12/labels", FakeGitHub.json(422, "{\"message\":\"Validation Failed\"}"));
+                "POST " + Fixtures.REPO + "/issues/12/labels",
+                FakeGitHub.json(422, "{\"message\":\"Validation Failed\"}"));
 
         // when a security report is opened, then the job fails with the labels' reason
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1")))
+                        () -> Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1")))
                 .isInstanceOfSatisfying(
                         dev.aisectriage.github.GitHubApiException.class,
                         e -> assertThat(e.status()).isEqualTo(422));

@@ -5,31 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class TriagePullRequestTest {
 
-    private static final String REPO = "/repos/octo-org/ml-server";
-
-    @TempDir
-    Path dir;
-
     @RegisterExtension
     final FakeGitHub github = new FakeGitHub();
-
-    private Bot bot() {
-        return Bot.on(github, dir);
-    }
 
     @Test
     void givenNoConfig_whenASecurityFixIsOpened_thenPullRequestsAreLeftAlone() throws Exception {
         // given a repository without config (pull requests are off by default)
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
 
         // when a pull request fixing a vulnerability is opened
         bot.handle(Fixtures.event("pull_request-opened-security-fix.json", "d-1"));
@@ -43,7 +32,7 @@ class TriagePullRequestTest {
     void givenPullRequestsEnabled_whenASecurityFixIsOpened_thenItGetsTheLabelsAndNoComment() throws Exception {
         // given
         github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "pull_requests: true\n");
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
 
         // when
         bot.handle(Fixtures.event("pull_request-opened-security-fix.json", "d-1"));
@@ -52,7 +41,8 @@ class TriagePullRequestTest {
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "POST " + REPO + "/issues/31/labels", "{\"labels\":[\"security\",\"ai-security: model\"]}"));
+                        "POST " + Fixtures.REPO + "/issues/31/labels",
+                        "{\"labels\":[\"security\",\"ai-security: model\"]}"));
         assertThat(github.requestLines()).noneMatch(l -> l.contains("/comments"));
         assertThat(bot.predictions)
                 .singleElement()
@@ -63,7 +53,7 @@ class TriagePullRequestTest {
     void givenPullRequestsEnabled_whenAnEditChangesNeitherTitleNorBody_thenNothingHappens() throws Exception {
         // given
         github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "pull_requests: true\n");
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
 
         // when
         bot.handle(Fixtures.event("pull_request-opened-security-fix.json", "d-1", p -> {

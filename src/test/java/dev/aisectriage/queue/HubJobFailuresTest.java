@@ -8,24 +8,21 @@ import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.huggingface.ApiHubGateway;
 import dev.aisectriage.store.Actions;
-import dev.aisectriage.store.Database;
 import dev.aisectriage.support.FakeHub;
 import dev.aisectriage.support.Fixtures;
+import dev.aisectriage.support.QueueOnStore;
 import dev.aisectriage.support.TestQueue;
 import dev.aisectriage.support.TestStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,49 +43,28 @@ class HubJobFailuresTest {
     @Parameter
     TestStore store;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final QueueOnStore q = new QueueOnStore(
+            () -> store,
+            Clock.systemUTC(),
+            TestQueue.policy(Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1)));
 
-    Database db;
-    JobQueries queries;
-    JobQueue queue;
-    FakeHub hub;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = store.open(dir);
-        TestQueue q = TestQueue.on(
-                db,
-                Clock.systemUTC(),
-                new JobQueue.Policy(3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1)));
-        queue = q.queue();
-        queries = q.queries();
-        hub = new FakeHub();
-    }
-
-    @AfterEach
-    void close() {
-        if (hub != null) {
-            hub.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    final FakeHub hub = new FakeHub();
 
     @Test
     void givenTheHubRefusesTheTokenWhenTheJobRunsThenItIsDeadLetteredAtOnceWithOneLogLineNamingTheToken() {
         // given a Hub that answers the comment with 401
         hub.script(COMMENT, FakeHub.json(401, "{\"error\":\"Invalid credentials in Authorization header\"}"));
-        queue.enqueue(hubDelivery("hf-401"));
+        q.queue().enqueue(hubDelivery("hf-401"));
 
         // when the workers run the job
         String log = capturingLog(() -> runUntilSettled("hf-401"));
 
         // then it ran once, is dead with a reason that names the token, and left one log line without a stack trace
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
-        assertThat(queries.stateOf("hf-401")).contains(JobState.DEAD);
-        DeadLetter dead = queries.deadLetters(1).get(0);
+        assertThat(q.queries().stateOf("hf-401")).contains(JobState.DEAD);
+        DeadLetter dead = q.queries().deadLetters(1).get(0);
         assertThat(dead.attempts()).isEqualTo(1);
         assertThat(dead.lastError()).contains("401").contains("HF_TOKEN");
         assertOneLineWithoutStackTrace(log, "hf-401");
@@ -98,15 +74,15 @@ class HubJobFailuresTest {
     void givenTheHubForbidsTheWriteWhenTheJobRunsThenItIsDeadLetteredAtOnceWithOneLogLine() {
         // given a Hub that answers the comment with 403 (a token without the discussion permission)
         hub.script(COMMENT, FakeHub.json(403, "{\"error\":\"You don't have the rights to write discussions\"}"));
-        queue.enqueue(hubDelivery("hf-403"));
+        q.queue().enqueue(hubDelivery("hf-403"));
 
         // when the workers run the job
         String log = capturingLog(() -> runUntilSettled("hf-403"));
 
         // then it ran once and its dead letter says why
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
-        assertThat(queries.stateOf("hf-403")).contains(JobState.DEAD);
-        DeadLetter dead = queries.deadLetters(1).get(0);
+        assertThat(q.queries().stateOf("hf-403")).contains(JobState.DEAD);
+        DeadLetter dead = q.queries().deadLetters(1).get(0);
         assertThat(dead.attempts()).isEqualTo(1);
         assertThat(dead.lastError()).contains("403").contains("rights to write discussions");
         assertOneLineWithoutStackTrace(log, "hf-403");
@@ -117,7 +93,7 @@ class HubJobFailuresTest {
         // given a Hub that asks to wait two minutes
         hub.script(
                 COMMENT, FakeHub.rateLimited().addHeader("Retry-After", "120").build());
-        queue.enqueue(hubDelivery("hf-429"));
+        q.queue().enqueue(hubDelivery("hf-429"));
 
         // when the workers run the job
         long before = System.currentTimeMillis();
@@ -126,7 +102,7 @@ class HubJobFailuresTest {
 
         // then it is queued again for the moment the limit lifts, its attempt not counted, and was not retried
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
-        assertThat(queries.stateOf("hf-429")).contains(JobState.QUEUED);
+        assertThat(q.queries().stateOf("hf-429")).contains(JobState.QUEUED);
         List<Long> job = job("hf-429");
         assertThat(job.get(0)).as("attempts").isZero();
         assertThat(job.get(1)).as("next attempt").isBetween(before + 120_000, after + 120_000);
@@ -142,7 +118,7 @@ class HubJobFailuresTest {
                         .addHeader("Date", FakeHub.httpDate(hubNow))
                         .addHeader("Retry-After", FakeHub.httpDate(hubNow.plusSeconds(300)))
                         .build());
-        queue.enqueue(hubDelivery("hf-429-date"));
+        q.queue().enqueue(hubDelivery("hf-429-date"));
 
         // when the workers run the job
         long before = System.currentTimeMillis();
@@ -150,7 +126,7 @@ class HubJobFailuresTest {
         long after = System.currentTimeMillis();
 
         // then it waits five minutes on our clock, not a day and five minutes
-        assertThat(queries.stateOf("hf-429-date")).contains(JobState.QUEUED);
+        assertThat(q.queries().stateOf("hf-429-date")).contains(JobState.QUEUED);
         List<Long> job = job("hf-429-date");
         assertThat(job.get(0)).as("attempts").isZero();
         assertThat(job.get(1)).as("next attempt").isBetween(before + 299_000, after + 301_000);
@@ -158,18 +134,18 @@ class HubJobFailuresTest {
 
     private void runUntilSettled(String deliveryId) {
         ApiHubGateway gateway = new ApiHubGateway(
-                hub.url(), FakeHub.TOKEN, new Actions(db, db::writeTransaction)::record, Clock.systemUTC());
+                hub.url(), FakeHub.TOKEN, new Actions(q.db(), q.db()::writeTransaction)::record, Clock.systemUTC());
         EventRoutes routes = new EventRoutes()
                 .on("huggingface.discussion.create", (e, lease) -> gateway.createComment(DISCUSSION, "a comment"));
         try (JobQueueWorkers workers = new JobQueueWorkers(
-                queue,
+                q.queue(),
                 routes,
                 (j, s, t) -> {},
                 new JobQueueWorkers.Settings(
                         1, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(120)))) {
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> !hub.requests().isEmpty()
-                            && queries.stateOf(deliveryId).orElseThrow() != JobState.RUNNING);
+                            && q.queries().stateOf(deliveryId).orElseThrow() != JobState.RUNNING);
         }
     }
 
@@ -206,7 +182,7 @@ class HubJobFailuresTest {
 
     /** attempts and next_attempt_at of a delivery's job. */
     private List<Long> job(String deliveryId) {
-        return db.inTransaction(c -> {
+        return q.db().inTransaction(c -> {
             try (var s = c.prepareStatement("SELECT attempts, next_attempt_at FROM jobs WHERE delivery_id = ?")) {
                 s.setString(1, deliveryId);
                 try (var rs = s.executeQuery()) {

@@ -8,12 +8,11 @@ import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.GitHubPayloads;
 import dev.aisectriage.github.RateLimitedException;
-import dev.aisectriage.store.Database;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.Fixtures;
+import dev.aisectriage.support.QueueOnStore;
 import dev.aisectriage.support.TestQueue;
 import dev.aisectriage.support.TestStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,31 +38,13 @@ class JobQueueWorkersTest {
     @Parameter
     TestStore store;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final QueueOnStore q = new QueueOnStore(
+            () -> store,
+            Clock.systemUTC(),
+            TestQueue.policy(Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1)));
 
-    Database db;
-    JobQueries queries;
-    JobQueue queue;
     final List<JobState> finished = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void open() {
-        db = store.open(dir);
-        TestQueue q = TestQueue.on(
-                db,
-                Clock.systemUTC(),
-                new JobQueue.Policy(3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1)));
-        queue = q.queue();
-        queries = q.queries();
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @Test
     void handlerThatAlwaysFailsIsRetriedThenDeadLettered() {
@@ -75,18 +54,20 @@ class JobQueueWorkersTest {
             calls.incrementAndGet();
             throw new IllegalStateException("GitHub said 502");
         });
-        queue.enqueue(delivery("d-fail"));
+        q.queue().enqueue(delivery("d-fail"));
 
         // when the workers run
         try (JobQueueWorkers workers = workers(routes)) {
             Eventually.await(
-                    Duration.ofSeconds(20), () -> queries.stateOf("d-fail").orElseThrow() == JobState.DEAD, "job dead");
+                    Duration.ofSeconds(20),
+                    () -> q.queries().stateOf("d-fail").orElseThrow() == JobState.DEAD,
+                    "job dead");
         }
 
         // then it ran three times, backed off in between, and is dead with the last error
         assertThat(calls).hasValue(3);
         assertThat(finished).containsExactly(JobState.QUEUED, JobState.QUEUED, JobState.DEAD);
-        assertThat(queries.deadLetters(1).get(0).lastError()).contains("GitHub said 502");
+        assertThat(q.queries().deadLetters(1).get(0).lastError()).contains("GitHub said 502");
     }
 
     @Test
@@ -97,12 +78,12 @@ class JobQueueWorkersTest {
                 throw new java.io.IOException("timeout");
             }
         });
-        queue.enqueue(delivery("d-flaky"));
+        q.queue().enqueue(delivery("d-flaky"));
 
         try (JobQueueWorkers workers = workers(routes)) {
             Eventually.await(
                     Duration.ofSeconds(20),
-                    () -> queries.stateOf("d-flaky").orElseThrow() == JobState.DONE,
+                    () -> q.queries().stateOf("d-flaky").orElseThrow() == JobState.DONE,
                     "job done");
         }
 
@@ -117,7 +98,7 @@ class JobQueueWorkersTest {
             started.countDown();
             Thread.sleep(700);
         });
-        queue.enqueue(delivery("d-slow"));
+        q.queue().enqueue(delivery("d-slow"));
         JobQueueWorkers workers = workers(routes);
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -125,7 +106,7 @@ class JobQueueWorkersTest {
         workers.close();
 
         // then the job finished before close returned
-        assertThat(queries.stateOf("d-slow")).contains(JobState.DONE);
+        assertThat(q.queries().stateOf("d-slow")).contains(JobState.DONE);
     }
 
     @Test
@@ -139,14 +120,14 @@ class JobQueueWorkersTest {
                 throw new RateLimitedException(9, lifts, "rate limited", 429, null);
             }
         });
-        queue.enqueue(delivery("d-limited", 9, 1));
-        queue.enqueue(delivery("d-same-installation", 9, 2));
-        queue.enqueue(delivery("d-other-installation", 10, 3));
+        q.queue().enqueue(delivery("d-limited", 9, 1));
+        q.queue().enqueue(delivery("d-same-installation", 9, 2));
+        q.queue().enqueue(delivery("d-other-installation", 10, 3));
 
         // when one worker runs them in order
         try (JobQueueWorkers workers = workers(routes, 1)) {
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> queries.stateOf("d-other-installation").orElseThrow() == JobState.DONE);
+                    .until(() -> q.queries().stateOf("d-other-installation").orElseThrow() == JobState.DONE);
         }
 
         // then the limited job is queued again for the time the limit lifts, its attempt not counted, and the other
@@ -154,8 +135,8 @@ class JobQueueWorkersTest {
         assertThat(ran).containsExactly("d-limited", "d-other-installation");
         assertThat(job("d-limited")).containsExactly(0L, lifts.toEpochMilli());
         assertThat(job("d-same-installation")).containsExactly(0L, lifts.toEpochMilli());
-        assertThat(queries.stateOf("d-limited")).contains(JobState.QUEUED);
-        assertThat(queries.stateOf("d-same-installation")).contains(JobState.QUEUED);
+        assertThat(q.queries().stateOf("d-limited")).contains(JobState.QUEUED);
+        assertThat(q.queries().stateOf("d-same-installation")).contains(JobState.QUEUED);
     }
 
     @Test
@@ -177,33 +158,34 @@ class JobQueueWorkersTest {
                 default -> GitHubPayloads.thread(e);
             }
         });
-        queue.enqueue(delivery("d-422", 9, 1));
-        queue.enqueue(delivery("d-403", 9, 2));
-        queue.enqueue(Fixtures.delivery(
-                "d-no-issue",
-                "issues",
-                "opened",
-                9L,
-                "o/r",
-                null,
-                null,
-                "{\"action\":\"opened\",\"installation\":{\"id\":9}}"));
+        q.queue().enqueue(delivery("d-422", 9, 1));
+        q.queue().enqueue(delivery("d-403", 9, 2));
+        q.queue()
+                .enqueue(Fixtures.delivery(
+                        "d-no-issue",
+                        "issues",
+                        "opened",
+                        9L,
+                        "o/r",
+                        null,
+                        null,
+                        "{\"action\":\"opened\",\"installation\":{\"id\":9}}"));
 
         // when the workers run
         try (JobQueueWorkers workers = workers(routes)) {
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> queries.countByState().get(JobState.DEAD) == 3);
+                    .until(() -> q.queries().countByState().get(JobState.DEAD) == 3);
         }
 
         // then each ran once and its dead letter says why
         assertThat(calls).hasValue(3);
-        assertThat(queries.deadLetters(3))
+        assertThat(q.queries().deadLetters(3))
                 .extracting(DeadLetter::deliveryId, DeadLetter::attempts)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("d-422", 1),
                         org.assertj.core.groups.Tuple.tuple("d-403", 1),
                         org.assertj.core.groups.Tuple.tuple("d-no-issue", 1));
-        assertThat(queries.deadLetters(3))
+        assertThat(q.queries().deadLetters(3))
                 .extracting(DeadLetter::lastError)
                 .anySatisfy(m -> assertThat(m).contains("Resource not accessible by integration"))
                 .anySatisfy(m -> assertThat(m).contains("Validation Failed"))
@@ -218,9 +200,9 @@ class JobQueueWorkersTest {
             started.countDown();
             Thread.sleep(60_000);
         });
-        queue.enqueue(delivery("d-interrupted"));
+        q.queue().enqueue(delivery("d-interrupted"));
         JobQueueWorkers workers = new JobQueueWorkers(
-                queue,
+                q.queue(),
                 routes,
                 (job, state, took) -> finished.add(state),
                 new JobQueueWorkers.Settings(
@@ -232,17 +214,17 @@ class JobQueueWorkersTest {
 
         // then the job is queued again with no attempt spent and no failure counted; its thread stays leased until
         // the lease runs out (the handler might ignore the interrupt), then the next process takes it
-        assertThat(queries.stateOf("d-interrupted")).contains(JobState.QUEUED);
+        assertThat(q.queries().stateOf("d-interrupted")).contains(JobState.QUEUED);
         assertThat(job("d-interrupted").get(0)).isZero();
         assertThat(finished).isEmpty();
-        assertThat(queue.claim("next-process")).isEmpty();
-        db.writeTransaction(c -> c.createStatement().executeUpdate("UPDATE thread_leases SET lease_until = 0"));
-        assertThat(queue.claim("next-process").orElseThrow().attempts()).isEqualTo(1);
+        assertThat(q.queue().claim("next-process")).isEmpty();
+        q.db().writeTransaction(c -> c.createStatement().executeUpdate("UPDATE thread_leases SET lease_until = 0"));
+        assertThat(q.queue().claim("next-process").orElseThrow().attempts()).isEqualTo(1);
     }
 
     /** attempts and next_attempt_at of a delivery's job. */
     private List<Long> job(String deliveryId) {
-        return db.inTransaction(c -> {
+        return q.db().inTransaction(c -> {
             try (var s = c.prepareStatement("SELECT attempts, next_attempt_at FROM jobs WHERE delivery_id = ?")) {
                 s.setString(1, deliveryId);
                 try (var rs = s.executeQuery()) {
@@ -259,7 +241,7 @@ class JobQueueWorkersTest {
 
     private JobQueueWorkers workers(EventRoutes routes, int size) {
         return new JobQueueWorkers(
-                queue,
+                q.queue(),
                 routes,
                 (job, state, took) -> finished.add(state),
                 new JobQueueWorkers.Settings(

@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.event.EventRoutes;
-import dev.aisectriage.queue.JobQueries;
 import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobQueueWorkers;
 import dev.aisectriage.queue.JobState;
-import dev.aisectriage.store.Database;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestQueue;
-import java.nio.file.Path;
+import dev.aisectriage.support.QueueOnStore;
+import dev.aisectriage.support.TestStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -22,10 +20,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9, defect 1: a job that runs away (a handler that never returns, or spins without looking at interrupts)
@@ -35,23 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JobTimeBudgetTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final QueueOnStore q = new QueueOnStore(
+            () -> TestStore.SQLITE,
+            Clock.systemUTC(),
+            new JobQueue.Policy(2, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1)));
 
-    JobQueries queries;
-    JobQueue queue;
     final AtomicBoolean release = new AtomicBoolean();
-
-    @BeforeEach
-    void open() {
-        Database db = Database.open(dir.resolve("budget.db"));
-        TestQueue q = TestQueue.on(
-                db,
-                Clock.systemUTC(),
-                new JobQueue.Policy(2, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1)));
-        queue = q.queue();
-        queries = q.queries();
-    }
 
     @AfterEach
     void releaseSpinners() {
@@ -62,15 +49,17 @@ class JobTimeBudgetTest {
     void givenAHandlerThatBlocksForeverWhenItsBudgetRunsOutThenTheJobFailsWithTheReasonAndIsDeadLettered() {
         // given a handler that waits forever (interruptibly) and a budget of one second
         EventRoutes routes = new EventRoutes().on("issues.opened", (e, lease) -> Thread.sleep(Long.MAX_VALUE));
-        queue.enqueue(delivery("d-stuck", "opened"));
+        q.queue().enqueue(delivery("d-stuck", "opened"));
 
         // when the workers run it
         try (JobQueueWorkers workers = workers(routes, 1, Duration.ofSeconds(1), Duration.ofSeconds(10))) {
             // then it fails at each attempt like any error, and is dead-lettered with the reason
             Eventually.await(
-                    Duration.ofSeconds(30), () -> queries.stateOf("d-stuck").orElseThrow() == JobState.DEAD, "dead");
+                    Duration.ofSeconds(30),
+                    () -> q.queries().stateOf("d-stuck").orElseThrow() == JobState.DEAD,
+                    "dead");
         }
-        assertThat(queries.deadLetters(1).get(0).lastError()).contains("time budget of 1 s");
+        assertThat(q.queries().deadLetters(1).get(0).lastError()).contains("time budget of 1 s");
     }
 
     @Test
@@ -83,24 +72,24 @@ class JobTimeBudgetTest {
                     spinUntilReleased();
                 })
                 .on("issues.closed", (e, lease) -> {});
-        queue.enqueue(delivery("d-spin", "opened"));
+        q.queue().enqueue(delivery("d-spin", "opened"));
 
         try (JobQueueWorkers workers = workers(routes, 1, Duration.ofSeconds(1), Duration.ofSeconds(10))) {
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
             // when another job arrives
-            queue.enqueue(delivery("d-next", "closed"));
+            q.queue().enqueue(delivery("d-next", "closed"));
             workers.wake();
 
             // then the one worker runs it although the runaway handler is still spinning, and the runaway job is
             // dead-lettered after its attempts
             Eventually.await(
                     Duration.ofSeconds(10),
-                    () -> queries.stateOf("d-next").orElseThrow() == JobState.DONE,
+                    () -> q.queries().stateOf("d-next").orElseThrow() == JobState.DONE,
                     "next done");
             Eventually.await(
                     Duration.ofSeconds(10),
-                    () -> queries.stateOf("d-spin").orElseThrow() == JobState.DEAD,
+                    () -> q.queries().stateOf("d-spin").orElseThrow() == JobState.DEAD,
                     "spin dead");
         }
     }
@@ -113,7 +102,7 @@ class JobTimeBudgetTest {
             started.countDown();
             spinUntilReleased();
         });
-        queue.enqueue(delivery("d-runaway", "opened"));
+        q.queue().enqueue(delivery("d-runaway", "opened"));
         JobQueueWorkers workers = workers(routes, 2, Duration.ofMinutes(10), Duration.ofMillis(500));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -125,7 +114,7 @@ class JobTimeBudgetTest {
         // then close gave up on it after the drain timeout instead of waiting for it, and the job is queued again
         // to resume (no attempt spent; its thread stays leased until the lease runs out)
         assertThat(tookMs).isLessThan(3_000);
-        assertThat(queries.stateOf("d-runaway")).contains(JobState.QUEUED);
+        assertThat(q.queries().stateOf("d-runaway")).contains(JobState.QUEUED);
     }
 
     @Test
@@ -150,7 +139,7 @@ class JobTimeBudgetTest {
 
     private JobQueueWorkers workers(EventRoutes routes, int size, Duration budget, Duration drain) {
         return new JobQueueWorkers(
-                queue,
+                q.queue(),
                 routes,
                 (job, state, took) -> {},
                 new JobQueueWorkers.Settings(size, Duration.ofMillis(50), drain, budget));

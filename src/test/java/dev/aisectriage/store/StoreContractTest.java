@@ -8,14 +8,12 @@ import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.core.Verdict;
 import dev.aisectriage.github.GitHubDeliveries;
 import dev.aisectriage.queue.Job;
-import dev.aisectriage.queue.JobQueries;
-import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.support.FakeClassifier;
 import dev.aisectriage.support.MutableClock;
+import dev.aisectriage.support.QueueOnStore;
 import dev.aisectriage.support.TestQueue;
 import dev.aisectriage.support.TestStore;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -49,80 +45,58 @@ class StoreContractTest {
     @Parameter
     TestStore store;
 
-    @TempDir
-    Path dir;
-
     // Now, not a fixed date: the log of actions is stamped with the wall clock.
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    Database db;
-    SerialWriter writer;
-    Deliveries deliveries;
-    JobQueue queue;
-    JobQueries queries;
 
-    @BeforeEach
-    void open() {
-        db = store.open(dir);
-        TestQueue q = TestQueue.on(db, clock, TestQueue.policy(LEASE, Duration.ofSeconds(10), Duration.ofMinutes(5)));
-        writer = q.writer();
-        deliveries = q.deliveries();
-        queue = q.queue();
-        queries = q.queries();
-    }
-
-    @AfterEach
-    void close() {
-        if (writer != null) {
-            writer.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    final QueueOnStore q = new QueueOnStore(
+            () -> store, clock, TestQueue.policy(LEASE, Duration.ofSeconds(10), Duration.ofMinutes(5)));
 
     @Test
     void aThreadWithARunningJobIsSkippedUntilItsJobFinishes() {
         // given two events of issue 1 and one of issue 2
-        queue.enqueue(delivery("d-1", 1, "opened", 9L));
-        queue.enqueue(delivery("d-2", 1, "edited", 9L));
-        queue.enqueue(delivery("d-3", 2, "opened", 9L));
+        q.queue().enqueue(delivery("d-1", 1, "opened", 9L));
+        q.queue().enqueue(delivery("d-2", 1, "edited", 9L));
+        q.queue().enqueue(delivery("d-3", 2, "opened", 9L));
 
         // when one worker runs the first event of issue 1
-        Job first = queue.claim("w1").orElseThrow();
+        Job first = q.queue().claim("w1").orElseThrow();
         assertThat(first.delivery().id()).isEqualTo("d-1");
 
         // then another worker gets issue 2, not the second event of issue 1, and then nothing
-        assertThat(queue.claim("w2").orElseThrow().delivery().id()).isEqualTo("d-3");
-        assertThat(queue.claim("w3")).isEmpty();
+        assertThat(q.queue().claim("w2").orElseThrow().delivery().id()).isEqualTo("d-3");
+        assertThat(q.queue().claim("w3")).isEmpty();
 
         // and once the first job is done the second event of issue 1 is claimable
-        queue.complete(first.id(), "w1");
-        assertThat(queue.claim("w3").orElseThrow().delivery().id()).isEqualTo("d-2");
+        q.queue().complete(first.id(), "w1");
+        assertThat(q.queue().claim("w3").orElseThrow().delivery().id()).isEqualTo("d-2");
     }
 
     @Test
     void aThreadLeasedByAnotherProcessIsNotClaimedUntilTheLeaseIsReleasedOrExpires() {
         // given backfill (another process) holds issue 1's lease
-        ThreadLeases leases = new ThreadLeases(writer::inTransaction, clock);
+        ThreadLeases leases = new ThreadLeases(q.writer()::inTransaction, clock);
         assertThat(leases.tryAcquire("example-ml/model-zoo#1", "backfill", Duration.ofSeconds(30)))
                 .isTrue();
-        queue.enqueue(delivery("d-1", 1, "opened", 9L));
+        q.queue().enqueue(delivery("d-1", 1, "opened", 9L));
 
         // then the job waits, and a second holder cannot take the lease either
-        assertThat(queue.claim("w")).isEmpty();
+        assertThat(q.queue().claim("w")).isEmpty();
         assertThat(leases.tryAcquire("example-ml/model-zoo#1", "other", Duration.ofSeconds(30)))
                 .isFalse();
 
         // when the lease runs out (its holder died), the job is claimed
         clock.advance(Duration.ofSeconds(31));
-        assertThat(queue.claim("w")).isPresent();
+        assertThat(q.queue().claim("w")).isPresent();
     }
 
     @Test
     void manyWorkersNeverRunTwoJobsOfOneThreadAtOnce() throws Exception {
         // given 60 jobs on 6 threads and 8 workers claiming at once on real time
         TestQueue live = TestQueue.on(
-                db, java.time.Clock.systemUTC(), TestQueue.policy(LEASE, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+                q.db(),
+                java.time.Clock.systemUTC(),
+                TestQueue.policy(LEASE, Duration.ofSeconds(1), Duration.ofSeconds(1)));
         for (int i = 0; i < 60; i++) {
             live.queue().enqueue(delivery("d-" + i, i % 6, "edited-" + i, 9L));
         }
@@ -178,7 +152,7 @@ class StoreContractTest {
             String id = "d-" + (i % 8);
             outcomes.add(pool.submit(() -> {
                 go.await();
-                return queue.enqueue(delivery(id, 5, "opened", 9L));
+                return q.queue().enqueue(delivery(id, 5, "opened", 9L));
             }));
         }
         go.countDown();
@@ -192,74 +166,74 @@ class StoreContractTest {
         assertThat(seen).filteredOn(o -> o == DeliveryOutcome.QUEUED).hasSize(1);
         assertThat(seen).filteredOn(o -> o == DeliveryOutcome.DUPLICATE).hasSize(7);
         assertThat(seen).filteredOn(o -> o == DeliveryOutcome.REDELIVERY).hasSize(4);
-        assertThat(deliveries.count()).isEqualTo(8);
-        assertThat(queries.countByState()).containsEntry(JobState.QUEUED, 1L);
+        assertThat(q.deliveries().count()).isEqualTo(8);
+        assertThat(q.queries().countByState()).containsEntry(JobState.QUEUED, 1L);
     }
 
     @Test
     void theDedupeWindowExpires() {
         // given an event queued once and seen again within the window
-        assertThat(queue.enqueue(delivery("d-1", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
+        assertThat(q.queue().enqueue(delivery("d-1", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
         clock.advance(Duration.ofHours(23));
-        assertThat(queue.enqueue(delivery("d-2", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.DUPLICATE);
+        assertThat(q.queue().enqueue(delivery("d-2", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.DUPLICATE);
 
         // when the same event arrives after the window
         clock.advance(Duration.ofHours(2));
 
         // then it is processed as new
-        assertThat(queue.enqueue(delivery("d-3", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
+        assertThat(q.queue().enqueue(delivery("d-3", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
     }
 
     @Test
     void aPausedInstallationsJobsWaitWhileOthersRun() {
         // given jobs of installations 9 and 10, and 9 paused for an hour (GitHub's rate-limit reset)
-        queue.enqueue(delivery("d-9", 1, "opened", 9L));
-        queue.enqueue(delivery("d-10", 2, "opened", 10L));
-        queue.pauseInstallation(9L, clock.instant().plus(Duration.ofHours(1)), "rate limited");
-        queue.pauseInstallation(9L, clock.instant().plus(Duration.ofMinutes(5)), "an earlier reset never shortens");
+        q.queue().enqueue(delivery("d-9", 1, "opened", 9L));
+        q.queue().enqueue(delivery("d-10", 2, "opened", 10L));
+        q.queue().pauseInstallation(9L, clock.instant().plus(Duration.ofHours(1)), "rate limited");
+        q.queue().pauseInstallation(9L, clock.instant().plus(Duration.ofMinutes(5)), "an earlier reset never shortens");
 
         // then only installation 10's job is claimed until the reset
-        Job other = queue.claim("w").orElseThrow();
+        Job other = q.queue().claim("w").orElseThrow();
         assertThat(other.delivery().id()).isEqualTo("d-10");
-        queue.complete(other.id(), "w");
-        assertThat(queue.claim("w")).isEmpty();
+        q.queue().complete(other.id(), "w");
+        assertThat(q.queue().claim("w")).isEmpty();
         clock.advance(Duration.ofMinutes(59));
-        assertThat(queue.claim("w")).isEmpty();
+        assertThat(q.queue().claim("w")).isEmpty();
         clock.advance(Duration.ofMinutes(2));
-        assertThat(queue.claim("w").orElseThrow().delivery().id()).isEqualTo("d-9");
+        assertThat(q.queue().claim("w").orElseThrow().delivery().id()).isEqualTo("d-9");
     }
 
     @Test
     void aRescheduledJobKeepsItsAttemptsAndFreesItsThread() {
         // given a claimed job (attempt 1) told to wait
-        queue.enqueue(delivery("d-1", 1, "opened", 9L));
-        Job job = queue.claim("w").orElseThrow();
-        assertThat(queue.reschedule(job.id(), "w", clock.instant().plusSeconds(30), "rate limited"))
+        q.queue().enqueue(delivery("d-1", 1, "opened", 9L));
+        Job job = q.queue().claim("w").orElseThrow();
+        assertThat(q.queue().reschedule(job.id(), "w", clock.instant().plusSeconds(30), "rate limited"))
                 .isTrue();
 
         // then it is not due before then, and its next claim is attempt 1 again
-        assertThat(queue.claim("w")).isEmpty();
+        assertThat(q.queue().claim("w")).isEmpty();
         clock.advance(Duration.ofSeconds(30));
-        assertThat(queue.claim("w2").orElseThrow().attempts()).isEqualTo(1);
+        assertThat(q.queue().claim("w2").orElseThrow().attempts()).isEqualTo(1);
     }
 
     @Test
     void retentionDeletesFinishedWorkAndKeepsDeadLettersAndUnfinishedJobs() {
         // given, 31 days ago: a finished job, a dead letter, a queued job, an ignored delivery
         Retention retention =
-                new Retention(writer::inTransaction, clock, Duration.ofDays(30), Duration.ofDays(1), queue);
-        queue.enqueue(delivery("d-done", 1, "opened", 9L));
-        queue.enqueue(delivery("d-dead", 2, "opened", 9L));
-        deliveries.record(delivery("d-ignored", 3, "closed", 9L), DeliveryOutcome.IGNORED, "not handled");
-        Job done = queue.claim("w").orElseThrow();
-        queue.complete(done.id(), "w");
-        Job dead = queue.claim("w").orElseThrow();
-        queue.fail(dead.id(), "w", 3, "boom");
-        queue.enqueue(delivery("d-waiting", 4, "opened", 10L));
-        queue.pauseInstallation(10L, clock.instant().plus(Duration.ofDays(40)), "paused");
-        new Actions(db, writer::inTransaction).record(9L, "example-ml/model-zoo", 1, "add-labels", "x", true);
+                new Retention(q.writer()::inTransaction, clock, Duration.ofDays(30), Duration.ofDays(1), q.queue());
+        q.queue().enqueue(delivery("d-done", 1, "opened", 9L));
+        q.queue().enqueue(delivery("d-dead", 2, "opened", 9L));
+        q.deliveries().record(delivery("d-ignored", 3, "closed", 9L), DeliveryOutcome.IGNORED, "not handled");
+        Job done = q.queue().claim("w").orElseThrow();
+        q.queue().complete(done.id(), "w");
+        Job dead = q.queue().claim("w").orElseThrow();
+        q.queue().fail(dead.id(), "w", 3, "boom");
+        q.queue().enqueue(delivery("d-waiting", 4, "opened", 10L));
+        q.queue().pauseInstallation(10L, clock.instant().plus(Duration.ofDays(40)), "paused");
+        new Actions(q.db(), q.writer()::inTransaction).record(9L, "example-ml/model-zoo", 1, "add-labels", "x", true);
         clock.advance(Duration.ofDays(31));
-        queue.enqueue(delivery("d-recent", 5, "opened", 9L));
+        q.queue().enqueue(delivery("d-recent", 5, "opened", 9L));
 
         // when the purge runs
         Map<String, Integer> deleted = retention.purge();
@@ -268,12 +242,12 @@ class StoreContractTest {
         assertThat(deleted).containsEntry("jobs", 1).containsEntry("deliveries", 2);
         assertThat(ids("SELECT delivery_id FROM deliveries ORDER BY delivery_id"))
                 .containsExactly("d-dead", "d-recent", "d-waiting");
-        assertThat(queries.deadLetters(10)).extracting(d -> d.deliveryId()).containsExactly("d-dead");
-        assertThat(queries.stateOf("d-waiting")).contains(JobState.QUEUED);
-        assertThat(new Actions(db, db::writeTransaction).recent(10)).isEmpty();
+        assertThat(q.queries().deadLetters(10)).extracting(d -> d.deliveryId()).containsExactly("d-dead");
+        assertThat(q.queries().stateOf("d-waiting")).contains(JobState.QUEUED);
+        assertThat(new Actions(q.db(), q.db()::writeTransaction).recent(10)).isEmpty();
 
         // and a dismissed dead letter goes at the next purge after the window
-        assertThat(queries.dismissDead(dead.id())).isTrue();
+        assertThat(q.queries().dismissDead(dead.id())).isTrue();
         clock.advance(Duration.ofDays(31));
         retention.purge();
         assertThat(ids("SELECT delivery_id FROM deliveries ORDER BY delivery_id"))
@@ -283,22 +257,22 @@ class StoreContractTest {
     @Test
     void uninstallDeletesTheInstallationsPayloadsAndTextsAtOnce() {
         // given stored work of installations 9 and 10
-        queue.enqueue(delivery("d-9a", 1, "opened", 9L));
-        queue.enqueue(delivery("d-9b", 2, "opened", 9L));
-        queue.enqueue(delivery("d-10", 3, "opened", 10L));
-        Job done = queue.claim("w").orElseThrow();
-        queue.complete(done.id(), "w");
-        Threads threads = new Threads(db, writer::inTransaction);
+        q.queue().enqueue(delivery("d-9a", 1, "opened", 9L));
+        q.queue().enqueue(delivery("d-9b", 2, "opened", 9L));
+        q.queue().enqueue(delivery("d-10", 3, "opened", 10L));
+        Job done = q.queue().claim("w").orElseThrow();
+        q.queue().complete(done.id(), "w");
+        Threads threads = new Threads(q.db(), q.writer()::inTransaction);
         ThreadRef ref9 = new ThreadRef.GitHubIssue(9L, "example-ml/model-zoo", 1, null);
         ThreadRef ref10 = new ThreadRef.GitHubIssue(10L, "example-ml/model-zoo", 3, null);
         threads.addReply(ref9, "c1", "secret text of 9");
         threads.addReply(ref10, "c2", "text of 10");
-        new Actions(db, writer::inTransaction).record(9L, "example-ml/model-zoo", 1, "comment", "body", true);
+        new Actions(q.db(), q.writer()::inTransaction).record(9L, "example-ml/model-zoo", 1, "comment", "body", true);
 
         // when installation 9 is deleted (as the installation.deleted handler does)
         threads.forgetInstallation(9L);
-        new Installations(db, writer::inTransaction).recordDeleted(9L);
-        new Retention(writer::inTransaction, clock, Duration.ofDays(30), Duration.ofDays(1), queue)
+        new Installations(q.db(), q.writer()::inTransaction).recordDeleted(9L);
+        new Retention(q.writer()::inTransaction, clock, Duration.ofDays(30), Duration.ofDays(1), q.queue())
                 .forgetInstallation(9L);
 
         // then nothing of 9's texts is left: payloads emptied, queued job closed, no reply, no action; 10 keeps all
@@ -308,16 +282,16 @@ class StoreContractTest {
                 .containsExactly("d-10");
         assertThat(threads.replies(ref9)).isEmpty();
         assertThat(threads.replies(ref10)).containsExactly("text of 10");
-        assertThat(new Actions(db, db::writeTransaction).recent(10)).isEmpty();
-        assertThat(queries.stateOf("d-9b")).contains(JobState.DONE);
-        assertThat(queries.countByState()).containsEntry(JobState.QUEUED, 1L);
-        assertThat(queue.claim("w").orElseThrow().delivery().id()).isEqualTo("d-10");
+        assertThat(new Actions(q.db(), q.db()::writeTransaction).recent(10)).isEmpty();
+        assertThat(q.queries().stateOf("d-9b")).contains(JobState.DONE);
+        assertThat(q.queries().countByState()).containsEntry(JobState.QUEUED, 1L);
+        assertThat(q.queue().claim("w").orElseThrow().delivery().id()).isEqualTo("d-10");
     }
 
     @Test
     void theCommentSlotIsReservedOnce() {
         // given a thread without a comment
-        Threads threads = new Threads(db, writer::inTransaction);
+        Threads threads = new Threads(q.db(), q.writer()::inTransaction);
         ThreadRef ref = new ThreadRef.GitHubIssue(9L, "o/r", 1, null);
 
         // when two writers reserve it, only the first gets it
@@ -339,10 +313,10 @@ class StoreContractTest {
     void givenALeaseTakenOverWhenItsFormerHolderReservesTheCommentSlotThenItLosesAndTheNewHolderWins()
             throws Exception {
         // given serve's lease of o/r#1 that ran out while its job was slow, and backfill that took it over
-        Threads threads = new Threads(db, writer::inTransaction);
+        Threads threads = new Threads(q.db(), q.writer()::inTransaction);
         ThreadRef ref = new ThreadRef.GitHubIssue(9L, "o/r", 1, null);
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        ThreadLeases leases = new ThreadLeases(writer::inTransaction, clock);
+        ThreadLeases leases = new ThreadLeases(q.writer()::inTransaction, clock);
         assertThat(leases.tryAcquire("o/r#1", "serve", Duration.ofSeconds(2))).isTrue();
         clock.advance(Duration.ofSeconds(3));
         assertThat(leases.tryAcquire("o/r#1", "backfill", Duration.ofSeconds(60)))
@@ -369,14 +343,14 @@ class StoreContractTest {
 
     @Test
     void repliesComeBackInArrivalOrderAndLabelNamesIgnoreCase() {
-        Threads threads = new Threads(db, writer::inTransaction);
+        Threads threads = new Threads(q.db(), q.writer()::inTransaction);
         ThreadRef ref = new ThreadRef.GitHubDiscussion(9L, "o/r", 4, "D_1");
         threads.addReply(ref, "9", "first");
         threads.addReply(ref, "10", "second");
         threads.addReply(ref, "9", "first, edited");
         assertThat(threads.replies(ref)).containsExactly("first, edited", "second");
 
-        Installations installations = new Installations(db, writer::inTransaction);
+        Installations installations = new Installations(q.db(), q.writer()::inTransaction);
         installations.recordLabelCreated(9L, "o/r", "AI-Security");
         assertThat(installations.createdLabel("o/r", "ai-security")).isTrue();
         installations.recordLabelDeletedByMaintainer("o/r", "ai-SECURITY");
@@ -386,8 +360,8 @@ class StoreContractTest {
     @Test
     void aHubDiscussionKeepsItsPostApartAndItsRepliesVerdictAndCommentAsEveryThreadDoes() {
         // given what the Hub's events told of a discussion, its replies (one edited), its verdict and comment
-        HubPosts hub = new HubPosts(db, writer::inTransaction);
-        Threads threads = new Threads(db, writer::inTransaction);
+        HubPosts hub = new HubPosts(q.db(), q.writer()::inTransaction);
+        Threads threads = new Threads(q.db(), q.writer()::inTransaction);
         ThreadRef.HubDiscussion key = new ThreadRef.HubDiscussion("dataset", "acme/faces", 7);
         hub.recordDiscussion(key, "d7", "Pickle in the weights", false, true);
         hub.recordOpening(key, "c0", "the weights file is a pickle");
@@ -411,12 +385,12 @@ class StoreContractTest {
 
     @Test
     void feedbackAndConfigErrorsAreKeptOncePerDeliveryAndRepository() {
-        Threads threads = new Threads(db, writer::inTransaction);
+        Threads threads = new Threads(q.db(), q.writer()::inTransaction);
         ThreadRef ref = new ThreadRef.GitHubIssue(9L, "o/r", 3, null);
         threads.recordComment(ref, "1", "h");
         threads.addReply(ref, "c1", "reply");
-        db.writeTransaction(c -> c.createStatement().executeUpdate("UPDATE threads SET text = 'the post'"));
-        Feedback feedback = new Feedback(db, writer::inTransaction);
+        q.db().writeTransaction(c -> c.createStatement().executeUpdate("UPDATE threads SET text = 'the post'"));
+        Feedback feedback = new Feedback(q.db(), q.writer()::inTransaction);
         assertThat(feedback.record("d-1", ref, Feedback.NOT_SECURITY, false, null, "maintainer"))
                 .isTrue();
         assertThat(feedback.record("d-1", ref, Feedback.NOT_SECURITY, false, null, "maintainer"))
@@ -426,7 +400,7 @@ class StoreContractTest {
                 .satisfies(i -> assertThat(i.text()).isEqualTo("the post"));
         assertThat(feedback.forgetInstallation(9L)).isEqualTo(1);
 
-        ConfigErrors errors = new ConfigErrors(db, writer::inTransaction);
+        ConfigErrors errors = new ConfigErrors(q.db(), q.writer()::inTransaction);
         errors.record("o/r", ".github/ai-security-triage.yml", List.of("line 2: bad"));
         errors.record("o/r", ".github/ai-security-triage.yml", List.of("line 3: bad"));
         assertThat(errors.all())
@@ -435,7 +409,7 @@ class StoreContractTest {
     }
 
     private List<String> ids(String sql) {
-        return db.inTransaction(c -> {
+        return q.db().inTransaction(c -> {
             List<String> out = new ArrayList<>();
             try (ResultSet rs = c.createStatement().executeQuery(sql)) {
                 while (rs.next()) {

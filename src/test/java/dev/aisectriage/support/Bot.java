@@ -59,6 +59,11 @@ public final class Bot {
         return on(github, dir, QUICK);
     }
 
+    /** The bot of the stand-in GitHub's App, its store in the stand-in's folder: a second one is a restart. */
+    public static Bot on(FakeGitHub github) {
+        return on(github, github.storeFolder());
+    }
+
     /** With the given retries and time-out of GitHub requests. */
     public static Bot on(FakeGitHub github, Path dir, RetryPolicy policy) {
         return new Bot(dir.resolve("triage.db"), github.url(), policy, new PlainRenderer(), false, null);

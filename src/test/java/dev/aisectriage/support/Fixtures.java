@@ -17,6 +17,9 @@ import java.util.function.Consumer;
 /** Deliveries built from the payload files in {@code test-fixtures/<event>-<action>-<scenario>.json}. */
 public final class Fixtures {
 
+    /** The REST path of the repository the fixtures' issues and discussions belong to. */
+    public static final String REPO = "/repos/octo-org/ml-server";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Fixtures() {}
