@@ -5,8 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service never loads training code: only {@code training/} itself and the {@code train} and {@code eval}
- * commands (with their options and file reader) may reach it or liblinear.
+ * The service never loads training code: only {@code training/} itself and the {@code train}, {@code eval} and
+ * {@code rebuild-solutions} commands (with their options and file reader) may reach it or liblinear.
  */
 class TrainingIsApartFromServingTest {
 
@@ -23,6 +23,8 @@ class TrainingIsApartFromServingTest {
                 .doNotHaveFullyQualifiedName("dev.aisectriage.cli.TrainingSettings")
                 .and()
                 .doNotHaveFullyQualifiedName("dev.aisectriage.cli.LabelledFiles")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.aisectriage.cli.RebuildSolutionsCommand")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.aisectriage.training..", "de.bwaldvogel.liblinear..")

@@ -7,6 +7,9 @@ import dev.aisectriage.catalogue.Recommender;
 import dev.aisectriage.catalogue.SolutionRecommender;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -25,12 +28,27 @@ class SolutionHitRateCrossValidationTest {
 
     private final Catalogue catalogue = Catalogue.load();
 
+    /** The shared files whose posts carry both issue and solution codes (as {@code rebuild-solutions} reads them). */
+    static Path sharedData() {
+        return Path.of(System.getProperty("shared.data.dir", "../shared/data"));
+    }
+
+    static List<LabelledPost> codedPosts() {
+        List<LabelledPost> posts = new ArrayList<>();
+        for (String name : List.of("paper-posts.train.jsonl", "issues-labelled.train.jsonl")) {
+            Path file = sharedData().resolve(name);
+            if (Files.exists(file)) {
+                posts.addAll(LabelledPost.read(file));
+            }
+        }
+        return posts;
+    }
+
     @Test
     void hitAt3WithTrueIssueCodesReachesTheTarget() {
         // given
-        List<LabelledPost> posts = RebuildSolutionMapping.codedPosts();
-        Assumptions.assumeFalse(
-                posts.isEmpty(), "skipped: shared data not found under " + RebuildSolutionMapping.sharedData());
+        List<LabelledPost> posts = codedPosts();
+        Assumptions.assumeFalse(posts.isEmpty(), "skipped: shared data not found under " + sharedData());
 
         // when
         SolutionEvaluation.HitRate plain =
