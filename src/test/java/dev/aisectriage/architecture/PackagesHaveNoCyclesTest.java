@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PackagesHaveNoCyclesTest {
 
     @Test
-    void givenTheMainClasses_whenSlicedByTopLevelPackage_thenNoTwoPackagesDependOnEachOther() {
+    void noTwoPackagesDependOnEachOtherWhenSlicedByTopLevelPackageGivenTheMainClasses() {
         slices().matching("dev.aisectriage.(*)..")
                 .should()
                 .beFreeOfCycles()
@@ -18,7 +18,7 @@ class PackagesHaveNoCyclesTest {
     }
 
     @Test
-    void givenTheEntryPoint_whenCheckingWhatDependsOnIt_thenNoPackageReachesBackIntoTheRootPackage() {
+    void noPackageReachesBackIntoTheRootPackageWhenCheckingWhatDependsOnItGivenTheEntryPoint() {
         noClasses()
                 .that()
                 .resideOutsideOfPackage("dev.aisectriage")

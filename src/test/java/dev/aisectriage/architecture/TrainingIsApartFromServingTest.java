@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class TrainingIsApartFromServingTest {
 
     @Test
-    void givenTheMainClasses_whenCheckingDependencies_thenOnlyTrainingAndItsCommandsReachTrainingOrLiblinear() {
+    void onlyTrainingAndItsCommandsReachTrainingOrLiblinearWhenCheckingDependenciesGivenTheMainClasses() {
         noClasses()
                 .that()
                 .resideOutsideOfPackage("dev.aisectriage.training..")

@@ -30,8 +30,7 @@ class ClassifyCommentTest {
     Path dir;
 
     @Test
-    void givenAFixture_whenClassifyPrintsTheComment_thenItIsExactlyTheWholeCommentTheBotStoresInDryRun()
-            throws Exception {
+    void itIsExactlyTheWholeCommentTheBotStoresInDryRunWhenClassifyPrintsTheCommentGivenAFixture() throws Exception {
         // given the comment the dry-run service stores for the fixture
         AppConfig config = AppConfig.fromEnvironment(
                 Map.of("DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0"));

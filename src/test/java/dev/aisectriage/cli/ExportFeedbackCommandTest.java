@@ -55,7 +55,7 @@ class ExportFeedbackCommandTest {
     }
 
     @Test
-    void givenDatabaseUrl_whenExporting_thenTheFeedbackIsReadFromPostgresql() throws Exception {
+    void theFeedbackIsReadFromPostgresqlWhenExportingGivenDatabaseUrl() throws Exception {
         // given the feedback in a PostgreSQL store (copied from a SQLite one, as migrate-store does) and DATABASE_URL
         Path sqliteFile = dir.resolve("triage.db");
         seedFeedback(sqliteFile);
@@ -85,7 +85,7 @@ class ExportFeedbackCommandTest {
     }
 
     @Test
-    void givenTheDatabaseOption_whenDatabaseUrlIsSetToo_thenTheNamedSqliteFileIsExported() throws Exception {
+    void theNamedSqliteFileIsExportedWhenDatabaseUrlIsSetTooGivenTheDatabaseOption() throws Exception {
         // given feedback in a SQLite file and a DATABASE_URL that points nowhere
         Path dbFile = dir.resolve("triage.db");
         seedFeedback(dbFile);
@@ -102,7 +102,7 @@ class ExportFeedbackCommandTest {
     }
 
     @Test
-    void givenNoStore_whenExporting_thenItFailsSayingHowToNameOne() {
+    void itFailsSayingHowToNameOneWhenExportingGivenNoStore() {
         // given no DATABASE_URL and a DATABASE_PATH without a file
         Path absent = dir.resolve("absent.db");
         StringWriter err = new StringWriter();
@@ -123,7 +123,7 @@ class ExportFeedbackCommandTest {
     }
 
     @Test
-    void givenAnUnreachablePostgresql_whenExporting_thenItFailsWithoutThePassword() {
+    void itFailsWithoutThePasswordWhenExportingGivenAnUnreachablePostgresql() {
         // given DATABASE_URL naming a server that does not answer
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(

@@ -20,7 +20,7 @@ import picocli.CommandLine;
 class ServeHelpTest {
 
     @Test
-    void givenTheJar_whenAskedForHelpOnServe_thenEveryVariableTheConfigReadsIsListed() throws Exception {
+    void everyVariableTheConfigReadsIsListedWhenAskedForHelpOnServeGivenTheJar() throws Exception {
         // every NAME the configuration code reads from the environment
         Set<String> read = new TreeSet<>();
         Pattern name =

@@ -27,7 +27,7 @@ class CommentWriteFaultsTest {
     }
 
     @Test
-    void givenA502AfterTheCommentWasCreatedWhenTheJobRunsThenTheThreadHasOneComment() throws Exception {
+    void theThreadHasOneCommentWhenTheJobRunsGivenA502AfterTheCommentWasCreated() throws Exception {
         // given GitHub creates the comment but answers 502
         github.failAfterApplying("POST " + COMMENTS, FakeGitHub.json(502, "{\"message\":\"Bad Gateway\"}"));
 
@@ -44,7 +44,7 @@ class CommentWriteFaultsTest {
     }
 
     @Test
-    void givenACreateSlowerThanTheClientTimeOutThatGitHubCompletedWhenTheJobRunsThenTheThreadHasOneComment()
+    void theThreadHasOneCommentWhenTheJobRunsGivenACreateSlowerThanTheClientTimeOutThatGitHubCompleted()
             throws Exception {
         // given GitHub creates the comment but answers after the client gave up
         github.failAfterApplying(

@@ -131,7 +131,7 @@ class FeedbackAndCommandsTest {
     }
 
     @Test
-    void givenAnUnknownTheme_whenAMemberAsksForIt_thenTheBotRepliesWhatWasWrongAndRecordsNothing() throws Exception {
+    void theBotRepliesWhatWasWrongAndRecordsNothingWhenAMemberAsksForItGivenAnUnknownTheme() throws Exception {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         int writes = github.writes().size();
 

@@ -20,7 +20,7 @@ class ForgedMarkerTest {
     final FakeGitHub github = new FakeGitHub();
 
     @Test
-    void givenStrangersCommentsCarryingTheMarkerWhenAReportArrivesThenTheBotPostsItsOwnAndEditsNone() throws Exception {
+    void theBotPostsItsOwnAndEditsNoneWhenAReportArrivesGivenStrangersCommentsCarryingTheMarker() throws Exception {
         // given a person and another App each left a comment carrying the bot's marker
         github.existingComment("octo-org/ml-server#12", "55", "mallory", FORGED);
         github.existingComment("octo-org/ml-server#12", "56", "other-app[bot]", FORGED);
@@ -40,7 +40,7 @@ class ForgedMarkerTest {
     }
 
     @Test
-    void givenTheBotsStoredCommentWhenAForgedOneAppearsThenTheStoredOneIsEdited() throws Exception {
+    void theStoredOneIsEditedWhenAForgedOneAppearsGivenTheBotsStoredComment() throws Exception {
         // given the bot commented on the report
         Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
@@ -62,8 +62,7 @@ class ForgedMarkerTest {
     }
 
     @Test
-    void givenAStrangersDiscussionCommentCarryingTheMarkerWhenADiscussionArrivesThenTheBotPostsItsOwn()
-            throws Exception {
+    void theBotPostsItsOwnWhenADiscussionArrivesGivenAStrangersDiscussionCommentCarryingTheMarker() throws Exception {
         // given a stranger's discussion comment carrying the marker
         github.existingLabels("octo-org/ml-server", "security", "ai-security: model");
         github.existingComment("discussion:D_kwDOCyGuyM4AAXxx", "DC_55", "mallory", FORGED);
@@ -82,7 +81,7 @@ class ForgedMarkerTest {
     }
 
     @Test
-    void givenAPassedIssueWhenAReplyCarriesTheMarkerThenTheVerdictStaysAndNothingIsWritten() throws Exception {
+    void theVerdictStaysAndNothingIsWrittenWhenAReplyCarriesTheMarkerGivenAPassedIssue() throws Exception {
         // given an issue the bot passed
         Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));

@@ -48,7 +48,7 @@ class MalformedIdsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
-    void givenASignedReportWithAMalformedIdWhenTheJobRunsThenItFailsAsMalformedAndNothingIsSent(
+    void itFailsAsMalformedAndNothingIsSentWhenTheJobRunsGivenASignedReportWithAMalformedId(
             String what, Consumer<ObjectNode> change) {
         Bot bot = Bot.on(github);
 

@@ -24,7 +24,7 @@ class NewIssueRequestCountTest {
     final FakeGitHub github = new FakeGitHub();
 
     @Test
-    void givenARepositoryWithoutConfigWhenASecurityReportIsOpenedThenTheFlowCostsNoMoreRequestsThanOnMain()
+    void theFlowCostsNoMoreRequestsThanOnMainWhenASecurityReportIsOpenedGivenARepositoryWithoutConfig()
             throws Exception {
         // given the bot on a repository without config, when a security report is opened
         Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));

@@ -316,7 +316,7 @@ class TriageIssueTest {
     }
 
     @Test
-    void givenA422OnTheLabelsWhenASecurityReportArrivesThenTheCommentIsStillPostedAndTheJobFailsWithTheLabelsReason() {
+    void theCommentIsStillPostedAndTheJobFailsWithTheLabelsReasonWhenASecurityReportArrivesGivenA422OnTheLabels() {
         // given GitHub refuses the labels for good
         github.script(
                 "POST " + Fixtures.REPO + "/issues/12/labels",

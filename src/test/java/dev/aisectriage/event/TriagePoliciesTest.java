@@ -19,7 +19,7 @@ class TriagePoliciesTest {
     private final FakeClassifier classifier = new FakeClassifier();
 
     @Test
-    void givenTheDefaultsWhenPostsAreJudgedThenSecurityIsFlaggedUnsureAbstainedAndTheRestPassed() {
+    void securityIsFlaggedUnsureAbstainedAndTheRestPassedWhenPostsAreJudgedGivenTheDefaults() {
         assertThat(Verdicts.verdict(classifier.classify("a pickle exploit"), DEFAULTS))
                 .isEqualTo(Verdict.FLAGGED);
         assertThat(Verdicts.verdict(classifier.classify("maybe tokens?"), DEFAULTS))
@@ -29,7 +29,7 @@ class TriagePoliciesTest {
     }
 
     @Test
-    void givenAnIgnoredThemeWhenAPostOfItIsFlaggedThenTheVerdictIsIgnored() {
+    void theVerdictIsIgnoredWhenAPostOfItIsFlaggedGivenAnIgnoredTheme() {
         RepoConfig config = new RepoConfig(
                 true,
                 true,
@@ -49,7 +49,7 @@ class TriagePoliciesTest {
     }
 
     @Test
-    void givenAFlaggedVerdictWhenLabelsAreChosenThenFlagAndThemeAndOnlyWhenSwitchedOnTheIssueType() {
+    void flagAndThemeAndOnlyWhenSwitchedOnTheIssueTypeWhenLabelsAreChosenGivenAFlaggedVerdict() {
         Prediction p = classifier.classify("pickle exploit");
         RepoConfig withTypes = new RepoConfig(
                 true, true, null, 0.35, DEFAULTS.labels(), true, Set.of(), true, Set.of(), List.of(), "t", false);
@@ -70,7 +70,7 @@ class TriagePoliciesTest {
     }
 
     @Test
-    void givenAThemeLabelAPersonSetWhenTheBotLabelsThenItDefersButNotToItsOwnThemeLabel() {
+    void itDefersButNotToItsOwnThemeLabelWhenTheBotLabelsGivenAThemeLabelAPersonSet() {
         assertThat(LabelPolicy.personSetTheme(Set.of("ai-security: model"), Set.of(), DEFAULTS))
                 .isTrue();
         assertThat(LabelPolicy.personSetTheme(Set.of("AI-Security: Model"), Set.of("ai-security: model"), DEFAULTS))
@@ -80,7 +80,7 @@ class TriagePoliciesTest {
     }
 
     @Test
-    void givenLabelsTheThreadHasOrPeopleRemovedWhenTheBotLabelsThenItSkipsThemInAnyCase() {
+    void itSkipsThemInAnyCaseWhenTheBotLabelsGivenLabelsTheThreadHasOrPeopleRemoved() {
         List<LabelSpec> wanted = Verdicts.labelsFor(Verdict.FLAGGED, classifier.classify("pickle"), DEFAULTS);
 
         assertThat(LabelPolicy.toAdd(wanted, Set.of("SECURITY"), Set.of(), Set.of(), Set.of()))
@@ -92,7 +92,7 @@ class TriagePoliciesTest {
     }
 
     @Test
-    void givenAnIssueTypeLabelWhenItIsAddedForTheFirstTimeThenItIsCreatedOnceAndConfigLabelsNever() {
+    void itIsCreatedOnceAndConfigLabelsNeverWhenItIsAddedForTheFirstTimeGivenAnIssueTypeLabel() {
         LabelSpec type = new LabelSpec("ai-security-type: x", "c5def5", "x");
         List<LabelSpec> wanted = List.of(DEFAULTS.labels().get(RepoConfig.FLAG), type);
         List<String> names = List.of("security", "ai-security-type: x");
@@ -104,13 +104,13 @@ class TriagePoliciesTest {
     }
 
     @Test
-    void givenLabelsThePersonAlreadyRemovedWhenTheBotWithdrawsThenOnlyTheRestAreTakenBack() {
+    void onlyTheRestAreTakenBackWhenTheBotWithdrawsGivenLabelsThePersonAlreadyRemoved() {
         assertThat(LabelPolicy.toWithdraw(Set.of("security", "ai-security: model"), Set.of("Security")))
                 .containsExactly("ai-security: model");
     }
 
     @Test
-    void givenTheStoredSlotWhenANewBodyComesThenTheStepIsLeaveFindUnchangedOrEdit() {
+    void theStepIsLeaveFindUnchangedOrEditWhenANewBodyComesGivenTheStoredSlot() {
         String body = "<!-- ai-security-triage:comment -->\nhello";
         String hash = CommentSlot.sha256(body);
 

@@ -16,7 +16,7 @@ class TriagePullRequestTest {
     final FakeGitHub github = new FakeGitHub();
 
     @Test
-    void givenNoConfig_whenASecurityFixIsOpened_thenPullRequestsAreLeftAlone() throws Exception {
+    void pullRequestsAreLeftAloneWhenASecurityFixIsOpenedGivenNoConfig() throws Exception {
         // given a repository without config (pull requests are off by default)
         Bot bot = Bot.on(github);
 
@@ -29,7 +29,7 @@ class TriagePullRequestTest {
     }
 
     @Test
-    void givenPullRequestsEnabled_whenASecurityFixIsOpened_thenItGetsTheLabelsAndNoComment() throws Exception {
+    void itGetsTheLabelsAndNoCommentWhenASecurityFixIsOpenedGivenPullRequestsEnabled() throws Exception {
         // given
         github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "pull_requests: true\n");
         Bot bot = Bot.on(github);
@@ -50,7 +50,7 @@ class TriagePullRequestTest {
     }
 
     @Test
-    void givenPullRequestsEnabled_whenAnEditChangesNeitherTitleNorBody_thenNothingHappens() throws Exception {
+    void nothingHappensWhenAnEditChangesNeitherTitleNorBodyGivenPullRequestsEnabled() throws Exception {
         // given
         github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "pull_requests: true\n");
         Bot bot = Bot.on(github);

@@ -239,7 +239,7 @@ class ApiGitHubGatewayTest {
     }
 
     @Test
-    void givenTheAppsCommentAndCopiedMarkersWhenListedThenTheListAloneTellsThemApartWithNoUserLookedUp() {
+    void theListAloneTellsThemApartWithNoUserLookedUpWhenListedGivenTheAppsCommentAndCopiedMarkers() {
         // given the App's comment, a person's and another App's, all three carrying the same marker
         github.existingComment("octo/ml#7", "101", "<!-- ai-security-triage --> ours");
         github.existingComment("octo/ml#7", "102", "mallory", "<!-- ai-security-triage --> copied");
@@ -261,7 +261,7 @@ class ApiGitHubGatewayTest {
     }
 
     @Test
-    void givenBotCommentsWithoutTheAppFieldWhenListedThenOnlyTheAppsBotUserCountsAsTheApp() {
+    void onlyTheAppsBotUserCountsAsTheAppWhenListedGivenBotCommentsWithoutTheAppField() {
         // given two bot comments that do not say which App wrote them
         mockwebserver3.MockResponse listing = FakeGitHub.json(
                 200,
@@ -280,7 +280,7 @@ class ApiGitHubGatewayTest {
     }
 
     @Test
-    void givenARevokedTokenWhenADiscussionIsCommentedThenANewTokenIsFetchedAndTheMutationSentAgain() {
+    void aNewTokenIsFetchedAndTheMutationSentAgainWhenADiscussionIsCommentedGivenARevokedToken() {
         // given GitHub refuses the cached token on the first GraphQL request
         github.script("POST /graphql", FakeGitHub.json(401, "{\"message\":\"Bad credentials\"}"));
 
@@ -294,7 +294,7 @@ class ApiGitHubGatewayTest {
     }
 
     @Test
-    void givenARepositoryWithMoreThanAHundredLabelsWhenADiscussionIsLabelledThenTheLabelIsFoundByItsName() {
+    void theLabelIsFoundByItsNameWhenADiscussionIsLabelledGivenARepositoryWithMoreThanAHundredLabels() {
         // given 150 labels, the bot's own created last
         for (int i = 0; i < 150; i++) {
             github.existingLabels("octo/ml", "area-" + i);

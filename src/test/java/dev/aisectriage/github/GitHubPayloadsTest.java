@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GitHubPayloadsTest {
 
     @Test
-    void givenAnIssuesDeliveryWhenParsedThenTheTypedPayloadCarriesTheIssueBoundToItsRepository() {
+    void theTypedPayloadCarriesTheIssueBoundToItsRepositoryWhenParsedGivenAnIssuesDelivery() {
         Delivery delivery = Fixtures.event("issues-opened-security-report.json", "d-1");
 
         ThreadPost post = GitHubPayloads.post(delivery).post();
@@ -40,7 +40,7 @@ class GitHubPayloadsTest {
     }
 
     @Test
-    void givenADiscussionDeliveryWhenParsedThenItIsReadAsADiscussionWithItsNodeId() {
+    void itIsReadAsADiscussionWithItsNodeIdWhenParsedGivenADiscussionDelivery() {
         Delivery delivery = Fixtures.event("discussion-created-security-question.json", "d-1");
 
         ThreadPost post = GitHubPayloads.post(delivery).post();
@@ -52,7 +52,7 @@ class GitHubPayloadsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"noslash", "a/b/c", "../../etc", "/", "o/", "/r"})
-    void givenARepositoryFullNameThatIsNotOwnerSlashNameWhenParsedThenTheDeliveryIsMalformed(String name) {
+    void theDeliveryIsMalformedWhenParsedGivenARepositoryFullNameThatIsNotOwnerSlashName(String name) {
         Delivery delivery = Fixtures.event(
                 "issues-opened-security-report.json",
                 "d-1",
@@ -67,7 +67,7 @@ class GitHubPayloadsTest {
     }
 
     @Test
-    void givenATitleThatIsAnObjectWhenParsedThenTheDeliveryIsMalformedNamingTheTypeItDoesNotBindTo() {
+    void theDeliveryIsMalformedNamingTheTypeItDoesNotBindToWhenParsedGivenATitleThatIsAnObject() {
         Delivery delivery = Fixtures.event(
                 "issues-opened-security-report.json",
                 "d-1",
@@ -79,7 +79,7 @@ class GitHubPayloadsTest {
     }
 
     @Test
-    void givenAnIssueCommentWithoutItsCommentWhenParsedThenTheDeliveryIsMalformed() {
+    void theDeliveryIsMalformedWhenParsedGivenAnIssueCommentWithoutItsComment() {
         Delivery delivery = Fixtures.event("issue_comment-created-follow-up.json", "d-1", p -> p.remove("comment"));
 
         assertThatThrownBy(() -> GitHubPayloads.reply(delivery))
@@ -89,7 +89,7 @@ class GitHubPayloadsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"member", "Bot", "", "SOMETHING_NEW"})
-    void givenAnAuthorAssociationGitHubDoesNotSpellSoWhenReadThenItIsUnknownAndNotTrusted(String association) {
+    void itIsUnknownAndNotTrustedWhenReadGivenAnAuthorAssociationGitHubDoesNotSpellSo(String association) {
         Delivery delivery = Fixtures.event(
                 "issue_comment-created-slash-command-by-member.json",
                 "d-1",
@@ -102,7 +102,7 @@ class GitHubPayloadsTest {
     }
 
     @Test
-    void givenACommentWithoutAuthorAssociationWhenReadThenItIsNone() {
+    void itIsNoneWhenReadGivenACommentWithoutAuthorAssociation() {
         Delivery delivery = Fixtures.event(
                 "issue_comment-created-slash-command-by-member.json",
                 "d-1",
@@ -112,7 +112,7 @@ class GitHubPayloadsTest {
     }
 
     @Test
-    void givenAnInstallationEventWhoseIdIsTooLargeForALongWhenParsedThenItIsMalformedNotWrapped() {
+    void itIsMalformedNotWrappedWhenParsedGivenAnInstallationEventWhoseIdIsTooLargeForALong() {
         Delivery delivery = Fixtures.event(
                 "installation-created-two-repositories.json",
                 "d-1",
@@ -124,7 +124,7 @@ class GitHubPayloadsTest {
     }
 
     @Test
-    void givenAnInstallationEventWithoutRepositoriesWhenParsedThenItListsNone() {
+    void itListsNoneWhenParsedGivenAnInstallationEventWithoutRepositories() {
         Delivery delivery =
                 Fixtures.event("installation-created-two-repositories.json", "d-1", p -> p.remove("repositories"));
 
@@ -132,7 +132,7 @@ class GitHubPayloadsTest {
     }
 
     @Test
-    void givenAnIssueWhoseAuthorHasNoTypeWhenReadThenItsBotLoginMarksItABot() {
+    void itsBotLoginMarksItABotWhenReadGivenAnIssueWhoseAuthorHasNoType() {
         Delivery delivery = Fixtures.event("issues-opened-security-report.json", "d-1", p -> {
             ObjectNode user = p.with("issue").with("user");
             user.remove("type");
@@ -145,7 +145,7 @@ class GitHubPayloadsTest {
     }
 
     @Test
-    void givenAnInstallationEventWithValuesHub4jDoesNotKnowWhenParsedThenThoseFieldsAreLeftOutAndTheRestIsBound() {
+    void thoseFieldsAreLeftOutAndTheRestIsBoundWhenParsedGivenAnInstallationEventWithValuesHub4jDoesNotKnow() {
         Delivery delivery = Fixtures.event("installation-created-two-repositories.json", "d-1", p -> {
             ObjectNode installation = p.with("installation");
             installation.with("permissions").put("issues", "triage");

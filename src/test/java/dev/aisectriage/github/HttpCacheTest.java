@@ -64,7 +64,7 @@ class HttpCacheTest {
     }
 
     @Test
-    void givenACacheWhenTheConfigFileIsReadTwiceThenTheSecondReadIsRevalidatedAndServedFrom304() {
+    void theSecondReadIsRevalidatedAndServedFrom304WhenTheConfigFileIsReadTwiceGivenACache() {
         // given the bot with a cache, and a repository with a config file
         files.put(CONFIG, "security_label: security\n");
         GitHubHttp http = http(dir.resolve("cache"));
@@ -88,7 +88,7 @@ class HttpCacheTest {
     }
 
     @Test
-    void givenACacheWhenTheFileChangedBetweenReadsThenTheNewContentIsReadNotTheStoredOne() {
+    void theNewContentIsReadNotTheStoredOneWhenTheFileChangedBetweenReadsGivenACache() {
         // given a config file read once through the cache
         files.put(CONFIG, "security_label: security\n");
         GitHubHttp http = http(dir.resolve("cache"));
@@ -107,7 +107,7 @@ class HttpCacheTest {
     }
 
     @Test
-    void givenACacheWhenAnswersAreStoredThenNoTokenIsWrittenToDisk() throws IOException {
+    void noTokenIsWrittenToDiskWhenAnswersAreStoredGivenACache() throws IOException {
         // given the bot with a cache
         files.put(CONFIG, "security_label: security\n");
         Path cache = dir.resolve("cache");
@@ -131,7 +131,7 @@ class HttpCacheTest {
     }
 
     @Test
-    void givenNoCacheWhenTheConfigFileIsReadTwiceThenBothReadsAreSentWhole() {
+    void bothReadsAreSentWholeWhenTheConfigFileIsReadTwiceGivenNoCache() {
         // given the bot without a cache
         files.put(CONFIG, "security_label: security\n");
         GitHubHttp http = http(null);

@@ -52,7 +52,7 @@ class RateLimitTest {
     }
 
     @Test
-    void givenRetryAfter120WhenACallMeetsItThenItFailsWithTheTimeItLiftsAndTheInstallationSendsNothingUntilThen() {
+    void itFailsWithTheTimeItLiftsAndTheInstallationSendsNothingUntilThenWhenACallMeetsItGivenRetryAfter120() {
         // given GitHub answers the labels with a secondary limit of two minutes
         github.script(LABELS, limited(429, "retry-after", "120"));
         Instant start = clock.instant();
@@ -81,7 +81,7 @@ class RateLimitTest {
     }
 
     @Test
-    void givenThePrimaryLimitSpentWhenACallMeetsItThenTheResetCountsFromTheServersDateNotTheLocalClock() {
+    void theResetCountsFromTheServersDateNotTheLocalClockWhenACallMeetsItGivenThePrimaryLimitSpent() {
         // given a server whose clock is an hour ahead of ours, and a limit that resets five minutes from its now
         Instant serverNow = clock.instant().plus(Duration.ofHours(1));
         github.script(
@@ -108,7 +108,7 @@ class RateLimitTest {
     }
 
     @Test
-    void givenAShortRetryAfterWhenACallMeetsItThenItIsHandedBackWithoutSleeping() {
+    void itIsHandedBackWithoutSleepingWhenACallMeetsItGivenAShortRetryAfter() {
         // given a one-second secondary limit
         github.script(LABELS, limited(403, "retry-after", "1"));
 
@@ -122,7 +122,7 @@ class RateLimitTest {
     }
 
     @Test
-    void givenASecondaryLimitWithoutRetryAfterWhenACallMeetsItThenItWaitsAMinute() {
+    void itWaitsAMinuteWhenACallMeetsItGivenASecondaryLimitWithoutRetryAfter() {
         github.script(
                 LABELS,
                 new MockResponse.Builder()
@@ -138,7 +138,7 @@ class RateLimitTest {
     }
 
     @Test
-    void givenGraphQlAnswersRateLimitedWhenADiscussionIsCommentedThenItIsHandedBackWithTheResetFromTheServersDate() {
+    void itIsHandedBackWithTheResetFromTheServersDateWhenADiscussionIsCommentedGivenGraphQlAnswersRateLimited() {
         // given GraphQL's primary limit spent, reset 90 s from the server's now (which is 10 minutes behind ours)
         Instant serverNow = clock.instant().minus(Duration.ofMinutes(10));
         github.script(

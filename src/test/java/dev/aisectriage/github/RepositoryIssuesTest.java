@@ -42,7 +42,7 @@ class RepositoryIssuesTest {
     }
 
     @Test
-    void givenTwoPagesWithAPullRequestWhenListedThenIssuesComeOldestFirstWithoutThePullRequest() {
+    void issuesComeOldestFirstWithoutThePullRequestWhenListedGivenTwoPagesWithAPullRequest() {
         // when a token holder lists the repository's open issues
         List<OpenIssue> issues = issues("Bearer ghp_reader").list("octo/ml", "open", null, 10);
 
@@ -64,7 +64,7 @@ class RepositoryIssuesTest {
     }
 
     @Test
-    void givenALimitReachedOnTheFirstPageWhenListedThenTheNextPageIsNotAskedFor() {
+    void theNextPageIsNotAskedForWhenListedGivenALimitReachedOnTheFirstPage() {
         // when all issues updated since a moment are listed, at most one, without a token (a public repository)
         List<OpenIssue> issues = issues(null).list("octo/ml", "all", Instant.parse("2026-11-01T00:00:00Z"), 1);
 

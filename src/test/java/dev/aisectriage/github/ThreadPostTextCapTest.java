@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ThreadPostTextCapTest {
 
     @Test
-    void givenASignedPayloadWithAOneMebibyteBodyWhenAJobReadsItThenItReadsGitHubsMaximumOnly() {
+    void itReadsGitHubsMaximumOnlyWhenAJobReadsItGivenASignedPayloadWithAOneMebibyteBody() {
         ObjectNode payload = new ObjectMapper().createObjectNode();
         payload.putObject("installation").put("id", 9);
         payload.putObject("issue")
@@ -29,7 +29,7 @@ class ThreadPostTextCapTest {
     }
 
     @Test
-    void givenABodyOfGitHubsMaximumLengthWhenAJobReadsItThenItIsWhole() {
+    void itIsWholeWhenAJobReadsItGivenABodyOfGitHubsMaximumLength() {
         ObjectNode payload = new ObjectMapper().createObjectNode();
         payload.putObject("installation").put("id", 9);
         payload.putObject("issue").put("number", 12).put("title", "t").put("body", "é".repeat(65_536));

@@ -127,7 +127,7 @@ class ApiHubGatewayTest {
     }
 
     @Test
-    void givenTheHubRefusesTheTokenWhenACommentIsPostedThenTheFailureIsARefusalNamingTheToken() {
+    void theFailureIsARefusalNamingTheTokenWhenACommentIsPostedGivenTheHubRefusesTheToken() {
         hub.script(COMMENT, FakeHub.json(401, "{\"error\":\"Invalid credentials in Authorization header\"}"))
                 .script(COMMENT, FakeHub.json(403, "{\"error\":\"You don't have the rights\"}"));
         ApiHubGateway gateway = gateway(hub.url(), FakeHub.TOKEN);
@@ -145,14 +145,14 @@ class ApiHubGatewayTest {
     }
 
     @Test
-    void givenA429WithRetryAfterInSecondsThenTheLimitLiftsThatLongAfterNowOnTheLocalClock() {
+    void theLimitLiftsThatLongAfterNowOnTheLocalClockGivenA429WithRetryAfterInSeconds() {
         hub.script(COMMENT, FakeHub.rateLimited().addHeader("Retry-After", "90").build());
 
         assertThat(limitMet().retryAt()).isEqualTo(NOW.plusSeconds(90));
     }
 
     @Test
-    void givenA429WithRetryAfterAsAnHttpDateThenTheWaitIsCountedFromTheHubsDateNotFromOurClock() {
+    void theWaitIsCountedFromTheHubsDateNotFromOurClockGivenA429WithRetryAfterAsAnHttpDate() {
         // the Hub's clock is three hours behind ours; it asks to wait until two minutes after its now
         Instant hubNow = NOW.minus(Duration.ofHours(3));
         hub.script(
@@ -166,7 +166,7 @@ class ApiHubGatewayTest {
     }
 
     @Test
-    void givenA429WithoutRetryAfterThenTheLimitLiftsAfterAMinute() {
+    void theLimitLiftsAfterAMinuteGivenA429WithoutRetryAfter() {
         hub.script(COMMENT, FakeHub.rateLimited().build());
 
         HubRateLimitedException limit = limitMet();

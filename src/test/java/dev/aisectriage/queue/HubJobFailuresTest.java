@@ -53,7 +53,7 @@ class HubJobFailuresTest {
     final FakeHub hub = new FakeHub();
 
     @Test
-    void givenTheHubRefusesTheTokenWhenTheJobRunsThenItIsDeadLetteredAtOnceWithOneLogLineNamingTheToken() {
+    void itIsDeadLetteredAtOnceWithOneLogLineNamingTheTokenWhenTheJobRunsGivenTheHubRefusesTheToken() {
         // given a Hub that answers the comment with 401
         hub.script(COMMENT, FakeHub.json(401, "{\"error\":\"Invalid credentials in Authorization header\"}"));
         q.queue().enqueue(hubDelivery("hf-401"));
@@ -71,7 +71,7 @@ class HubJobFailuresTest {
     }
 
     @Test
-    void givenTheHubForbidsTheWriteWhenTheJobRunsThenItIsDeadLetteredAtOnceWithOneLogLine() {
+    void itIsDeadLetteredAtOnceWithOneLogLineWhenTheJobRunsGivenTheHubForbidsTheWrite() {
         // given a Hub that answers the comment with 403 (a token without the discussion permission)
         hub.script(COMMENT, FakeHub.json(403, "{\"error\":\"You don't have the rights to write discussions\"}"));
         q.queue().enqueue(hubDelivery("hf-403"));
@@ -89,7 +89,7 @@ class HubJobFailuresTest {
     }
 
     @Test
-    void givenA429WithRetryAfterInSecondsWhenTheJobRunsThenItWaitsThatLongWithoutSpendingAnAttempt() {
+    void itWaitsThatLongWithoutSpendingAnAttemptWhenTheJobRunsGivenA429WithRetryAfterInSeconds() {
         // given a Hub that asks to wait two minutes
         hub.script(
                 COMMENT, FakeHub.rateLimited().addHeader("Retry-After", "120").build());
@@ -109,7 +109,7 @@ class HubJobFailuresTest {
     }
 
     @Test
-    void givenA429WithRetryAfterAsAnHttpDateWhenTheJobRunsThenTheWaitIsCountedFromTheHubsOwnClock() {
+    void theWaitIsCountedFromTheHubsOwnClockWhenTheJobRunsGivenA429WithRetryAfterAsAnHttpDate() {
         // given a Hub whose clock is a day ahead of ours and that asks to wait until five minutes after its now
         Instant hubNow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         hub.script(

@@ -110,7 +110,7 @@ class JobQueueWorkersTest {
     }
 
     @Test
-    void givenAJobMeetingARateLimitWhenTheWorkersRunThenItAndItsInstallationsJobsWaitWithoutSpendingAnAttempt() {
+    void itAndItsInstallationsJobsWaitWithoutSpendingAnAttemptWhenTheWorkersRunGivenAJobMeetingARateLimit() {
         // given a handler that meets a two-minute rate limit on installation 9, and jobs of installations 9 and 10
         Instant lifts = Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.MILLIS);
         List<String> ran = new CopyOnWriteArrayList<>();
@@ -140,7 +140,7 @@ class JobQueueWorkersTest {
     }
 
     @Test
-    void givenErrorsRetryingCannotFixWhenTheWorkersRunThenEachJobIsDeadLetteredAtOnceWithItsReason() {
+    void eachJobIsDeadLetteredAtOnceWithItsReasonWhenTheWorkersRunGivenErrorsRetryingCannotFix() {
         // given handlers that meet a 422, a 403 the App's permissions cause, and a payload without its issue
         AtomicInteger calls = new AtomicInteger();
         EventRoutes routes = new EventRoutes().on("issues.opened", (e, lease) -> {

@@ -34,7 +34,7 @@ class PullRequestJobsTest {
     Path dir;
 
     @Test
-    void givenTwoDeliveriesOfOnePullRequest_whenBothAreQueued_thenTheSecondWaitsForTheFirst() throws Exception {
+    void theSecondWaitsForTheFirstWhenBothAreQueuedGivenTwoDeliveriesOfOnePullRequest() throws Exception {
         // given a service with two workers whose pull request handler holds the first job until released
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);

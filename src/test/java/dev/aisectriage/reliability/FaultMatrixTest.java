@@ -85,7 +85,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given500OnceOnTheCommentWhenTriagedThenOneCommentAndDone() throws Exception {
+    void oneCommentAndDoneWhenTriagedGiven500OnceOnTheComment() throws Exception {
         start(2);
         github.script("POST " + comments, FakeGitHub.json(500, "{\"message\":\"Server Error\"}"));
         assertThat(deliverAndAwait(Duration.ofSeconds(30))).isEqualTo(JobState.DONE);
@@ -93,7 +93,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given502OnTheLabelsTwiceWhenTriagedThenLabelsAndOneCommentAndDone() throws Exception {
+    void labelsAndOneCommentAndDoneWhenTriagedGiven502OnTheLabelsTwice() throws Exception {
         start(2);
         MockResponse bad = FakeGitHub.json(502, "{\"message\":\"Bad Gateway\"}");
         github.script("POST " + labels, bad, bad);
@@ -103,7 +103,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given502AfterTheCommentWasCreatedWhenTriagedThenStillOneComment() throws Exception {
+    void stillOneCommentWhenTriagedGiven502AfterTheCommentWasCreated() throws Exception {
         start(2);
         github.failAfterApplying("POST " + comments, FakeGitHub.json(502, "{\"message\":\"Bad Gateway\"}"));
         assertThat(deliverAndAwait(Duration.ofSeconds(60))).isEqualTo(JobState.DONE);
@@ -111,7 +111,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void givenGitHubDownOnEveryCommentWhenTriagedThenDeadLetteredWithTheReasonAndNoComment() throws Exception {
+    void deadLetteredWithTheReasonAndNoCommentWhenTriagedGivenGitHubDownOnEveryComment() throws Exception {
         start(2);
         MockResponse down = FakeGitHub.json(502, "{\"message\":\"Bad Gateway\"}");
         for (int i = 0; i < 20; i++) {
@@ -123,7 +123,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given401OnceOnTheCommentWhenTriagedThenANewTokenAndOneComment() throws Exception {
+    void aNewTokenAndOneCommentWhenTriagedGiven401OnceOnTheComment() throws Exception {
         start(2);
         github.script("POST " + comments, FakeGitHub.json(401, "{\"message\":\"Bad credentials\"}"));
         assertThat(deliverAndAwait(Duration.ofSeconds(30))).isEqualTo(JobState.DONE);
@@ -132,7 +132,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given429WithRetryAfterWhenTriagedThenNothingIsSentUntilThenAndOneComment() throws Exception {
+    void andOneCommentWhenTriagedThenNothingIsSentUntilGiven429WithRetryAfter() throws Exception {
         start(2);
         github.script(
                 "POST " + comments,
@@ -148,7 +148,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void givenThePrimaryLimitSpentWhenTriagedThenNothingIsSentBeforeTheResetAndOneComment() throws Exception {
+    void nothingIsSentBeforeTheResetAndOneCommentWhenTriagedGivenThePrimaryLimitSpent() throws Exception {
         start(2);
         long reset = Instant.now().getEpochSecond() + 3;
         github.script(
@@ -169,7 +169,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void givenTheIssueIsGoneWhenTriagedThenTheJobEndsWithoutRetriesAndNoComment() throws Exception {
+    void theJobEndsWithoutRetriesAndNoCommentWhenTriagedGivenTheIssueIsGone() throws Exception {
         start(3);
         MockResponse gone = FakeGitHub.json(404, "{\"message\":\"Not Found\"}");
         github.script("POST " + labels, gone);
@@ -181,7 +181,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given410OnTheCommentWhenTriagedThenTheJobEndsInBoundedTimeWithoutAComment() throws Exception {
+    void theJobEndsInBoundedTimeWithoutACommentWhenTriagedGiven410OnTheComment() throws Exception {
         start(2);
         MockResponse gone = FakeGitHub.json(410, "{\"message\":\"Issues are disabled for this repo\"}");
         for (int i = 0; i < 10; i++) {
@@ -197,7 +197,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void givenTheDatabaseLockedByAnotherWriterMidJobWhenTriagedThenExactlyOneCommentAndDone() throws Exception {
+    void exactlyOneCommentAndDoneWhenTriagedGivenTheDatabaseLockedByAnotherWriterMidJob() throws Exception {
         start(3);
         AtomicBoolean locked = new AtomicBoolean();
         Path db = dir.resolve("triage.db");
@@ -215,7 +215,7 @@ class FaultMatrixTest {
 
     @Test
     @Tag("reliability-long")
-    void givenTheCommentAnswerSlowerThanTheClientTimeOutButAppliedWhenTriagedThenStillOneComment() throws Exception {
+    void stillOneCommentWhenTriagedGivenTheCommentAnswerSlowerThanTheClientTimeOutButApplied() throws Exception {
         start(3);
         github.failAfterApplying(
                 "POST " + comments,
@@ -230,7 +230,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given403NotAccessibleByIntegrationWhenTriagedThenDeadLetteredAtOnceWithTheReason() throws Exception {
+    void deadLetteredAtOnceWithTheReasonWhenTriagedGiven403NotAccessibleByIntegration() throws Exception {
         start(5);
         MockResponse forbidden = FakeGitHub.json(
                 403,
@@ -246,7 +246,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given422OnTheLabelsWhenTriagedThenTheCommentIsStillPostedAndNothingIsRetried() throws Exception {
+    void theCommentIsStillPostedAndNothingIsRetriedWhenTriagedGiven422OnTheLabels() throws Exception {
         start(5);
         MockResponse invalid = FakeGitHub.json(
                 422, "{\"message\":\"Validation Failed\",\"errors\":[{\"code\":\"invalid\",\"field\":\"labels\"}]}");
@@ -264,7 +264,7 @@ class FaultMatrixTest {
 
     @Test
     @Tag("reliability-long")
-    void givenALongRetryAfterWhenTriagedThenTheJobWaitsForItWithoutSpendingAnAttemptAndSendsNothing() throws Exception {
+    void theJobWaitsForItWithoutSpendingAnAttemptAndSendsNothingWhenTriagedGivenALongRetryAfter() throws Exception {
         start(5);
         github.script(
                 "POST " + comments,
@@ -294,7 +294,7 @@ class FaultMatrixTest {
 
     @Test
     @Tag("reliability-long")
-    void given429WithoutRetryAfterWhenTriagedThenTheJobWaitsAMinuteAndSendsNothing() throws Exception {
+    void theJobWaitsAMinuteAndSendsNothingWhenTriagedGiven429WithoutRetryAfter() throws Exception {
         start(5);
         github.script("POST " + comments, FakeGitHub.json(429, "{\"message\":\"Too Many Requests\"}"));
         int status = new Webhooks(service.port(), SECRET)
@@ -315,7 +315,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void givenA401OnGraphQlWhenADiscussionIsTriagedThenANewTokenAndOneCommentInOneAttempt() throws Exception {
+    void aNewTokenAndOneCommentInOneAttemptWhenADiscussionIsTriagedGivenA401OnGraphQl() throws Exception {
         start(3);
         github.script("POST /graphql", FakeGitHub.json(401, "{\"message\":\"Bad credentials\"}"));
         byte[] discussion = Webhooks.fixture("discussion-created-security-question.json");

@@ -46,7 +46,7 @@ class JobTimeBudgetTest {
     }
 
     @Test
-    void givenAHandlerThatBlocksForeverWhenItsBudgetRunsOutThenTheJobFailsWithTheReasonAndIsDeadLettered() {
+    void theJobFailsWithTheReasonAndIsDeadLetteredWhenItsBudgetRunsOutGivenAHandlerThatBlocksForever() {
         // given a handler that waits forever (interruptibly) and a budget of one second
         EventRoutes routes = new EventRoutes().on("issues.opened", (e, lease) -> Thread.sleep(Long.MAX_VALUE));
         q.queue().enqueue(delivery("d-stuck", "opened"));
@@ -63,7 +63,7 @@ class JobTimeBudgetTest {
     }
 
     @Test
-    void givenAHandlerThatSpinsAndIgnoresInterruptsWhenItsBudgetRunsOutThenItsWorkerTakesTheNextJob() throws Exception {
+    void itsWorkerTakesTheNextJobWhenItsBudgetRunsOutGivenAHandlerThatSpinsAndIgnoresInterrupts() throws Exception {
         // given one worker busy with a handler that spins without looking at interrupts
         CountDownLatch started = new CountDownLatch(1);
         EventRoutes routes = new EventRoutes()
@@ -95,7 +95,7 @@ class JobTimeBudgetTest {
     }
 
     @Test
-    void givenARunawayJobWhenThePoolIsClosedThenCloseReturnsWithinTheDrainTimeout() throws Exception {
+    void closeReturnsWithinTheDrainTimeoutWhenThePoolIsClosedGivenARunawayJob() throws Exception {
         // given a job that spins without looking at interrupts, far inside a long budget
         CountDownLatch started = new CountDownLatch(1);
         EventRoutes routes = new EventRoutes().on("issues.opened", (e, lease) -> {
@@ -118,7 +118,7 @@ class JobTimeBudgetTest {
     }
 
     @Test
-    void givenTheEnvironmentWhenReadThenTheBudgetIsJobTimeoutSecondsOr120() {
+    void theBudgetIsJobTimeoutSecondsOr120WhenReadGivenTheEnvironment() {
         assertThat(AppConfig.fromEnvironment(Map.of()).jobTimeoutSeconds()).isEqualTo(120);
         assertThat(AppConfig.fromEnvironment(Map.of("JOB_TIMEOUT_SECONDS", "45"))
                         .jobTimeoutSeconds())

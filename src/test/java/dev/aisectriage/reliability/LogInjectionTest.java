@@ -29,7 +29,7 @@ class LogInjectionTest {
     Path dir;
 
     @Test
-    void givenSignedPayloadsWithControlCharactersWhenTheyAreHandledThenNoneReachesTheLogAndNoLineIsForged()
+    void noneReachesTheLogAndNoLineIsForgedWhenTheyAreHandledGivenSignedPayloadsWithControlCharacters()
             throws Exception {
         try (ServeProcess serve =
                 ServeProcess.start(dir, Map.of("WEBHOOK_SECRET", SECRET, "DRY_RUN", "true", "JOB_MAX_ATTEMPTS", "1"))) {

@@ -28,7 +28,7 @@ class MalformedRepositoryNameTest {
     Path dir;
 
     @Test
-    void givenASignedIssueInARepositoryNamedWithoutASlashWhenItsJobRunsThenItIsDeadLetteredInOneWarnLine()
+    void itIsDeadLetteredInOneWarnLineWhenItsJobRunsGivenASignedIssueInARepositoryNamedWithoutASlash()
             throws Exception {
         try (ServeProcess serve =
                 ServeProcess.start(dir, Map.of("WEBHOOK_SECRET", SECRET, "DRY_RUN", "true", "JOB_MAX_ATTEMPTS", "3"))) {

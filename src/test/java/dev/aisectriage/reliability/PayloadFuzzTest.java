@@ -37,7 +37,7 @@ class PayloadFuzzTest {
 
     @Test
     @Timeout(600)
-    void givenSignedMutantsOfTheRecordedPayloadsWhenDeliveredThenNo5xxNoHangEveryJobEndsAndStrangersTextLogsNoError()
+    void no5xxNoHangEveryJobEndsAndStrangersTextLogsNoErrorWhenDeliveredGivenSignedMutantsOfTheRecordedPayloads()
             throws Exception {
         fuzz(SEED, Integer.getInteger("fuzz.count", 240));
     }
@@ -45,7 +45,7 @@ class PayloadFuzzTest {
     @Test
     @Tag("reliability-long")
     @Timeout(1800)
-    void givenFourTimesAsManyMutantsOfAnotherSeedWhenDeliveredThenTheSameHolds() throws Exception {
+    void theSameHoldsWhenDeliveredGivenFourTimesAsManyMutantsOfAnotherSeed() throws Exception {
         fuzz(SEED + 1, Integer.getInteger("fuzz.long.count", 1_000));
     }
 

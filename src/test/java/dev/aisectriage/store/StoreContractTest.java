@@ -310,8 +310,7 @@ class StoreContractTest {
     }
 
     @Test
-    void givenALeaseTakenOverWhenItsFormerHolderReservesTheCommentSlotThenItLosesAndTheNewHolderWins()
-            throws Exception {
+    void itLosesAndTheNewHolderWinsWhenItsFormerHolderReservesTheCommentSlotGivenALeaseTakenOver() throws Exception {
         // given serve's lease of o/r#1 that ran out while its job was slow, and backfill that took it over
         Threads threads = new Threads(q.db(), q.writer()::inTransaction);
         ThreadRef ref = new ThreadRef.GitHubIssue(9L, "o/r", 1, null);

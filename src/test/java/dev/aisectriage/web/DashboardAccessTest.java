@@ -36,7 +36,7 @@ class DashboardAccessTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
-    void givenAMalformedBasicHeader_whenTheDashboardIsAsked_thenItAnswers401Not500() throws Exception {
+    void itAnswers401Not500WhenTheDashboardIsAskedGivenAMalformedBasicHeader() throws Exception {
         try (Server s = serve("s3cret")) {
             for (String header : List.of("Basic !!!not-base64!!!", "Basic " + b64("no-colon"), "Basic", "Bearer x")) {
                 HttpResponse<String> r = get(s.url("127.0.0.1"), header);
@@ -48,7 +48,7 @@ class DashboardAccessTest {
     }
 
     @Test
-    void givenTenWrongPasswords_whenTheRightOneFollows_thenTheClientIsLockedOutAndItIsLogged() throws Exception {
+    void theClientIsLockedOutAndItIsLoggedWhenTheRightOneFollowsGivenTenWrongPasswords() throws Exception {
         PrintStream previous = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (Server s = serve("s3cret")) {
@@ -72,7 +72,7 @@ class DashboardAccessTest {
     }
 
     @Test
-    void givenNoPassword_whenAskedFromAnotherAddressThanLoopback_thenItIsRefused() throws Exception {
+    void itIsRefusedWhenAskedFromAnotherAddressThanLoopbackGivenNoPassword() throws Exception {
         Optional<String> external = nonLoopbackAddress();
         assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to ask from: skipped");
         try (Server s = serve(" ")) {

@@ -51,7 +51,7 @@ class DashboardBrowserTest {
     Path dir;
 
     @Test
-    void givenTheFixturesReplayed_whenAPersonOpensEachPage_thenTheySeeWhatTheBotDidRendered() throws Exception {
+    void theySeeWhatTheBotDidRenderedWhenAPersonOpensEachPageGivenTheFixturesReplayed() throws Exception {
         boolean ready = Files.isExecutable(Path.of("/usr/bin/chromium"))
                 && Files.isDirectory(BROWSER.resolve("node_modules/playwright-core"));
         if (!"true".equals(System.getenv("CI"))) {

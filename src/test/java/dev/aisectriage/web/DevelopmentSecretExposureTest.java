@@ -31,7 +31,7 @@ class DevelopmentSecretExposureTest {
     Path dir;
 
     @Test
-    void givenAServiceLiveOnTheHubOnly_whenAStrangerSignsWithTheDevelopmentSecret_thenGitHubsEndpointRefusesIt()
+    void gitHubsEndpointRefusesItWhenAStrangerSignsWithTheDevelopmentSecretGivenAServiceLiveOnTheHubOnly()
             throws Exception {
         Optional<String> external = nonLoopbackAddress();
         assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to send from: skipped");

@@ -43,8 +43,7 @@ class GitHubRequestMetricsTest {
     Path dir;
 
     @Test
-    void givenAConfigFileReadBeforeARestart_whenItIsRevalidatedAfter_thenMetricsCountTheRequestsAndThe304()
-            throws Exception {
+    void metricsCountTheRequestsAndThe304WhenItIsRevalidatedAfterGivenAConfigFileReadBeforeARestart() throws Exception {
         String pem;
         try (InputStream in = GitHubRequestMetricsTest.class.getResourceAsStream("/keys/test-app-pkcs1.pem")) {
             pem = new String(in.readAllBytes(), StandardCharsets.UTF_8);

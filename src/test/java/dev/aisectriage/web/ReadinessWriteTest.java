@@ -22,7 +22,7 @@ class ReadinessWriteTest {
     Path dir;
 
     @Test
-    void givenADatabaseFileThatCannotBeWritten_whenReadinessIsAsked_thenItAnswers503() throws Exception {
+    void itAnswers503WhenReadinessIsAskedGivenADatabaseFileThatCannotBeWritten() throws Exception {
         try (Service service = TestService.running(TestConfig.dryRun(dir), new EventRoutes())) {
             Webhooks http = new Webhooks(service.port(), TestConfig.SECRET);
             assertThat(http.get("/readyz").statusCode()).isEqualTo(200);

@@ -62,7 +62,7 @@ class SetupFlowTest {
     }
 
     @Test
-    void givenNoApp_whenThePersonGoesThroughSetup_thenTheCredentialsLandInAnOwnerOnlyEnvFileThatServeReads()
+    void theCredentialsLandInAnOwnerOnlyEnvFileThatServeReadsWhenThePersonGoesThroughSetupGivenNoApp()
             throws Exception {
         // given GitHub converts the manifest code into the new App
         github.enqueue(new MockResponse.Builder()
@@ -117,8 +117,7 @@ class SetupFlowTest {
     }
 
     @Test
-    void givenACallbackWithAStateThisServerNeverIssued_whenItArrives_thenNothingIsExchangedNorWritten()
-            throws Exception {
+    void nothingIsExchangedNorWrittenWhenItArrivesGivenACallbackWithAStateThisServerNeverIssued() throws Exception {
         HttpResponse<String> forged = get("/setup/callback?code=abc123&state=deadbeef");
 
         assertThat(forged.statusCode()).isEqualTo(400);
