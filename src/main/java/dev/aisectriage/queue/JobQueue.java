@@ -58,14 +58,29 @@ public final class JobQueue implements Retention.Jobs {
      * Deliveries#store}).
      */
     public DeliveryOutcome enqueue(Delivery d) {
+        return enqueueAt(d, clock.instant());
+    }
+
+    /**
+     * As {@link #enqueue}, with the job not claimed before {@code notBefore}: work to do later (a head start, a
+     * containment after a delay) waits in the queue as a rate-limited job does, in every process, across restarts.
+     */
+    public DeliveryOutcome enqueueAt(Delivery d, Instant notBefore) {
         return writer.inTransaction(c -> {
             long now = clock.millis();
             DeliveryOutcome outcome = deliveries.store(c, d, now);
             if (outcome == DeliveryOutcome.QUEUED) {
-                JobRows.execute(c, """
+                JobRows.execute(
+                        c,
+                        """
                         INSERT INTO jobs (delivery_id, state, attempts, next_attempt_at, created_at, thread_key,
                                           installation_id)
-                        VALUES (?, 'queued', 0, ?, ?, ?, ?)""", d.id(), now, now, d.threadKey(), d.installationId());
+                        VALUES (?, 'queued', 0, ?, ?, ?, ?)""",
+                        d.id(),
+                        Math.max(now, notBefore.toEpochMilli()),
+                        now,
+                        d.threadKey(),
+                        d.installationId());
             }
             return outcome;
         });

@@ -84,6 +84,22 @@ class JobQueueTest {
     }
 
     @Test
+    void aJobQueuedForLaterIsNotClaimedBeforeItsTime() {
+        // given a delivery queued to run in ten minutes
+        q.queue().enqueueAt(delivery("d-later", 1), clock.instant().plus(Duration.ofMinutes(10)));
+
+        // when workers look before and at that time
+        clock.advance(Duration.ofMinutes(9));
+        Optional<Job> early = q.queue().claim("w");
+        clock.advance(Duration.ofMinutes(1));
+
+        // then it waits until then, and is claimed as any job then
+        assertThat(early).isEmpty();
+        assertThat(q.queue().claim("w"))
+                .hasValueSatisfying(j -> assertThat(j.delivery().id()).isEqualTo("d-later"));
+    }
+
+    @Test
     void backoffDoublesAndIsCapped() {
         assertThat(q.queue().backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(q.queue().backoff(2)).isEqualTo(Duration.ofSeconds(20));
