@@ -45,7 +45,7 @@ class LogSafeTest {
                 .startsWith("java.lang.IllegalArgumentException: outer\\nFORGED outer")
                 .contains("Caused by: java.lang.IllegalStateException: inner\\u0000\\nFORGED inner")
                 .contains("Suppressed: java.lang.RuntimeException: suppressed\\rFORGED")
-                .contains("at dev.aisectriage.log.LogSafeTest.given");
+                .contains("at dev.aisectriage.log.LogSafeTest.itsTraceKeepsFrames");
         assertThat(safe.getStackTrace()).isEqualTo(e.getStackTrace());
     }
 }
