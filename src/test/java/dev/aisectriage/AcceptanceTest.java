@@ -13,13 +13,11 @@ import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.github.PrivateKeys;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
-import dev.aisectriage.store.Database;
 import dev.aisectriage.store.DeliveryOutcome;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.TestConfig;
 import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebhookSignature;
 import java.io.InputStream;
 import java.net.URI;
@@ -111,8 +109,6 @@ class AcceptanceTest {
 
     /** The service exactly as {@code serve} wires it: the bundled model, the catalogue's renderer, the real gateway. */
     private static Service start(AppConfig config) {
-        Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
         return TestService.serve(config, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl()));
     }
 

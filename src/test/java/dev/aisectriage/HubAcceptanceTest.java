@@ -15,14 +15,12 @@ import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Actions;
-import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeHub;
 import dev.aisectriage.support.HubWebhooks;
 import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import dev.aisectriage.web.TriageMetrics;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -170,8 +168,6 @@ class HubAcceptanceTest {
 
     /** The service exactly as {@code serve} wires it: the bundled model, the catalogue's renderers, real gateways. */
     private static Service start(AppConfig config) {
-        Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
         return TestService.serve(config, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl()));
     }
 

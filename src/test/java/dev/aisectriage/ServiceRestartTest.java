@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.support.ChildOutput;
 import dev.aisectriage.support.CrashableServiceMain;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.Webhooks;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -89,19 +87,7 @@ class ServiceRestartTest {
         pb.environment().remove("APP_ID");
         pb.redirectErrorStream(true);
         Process p = pb.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r =
-                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    out.add(line);
-                }
-            } catch (Exception ignored) {
-                // the stream closes when the child is killed
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        ChildOutput.follow(p, out::add);
         return p;
     }
 

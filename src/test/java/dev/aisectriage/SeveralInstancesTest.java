@@ -7,15 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.cli.BackfillMain;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.support.ChildOutput;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.TestKeys;
 import dev.aisectriage.support.TestStore;
 import dev.aisectriage.support.TriageServiceMain;
 import dev.aisectriage.support.Webhooks;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.sql.ResultSet;
@@ -313,22 +311,12 @@ class SeveralInstancesTest {
         pb.redirectErrorStream(true);
         Process p = pb.start();
         children.add(p);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r =
-                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    out.add(line);
-                    if (line.contains("ERROR") || line.contains("Exception")) {
-                        System.err.println("[" + main.getSimpleName() + " " + p.pid() + "] " + line);
-                    }
-                }
-            } catch (Exception ignored) {
-                // the stream closes when the child is killed
+        ChildOutput.follow(p, line -> {
+            out.add(line);
+            if (line.contains("ERROR") || line.contains("Exception")) {
+                System.err.println("[" + main.getSimpleName() + " " + p.pid() + "] " + line);
             }
         });
-        reader.setDaemon(true);
-        reader.start();
         return p;
     }
 

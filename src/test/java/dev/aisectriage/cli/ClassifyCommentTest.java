@@ -9,8 +9,8 @@ import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.support.Eventually;
+import dev.aisectriage.support.TestConfig;
 import dev.aisectriage.support.TestService;
-import dev.aisectriage.web.TriageMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +32,8 @@ class ClassifyCommentTest {
     @Test
     void itIsExactlyTheWholeCommentTheBotStoresInDryRunWhenClassifyPrintsTheCommentGivenAFixture() throws Exception {
         // given the comment the dry-run service stores for the fixture
-        AppConfig config = AppConfig.fromEnvironment(
-                Map.of("DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0"));
+        AppConfig config = TestConfig.withoutCredentials(dir);
         Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
         String stored;
         try (Service service = TestService.serve(
                 config, ClassifierLoader.bundled(), MarkdownCommentRenderer.forApi(config.githubApiUrl()))) {

@@ -9,9 +9,9 @@ import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.support.Eventually;
+import dev.aisectriage.support.TestConfig;
 import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import dev.aisectriage.web.TriageMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,10 +40,8 @@ class FixtureReplayTest {
     @Test
     void everyFixtureSentWithSendFixtureIsAcceptedAndItsJobCompletes() throws Exception {
         // given the service as `serve` starts it in dry-run without a secret
-        AppConfig config = AppConfig.fromEnvironment(
-                Map.of("DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0"));
+        AppConfig config = TestConfig.withoutCredentials(dir);
         Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
         List<Path> fixtures;
         try (Stream<Path> files = Files.list(Webhooks.FIXTURES)) {
             fixtures =

@@ -44,10 +44,7 @@ class HubJobFailuresTest {
     TestStore store;
 
     @RegisterExtension
-    final QueueOnStore q = new QueueOnStore(
-            () -> store,
-            Clock.systemUTC(),
-            TestQueue.policy(Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1)));
+    final QueueOnStore q = new QueueOnStore(() -> store, Clock.systemUTC(), TestQueue.QUICK);
 
     @RegisterExtension
     final FakeHub hub = new FakeHub();

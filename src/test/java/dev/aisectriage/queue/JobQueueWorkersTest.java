@@ -39,10 +39,7 @@ class JobQueueWorkersTest {
     TestStore store;
 
     @RegisterExtension
-    final QueueOnStore q = new QueueOnStore(
-            () -> store,
-            Clock.systemUTC(),
-            TestQueue.policy(Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1)));
+    final QueueOnStore q = new QueueOnStore(() -> store, Clock.systemUTC(), TestQueue.QUICK);
 
     final List<JobState> finished = new CopyOnWriteArrayList<>();
 

@@ -35,6 +35,12 @@ public final class TestConfig {
                 null);
     }
 
+    /** The configuration {@code serve} reads with only a store in {@code dir} and a free port: dry-run, no secret. */
+    public static AppConfig withoutCredentials(Path dir) {
+        return AppConfig.fromEnvironment(
+                Map.of("DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0"));
+    }
+
     /**
      * The configuration {@code serve} reads for a live App (not dry-run) on a free port, talking to {@code apiUrl}
      * (a fake GitHub), as environment variables would give it.

@@ -21,6 +21,10 @@ public record TestQueue(SerialWriter writer, Deliveries deliveries, JobQueue que
                 new JobQueries(db, writer, clock));
     }
 
+    /** A quick queue for workers on real time: a lease of 30 s, back-off from 20 ms up to 1 s. */
+    public static final JobQueue.Policy QUICK =
+            new JobQueue.Policy(3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1));
+
     /** Three attempts, a lease of {@code lease}, back-off from {@code base} up to {@code max}. */
     public static JobQueue.Policy policy(Duration lease, Duration base, Duration max) {
         return new JobQueue.Policy(3, lease, base, max);

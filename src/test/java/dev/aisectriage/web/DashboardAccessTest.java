@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Installations;
+import dev.aisectriage.support.Network;
 import dev.aisectriage.support.TestDatabase;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -73,7 +70,7 @@ class DashboardAccessTest {
 
     @Test
     void itIsRefusedWhenAskedFromAnotherAddressThanLoopbackGivenNoPassword() throws Exception {
-        Optional<String> external = nonLoopbackAddress();
+        Optional<String> external = Network.nonLoopbackAddress();
         assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to ask from: skipped");
         try (Server s = serve(" ")) {
             assertThat(get(s.url("127.0.0.1"), null).statusCode()).isEqualTo(200);
@@ -100,20 +97,6 @@ class DashboardAccessTest {
             b.header("Authorization", authorization);
         }
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Optional<String> nonLoopbackAddress() throws Exception {
-        for (NetworkInterface i : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (!i.isUp() || i.isLoopback()) {
-                continue;
-            }
-            for (InetAddress a : Collections.list(i.getInetAddresses())) {
-                if (a instanceof Inet4Address && !a.isLoopbackAddress()) {
-                    return Optional.of(a.getHostAddress());
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static String basic(String userAndPassword) {

@@ -67,7 +67,6 @@ class DashboardBrowserTest {
         AppConfig config = AppConfig.fromEnvironment(
                 Map.of("DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0", "JOB_MAX_ATTEMPTS", "1"));
         Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
         try (Service service = TestService.serve(
                 config, ClassifierLoader.bundled(), MarkdownCommentRenderer.forApi(config.githubApiUrl()))) {
             String base = "http://127.0.0.1:" + service.port();

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.service.Service;
+import dev.aisectriage.support.Network;
 import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,7 +30,7 @@ class DevelopmentSecretExposureTest {
     @Test
     void gitHubsEndpointRefusesItWhenAStrangerSignsWithTheDevelopmentSecretGivenAServiceLiveOnTheHubOnly()
             throws Exception {
-        Optional<String> external = nonLoopbackAddress();
+        Optional<String> external = Network.nonLoopbackAddress();
         assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to send from: skipped");
         AppConfig config = AppConfig.fromEnvironment(Map.of(
                 "HF_TOKEN", "hf_test",
@@ -57,19 +54,5 @@ class DevelopmentSecretExposureTest {
             assertThat(local.statusCode()).isEqualTo(202);
             assertThat(service.wiring().deliveries().outcomeOf("d-stranger")).isEmpty();
         }
-    }
-
-    private static Optional<String> nonLoopbackAddress() throws Exception {
-        for (NetworkInterface i : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (!i.isUp() || i.isLoopback()) {
-                continue;
-            }
-            for (InetAddress a : Collections.list(i.getInetAddresses())) {
-                if (a instanceof Inet4Address && !a.isLoopbackAddress()) {
-                    return Optional.of(a.getHostAddress());
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -8,7 +8,6 @@ import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.github.PrivateKeys;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
-import dev.aisectriage.store.Database;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeClassifier;
 import dev.aisectriage.support.FakeGitHub;
@@ -89,8 +88,6 @@ class GitHubRequestMetricsTest {
 
     /** The service as serve wires it: the real gateway, on the HTTP cache in the database's folder by default. */
     private static Service start(AppConfig config) {
-        Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
         return TestService.serve(config, new FakeClassifier(), new PlainRenderer());
     }
 
