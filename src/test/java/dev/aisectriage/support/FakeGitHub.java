@@ -32,6 +32,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 
 /**
  * A stand-in GitHub API on MockWebServer: it checks the App's JWT on the token exchange, accepts only tokens it
@@ -75,6 +76,7 @@ public final class FakeGitHub implements Closeable {
     private final Map<String, String> openIssues = new ConcurrentHashMap<>();
     private long nextId = 1000;
     private volatile Duration latency = Duration.ZERO;
+    private volatile boolean closeEachConnection;
 
     public FakeGitHub(String appId, PublicKey appKey) throws IOException {
         this.appId = appId;
@@ -96,6 +98,15 @@ public final class FakeGitHub implements Closeable {
     /** Every answer leaves after this long (a slow GitHub); requests are still handled concurrently. */
     public FakeGitHub latency(Duration latency) {
         this.latency = latency;
+        return this;
+    }
+
+    /**
+     * Closes every connection once it has answered, without saying so in a header: an HTTP/1.0-style server, or a
+     * proxy that drops connections the client keeps for the next request.
+     */
+    public FakeGitHub closeEachConnection() {
+        this.closeEachConnection = true;
         return this;
     }
 
@@ -193,6 +204,11 @@ public final class FakeGitHub implements Closeable {
 
     private MockResponse answer(RecordedRequest r) {
         MockResponse response = answerNow(r);
+        if (closeEachConnection) {
+            response = response.newBuilder()
+                    .onResponseEnd(new SocketEffect.CloseSocket())
+                    .build();
+        }
         return latency.isZero()
                 ? response
                 : response.newBuilder()
