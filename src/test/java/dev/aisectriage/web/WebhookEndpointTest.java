@@ -330,6 +330,7 @@ class WebhookEndpointTest {
                 c.hub(),
                 null,
                 c.retentionDays(),
+                null,
                 null);
     }
 }
