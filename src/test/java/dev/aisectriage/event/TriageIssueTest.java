@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.support.Bot;
+import dev.aisectriage.support.CapturedLog;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
 import dev.aisectriage.support.TestKeys;
@@ -40,6 +41,29 @@ class TriageIssueTest {
 
     private Bot bot() {
         return new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
+    }
+
+    @Test
+    void givenAGitHubThatClosesEachConnectionAfterAnswering_whenASecurityReportArrives_thenEveryCallGoesOnceUnlogged()
+            throws Exception {
+        // given a GitHub that closes each connection after its answer (HTTP/1.0 style, or a proxy dropping them)
+        github.closeEachConnection();
+        Bot bot = bot();
+
+        // when a security report is opened
+        String log = CapturedLog.during(() -> bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1")));
+
+        // then each call reached GitHub once, on a new connection, the comment included, and nothing was logged
+        assertThat(github.requestLines())
+                .containsExactly(
+                        "POST /app/installations/2311213/access_tokens",
+                        "GET " + REPO + "/contents/.github/ai-security-triage.yml",
+                        "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
+                        "POST " + REPO + "/issues/12/labels",
+                        "GET " + REPO + "/issues/12/comments",
+                        "POST " + REPO + "/issues/12/comments");
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+        assertThat(log).doesNotContain("WARN").doesNotContain("ERROR").doesNotContain("\tat ");
     }
 
     @Test

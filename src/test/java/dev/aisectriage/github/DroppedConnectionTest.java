@@ -3,9 +3,7 @@ package dev.aisectriage.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.aisectriage.support.CapturedLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +50,13 @@ class DroppedConnectionTest {
                 .build();
     }
 
+    /** No answer: the server reads the request, then closes the connection. */
+    private static MockResponse readThenDrop() {
+        return new MockResponse.Builder()
+                .onResponseStart(new SocketEffect.CloseSocket())
+                .build();
+    }
+
     /** An answer after which the server closes the connection, without saying so in a header. */
     private static MockResponse okThenClose(String body) {
         return ok(body).newBuilder()
@@ -70,7 +75,7 @@ class DroppedConnectionTest {
         GitHubHttp http = http();
 
         // when reads and comment creations follow each other, the connection idle in between as in a job
-        String log = capturingLog(() -> {
+        String log = CapturedLog.during(() -> {
             for (int i = 0; i < 4; i++) {
                 GitHubResponse answer = i % 2 == 0
                         ? http.send("GET", "/repos/octo/repo/labels", null, "Bearer t")
@@ -153,9 +158,7 @@ class DroppedConnectionTest {
     @Test
     void givenAServerThatReadsTheRequestThenDrops_whenACommentIsCreated_thenItIsNotSentAgain() throws Exception {
         // given a GitHub that reads the request, then closes the connection without answering
-        github.enqueue(new MockResponse.Builder()
-                .onResponseStart(new SocketEffect.CloseSocket())
-                .build());
+        github.enqueue(readThenDrop());
         github.enqueue(ok("{\"id\":8}"));
         GitHubHttp http = http();
 
@@ -164,7 +167,7 @@ class DroppedConnectionTest {
         GitHubApiException failure = catchThrowableOfType(
                 GitHubApiException.class,
                 () -> log[0] =
-                        capturingLog(() -> http.sendOnce("POST", COMMENTS, Map.of("body", "hello"), "Bearer t")));
+                        CapturedLog.during(() -> http.sendOnce("POST", COMMENTS, Map.of("body", "hello"), "Bearer t")));
 
         // then it reached GitHub once and was not sent again: the caller looks for the comment before another try
         assertThat(taken(1)).extracting(RecordedRequest::getMethod).containsExactly("POST");
@@ -181,15 +184,14 @@ class DroppedConnectionTest {
     void givenAServerThatReadsTheRequestThenDrops_whenARead_thenItIsTriedAgainWithOneWarningAndNoTrace()
             throws Exception {
         // given a GitHub that drops the first read after reading it, then answers
-        github.enqueue(new MockResponse.Builder()
-                .onResponseStart(new SocketEffect.CloseSocket())
-                .build());
+        github.enqueue(readThenDrop());
         github.enqueue(ok("[]"));
         GitHubHttp http = http();
 
         // when the labels are read
         GitHubResponse[] answer = new GitHubResponse[1];
-        String log = capturingLog(() -> answer[0] = http.send("GET", "/repos/octo/repo/labels", null, "Bearer t"));
+        String log =
+                CapturedLog.during(() -> answer[0] = http.send("GET", "/repos/octo/repo/labels", null, "Bearer t"));
 
         // then the second try answers, and the first failure is one WARN line naming the call, without a trace
         assertThat(answer[0].status()).isEqualTo(200);
@@ -224,19 +226,5 @@ class DroppedConnectionTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String capturingLog(Runnable run) {
-        PrintStream previous = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setErr(previous);
-        }
-        String text = log.toString(StandardCharsets.UTF_8);
-        previous.print(text);
-        return text;
     }
 }

@@ -12,11 +12,9 @@ import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.Delivery;
 import dev.aisectriage.store.SerialWriter;
+import dev.aisectriage.support.CapturedLog;
 import dev.aisectriage.support.FakeHub;
 import dev.aisectriage.support.TestStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,7 +80,7 @@ class HubJobFailuresTest {
         deliveries.queue(hubDelivery("hf-401"));
 
         // when the workers run the job
-        String log = capturingLog(() -> runUntilSettled("hf-401"));
+        String log = CapturedLog.during(() -> runUntilSettled("hf-401"));
 
         // then it ran once, is dead with a reason that names the token, and left one log line without a stack trace
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
@@ -100,7 +98,7 @@ class HubJobFailuresTest {
         deliveries.queue(hubDelivery("hf-403"));
 
         // when the workers run the job
-        String log = capturingLog(() -> runUntilSettled("hf-403"));
+        String log = CapturedLog.during(() -> runUntilSettled("hf-403"));
 
         // then it ran once and its dead letter says why
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
@@ -173,20 +171,6 @@ class HubJobFailuresTest {
                 + "\"discussion\":{\"num\":7}}";
         return new Delivery(
                 id, "huggingface.discussion", "create", null, "models/example-ml/tiny-classifier", 7, null, payload);
-    }
-
-    private static String capturingLog(Runnable run) {
-        PrintStream previous = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setErr(previous);
-        }
-        String text = log.toString(StandardCharsets.UTF_8);
-        previous.print(text);
-        return text;
     }
 
     /** The job's one line, and no stack trace after it (other threads' lines may come in between). */

@@ -10,10 +10,8 @@ import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.Delivery;
 import dev.aisectriage.store.SerialWriter;
+import dev.aisectriage.support.CapturedLog;
 import dev.aisectriage.support.TestStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,7 +75,7 @@ class NetworkJobFailureTest {
                 .on("issues.opened", e -> http.sendOnce("POST", COMMENTS, Map.of("body", "triage"), "Bearer t"));
 
         // when the workers run the job
-        String log = capturingLog(() -> {
+        String log = CapturedLog.during(() -> {
             try (JobQueueWorkers workers = new JobQueueWorkers(
                     queue, routes, 1, (j, s, t) -> {}, Duration.ofMillis(50), Duration.ofSeconds(10))) {
                 await().atMost(Duration.ofSeconds(20))
@@ -98,19 +96,5 @@ class NetworkJobFailureTest {
                         .contains("POST " + COMMENTS)
                         .contains("not sent again"));
         assertThat(log).doesNotContain("ERROR").doesNotContain("\tat ");
-    }
-
-    private static String capturingLog(Runnable run) {
-        PrintStream previous = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setErr(previous);
-        }
-        String text = log.toString(StandardCharsets.UTF_8);
-        previous.print(text);
-        return text;
     }
 }
