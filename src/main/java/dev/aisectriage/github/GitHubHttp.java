@@ -70,7 +70,7 @@ public final class GitHubHttp {
      * @param authorization the whole header value ({@code Bearer …})
      */
     public GitHubResponse send(String method, String pathOrUrl, Object jsonBody, String authorization) {
-        return send(method, pathOrUrl, jsonBody, authorization, policy.maxAttempts(), false);
+        return send(method, pathOrUrl, jsonBody, authorization, false, false);
     }
 
     /**
@@ -79,7 +79,7 @@ public final class GitHubHttp {
      * what it created before trying again. Only a request that never left (no connection) is tried again.
      */
     public GitHubResponse sendOnce(String method, String pathOrUrl, Object jsonBody, String authorization) {
-        return send(method, pathOrUrl, jsonBody, authorization, 1, false);
+        return send(method, pathOrUrl, jsonBody, authorization, true, false);
     }
 
     /**
@@ -88,7 +88,7 @@ public final class GitHubHttp {
      * {@link GitHubApiException} carrying the moment it lifts ({@link #rateLimitLifts}).
      */
     GitHubResponse exchange(String method, String url, String body, String authorization, boolean once) {
-        return send(method, url, body, authorization, once ? 1 : policy.maxAttempts(), true);
+        return send(method, url, body, authorization, once, true);
     }
 
     /** When the rate limit that refused this answer lifts, if it is one; see {@link RateLimitHeaders#lifts}. */
@@ -105,20 +105,19 @@ public final class GitHubHttp {
             String pathOrUrl,
             Object jsonBody,
             String authorization,
-            int maxAttempts,
+            boolean once,
             boolean rateLimitsAnswered) {
         String url =
                 pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
         String body = serialise(jsonBody);
         String what = method + " " + pathOf(url);
         Duration backoff = policy.firstBackoff();
-        boolean once = maxAttempts == 1;
         for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(method, url, body, authorization, rateLimitsAnswered, once);
             } catch (Retryable e) {
-                // a request that never left may go again, whatever it is
-                int limit = e.notSent ? policy.maxAttempts() : maxAttempts;
+                // a request that never left may go again, whatever it is; a write sent once, only then
+                int limit = e.notSent || !once ? policy.maxAttempts() : 1;
                 backoff = retryOrThrow(attempt, limit, backoff, what, e.failure);
             }
         }
