@@ -23,6 +23,14 @@ class TriageIssueTest {
 
     private static final String REPO = "/repos/octo-org/ml-server";
     private static final KeyPair APP = TestKeys.rsa();
+    /** What a new security report costs on a repository without config: token, config twice, labels, comment. */
+    private static final List<String> SECURITY_REPORT_REQUESTS = List.of(
+            "POST /app/installations/2311213/access_tokens",
+            "GET " + REPO + "/contents/.github/ai-security-triage.yml",
+            "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
+            "POST " + REPO + "/issues/12/labels",
+            "GET " + REPO + "/issues/12/comments",
+            "POST " + REPO + "/issues/12/comments");
 
     @TempDir
     Path dir;
@@ -54,14 +62,7 @@ class TriageIssueTest {
         String log = CapturedLog.during(() -> bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1")));
 
         // then each call reached GitHub once, on a new connection, the comment included, and nothing was logged
-        assertThat(github.requestLines())
-                .containsExactly(
-                        "POST /app/installations/2311213/access_tokens",
-                        "GET " + REPO + "/contents/.github/ai-security-triage.yml",
-                        "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
-                        "POST " + REPO + "/issues/12/labels",
-                        "GET " + REPO + "/issues/12/comments",
-                        "POST " + REPO + "/issues/12/comments");
+        assertThat(github.requestLines()).containsExactlyElementsOf(SECURITY_REPORT_REQUESTS);
         assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
         assertThat(log).doesNotContain("WARN").doesNotContain("ERROR").doesNotContain("\tat ");
     }
@@ -73,14 +74,7 @@ class TriageIssueTest {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then exactly these requests reached GitHub
-        assertThat(github.requestLines())
-                .containsExactly(
-                        "POST /app/installations/2311213/access_tokens",
-                        "GET " + REPO + "/contents/.github/ai-security-triage.yml",
-                        "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
-                        "POST " + REPO + "/issues/12/labels",
-                        "GET " + REPO + "/issues/12/comments",
-                        "POST " + REPO + "/issues/12/comments");
+        assertThat(github.requestLines()).containsExactlyElementsOf(SECURITY_REPORT_REQUESTS);
         List<FakeGitHub.Request> writes = github.writes();
         assertThat(writes.get(0).body()).isEqualTo("{\"labels\":[\"security\",\"ai-security: system-software\"]}");
         assertThat(writes.get(1).json().path("body").asText())
