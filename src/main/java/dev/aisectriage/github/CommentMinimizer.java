@@ -9,9 +9,9 @@ import java.util.Map;
  * Hides a comment that repeats a leaked exploit, through GraphQL {@code minimizeComment} (issue, pull request and
  * discussion comments alike; REST has no such call). Hiding is reversible: the comment stays, collapsed behind
  * GitHub's reason, and any maintainer can show it again. It is idempotent, so it may be sent again after a failure.
- * GitHub refuses an App without "Issues: write" (issue and pull request comments) or "Discussions: write"
- * (discussion comments) with the error "Resource not accessible by integration", which becomes
- * {@link HiddenComment.NotPermitted} and is never retried. Sends; records nothing: the gateway records, and applies
+ * GitHub refuses an App without "Issues: write" (issue comments; a pull request's conversation comments need "Pull
+ * requests: write") or "Discussions: write" (discussion comments) with the error "Resource not accessible by
+ * integration", which becomes {@link HiddenComment.NotPermitted} and is never retried. Sends; records nothing: the gateway records, and applies
  * dry-run.
  */
 final class CommentMinimizer {
