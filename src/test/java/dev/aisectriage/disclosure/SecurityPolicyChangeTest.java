@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aisectriage.github.PushSummary;
 import dev.aisectriage.support.Fixtures;
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.github.GHEventPayload;
@@ -18,7 +18,7 @@ class SecurityPolicyChangeTest {
     @Test
     void aPushAddingGithubSecurityMdToTheDefaultBranchChangesTheRepositorysPolicy() throws IOException {
         // given the push that adds .github/SECURITY.md on main
-        GHEventPayload.Push push = push("push-security-policy-added.json", p -> {});
+        PushSummary push = push("push-security-policy-added.json", p -> {});
 
         // when it is read, then the repository's policy changed
         assertThat(SecurityPolicyChange.of(push))
@@ -35,8 +35,7 @@ class SecurityPolicyChangeTest {
     @Test
     void aPolicyChangedOnAnotherBranchIsNotYetThePolicy() throws IOException {
         // given the same change pushed to a feature branch, then GitHub does not show it yet
-        GHEventPayload.Push push =
-                push("push-security-policy-added.json", p -> p.put("ref", "refs/heads/security-policy"));
+        PushSummary push = push("push-security-policy-added.json", p -> p.put("ref", "refs/heads/security-policy"));
 
         assertThat(SecurityPolicyChange.of(push)).isEmpty();
     }
@@ -44,7 +43,7 @@ class SecurityPolicyChangeTest {
     @Test
     void aPolicyRemovedOrRenamedInAnyCaseCounts() throws IOException {
         // given a push that deletes docs/security.md
-        GHEventPayload.Push push = push("push-readme-changed.json", p -> {
+        PushSummary push = push("push-readme-changed.json", p -> {
             ObjectNode commit = (ObjectNode) p.withArray("commits").get(0);
             commit.putArray("modified");
             commit.putArray("removed").add("docs/security.md");
@@ -57,7 +56,7 @@ class SecurityPolicyChangeTest {
     @Test
     void aPushToTheOwnersDotGithubRepositoryChangesEveryRepositorysDefault() throws IOException {
         // given the push lands in example-ml/.github
-        GHEventPayload.Push push = push("push-security-policy-added.json", p -> {
+        PushSummary push = push("push-security-policy-added.json", p -> {
             ObjectNode repository = (ObjectNode) p.get("repository");
             repository.put("name", ".github").put("full_name", "example-ml/.github");
             ((ObjectNode) p.withArray("commits").get(0)).putArray("added").add("SECURITY.md");
@@ -71,7 +70,7 @@ class SecurityPolicyChangeTest {
     @Test
     void aForcedPushIsTreatedAsAChangeBecauseItsCommitListMayHideOne() throws IOException {
         // given a force push to main whose listed commits touch no policy
-        GHEventPayload.Push push = push("push-readme-changed.json", p -> p.put("forced", true));
+        PushSummary push = push("push-readme-changed.json", p -> p.put("forced", true));
 
         // then the policy may have changed
         assertThat(SecurityPolicyChange.of(push)).isPresent();
@@ -80,7 +79,7 @@ class SecurityPolicyChangeTest {
     @Test
     void deletingABranchChangesNoPolicy() throws IOException {
         // given the default branch's deletion event, with no commits
-        GHEventPayload.Push push = push("push-security-policy-added.json", p -> {
+        PushSummary push = push("push-security-policy-added.json", p -> {
             p.put("deleted", true).put("after", "0000000000000000000000000000000000000000");
             ArrayNode none = p.putArray("commits");
             p.putNull("head_commit");
@@ -90,19 +89,10 @@ class SecurityPolicyChangeTest {
         assertThat(SecurityPolicyChange.of(push)).isEmpty();
     }
 
-    private static GHEventPayload.Push push(String fixture, Consumer<ObjectNode> change) throws IOException {
+    private static PushSummary push(String fixture, Consumer<ObjectNode> change) throws IOException {
         ObjectNode payload = (ObjectNode) Fixtures.payload(fixture).deepCopy();
         change.accept(payload);
-        return GitHub.offline().parseEventPayload(new StringReader(payload.toString()), GHEventPayload.Push.class);
-    }
-
-    @Test
-    void theFixturesBindWithTheirRepositoryDefaultBranchAndChangedPaths() throws IOException {
-        // given the fixture, when hub4j binds it, then its repository and commits are there
-        GHEventPayload.Push push = push("push-readme-changed.json", p -> {});
-        assertThat(push.getRepository().getFullName()).isEqualTo("example-ml/model-zoo");
-        assertThat(push.getRepository().getDefaultBranch()).isEqualTo("main");
-        assertThat(Optional.ofNullable(push.getCommits().get(0).getModified()))
-                .contains(java.util.List.of("README.md"));
+        return PushSummary.of(
+                GitHub.offline().parseEventPayload(new StringReader(payload.toString()), GHEventPayload.Push.class));
     }
 }
