@@ -19,10 +19,12 @@ final class DraftAdvisories {
 
     private final GitHubHttp http;
     private final InstallationCalls calls;
+    private final InstallationReads reads;
 
     DraftAdvisories(GitHubHttp http, InstallationCalls calls) {
         this.http = http;
         this.calls = calls;
+        this.reads = new InstallationReads(http, calls);
     }
 
     OpenedAdvisory open(long installationId, String repository, DraftAdvisory draft) {
@@ -40,13 +42,11 @@ final class DraftAdvisories {
     /** The advisory whose description carries {@code marker}, among the newest {@link #LOOK_BACK} of the repository. */
     OpenedAdvisory find(long installationId, String repository, String marker) {
         String path = "/repos/" + repository + "/security-advisories?sort=created&direction=desc&per_page=" + LOOK_BACK;
-        JsonNode advisories;
-        try {
-            advisories = calls.send(installationId, auth -> http.send("GET", path, null, auth))
-                    .json();
-        } catch (GitHubApiException e) {
-            return refusal(repository, "list the repository's security advisories", e);
+        InstallationReads.Read read = reads.get(installationId, path);
+        if (read.refused()) {
+            return refusal(repository, "list the repository's security advisories", read.refusal());
         }
+        JsonNode advisories = read.json();
         for (JsonNode advisory : advisories) {
             if (advisory.path("description").asText("").contains(marker)) {
                 return opened(advisory);

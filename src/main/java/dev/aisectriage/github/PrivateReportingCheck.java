@@ -12,25 +12,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class PrivateReportingCheck {
 
-    private final GitHubHttp http;
-    private final InstallationCalls calls;
+    private final InstallationReads reads;
 
     public PrivateReportingCheck(GitHubHttp http, InstallationTokens tokens, InstallationLimits limits) {
-        this.http = http;
-        this.calls = new InstallationCalls(tokens, limits);
+        this.reads = new InstallationReads(http, new InstallationCalls(tokens, limits));
     }
 
     public PrivateReporting check(long installationId, String repository) {
-        String path = "/repos/" + repository + "/private-vulnerability-reporting";
-        JsonNode enabled;
-        try {
-            enabled = calls.send(installationId, auth -> http.send("GET", path, null, auth))
-                    .json()
-                    .path("enabled");
-        } catch (GitHubApiException e) {
-            if (!e.isFinal()) {
-                throw e;
-            }
+        InstallationReads.Read read =
+                reads.get(installationId, "/repos/" + repository + "/private-vulnerability-reporting");
+        if (read.refused()) {
+            GitHubApiException e = read.refusal();
             if (e.isGone()) {
                 return new PrivateReporting(
                         PrivateReporting.State.DISABLED, "not offered for this repository (GitHub answered 404)");
@@ -39,6 +31,7 @@ public final class PrivateReportingCheck {
                     PrivateReporting.State.UNKNOWN,
                     e.status() == 403 ? "the App may not ask (GitHub answered 403)" : "GitHub answered " + e.status());
         }
+        JsonNode enabled = read.json().path("enabled");
         if (!enabled.isBoolean()) {
             return new PrivateReporting(PrivateReporting.State.UNKNOWN, "GitHub's answer has no \"enabled\" flag");
         }

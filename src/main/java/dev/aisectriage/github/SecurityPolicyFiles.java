@@ -26,12 +26,10 @@ public final class SecurityPolicyFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityPolicyFiles.class);
 
-    private final GitHubHttp http;
-    private final InstallationCalls calls;
+    private final InstallationReads reads;
 
     public SecurityPolicyFiles(GitHubHttp http, InstallationTokens tokens, InstallationLimits limits) {
-        this.http = http;
-        this.calls = new InstallationCalls(tokens, limits);
+        this.reads = new InstallationReads(http, new InstallationCalls(tokens, limits));
     }
 
     /** The policy that applies to {@code repository} ({@code owner/name}), or empty when there is none. */
@@ -58,20 +56,18 @@ public final class SecurityPolicyFiles {
     }
 
     private Optional<RepoFile> read(long installationId, String repository, String path) {
-        String url = "/repos/" + repository + "/contents/" + path;
-        JsonNode answer;
-        try {
-            answer = calls.send(installationId, auth -> http.send("GET", url, null, auth))
-                    .json();
-        } catch (GitHubApiException e) {
-            if (!e.isFinal()) {
-                throw e;
-            }
-            if (!e.isGone()) {
-                LOG.info("{}:{} could not be read ({}); looking further", LogSafe.text(repository), path, e.status());
+        InstallationReads.Read read = reads.get(installationId, "/repos/" + repository + "/contents/" + path);
+        if (read.refused()) {
+            if (!read.refusal().isGone()) {
+                LOG.info(
+                        "{}:{} could not be read ({}); looking further",
+                        LogSafe.text(repository),
+                        path,
+                        read.refusal().status());
             }
             return Optional.empty();
         }
+        JsonNode answer = read.json();
         if (!"file".equals(answer.path("type").asText())) {
             return Optional.empty();
         }

@@ -9,13 +9,11 @@ import dev.aisectriage.github.SecurityPolicyFiles;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.MutableClock;
 import dev.aisectriage.support.StandInGitHub;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The private channel looked up on the stand-in GitHub and kept per repository. */
 @Timeout(30)
@@ -26,25 +24,17 @@ class PrivateChannelsTest {
     private static final String CHECK = "GET /repos/example-ml/model-zoo/private-vulnerability-reporting";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
-    private StandInGitHub gitHub;
-    private PrivateChannels channels;
 
-    @BeforeEach
-    void start() throws IOException {
-        gitHub = StandInGitHub.start();
-        channels = new PrivateChannels(
-                PrivateChannels.onGitHub(
-                        new PrivateReportingCheck(gitHub.http, gitHub.tokens, gitHub.limits),
-                        new SecurityPolicyFiles(gitHub.http, gitHub.tokens, gitHub.limits),
-                        new PrivateChannelChoice(new SecurityPolicyReader())),
-                Duration.ofHours(6),
-                clock);
-    }
+    @RegisterExtension
+    final StandInGitHub gitHub = new StandInGitHub();
 
-    @AfterEach
-    void stop() {
-        gitHub.close();
-    }
+    private final PrivateChannels channels = new PrivateChannels(
+            PrivateChannels.onGitHub(
+                    new PrivateReportingCheck(gitHub.http, gitHub.tokens, gitHub.limits),
+                    new SecurityPolicyFiles(gitHub.http, gitHub.tokens, gitHub.limits),
+                    new PrivateChannelChoice(new SecurityPolicyReader())),
+            Duration.ofHours(6),
+            clock);
 
     @Test
     void withPrivateReportingOnOneRequestServesEveryLaterPost() {

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.StandInGitHub;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(30)
 class CommentMinimizerTest {
@@ -27,20 +25,11 @@ class CommentMinimizerTest {
             + "\"path\":[\"minimizeComment\"],\"locations\":[{\"line\":1,\"column\":76}],"
             + "\"message\":\"Resource not accessible by integration\"}]}";
 
-    private StandInGitHub gitHub;
-    private CommentMinimizer minimizer;
+    @RegisterExtension
+    final StandInGitHub gitHub = new StandInGitHub();
 
-    @BeforeEach
-    void start() throws IOException {
-        gitHub = StandInGitHub.start();
-        minimizer = new CommentMinimizer(
-                new GraphQlClient(gitHub.http, new InstallationCalls(gitHub.tokens, gitHub.limits)));
-    }
-
-    @AfterEach
-    void stop() {
-        gitHub.close();
-    }
+    private final CommentMinimizer minimizer =
+            new CommentMinimizer(new GraphQlClient(gitHub.http, new InstallationCalls(gitHub.tokens, gitHub.limits)));
 
     @Test
     void aCommentIsHiddenAsOffTopicThroughOneMinimizeCommentMutation() {

@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.StandInGitHub;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(30)
 class DraftAdvisoriesTest {
@@ -29,19 +28,11 @@ class DraftAdvisoriesTest {
             + "\"html_url\":\"https://github.com/example-ml/model-zoo/security/advisories/GHSA-r3vp-9cx7-2hm4\","
             + "\"state\":\"draft\",\"summary\":\"Arbitrary code execution when loading a checkpoint\"}";
 
-    private StandInGitHub gitHub;
-    private DraftAdvisories advisories;
+    @RegisterExtension
+    final StandInGitHub gitHub = new StandInGitHub();
 
-    @BeforeEach
-    void start() throws IOException {
-        gitHub = StandInGitHub.start();
-        advisories = new DraftAdvisories(gitHub.http, new InstallationCalls(gitHub.tokens, gitHub.limits));
-    }
-
-    @AfterEach
-    void stop() {
-        gitHub.close();
-    }
+    private final DraftAdvisories advisories =
+            new DraftAdvisories(gitHub.http, new InstallationCalls(gitHub.tokens, gitHub.limits));
 
     @Test
     void aDraftIsOpenedWithTheReportAndItsMarkerInOnePost() throws IOException {

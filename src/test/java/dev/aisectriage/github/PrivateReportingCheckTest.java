@@ -5,32 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.StandInGitHub;
-import java.io.IOException;
 import java.time.Instant;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(30)
 class PrivateReportingCheckTest {
 
     private static final String CHECK = "GET /repos/example-ml/model-zoo/private-vulnerability-reporting";
 
-    private StandInGitHub gitHub;
-    private PrivateReportingCheck check;
+    @RegisterExtension
+    final StandInGitHub gitHub = new StandInGitHub();
 
-    @BeforeEach
-    void start() throws IOException {
-        gitHub = StandInGitHub.start();
-        check = new PrivateReportingCheck(gitHub.http, gitHub.tokens, gitHub.limits);
-    }
-
-    @AfterEach
-    void stop() {
-        gitHub.close();
-    }
+    private final PrivateReportingCheck check = new PrivateReportingCheck(gitHub.http, gitHub.tokens, gitHub.limits);
 
     @Test
     void privateReportingSwitchedOnIsEnabledAfterOneRequestOnTheInstallationToken() {

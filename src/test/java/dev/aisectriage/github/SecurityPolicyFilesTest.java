@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.StandInGitHub;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,19 +25,10 @@ class SecurityPolicyFilesTest {
             "GET /repos/example-ml/.github/contents/SECURITY.md",
             "GET /repos/example-ml/.github/contents/docs/SECURITY.md");
 
-    private StandInGitHub gitHub;
-    private SecurityPolicyFiles files;
+    @RegisterExtension
+    final StandInGitHub gitHub = new StandInGitHub();
 
-    @BeforeEach
-    void start() throws IOException {
-        gitHub = StandInGitHub.start();
-        files = new SecurityPolicyFiles(gitHub.http, gitHub.tokens, gitHub.limits);
-    }
-
-    @AfterEach
-    void stop() {
-        gitHub.close();
-    }
+    private final SecurityPolicyFiles files = new SecurityPolicyFiles(gitHub.http, gitHub.tokens, gitHub.limits);
 
     @ParameterizedTest(name = "{0}:{1}")
     @CsvSource({

@@ -5,20 +5,23 @@ import dev.aisectriage.github.GitHubHttp;
 import dev.aisectriage.github.InstallationLimits;
 import dev.aisectriage.github.InstallationTokens;
 import dev.aisectriage.github.RetryPolicy;
-import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The stand-in GitHub ({@link FakeGitHub}) with the App's real client on it: the HTTP client with a fast retry policy
  * whose waits are recorded instead of slept, installation tokens exchanged with the App's JWT, and the installations'
- * rate-limit state.
+ * rate-limit state. A JUnit extension: {@code @RegisterExtension final StandInGitHub gitHub = new StandInGitHub();}
+ * starts one per test and stops it after.
  */
-public final class StandInGitHub implements Closeable {
+public final class StandInGitHub implements AfterEachCallback {
 
     public static final String APP_ID = "1";
 
@@ -29,9 +32,13 @@ public final class StandInGitHub implements Closeable {
     /** The back-off waits the client took, in order (never slept). */
     public final List<Duration> waits = new CopyOnWriteArrayList<>();
 
-    private StandInGitHub() throws IOException {
+    public StandInGitHub() {
         KeyPair app = TestKeys.rsa();
-        github = new FakeGitHub(APP_ID, app.getPublic());
+        try {
+            github = new FakeGitHub(APP_ID, app.getPublic());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the stand-in GitHub did not start", e);
+        }
         http = new GitHubHttp(
                 github.url(),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5)),
@@ -42,10 +49,6 @@ public final class StandInGitHub implements Closeable {
         limits = new InstallationLimits(Clock.systemUTC());
     }
 
-    public static StandInGitHub start() throws IOException {
-        return new StandInGitHub();
-    }
-
     /** {@code METHOD /path} of every request but the token exchanges, in order. */
     public List<String> calls() {
         return github.requestLines().stream()
@@ -54,7 +57,7 @@ public final class StandInGitHub implements Closeable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) {
         github.close();
     }
 }
