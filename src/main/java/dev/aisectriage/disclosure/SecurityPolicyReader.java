@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,7 +74,6 @@ public final class SecurityPolicyReader {
             "keepachangelog.com",
             "opensource.guide",
             "shields.io",
-            "img.shields.io",
             "raw.githubusercontent.com",
             "github.com");
     /** Domains reserved for examples (RFC 2606) and addresses that reach no one. */
@@ -120,25 +120,29 @@ public final class SecurityPolicyReader {
         return List.copyOf(found);
     }
 
-    private static java.util.Optional<SecurityContact> link(String link, String line) {
+    private static Optional<SecurityContact> link(String link, String line) {
         Matcher advisory = ADVISORY_URL.matcher(link);
         if (advisory.matches()) {
-            return java.util.Optional.of(new SecurityContact(SecurityContact.Kind.ADVISORY_FORM, advisory.group(1)));
+            return Optional.of(new SecurityContact(SecurityContact.Kind.ADVISORY_FORM, advisory.group(1)));
         }
         String host = host(link);
-        if (host.isEmpty() || link.toLowerCase(Locale.ROOT).startsWith("mailto:")) {
-            return java.util.Optional.empty();
+        if (host.isEmpty()) {
+            return Optional.empty();
         }
-        if (PLATFORMS.stream().anyMatch(p -> host.equals(p) || host.endsWith("." + p))) {
-            return java.util.Optional.of(new SecurityContact(SecurityContact.Kind.DISCLOSURE_PLATFORM, link));
+        if (within(host, PLATFORMS)) {
+            return Optional.of(new SecurityContact(SecurityContact.Kind.DISCLOSURE_PLATFORM, link));
         }
-        boolean reference = REFERENCES.stream().anyMatch(r -> host.equals(r) || host.endsWith("." + r));
-        if (reference
+        if (within(host, REFERENCES)
                 || PUBLIC_TRACKER.matcher(link).find()
                 || !ABOUT_REPORTING.matcher(line).find()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new SecurityContact(SecurityContact.Kind.WEB, link));
+        return Optional.of(new SecurityContact(SecurityContact.Kind.WEB, link));
+    }
+
+    /** Whether the host is one of the domains or below one of them. */
+    private static boolean within(String host, Set<String> domains) {
+        return domains.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
     }
 
     private static String host(String link) {
