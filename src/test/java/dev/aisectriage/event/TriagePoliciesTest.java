@@ -41,7 +41,9 @@ class TriagePoliciesTest {
                 Set.of(),
                 List.of(),
                 "t",
-                false);
+                false,
+                RepoConfig.Disclosure.POINT,
+                0);
 
         assertThat(Verdicts.verdict(classifier.classify("pickle exploit in the weights"), config))
                 .isEqualTo(Verdicts.IGNORED);
@@ -51,7 +53,20 @@ class TriagePoliciesTest {
     void givenAFlaggedVerdictWhenLabelsAreChosenThenFlagAndThemeAndOnlyWhenSwitchedOnTheIssueType() {
         Prediction p = classifier.classify("pickle exploit");
         RepoConfig withTypes = new RepoConfig(
-                true, true, null, 0.35, DEFAULTS.labels(), true, Set.of(), true, Set.of(), List.of(), "t", false);
+                true,
+                true,
+                null,
+                0.35,
+                DEFAULTS.labels(),
+                true,
+                Set.of(),
+                true,
+                Set.of(),
+                List.of(),
+                "t",
+                false,
+                RepoConfig.Disclosure.POINT,
+                0);
 
         assertThat(Verdicts.labelsFor(Verdicts.FLAGGED, p, DEFAULTS))
                 .extracting(LabelSpec::name)
