@@ -36,6 +36,7 @@ public final class CrossValidation {
             "/theme/among_labelled",
             "/theme/macro_f1",
             "/issue_codes/top3_recall",
+            "/solutions/first_fix",
             "/solutions/hit_at_3");
 
     private CrossValidation() {}
