@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The recommender's figures, among posts with known solution codes: {@code solutions.first_fix}, the share whose
@@ -34,36 +35,35 @@ public final class SolutionEvaluation {
             Function<LabelledPost, Prediction> predict,
             SolutionRecommender recommender,
             int k) {
-        int n = 0;
-        int hits = 0;
-        for (LabelledPost post : posts) {
-            if (post.solutionCodes().isEmpty()) {
-                continue;
-            }
-            n++;
-            if (rankOfFirstCoded(post, recommender.recommend(predict.apply(post), k)) < k) {
-                hits++;
-            }
-        }
-        return new HitRate(n, hits);
+        int[] ranks = ranks(posts, predict, recommender, k);
+        return new HitRate(
+                ranks.length, (int) IntStream.of(ranks).filter(r -> r < k).count());
     }
 
     /** First fix and hit@3 of the recommender, each post's prediction made once. */
     public static Figures measure(
             List<LabelledPost> posts, Function<LabelledPost, Prediction> predict, SolutionRecommender recommender) {
-        int n = 0;
-        int first = 0;
-        int inTop3 = 0;
-        for (LabelledPost post : posts) {
-            if (post.solutionCodes().isEmpty()) {
-                continue;
-            }
-            n++;
-            int rank = rankOfFirstCoded(post, recommender.recommend(predict.apply(post), 3));
-            first += rank == 0 ? 1 : 0;
-            inTop3 += rank < 3 ? 1 : 0;
-        }
-        return new Figures(new HitRate(n, first), new HitRate(n, inTop3));
+        int[] ranks = ranks(posts, predict, recommender, 3);
+        return new Figures(
+                new HitRate(ranks.length, (int)
+                        IntStream.of(ranks).filter(r -> r == 0).count()),
+                new HitRate(ranks.length, (int)
+                        IntStream.of(ranks).filter(r -> r < 3).count()));
+    }
+
+    /**
+     * For each post with solution codes, the rank (0 = first) of the first of the top {@code k} recommendations
+     * among its codes, {@code Integer.MAX_VALUE} if none is.
+     */
+    private static int[] ranks(
+            List<LabelledPost> posts,
+            Function<LabelledPost, Prediction> predict,
+            SolutionRecommender recommender,
+            int k) {
+        return posts.stream()
+                .filter(post -> !post.solutionCodes().isEmpty())
+                .mapToInt(post -> rankOfFirstCoded(post, recommender.recommend(predict.apply(post), k)))
+                .toArray();
     }
 
     /**
