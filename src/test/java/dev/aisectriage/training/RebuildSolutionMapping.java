@@ -17,7 +17,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "catalogue.rebuild", matches = "true")
 class RebuildSolutionMapping {
 
-    static final List<String> CODED_FILES = List.of("paper-posts.train.jsonl", "issues-labelled.train.jsonl");
+    static final List<String> CODED_FILES =
+            List.of("paper-posts.train.jsonl", "issues-labelled.train.jsonl", "issues-labelled-3.train.jsonl");
 
     @Test
     void rebuild() {
