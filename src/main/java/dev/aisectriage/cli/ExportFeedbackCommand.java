@@ -61,7 +61,7 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Map<String, String> env = DotEnv.overlay(DotEnv.read(Path.of(DotEnv.FILE_NAME)), environment);
+        Map<String, String> env = DotEnv.load(environment);
         Database db;
         try {
             db = open(env);

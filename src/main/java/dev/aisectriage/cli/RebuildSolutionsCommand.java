@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 public final class RebuildSolutionsCommand implements Callable<Integer> {
 
     /** The shared files whose posts carry both issue and solution codes. */
-    static final List<String> CODED_FILES = List.of("paper-posts.train.jsonl", "issues-labelled.train.jsonl");
+    static final List<String> CODED_FILES =
+            List.of("paper-posts.train.jsonl", "issues-labelled.train.jsonl", "issues-labelled-3.train.jsonl");
 
     @Option(
             names = "--data",

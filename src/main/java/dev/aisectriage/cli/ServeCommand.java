@@ -17,7 +17,6 @@ import dev.aisectriage.service.Wiring;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.web.TriageMetrics;
 import java.net.BindException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -32,8 +31,8 @@ import picocli.CommandLine.Command;
         description = {
             "Starts the GitHub App: POST /webhooks/github, job workers, GET /healthz, /readyz, /metrics, /dashboard.",
             "Also takes Hugging Face Hub webhooks on POST /webhooks/huggingface (docs/huggingface.md).",
-            "Configured from the environment (and from a .env file in the working folder, which the environment"
-                    + " overrides); see docs/operations.md.",
+            "Configured from the environment, which overrides the .env file /setup writes beside DATABASE_PATH and a"
+                    + " .env in the working folder; see docs/operations.md.",
             "Without credentials it runs in dry-run mode and prints the development webhook secret."
         })
 public final class ServeCommand implements Callable<Integer> {
@@ -53,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> env = DotEnv.overlay(DotEnv.read(Path.of(DotEnv.FILE_NAME)), environment);
+        Map<String, String> env = DotEnv.load(environment);
         AppConfig config = AppConfig.fromEnvironment(env);
         configureLogging(config.logLevel());
         Logger log = LoggerFactory.getLogger(ServeCommand.class);

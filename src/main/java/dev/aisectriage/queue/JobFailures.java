@@ -22,6 +22,14 @@ final class JobFailures {
     }
 
     /**
+     * GitHub could not be reached, or the connection dropped before it answered: the network's failure, not the
+     * bot's, retried like any other but worth a WARN line rather than an ERROR with a stack trace.
+     */
+    static boolean network(Throwable e) {
+        return e instanceof GitHubApiException g && g.status() == 0 && !g.isFinal() && g.retryAt() == null;
+    }
+
+    /**
      * Failures that retrying cannot fix: a payload the bot cannot act on, GitHub's final refusals (422, a 403 such
      * as "Resource not accessible by integration", 404/410), and the Hub refusing its token (401, 403). A GitHub
      * 401 may pass once the installation token is renewed; {@code HF_TOKEN} is not renewed.

@@ -123,7 +123,11 @@ final class JobOutcomes {
                         ? "dead-lettered"
                         : "retry in " + queue.backoff(job.attempts()).toMillis() + "ms")
                 .orElse("lease lost");
-        logFailed(Level.ERROR, job, next, LogSafe.throwable(e));
+        if (JobFailures.network(e) && now.filter(s -> s != JobState.DEAD).isPresent()) {
+            logFailed(Level.WARN, job, next, LogSafe.text(e.toString()));
+        } else {
+            logFailed(Level.ERROR, job, next, LogSafe.throwable(e));
+        }
         now.ifPresent(s -> observer.jobFinished(job, s, took));
     }
 

@@ -18,7 +18,6 @@ import dev.aisectriage.web.WebServer;
 import dev.aisectriage.web.WebhookEndpoint;
 import dev.aisectriage.web.WebhookSignature;
 import io.javalin.Javalin;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -94,7 +93,7 @@ public final class Service implements AutoCloseable {
         return new SetupPage(
                 new AppManifests(new GitHubHttp(config.githubApiUrl())),
                 MarkdownCommentRenderer.webUrlFor(config.githubApiUrl()),
-                Path.of(DotEnv.FILE_NAME),
+                DotEnv.besideStore(config.databasePath()),
                 new DashboardAccess(config.dashboardPassword(), clock));
     }
 

@@ -36,6 +36,7 @@ public final class CrossValidation {
             "/theme/among_labelled",
             "/theme/macro_f1",
             "/issue_codes/top3_recall",
+            "/solutions/first_fix",
             "/solutions/hit_at_3");
 
     private CrossValidation() {}
@@ -259,11 +260,7 @@ public final class CrossValidation {
                         per.addNull();
                     }
                 }
-                if (n == 0) {
-                    sub.putNull("mean");
-                } else {
-                    sub.put("mean", Math.round(sum / n * 1000) / 1000.0);
-                }
+                sub.put("mean", n == 0 ? null : Math.round(sum / n * 1000) / 1000.0);
             }
         }
         return out;

@@ -40,6 +40,11 @@ public final class HuggingFaceWebhookEndpoint {
 
     public void handle(Context ctx) {
         ctx.attribute(WebhookEndpoint.STARTED, System.nanoTime());
+        // The development secret is published: anyone who reaches the port (HOST beyond loopback) could use it.
+        if (hub.developmentSecret() && !DashboardAccess.isLoopback(ctx.ip())) {
+            throw WebhookRejectedException.forbidden("HF_WEBHOOK_SECRET is not set: Hub deliveries with the"
+                    + " development secret are taken only from this machine");
+        }
         byte[] body = ctx.bodyAsBytes();
         checkSecret(ctx);
         String text = new String(body, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.support.Bot;
+import dev.aisectriage.support.CapturedLog;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
 import java.util.List;
@@ -14,8 +15,33 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(30)
 class TriageIssueTest {
 
+    /** What a new security report costs on a repository without config: token, config twice, labels, comment. */
+    private static final List<String> SECURITY_REPORT_REQUESTS = List.of(
+            "POST /app/installations/2311213/access_tokens",
+            "GET " + Fixtures.REPO + "/contents/.github/ai-security-triage.yml",
+            "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
+            "POST " + Fixtures.REPO + "/issues/12/labels",
+            "GET " + Fixtures.REPO + "/issues/12/comments",
+            "POST " + Fixtures.REPO + "/issues/12/comments");
+
     @RegisterExtension
     final FakeGitHub github = new FakeGitHub();
+
+    @Test
+    void givenAGitHubThatClosesEachConnectionAfterAnswering_whenASecurityReportArrives_thenEveryCallGoesOnceUnlogged()
+            throws Exception {
+        // given a GitHub that closes each connection after its answer (HTTP/1.0 style, or a proxy dropping them)
+        github.closeEachConnection();
+        Bot bot = Bot.on(github);
+
+        // when a security report is opened
+        String log = CapturedLog.during(() -> bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1")));
+
+        // then each call reached GitHub once, on a new connection, the comment included, and nothing was logged
+        assertThat(github.requestLines()).containsExactlyElementsOf(SECURITY_REPORT_REQUESTS);
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+        assertThat(log).doesNotContain("WARN").doesNotContain("ERROR").doesNotContain("\tat ");
+    }
 
     @Test
     void aSecurityReportGetsTheFlagAndThemeLabelsAndOneComment() throws Exception {
@@ -24,14 +50,7 @@ class TriageIssueTest {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then exactly these requests reached GitHub
-        assertThat(github.requestLines())
-                .containsExactly(
-                        "POST /app/installations/2311213/access_tokens",
-                        "GET " + Fixtures.REPO + "/contents/.github/ai-security-triage.yml",
-                        "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
-                        "POST " + Fixtures.REPO + "/issues/12/labels",
-                        "GET " + Fixtures.REPO + "/issues/12/comments",
-                        "POST " + Fixtures.REPO + "/issues/12/comments");
+        assertThat(github.requestLines()).containsExactlyElementsOf(SECURITY_REPORT_REQUESTS);
         List<FakeGitHub.Request> writes = github.writes();
         assertThat(writes.get(0).body()).isEqualTo("{\"labels\":[\"security\",\"ai-security: system-software\"]}");
         assertThat(writes.get(1).json().path("body").asText())

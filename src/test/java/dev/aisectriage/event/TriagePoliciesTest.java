@@ -42,7 +42,9 @@ class TriagePoliciesTest {
                 Set.of(),
                 List.of(),
                 "t",
-                false);
+                false,
+                RepoConfig.Disclosure.POINT,
+                0);
 
         assertThat(Verdicts.verdict(classifier.classify("pickle exploit in the weights"), config))
                 .isEqualTo(Verdict.IGNORED);
@@ -52,7 +54,20 @@ class TriagePoliciesTest {
     void flagAndThemeAndOnlyWhenSwitchedOnTheIssueTypeWhenLabelsAreChosenGivenAFlaggedVerdict() {
         Prediction p = classifier.classify("pickle exploit");
         RepoConfig withTypes = new RepoConfig(
-                true, true, null, 0.35, DEFAULTS.labels(), true, Set.of(), true, Set.of(), List.of(), "t", false);
+                true,
+                true,
+                null,
+                0.35,
+                DEFAULTS.labels(),
+                true,
+                Set.of(),
+                true,
+                Set.of(),
+                List.of(),
+                "t",
+                false,
+                RepoConfig.Disclosure.POINT,
+                0);
 
         assertThat(Verdicts.labelsFor(Verdict.FLAGGED, p, DEFAULTS))
                 .extracting(LabelSpec::name)

@@ -8,14 +8,12 @@ import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.huggingface.ApiHubGateway;
 import dev.aisectriage.store.Actions;
+import dev.aisectriage.support.CapturedLog;
 import dev.aisectriage.support.FakeHub;
 import dev.aisectriage.support.Fixtures;
 import dev.aisectriage.support.QueueOnStore;
 import dev.aisectriage.support.TestQueue;
 import dev.aisectriage.support.TestStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +54,7 @@ class HubJobFailuresTest {
         q.queue().enqueue(hubDelivery("hf-401"));
 
         // when the workers run the job
-        String log = capturingLog(() -> runUntilSettled("hf-401"));
+        String log = CapturedLog.during(() -> runUntilSettled("hf-401"));
 
         // then it ran once, is dead with a reason that names the token, and left one log line without a stack trace
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
@@ -74,7 +72,7 @@ class HubJobFailuresTest {
         q.queue().enqueue(hubDelivery("hf-403"));
 
         // when the workers run the job
-        String log = capturingLog(() -> runUntilSettled("hf-403"));
+        String log = CapturedLog.during(() -> runUntilSettled("hf-403"));
 
         // then it ran once and its dead letter says why
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
@@ -152,20 +150,6 @@ class HubJobFailuresTest {
                 + "\"discussion\":{\"num\":7}}";
         return Fixtures.delivery(
                 id, "huggingface.discussion", "create", null, "models/example-ml/tiny-classifier", 7, null, payload);
-    }
-
-    private static String capturingLog(Runnable run) {
-        PrintStream previous = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setErr(previous);
-        }
-        String text = log.toString(StandardCharsets.UTF_8);
-        previous.print(text);
-        return text;
     }
 
     /** The job's one line, and no stack trace after it (other threads' lines may come in between). */

@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 
 /**
  * A stand-in GitHub API on MockWebServer: it checks the App's JWT on the token exchange, accepts only tokens it
@@ -78,6 +79,7 @@ public final class FakeGitHub extends StandIn<FakeGitHub> {
     private long nextId = 1000;
     private volatile Duration latency = Duration.ZERO;
     private Path storeFolder;
+    private volatile boolean closeEachConnection;
 
     /**
      * The stand-in for the {@link #APP_ID} App, started now; as a JUnit extension ({@code @RegisterExtension}) it is
@@ -95,6 +97,15 @@ public final class FakeGitHub extends StandIn<FakeGitHub> {
     /** Every answer leaves after this long (a slow GitHub); requests are still handled concurrently. */
     public FakeGitHub latency(Duration latency) {
         this.latency = latency;
+        return this;
+    }
+
+    /**
+     * Closes every connection once it has answered, without saying so in a header: an HTTP/1.0-style server, or a
+     * proxy that drops connections the client keeps for the next request.
+     */
+    public FakeGitHub closeEachConnection() {
+        this.closeEachConnection = true;
         return this;
     }
 
@@ -194,7 +205,12 @@ public final class FakeGitHub extends StandIn<FakeGitHub> {
     }
 
     @Override
-    protected MockResponse sent(MockResponse response) {
+    protected MockResponse sent(MockResponse answer) {
+        MockResponse response = closeEachConnection
+                ? answer.newBuilder()
+                        .onResponseEnd(new SocketEffect.CloseSocket())
+                        .build()
+                : answer;
         return latency.isZero()
                 ? response
                 : response.newBuilder()

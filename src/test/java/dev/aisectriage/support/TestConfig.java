@@ -32,6 +32,7 @@ public final class TestConfig {
                 null,
                 null,
                 AppConfig.DEFAULT_RETENTION_DAYS,
+                null,
                 null);
     }
 

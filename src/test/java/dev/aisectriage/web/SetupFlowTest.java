@@ -125,6 +125,30 @@ class SetupFlowTest {
         assertThat(dir.resolve(".env")).doesNotExist();
     }
 
+    @Test
+    void givenPullRequestsTicked_whenTheFormIsSent_thenGitHubGetsTheManifestWithThePullRequestPermissionAndEvent()
+            throws Exception {
+        // when the person ticks "also pull requests", then leaves it unticked
+        HttpResponse<String> ticked = post("/setup", "account=user&pull_requests=on");
+        HttpResponse<String> plain = post("/setup", "account=user");
+
+        // then only the first manifest asks to read pull requests and subscribes to their event
+        JsonNode withPullRequests = manifestIn(ticked.body());
+        JsonNode standard = manifestIn(plain.body());
+        assertThat(withPullRequests.at("/default_permissions/pull_requests").asText())
+                .isEqualTo("read");
+        assertThat(withPullRequests.path("default_events").toString()).contains("\"pull_request\"");
+        assertThat(standard.at("/default_permissions/pull_requests").isMissingNode())
+                .isTrue();
+        assertThat(standard.path("default_events").toString()).doesNotContain("\"pull_request\"");
+    }
+
+    private static JsonNode manifestIn(String page) throws Exception {
+        Matcher field = Pattern.compile("name=\"manifest\" value=\"([^\"]*)\"").matcher(page);
+        assertThat(field.find()).as(page).isTrue();
+        return new ObjectMapper().readTree(unescape(field.group(1)));
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return client.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))

@@ -333,6 +333,7 @@ class WebhookEndpointTest {
                 c.hub(),
                 null,
                 c.retentionDays(),
+                null,
                 null);
     }
 }
