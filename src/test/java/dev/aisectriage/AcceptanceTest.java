@@ -16,15 +16,14 @@ import dev.aisectriage.service.Service;
 import dev.aisectriage.store.DeliveryOutcome;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.TestConfig;
+import dev.aisectriage.support.TestKeys;
 import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
 import dev.aisectriage.web.WebhookSignature;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -53,10 +52,7 @@ class AcceptanceTest {
 
     @Test
     void aSignedSecurityReportGetsItsLabelsAndOneCommentAndRedeliveryAfterRestartAddsNothing() throws Exception {
-        String pem;
-        try (InputStream in = AcceptanceTest.class.getResourceAsStream("/keys/test-app-pkcs1.pem")) {
-            pem = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String pem = TestKeys.pem("test-app-pkcs1.pem");
         byte[] body = Webhooks.fixture("issues-opened-security-report.json");
         try (FakeGitHub github = new FakeGitHub("4242", PrivateKeys.publicKeyOf(PrivateKeys.parse(pem)))) {
             AppConfig config = TestConfig.live("4242", pem, SECRET, dir.resolve("data/triage.db"), github.url());

@@ -47,11 +47,11 @@ class ServiceRestartTest {
         Path block = Files.createFile(dir.resolve("block"));
         BlockingQueue<String> out = new LinkedBlockingQueue<>();
         child = startChild(dbFile, block, out);
-        int port = Integer.parseInt(awaitLine(out, "PORT ").substring(5));
+        int port = Integer.parseInt(ChildOutput.awaitLine(out, "PORT ").substring(5));
         var answer = new Webhooks(port, SECRET)
                 .send("issues", "d-crash", Webhooks.fixture("issues-opened-detailed-security-report.json"));
         assertThat(answer.statusCode()).isEqualTo(202);
-        awaitLine(out, "BLOCKED d-crash");
+        ChildOutput.awaitLine(out, "BLOCKED d-crash");
 
         // when the process is killed with SIGKILL while the job is running
         child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -63,7 +63,7 @@ class ServiceRestartTest {
         Files.delete(block);
         BlockingQueue<String> out2 = new LinkedBlockingQueue<>();
         child = startChild(dbFile, block, out2);
-        awaitLine(out2, "PORT ");
+        ChildOutput.awaitLine(out2, "PORT ");
 
         // then the abandoned job is resumed once its lease expires and completes exactly once
         Eventually.await(Duration.ofSeconds(30), () -> "done".equals(jobState(db)), "job done after restart");
@@ -89,21 +89,6 @@ class ServiceRestartTest {
         Process p = pb.start();
         ChildOutput.follow(p, out::add);
         return p;
-    }
-
-    private static String awaitLine(BlockingQueue<String> out, String prefix) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        StringBuilder seen = new StringBuilder();
-        while (System.nanoTime() < end) {
-            String line = out.poll(200, TimeUnit.MILLISECONDS);
-            if (line != null) {
-                seen.append(line).append('\n');
-                if (line.startsWith(prefix)) {
-                    return line;
-                }
-            }
-        }
-        throw new AssertionError("child never printed '" + prefix + "'; output:\n" + seen);
     }
 
     private static String jobState(Database db) {

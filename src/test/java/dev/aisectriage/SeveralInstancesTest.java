@@ -68,8 +68,8 @@ class SeveralInstancesTest {
                 Database db = Database.openPostgres(url, 2)) {
             github.latency(Duration.ofMillis(20));
             Map<String, String> env = Map.of("DATABASE_URL", url);
-            Instance a = start("a", github, env);
-            Instance b = start("b", github, env);
+            Instance a = start(github, env);
+            Instance b = start(github, env);
             Instance[] route = {a, b};
 
             // when each report is opened on one instance and edited on the other at once, 100 of them are
@@ -105,7 +105,7 @@ class SeveralInstancesTest {
             }
 
             // and a restarted a joins in
-            route[0] = start("a2", github, env);
+            route[0] = start(github, env);
             for (Future<?> f : deliveries) {
                 f.get(120, TimeUnit.SECONDS);
             }
@@ -154,7 +154,7 @@ class SeveralInstancesTest {
             }
             github.openIssues(REPO, open.toString());
             Map<String, String> env = Map.of("DATABASE_PATH", file.toString());
-            Instance serve = start("serve", github, env);
+            Instance serve = start(github, env);
 
             // when the reports are delivered to serve while `backfill --apply` runs on the same file
             BlockingQueue<String> backfillOutput = new LinkedBlockingQueue<>();
@@ -265,21 +265,11 @@ class SeveralInstancesTest {
         }
     }
 
-    private Instance start(String name, FakeGitHub github, Map<String, String> env) throws Exception {
+    private Instance start(FakeGitHub github, Map<String, String> env) throws Exception {
         BlockingQueue<String> out = new LinkedBlockingQueue<>();
         Process p = child(TriageServiceMain.class, github, env, out);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        StringBuilder seen = new StringBuilder();
-        while (System.nanoTime() < end) {
-            String line = out.poll(200, TimeUnit.MILLISECONDS);
-            if (line != null) {
-                seen.append(line).append('\n');
-                if (line.startsWith("PORT ")) {
-                    return new Instance(p, Integer.parseInt(line.substring(5).trim()));
-                }
-            }
-        }
-        throw new AssertionError("instance " + name + " never printed its port; output:\n" + seen);
+        String port = ChildOutput.awaitLine(out, "PORT ").substring(5).trim();
+        return new Instance(p, Integer.parseInt(port));
     }
 
     private Process child(

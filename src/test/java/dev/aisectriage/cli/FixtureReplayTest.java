@@ -8,13 +8,11 @@ import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.support.CliRun;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.TestConfig;
 import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Every fixture, signed and sent with send-fixture to the service as `serve` builds it (real model, real triage
@@ -55,19 +52,11 @@ class FixtureReplayTest {
 
             // when each fixture is sent with the default (development) secret
             for (Path fixture : fixtures) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                PrintStream previous = System.out;
-                int exit;
-                try {
-                    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                    exit = new CommandLine(new Cli()).execute("send-fixture", fixture.toString(), "--url", url);
-                } finally {
-                    System.setOut(previous);
-                }
+                CliRun sent = CliRun.of("send-fixture", fixture.toString(), "--url", url);
 
                 // then every answer is 2xx
-                assertThat(exit).as(fixture + ": " + out).isZero();
-                assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("(?m)^20[02] ");
+                assertThat(sent.exit()).as(fixture + ": " + sent.out()).isZero();
+                assertThat(sent.out()).containsPattern("(?m)^20[02] ");
             }
 
             // and every queued job completes, none fails

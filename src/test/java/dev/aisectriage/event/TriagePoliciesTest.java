@@ -3,8 +3,8 @@ package dev.aisectriage.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.classify.Prediction;
-import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.config.RepoConfigParser;
 import dev.aisectriage.core.Verdict;
 import dev.aisectriage.github.LabelSpec;
 import dev.aisectriage.support.FakeClassifier;
@@ -30,21 +30,7 @@ class TriagePoliciesTest {
 
     @Test
     void theVerdictIsIgnoredWhenAPostOfItIsFlaggedGivenAnIgnoredTheme() {
-        RepoConfig config = new RepoConfig(
-                true,
-                true,
-                null,
-                0.35,
-                DEFAULTS.labels(),
-                false,
-                Set.of(Theme.MODEL),
-                true,
-                Set.of(),
-                List.of(),
-                "t",
-                false,
-                RepoConfig.Disclosure.POINT,
-                0);
+        RepoConfig config = RepoConfigParser.parse("ignore_themes: [model]\n", RepoConfig.FILE);
 
         assertThat(Verdicts.verdict(classifier.classify("pickle exploit in the weights"), config))
                 .isEqualTo(Verdict.IGNORED);
@@ -53,21 +39,7 @@ class TriagePoliciesTest {
     @Test
     void flagAndThemeAndOnlyWhenSwitchedOnTheIssueTypeWhenLabelsAreChosenGivenAFlaggedVerdict() {
         Prediction p = classifier.classify("pickle exploit");
-        RepoConfig withTypes = new RepoConfig(
-                true,
-                true,
-                null,
-                0.35,
-                DEFAULTS.labels(),
-                true,
-                Set.of(),
-                true,
-                Set.of(),
-                List.of(),
-                "t",
-                false,
-                RepoConfig.Disclosure.POINT,
-                0);
+        RepoConfig withTypes = RepoConfigParser.parse("issue_type_labels: true\n", RepoConfig.FILE);
 
         assertThat(Verdicts.labelsFor(Verdict.FLAGGED, p, DEFAULTS))
                 .extracting(LabelSpec::name)

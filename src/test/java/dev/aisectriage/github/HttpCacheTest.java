@@ -2,6 +2,7 @@ package dev.aisectriage.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.support.Answering;
 import dev.aisectriage.support.TestKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,27 +40,13 @@ class HttpCacheTest {
     @TempDir
     Path dir;
 
-    private final MockWebServer github = new MockWebServer();
+    @StartStop
+    final MockWebServer github = Answering.server(this::answer);
+
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Map<String, String> files = new ConcurrentHashMap<>();
     private final AtomicInteger notModified = new AtomicInteger();
     private final KeyPair app = TestKeys.rsa();
-
-    @BeforeEach
-    void start() throws IOException {
-        github.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                return answer(r);
-            }
-        });
-        github.start();
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
-    }
 
     @Test
     void theSecondReadIsRevalidatedAndServedFrom304WhenTheConfigFileIsReadTwiceGivenACache() {

@@ -155,12 +155,7 @@ class ApiHubGatewayTest {
     void theWaitIsCountedFromTheHubsDateNotFromOurClockGivenA429WithRetryAfterAsAnHttpDate() {
         // the Hub's clock is three hours behind ours; it asks to wait until two minutes after its now
         Instant hubNow = NOW.minus(Duration.ofHours(3));
-        hub.script(
-                COMMENT,
-                FakeHub.rateLimited()
-                        .addHeader("Date", FakeHub.httpDate(hubNow))
-                        .addHeader("Retry-After", FakeHub.httpDate(hubNow.plusSeconds(120)))
-                        .build());
+        hub.script(COMMENT, FakeHub.rateLimitedUntil(hubNow, Duration.ofSeconds(120)));
 
         assertThat(limitMet().retryAt()).isEqualTo(NOW.plusSeconds(120));
     }

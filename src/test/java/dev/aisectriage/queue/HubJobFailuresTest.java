@@ -98,7 +98,7 @@ class HubJobFailuresTest {
         // then it is queued again for the moment the limit lifts, its attempt not counted, and was not retried
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
         assertThat(q.queries().stateOf("hf-429")).contains(JobState.QUEUED);
-        List<Long> job = job("hf-429");
+        List<Long> job = q.job("hf-429");
         assertThat(job.get(0)).as("attempts").isZero();
         assertThat(job.get(1)).as("next attempt").isBetween(before + 120_000, after + 120_000);
     }
@@ -107,12 +107,7 @@ class HubJobFailuresTest {
     void theWaitIsCountedFromTheHubsOwnClockWhenTheJobRunsGivenA429WithRetryAfterAsAnHttpDate() {
         // given a Hub whose clock is a day ahead of ours and that asks to wait until five minutes after its now
         Instant hubNow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        hub.script(
-                COMMENT,
-                FakeHub.rateLimited()
-                        .addHeader("Date", FakeHub.httpDate(hubNow))
-                        .addHeader("Retry-After", FakeHub.httpDate(hubNow.plusSeconds(300)))
-                        .build());
+        hub.script(COMMENT, FakeHub.rateLimitedUntil(hubNow, Duration.ofSeconds(300)));
         q.queue().enqueue(hubDelivery("hf-429-date"));
 
         // when the workers run the job
@@ -122,7 +117,7 @@ class HubJobFailuresTest {
 
         // then it waits five minutes on our clock, not a day and five minutes
         assertThat(q.queries().stateOf("hf-429-date")).contains(JobState.QUEUED);
-        List<Long> job = job("hf-429-date");
+        List<Long> job = q.job("hf-429-date");
         assertThat(job.get(0)).as("attempts").isZero();
         assertThat(job.get(1)).as("next attempt").isBetween(before + 299_000, after + 301_000);
     }
@@ -132,12 +127,7 @@ class HubJobFailuresTest {
                 hub.url(), FakeHub.TOKEN, new Actions(q.db(), q.db()::writeTransaction)::record, Clock.systemUTC());
         EventRoutes routes = new EventRoutes()
                 .on("huggingface.discussion.create", (e, lease) -> gateway.createComment(DISCUSSION, "a comment"));
-        try (JobQueueWorkers workers = new JobQueueWorkers(
-                q.queue(),
-                routes,
-                (j, s, t) -> {},
-                new JobQueueWorkers.Settings(
-                        1, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(120)))) {
+        try (JobQueueWorkers workers = q.workers(routes, 1, (j, s, t) -> {})) {
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> !hub.requests().isEmpty()
                             && q.queries().stateOf(deliveryId).orElseThrow() != JobState.RUNNING);
@@ -159,18 +149,5 @@ class HubJobFailuresTest {
         assertThat(ours).singleElement().satisfies(l -> assertThat(l).containsAnyOf("WARN", "ERROR"));
         List<String> after = lines.subList(lines.indexOf(ours.get(0)) + 1, lines.size());
         assertThat(after).noneMatch(l -> l.startsWith("\tat ") || l.matches("^[\\w.$]+(Exception|Error)(: .*)?$"));
-    }
-
-    /** attempts and next_attempt_at of a delivery's job. */
-    private List<Long> job(String deliveryId) {
-        return q.db().inTransaction(c -> {
-            try (var s = c.prepareStatement("SELECT attempts, next_attempt_at FROM jobs WHERE delivery_id = ?")) {
-                s.setString(1, deliveryId);
-                try (var rs = s.executeQuery()) {
-                    rs.next();
-                    return List.of(rs.getLong(1), rs.getLong(2));
-                }
-            }
-        });
     }
 }

@@ -130,8 +130,8 @@ class JobQueueWorkersTest {
         // then the limited job is queued again for the time the limit lifts, its attempt not counted, and the other
         // job of its installation waits for the same time without having run
         assertThat(ran).containsExactly("d-limited", "d-other-installation");
-        assertThat(job("d-limited")).containsExactly(0L, lifts.toEpochMilli());
-        assertThat(job("d-same-installation")).containsExactly(0L, lifts.toEpochMilli());
+        assertThat(q.job("d-limited")).containsExactly(0L, lifts.toEpochMilli());
+        assertThat(q.job("d-same-installation")).containsExactly(0L, lifts.toEpochMilli());
         assertThat(q.queries().stateOf("d-limited")).contains(JobState.QUEUED);
         assertThat(q.queries().stateOf("d-same-installation")).contains(JobState.QUEUED);
     }
@@ -212,24 +212,11 @@ class JobQueueWorkersTest {
         // then the job is queued again with no attempt spent and no failure counted; its thread stays leased until
         // the lease runs out (the handler might ignore the interrupt), then the next process takes it
         assertThat(q.queries().stateOf("d-interrupted")).contains(JobState.QUEUED);
-        assertThat(job("d-interrupted").get(0)).isZero();
+        assertThat(q.job("d-interrupted").get(0)).isZero();
         assertThat(finished).isEmpty();
         assertThat(q.queue().claim("next-process")).isEmpty();
         q.db().writeTransaction(c -> c.createStatement().executeUpdate("UPDATE thread_leases SET lease_until = 0"));
         assertThat(q.queue().claim("next-process").orElseThrow().attempts()).isEqualTo(1);
-    }
-
-    /** attempts and next_attempt_at of a delivery's job. */
-    private List<Long> job(String deliveryId) {
-        return q.db().inTransaction(c -> {
-            try (var s = c.prepareStatement("SELECT attempts, next_attempt_at FROM jobs WHERE delivery_id = ?")) {
-                s.setString(1, deliveryId);
-                try (var rs = s.executeQuery()) {
-                    rs.next();
-                    return List.of(rs.getLong(1), rs.getLong(2));
-                }
-            }
-        });
     }
 
     private JobQueueWorkers workers(EventRoutes routes) {
@@ -237,12 +224,7 @@ class JobQueueWorkersTest {
     }
 
     private JobQueueWorkers workers(EventRoutes routes, int size) {
-        return new JobQueueWorkers(
-                q.queue(),
-                routes,
-                (job, state, took) -> finished.add(state),
-                new JobQueueWorkers.Settings(
-                        size, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(120)));
+        return q.workers(routes, size, (job, state, took) -> finished.add(state));
     }
 
     private static Delivery delivery(String id) {

@@ -57,8 +57,7 @@ class PayloadFuzzTest {
                 .build();
         Map<String, Integer> statuses = new TreeMap<>();
         long t0 = System.nanoTime();
-        try (ServeProcess serve =
-                ServeProcess.start(dir, Map.of("WEBHOOK_SECRET", SECRET, "DRY_RUN", "true", "JOB_MAX_ATTEMPTS", "1"))) {
+        try (ServeProcess serve = ServeProcess.dryRun(dir, SECRET, 1)) {
             StoreProbe store = new StoreProbe(dir.resolve("triage.db"));
             Duration drainBound = Duration.ofSeconds(60 + count / 5);
 

@@ -38,6 +38,13 @@ final class ServeProcess implements AutoCloseable {
         this.port = Integer.parseInt(m.group(1));
     }
 
+    /** Starts {@code serve} in dry-run, taking deliveries signed with {@code secret}, each job tried this many times. */
+    static ServeProcess dryRun(Path dir, String secret, int maxAttempts) {
+        return start(
+                dir,
+                Map.of("WEBHOOK_SECRET", secret, "DRY_RUN", "true", "JOB_MAX_ATTEMPTS", String.valueOf(maxAttempts)));
+    }
+
     /**
      * Starts {@code serve} with {@code DATABASE_PATH} in {@code dir}, {@code PORT=0} and the given environment; the
      * parent's GitHub credentials, if any, are not inherited.

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** The output of a child process (a service under test), read line by line on a daemon until the child exits. */
@@ -26,5 +28,24 @@ public final class ChildOutput {
                 "child-" + child.pid() + "-output");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /**
+     * The first line that starts with {@code prefix}, waited for up to a minute; else an error quoting what the child
+     * printed meanwhile.
+     */
+    public static String awaitLine(BlockingQueue<String> out, String prefix) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        StringBuilder seen = new StringBuilder();
+        while (System.nanoTime() < end) {
+            String line = out.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                seen.append(line).append('\n');
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+        }
+        throw new AssertionError("child never printed '" + prefix + "'; output:\n" + seen);
     }
 }

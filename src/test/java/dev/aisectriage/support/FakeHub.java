@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -136,6 +137,14 @@ public final class FakeHub extends StandIn<FakeHub> {
                 .code(429)
                 .addHeader("Content-Type", "application/json")
                 .body("{\"error\":\"Too Many Requests\"}");
+    }
+
+    /** A 429 whose {@code Retry-After} is an HTTP date {@code wait} after the Hub's own {@code Date}, {@code now}. */
+    public static MockResponse rateLimitedUntil(Instant now, Duration wait) {
+        return rateLimited()
+                .addHeader("Date", httpDate(now))
+                .addHeader("Retry-After", httpDate(now.plus(wait)))
+                .build();
     }
 
     /** An instant as an HTTP date ({@code Date}, {@code Retry-After}). */

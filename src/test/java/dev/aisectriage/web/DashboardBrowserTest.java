@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.ClassifierLoader;
-import dev.aisectriage.cli.Cli;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.core.Verdict;
@@ -16,12 +15,11 @@ import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Threads;
+import dev.aisectriage.support.CliRun;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeClassifier;
 import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,17 +162,8 @@ class DashboardBrowserTest {
     }
 
     private static void send(String base, Path fixture) {
-        PrintStream previous = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = Cli.commandLine(Map.of())
-                    .execute("send-fixture", fixture.toString(), "--url", base + "/webhooks/github");
-        } finally {
-            System.setOut(previous);
-        }
-        assertThat(exit).as(fixture + ": " + out).isZero();
+        CliRun sent = CliRun.of("send-fixture", fixture.toString(), "--url", base + "/webhooks/github");
+        assertThat(sent.exit()).as(fixture + ": " + sent.out()).isZero();
     }
 
     private static void drained(Service service) {

@@ -13,9 +13,9 @@ import dev.aisectriage.support.FakeClassifier;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.PlainRenderer;
 import dev.aisectriage.support.TestConfig;
+import dev.aisectriage.support.TestKeys;
 import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,10 +43,7 @@ class GitHubRequestMetricsTest {
 
     @Test
     void metricsCountTheRequestsAndThe304WhenItIsRevalidatedAfterGivenAConfigFileReadBeforeARestart() throws Exception {
-        String pem;
-        try (InputStream in = GitHubRequestMetricsTest.class.getResourceAsStream("/keys/test-app-pkcs1.pem")) {
-            pem = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String pem = TestKeys.pem("test-app-pkcs1.pem");
         try (FakeGitHub github = new FakeGitHub("4242", PrivateKeys.publicKeyOf(PrivateKeys.parse(pem)))) {
             // given a repository whose config file GitHub answers with an ETag, then 304 while it holds
             String etag = "\"config-1\"";
