@@ -9,24 +9,21 @@ import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.OneAtATimeClassifier;
-import dev.aisectriage.cli.ServeCommand;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.github.PrivateKeys;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
-import dev.aisectriage.store.Database;
 import dev.aisectriage.store.DeliveryOutcome;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.TestConfig;
+import dev.aisectriage.support.TestKeys;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebhookSignature;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -55,10 +52,7 @@ class AcceptanceTest {
 
     @Test
     void aSignedSecurityReportGetsItsLabelsAndOneCommentAndRedeliveryAfterRestartAddsNothing() throws Exception {
-        String pem;
-        try (InputStream in = AcceptanceTest.class.getResourceAsStream("/keys/test-app-pkcs1.pem")) {
-            pem = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String pem = TestKeys.pem("test-app-pkcs1.pem");
         byte[] body = Webhooks.fixture("issues-opened-security-report.json");
         try (FakeGitHub github = new FakeGitHub("4242", PrivateKeys.publicKeyOf(PrivateKeys.parse(pem)))) {
             AppConfig config = TestConfig.live("4242", pem, SECRET, dir.resolve("data/triage.db"), github.url());
@@ -70,9 +64,9 @@ class AcceptanceTest {
             await("job of d-1 finished")
                     .atMost(Duration.ofSeconds(15))
                     .until(
-                            () -> first.queue().stateOf("d-1"),
+                            () -> first.wiring().queries().stateOf("d-1"),
                             s -> s.filter(FINISHED::contains).isPresent());
-            assertThat(first.queue().stateOf("d-1")).contains(JobState.DONE);
+            assertThat(first.wiring().queries().stateOf("d-1")).contains(JobState.DONE);
 
             assertThat(github.writes())
                     .extracting(FakeGitHub.Request::line)
@@ -96,9 +90,9 @@ class AcceptanceTest {
             assertThat(outcome(send(second.port(), body, "d-2"))).isEqualTo("duplicate");
 
             // then the copy under a new id is stored as a duplicate without a job, and nothing more reaches GitHub
-            assertThat(second.deliveries().outcomeOf("d-1")).contains(DeliveryOutcome.QUEUED);
-            assertThat(second.deliveries().outcomeOf("d-2")).contains(DeliveryOutcome.DUPLICATE);
-            assertThat(second.queue().stateOf("d-2")).isEmpty();
+            assertThat(second.wiring().deliveries().outcomeOf("d-1")).contains(DeliveryOutcome.QUEUED);
+            assertThat(second.wiring().deliveries().outcomeOf("d-2")).contains(DeliveryOutcome.DUPLICATE);
+            assertThat(second.wiring().queries().stateOf("d-2")).isEmpty();
             await("no further write")
                     .during(Duration.ofSeconds(1))
                     .atMost(Duration.ofSeconds(5))
@@ -111,15 +105,7 @@ class AcceptanceTest {
 
     /** The service exactly as {@code serve} wires it: the bundled model, the catalogue's renderer, the real gateway. */
     private static Service start(AppConfig config) {
-        Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
-        return Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(
-                        config, db, metrics, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl())),
-                () -> true);
+        return TestService.serve(config, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl()));
     }
 
     private static HttpResponse<String> send(int port, byte[] body, String delivery) throws Exception {

@@ -10,23 +10,21 @@ import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.classify.Theme;
-import dev.aisectriage.cli.ServeCommand;
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Actions;
-import dev.aisectriage.store.Database;
-import dev.aisectriage.store.HubDiscussions;
+import dev.aisectriage.store.Threads;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeHub;
 import dev.aisectriage.support.HubWebhooks;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import dev.aisectriage.web.TriageMetrics;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,6 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 @Timeout(120)
 class HubAcceptanceTest {
+
+    private static final ThreadRef HUB_DISCUSSION =
+            new ThreadRef.HubDiscussion("model", "example-ml/tiny-classifier", 7);
 
     private static final String SECRET = "hub-acceptance-secret";
     private static final String DISCUSSION = "models/example-ml/tiny-classifier#7";
@@ -78,7 +79,7 @@ class HubAcceptanceTest {
             // a wrong secret gets 403 and a missing one 401, and nothing is stored
             assertThat(webhooks.post("", body, "wrong-secret").statusCode()).isEqualTo(403);
             assertThat(webhooks.post("", body, null).statusCode()).isEqualTo(401);
-            assertThat(first.deliveries().count()).isZero();
+            assertThat(first.wiring().deliveries().count()).isZero();
 
             // when the discussion is created with the right secret
             HttpResponse<String> answer = webhooks.send(body);
@@ -94,11 +95,11 @@ class HubAcceptanceTest {
                             "POST " + COMMENT_PATH);
             assertThat(hub.requests()).allMatch(r -> ("Bearer " + FakeHub.TOKEN).equals(r.authorization()));
             String comment = hub.writes().get(0).json().path("comment").asText();
-            String theme = new HubDiscussions(first.database()).recent(1).get(0).primaryTheme();
-            String themeTitle = Arrays.stream(Theme.values())
-                    .filter(t -> t.slug().equals(theme))
-                    .findFirst()
-                    .orElseThrow()
+            String themeTitle = Theme.parse(
+                            new Threads(first.wiring().db(), first.wiring().db()::writeTransaction)
+                                    .find(HUB_DISCUSSION)
+                                    .orElseThrow()
+                                    .primaryTheme())
                     .title();
             assertThat(comment)
                     .startsWith(CommentMarker.MARKER)
@@ -120,8 +121,8 @@ class HubAcceptanceTest {
             HttpResponse<String> own = webhooks.send(ownCommentEvent(posted));
             assertThat(own.body()).contains("\"outcome\":\"queued\"");
             awaitDone(second, JSON.readTree(own.body()).path("delivery").asText());
-            assertThat(new HubDiscussions(second.database())
-                            .replies(new HubDiscussions.Key("model", "example-ml/tiny-classifier", 7)))
+            assertThat(new Threads(second.wiring().db(), second.wiring().db()::writeTransaction)
+                            .replies(HUB_DISCUSSION))
                     .as("the bot's own comment is not read as a reply")
                     .isEmpty();
 
@@ -130,7 +131,7 @@ class HubAcceptanceTest {
                     .send("issues", "gh-1", Webhooks.fixture("issues-opened-security-report.json"));
             assertThat(github.statusCode()).isEqualTo(202);
             awaitDone(second, "gh-1");
-            assertThat(new Actions(second.database()).recent(20))
+            assertThat(new Actions(second.wiring().db(), second.wiring().db()::writeTransaction).recent(20))
                     .filteredOn(a -> a.installationId() != null)
                     .isNotEmpty()
                     .allMatch(Actions.Action::dryRun);
@@ -144,7 +145,7 @@ class HubAcceptanceTest {
             // then still exactly one comment on the Hub, and one write
             assertThat(hub.writes()).hasSize(1);
             assertThat(hub.commentsOf(DISCUSSION)).hasSize(1);
-            assertThat(new Actions(second.database()).recent(20))
+            assertThat(new Actions(second.wiring().db(), second.wiring().db()::writeTransaction).recent(20))
                     .filteredOn(a -> a.installationId() == null)
                     .singleElement()
                     .satisfies(a -> {
@@ -167,25 +168,18 @@ class HubAcceptanceTest {
 
     /** The service exactly as {@code serve} wires it: the bundled model, the catalogue's renderers, real gateways. */
     private static Service start(AppConfig config) {
-        Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
-        return Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(
-                        config, db, metrics, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl())),
-                () -> true);
+        return TestService.serve(config, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl()));
     }
 
     private static void awaitDone(Service service, String delivery) {
         Eventually.await(
                 Duration.ofSeconds(60),
-                () -> service.queue()
+                () -> service.wiring()
+                        .queries()
                         .stateOf(delivery)
                         .filter(s -> s == JobState.DONE || s == JobState.DEAD)
                         .isPresent(),
                 "job of " + delivery + " finished");
-        assertThat(service.queue().stateOf(delivery)).contains(JobState.DONE);
+        assertThat(service.wiring().queries().stateOf(delivery)).contains(JobState.DONE);
     }
 }

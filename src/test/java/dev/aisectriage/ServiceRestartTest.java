@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.support.ChildOutput;
 import dev.aisectriage.support.CrashableServiceMain;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.Webhooks;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -49,11 +47,11 @@ class ServiceRestartTest {
         Path block = Files.createFile(dir.resolve("block"));
         BlockingQueue<String> out = new LinkedBlockingQueue<>();
         child = startChild(dbFile, block, out);
-        int port = Integer.parseInt(awaitLine(out, "PORT ").substring(5));
+        int port = Integer.parseInt(ChildOutput.awaitLine(out, "PORT ").substring(5));
         var answer = new Webhooks(port, SECRET)
                 .send("issues", "d-crash", Webhooks.fixture("issues-opened-detailed-security-report.json"));
         assertThat(answer.statusCode()).isEqualTo(202);
-        awaitLine(out, "BLOCKED d-crash");
+        ChildOutput.awaitLine(out, "BLOCKED d-crash");
 
         // when the process is killed with SIGKILL while the job is running
         child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -65,7 +63,7 @@ class ServiceRestartTest {
         Files.delete(block);
         BlockingQueue<String> out2 = new LinkedBlockingQueue<>();
         child = startChild(dbFile, block, out2);
-        awaitLine(out2, "PORT ");
+        ChildOutput.awaitLine(out2, "PORT ");
 
         // then the abandoned job is resumed once its lease expires and completes exactly once
         Eventually.await(Duration.ofSeconds(30), () -> "done".equals(jobState(db)), "job done after restart");
@@ -89,35 +87,8 @@ class ServiceRestartTest {
         pb.environment().remove("APP_ID");
         pb.redirectErrorStream(true);
         Process p = pb.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r =
-                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    out.add(line);
-                }
-            } catch (Exception ignored) {
-                // the stream closes when the child is killed
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        ChildOutput.follow(p, out::add);
         return p;
-    }
-
-    private static String awaitLine(BlockingQueue<String> out, String prefix) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        StringBuilder seen = new StringBuilder();
-        while (System.nanoTime() < end) {
-            String line = out.poll(200, TimeUnit.MILLISECONDS);
-            if (line != null) {
-                seen.append(line).append('\n');
-                if (line.startsWith(prefix)) {
-                    return line;
-                }
-            }
-        }
-        throw new AssertionError("child never printed '" + prefix + "'; output:\n" + seen);
     }
 
     private static String jobState(Database db) {

@@ -7,15 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.cli.BackfillMain;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.support.ChildOutput;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.TestKeys;
 import dev.aisectriage.support.TestStore;
 import dev.aisectriage.support.TriageServiceMain;
 import dev.aisectriage.support.Webhooks;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.sql.ResultSet;
@@ -70,8 +68,8 @@ class SeveralInstancesTest {
                 Database db = Database.openPostgres(url, 2)) {
             github.latency(Duration.ofMillis(20));
             Map<String, String> env = Map.of("DATABASE_URL", url);
-            Instance a = start("a", github, env);
-            Instance b = start("b", github, env);
+            Instance a = start(github, env);
+            Instance b = start(github, env);
             Instance[] route = {a, b};
 
             // when each report is opened on one instance and edited on the other at once, 100 of them are
@@ -107,7 +105,7 @@ class SeveralInstancesTest {
             }
 
             // and a restarted a joins in
-            route[0] = start("a2", github, env);
+            route[0] = start(github, env);
             for (Future<?> f : deliveries) {
                 f.get(120, TimeUnit.SECONDS);
             }
@@ -156,7 +154,7 @@ class SeveralInstancesTest {
             }
             github.openIssues(REPO, open.toString());
             Map<String, String> env = Map.of("DATABASE_PATH", file.toString());
-            Instance serve = start("serve", github, env);
+            Instance serve = start(github, env);
 
             // when the reports are delivered to serve while `backfill --apply` runs on the same file
             BlockingQueue<String> backfillOutput = new LinkedBlockingQueue<>();
@@ -267,21 +265,11 @@ class SeveralInstancesTest {
         }
     }
 
-    private Instance start(String name, FakeGitHub github, Map<String, String> env) throws Exception {
+    private Instance start(FakeGitHub github, Map<String, String> env) throws Exception {
         BlockingQueue<String> out = new LinkedBlockingQueue<>();
         Process p = child(TriageServiceMain.class, github, env, out);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        StringBuilder seen = new StringBuilder();
-        while (System.nanoTime() < end) {
-            String line = out.poll(200, TimeUnit.MILLISECONDS);
-            if (line != null) {
-                seen.append(line).append('\n');
-                if (line.startsWith("PORT ")) {
-                    return new Instance(p, Integer.parseInt(line.substring(5).trim()));
-                }
-            }
-        }
-        throw new AssertionError("instance " + name + " never printed its port; output:\n" + seen);
+        String port = ChildOutput.awaitLine(out, "PORT ").substring(5).trim();
+        return new Instance(p, Integer.parseInt(port));
     }
 
     private Process child(
@@ -313,22 +301,12 @@ class SeveralInstancesTest {
         pb.redirectErrorStream(true);
         Process p = pb.start();
         children.add(p);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r =
-                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    out.add(line);
-                    if (line.contains("ERROR") || line.contains("Exception")) {
-                        System.err.println("[" + main.getSimpleName() + " " + p.pid() + "] " + line);
-                    }
-                }
-            } catch (Exception ignored) {
-                // the stream closes when the child is killed
+        ChildOutput.follow(p, line -> {
+            out.add(line);
+            if (line.contains("ERROR") || line.contains("Exception")) {
+                System.err.println("[" + main.getSimpleName() + " " + p.pid() + "] " + line);
             }
         });
-        reader.setDaemon(true);
-        reader.start();
         return p;
     }
 

@@ -32,7 +32,7 @@ final class CommentViews {
 
     CommentView.Triage triage(Prediction p, List<Recommendation> recommended, Layout layout) {
         boolean low = !p.security() || p.securityProbability() < lowConfidenceBelow;
-        Optional<Prediction.IssueTypeScore> issue = topIssue(p);
+        Optional<Prediction.IssueTypeScore> issue = Heading.issueType(p);
         String issueId = issue.map(Prediction.IssueTypeScore::id).orElse("");
         List<Recommendation> shown =
                 recommended.stream().limit(layout.mitigations()).toList();
@@ -158,12 +158,6 @@ final class CommentViews {
                 context.configErrors().stream().map(e -> escapeHtml(oneLine(e))).toList(),
                 oneLine(context.prediction().modelVersion()),
                 Arrays.stream(Theme.values()).map(Theme::slug).collect(Collectors.joining(", ")));
-    }
-
-    private static Optional<Prediction.IssueTypeScore> topIssue(Prediction p) {
-        return p.issueTypes().stream()
-                .max(Comparator.comparingDouble(Prediction.IssueTypeScore::probability))
-                .filter(t -> t.probability() >= MarkdownCommentRenderer.NAME_ISSUE_TYPE_FROM);
     }
 
     private String issueName(Prediction.IssueTypeScore t) {

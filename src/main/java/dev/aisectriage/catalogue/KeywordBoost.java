@@ -5,9 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A keyword-stage match that adds weight to one solution, e.g. {@code trust_remote_code} to dependency source vetting.
+ * Evidence for one solution: keyword-stage names (as {@code Prediction.keywords()} reports them) that, found in a
+ * post, make that solution the more likely fix among those its issue types call for, e.g. {@code torch.load} for
+ * secure deserialisation.
  *
- * @param because finishes the reason "matched {@code <keyword>}; ..."
+ * @param keywords names the keyword stage reports, matched whole
+ * @param weight   how much the match raises the solution: its score is multiplied by {@code 1 + weight}
+ * @param because  finishes the reason "matched {@code <keyword>}; ..."
  */
 public record KeywordBoost(List<String> keywords, String solutionId, double weight, String because) {
 
@@ -16,17 +20,13 @@ public record KeywordBoost(List<String> keywords, String solutionId, double weig
     }
 
     /**
-     * The first prediction keyword this boost matches. A boost keyword matches a prediction keyword equal to it or
-     * starting with it ({@code unpickl} matches {@code unpickling}), so short ones like {@code rce} do not fire
-     * inside {@code resource}.
+     * The first prediction keyword this boost names, compared whole and case-insensitively: a boost fires on the
+     * keyword stage's own names only, so a renamed keyword fails {@code CatalogueTest} instead of going quiet.
      */
     public Optional<String> firstMatch(List<String> predictionKeywords) {
         for (String found : predictionKeywords) {
-            String k = found.toLowerCase(Locale.ROOT).trim();
-            for (String b : keywords) {
-                if (k.startsWith(b)) {
-                    return Optional.of(found);
-                }
+            if (keywords.contains(found.toLowerCase(Locale.ROOT).trim())) {
+                return Optional.of(found);
             }
         }
         return Optional.empty();

@@ -16,8 +16,6 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
     public static final int TARGET_LENGTH = 2_500;
     /** Below this security probability, or when the classifier did not flag the post, the wording is tentative. */
     public static final double DEFAULT_LOW_CONFIDENCE_BELOW = 0.75;
-    /** An issue type is named in the verdict only from this probability up; below it the theme alone is given. */
-    static final double NAME_ISSUE_TYPE_FROM = 0.15;
 
     private static final int CANDIDATES = 5;
 

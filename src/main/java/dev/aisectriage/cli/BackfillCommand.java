@@ -7,8 +7,8 @@ import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Verdict;
 import dev.aisectriage.event.Backfill;
-import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.event.Verdicts;
 import dev.aisectriage.github.AppJwt;
 import dev.aisectriage.github.GitHubApiException;
@@ -156,9 +156,12 @@ public final class BackfillCommand implements Callable<Integer> {
             throws InterruptedException {
         AppCredentials app = appCredentials();
         Database db = value("DATABASE_URL", null) != null
-                ? Database.open(value("DATABASE_URL", null), null, 4)
-                : Stores.open(Path.of(value("DATABASE_PATH", AppConfig.DEFAULT_DATABASE_PATH)), "DATABASE_PATH");
-        GitHubGateway gateway = GitHubApp.gateway(apiUrl, app.id(), app.pem(), null, false, new Actions(db)::record);
+                ? Database.openPostgres(value("DATABASE_URL", null), 4)
+                : StoreAccess.open(Path.of(value("DATABASE_PATH", AppConfig.DEFAULT_DATABASE_PATH)), "DATABASE_PATH");
+        GitHubGateway gateway = GitHubApp.gateway(
+                new GitHubApp.Settings(apiUrl, app.id(), app.pem(), false, null),
+                new Actions(db, db::writeTransaction)::record,
+                http -> {});
         InstallationTokens tokens = new InstallationTokens(
                 new GitHubHttp(apiUrl),
                 new AppJwt(app.id().trim(), PrivateKeys.parse(app.pem()), Clock.systemUTC()),
@@ -167,7 +170,7 @@ public final class BackfillCommand implements Callable<Integer> {
         RepositoryIssues issues =
                 new RepositoryIssues(new GitHubHttp(apiUrl), () -> "Bearer " + tokens.tokenFor(installation));
         List<OpenIssue> list = list(issues, from);
-        Backfill backfill = new TriageRoutes(db, gateway, classifier, renderers.get()).backfill();
+        Backfill backfill = Backfill.on(db, gateway, classifier, renderers.get());
         return triageAll(list, installation, backfill, out, classifier);
     }
 
@@ -203,8 +206,7 @@ public final class BackfillCommand implements Callable<Integer> {
         int n = 0;
         for (int i = 0; i < list.size(); i++) {
             OpenIssue issue = list.get(i);
-            ThreadRef ref =
-                    new ThreadRef(installation, repository, ThreadRef.Kind.ISSUE, issue.number(), issue.nodeId());
+            ThreadRef ref = new ThreadRef.GitHubIssue(installation, repository, issue.number(), issue.nodeId());
             if (!backfill.done(ref)) {
                 Prediction p = classifier.classify(text(issue));
                 budget.acquire(writes(p, config));
@@ -233,18 +235,18 @@ public final class BackfillCommand implements Callable<Integer> {
 
     /** The writes a thread costs at most: labels in one request, the comment in another. */
     private static int writes(Prediction p, RepoConfig config) {
-        String verdict = Verdicts.verdict(p, config);
+        Verdict verdict = Verdicts.verdict(p, config);
         int labels = Verdicts.labelsFor(verdict, p, config).isEmpty() ? 0 : 1;
-        int comment = Verdicts.FLAGGED.equals(verdict) && config.comment() ? 1 : 0;
+        int comment = verdict == Verdict.FLAGGED && config.comment() ? 1 : 0;
         return labels + comment;
     }
 
     private static BackfillReport.Row row(OpenIssue issue, Prediction p, RepoConfig config, boolean applied) {
-        String verdict = Verdicts.verdict(p, config);
+        Verdict verdict = Verdicts.verdict(p, config);
         List<String> labels = Verdicts.labelsFor(verdict, p, config).stream()
                 .map(LabelSpec::name)
                 .toList();
-        boolean flagged = Verdicts.FLAGGED.equals(verdict);
+        boolean flagged = verdict == Verdict.FLAGGED;
         StringBuilder would = new StringBuilder();
         if (!labels.isEmpty()) {
             would.append(applied ? "labelled " : "add labels ").append(String.join(" + ", labels));
@@ -255,7 +257,7 @@ public final class BackfillCommand implements Callable<Integer> {
         return new BackfillReport.Row(
                 issue.number(),
                 issue.url(),
-                verdict,
+                verdict.label(),
                 flagged ? p.primaryTheme().slug() : "",
                 flagged && !p.issueTypes().isEmpty() ? p.issueTypes().get(0).name() : "",
                 p.securityProbability(),

@@ -9,7 +9,8 @@ import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.RepoConfig;
-import dev.aisectriage.event.ThreadPost;
+import dev.aisectriage.core.ThreadPost;
+import dev.aisectriage.core.Verdict;
 import dev.aisectriage.event.Verdicts;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -98,12 +99,12 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     private int printComment(ThreadPost post, String input, Prediction p) {
         RepoConfig config = RepoConfig.defaults();
-        String verdict = Verdicts.verdict(p, config);
-        if (!Verdicts.FLAGGED.equals(verdict)) {
+        Verdict verdict = Verdicts.verdict(p, config);
+        if (verdict != Verdict.FLAGGED) {
             System.err.printf(
                     Locale.ROOT,
                     "no comment: the post is %s (p=%.2f); the bot comments only on flagged posts%n",
-                    verdict,
+                    verdict.label(),
                     p.securityProbability());
             return 0;
         }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
             BackfillCommand.class,
             SendFixtureCommand.class,
             ExportFeedbackCommand.class,
-            MigrateStoreCommand.class
+            MigrateStoreCommand.class,
+            RebuildSolutionsCommand.class
         })
 public final class Cli implements Runnable {
 

@@ -97,7 +97,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     /**
      * @param recommenders builds a solution recommender from training posts (once for plain eval, once per fold
-     *                     for --cv); null leaves {@code solutions.hit_at_3} null
+     *                     for --cv); null leaves {@code solutions.first_fix} and {@code hit_at_3} null
      */
     public EvalCommand(Function<List<LabelledPost>, SolutionRecommender> recommenders) {
         this.recommenders = recommenders;

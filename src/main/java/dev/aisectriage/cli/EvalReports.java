@@ -141,7 +141,11 @@ final class EvalReports {
         out.printf(
                 "  issue     top-3 recall %s  (n=%d)%n",
                 r.at("/issue_codes/top3_recall"), r.at("/issue_codes/n").asInt());
-        out.printf("  solutions hit@3 %s%n", r.at("/solutions/hit_at_3"));
+        out.printf(
+                "  solutions first fix %s  hit@3 %s  (n=%d)%n",
+                r.at("/solutions/first_fix"),
+                r.at("/solutions/hit_at_3"),
+                r.at("/solutions/n").asInt());
         out.printf("  latency   p50 %s ms  p99 %s ms%n", r.at("/latency_ms/p50"), r.at("/latency_ms/p99"));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.DotEnv;
-import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Feedback;
 import java.io.IOException;
@@ -62,7 +61,7 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Map<String, String> env = DotEnv.overlay(DotEnv.read(Path.of(DotEnv.FILE_NAME)), environment);
+        Map<String, String> env = DotEnv.load(environment);
         Database db;
         try {
             db = open(env);
@@ -71,7 +70,7 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
             return 1;
         }
         try (db) {
-            Feedback feedback = new Feedback(db);
+            Feedback feedback = new Feedback(db, db::writeTransaction);
             int n;
             if (output == null) {
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -137,7 +136,7 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
     static ObjectNode toJson(Feedback.Item item) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", item.repository() + "-" + item.number());
-        o.put("source", item.kind() == ThreadRef.Kind.DISCUSSION ? "github_discussion" : "github_issue");
+        o.put("source", "discussion".equals(item.kind()) ? "github_discussion" : "github_issue");
         o.put("repo", item.repository());
         o.put("number", item.number());
         o.put("url", item.url());

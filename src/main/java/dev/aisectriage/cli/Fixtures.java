@@ -2,8 +2,9 @@ package dev.aisectriage.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aisectriage.event.ThreadPost;
-import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.core.ThreadPost;
+import dev.aisectriage.github.GitHubDeliveries;
+import dev.aisectriage.github.GitHubPayloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +29,8 @@ final class Fixtures {
                     + "): give a webhook payload");
         }
         String event = SendFixtureCommand.eventFromFileName(file);
-        JsonNode installation = payload.path("installation").path("id");
         try {
-            return ThreadPost.of(new WebhookEvent(
-                    "fixture",
-                    event,
-                    payload.path("action").asText(null),
-                    installation.isIntegralNumber() ? installation.asLong() : 0L,
-                    payload.path("repository").path("full_name").asText(null),
-                    payload));
+            return GitHubPayloads.thread(GitHubDeliveries.of("fixture", event, payload.toString(), payload));
         } catch (RuntimeException e) {
             throw new UserError("--fixture " + file + " has no issue or discussion with its repository: give an"
                     + " issues, issue_comment, discussion or discussion_comment payload");

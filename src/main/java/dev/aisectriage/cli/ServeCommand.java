@@ -1,37 +1,26 @@
 package dev.aisectriage.cli;
 
 import dev.aisectriage.catalogue.CommentRenderer;
-import dev.aisectriage.catalogue.HubCommentRenderer;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.DotEnv;
-import dev.aisectriage.config.HubConfig;
-import dev.aisectriage.event.EventRoutes;
-import dev.aisectriage.event.HubRoutes;
-import dev.aisectriage.event.TriageRoutes;
 import dev.aisectriage.github.AppJwt;
-import dev.aisectriage.github.GitHubApp;
 import dev.aisectriage.github.GitHubHttp;
 import dev.aisectriage.github.HookDeliveries;
 import dev.aisectriage.github.PrivateKeys;
-import dev.aisectriage.huggingface.ApiHubGateway;
 import dev.aisectriage.recovery.RedeliverySchedule;
 import dev.aisectriage.recovery.RedeliverySweep;
 import dev.aisectriage.service.Service;
-import dev.aisectriage.store.Actions;
+import dev.aisectriage.service.Wiring;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.store.HubDiscussions;
-import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.TriageMetrics;
 import java.net.BindException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -42,8 +31,8 @@ import picocli.CommandLine.Command;
         description = {
             "Starts the GitHub App: POST /webhooks/github, job workers, GET /healthz, /readyz, /metrics, /dashboard.",
             "Also takes Hugging Face Hub webhooks on POST /webhooks/huggingface (docs/huggingface.md).",
-            "Configured from the environment (and from a .env file in the working folder, which the environment"
-                    + " overrides); see docs/operations.md.",
+            "Configured from the environment, which overrides the .env file /setup writes beside DATABASE_PATH and a"
+                    + " .env in the working folder; see docs/operations.md.",
             "Without credentials it runs in dry-run mode and prints the development webhook secret."
         })
 public final class ServeCommand implements Callable<Integer> {
@@ -63,22 +52,19 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> env = DotEnv.overlay(DotEnv.read(Path.of(DotEnv.FILE_NAME)), environment);
+        Map<String, String> env = DotEnv.load(environment);
         AppConfig config = AppConfig.fromEnvironment(env);
         configureLogging(config.logLevel());
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
         checkPrivateKey(config);
         logBanner(config, log);
 
-        Database db = config.databaseUrl() != null
-                ? Service.openDatabase(config)
-                : Stores.open(config.databasePath(), "DATABASE_PATH");
-        TriageMetrics metrics = new TriageMetrics();
+        Database db = StoreAccess.open(config);
         Classifier classifier = loadClassifier(config, log);
         CommentRenderer renderer = MarkdownCommentRenderer.forApi(config.githubApiUrl());
-        Service service = startService(config, db, metrics, classifier, renderer);
+        Service service = startService(config, db, classifier, renderer);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
-        runUntilClosed(config, db, service, metrics, log);
+        runUntilClosed(config, service, log);
         return 0;
     }
 
@@ -102,14 +88,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Starts the server and workers; a port already taken is a {@link UserError} naming it. */
     private static Service startService(
-            AppConfig config, Database db, TriageMetrics metrics, Classifier classifier, CommentRenderer renderer) {
+            AppConfig config, Database db, Classifier classifier, CommentRenderer renderer) {
         try {
+            // the classifier is loaded before the server starts
             return Service.start(
-                    config,
-                    db,
-                    metrics,
-                    triageRoutes(config, db, metrics, classifier, renderer),
-                    () -> true); // the classifier is loaded before the server starts
+                    config, db, wiring -> wiring.triage(classifier, Wiring.renderers(renderer)), () -> true);
         } catch (RuntimeException e) {
             if (causedBy(e, BindException.class)) {
                 throw new UserError(
@@ -125,11 +108,10 @@ public final class ServeCommand implements Callable<Integer> {
      * Runs the redelivery sweep and the store watch until the service closes; a store that stopped accepting writes
      * is then a {@link UserError}.
      */
-    private static void runUntilClosed(
-            AppConfig config, Database db, Service service, TriageMetrics metrics, Logger log)
-            throws InterruptedException {
-        AutoCloseable sweep = redeliverySweep(config, service, metrics, log);
-        StoreWatch watch = StoreWatch.start(db, config.databasePath(), service::close, STORE_CHECK_EVERY);
+    private static void runUntilClosed(AppConfig config, Service service, Logger log) throws InterruptedException {
+        AutoCloseable sweep = redeliverySweep(config, service, log);
+        StoreWatch watch =
+                StoreWatch.start(service.wiring().db(), config.databasePath(), service::close, STORE_CHECK_EVERY);
         try {
             service.awaitClosed();
         } finally {
@@ -143,7 +125,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** The missed-delivery recovery: off in dry-run (GitHub would resend to the real App, not to this one). */
-    static AutoCloseable redeliverySweep(AppConfig config, Service service, TriageMetrics metrics, Logger log) {
+    static AutoCloseable redeliverySweep(AppConfig config, Service service, Logger log) {
+        TriageMetrics metrics = service.wiring().metrics();
         if (config.dryRun()) {
             log.info("redelivery sweep: off in dry-run");
             return () -> {};
@@ -154,7 +137,7 @@ public final class ServeCommand implements Callable<Integer> {
         metrics.watchGitHub(http::requestsSent, http::notModified);
         RedeliverySweep sweep = new RedeliverySweep(
                 new HookDeliveries(http, jwt::create),
-                guid -> service.deliveries().outcomeOf(guid).isPresent(),
+                guid -> service.wiring().deliveries().outcomeOf(guid).isPresent(),
                 Clock.systemUTC(),
                 Duration.ofSeconds(1),
                 100,
@@ -192,47 +175,6 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return false;
-    }
-
-    /** The triage handlers as `serve` runs them, on the writer the service hands over. */
-    public static Function<Writes, EventRoutes> triageRoutes(
-            AppConfig config, Database db, TriageMetrics metrics, Classifier classifier, CommentRenderer renderer) {
-        HubCommentRenderer hubRenderer = HubCommentRenderer.withDefaults();
-        return writes -> hubRoutes(config, db, writes, metrics, classifier, hubRenderer)
-                .registerOn(new TriageRoutes(
-                                db,
-                                writes,
-                                GitHubApp.gateway(
-                                        config.githubApiUrl(),
-                                        config.appId() == null ? null : String.valueOf(config.appId()),
-                                        config.privateKey(),
-                                        null,
-                                        config.dryRun(),
-                                        config.githubCacheDir(),
-                                        new Actions(db, writes)::record,
-                                        http -> metrics.watchGitHub(http::requestsSent, http::notModified)),
-                                classifier,
-                                renderer,
-                                Clock.systemUTC())
-                        .onPrediction(p -> metrics.predictionRecorded(p.security() ? p.primaryTheme() : null))
-                        .routes());
-    }
-
-    /** The Hugging Face Hub's handlers: live with {@code HF_TOKEN}, dry-run otherwise. */
-    static HubRoutes hubRoutes(
-            AppConfig config,
-            Database db,
-            Writes writes,
-            TriageMetrics metrics,
-            Classifier classifier,
-            CommentRenderer renderer) {
-        HubConfig hub = config.hub();
-        return new HubRoutes(
-                        new HubDiscussions(db, writes, Clock.systemUTC()),
-                        new ApiHubGateway(hub.apiUrl(), hub.token(), hub.dryRun(), new Actions(db, writes)),
-                        classifier,
-                        renderer)
-                .onPrediction(p -> metrics.hubPredictionRecorded(p.security() ? p.primaryTheme() : null));
     }
 
     /** slf4j-simple reads its settings once, when the first logger is made: call before any logging. */

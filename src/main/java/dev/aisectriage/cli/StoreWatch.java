@@ -1,10 +1,10 @@
 package dev.aisectriage.cli;
 
+import dev.aisectriage.core.Daemons;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.web.StoreWriteCheck;
+import dev.aisectriage.store.StoreWriteCheck;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -26,11 +26,7 @@ final class StoreWatch implements AutoCloseable {
     }
 
     static StoreWatch start(Database db, Path file, Runnable stop, Duration every) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "store-watch");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = Daemons.timer("store-watch");
         StoreWatch watch = new StoreWatch(timer);
         StoreWriteCheck check = new StoreWriteCheck(db);
         timer.scheduleWithFixedDelay(

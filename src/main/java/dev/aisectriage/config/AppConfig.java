@@ -27,6 +27,7 @@ import java.util.Map;
  * @param retentionDays finished deliveries, jobs and raw payloads are deleted after this many days
  * @param githubCacheDir where GitHub's answers are kept so that repeated reads are revalidated (a 304 is not counted
  *     against the rate limit); null: no cache
+ * @param host the address to listen on ({@code HOST}); null: the default of {@link #bindHost()}
  */
 public record AppConfig(
         Long appId,
@@ -48,7 +49,8 @@ public record AppConfig(
         HubConfig hub,
         String databaseUrl,
         int retentionDays,
-        Path githubCacheDir) {
+        Path githubCacheDir,
+        String host) {
 
     /** Used only in dry-run when WEBHOOK_SECRET is unset; {@code send-fixture} signs with it by default. */
     public static final String DEVELOPMENT_WEBHOOK_SECRET = "development-secret-dry-run-only";
@@ -67,6 +69,8 @@ public record AppConfig(
             "PRIVATE_KEY_PATH          a PEM file, when PRIVATE_KEY is unset",
             "WEBHOOK_SECRET            the secret GitHub signs deliveries with (dry-run: a development secret)",
             "PORT                      HTTP port, 0-65535 (default 3000)",
+            "HOST                      address to listen on (default 127.0.0.1 in dry-run with the development secret,"
+                    + " else 0.0.0.0; the image sets 0.0.0.0)",
             "LOG_LEVEL                 trace, debug, info, warn, error, fatal or off (default info)",
             "DATABASE_PATH             SQLite file (default ./data/triage.db)",
             "DATABASE_URL              PostgreSQL shared by several instances: postgres://user:pass@host:5432/db",
@@ -149,12 +153,28 @@ public record AppConfig(
     }
 
     /**
-     * The address the server listens on: loopback when anyone who can reach it could forge deliveries (dry-run
-     * with the published development secret), every interface otherwise.
+     * The address the server listens on: {@code HOST} when set; otherwise loopback when anyone who can reach it
+     * could forge deliveries (dry-run with the published development secret on both platforms), every interface
+     * otherwise. Beyond loopback, an endpoint still on the development secret takes deliveries from loopback only.
      */
     public String bindHost() {
+        if (host != null) {
+            return host;
+        }
         // A live Hub side must be reachable by the Hub, whatever GitHub's side runs with.
         return dryRun && developmentSecret && hub.dryRun() && hub.developmentSecret() ? "127.0.0.1" : "0.0.0.0";
+    }
+
+    /** How far {@link #bindHost()} reaches, for the start-up lines. */
+    String bindScope() {
+        String h = bindHost();
+        if (h.equals("0.0.0.0") || h.equals("::") || h.equals("[::]")) {
+            return "all interfaces";
+        }
+        if (h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]")) {
+            return host == null ? "loopback only: dry-run with the development secret" : "loopback only";
+        }
+        return "this address only";
     }
 
     /** True when the dashboard has no password: it then answers only on loopback. */
@@ -197,7 +217,7 @@ public record AppConfig(
             b.append("*** WEBHOOK_SECRET is not set: using the development secret '")
                     .append(DEVELOPMENT_WEBHOOK_SECRET)
                     .append("' (send-fixture uses it by default). Never expose this instance. ***\n");
-            if (bindHost().equals("0.0.0.0")) {
+            if (!bindScope().startsWith("loopback")) {
                 b.append("*** so /webhooks/github takes deliveries only from this machine (127.0.0.1);"
                         + " set WEBHOOK_SECRET to take GitHub's. ***\n");
             }
@@ -211,11 +231,9 @@ public record AppConfig(
     private void appendListeningLine(StringBuilder b) {
         b.append("listening on ")
                 .append(bindHost())
-                .append(
-                        bindHost().equals("0.0.0.0")
-                                ? " (all interfaces)"
-                                : " (loopback only: dry-run with the" + " development secret)")
-                .append(" port=")
+                .append(" (")
+                .append(bindScope())
+                .append(") port=")
                 .append(port)
                 .append(" database=")
                 .append(databaseUrl == null ? databasePath : "postgresql (DATABASE_URL)")
@@ -243,7 +261,7 @@ public record AppConfig(
                 + ", dashboardPassword=" + (dashboardPassword == null ? "none" : "***")
                 + ", jobTimeoutSeconds=" + jobTimeoutSeconds + ", redeliverySweepMinutes=" + redeliverySweepMinutes
                 + ", hub=" + hub + ", databaseUrl=" + (databaseUrl == null ? "none" : "***")
-                + ", retentionDays=" + retentionDays + "]";
+                + ", retentionDays=" + retentionDays + ", host=" + host + "]";
     }
 
     private static void checkApiUrl(String url) {

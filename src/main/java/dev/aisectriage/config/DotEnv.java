@@ -10,14 +10,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code .env} file Probot's setup writes and reads: {@code NAME=value} lines, {@code #} comments, values
- * optionally in double quotes. Variables set in the environment win over the file.
+ * The {@code .env} files Probot's setup writes and reads: {@code NAME=value} lines, {@code #} comments, values
+ * optionally in double quotes. {@code /setup} writes one beside the store ({@link #besideStore}: the folder of
+ * {@code DATABASE_PATH}, the {@code /data} volume in the image), so that it lives as long as the data; a hand-written
+ * one in the working folder is read too. Variables set in the environment win over both.
  */
 public final class DotEnv {
 
     public static final String FILE_NAME = ".env";
 
     private DotEnv() {}
+
+    /**
+     * The environment over the working folder's {@code .env} over the one beside the store; the store's folder is
+     * {@code DATABASE_PATH}'s as the first two give it (default {@value AppConfig#DEFAULT_DATABASE_PATH}).
+     */
+    public static Map<String, String> load(Map<String, String> environment) {
+        Map<String, String> local = overlay(read(Path.of(FILE_NAME)), environment);
+        String databasePath = local.get("DATABASE_PATH");
+        Path store = besideStore(Path.of(
+                databasePath == null || databasePath.isBlank()
+                        ? AppConfig.DEFAULT_DATABASE_PATH
+                        : databasePath.trim()));
+        return overlay(read(store), local);
+    }
+
+    /** The {@code .env} in the folder of the SQLite file: where {@code /setup} writes the App's credentials. */
+    public static Path besideStore(Path databasePath) {
+        Path folder = databasePath.toAbsolutePath().normalize().getParent();
+        return folder == null ? Path.of(FILE_NAME) : folder.resolve(FILE_NAME);
+    }
 
     /** The file's variables; an absent file gives none, a line that is not NAME=value fails naming the line. */
     public static Map<String, String> read(Path file) {
@@ -67,6 +89,9 @@ public final class DotEnv {
                 .append(v.replace("\r", "").replace("\n", "\\n"))
                 .append("\"\n"));
         try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {

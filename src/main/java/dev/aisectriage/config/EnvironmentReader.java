@@ -2,6 +2,8 @@ package dev.aisectriage.config;
 
 import dev.aisectriage.config.AppConfig.ConfigException;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,8 @@ final class EnvironmentReader {
                 hub(env, hfToken, modes.hubDryRun()),
                 value(env, "DATABASE_URL"),
                 integer(env, "RETENTION_DAYS", AppConfig.DEFAULT_RETENTION_DAYS),
-                githubCacheDir(env, databasePath));
+                githubCacheDir(env, databasePath),
+                host(env));
     }
 
     /** Whether each platform runs in dry-run. */
@@ -98,6 +101,21 @@ final class EnvironmentReader {
             throw new ConfigException("WEBHOOK_SECRET is required when not in dry-run mode");
         }
         return new WebhookSecret(AppConfig.DEVELOPMENT_WEBHOOK_SECRET, true);
+    }
+
+    /** {@code HOST}: an address literal or a name this machine resolves (no other lookup happens at start). */
+    private static String host(Map<String, String> env) {
+        String host = value(env, "HOST");
+        if (host == null) {
+            return null;
+        }
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException | SecurityException e) {
+            throw new ConfigException(
+                    "HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0, got '" + host + "'");
+        }
+        return host;
     }
 
     /** {@code GITHUB_CACHE_DIR}, or {@code github-cache} in the folder of the SQLite file. */

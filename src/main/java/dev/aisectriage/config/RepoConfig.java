@@ -20,6 +20,8 @@ import java.util.Set;
  * @param errors       problems found in the file (the bot then runs on defaults); shown in the comment footer
  * @param source       where the settings came from ({@code owner/repo:path}), or {@code defaults}
  * @param pullRequests whether opened and edited pull requests are classified (labels only, never a comment)
+ * @param disclosure   what the bot does with an undisclosed report posted in public (docs/security-teams.md)
+ * @param delayMinutes how long the bot waits before acting on a new post, for maintainers to act first
  */
 public record RepoConfig(
         boolean enabled,
@@ -33,13 +35,26 @@ public record RepoConfig(
         Set<String> ignoreAuthors,
         List<String> errors,
         String source,
-        boolean pullRequests) {
+        boolean pullRequests,
+        Disclosure disclosure,
+        int delayMinutes) {
 
     public static final String FILE = ".github/ai-security-triage.yml";
     public static final String FLAG = "flag";
     public static final String NEEDS_TRIAGE = "needs-triage";
     static final String ISSUE_TYPE_PREFIX = "ai-security-type: ";
     static final String ISSUE_TYPE_COLOR = "c5def5";
+
+    /** {@code disclosure}: point the reporter to the private channel, or also contain what leaked. */
+    public enum Disclosure {
+        POINT,
+        CONTAIN;
+
+        /** The file's word ({@code point}, {@code contain}); the schema has checked it is one. */
+        static Disclosure parse(String word) {
+            return valueOf(word.toUpperCase(Locale.ROOT));
+        }
+    }
 
     public RepoConfig {
         labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
@@ -68,7 +83,9 @@ public record RepoConfig(
                 Set.of(),
                 List.of(),
                 "defaults",
-                false);
+                false,
+                Disclosure.POINT,
+                0);
     }
 
     static Map<String, LabelSpec> defaultLabels() {
@@ -123,7 +140,9 @@ public record RepoConfig(
                 ignoreAuthors,
                 all,
                 from,
-                pullRequests);
+                pullRequests,
+                disclosure,
+                delayMinutes);
     }
 
     public String flagLabel() {

@@ -26,7 +26,9 @@ record RepoConfigFile(
         @JsonProperty("ignore_themes") List<String> ignoreThemes,
         @JsonProperty("ignore_bots") Boolean ignoreBots,
         @JsonProperty("ignore_authors") List<String> ignoreAuthors,
-        @JsonProperty("pull_requests") Boolean pullRequests) {
+        @JsonProperty("pull_requests") Boolean pullRequests,
+        String disclosure,
+        @JsonProperty("delay_minutes") Integer delayMinutes) {
 
     /**
      * The settings, with defaults for every absent key, after the checks a schema cannot make (the abstain band under
@@ -57,7 +59,9 @@ record RepoConfigFile(
                 new LinkedHashSet<>(ignoreAuthors == null ? List.of() : ignoreAuthors),
                 List.of(),
                 source,
-                or(pullRequests, d.pullRequests()));
+                or(pullRequests, d.pullRequests()),
+                disclosure == null ? d.disclosure() : RepoConfig.Disclosure.parse(disclosure),
+                or(delayMinutes, d.delayMinutes()));
     }
 
     /** {@code ignore_themes} as themes; an unknown name goes to {@code error}. */

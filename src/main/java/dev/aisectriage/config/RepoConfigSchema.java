@@ -130,11 +130,21 @@ final class RepoConfigSchema {
             case "number" ->
                 "must be a number between " + property.path("minimum").asText("-inf") + " and "
                         + property.path("maximum").asText("inf");
+            case "integer" ->
+                "must be a whole number between " + property.path("minimum").asText("-inf") + " and "
+                        + property.path("maximum").asText("inf");
+            case "string" -> property.has("enum") ? "must be one of " + choices(property) : "must be text";
             case "array" -> "must be a list";
             case "object" ->
                 "must be a mapping of " + RepoConfig.defaultLabels().keySet();
             default -> "must be " + type;
         };
+    }
+
+    private static String choices(JsonNode property) {
+        List<String> values = new ArrayList<>();
+        property.path("enum").forEach(v -> values.add(v.asText()));
+        return String.join(", ", values);
     }
 
     private static String top(String path) {

@@ -6,6 +6,10 @@ import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
+import dev.aisectriage.core.Reply;
+import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Feedback;
@@ -14,8 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.kohsuke.github.GHEventPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@code /ai-security theme <name>} (feedback, and the theme's labels are added),
  * {@code /ai-security explain} (the bot's comment shows why), {@code /ai-security off} (the bot stops acting on it).
  */
-public final class ApplySlashCommand {
+public final class ApplySlashCommand implements PayloadHandler<Reply> {
 
-    static final Set<String> TRUSTED = Set.of("OWNER", "MEMBER", "COLLABORATOR");
+    public static final Set<String> TRUSTED = Set.of("OWNER", "MEMBER", "COLLABORATOR");
     private static final Logger LOG = LoggerFactory.getLogger(ApplySlashCommand.class);
 
     private final TriageThread triage;
@@ -37,24 +39,17 @@ public final class ApplySlashCommand {
     private final Classifier classifier;
     private final CommentRenderer renderer;
 
-    public ApplySlashCommand(
-            TriageThread triage, Threads threads, Feedback feedback, Classifier classifier, CommentRenderer renderer) {
+    /** @param renderer how the answer to {@code explain} reads (GitHub's: commands are GitHub's) */
+    public ApplySlashCommand(TriageThread triage, Stores stores, Classifier classifier, CommentRenderer renderer) {
         this.triage = triage;
-        this.threads = threads;
-        this.feedback = feedback;
+        this.threads = stores.threads();
+        this.feedback = stores.feedback();
         this.classifier = classifier;
         this.renderer = renderer;
     }
 
-    public void issueComment(WebhookEvent delivery, GHEventPayload.IssueComment payload) {
-        apply(delivery, Reply.of(payload), () -> ThreadPost.of(delivery, payload));
-    }
-
-    public void discussionComment(WebhookEvent delivery, DiscussionPayload payload) {
-        apply(delivery, Reply.of(payload), () -> ThreadPost.of(delivery, payload));
-    }
-
-    private void apply(WebhookEvent delivery, Reply reply, Supplier<ThreadPost> thread) {
+    @Override
+    public void handle(Delivery delivery, Reply reply, Lease lease) {
         Optional<SlashCommand> command = SlashCommand.parse(reply.body());
         if (command.isEmpty() || reply.author().bot()) {
             return;
@@ -63,7 +58,7 @@ public final class ApplySlashCommand {
             // The edit changed something else in a comment whose command was already applied when it was written.
             return;
         }
-        ThreadPost post = thread.get();
+        ThreadPost post = reply.thread().get();
         String actor = reply.author().name();
         if (!TRUSTED.contains(reply.association())) {
             LOG.info(
@@ -74,11 +69,11 @@ public final class ApplySlashCommand {
                     LogSafe.text(reply.association()));
             return;
         }
-        run(delivery.deliveryId(), post, command.get(), actor);
+        run(delivery.id(), post, command.get(), actor, lease);
         LOG.info("{}: /ai-security {} by {}", post.ref(), command.get().verb(), LogSafe.text(actor));
     }
 
-    private void run(String deliveryId, ThreadPost post, SlashCommand command, String actor) {
+    private void run(String deliveryId, ThreadPost post, SlashCommand command, String actor, Lease lease) {
         ThreadRef ref = post.ref();
         switch (command.verb()) {
             case "not-security" -> {
@@ -86,14 +81,14 @@ public final class ApplySlashCommand {
                 threads.setOff(ref, true);
                 triage.withdrawLabels(ref);
             }
-            case "theme" -> theme(deliveryId, post, command.argument(), actor);
-            case "explain" -> explain(post);
+            case "theme" -> theme(deliveryId, post, command.argument(), actor, lease);
+            case "explain" -> explain(post, lease);
             case "off" -> threads.setOff(ref, true);
             default -> LOG.info("{}: unknown command /ai-security {}", ref, command.verb());
         }
     }
 
-    private void theme(String deliveryId, ThreadPost post, String name, String actor) {
+    private void theme(String deliveryId, ThreadPost post, String name, String actor, Lease lease) {
         Theme theme;
         try {
             theme = Theme.parse(name);
@@ -116,32 +111,25 @@ public final class ApplySlashCommand {
         feedback.record(deliveryId, post.ref(), Feedback.THEME, true, theme, actor);
         RepoConfig config = triage.config(post.ref());
         // the maintainer asked for it: their theme label counts as theirs, not as a person's label to defer to
-        ThreadPost asked = new ThreadPost(
-                post.ref(),
-                post.url(),
-                post.title(),
-                post.body(),
-                post.author(),
-                post.authorIsBot(),
-                Set.of(),
-                post.publicRepository());
         triage.addLabels(
-                asked,
+                post.withoutLabels(),
                 config,
-                List.of(config.labels().get(RepoConfig.FLAG), config.labels().get(theme.slug())));
+                List.of(config.labels().get(RepoConfig.FLAG), config.labels().get(theme.slug())),
+                lease);
     }
 
-    private void explain(ThreadPost post) {
+    private void explain(ThreadPost post, Lease lease) {
         String text = threads.find(post.ref()).map(Threads.ThreadState::text).orElse(post.text());
         Prediction prediction = classifier.classify(text);
         RepoConfig config = triage.config(post.ref());
         if (threads.find(post.ref()).isEmpty()) {
             threads.recordClassification(
-                    post.ref(), post.url(), text, prediction, TriageThread.verdict(prediction, config));
+                    post.ref(), post.url(), text, prediction, Verdicts.verdict(prediction, config));
         }
         triage.upsertComment(
                 post.ref(),
                 renderer.explainComment(new CommentContext(
-                        post.ref().repository(), post.publicRepository(), text, prediction, config.errors())));
+                        post.ref().repository(), post.publicRepository(), text, prediction, config.errors())),
+                lease);
     }
 }

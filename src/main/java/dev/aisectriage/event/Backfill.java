@@ -1,15 +1,24 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.catalogue.CommentRenderer;
+import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.config.RepoConfigLoader;
+import dev.aisectriage.core.Actor;
+import dev.aisectriage.core.Daemons;
+import dev.aisectriage.core.Lease;
+import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.OpenIssue;
-import dev.aisectriage.store.Deliveries;
+import dev.aisectriage.store.ConfigErrors;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.LeaseLostException;
 import dev.aisectriage.store.ThreadLeases;
 import dev.aisectriage.store.Threads;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -40,6 +49,22 @@ public final class Backfill {
         this.leases = leases;
     }
 
+    /** A backfill on the store and the gateway, as {@code backfill --apply} runs it: GitHub's issues only. */
+    public static Backfill on(Database db, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer) {
+        Clock clock = Clock.systemUTC();
+        Threads threads = new Threads(db, db::writeTransaction);
+        TriageThread triage = new TriageThread(
+                classifier,
+                new Renderers(renderer, renderer),
+                gateway,
+                gateway,
+                TriageRoutes.configs(new RepoConfigLoader(gateway, new ConfigErrors(db, db::writeTransaction), clock)),
+                threads,
+                new Installations(db, db::writeTransaction),
+                (ref, p) -> {});
+        return new Backfill(gateway, triage, threads, new ThreadLeases(db::writeTransaction, clock));
+    }
+
     /**
      * Triages one issue unless the store already has its verdict (so that a backfill stopped half-way resumes), under
      * the thread's lease in the store, renewed while it works: a running {@code serve} never handles it at the same
@@ -48,11 +73,11 @@ public final class Backfill {
      * @return true when it was triaged now
      */
     public boolean triageOne(long installationId, String repository, boolean publicRepository, OpenIssue issue) {
-        ThreadRef ref = new ThreadRef(installationId, repository, ThreadRef.Kind.ISSUE, issue.number(), issue.nodeId());
+        ThreadRef ref = new ThreadRef.GitHubIssue(installationId, repository, issue.number(), issue.nodeId());
         if (done(ref)) {
             return false;
         }
-        ScheduledExecutorService heartbeat = heartbeat();
+        ScheduledExecutorService heartbeat = Daemons.timer("backfill-lease-heartbeat");
         try {
             return triageLeased(heartbeat, ref, post(ref, issue, publicRepository));
         } finally {
@@ -68,11 +93,10 @@ public final class Backfill {
     /** @return how many issues were classified now */
     public int run(long installationId, String repository, boolean publicRepository, int limit) {
         int classified = 0;
-        ScheduledExecutorService heartbeat = heartbeat();
+        ScheduledExecutorService heartbeat = Daemons.timer("backfill-lease-heartbeat");
         try {
             for (OpenIssue issue : gateway.listOpenIssues(installationId, repository, limit)) {
-                ThreadRef ref =
-                        new ThreadRef(installationId, repository, ThreadRef.Kind.ISSUE, issue.number(), issue.nodeId());
+                ThreadRef ref = new ThreadRef.GitHubIssue(installationId, repository, issue.number(), issue.nodeId());
                 if (seen(ref)) {
                     continue;
                 }
@@ -90,24 +114,17 @@ public final class Backfill {
     /** False when the lease ran out and another process took the thread over: it finishes the thread. */
     private boolean triageHoldingLease(String key, ThreadPost post) {
         try {
-            ThreadLeases.workingFor(key, holder, () -> {
-                triage.triage(post);
-                return null;
-            });
+            triage.triage(post, new Lease(key, holder));
             return true;
         } catch (LeaseLostException e) {
             LOG.warn("{}: {}", post.ref(), e.getMessage());
             return false;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
     /** Takes the thread's lease (waiting while serve works on it), triages unless done meanwhile, releases it. */
     private boolean triageLeased(ScheduledExecutorService heartbeat, ThreadRef ref, ThreadPost post) {
-        String key = Deliveries.threadKey(ref.repository(), ref.number());
+        String key = ref.leaseKey();
         awaitLease(key);
         var renewal = heartbeat.scheduleAtFixedRate(
                 () -> leases.renew(key, holder, LEASE),
@@ -131,18 +148,10 @@ public final class Backfill {
                 issue.url(),
                 issue.title(),
                 issue.body(),
-                issue.author(),
-                issue.authorIsBot(),
+                new Actor(issue.author(), issue.authorIsBot()),
                 issue.labels(),
-                publicRepository);
-    }
-
-    private static ScheduledExecutorService heartbeat() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "backfill-lease-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+                publicRepository,
+                false);
     }
 
     private boolean seen(ThreadRef ref) {

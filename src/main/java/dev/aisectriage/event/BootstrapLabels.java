@@ -2,16 +2,15 @@ package dev.aisectriage.event;
 
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.config.RepoConfigLoader;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.InstallationChange;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.LabelSpec;
 import dev.aisectriage.store.Installations;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.kohsuke.github.GHEventPayload;
-import org.kohsuke.github.GHRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * repository. A label the repository already has is left as the maintainers made it, and a label the bot created
  * once and a maintainer deleted since is never created again.
  */
-public final class BootstrapLabels {
+public final class BootstrapLabels implements PayloadHandler<InstallationChange> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapLabels.class);
 
@@ -34,27 +33,11 @@ public final class BootstrapLabels {
         this.installations = installations;
     }
 
-    /** {@code installation.created}: the repositories the App was installed on. */
-    public void installed(WebhookEvent delivery, GHEventPayload.Installation payload) {
-        List<String> names = new ArrayList<>();
-        for (GHEventPayload.Installation.Repository r : payload.getRawRepositories()) {
-            names.add(r == null ? null : r.getFullName());
-        }
-        bootstrapAll(payload.getInstallation().getId(), names);
-    }
-
-    /** {@code installation_repositories.added}: the repositories added to the installation. */
-    public void added(WebhookEvent delivery, GHEventPayload.InstallationRepositories payload) {
-        List<String> names = new ArrayList<>();
-        for (GHRepository r : payload.getRepositoriesAdded()) {
-            names.add(r == null ? null : r.getFullName());
-        }
-        bootstrapAll(payload.getInstallation().getId(), names);
-    }
-
-    private void bootstrapAll(long installationId, List<String> repositories) {
-        for (String name : repositories) {
-            String repository = name == null ? "" : name;
+    /** The repositories the App was installed on, or the ones added to the installation. */
+    @Override
+    public void handle(Delivery delivery, InstallationChange installation, Lease lease) {
+        long installationId = installation.installationId();
+        for (String repository : installation.repositories()) {
             try {
                 bootstrap(installationId, repository);
             } catch (GitHubApiException e) {

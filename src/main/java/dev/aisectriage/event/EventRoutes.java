@@ -1,5 +1,7 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,18 +14,22 @@ public final class EventRoutes {
     private final Map<String, List<EventHandler>> routes = new LinkedHashMap<>();
 
     /**
-     * Registers a handler for a key such as {@code issues.opened}: the delivery is parsed into {@code type} and the
+     * Registers a handler for keys such as {@code issues.opened}: the delivery is parsed into {@code type} and the
      * handler is given that payload. Handlers registered one after the other on a key with the same type share one
      * parse.
      */
-    public <P> EventRoutes on(String key, PayloadType<P> type, PayloadHandler<P> handler) {
-        List<EventHandler> handlers = routes.computeIfAbsent(key, k -> new ArrayList<>());
-        if (!handlers.isEmpty() && handlers.get(handlers.size() - 1) instanceof Typed<?> last && last.type() == type) {
-            @SuppressWarnings("unchecked") // the same PayloadType instance parses into the same P
-            Typed<P> same = (Typed<P>) last;
-            same.handlers().add(handler);
-        } else {
-            handlers.add(new Typed<>(type, new ArrayList<>(List.of(handler))));
+    public <P> EventRoutes on(PayloadType<P> type, PayloadHandler<P> handler, String... keys) {
+        for (String key : keys) {
+            List<EventHandler> handlers = routes.computeIfAbsent(key, k -> new ArrayList<>());
+            if (!handlers.isEmpty()
+                    && handlers.get(handlers.size() - 1) instanceof Typed<?> last
+                    && last.type() == type) {
+                @SuppressWarnings("unchecked") // the same PayloadType instance parses into the same P
+                Typed<P> same = (Typed<P>) last;
+                same.handlers().add(handler);
+            } else {
+                handlers.add(new Typed<>(type, new ArrayList<>(List.of(handler))));
+            }
         }
         return this;
     }
@@ -51,10 +57,10 @@ public final class EventRoutes {
     private record Typed<P>(PayloadType<P> type, List<PayloadHandler<P>> handlers) implements EventHandler {
 
         @Override
-        public void handle(WebhookEvent delivery) throws Exception {
+        public void handle(Delivery delivery, Lease lease) throws Exception {
             P payload = type.parse(delivery);
             for (PayloadHandler<P> handler : handlers) {
-                handler.handle(delivery, payload);
+                handler.handle(delivery, payload, lease);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.core.Delivery;
+
 /**
  * How one kind of stored delivery becomes its typed payload: checked, then bound (hub4j's {@code GHEventPayload} for
  * GitHub's events, a record of ours where hub4j has none). A payload the bot cannot act on fails with {@link
@@ -10,5 +12,5 @@ package dev.aisectriage.event;
 @FunctionalInterface
 public interface PayloadType<P> {
 
-    P parse(WebhookEvent delivery);
+    P parse(Delivery delivery);
 }

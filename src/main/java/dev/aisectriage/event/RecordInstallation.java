@@ -1,11 +1,12 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.InstallationChange;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.store.Installations;
-import org.kohsuke.github.GHEventPayload;
-import org.kohsuke.github.GHUser;
 
 /** {@code installation.created}: remembers the installation for the dashboard. */
-public final class RecordInstallation implements PayloadHandler<GHEventPayload.Installation> {
+public final class RecordInstallation implements PayloadHandler<InstallationChange> {
 
     private final Installations installations;
 
@@ -14,8 +15,7 @@ public final class RecordInstallation implements PayloadHandler<GHEventPayload.I
     }
 
     @Override
-    public void handle(WebhookEvent delivery, GHEventPayload.Installation payload) {
-        GHUser account = payload.getInstallation().getAccount();
-        installations.recordInstalled(payload.getInstallation().getId(), account == null ? null : account.getLogin());
+    public void handle(Delivery delivery, InstallationChange installation, Lease lease) {
+        installations.recordInstalled(installation.installationId(), installation.account());
     }
 }

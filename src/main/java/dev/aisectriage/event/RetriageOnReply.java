@@ -1,17 +1,19 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.catalogue.CommentMarker;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
+import dev.aisectriage.core.Reply;
+import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.store.Threads;
-import java.util.function.Supplier;
-import org.kohsuke.github.GHEventPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code issue_comment.created} / {@code discussion_comment.created} by a person on a thread not yet flagged:
- * the security angle often shows up in a reply, so the thread is classified again with the reply included.
+ * A reply by a person on a thread not yet flagged: the security angle often shows up in a reply, so the thread is
+ * classified again with the reply included. Pull requests are not triaged on replies; only slash commands apply.
  */
-public final class RetriageOnReply {
+public final class RetriageOnReply implements PayloadHandler<Reply> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetriageOnReply.class);
 
@@ -23,34 +25,21 @@ public final class RetriageOnReply {
         this.threads = threads;
     }
 
-    public void issueComment(WebhookEvent delivery, GHEventPayload.IssueComment payload) {
-        // pull requests are not triaged; only slash commands apply to them
-        retriage(
-                delivery,
-                Reply.of(payload),
-                payload.getIssue().isPullRequest(),
-                () -> ThreadPost.of(delivery, payload));
-    }
-
-    public void discussionComment(WebhookEvent delivery, DiscussionPayload payload) {
-        retriage(delivery, Reply.of(payload), false, () -> ThreadPost.of(delivery, payload));
-    }
-
-    private void retriage(WebhookEvent delivery, Reply reply, boolean onPullRequest, Supplier<ThreadPost> thread) {
+    @Override
+    public void handle(Delivery delivery, Reply reply, Lease lease) {
         String body = ThreadPost.capped(reply.body());
         if (reply.author().bot() || SlashCommand.parse(body).isPresent() || body.isBlank()) {
             return;
         }
         if (CommentMarker.isOurs(body)) {
             // the bot's words (or a copy of them) say nothing about the thread
-            LOG.info(
-                    "{}: a reply carrying the bot's marker is not the reporter's text; ignored", delivery.deliveryId());
+            LOG.info("{}: a reply carrying the bot's marker is not the reporter's text; ignored", delivery.id());
             return;
         }
-        if (onPullRequest) {
+        if (reply.onPullRequest()) {
             return;
         }
-        ThreadPost post = thread.get();
+        ThreadPost post = reply.thread().get();
         boolean flagged =
                 threads.find(post.ref()).map(Threads.ThreadState::flagged).orElse(false);
         if (flagged) {
@@ -58,6 +47,6 @@ public final class RetriageOnReply {
             return;
         }
         threads.addReply(post.ref(), reply.id(), body);
-        triage.triage(post);
+        triage.triage(post, lease);
     }
 }

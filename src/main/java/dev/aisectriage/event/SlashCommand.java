@@ -1,5 +1,6 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.core.ThreadPost;
 import java.util.Optional;
 
 /**

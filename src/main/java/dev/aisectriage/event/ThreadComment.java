@@ -1,10 +1,11 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.catalogue.CommentMarker;
+import dev.aisectriage.core.Comment;
+import dev.aisectriage.core.Lease;
+import dev.aisectriage.core.PlatformException;
+import dev.aisectriage.core.ThreadPort;
 import dev.aisectriage.core.ThreadRef;
-import dev.aisectriage.github.GitHubApiException;
-import dev.aisectriage.github.GitHubGateway;
-import dev.aisectriage.github.RemoteComment;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.store.Threads.ThreadState;
 import java.util.Optional;
@@ -13,22 +14,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's one comment on a thread: created once, edited in place, adopted when GitHub already has it (posted
- * before a crash, or by a write whose answer failed), never posted twice and never posted again once deleted.
+ * The bot's one comment on a thread, on every platform: created once, edited in place, adopted when the platform
+ * already has it (posted before a crash, or by a write whose answer failed), never posted twice and never posted
+ * again once deleted.
  */
 final class ThreadComment {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThreadComment.class);
 
-    private final GitHubGateway gateway;
+    private final ThreadPort port;
     private final Threads threads;
 
-    ThreadComment(GitHubGateway gateway, Threads threads) {
-        this.gateway = gateway;
+    ThreadComment(ThreadPort port, Threads threads) {
+        this.port = port;
         this.threads = threads;
     }
 
-    void upsert(ThreadRef ref, String body) {
+    void upsert(ThreadRef ref, String body, Lease lease) {
         if (!CommentMarker.isOurs(body)) {
             throw new IllegalArgumentException("the bot's comment must carry " + CommentMarker.MARKER);
         }
@@ -38,12 +40,12 @@ final class ThreadComment {
         switch (CommentSlot.next(id, storedHash, body)) {
             case LEAVE_DELETED -> LOG.info("{}: a maintainer deleted the bot's comment; not posting it again", ref);
             case FIND_OR_CREATE -> {
-                Optional<RemoteComment> posted = adoptOwn(ref);
+                Optional<Comment> posted = adoptOwn(ref);
                 if (posted.isEmpty()) {
                     // The slot is taken in the store before the POST: no race nor crash posts a second comment.
                     String previous = Threads.isPendingComment(id) ? id : null;
                     if (!threads.reserveComment(
-                            ref, Threads.pendingComment(UUID.randomUUID().toString()), previous)) {
+                            ref, Threads.pendingComment(UUID.randomUUID().toString()), previous, lease)) {
                         LOG.info("{}: another writer holds the comment slot; not posting", ref);
                         return;
                     }
@@ -58,10 +60,10 @@ final class ThreadComment {
     }
 
     /** The bot's comment already on the thread, recorded as the slot's. */
-    private Optional<RemoteComment> adoptOwn(ThreadRef ref) {
-        for (RemoteComment c : gateway.listComments(ref)) {
+    private Optional<Comment> adoptOwn(ThreadRef ref) {
+        for (Comment c : port.comments(ref)) {
             // the marker alone proves nothing: anybody can copy it into a comment of their own
-            if (c.byThisApp() && CommentMarker.isOurs(c.body())) {
+            if (c.byBot() && CommentMarker.isOurs(c.body())) {
                 threads.recordComment(ref, c.id(), hash(c));
                 return Optional.of(c);
             }
@@ -70,18 +72,18 @@ final class ThreadComment {
     }
 
     /**
-     * Posts the comment once. A failure without a clear refusal (5xx, time-out) may come after GitHub applied the
+     * Posts the comment once. A failure without a clear refusal (5xx, time-out) may come after the platform applied the
      * write, so the thread is searched for it before anything is tried again.
      */
     private void create(ThreadRef ref, String body) {
         String created;
         try {
-            created = gateway.createComment(ref, body);
-        } catch (GitHubApiException e) {
+            created = port.createComment(ref, body);
+        } catch (PlatformException e) {
             if (e.isFinal() || e.retryAt() != null) {
                 throw e;
             }
-            Optional<RemoteComment> applied = adoptOwn(ref);
+            Optional<Comment> applied = adoptOwn(ref);
             if (applied.isEmpty()) {
                 throw e;
             }
@@ -96,8 +98,8 @@ final class ThreadComment {
 
     private void edit(ThreadRef ref, String id, String body) {
         try {
-            gateway.updateComment(ref, id, body);
-        } catch (GitHubApiException e) {
+            port.editComment(ref, id, body);
+        } catch (PlatformException e) {
             if (!e.isGone()) {
                 throw e;
             }
@@ -108,7 +110,7 @@ final class ThreadComment {
         threads.recordComment(ref, id, CommentSlot.sha256(body));
     }
 
-    private static String hash(RemoteComment c) {
+    private static String hash(Comment c) {
         return CommentSlot.sha256(c.body());
     }
 }

@@ -1,7 +1,11 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.core.Lease;
+import dev.aisectriage.core.ThreadPort;
+import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.ThreadRef.GitHubThread;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.LabelSpec;
 import dev.aisectriage.store.Installations;
@@ -10,24 +14,28 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Adds and takes back the bot's labels on a thread as {@link LabelPolicy} allows, and remembers what it did. */
+/**
+ * Adds and takes back the bot's labels on a thread as {@link LabelPolicy} allows, and remembers what it did. Only
+ * GitHub labels threads; its labels are created on the repository on first use.
+ */
 final class ThreadLabels {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThreadLabels.class);
 
-    private final GitHubGateway gateway;
+    private final ThreadPort port;
+    private final GitHubGateway github;
     private final Threads threads;
     private final Installations installations;
 
-    ThreadLabels(GitHubGateway gateway, Threads threads, Installations installations) {
-        this.gateway = gateway;
+    ThreadLabels(ThreadPort port, GitHubGateway github, Threads threads, Installations installations) {
+        this.port = port;
+        this.github = github;
         this.threads = threads;
         this.installations = installations;
     }
 
-    void add(ThreadPost post, RepoConfig config, List<LabelSpec> wanted) {
-        ThreadRef ref = post.ref();
-        if (wanted.isEmpty()) {
+    void add(ThreadPost post, RepoConfig config, List<LabelSpec> wanted, Lease lease) {
+        if (wanted.isEmpty() || !(post.ref() instanceof GitHubThread ref)) {
             return;
         }
         if (LabelPolicy.personSetTheme(post.labels(), threads.labelsAddedByBot(ref), config)) {
@@ -45,18 +53,18 @@ final class ThreadLabels {
         }
         for (LabelSpec label : LabelPolicy.toCreate(
                 wanted, names, config, name -> installations.createdLabel(ref.repository(), name))) {
-            gateway.createLabel(ref.installationId(), ref.repository(), label);
+            github.createLabel(ref.installationId(), ref.repository(), label);
             installations.recordLabelCreated(ref.installationId(), ref.repository(), label.name());
         }
-        threads.requireLease(ref); // a process whose lease was taken over leaves the labels to the new holder
-        gateway.addLabels(ref, names);
+        threads.requireLease(ref, lease); // a process whose lease was taken over leaves the labels to the new holder
+        port.addLabels(ref, names);
         threads.recordLabelsAdded(ref, names);
     }
 
     /** Labels taken back are recorded as removed by a person: they are never added to the thread again. */
     void withdraw(ThreadRef ref) {
         for (String label : LabelPolicy.toWithdraw(threads.labelsAddedByBot(ref), threads.labelsRemovedByHumans(ref))) {
-            gateway.removeLabel(ref, label);
+            port.removeLabel(ref, label);
             threads.recordLabelRemovedByHuman(ref, label);
         }
     }

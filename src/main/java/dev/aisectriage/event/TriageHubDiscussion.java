@@ -1,76 +1,55 @@
 package dev.aisectriage.event;
 
-import dev.aisectriage.catalogue.CommentContext;
-import dev.aisectriage.catalogue.CommentMarker;
-import dev.aisectriage.catalogue.CommentRenderer;
-import dev.aisectriage.classify.Classifier;
-import dev.aisectriage.classify.Prediction;
-import dev.aisectriage.config.RepoConfig;
-import dev.aisectriage.huggingface.HubApiException;
-import dev.aisectriage.huggingface.HubComment;
-import dev.aisectriage.huggingface.HubDiscussionRef;
+import dev.aisectriage.core.Actor;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
+import dev.aisectriage.core.ThreadPost;
+import dev.aisectriage.core.ThreadRef.HubDiscussion;
 import dev.aisectriage.huggingface.HubEvents;
 import dev.aisectriage.huggingface.HubGateway;
 import dev.aisectriage.huggingface.HubUser;
 import dev.aisectriage.huggingface.HubWebhookPayload;
 import dev.aisectriage.log.LogSafe;
-import dev.aisectriage.store.HubDiscussions;
-import dev.aisectriage.store.HubDiscussions.HubDiscussion;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import dev.aisectriage.store.HubPosts;
+import dev.aisectriage.store.HubPosts.HubPost;
+import dev.aisectriage.store.Threads;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Hugging Face Hub discussion opened or edited, or a comment posted or edited in one: classify the discussion
- * (title, opening post and replies) and keep the bot's one comment on it, created once and edited in place. The Hub
- * has no labels, so the comment is the whole answer. The bot's own comments and hidden ones are skipped; a reply to
- * a discussion already flagged changes nothing. Idempotent: the comment's id is stored when it is made, and looked
- * up on the Hub by its marker, among the bot's own comments only, before one is created.
+ * A Hugging Face Hub discussion opened or edited, or a comment posted or edited in one, read into the one triage
+ * flow: the Hub tells a discussion piece by piece (its title, then its opening post as a comment, or the other way
+ * round), so what it told is kept ({@link HubPosts}) and the discussion handed on as one post, its replies stored
+ * with every thread's. The bot's own comments and hidden ones are skipped; a reply to a discussion already flagged
+ * changes nothing; a status change alone is not classified again. The Hub has no labels, so the comment is the whole
+ * answer.
  */
 public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPayload> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriageHubDiscussion.class);
 
-    private final Classifier classifier;
-    private final CommentRenderer renderer;
-    private final HubGateway gateway;
-    private final HubDiscussions discussions;
-    private final Consumer<Prediction> onPrediction;
-    private final RepoConfig config = RepoConfig.defaults();
-    /** Two events of one discussion handled at once must not both post a comment (striped: bounded memory). */
-    private final ReentrantLock[] locks = new ReentrantLock[64];
+    private final TriageThread triage;
+    private final HubGateway hub;
+    private final Stores stores;
 
-    public TriageHubDiscussion(
-            Classifier classifier,
-            CommentRenderer renderer,
-            HubGateway gateway,
-            HubDiscussions discussions,
-            Consumer<Prediction> onPrediction) {
-        this.classifier = classifier;
-        this.renderer = renderer;
-        this.gateway = gateway;
-        this.discussions = discussions;
-        this.onPrediction = onPrediction;
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new ReentrantLock();
-        }
+    public TriageHubDiscussion(TriageThread triage, HubGateway hub, Stores stores) {
+        this.triage = triage;
+        this.hub = hub;
+        this.stores = stores;
     }
 
     @Override
-    public void handle(WebhookEvent event, HubWebhookPayload payload) {
-        HubDiscussionRef ref = payload.discussionRef();
+    public void handle(Delivery delivery, HubWebhookPayload payload, Lease lease) {
+        HubDiscussion ref = payload.discussionRef();
         HubWebhookPayload.Comment comment = payload.comment();
         if (comment != null && (comment.hidden() || comment.content() == null)) {
             LOG.info("{}: hidden comment {}; nothing to read", ref, LogSafe.text(comment.id()));
             return;
         }
-        Optional<HubUser> bot = gateway.bot();
+        Optional<HubUser> bot = hub.bot();
         if (comment != null
                 && bot.isPresent()
                 && bot.get().id() != null
@@ -78,50 +57,39 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
             LOG.info("{}: the bot's own comment {}; skipped", ref, LogSafe.text(comment.id()));
             return;
         }
-        ReentrantLock lock = locks[Math.floorMod(ref.toString().hashCode(), locks.length)];
-        lock.lock();
-        try {
-            triage(event, payload, ref, bot);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void triage(WebhookEvent event, HubWebhookPayload payload, HubDiscussionRef ref, Optional<HubUser> bot) {
-        HubDiscussions.Key key = key(ref);
         HubWebhookPayload.Discussion d = payload.discussion();
-        HubWebhookPayload.Comment comment = payload.comment();
-        if (statusChangeOnly(key, d, comment)) {
+        if (statusChangeOnly(ref, d, comment)) {
             LOG.info("{}: status change only (now {}); nothing to classify again", ref, LogSafe.text(d.status()));
             return;
         }
-        discussions.recordDiscussion(key, d.id(), capped(d.title()), d.isPullRequest(), payload.privateRepository());
-        if (comment != null && !recordComment(event, ref, key, comment)) {
+        stores.hubPosts().recordDiscussion(ref, d.id(), title(d), d.isPullRequest(), payload.privateRepository());
+        if (comment != null && !recordComment(delivery, ref, comment)) {
             return;
         }
-        String text = textToClassify(key);
-        if (text == null) {
-            LOG.info("{}: nothing to classify yet", ref);
-            return;
-        }
-        Prediction prediction = classifier.classify(text);
-        onPrediction.accept(prediction);
-        String verdict = recordClassification(ref, key, prediction);
-        if (!Verdicts.FLAGGED.equals(verdict)) {
-            return;
-        }
-        String body = renderer.triageComment(
-                new CommentContext(ref.repo().path(), !payload.privateRepository(), text, prediction, List.of()));
-        upsertComment(ref, key, body, bot);
+        HubPost post = stores.hubPosts().find(ref).orElseThrow();
+        String head = (nz(post.title()) + "\n\n" + nz(post.opening())).strip();
+        triage.triage(
+                new ThreadPost(
+                        ref,
+                        hub.webUrl(ref),
+                        head,
+                        "",
+                        Actor.NOBODY,
+                        Set.of(),
+                        !post.privateRepo(),
+                        post.pullRequest()),
+                lease);
     }
 
     /** A discussion event without a comment whose title is unchanged since it was classified. */
-    private boolean statusChangeOnly(
-            HubDiscussions.Key key, HubWebhookPayload.Discussion d, HubWebhookPayload.Comment comment) {
-        Optional<HubDiscussion> known = discussions.find(key);
-        return comment == null
-                && known.map(HubDiscussion::classifiedAt).isPresent()
-                && Objects.equals(known.get().title(), capped(d.title()));
+    private boolean statusChangeOnly(HubDiscussion ref, HubWebhookPayload.Discussion d, HubWebhookPayload.Comment c) {
+        return c == null
+                && stores.threads()
+                        .find(ref)
+                        .map(Threads.ThreadState::classifiedAt)
+                        .isPresent()
+                && Objects.equals(
+                        stores.hubPosts().find(ref).map(HubPost::title).orElse(null), title(d));
     }
 
     /**
@@ -129,110 +97,34 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
      *
      * @return false when there is nothing more to do: a reply to a discussion already flagged
      */
-    private boolean recordComment(
-            WebhookEvent event, HubDiscussionRef ref, HubDiscussions.Key key, HubWebhookPayload.Comment comment) {
-        Optional<HubDiscussion> before = discussions.find(key);
-        boolean opening = HubEvents.DISCUSSION.equals(event.event())
+    private boolean recordComment(Delivery delivery, HubDiscussion ref, HubWebhookPayload.Comment comment) {
+        String text = ThreadPost.capped(comment.content());
+        boolean opening = HubEvents.DISCUSSION.equals(delivery.event())
                 || comment.id() != null
                         && comment.id()
-                                .equals(before.map(HubDiscussion::openingCommentId)
+                                .equals(stores.hubPosts()
+                                        .find(ref)
+                                        .map(HubPost::openingCommentId)
                                         .orElse(null));
         if (opening) {
-            discussions.recordOpening(key, comment.id(), capped(comment.content()));
+            stores.hubPosts().recordOpening(ref, comment.id(), text);
+            if (comment.id() != null) {
+                stores.threads()
+                        .forgetReply(ref, comment.id()); // the opening post may have arrived as a comment event first
+            }
             return true;
         }
-        if (before.map(s -> Verdicts.FLAGGED.equals(s.verdict())).orElse(false)) {
+        if (stores.threads().find(ref).map(Threads.ThreadState::flagged).orElse(false)) {
             LOG.debug("{}: already flagged; a reply changes nothing", ref);
             return false;
         }
-        discussions.recordReply(key, comment.id(), capped(comment.content()));
+        stores.threads().addReply(ref, comment.id(), text);
         return true;
     }
 
-    /** Title and opening, then the replies, as one text; null when there is nothing yet. */
-    private String textToClassify(HubDiscussions.Key key) {
-        HubDiscussion state = discussions.find(key).orElseThrow();
-        List<String> parts = new ArrayList<>();
-        String head = (nz(state.title()) + "\n\n" + nz(state.opening())).strip();
-        if (!head.isEmpty()) {
-            parts.add(head);
-        }
-        parts.addAll(discussions.replies(key));
-        return parts.isEmpty() ? null : String.join("\n\n", parts);
-    }
-
-    /** Stores and logs the verdict on the prediction, and returns it. */
-    private String recordClassification(HubDiscussionRef ref, HubDiscussions.Key key, Prediction prediction) {
-        String verdict = Verdicts.verdict(prediction, config);
-        discussions.recordClassification(
-                key,
-                prediction.securityProbability(),
-                prediction.primaryTheme().slug(),
-                verdict,
-                prediction.modelVersion());
-        LOG.info(
-                "{}: {} (p={}, theme {}, model {})",
-                ref,
-                verdict,
-                String.format(Locale.ROOT, "%.3f", prediction.securityProbability()),
-                prediction.primaryTheme().slug(),
-                prediction.modelVersion());
-        return verdict;
-    }
-
-    private void upsertComment(HubDiscussionRef ref, HubDiscussions.Key key, String body, Optional<HubUser> bot) {
-        if (!CommentMarker.isOurs(body)) {
-            throw new IllegalArgumentException("the bot's comment must carry " + CommentMarker.MARKER);
-        }
-        String hash = CommentSlot.sha256(body);
-        Optional<HubDiscussion> state = discussions.find(key);
-        String id = state.map(HubDiscussion::commentId).orElse(null);
-        String storedHash = state.map(HubDiscussion::commentHash).orElse(null);
-        if (CommentSlot.DELETED.equals(id)) {
-            LOG.info("{}: the bot's comment was deleted; not posting it again", ref);
-            return;
-        }
-        if (id == null && bot.isPresent()) {
-            // Only the bot's own comment is adopted: anyone can paste the marker into a comment of theirs.
-            for (HubComment c : gateway.comments(ref)) {
-                if (c.isBy(bot.get()) && CommentMarker.isOurs(c.content())) {
-                    id = c.id();
-                    storedHash = CommentSlot.sha256(c.content());
-                    discussions.recordComment(key, id, storedHash);
-                    break;
-                }
-            }
-        }
-        if (id == null) {
-            String created = gateway.createComment(ref, body);
-            discussions.recordComment(key, created, hash);
-        } else if (!hash.equals(storedHash)) {
-            editComment(ref, key, id, body, hash);
-        }
-    }
-
-    /** Edits the bot's comment; one deleted meanwhile is marked deleted and stays so. */
-    private void editComment(HubDiscussionRef ref, HubDiscussions.Key key, String id, String body, String hash) {
-        try {
-            gateway.editComment(ref, id, body);
-        } catch (HubApiException e) {
-            if (!e.isGone()) {
-                throw e;
-            }
-            discussions.recordComment(key, CommentSlot.DELETED, null);
-            LOG.info("{}: the bot's comment {} is gone; it stays gone", ref, LogSafe.text(id));
-            return;
-        }
-        discussions.recordComment(key, id, hash);
-    }
-
-    static HubDiscussions.Key key(HubDiscussionRef ref) {
-        return new HubDiscussions.Key(ref.repo().type(), ref.repo().path(), ref.num());
-    }
-
-    /** As on GitHub, a job reads at most {@link ThreadPost#MAX_TEXT_CHARS} of a title or a comment. */
-    private static String capped(String s) {
-        return s == null || s.length() <= ThreadPost.MAX_TEXT_CHARS ? s : s.substring(0, ThreadPost.MAX_TEXT_CHARS);
+    /** The title as far as a job reads a text; null when the event names none (the stored one stays). */
+    private static String title(HubWebhookPayload.Discussion d) {
+        return d.title() == null ? null : ThreadPost.capped(d.title());
     }
 
     private static String nz(String s) {

@@ -1,120 +1,118 @@
 package dev.aisectriage.event;
 
-import static dev.aisectriage.event.GitHubPayloads.DISCUSSION;
-import static dev.aisectriage.event.GitHubPayloads.DISCUSSION_COMMENT;
-import static dev.aisectriage.event.GitHubPayloads.INSTALLATION;
-import static dev.aisectriage.event.GitHubPayloads.INSTALLATION_REPOSITORIES;
-import static dev.aisectriage.event.GitHubPayloads.ISSUES;
-import static dev.aisectriage.event.GitHubPayloads.ISSUE_COMMENT;
-import static dev.aisectriage.event.GitHubPayloads.PULL_REQUEST;
-
-import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.config.RepoConfigLoader;
+import dev.aisectriage.core.InstallationChange;
+import dev.aisectriage.core.LabelChange;
+import dev.aisectriage.core.PostEvent;
+import dev.aisectriage.core.Reply;
+import dev.aisectriage.core.ThreadPort;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubGateway;
-import dev.aisectriage.store.ConfigErrors;
-import dev.aisectriage.store.Database;
+import dev.aisectriage.github.GitHubPayloads;
+import dev.aisectriage.huggingface.HubEvents;
+import dev.aisectriage.huggingface.HubGateway;
+import dev.aisectriage.huggingface.HubWebhookPayload;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Installations;
-import dev.aisectriage.store.ThreadLeases;
 import dev.aisectriage.store.Threads;
-import dev.aisectriage.store.Writes;
 import java.time.Clock;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
-/** Every GitHub event the bot acts on, in one table: the key, the payload type it is parsed into, the handler. */
-public final class TriageRoutes {
+/**
+ * Every event the bot acts on, GitHub's and the Hub's, in one table: the payload type a delivery is parsed into, the
+ * handler, the keys ({@code event.action}) it runs for. Every handler reads neutral records, and the ones that triage
+ * go through the one flow ({@link TriageThread}).
+ */
+public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
 
-    private final Database db;
-    private final GitHubGateway gateway;
-    private final Classifier classifier;
-    private final CommentRenderer renderer;
-    private final Clock clock;
-    private final Writes writes;
-    private Consumer<Prediction> onPrediction = p -> {};
+    private static final PayloadType<InstallationChange> INSTALLATION = GitHubPayloads::installation;
+    private static final PayloadType<PostEvent> POST = GitHubPayloads::post;
+    private static final PayloadType<Reply> REPLY = GitHubPayloads::reply;
+    private static final PayloadType<LabelChange> LABEL_CHANGE = GitHubPayloads::labelChange;
+    private static final PayloadType<HubWebhookPayload> HUB = HubWebhookPayload::of;
 
     /**
-     * @param writes where write transactions run: {@code db::inTransaction}, or the serial writer the job queue uses
+     * The platforms the handlers read from and write to.
+     *
+     * @param threads every platform's thread port (each platform's own, or its dry-run)
      */
-    public TriageRoutes(
-            Database db,
-            Writes writes,
-            GitHubGateway gateway,
-            Classifier classifier,
-            CommentRenderer renderer,
-            Clock clock) {
-        this.db = db;
-        this.writes = writes;
-        this.gateway = gateway;
-        this.classifier = classifier;
-        this.renderer = renderer;
-        this.clock = clock;
+    public record Gateways(GitHubGateway github, HubGateway hub, ThreadPort threads) {}
+
+    /**
+     * The one triage flow on these stores and gateways: a GitHub thread under its repository's config file, a Hub
+     * discussion under the defaults.
+     */
+    public TriageThread triage(
+            Classifier classifier, Renderers renderers, BiConsumer<ThreadRef, Prediction> onPrediction) {
+        return new TriageThread(
+                classifier,
+                renderers,
+                gateways.threads(),
+                gateways.github(),
+                configs(new RepoConfigLoader(gateways.github(), stores.configErrors(), clock)),
+                stores.threads(),
+                stores.installations(),
+                onPrediction);
     }
 
-    public TriageRoutes(Database db, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer) {
-        this(db, db::writeTransaction, gateway, classifier, renderer, Clock.systemUTC());
+    /** A thread's repository config: a GitHub repository's file, the defaults for the Hub. */
+    static Function<ThreadRef, RepoConfig> configs(RepoConfigLoader loader) {
+        return ref -> ref instanceof ThreadRef.GitHubThread g
+                ? loader.load(g.installationId(), g.repository())
+                : RepoConfig.defaults();
     }
 
-    /** Called with every prediction made for a thread (for example, to count predictions by theme in the metrics). */
-    public TriageRoutes onPrediction(Consumer<Prediction> listener) {
-        this.onPrediction = listener;
-        return this;
-    }
-
-    /** The backfill of open issues, on the same stores and gateway as the routes. */
-    public Backfill backfill() {
-        Threads threads = new Threads(db, writes);
-        RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db, writes), clock);
-        return new Backfill(
-                gateway,
-                new TriageThread(
-                        classifier, renderer, gateway, configs, threads, new Installations(db, writes), onPrediction),
-                threads,
-                new ThreadLeases(writes, clock));
-    }
-
-    /** A new table with the bot's routes. */
-    public EventRoutes routes() {
-        return registerOn(new EventRoutes());
-    }
-
-    /** Adds the bot's routes to an existing table (one the intake also registers on). */
-    public EventRoutes registerOn(EventRoutes routes) {
-        Threads threads = new Threads(db, writes);
-        Feedback feedback = new Feedback(db, writes);
-        Installations installations = new Installations(db, writes);
-        RepoConfigLoader configs = new RepoConfigLoader(gateway, new ConfigErrors(db, writes), clock);
-        TriageThread triage =
-                new TriageThread(classifier, renderer, gateway, configs, threads, installations, onPrediction);
-
-        TriageOpenedOrEdited triageIssue = new TriageOpenedOrEdited(triage);
-        TriagePullRequest triagePullRequest = new TriagePullRequest(triage);
-        RetriageOnReply retriageOnReply = new RetriageOnReply(triage, threads);
-        ApplySlashCommand applySlashCommand = new ApplySlashCommand(triage, threads, feedback, classifier, renderer);
-        BootstrapLabels bootstrapLabels = new BootstrapLabels(gateway, configs, installations);
-        RecordFeedbackOnUnlabeled recordFeedbackOnUnlabeled = new RecordFeedbackOnUnlabeled(triage, threads, feedback);
-        RecordFalseNegativeOnLabeled recordFalseNegative = new RecordFalseNegativeOnLabeled(triage, threads, feedback);
-
-        return routes.on("installation.created", INSTALLATION, new RecordInstallation(installations))
-                .on("installation.created", INSTALLATION, bootstrapLabels::installed)
-                .on("installation_repositories.added", INSTALLATION_REPOSITORIES, bootstrapLabels::added)
-                .on("installation.deleted", INSTALLATION, new ForgetInstallation(threads, feedback, installations))
-                .on("issues.opened", ISSUES, triageIssue::issue)
-                .on("issues.edited", ISSUES, triageIssue::issue)
-                .on("discussion.created", DISCUSSION, triageIssue::discussion)
-                .on("discussion.edited", DISCUSSION, triageIssue::discussion)
-                .on("pull_request.opened", PULL_REQUEST, triagePullRequest)
-                .on("pull_request.edited", PULL_REQUEST, triagePullRequest)
-                .on("issue_comment.created", ISSUE_COMMENT, applySlashCommand::issueComment)
-                .on("issue_comment.created", ISSUE_COMMENT, retriageOnReply::issueComment)
-                .on("issue_comment.edited", ISSUE_COMMENT, applySlashCommand::issueComment)
-                .on("discussion_comment.created", DISCUSSION_COMMENT, applySlashCommand::discussionComment)
-                .on("discussion_comment.created", DISCUSSION_COMMENT, retriageOnReply::discussionComment)
-                .on("discussion_comment.edited", DISCUSSION_COMMENT, applySlashCommand::discussionComment)
-                .on("issues.unlabeled", ISSUES, recordFeedbackOnUnlabeled::issue)
-                .on("discussion.unlabeled", DISCUSSION, recordFeedbackOnUnlabeled::discussion)
-                .on("issues.labeled", ISSUES, recordFalseNegative::issue)
-                .on("discussion.labeled", DISCUSSION, recordFalseNegative::discussion);
+    /** The routing table. */
+    public EventRoutes table(
+            Classifier classifier, Renderers renderers, BiConsumer<ThreadRef, Prediction> onPrediction) {
+        TriageThread triage = triage(classifier, renderers, onPrediction);
+        Threads threads = stores.threads();
+        Feedback feedback = stores.feedback();
+        Installations installations = stores.installations();
+        RepoConfigLoader configs = new RepoConfigLoader(gateways.github(), stores.configErrors(), clock);
+        ApplySlashCommand applySlashCommand = new ApplySlashCommand(triage, stores, classifier, renderers.github());
+        return new EventRoutes()
+                .on(INSTALLATION, new RecordInstallation(installations), "installation.created")
+                .on(
+                        INSTALLATION,
+                        new BootstrapLabels(gateways.github(), configs, installations),
+                        "installation.created",
+                        "installation_repositories.added")
+                .on(INSTALLATION, new ForgetInstallation(stores), "installation.deleted")
+                .on(
+                        POST,
+                        new TriagePost(triage),
+                        "issues.opened",
+                        "issues.edited",
+                        "discussion.created",
+                        "discussion.edited",
+                        "pull_request.opened",
+                        "pull_request.edited")
+                .on(
+                        REPLY,
+                        applySlashCommand,
+                        "issue_comment.created",
+                        "issue_comment.edited",
+                        "discussion_comment.created",
+                        "discussion_comment.edited")
+                .on(REPLY, new RetriageOnReply(triage, threads), "issue_comment.created", "discussion_comment.created")
+                .on(
+                        LABEL_CHANGE,
+                        new RecordLabelFeedback(triage, stores),
+                        "issues.labeled",
+                        "issues.unlabeled",
+                        "discussion.labeled",
+                        "discussion.unlabeled")
+                .on(
+                        HUB,
+                        new TriageHubDiscussion(triage, gateways.hub(), stores),
+                        HubEvents.DISCUSSION + ".create",
+                        HubEvents.DISCUSSION + ".update",
+                        HubEvents.DISCUSSION_COMMENT + ".create",
+                        HubEvents.DISCUSSION_COMMENT + ".update");
     }
 }

@@ -1,101 +1,118 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.catalogue.CommentContext;
-import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.RepoConfig;
-import dev.aisectriage.config.RepoConfigLoader;
+import dev.aisectriage.core.Lease;
+import dev.aisectriage.core.PlatformException;
+import dev.aisectriage.core.RateLimited;
+import dev.aisectriage.core.ThreadPort;
+import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.core.ThreadRef;
-import dev.aisectriage.github.GitHubApiException;
+import dev.aisectriage.core.Verdict;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.LabelSpec;
-import dev.aisectriage.github.RateLimitedException;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.store.Threads.ThreadState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Classifies a thread and acts on it: the labels its verdict calls for and at most one comment. Shared by the
- * handlers of issues, discussions and replies. Idempotent: what was done is stored before the next step, the
- * bot's comment is looked up on GitHub before one is created, and labels it added, labels people removed and
- * labels maintainers deleted are never added again. The policies are pure ({@link Verdicts}, {@link LabelPolicy},
- * {@link CommentSlot}); the GitHub steps are {@link ThreadLabels} and {@link ThreadComment}, under the thread's lock.
+ * The one triage flow, for every platform: classify a thread, then its {@link Verdict}, the labels it calls for
+ * where the platform has labels ({@link LabelPolicy}) and at most one comment ({@link CommentSlot}). Shared by the
+ * handlers of issues, discussions, pull requests, replies and Hub discussions. Idempotent: what was done is stored
+ * before the next step, the bot's comment is looked up on the platform before one is created, and labels it added,
+ * labels people removed and labels maintainers deleted are never added again. The steps that write ({@link
+ * ThreadLabels}, {@link ThreadComment}) go through the thread port under the job's lease of the thread, which each
+ * write that must happen once checks.
  */
 public final class TriageThread {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriageThread.class);
 
     private final Classifier classifier;
-    private final CommentRenderer renderer;
-    private final RepoConfigLoader configs;
+    private final Renderers renderers;
+    private final Function<ThreadRef, RepoConfig> configs;
     private final Threads threads;
-    private final Consumer<Prediction> onPrediction;
+    private final BiConsumer<ThreadRef, Prediction> onPrediction;
+    private final ThreadPort port;
     private final ThreadLabels labels;
     private final ThreadComment comment;
-    private final ThreadLocks locks = new ThreadLocks();
-    private final GitHubGateway gateway;
 
+    /**
+     * @param port every platform's threads
+     * @param github where GitHub's labels are created on first use
+     * @param configs a thread's repository config (the Hub's are the defaults)
+     * @param onPrediction told of every prediction made, with its thread (for the metrics)
+     */
     public TriageThread(
             Classifier classifier,
-            CommentRenderer renderer,
-            GitHubGateway gateway,
-            RepoConfigLoader configs,
+            Renderers renderers,
+            ThreadPort port,
+            GitHubGateway github,
+            Function<ThreadRef, RepoConfig> configs,
             Threads threads,
             Installations installations,
-            Consumer<Prediction> onPrediction) {
-        this.onPrediction = onPrediction;
+            BiConsumer<ThreadRef, Prediction> onPrediction) {
         this.classifier = classifier;
-        this.renderer = renderer;
+        this.renderers = renderers;
         this.configs = configs;
         this.threads = threads;
-        this.gateway = gateway;
-        this.labels = new ThreadLabels(gateway, threads, installations);
-        this.comment = new ThreadComment(gateway, threads);
+        this.onPrediction = onPrediction;
+        this.port = port;
+        this.labels = new ThreadLabels(port, github, threads, installations);
+        this.comment = new ThreadComment(port, threads);
     }
 
     public RepoConfig config(ThreadRef ref) {
-        return configs.load(ref.installationId(), ref.repository());
+        return configs.apply(ref);
     }
 
     /** Classifies the post (with the replies stored for it) and labels and comments as its verdict says. */
-    public void triage(ThreadPost post) {
-        locks.run(post.ref(), () -> triageLocked(post, true));
+    public void triage(ThreadPost post, Lease lease) {
+        triage(post, true, lease);
     }
 
-    /** As {@link #triage}, with labels only: never a comment (pull requests). */
-    public void triageWithoutComment(ThreadPost post) {
-        locks.run(post.ref(), () -> triageLocked(post, false));
+    /** As {@link #triage}, with labels only: never a comment (GitHub's pull requests). */
+    public void triageWithoutComment(ThreadPost post, Lease lease) {
+        triage(post, false, lease);
     }
 
-    private void triageLocked(ThreadPost post, boolean mayComment) {
+    private void triage(ThreadPost post, boolean mayComment, Lease lease) {
         ThreadRef ref = post.ref();
         RepoConfig config = config(ref);
         if (silenced(post, config)) {
             return;
         }
         List<String> parts = new ArrayList<>();
-        parts.add(post.text());
+        if (!post.text().isEmpty()) {
+            parts.add(post.text());
+        }
         parts.addAll(threads.replies(ref));
+        if (parts.isEmpty()) {
+            LOG.info("{}: nothing to classify yet", ref);
+            return;
+        }
         String text = String.join("\n\n", parts);
         Prediction prediction = classifier.classify(text);
-        onPrediction.accept(prediction);
-        String verdict = Verdicts.verdict(prediction, config);
+        onPrediction.accept(ref, prediction);
+        Verdict verdict = Verdicts.verdict(prediction, config);
         threads.recordClassification(ref, post.url(), text, prediction, verdict);
         LOG.info(
                 "{}: {} (p={}, theme {}, model {})",
                 ref,
-                verdict,
+                verdict.label(),
                 String.format(Locale.ROOT, "%.3f", prediction.securityProbability()),
                 prediction.primaryTheme().slug(),
                 prediction.modelVersion());
-        act(post, config, text, prediction, verdict, mayComment);
+        act(post, config, text, prediction, verdict, mayComment, lease);
     }
 
     /** Off for the repository, for the thread, or for the post's author. */
@@ -109,8 +126,8 @@ public final class TriageThread {
             LOG.info("{}: switched off on this thread by a maintainer", ref);
             return true;
         }
-        if (config.ignoresAuthor(post.author(), post.authorIsBot())) {
-            LOG.info("{}: author {} is ignored", ref, post.author());
+        if (config.ignoresAuthor(post.author().login(), post.author().bot())) {
+            LOG.info("{}: author {} is ignored", ref, post.author().login());
             return true;
         }
         return false;
@@ -121,21 +138,22 @@ public final class TriageThread {
             RepoConfig config,
             String text,
             Prediction prediction,
-            String verdict,
-            boolean mayComment) {
+            Verdict verdict,
+            boolean mayComment,
+            Lease lease) {
         ThreadRef ref = post.ref();
         try {
-            GitHubApiException labelsFailed =
-                    labelsIndependently(post, config, Verdicts.labelsFor(verdict, prediction, config));
-            if (Verdicts.FLAGGED.equals(verdict) && config.comment() && mayComment) {
+            PlatformException labelsFailed =
+                    labelsIndependently(post, config, Verdicts.labelsFor(verdict, prediction, config), lease);
+            if (verdict == Verdict.FLAGGED && config.comment() && mayComment) {
                 CommentContext context = new CommentContext(
                         ref.repository(), post.publicRepository(), text, prediction, config.errors());
-                comment.upsert(ref, renderer.triageComment(context));
+                comment.upsert(ref, renderers.of(ref).triageComment(context), lease);
             }
             if (labelsFailed != null) {
                 throw labelsFailed;
             }
-        } catch (GitHubApiException e) {
+        } catch (PlatformException e) {
             if (!e.isGone()) {
                 throw e;
             }
@@ -148,14 +166,16 @@ public final class TriageThread {
      * being posted; it is answered here and thrown once the comment is done. A gone thread or a rate limit stops
      * everything at once.
      */
-    private GitHubApiException labelsIndependently(ThreadPost post, RepoConfig config, List<LabelSpec> wanted) {
-        try {
-            labels.add(post, config, wanted);
+    private PlatformException labelsIndependently(
+            ThreadPost post, RepoConfig config, List<LabelSpec> wanted, Lease lease) {
+        if (!post.ref().hasLabels()) {
             return null;
-        } catch (RateLimitedException e) {
-            throw e;
-        } catch (GitHubApiException e) {
-            if (e.isGone()) {
+        }
+        try {
+            labels.add(post, config, wanted, lease);
+            return null;
+        } catch (PlatformException e) {
+            if (e instanceof RateLimited || e.isGone()) {
                 throw e;
             }
             LOG.warn("{}: labels not added ({}); the comment is still posted", post.ref(), e.getMessage());
@@ -164,8 +184,8 @@ public final class TriageThread {
     }
 
     /** Adds labels to a thread as {@link LabelPolicy} allows. */
-    public void addLabels(ThreadPost post, RepoConfig config, List<LabelSpec> wanted) {
-        locks.run(post.ref(), () -> labels.add(post, config, wanted));
+    public void addLabels(ThreadPost post, RepoConfig config, List<LabelSpec> wanted, Lease lease) {
+        labels.add(post, config, wanted, lease);
     }
 
     /**
@@ -173,20 +193,16 @@ public final class TriageThread {
      * people set stay; the ones taken back are never added to the thread again.
      */
     public void withdrawLabels(ThreadRef ref) {
-        locks.run(ref, () -> labels.withdraw(ref));
+        labels.withdraw(ref);
     }
 
     /** A short answer to a maintainer's command, as its own comment (the triage comment stays as it is). */
     public void reply(ThreadRef ref, String body) {
-        gateway.createComment(ref, body);
+        port.createComment(ref, body);
     }
 
     /** Creates the bot's one comment, or edits it in place when its content changed; never posts a second. */
-    public void upsertComment(ThreadRef ref, String body) {
-        locks.run(ref, () -> comment.upsert(ref, body));
-    }
-
-    static String verdict(Prediction p, RepoConfig config) {
-        return Verdicts.verdict(p, config);
+    public void upsertComment(ThreadRef ref, String body, Lease lease) {
+        comment.upsert(ref, body, lease);
     }
 }

@@ -1,6 +1,9 @@
 package dev.aisectriage.github;
 
+import dev.aisectriage.core.ActionLog;
+import dev.aisectriage.core.Comment;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.ThreadRef.GitHubThread;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,8 +26,9 @@ public final class ApiGitHubGateway implements GitHubGateway {
     }
 
     @Override
-    public List<RemoteComment> listComments(ThreadRef thread) {
-        return isDiscussion(thread) ? discussions.listComments(thread) : issues.listComments(thread);
+    public List<Comment> comments(ThreadRef thread) {
+        GitHubThread t = github(thread);
+        return isDiscussion(t) ? discussions.listComments(t) : issues.listComments(t);
     }
 
     @Override
@@ -44,22 +48,24 @@ public final class ApiGitHubGateway implements GitHubGateway {
 
     @Override
     public void addLabels(ThreadRef thread, List<String> labels) {
-        if (isDiscussion(thread)) {
-            discussions.addLabels(thread, labels);
+        GitHubThread t = github(thread);
+        if (isDiscussion(t)) {
+            discussions.addLabels(t, labels);
         } else {
-            issues.addLabels(thread, labels);
+            issues.addLabels(t, labels);
         }
-        done(thread, "add labels", labels.toString());
+        done(t, "add labels", labels.toString());
     }
 
     @Override
     public void removeLabel(ThreadRef thread, String label) {
-        if (isDiscussion(thread)) {
-            discussions.removeLabel(thread, label);
+        GitHubThread t = github(thread);
+        if (isDiscussion(t)) {
+            discussions.removeLabel(t, label);
         } else {
-            issues.removeLabel(thread, label);
+            issues.removeLabel(t, label);
         }
-        done(thread, "remove label", label);
+        done(t, "remove label", label);
     }
 
     @Override
@@ -73,26 +79,36 @@ public final class ApiGitHubGateway implements GitHubGateway {
 
     @Override
     public String createComment(ThreadRef thread, String body) {
-        String id = isDiscussion(thread) ? discussions.createComment(thread, body) : issues.createComment(thread, body);
-        done(thread, "create comment " + id, body);
+        GitHubThread t = github(thread);
+        String id = isDiscussion(t) ? discussions.createComment(t, body) : issues.createComment(t, body);
+        done(t, "create comment " + id, body);
         return id;
     }
 
     @Override
-    public void updateComment(ThreadRef thread, String commentId, String body) {
-        if (isDiscussion(thread)) {
-            discussions.updateComment(thread, commentId, body);
+    public void editComment(ThreadRef thread, String commentId, String body) {
+        GitHubThread t = github(thread);
+        if (isDiscussion(t)) {
+            discussions.updateComment(t, commentId, body);
         } else {
-            issues.updateComment(thread, commentId, body);
+            issues.updateComment(t, commentId, body);
         }
-        done(thread, "update comment " + commentId, body);
+        done(t, "edit comment " + commentId, body);
     }
 
-    private static boolean isDiscussion(ThreadRef thread) {
-        return thread.kind() == ThreadRef.Kind.DISCUSSION;
+    /** A thread of another platform here is a wiring error, not a GitHub failure. */
+    static GitHubThread github(ThreadRef thread) {
+        if (thread instanceof GitHubThread t) {
+            return t;
+        }
+        throw new IllegalArgumentException(thread + " is not a GitHub thread");
     }
 
-    private void done(ThreadRef thread, String action, String detail) {
+    private static boolean isDiscussion(GitHubThread thread) {
+        return thread instanceof ThreadRef.GitHubDiscussion;
+    }
+
+    private void done(GitHubThread thread, String action, String detail) {
         actions.record(thread.installationId(), thread.repository(), thread.number(), action, detail, false);
     }
 }

@@ -6,7 +6,7 @@ import org.kohsuke.github.GitHub;
 
 /**
  * hub4j as the App itself, on its JWT: installation tokens and the App's slug. The installation is bound from a
- * payload naming only its id ({@link HubObjects#installation}), so a token costs its one {@code POST}, without
+ * payload naming only its id ({@link GitHubObjects#installation}), so a token costs its one {@code POST}, without
  * {@code getApp()} and {@code getInstallationById()} first.
  */
 final class AppClient {
@@ -14,13 +14,13 @@ final class AppClient {
     private final GitHub client;
 
     AppClient(GitHubHttp http, AppJwt jwt) {
-        this.client = HubObjects.client(http, send -> send.apply("Bearer " + jwt.create()), new CommentAuthors());
+        this.client = GitHubObjects.client(http, send -> send.apply("Bearer " + jwt.create()), new CommentAuthors());
     }
 
     /** {@code POST /app/installations/{id}/access_tokens}. */
     Token createToken(long installationId) {
-        GHAppInstallationToken answer = HubObjects.run(() ->
-                HubObjects.installation(client, installationId).createToken().create());
+        GHAppInstallationToken answer = GitHubObjects.run(() ->
+                GitHubObjects.installation(client, installationId).createToken().create());
         if (answer.getToken() == null || answer.getExpiresAt() == null) {
             throw new GitHubApiException(
                     "the access token answer of installation " + installationId + " has no token or expires_at",
@@ -34,7 +34,7 @@ final class AppClient {
 
     /** {@code GET /app}: the App's slug, which names its bot user {@code slug[bot]}. */
     String slug() {
-        return HubObjects.run(() -> client.getApp().getSlug());
+        return GitHubObjects.run(() -> client.getApp().getSlug());
     }
 
     /** An installation access token and the moment GitHub stops taking it. */

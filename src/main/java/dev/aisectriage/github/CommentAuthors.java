@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Who wrote each comment of the comment lists that pass through {@link HubConnector}, read from the same answer
+ * Who wrote each comment of the comment lists that pass through {@link HttpConnector}, read from the same answer
  * hub4j reads: hub4j's {@code GHIssueComment} does not map {@code performed_via_github_app}, and its
  * {@code getUser()} asks GitHub for the user ({@code GET /users/{login}}), a request per author. Telling the App's
  * own comments from a copied marker must cost nothing more than the list itself.

@@ -1,7 +1,8 @@
 package dev.aisectriage.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Comment;
+import dev.aisectriage.core.ThreadRef.GitHubThread;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,8 @@ final class DiscussionsGraphQl {
         this.graphql = graphql;
     }
 
-    List<RemoteComment> listComments(ThreadRef discussion) {
-        List<RemoteComment> out = new ArrayList<>();
+    List<Comment> listComments(GitHubThread discussion) {
+        List<Comment> out = new ArrayList<>();
         String after = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             Map<String, Object> vars = new LinkedHashMap<>();
@@ -41,7 +42,7 @@ final class DiscussionsGraphQl {
                     .path("comments");
             for (JsonNode c : comments.path("nodes")) {
                 // the viewer is the installation's bot user: only its own comments are the App's
-                out.add(new RemoteComment(
+                out.add(new Comment(
                         c.path("id").asText(),
                         c.path("body").asText(""),
                         c.path("viewerDidAuthor").asBoolean(false)));
@@ -55,7 +56,7 @@ final class DiscussionsGraphQl {
     }
 
     /** GraphQL wants label node ids; labels are looked up by name, ones the repository lacks are skipped. */
-    void addLabels(ThreadRef discussion, List<String> labels) {
+    void addLabels(GitHubThread discussion, List<String> labels) {
         List<String> ids = labelIds(discussion, labels);
         if (!ids.isEmpty()) {
             graphql.execute(
@@ -66,7 +67,7 @@ final class DiscussionsGraphQl {
         }
     }
 
-    void removeLabel(ThreadRef discussion, String label) {
+    void removeLabel(GitHubThread discussion, String label) {
         List<String> ids = labelIds(discussion, List.of(label));
         if (!ids.isEmpty()) {
             graphql.execute(
@@ -78,7 +79,7 @@ final class DiscussionsGraphQl {
     }
 
     /** Sent once: see {@link GitHubHttp#sendOnce}. */
-    String createComment(ThreadRef discussion, String body) {
+    String createComment(GitHubThread discussion, String body) {
         return graphql.executeOnce(
                         discussion.installationId(),
                         "mutation($id: ID!, $body: String!) { addDiscussionComment(input: {discussionId: $id, "
@@ -90,7 +91,7 @@ final class DiscussionsGraphQl {
                 .asText();
     }
 
-    void updateComment(ThreadRef discussion, String commentId, String body) {
+    void updateComment(GitHubThread discussion, String commentId, String body) {
         graphql.execute(
                 discussion.installationId(),
                 "mutation($id: ID!, $body: String!) { updateDiscussionComment(input: {commentId: $id, body: $body}) "
@@ -102,7 +103,7 @@ final class DiscussionsGraphQl {
      * The node ids of the named labels of the thread's repository, each looked up by its name in one query (not
      * searched among the first 100: a repository may have more); names it lacks are logged and left out.
      */
-    private List<String> labelIds(ThreadRef thread, List<String> labels) {
+    private List<String> labelIds(GitHubThread thread, List<String> labels) {
         if (labels.isEmpty()) {
             return List.of();
         }
@@ -133,7 +134,7 @@ final class DiscussionsGraphQl {
         return ids;
     }
 
-    private String discussionId(ThreadRef thread) {
+    private String discussionId(GitHubThread thread) {
         if (thread.nodeId() != null) {
             return thread.nodeId();
         }

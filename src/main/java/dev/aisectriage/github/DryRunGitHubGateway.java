@@ -1,35 +1,23 @@
 package dev.aisectriage.github;
 
-import dev.aisectriage.core.ThreadRef;
-import dev.aisectriage.log.LogSafe;
+import dev.aisectriage.core.ActionLog;
+import dev.aisectriage.core.DryRunThreads;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Dry-run: reads go to GitHub as usual (or, without App credentials, find an empty repository), and every write is
- * logged as {@code owner/repo#12: would add labels [...]} and recorded instead of sent.
+ * Dry-run on GitHub: the dry-run of every platform's threads ({@link DryRunThreads}), and the repository's reads and
+ * writes the same way: reads go to GitHub (none without App credentials), writes are logged and recorded.
  */
-public final class DryRunGitHubGateway implements GitHubGateway {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DryRunGitHubGateway.class);
+public final class DryRunGitHubGateway extends DryRunThreads implements GitHubGateway {
 
     private final GitHubGateway reads;
-    private final ActionLog actions;
-    private final AtomicLong ids = new AtomicLong();
 
     /** @param reads the gateway reads go to; null when there are no credentials to read with */
-    public DryRunGitHubGateway(GitHubGateway reads, ActionLog actions) {
+    DryRunGitHubGateway(GitHubGateway reads, ActionLog actions) {
+        super(reads, actions);
         this.reads = reads;
-        this.actions = actions;
-    }
-
-    @Override
-    public List<RemoteComment> listComments(ThreadRef thread) {
-        return reads == null ? List.of() : reads.listComments(thread);
     }
 
     @Override
@@ -48,49 +36,8 @@ public final class DryRunGitHubGateway implements GitHubGateway {
     }
 
     @Override
-    public void addLabels(ThreadRef thread, List<String> labels) {
-        wouldDo(thread, "add labels", labels.toString());
-    }
-
-    @Override
-    public void removeLabel(ThreadRef thread, String label) {
-        wouldDo(thread, "remove label", label);
-    }
-
-    @Override
     public boolean createLabel(long installationId, String repository, LabelSpec label) {
         wouldDo(installationId, repository, null, "create label", label.name());
         return true;
-    }
-
-    @Override
-    public String createComment(ThreadRef thread, String body) {
-        wouldDo(thread, "create comment", body);
-        return "dry-run-" + ids.incrementAndGet();
-    }
-
-    @Override
-    public void updateComment(ThreadRef thread, String commentId, String body) {
-        wouldDo(thread, "update comment " + commentId, body);
-    }
-
-    private void wouldDo(ThreadRef thread, String action, String detail) {
-        wouldDo(thread.installationId(), thread.repository(), thread.number(), action, detail);
-    }
-
-    private void wouldDo(long installationId, String repository, Integer number, String action, String detail) {
-        LOG.info(
-                "{}{}: would {} {}",
-                LogSafe.text(repository),
-                number == null ? "" : "#" + number,
-                action,
-                LogSafe.text(abbreviate(detail)));
-        // the log line is abbreviated; the store keeps the whole text (the dashboard and `classify --comment` show it)
-        actions.record(installationId, repository, number, action, detail, true);
-    }
-
-    private static String abbreviate(String body) {
-        String oneLine = body.replaceAll("\\s+", " ").trim();
-        return oneLine.length() > 120 ? oneLine.substring(0, 120) + "…" : oneLine;
     }
 }

@@ -1,5 +1,6 @@
 package dev.aisectriage.github;
 
+import dev.aisectriage.core.PlatformException;
 import java.time.Instant;
 
 /**
@@ -7,7 +8,7 @@ import java.time.Instant;
  * (the thread or repository is gone) and 422 (for example, a label that already exists) are final; 5xx, time-outs
  * and rate limits are not (a rate limit carries the moment after which a retry may succeed).
  */
-public class GitHubApiException extends RuntimeException {
+public class GitHubApiException extends PlatformException {
 
     private final int status;
     private final boolean isFinal;
@@ -20,23 +21,19 @@ public class GitHubApiException extends RuntimeException {
         this.retryAt = retryAt;
     }
 
-    /** HTTP status, or 0 when no answer arrived (time-out, connection failure). */
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public boolean isFinal() {
         return isFinal;
     }
 
-    /** When a rate limit lifts, or null. */
+    @Override
     public Instant retryAt() {
         return retryAt;
-    }
-
-    /** The thread, comment or repository no longer exists (or the App lost access to it). */
-    public boolean isGone() {
-        return status == 404 || status == 410;
     }
 
     public boolean isUnprocessable() {

@@ -1,15 +1,13 @@
 package dev.aisectriage.github;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.aisectriage.core.ActionLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the gateway from the App's settings ({@code GITHUB_API_URL}, {@code APP_ID}, {@code PRIVATE_KEY[_PATH]}, {@code DRY_RUN}). */
+/** Builds the gateway from the App's settings ({@code GITHUB_API_URL}, {@code APP_ID}, {@code PRIVATE_KEY}, {@code DRY_RUN}). */
 public final class GitHubApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitHubApp.class);
@@ -17,59 +15,50 @@ public final class GitHubApp {
     private GitHubApp() {}
 
     /**
-     * @param privateKey     the PEM text (literal {@code \n} allowed), or null
-     * @param privateKeyPath a PEM file, used when {@code privateKey} is null; may be null
-     * @param dryRun         send no write; forced on when App ID or key is missing
-     * @param actions        the store of sent and intended writes (built on the shared serial writer, if there is one)
+     * @param apiUrl GitHub's REST root ({@code https://HOST/api/v3} on GitHub Enterprise Server); blank: github.com
+     * @param appId the App's id, or null: then GitHub is neither read nor written (dry-run)
+     * @param privateKey the App's PEM private key, or null (dry-run)
+     * @param dryRun send no write even with credentials
+     * @param cacheDir where GitHub's answers are kept to revalidate repeated reads, or null for none
      */
-    public static GitHubGateway gateway(
-            String apiUrl, String appId, String privateKey, Path privateKeyPath, boolean dryRun, ActionLog actions) {
-        return gateway(apiUrl, appId, privateKey, privateKeyPath, dryRun, null, actions, http -> {});
-    }
+    public record Settings(String apiUrl, String appId, String privateKey, boolean dryRun, Path cacheDir) {}
 
     /**
-     * As above, keeping GitHub's answers in {@code cacheDir} (null: none) to revalidate repeated reads, and handing
-     * {@code onClient} the client it builds (none without App ID and key), to watch its counts.
+     * The gateway the settings call for: dry-run without App id or key (nothing read nor written), reading but not
+     * writing with {@code dryRun}, else live.
+     *
+     * @param actions the log of sent and intended writes (built on the shared serial writer, if there is one)
+     * @param onClient given the client built (none without App id and key), to watch its counts
      */
-    public static GitHubGateway gateway(
-            String apiUrl,
-            String appId,
-            String privateKey,
-            Path privateKeyPath,
-            boolean dryRun,
-            Path cacheDir,
-            ActionLog actions,
-            Consumer<GitHubHttp> onClient) {
-        String pem = privateKey;
-        if ((pem == null || pem.isBlank()) && privateKeyPath != null) {
-            try {
-                pem = Files.readString(privateKeyPath);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read PRIVATE_KEY_PATH " + privateKeyPath, e);
-            }
-        }
+    public static GitHubGateway gateway(Settings settings, ActionLog actions, Consumer<GitHubHttp> onClient) {
+        String appId = settings.appId();
+        String pem = settings.privateKey();
         if (appId == null || appId.isBlank() || pem == null || pem.isBlank()) {
             LOG.warn(
                     "no APP_ID or PRIVATE_KEY: GitHub is neither read nor written; intended actions are logged and stored");
             return new DryRunGitHubGateway(null, actions);
         }
+        String apiUrl = settings.apiUrl();
         GitHubHttp http = new GitHubHttp(
                 apiUrl == null || apiUrl.isBlank() ? "https://api.github.com" : apiUrl,
                 RetryPolicy.defaults(),
                 GitHubHttp.Sleeper.REAL,
                 Clock.systemUTC(),
-                cacheDir == null ? null : CacheDirectory.claim(cacheDir).orElse(null));
+                settings.cacheDir() == null
+                        ? null
+                        : CacheDirectory.claim(settings.cacheDir()).orElse(null));
         onClient.accept(http);
         AppJwt jwt = new AppJwt(appId.trim(), PrivateKeys.parse(pem), Clock.systemUTC());
         InstallationTokens tokens = new InstallationTokens(http, jwt, Clock.systemUTC());
-        if (dryRun) {
+        if (settings.dryRun()) {
             LOG.warn("DRY_RUN: GitHub is read but not written; intended actions are logged and stored");
         }
-        return gateway(http, tokens, actions, dryRun);
+        return onTokens(http, tokens, actions, settings.dryRun());
     }
 
-    /** The gateway on these tokens; in dry-run it reads GitHub and only records its writes. */
-    public static GitHubGateway gateway(GitHubHttp http, InstallationTokens tokens, ActionLog actions, boolean dryRun) {
+    /** The gateway on these tokens (null: no credentials, nothing read); in dry-run it reads and only records writes. */
+    public static GitHubGateway onTokens(
+            GitHubHttp http, InstallationTokens tokens, ActionLog actions, boolean dryRun) {
         if (tokens == null) {
             return new DryRunGitHubGateway(null, actions);
         }

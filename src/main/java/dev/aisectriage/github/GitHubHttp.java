@@ -70,15 +70,16 @@ public final class GitHubHttp {
      * @param authorization the whole header value ({@code Bearer …})
      */
     public GitHubResponse send(String method, String pathOrUrl, Object jsonBody, String authorization) {
-        return send(method, pathOrUrl, jsonBody, authorization, policy.maxAttempts(), false);
+        return send(method, pathOrUrl, jsonBody, authorization, false, false);
     }
 
     /**
-     * Sends a write that must not be repeated blindly (creating a comment): a 5xx or a time-out may come after
-     * GitHub applied it, so it is tried once and the caller looks for what it created before trying again.
+     * Sends a write that must not be repeated blindly (creating a comment): a 5xx, a time-out or a connection lost
+     * after the request left may come after GitHub applied it, so it is not sent again, and the caller looks for
+     * what it created before trying again. Only a request that never left (no connection) is tried again.
      */
     public GitHubResponse sendOnce(String method, String pathOrUrl, Object jsonBody, String authorization) {
-        return send(method, pathOrUrl, jsonBody, authorization, 1, false);
+        return send(method, pathOrUrl, jsonBody, authorization, true, false);
     }
 
     /**
@@ -87,7 +88,7 @@ public final class GitHubHttp {
      * {@link GitHubApiException} carrying the moment it lifts ({@link #rateLimitLifts}).
      */
     GitHubResponse exchange(String method, String url, String body, String authorization, boolean once) {
-        return send(method, url, body, authorization, once ? 1 : policy.maxAttempts(), true);
+        return send(method, url, body, authorization, once, true);
     }
 
     /** When the rate limit that refused this answer lifts, if it is one; see {@link RateLimitHeaders#lifts}. */
@@ -104,7 +105,7 @@ public final class GitHubHttp {
             String pathOrUrl,
             Object jsonBody,
             String authorization,
-            int maxAttempts,
+            boolean once,
             boolean rateLimitsAnswered) {
         String url =
                 pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
@@ -113,29 +114,45 @@ public final class GitHubHttp {
         Duration backoff = policy.firstBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(method, url, body, authorization, rateLimitsAnswered);
+                return attempt(method, url, body, authorization, rateLimitsAnswered, once);
             } catch (Retryable e) {
-                backoff = retryOrThrow(attempt, maxAttempts, backoff, what, e.failure);
+                // a request that never left may go again, whatever it is; a write sent once, only then
+                int limit = e.notSent || !once ? policy.maxAttempts() : 1;
+                backoff = retryOrThrow(attempt, limit, backoff, what, e.failure);
             }
         }
     }
 
     /** One try: the answer, or a failure worth another try (a time-out, a failed connection, a 5xx). */
     private GitHubResponse attempt(
-            String method, String url, String body, String authorization, boolean rateLimitsAnswered) throws Retryable {
+            String method, String url, String body, String authorization, boolean rateLimitsAnswered, boolean once)
+            throws Retryable {
         String what = method + " " + pathOf(url);
+        // said when a write may have been applied and is therefore not sent again (see sendOnce)
+        String notRepeated = once ? " (not sent again: GitHub may have applied it)" : "";
         GitHubResponse response;
         try {
             response = transport.execute(method, url, body, authorization);
+        } catch (HttpTransport.NotSentException e) {
+            throw new Retryable(
+                    new GitHubApiException(
+                            what + " to " + hostOf(url) + " failed: " + causeOf(e.getCause()) + " (nothing was sent)",
+                            0,
+                            false,
+                            null,
+                            e),
+                    true);
         } catch (InterruptedIOException e) {
             if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
                 throw new GitHubApiException(what + " interrupted", 0, false, null, e);
             }
-            throw new Retryable(new GitHubApiException(what + " timed out", 0, false, null, e));
+            throw new Retryable(new GitHubApiException(what + " timed out" + notRepeated, 0, false, null, e), false);
         } catch (IOException e) {
             throw new Retryable(
-                    new GitHubApiException(what + " to " + hostOf(url) + " failed: " + causeOf(e), 0, false, null, e));
+                    new GitHubApiException(
+                            what + " to " + hostOf(url) + " failed: " + causeOf(e) + notRepeated, 0, false, null, e),
+                    false);
         }
         int status = response.status();
         if (status < 300) {
@@ -151,7 +168,7 @@ public final class GitHubHttp {
             throw new GitHubApiException("rate limited: " + message, status, false, limitLifts.get(), null);
         }
         if (status >= 500) {
-            throw new Retryable(new GitHubApiException(message, status, false, null, null));
+            throw new Retryable(new GitHubApiException(message + notRepeated, status, false, null, null), false);
         }
         throw new GitHubApiException(message, status, true, null, null);
     }
@@ -239,14 +256,16 @@ public final class GitHubHttp {
         return body.length() > 300 ? body.substring(0, 300) + "…" : body;
     }
 
-    /** A failure that another try may cure. */
+    /** A failure that another try may cure; {@code notSent} when the request never left, so any may go again. */
     private static final class Retryable extends Exception {
 
         private final transient GitHubApiException failure;
+        private final boolean notSent;
 
-        Retryable(GitHubApiException failure) {
+        Retryable(GitHubApiException failure, boolean notSent) {
             super(failure.getMessage(), null, false, false);
             this.failure = failure;
+            this.notSent = notSent;
         }
     }
 

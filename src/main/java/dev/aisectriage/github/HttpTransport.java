@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import okhttp3.Cache;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -21,7 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The wire under {@link GitHubHttp}: OkHttp, which repeats nothing itself (every retry is {@link GitHubHttp}'s
- * decision, and a comment is posted once), with an optional disk cache. With the cache every GET asks
+ * decision, and a comment is posted once), with an optional disk cache. A connection the server had closed is found
+ * before anything is written on it ({@link SendGuard}) and the request goes out on a new one; a failure before the
+ * request left is a {@link NotSentException}, which any request, a POST included, may be sent again after. With the
+ * cache every GET asks
  * {@code max-age=0}, as hub4j's OkHttp connector does: a stored answer is never served unasked, but sent back as
  * {@code If-None-Match}, and a 304 (which GitHub does not count against the rate limit) hands the caller the
  * stored body.
@@ -30,6 +34,11 @@ final class HttpTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /**
+     * Connections found closed, one after the other, before a request gives up: more than OkHttp keeps idle (5),
+     * so a pool whose every connection was closed at once is emptied.
+     */
+    private static final int MAX_CLOSED_CONNECTIONS = 8;
     /** OkHttp allows one {@link Cache} per directory in a process. */
     private static final Map<Path, Cache> CACHES = new ConcurrentHashMap<>();
 
@@ -49,6 +58,8 @@ final class HttpTransport {
         if (cache != null) {
             b.cache(cache).addNetworkInterceptor(HttpTransport::withoutCredentialsInVary);
         }
+        // last: nearest the wire
+        b.addNetworkInterceptor(new SendGuard());
         this.client = b.build();
         this.cached = cache != null;
     }
@@ -58,10 +69,35 @@ final class HttpTransport {
         return CACHES.computeIfAbsent(directory.toAbsolutePath().normalize(), d -> new Cache(d.toFile(), maxBytes));
     }
 
-    /** Sends one request, once. */
+    /**
+     * Sends one request, once: on a new connection when the pooled one turns out closed by the server, since
+     * nothing was written on that one.
+     *
+     * @throws NotSentException when it failed before any of it left (no connection could be made)
+     * @throws IOException when it failed after it was handed to the connection: GitHub may have received it
+     */
     GitHubResponse execute(String method, String url, String body, String authorization) throws IOException {
-        try (Response r =
-                client.newCall(request(method, url, body, authorization)).execute()) {
+        for (int closed = 1; ; closed++) {
+            SendGuard.Handover handover = new SendGuard.Handover();
+            try {
+                return exchange(request(method, url, body, authorization, handover));
+            } catch (SendGuard.StaleConnectionException e) {
+                if (closed >= MAX_CLOSED_CONNECTIONS) {
+                    throw new NotSentException(e);
+                }
+                LOG.debug("{} {}: {}; sending on a new connection", method, pathOf(url), e.getMessage());
+            } catch (IOException e) {
+                if (handover.sent || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                throw new NotSentException(e);
+            }
+        }
+    }
+
+    private GitHubResponse exchange(Request request) throws IOException {
+        String method = request.method();
+        try (Response r = client.newCall(request).execute()) {
             Response network = r.networkResponse();
             if (network != null) {
                 sent.incrementAndGet();
@@ -88,9 +124,10 @@ final class HttpTransport {
         return notModified.get();
     }
 
-    private Request request(String method, String url, String body, String authorization) {
+    private Request request(String method, String url, String body, String authorization, SendGuard.Handover handover) {
         Request.Builder b = new Request.Builder()
                 .url(url)
+                .tag(SendGuard.Handover.class, handover)
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", "2022-11-28")
                 .header("User-Agent", "ai-security-triage");
@@ -104,6 +141,18 @@ final class HttpTransport {
                 ? RequestBody.create(body, JSON)
                 : requiresBody(method) ? RequestBody.create(new byte[0], null) : null;
         return b.method(method, payload).build();
+    }
+
+    private static String pathOf(String url) {
+        HttpUrl u = HttpUrl.parse(url);
+        return u == null ? url : u.encodedPath();
+    }
+
+    /** The request failed before any of it left this process: sending it again cannot make it happen twice. */
+    static final class NotSentException extends IOException {
+        NotSentException(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static boolean requiresBody(String method) {

@@ -1,6 +1,7 @@
 package dev.aisectriage.github;
 
-import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Comment;
+import dev.aisectriage.core.ThreadRef.GitHubThread;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Issues, labels, comments and files through GitHub's REST API, on the installation token. Sends; records nothing.
- * Every call goes through hub4j on objects bound to their repository without a fetch ({@link HubObjects}); see the
+ * Every call goes through hub4j on objects bound to their repository without a fetch ({@link GitHubObjects}); see the
  * call table in docs/operations.md.
  */
 final class IssuesRest {
@@ -27,20 +28,20 @@ final class IssuesRest {
 
     private final InstallationTokens tokens;
 
-    private final HubObjects hub;
+    private final GitHubObjects objects;
 
     IssuesRest(GitHubHttp http, InstallationCalls calls, InstallationTokens tokens) {
         this.tokens = tokens;
-        this.hub = new HubObjects(http, calls);
+        this.objects = new GitHubObjects(http, calls);
     }
 
     /** Pages of 100, at most {@link #MAX_PAGES}; the authors are read from the same answers ({@link CommentAuthors}). */
-    List<RemoteComment> listComments(ThreadRef issue) {
-        return hub.call(issue.installationId(), () -> {
-            List<RemoteComment> out = new ArrayList<>();
-            for (GHIssueComment c : hub.issue(issue).listComments().withPageSize(100)) {
+    List<Comment> listComments(GitHubThread issue) {
+        return objects.call(issue.installationId(), () -> {
+            List<Comment> out = new ArrayList<>();
+            for (GHIssueComment c : objects.issue(issue).listComments().withPageSize(100)) {
                 String body = c.getBody() == null ? "" : c.getBody();
-                out.add(new RemoteComment(Long.toString(c.getId()), body, byThisApp(c.getId())));
+                out.add(new Comment(Long.toString(c.getId()), body, byThisApp(c.getId())));
                 if (out.size() >= MAX_PAGES * 100) {
                     break;
                 }
@@ -50,11 +51,11 @@ final class IssuesRest {
     }
 
     Set<String> listLabels(long installationId, String repository) {
-        return hub.call(installationId, () -> {
+        return objects.call(installationId, () -> {
             Set<String> out = new LinkedHashSet<>();
             int left = MAX_PAGES * 100;
             for (GHLabel label :
-                    hub.repository(installationId, repository).listLabels().withPageSize(100)) {
+                    objects.repository(installationId, repository).listLabels().withPageSize(100)) {
                 if (left-- == 0) {
                     break;
                 }
@@ -65,16 +66,16 @@ final class IssuesRest {
     }
 
     List<OpenIssue> listOpenIssues(long installationId, String repository, int limit) {
-        return hub.call(
+        return objects.call(
                 installationId,
                 () -> RepositoryIssues.list(
-                        hub.repository(installationId, repository), GHIssueState.OPEN, null, limit));
+                        objects.repository(installationId, repository), GHIssueState.OPEN, null, limit));
     }
 
     Optional<RepoFile> readFile(long installationId, String repository, String path) {
         try {
-            return hub.call(installationId, () -> {
-                GHContent f = hub.repository(installationId, repository).getFileContent(path);
+            return objects.call(installationId, () -> {
+                GHContent f = objects.repository(installationId, repository).getFileContent(path);
                 if (!"file".equals(f.getType() == null ? "file" : f.getType())) {
                     return Optional.empty();
                 }
@@ -93,13 +94,13 @@ final class IssuesRest {
         }
     }
 
-    void addLabels(ThreadRef issue, List<String> labels) {
-        hub.call(issue.installationId(), () -> hub.issue(issue).addLabels(labels.toArray(String[]::new)));
+    void addLabels(GitHubThread issue, List<String> labels) {
+        objects.call(issue.installationId(), () -> objects.issue(issue).addLabels(labels.toArray(String[]::new)));
     }
 
-    void removeLabel(ThreadRef issue, String label) {
+    void removeLabel(GitHubThread issue, String label) {
         try {
-            hub.call(issue.installationId(), () -> hub.issue(issue).removeLabel(label));
+            objects.call(issue.installationId(), () -> objects.issue(issue).removeLabel(label));
         } catch (GitHubApiException e) {
             if (!e.isGone()) {
                 throw e;
@@ -111,9 +112,9 @@ final class IssuesRest {
     /** False if the repository already has a label of that name (GitHub's 422). */
     boolean createLabel(long installationId, String repository, LabelSpec label) {
         try {
-            hub.call(
+            objects.call(
                     installationId,
-                    () -> hub.repository(installationId, repository)
+                    () -> objects.repository(installationId, repository)
                             .createLabel(label.name(), label.color(), label.description()));
             return true;
         } catch (GitHubApiException e) {
@@ -124,16 +125,16 @@ final class IssuesRest {
         }
     }
 
-    /** Sent once: see {@link GitHubHttp#sendOnce} and {@link HubConnector}. */
-    String createComment(ThreadRef issue, String body) {
+    /** Sent once: see {@link GitHubHttp#sendOnce} and {@link HttpConnector}. */
+    String createComment(GitHubThread issue, String body) {
         GHIssueComment created =
-                hub.call(issue.installationId(), () -> hub.issue(issue).comment(body));
+                objects.call(issue.installationId(), () -> objects.issue(issue).comment(body));
         return Long.toString(created.getId());
     }
 
-    void updateComment(ThreadRef issue, String commentId, String body) {
-        hub.call(issue.installationId(), () -> {
-            hub.comment(issue, Long.parseLong(commentId)).update(body);
+    void updateComment(GitHubThread issue, String commentId, String body) {
+        objects.call(issue.installationId(), () -> {
+            objects.comment(issue, Long.parseLong(commentId)).update(body);
             return null;
         });
     }
@@ -143,7 +144,7 @@ final class IssuesRest {
      * comment is the App's only if its author is the App's bot user (whose login is asked of GitHub once).
      */
     private boolean byThisApp(long commentId) {
-        CommentAuthors.Author author = hub.authors()
+        CommentAuthors.Author author = objects.authors()
                 .of(commentId)
                 .orElseThrow(() -> new GitHubApiException(
                         "comment " + commentId + " was listed but its author was not read", 0, false, null, null));

@@ -26,7 +26,7 @@ public final class RepositoryIssues {
 
     /** @param authorization the whole header value ({@code Bearer …}), or a supplier of null for none */
     public RepositoryIssues(GitHubHttp http, Supplier<String> authorization) {
-        this.client = HubObjects.client(http, send -> send.apply(authorization.get()), new CommentAuthors());
+        this.client = GitHubObjects.client(http, send -> send.apply(authorization.get()), new CommentAuthors());
     }
 
     /**
@@ -35,7 +35,7 @@ public final class RepositoryIssues {
      */
     public List<OpenIssue> list(String repository, String state, Instant since, int limit) {
         GHIssueState which = "all".equals(state) ? GHIssueState.ALL : GHIssueState.OPEN;
-        return HubObjects.run(() -> list(HubObjects.repository(client, repository), which, since, limit));
+        return GitHubObjects.run(() -> list(GitHubObjects.repository(client, repository), which, since, limit));
     }
 
     /** Oldest first, at most {@code limit}, pages of 100; nothing beyond the page holding the last one is asked. */

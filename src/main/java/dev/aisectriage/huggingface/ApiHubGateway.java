@@ -1,14 +1,16 @@
 package dev.aisectriage.huggingface;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aisectriage.core.ActionLog;
+import dev.aisectriage.core.Comment;
+import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.ThreadRef.HubDiscussion;
 import dev.aisectriage.log.LogSafe;
-import dev.aisectriage.store.Actions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,42 +19,35 @@ import org.slf4j.LoggerFactory;
  * from a checked {@link HubRepo}, never a URL from a payload, so the token only ever goes to the Hub. Failures are
  * thrown as {@link HubApiException}; the job queue retries them (a comment created just before a failure is found
  * again by its marker, so it is not posted twice), except a refused token (401/403), which it dead-letters at once,
- * and a 429, which it puts back until the {@code Retry-After} without counting an attempt.
+ * and a 429, which it puts back until the {@code Retry-After} without counting an attempt. Without a token nothing
+ * is read (a discussion has no comments) and the service runs it in dry-run.
  */
 public final class ApiHubGateway implements HubGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHubGateway.class);
 
     private final HubHttp http;
+    private final String root;
     private final String token;
-    private final boolean dryRun;
-    private final Actions actions;
-    private final AtomicLong dryRunIds = new AtomicLong();
+    private final ActionLog actions;
     private volatile HubUser bot;
 
     /**
-     * @param root   the Hub's root, {@code https://huggingface.co} (or a stand-in in tests)
-     * @param token  the bot's token, or null: then nothing is read nor written and {@code dryRun} must be true
-     * @param actions the store of sent and intended writes
+     * @param root the Hub's root, {@code https://huggingface.co} (or a stand-in in tests)
+     * @param token the bot's token, or null: then nothing is read
+     * @param actions the log of sent writes
+     * @param clock the local clock a 429's {@code Retry-After} is counted on
      */
-    public ApiHubGateway(String root, String token, boolean dryRun, Actions actions) {
-        this(root, token, dryRun, actions, Clock.systemUTC());
-    }
-
-    /** @param clock the local clock a 429's {@code Retry-After} is counted on */
-    public ApiHubGateway(String root, String token, boolean dryRun, Actions actions, Clock clock) {
-        if (token == null && !dryRun) {
-            throw new IllegalArgumentException("a live Hub gateway needs HF_TOKEN");
-        }
+    public ApiHubGateway(String root, String token, ActionLog actions, Clock clock) {
         this.http = new HubHttp(root, token, clock);
+        this.root = root.replaceAll("/+$", "");
         this.token = token;
-        this.dryRun = dryRun;
         this.actions = actions;
     }
 
     @Override
-    public boolean dryRun() {
-        return dryRun;
+    public String webUrl(HubDiscussion discussion) {
+        return root + "/" + discussion.repository() + "/discussions/" + discussion.number();
     }
 
     @Override
@@ -66,7 +61,7 @@ public final class ApiHubGateway implements HubGateway {
         }
         synchronized (this) {
             if (bot == null) {
-                JsonNode me = send("GET", "/api/whoami-v2", null);
+                JsonNode me = http.send("GET", "/api/whoami-v2", null);
                 String id = text(me, "id");
                 String name = text(me, "name");
                 if (id == null && name == null) {
@@ -80,12 +75,13 @@ public final class ApiHubGateway implements HubGateway {
     }
 
     @Override
-    public List<HubComment> comments(HubDiscussionRef discussion) {
+    public List<Comment> comments(ThreadRef thread) {
         if (token == null) {
             return List.of();
         }
-        JsonNode details = send("GET", discussion.apiPath(), null);
-        List<HubComment> out = new ArrayList<>();
+        HubUser me = bot().orElse(null);
+        JsonNode details = http.send("GET", apiPath(thread), null);
+        List<Comment> out = new ArrayList<>();
         for (JsonNode event : details.path("events")) {
             if (!"comment".equals(event.path("type").asText())) {
                 continue;
@@ -93,58 +89,59 @@ public final class ApiHubGateway implements HubGateway {
             JsonNode author = event.path("author");
             JsonNode data = event.path("data");
             String authorId = text(author, "_id") != null ? text(author, "_id") : text(author, "id");
-            out.add(new HubComment(
+            HubComment c = new HubComment(
                     text(event, "id"),
                     authorId,
                     text(author, "name"),
                     text(data.path("latest"), "raw"),
-                    data.path("hidden").asBoolean(false)));
+                    data.path("hidden").asBoolean(false));
+            out.add(new Comment(c.id(), c.content() == null ? "" : c.content(), c.isBy(me)));
         }
         return out;
     }
 
     @Override
-    public String createComment(HubDiscussionRef discussion, String body) {
-        if (wouldDo(discussion, "create comment", body)) {
-            return "dry-run-" + dryRunIds.incrementAndGet();
-        }
-        JsonNode answer = send("POST", discussion.apiPath() + "/comment", Map.of("comment", body));
+    public String createComment(ThreadRef thread, String body) {
+        String path = apiPath(thread);
+        JsonNode answer = http.send("POST", path + "/comment", Map.of("comment", body));
         String id = text(answer.path("newMessage"), "id");
         if (id == null) {
             id = text(answer, "id");
         }
         if (id == null) {
             // Posted, but we cannot edit it without its id: the retry finds it by its marker instead.
-            throw new HubApiException(200, "POST " + discussion.apiPath() + "/comment: answer has no comment id");
+            throw new HubApiException(200, "POST " + path + "/comment: answer has no comment id");
         }
-        actions.record(null, discussion.repo().path(), discussion.num(), "create comment", id, false);
+        actions.record(null, thread.repository(), thread.number(), "create comment", id, false);
         return id;
     }
 
     @Override
-    public void editComment(HubDiscussionRef discussion, String commentId, String body) {
-        if (wouldDo(discussion, "edit comment " + commentId, body)) {
-            return;
-        }
+    public void editComment(ThreadRef thread, String commentId, String body) {
         if (!commentId.matches("[A-Za-z0-9]+")) {
             throw new IllegalArgumentException("not a Hub comment id: '" + commentId + "'");
         }
-        send("POST", discussion.apiPath() + "/comment/" + commentId + "/edit", Map.of("content", body));
-        actions.record(null, discussion.repo().path(), discussion.num(), "edit comment", commentId, false);
+        http.send("POST", apiPath(thread) + "/comment/" + commentId + "/edit", Map.of("content", body));
+        actions.record(null, thread.repository(), thread.number(), "edit comment", commentId, false);
     }
 
-    private boolean wouldDo(HubDiscussionRef discussion, String action, String body) {
-        if (!dryRun) {
-            return false;
+    /** The Hub has no labels: the triage never asks. */
+    @Override
+    public void addLabels(ThreadRef thread, List<String> labels) {
+        throw new UnsupportedOperationException("Hub discussions have no labels");
+    }
+
+    @Override
+    public void removeLabel(ThreadRef thread, String label) {
+        throw new UnsupportedOperationException("Hub discussions have no labels");
+    }
+
+    /** {@code /api/models/owner/name/discussions/12}, relative to the Hub's root, from a checked repository. */
+    static String apiPath(ThreadRef thread) {
+        if (!(thread instanceof HubDiscussion d)) {
+            throw new IllegalArgumentException(thread + " is not a Hub discussion");
         }
-        String detail = HubHttp.abbreviate(body);
-        LOG.info("{}: would {} {}", LogSafe.text(discussion), action, LogSafe.text(detail));
-        actions.record(null, discussion.repo().path(), discussion.num(), action, detail, true);
-        return true;
-    }
-
-    private JsonNode send(String method, String path, Map<String, String> body) {
-        return http.send(method, path, body);
+        return HubRepo.of(d.repoType(), d.repoName()).apiPath() + "/discussions/" + d.number();
     }
 
     private static String text(JsonNode node, String field) {

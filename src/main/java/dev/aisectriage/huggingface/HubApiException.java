@@ -1,12 +1,15 @@
 package dev.aisectriage.huggingface;
 
+import dev.aisectriage.core.PlatformException;
+import java.time.Instant;
+
 /** The Hub answered a call with an error status (or could not be reached: status 0). */
-public class HubApiException extends RuntimeException {
+public class HubApiException extends PlatformException {
 
     private final int status;
 
     public HubApiException(int status, String message) {
-        super(message);
+        super(message, null);
         this.status = status;
     }
 
@@ -15,13 +18,20 @@ public class HubApiException extends RuntimeException {
         this.status = 0;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
-    /** The discussion or comment no longer exists (deleted, or the repository went private or away). */
-    public boolean isGone() {
-        return status == 404 || status == 410;
+    /** A refusal of the request as it is (4xx), not a rate limit: trying again cannot help. */
+    @Override
+    public boolean isFinal() {
+        return status >= 400 && status < 500 && status != 429;
+    }
+
+    @Override
+    public Instant retryAt() {
+        return null;
     }
 
     /**

@@ -1,24 +1,18 @@
 package dev.aisectriage.huggingface;
 
-import java.util.List;
+import dev.aisectriage.core.ThreadPort;
+import dev.aisectriage.core.ThreadRef.HubDiscussion;
 import java.util.Optional;
 
 /**
- * Everything the bot reads from and writes to the Hub, one method per call. Every write goes through here, and so
- * does dry-run: a dry-run gateway logs {@code owner/name#12: would comment …}, records it and sends nothing.
+ * Everything the bot reads from and writes to the Hub: the thread port for its discussions (which have no labels),
+ * and the bot's own account. Dry-run is the thread port's dry-run around it ({@code core/DryRunThreads}).
  */
-public interface HubGateway {
+public interface HubGateway extends ThreadPort {
 
     /** The bot's own account ({@code GET /api/whoami-v2}, fetched once); empty when the bot has no token. */
     Optional<HubUser> bot();
 
-    /** The discussion's comments, oldest first (to find the bot's own by its marker); empty without a token. */
-    List<HubComment> comments(HubDiscussionRef discussion);
-
-    /** Posts a comment and answers its id. */
-    String createComment(HubDiscussionRef discussion, String body);
-
-    void editComment(HubDiscussionRef discussion, String commentId, String body);
-
-    boolean dryRun();
+    /** The discussion's web address. */
+    String webUrl(HubDiscussion discussion);
 }

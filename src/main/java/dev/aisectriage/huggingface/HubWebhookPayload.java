@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.ThreadRef;
 
 /**
  * A Hugging Face Hub webhook payload, the fields the bot reads, as documented in the Hub's webhooks guide
@@ -41,19 +43,15 @@ public record HubWebhookPayload(Event event, Repo repo, Discussion discussion, C
 
     public record Webhook(String id, Integer version) {}
 
-    /** Parses the raw body; a body that is not a JSON object of this shape is a {@link JsonProcessingException}. */
-    public static HubWebhookPayload parse(String json) throws JsonProcessingException {
-        JsonNode tree = JSON.readTree(json);
-        if (tree == null || !tree.isObject()) {
-            throw new IllegalArgumentException("body is not a JSON object");
-        }
+    /** Binds a parsed body; one that is not of this shape is a {@link JsonProcessingException}. */
+    public static HubWebhookPayload bind(JsonNode tree) throws JsonProcessingException {
         return JSON.treeToValue(tree, HubWebhookPayload.class);
     }
 
-    /** The payload of a stored delivery, parsed again by the job that handles it. */
-    public static HubWebhookPayload of(JsonNode payload) {
+    /** The payload of a stored delivery, read again by the job that handles it. */
+    public static HubWebhookPayload of(Delivery delivery) {
         try {
-            return JSON.treeToValue(payload, HubWebhookPayload.class);
+            return JSON.treeToValue(delivery.payload(), HubWebhookPayload.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("stored Hub payload does not parse: " + e.getOriginalMessage(), e);
         }
@@ -68,11 +66,12 @@ public record HubWebhookPayload(Event event, Repo repo, Discussion discussion, C
     }
 
     /** The discussion the event is about; throws if the payload has none. */
-    public HubDiscussionRef discussionRef() {
+    public ThreadRef.HubDiscussion discussionRef() {
         if (discussion == null || discussion.num() == null) {
             throw new IllegalArgumentException("payload has no discussion number");
         }
-        return new HubDiscussionRef(hubRepo(), discussion.num());
+        HubRepo r = hubRepo();
+        return new ThreadRef.HubDiscussion(r.type(), r.name(), discussion.num());
     }
 
     /** The comment's author id, or null. */

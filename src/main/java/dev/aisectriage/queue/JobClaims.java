@@ -2,7 +2,8 @@ package dev.aisectriage.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.store.ThreadLeases;
@@ -60,7 +61,7 @@ final class JobClaims {
                     continue;
                 }
                 int attempts = take(c, candidate.id(), workerId, now);
-                return Optional.of(load(c, candidate.id(), attempts));
+                return Optional.of(load(c, candidate.id(), attempts, workerId));
             }
             return Optional.empty();
         });
@@ -135,24 +136,30 @@ final class JobClaims {
         }
     }
 
-    private static Job load(Connection c, long id, int attempts) throws SQLException {
+    private static Job load(Connection c, long id, int attempts, String workerId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT d.delivery_id, d.event, d.action, d.installation_id, d.repository, d.payload, d.received_at,
-                    j.thread_key
+                SELECT d.delivery_id, d.event, d.action, d.installation_id, d.repository, d.thread_number,
+                    d.semantic_key, d.payload, d.received_at, j.thread_key
                 FROM jobs j JOIN deliveries d ON d.delivery_id = j.delivery_id WHERE j.id = ?""")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 long installation = rs.getLong(4);
                 Long installationId = rs.wasNull() ? null : installation;
-                WebhookEvent event = new WebhookEvent(
+                int number = rs.getInt(6);
+                Integer threadNumber = rs.wasNull() ? null : number;
+                String body = rs.getString(8);
+                Delivery delivery = new Delivery(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
                         installationId,
                         rs.getString(5),
-                        parse(rs.getString(6)));
-                return new Job(id, attempts, rs.getLong(7), event, rs.getString(8));
+                        threadNumber,
+                        rs.getString(7),
+                        body,
+                        parse(body));
+                return new Job(id, attempts, rs.getLong(9), delivery, new Lease(rs.getString(10), workerId));
             }
         }
     }

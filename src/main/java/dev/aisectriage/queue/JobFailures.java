@@ -1,7 +1,7 @@
 package dev.aisectriage.queue;
 
+import dev.aisectriage.core.MalformedPayloadException;
 import dev.aisectriage.core.RateLimited;
-import dev.aisectriage.event.MalformedPayloadException;
 import dev.aisectriage.github.GitHubApiException;
 import dev.aisectriage.huggingface.HubApiException;
 import java.util.Optional;
@@ -19,6 +19,14 @@ final class JobFailures {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * GitHub could not be reached, or the connection dropped before it answered: the network's failure, not the
+     * bot's, retried like any other but worth a WARN line rather than an ERROR with a stack trace.
+     */
+    static boolean network(Throwable e) {
+        return e instanceof GitHubApiException g && g.status() == 0 && !g.isFinal() && g.retryAt() == null;
     }
 
     /**

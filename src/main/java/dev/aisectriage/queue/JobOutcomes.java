@@ -1,8 +1,8 @@
 package dev.aisectriage.queue;
 
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.MalformedPayloadException;
 import dev.aisectriage.core.RateLimited;
-import dev.aisectriage.event.MalformedPayloadException;
-import dev.aisectriage.event.WebhookEvent;
 import dev.aisectriage.log.LogSafe;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,21 +28,21 @@ final class JobOutcomes {
     }
 
     void done(Job job, String workerId, int handlers, long started) {
-        WebhookEvent event = job.event();
+        Delivery event = job.delivery();
         boolean completed = queue.complete(job.id(), workerId);
         Duration took = since(started);
         if (!completed) {
             LOG.warn(
                     "job {} (delivery {}) finished after its lease expired; another worker re-claimed it",
                     job.id(),
-                    LogSafe.text(event.deliveryId()));
+                    LogSafe.text(event.id()));
             return;
         }
         observer.jobFinished(job, JobState.DONE, took);
         LOG.debug(
                 "job done id={} delivery={} event={} attempt={} handlers={} ms={}",
                 job.id(),
-                LogSafe.text(event.deliveryId()),
+                LogSafe.text(event.id()),
                 LogSafe.text(event.key()),
                 job.attempts(),
                 handlers,
@@ -75,7 +75,7 @@ final class JobOutcomes {
         LOG.warn(
                 "job {} (delivery {}) interrupted by shutdown; {}",
                 job.id(),
-                LogSafe.text(job.event().deliveryId()),
+                LogSafe.text(job.delivery().id()),
                 requeued ? "queued again, no attempt spent" : "its lease was already lost");
     }
 
@@ -93,7 +93,7 @@ final class JobOutcomes {
             LOG.warn(
                     "job rate limited id={} delivery={} installation={} outcome=queued until {} (attempt not counted)",
                     job.id(),
-                    LogSafe.text(job.event().deliveryId()),
+                    LogSafe.text(job.delivery().id()),
                     installation,
                     limit.retryAt());
             observer.jobFinished(job, JobState.QUEUED, since(started));
@@ -123,19 +123,23 @@ final class JobOutcomes {
                         ? "dead-lettered"
                         : "retry in " + queue.backoff(job.attempts()).toMillis() + "ms")
                 .orElse("lease lost");
-        logFailed(Level.ERROR, job, next, LogSafe.throwable(e));
+        if (JobFailures.network(e) && now.filter(s -> s != JobState.DEAD).isPresent()) {
+            logFailed(Level.WARN, job, next, LogSafe.text(e.toString()));
+        } else {
+            logFailed(Level.ERROR, job, next, LogSafe.throwable(e));
+        }
         now.ifPresent(s -> observer.jobFinished(job, s, took));
     }
 
     /** The one log line for a failed job: with its stack trace when {@code detail} is a throwable, else its reason. */
     private static void logFailed(Level level, Job job, String outcome, Object detail) {
-        WebhookEvent event = job.event();
+        Delivery event = job.delivery();
         LOG.atLevel(level)
                 .log(
                         "job failed id={} delivery={} repository={} event={} action={} attempt={} outcome={}"
                                 + (detail instanceof Throwable ? "" : " reason={}"),
                         job.id(),
-                        LogSafe.text(event.deliveryId()),
+                        LogSafe.text(event.id()),
                         LogSafe.text(event.repository()),
                         LogSafe.text(event.event()),
                         LogSafe.text(event.action()),

@@ -11,20 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the dashboard, the metrics and the tests read of the queue, and the dashboard's two dead-letter buttons. */
-final class JobQueries {
+/**
+ * What the dashboard, the metrics and the tests read of the job queue, and the dashboard's two dead-letter buttons
+ * (retry, dismiss).
+ */
+public record JobQueries(Database db, SerialWriter writer, Clock clock) {
 
-    private final Database db;
-    private final SerialWriter writer;
-    private final Clock clock;
-
-    JobQueries(Database db, SerialWriter writer, Clock clock) {
-        this.db = db;
-        this.writer = writer;
-        this.clock = clock;
-    }
-
-    Map<JobState, Long> countByState() {
+    /** Number of jobs in each state (every state present, zero if none). */
+    public Map<JobState, Long> countByState() {
         return db.inTransaction(c -> {
             Map<JobState, Long> counts = new EnumMap<>(JobState.class);
             for (JobState s : JobState.values()) {
@@ -39,7 +33,8 @@ final class JobQueries {
         });
     }
 
-    List<DeadLetter> deadLetters(int limit) {
+    /** Dead-lettered jobs, newest first. */
+    public List<DeadLetter> deadLetters(int limit) {
         return db.inTransaction(c -> {
             List<DeadLetter> list = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
@@ -64,21 +59,24 @@ final class JobQueries {
         });
     }
 
-    boolean retryDead(long jobId) {
+    /** Puts a dead job back in the queue with a fresh attempt count (after the cause was fixed). */
+    public boolean retryDead(long jobId) {
         return update("""
                 UPDATE jobs SET state = 'queued', attempts = 0, next_attempt_at = ?, finished_at = NULL,
                     claimed_by = NULL, claimed_at = NULL
                 WHERE id = ? AND state = 'dead'""", clock.millis(), jobId) == 1;
     }
 
-    boolean dismissDead(long jobId) {
+    /** Drops a dead letter for good (its cause will not be fixed): it is then finished and ages out with the rest. */
+    public boolean dismissDead(long jobId) {
         return update("""
                 UPDATE jobs SET state = 'done', finished_at = ?,
                     last_error = COALESCE(last_error || ' / ', '') || 'dismissed'
                 WHERE id = ? AND state = 'dead'""", clock.millis(), jobId) == 1;
     }
 
-    Optional<JobState> stateOf(String deliveryId) {
+    /** The state of the job of a delivery, if it has one. */
+    public Optional<JobState> stateOf(String deliveryId) {
         return db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT state FROM jobs WHERE delivery_id = ?")) {
                 s.setString(1, deliveryId);

@@ -1,5 +1,6 @@
 package dev.aisectriage.queue;
 
+import dev.aisectriage.core.Daemons;
 import dev.aisectriage.event.EventHandler;
 import dev.aisectriage.event.EventRoutes;
 import java.time.Duration;
@@ -49,28 +50,25 @@ public final class JobQueueWorkers implements AutoCloseable {
     private final String process;
     private volatile boolean running = true;
 
-    /** With the default time budget of a job, 120 s. */
-    public JobQueueWorkers(
-            JobQueue queue, EventRoutes routes, int size, Observer observer, Duration idlePoll, Duration drainTimeout) {
-        this(queue, routes, size, observer, idlePoll, drainTimeout, Duration.ofSeconds(120));
-    }
+    /**
+     * How the pool runs.
+     *
+     * @param size how many workers claim jobs at once
+     * @param idlePoll how long an idle worker waits before it looks for a job again (a queued job wakes one at once)
+     * @param drainTimeout how long {@link #close()} waits for the jobs in flight before it interrupts them
+     * @param jobTimeout a job still running after this long is interrupted and failed
+     */
+    public record Settings(int size, Duration idlePoll, Duration drainTimeout, Duration jobTimeout) {}
 
-    /** @param jobTimeout a job still running after this long is interrupted and failed */
-    public JobQueueWorkers(
-            JobQueue queue,
-            EventRoutes routes,
-            int size,
-            Observer observer,
-            Duration idlePoll,
-            Duration drainTimeout,
-            Duration jobTimeout) {
+    /** Starts the workers at once. */
+    public JobQueueWorkers(JobQueue queue, EventRoutes routes, Observer observer, Settings settings) {
         this.queue = queue;
         this.routes = routes;
-        this.runner = new JobRunner(jobTimeout);
+        this.runner = new JobRunner(settings.jobTimeout());
         this.outcomes = new JobOutcomes(queue, observer);
-        this.idlePoll = idlePoll;
-        this.drainTimeout = drainTimeout;
-        this.size = size;
+        this.idlePoll = settings.idlePoll();
+        this.drainTimeout = settings.drainTimeout();
+        this.size = settings.size();
         // pid plus a random part: in a container every restart is pid 1, and a worker id must name one process.
         this.process = "pid" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
@@ -78,11 +76,7 @@ public final class JobQueueWorkers implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             workers.execute(this::loop);
         }
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "job-lease-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        this.heartbeat = Daemons.timer("job-lease-heartbeat");
         long every = Math.max(queue.lease().toMillis() / 3, 100);
         heartbeat.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
         LOG.info(
@@ -90,7 +84,7 @@ public final class JobQueueWorkers implements AutoCloseable {
                 size,
                 process,
                 queue.lease().toSeconds(),
-                jobTimeout.toSeconds());
+                settings.jobTimeout().toSeconds());
     }
 
     private static ThreadFactory workerThreads() {
@@ -148,8 +142,8 @@ public final class JobQueueWorkers implements AutoCloseable {
         inFlight.put(job.id(), workerId);
         try {
             List<EventHandler> handlers =
-                    routes.handlersFor(job.event().event(), job.event().action());
-            runner.run(handlers, job.event(), workerId, job.threadKey());
+                    routes.handlersFor(job.delivery().event(), job.delivery().action());
+            runner.run(handlers, job);
             outcomes.done(job, workerId, handlers.size(), started);
         } catch (Exception e) {
             outcomes.failed(job, workerId, e, started);

@@ -1,8 +1,6 @@
 package dev.aisectriage.queue;
 
 import dev.aisectriage.event.EventHandler;
-import dev.aisectriage.event.WebhookEvent;
-import dev.aisectriage.store.ThreadLeases;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -18,12 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is interrupted and fails with a {@link TimeoutException}. A handler that ignores the interrupt is left to finish
  * on its own daemon thread; the worker moves on, and shutdown does not wait for it.
  */
-final class JobRunner {
+public final class JobRunner {
 
     private final Duration jobTimeout;
     private final ExecutorService runners;
 
-    JobRunner(Duration jobTimeout) {
+    public JobRunner(Duration jobTimeout) {
         this.jobTimeout = jobTimeout;
         AtomicInteger runnerCount = new AtomicInteger();
         this.runners = Executors.newCachedThreadPool(task -> {
@@ -33,15 +31,17 @@ final class JobRunner {
         });
     }
 
-    /** Runs the handlers on a runner thread; throws what they threw, or a TimeoutException when over budget. */
-    void run(List<EventHandler> handlers, WebhookEvent event, String workerId, String threadKey) throws Exception {
-        // on behalf of the worker that holds the thread's lease: once another holder takes it over, no more posts
-        Future<?> running = runners.submit(() -> ThreadLeases.workingFor(threadKey, workerId, () -> {
+    /**
+     * Runs the handlers on a runner thread, under the job's lease (its writes that must happen once check it);
+     * throws what they threw, or a TimeoutException when over budget.
+     */
+    public void run(List<EventHandler> handlers, Job job) throws Exception {
+        Future<?> running = runners.submit(() -> {
             for (EventHandler handler : handlers) {
-                handler.handle(event);
+                handler.handle(job.delivery(), job.lease());
             }
             return null;
-        }));
+        });
         try {
             running.get(jobTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -61,7 +61,7 @@ final class JobRunner {
     }
 
     /** Interrupts the handlers still running (their threads are daemons: nothing waits for them). */
-    void shutdownNow() {
+    public void shutdownNow() {
         runners.shutdownNow();
     }
 }

@@ -1,7 +1,7 @@
 package dev.aisectriage.recovery;
 
+import dev.aisectriage.core.Daemons;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -19,11 +19,7 @@ public final class RedeliverySchedule implements AutoCloseable {
     }
 
     public static RedeliverySchedule start(RedeliverySweep sweep, Duration every) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "redelivery-sweep");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = Daemons.timer("redelivery-sweep");
         timer.scheduleWithFixedDelay(
                 () -> {
                     try {

@@ -6,23 +6,18 @@ import dev.aisectriage.config.DotEnv;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.github.AppManifests;
 import dev.aisectriage.github.GitHubHttp;
-import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobQueueWorkers;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.store.Deliveries;
-import dev.aisectriage.store.Retention;
-import dev.aisectriage.store.SerialWriter;
-import dev.aisectriage.store.Writes;
 import dev.aisectriage.web.Dashboard;
 import dev.aisectriage.web.DashboardAccess;
 import dev.aisectriage.web.HuggingFaceWebhookEndpoint;
+import dev.aisectriage.web.Intake;
 import dev.aisectriage.web.SetupPage;
 import dev.aisectriage.web.TriageMetrics;
 import dev.aisectriage.web.WebServer;
 import dev.aisectriage.web.WebhookEndpoint;
 import dev.aisectriage.web.WebhookSignature;
 import io.javalin.Javalin;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -33,127 +28,64 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds the store, the job queue and its workers and the web server from an {@link
- * AppConfig} and a routing table, and starts them. {@link #close()} stops taking webhooks, then drains the jobs.
+ * The composition root: configuration → wiring built once ({@link Wiring}: store, queue, gateways, metrics) → the
+ * routing table built on it → workers and web server, started. {@link #close()} stops taking webhooks, then drains
+ * the jobs.
  */
 public final class Service implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
 
-    /** First retry after this long, doubling each time. */
-    static final Duration BASE_BACKOFF = Duration.ofSeconds(10);
-
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
     /** How often the retention purge runs. */
     static final Duration RETENTION_PERIOD = Duration.ofHours(1);
 
-    private final Database db;
-    private final SerialWriter writer;
-    private final Retention retention;
-    private final TriageMetrics metrics;
-    private final JobQueue queue;
-    private final Deliveries deliveries;
+    private final Wiring wiring;
     private final JobQueueWorkers workers;
     private final Javalin web;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Service(
-            Database db,
-            SerialWriter writer,
-            Retention retention,
-            TriageMetrics metrics,
-            JobQueue queue,
-            Deliveries deliveries,
-            JobQueueWorkers workers,
-            Javalin web) {
-        this.db = db;
-        this.writer = writer;
-        this.retention = retention;
-        this.metrics = metrics;
-        this.queue = queue;
-        this.deliveries = deliveries;
+    private Service(Wiring wiring, JobQueueWorkers workers, Javalin web) {
+        this.wiring = wiring;
         this.workers = workers;
         this.web = web;
     }
 
-    /** Opens the database ({@code DATABASE_URL}, else {@code DATABASE_PATH}) and starts everything. */
-    public static Service start(AppConfig config, EventRoutes routes, BooleanSupplier modelReady) {
-        return start(config, openDatabase(config), new TriageMetrics(), routes, modelReady);
-    }
-
-    /** PostgreSQL when {@code DATABASE_URL} is set (pooled: a connection per worker and some for intake), else SQLite. */
-    public static Database openDatabase(AppConfig config) {
-        return Database.open(config.databaseUrl(), config.databasePath(), config.workers() + 8);
-    }
-
     /**
-     * Starts with a database and metrics built by the caller, so that the handlers in {@code routes} can share them.
+     * Builds the service on an open store (which it closes with itself) and starts it.
      *
+     * @param routes the routing table the jobs run, built on the wiring ({@link Wiring#triage} for the bot)
      * @param modelReady answers /readyz's model check (true once the classifier is loaded)
      */
     public static Service start(
-            AppConfig config, Database db, TriageMetrics metrics, EventRoutes routes, BooleanSupplier modelReady) {
-        return start(config, db, metrics, writes -> routes, modelReady);
-    }
-
-    /**
-     * Starts with handlers built on the service's serial writer, so that their writes queue behind the intake's
-     * instead of meeting SQLite's busy handler.
-     *
-     * @param routes builds the routing table from the {@link Writes} every write transaction must go through
-     */
-    public static Service start(
-            AppConfig config,
-            Database db,
-            TriageMetrics metrics,
-            Function<Writes, EventRoutes> routesOnWriter,
-            BooleanSupplier modelReady) {
-        Clock clock = Clock.systemUTC();
-        SerialWriter writer = new SerialWriter(db);
-        writer.startCheckpoints(Duration.ofSeconds(1));
-        EventRoutes routes = routesOnWriter.apply(writer::inTransaction);
-        JobQueue queue = new JobQueue(
-                db,
-                writer,
-                clock,
-                config.maxAttempts(),
-                Duration.ofSeconds(config.leaseSeconds()),
-                BASE_BACKOFF,
-                MAX_BACKOFF);
-        metrics.watchQueue(queue::countByState);
-        Deliveries deliveries = new Deliveries(db, writer, clock, Deliveries.DEDUPE_WINDOW);
-        Retention retention = new Retention(
-                writer::inTransaction, clock, Duration.ofDays(config.retentionDays()), Deliveries.DEDUPE_WINDOW);
-        retention.start(RETENTION_PERIOD);
-        JobQueueWorkers workers = workers(config, db, metrics, queue, routes);
-        SetupPage setup = config.appId() == null ? setupPage(config, clock) : null;
-        Javalin web = webServer(config, db, metrics, routes, modelReady, queue, deliveries, workers, setup);
+            AppConfig config, Database db, Function<Wiring, EventRoutes> routes, BooleanSupplier modelReady) {
+        Wiring wiring = Wiring.of(config, db, Clock.systemUTC());
+        wiring.writer().startCheckpoints(Duration.ofSeconds(1));
+        EventRoutes table = routes.apply(wiring);
+        wiring.retention().start(RETENTION_PERIOD);
+        JobQueueWorkers workers = new JobQueueWorkers(
+                wiring.queue(),
+                table,
+                wiring.metrics(),
+                new JobQueueWorkers.Settings(
+                        config.workers(),
+                        // Jobs queued by another instance wake nobody here: on a shared PostgreSQL, workers poll more.
+                        db.dialect() == Database.Dialect.SQLITE ? Duration.ofSeconds(1) : Duration.ofMillis(200),
+                        DRAIN_TIMEOUT,
+                        Duration.ofSeconds(config.jobTimeoutSeconds())));
+        SetupPage setup = config.appId() == null ? setupPage(config, wiring.clock()) : null;
+        Javalin web = webServer(wiring, table, modelReady, workers, setup);
         try {
             web.start(config.bindHost(), config.port());
         } catch (RuntimeException e) {
             workers.close();
-            retention.close();
-            writer.close();
+            wiring.retention().close();
+            wiring.writer().close();
             throw e;
         }
-        logListening(config, web, routes, setup != null);
-        return new Service(db, writer, retention, metrics, queue, deliveries, workers, web);
-    }
-
-    private static JobQueueWorkers workers(
-            AppConfig config, Database db, TriageMetrics metrics, JobQueue queue, EventRoutes routes) {
-        // Jobs queued by another instance wake nobody here: on a shared PostgreSQL, workers poll more often.
-        Duration idlePoll = db.dialect() == Database.Dialect.SQLITE ? Duration.ofSeconds(1) : Duration.ofMillis(200);
-        return new JobQueueWorkers(
-                queue,
-                routes,
-                config.workers(),
-                metrics,
-                idlePoll,
-                DRAIN_TIMEOUT,
-                Duration.ofSeconds(config.jobTimeoutSeconds()));
+        logListening(config, web, table, setup != null);
+        return new Service(wiring, workers, web);
     }
 
     /** The one-step App registration, offered while there is no APP_ID. */
@@ -161,41 +93,32 @@ public final class Service implements AutoCloseable {
         return new SetupPage(
                 new AppManifests(new GitHubHttp(config.githubApiUrl())),
                 MarkdownCommentRenderer.webUrlFor(config.githubApiUrl()),
-                Path.of(DotEnv.FILE_NAME),
+                DotEnv.besideStore(config.databasePath()),
                 new DashboardAccess(config.dashboardPassword(), clock));
     }
 
     /** The web server with both webhook endpoints, the dashboard and (without an APP_ID) the setup page; not started. */
     private static Javalin webServer(
-            AppConfig config,
-            Database db,
-            TriageMetrics metrics,
-            EventRoutes routes,
-            BooleanSupplier modelReady,
-            JobQueue queue,
-            Deliveries deliveries,
-            JobQueueWorkers workers,
-            SetupPage setup) {
+            Wiring wiring, EventRoutes routes, BooleanSupplier modelReady, JobQueueWorkers workers, SetupPage setup) {
+        AppConfig config = wiring.config();
+        TriageMetrics metrics = wiring.metrics();
+        Intake intake = new Intake(routes, wiring.deliveries(), wiring.queue(), workers::wake, metrics);
         WebhookEndpoint webhook = new WebhookEndpoint(
                 new WebhookSignature(config.webhookSecret()),
-                routes,
-                deliveries,
-                workers::wake,
-                metrics,
+                intake,
                 config.developmentSecret() && !"127.0.0.1".equals(config.bindHost()));
         Dashboard dashboard = new Dashboard(
-                db,
+                wiring.db(),
                 new Dashboard.Options(
                         config.dashboardPassword(),
                         config.dryRun(),
-                        () -> queue.deadLetters(Dashboard.RECENT),
-                        queue::countByState,
-                        queue::retryDead,
+                        () -> wiring.queries().deadLetters(Dashboard.RECENT),
+                        wiring.queries()::countByState,
+                        wiring.queries()::retryDead,
                         metrics::redeliveriesRequested));
-        HuggingFaceWebhookEndpoint hub =
-                new HuggingFaceWebhookEndpoint(config.hub(), routes, deliveries, workers::wake, metrics);
+        HuggingFaceWebhookEndpoint hub = new HuggingFaceWebhookEndpoint(config.hub(), intake);
         return WebServer.create(
-                webhook, hub, db, modelReady, metrics, dashboard, setup == null ? c -> {} : setup::addRoutes);
+                webhook, hub, wiring.db(), modelReady, metrics, dashboard, setup == null ? c -> {} : setup::addRoutes);
     }
 
     private static void logListening(AppConfig config, Javalin web, EventRoutes routes, boolean setupOffered) {
@@ -216,20 +139,9 @@ public final class Service implements AutoCloseable {
         return web.port();
     }
 
-    public Database database() {
-        return db;
-    }
-
-    public TriageMetrics metrics() {
-        return metrics;
-    }
-
-    public JobQueue queue() {
-        return queue;
-    }
-
-    public Deliveries deliveries() {
-        return deliveries;
+    /** What the service is made of: its store, queue, metrics and gateways. */
+    public Wiring wiring() {
+        return wiring;
     }
 
     /** Blocks until {@link #close()} has finished. */
@@ -249,8 +161,9 @@ public final class Service implements AutoCloseable {
         } finally {
             try {
                 workers.close();
-                retention.close();
-                writer.close();
+                wiring.retention().close();
+                wiring.writer().close();
+                wiring.db().close();
             } finally {
                 stopped.countDown();
             }

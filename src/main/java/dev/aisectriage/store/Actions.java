@@ -7,19 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The log of writes to GitHub: sent ones and, in dry-run, intended ones. */
-public final class Actions {
-
-    private final Database db;
-    private final Writes writes;
-
-    public Actions(Database db) {
-        this(db, db::writeTransaction);
-    }
-
-    public Actions(Database db, Writes writes) {
-        this.db = db;
-        this.writes = writes;
-    }
+public record Actions(Database db, Writes writes) {
 
     public void record(
             Long installationId, String repository, Integer number, String action, String detail, boolean dryRun) {
@@ -40,13 +28,20 @@ public final class Actions {
         });
     }
 
+    /** The newest first. */
     public List<Action> recent(int limit) {
+        return recent(0, limit);
+    }
+
+    /** The newest first, past the {@code offset} newest. */
+    public List<Action> recent(int offset, int limit) {
         return db.inTransaction(c -> {
             List<Action> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT installation_id, repository, number, action, detail, dry_run, created_at FROM actions "
-                            + "ORDER BY id DESC LIMIT ?")) {
+                            + "ORDER BY id DESC LIMIT ? OFFSET ?")) {
                 s.setInt(1, limit);
+                s.setInt(2, offset);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Action(

@@ -1,5 +1,6 @@
 package dev.aisectriage.store;
 
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,9 +19,9 @@ final class CommentSlots {
     }
 
     /** See {@link Threads#reserveComment}. */
-    boolean reserve(ThreadRef ref, String reservation, String previous) {
+    boolean reserve(ThreadRef ref, String reservation, String previous, Lease lease) {
         return writes.inTransaction(c -> {
-            ensureLease(c, ref);
+            ensureLease(c, ref, lease);
             ThreadRows.ensure(c, ref);
             try (PreparedStatement s = c.prepareStatement("UPDATE threads SET comment_id = ?, comment_hash = NULL "
                     + "WHERE " + ThreadRows.KEY + " AND (comment_id IS NULL OR comment_id = ?)")) {
@@ -33,21 +34,20 @@ final class CommentSlots {
     }
 
     /** See {@link Threads#requireLease}. */
-    void requireLease(ThreadRef ref) {
-        if (ThreadLeases.workingFor() != null) {
+    void requireLease(ThreadRef ref, Lease lease) {
+        if (lease.threadKey() != null) {
             writes.inTransaction(c -> {
-                ensureLease(c, ref);
+                ensureLease(c, ref, lease);
                 return null;
             });
         }
     }
 
-    private static void ensureLease(Connection c, ThreadRef ref) throws SQLException {
-        ThreadLeases.Held held = ThreadLeases.workingFor();
-        if (held != null
-                && held.threadKey().equals(Deliveries.threadKey(ref.repository(), ref.number()))
-                && !ThreadLeases.holds(c, held.threadKey(), held.holder())) {
-            throw new LeaseLostException(held.threadKey(), held.holder());
+    /** A lease of another thread, or none, has nothing to say about this one. */
+    private static void ensureLease(Connection c, ThreadRef ref, Lease lease) throws SQLException {
+        if (lease.covers(Lease.key(ref.repository(), ref.number()))
+                && !ThreadLeases.holds(c, lease.threadKey(), lease.holder())) {
+            throw new LeaseLostException(lease.threadKey(), lease.holder());
         }
     }
 }

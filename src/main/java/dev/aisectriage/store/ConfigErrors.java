@@ -7,19 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The latest problems found in each repository's config file, for the dashboard. */
-public final class ConfigErrors {
-
-    private final Database db;
-    private final Writes writes;
-
-    public ConfigErrors(Database db) {
-        this(db, db::writeTransaction);
-    }
-
-    public ConfigErrors(Database db, Writes writes) {
-        this.db = db;
-        this.writes = writes;
-    }
+public record ConfigErrors(Database db, Writes writes) {
 
     public void record(String repository, String file, List<String> errors) {
         writes.inTransaction(c -> {

@@ -14,30 +14,22 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The store: an embedded SQLite file (one instance), or a PostgreSQL server that several instances share. Schema
- * changes are Flyway migrations, one folder per database under {@code db/migration/}. A SQLite file written before
+ * changes are Flyway migrations in {@code db/migration/}, one file per version for both ({@link DialectMigrations}). A SQLite file written before
  * Flyway is baselined at the version it reached and keeps its data ({@link Migrations}).
  */
 public final class Database implements AutoCloseable {
 
-    /** The SQL each kind of database needs where the two differ. */
+    /** The kind of database, for the SQL where the two differ. */
     public enum Dialect {
-        SQLITE("sqlite", ""),
-        POSTGRESQL("postgresql", " FOR UPDATE SKIP LOCKED");
-
-        private final String folder;
-        private final String lockSkipLocked;
-
-        Dialect(String folder, String lockSkipLocked) {
-            this.folder = folder;
-            this.lockSkipLocked = lockSkipLocked;
-        }
+        SQLITE,
+        POSTGRESQL;
 
         /**
          * Appended to the SELECT that picks a row to claim: PostgreSQL locks the row and lets other claimers skip
          * it; SQLite has one writer at a time, so a claim there is serial anyway.
          */
         public String forUpdateSkipLocked() {
-            return lockSkipLocked;
+            return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
         }
     }
 
@@ -51,11 +43,6 @@ public final class Database implements AutoCloseable {
         this.sqliteUrl = sqliteUrl;
         this.pool = pool;
         this.description = description;
-    }
-
-    /** PostgreSQL when {@code databaseUrl} is set, otherwise the SQLite file at {@code databasePath}. */
-    public static Database open(String databaseUrl, Path databasePath, int poolSize) {
-        return databaseUrl == null || databaseUrl.isBlank() ? open(databasePath) : openPostgres(databaseUrl, poolSize);
     }
 
     /** Opens (creating if needed) the SQLite file, switches it to WAL and applies pending migrations. */
@@ -208,10 +195,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        var configuration = Flyway.configure()
-                .locations("classpath:db/migration/" + dialect.folder)
-                .failOnMissingLocations(true)
-                .loggers("slf4j");
+        var configuration = Migrations.configure(dialect);
         Flyway flyway = pool != null
                 ? configuration.dataSource(pool).load()
                 : configuration.dataSource(sqliteUrl, null, null).load();

@@ -1,5 +1,6 @@
 package dev.aisectriage.store;
 
+import dev.aisectriage.core.Delivery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,82 +11,37 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The deliveries table: every webhook GitHub sent, with what intake did with it. */
-public final class Deliveries {
+/**
+ * The deliveries table: every webhook received, with what the intake did with it. A handled delivery is stored by
+ * the job queue ({@code queue/JobQueue#enqueue}) in the transaction that queues its job, through {@link #store}.
+ */
+public record Deliveries(Database db, Writes writes, Clock clock, Duration dedupeWindow) {
 
     /** The same event seen again within this long is a duplicate; after it, it is processed as new. */
     public static final Duration DEDUPE_WINDOW = Duration.ofDays(1);
 
-    private final Database db;
-    private final SerialWriter writer;
-    private final Clock clock;
-    private final Duration dedupeWindow;
-
-    public Deliveries(Database db, SerialWriter writer, Clock clock) {
-        this(db, writer, clock, DEDUPE_WINDOW);
-    }
-
-    public Deliveries(Database db, SerialWriter writer, Clock clock, Duration dedupeWindow) {
-        this.db = db;
-        this.writer = writer;
-        this.clock = clock;
-        this.dedupeWindow = dedupeWindow;
-    }
-
     /**
-     * Stores a delivery the bot handles and queues its job, in one transaction. Returns {@link
-     * DeliveryOutcome#REDELIVERY} if the delivery id is already stored (nothing written), {@link
-     * DeliveryOutcome#DUPLICATE} if another delivery with the same semantic key was queued within the dedupe window
-     * (stored, no job).
+     * Stores a delivery the bot handles, inside the caller's transaction. Returns {@link DeliveryOutcome#REDELIVERY}
+     * if the delivery id is already stored (nothing written), {@link DeliveryOutcome#DUPLICATE} if another delivery
+     * with the same semantic key was queued within the dedupe window (stored, no job), else {@link
+     * DeliveryOutcome#QUEUED}: the caller queues its job in the same transaction.
      */
-    public DeliveryOutcome queue(Delivery d) {
-        return writer.inTransaction(c -> {
-            long now = clock.millis();
-            // The primary key decides redelivery: a concurrent copy with the same id waits for this transaction and
-            // then inserts nothing.
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO deliveries
-                        (delivery_id, event, action, installation_id, repository, thread_number, semantic_key,
-                         outcome, reason, payload, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', NULL, ?, ?)
-                    ON CONFLICT (delivery_id) DO NOTHING""")) {
-                int i = bind(s, d);
-                s.setString(i++, d.payload());
-                s.setLong(i, now);
-                if (s.executeUpdate() == 0) {
-                    return DeliveryOutcome.REDELIVERY;
-                }
-            }
-            if (d.semanticKey() != null && !claimSemanticKey(c, d, now)) {
-                markDuplicate(c, d);
-                return DeliveryOutcome.DUPLICATE;
-            }
-            insertJob(c, d, now);
-            return DeliveryOutcome.QUEUED;
-        });
-    }
-
-    private static void markDuplicate(Connection c, Delivery d) throws SQLException {
-        try (PreparedStatement s =
-                c.prepareStatement("UPDATE deliveries SET outcome = 'duplicate', reason = ? WHERE delivery_id = ?")) {
-            s.setString(1, "same event already queued");
-            s.setString(2, d.deliveryId());
-            s.executeUpdate();
+    public DeliveryOutcome store(Connection c, Delivery d, long now) throws SQLException {
+        // The primary key decides redelivery: a concurrent copy with the same id waits for this transaction and
+        // then inserts nothing.
+        if (insert(c, d, DeliveryOutcome.QUEUED, null, now) == 0) {
+            return DeliveryOutcome.REDELIVERY;
         }
-    }
-
-    private static void insertJob(Connection c, Delivery d, long now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO jobs (delivery_id, state, attempts, next_attempt_at, created_at, thread_key,
-                                  installation_id)
-                VALUES (?, 'queued', 0, ?, ?, ?, ?)""")) {
-            s.setString(1, d.deliveryId());
-            s.setLong(2, now);
-            s.setLong(3, now);
-            s.setString(4, threadKey(d.repository(), d.threadNumber()));
-            setNullableLong(s, 5, d.installationId());
-            s.executeUpdate();
+        if (d.semanticKey() != null && !claimSemanticKey(c, d, now)) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE deliveries SET outcome = 'duplicate', reason = ? WHERE delivery_id = ?")) {
+                s.setString(1, "same event already queued");
+                s.setString(2, d.id());
+                s.executeUpdate();
+            }
+            return DeliveryOutcome.DUPLICATE;
         }
+        return DeliveryOutcome.QUEUED;
     }
 
     /**
@@ -99,16 +55,11 @@ public final class Deliveries {
                     queued_at = excluded.queued_at
                 WHERE semantic_keys.queued_at < ?""")) {
             s.setString(1, d.semanticKey());
-            s.setString(2, d.deliveryId());
+            s.setString(2, d.id());
             s.setLong(3, now);
             s.setLong(4, now - dedupeWindow.toMillis());
             return s.executeUpdate() == 1;
         }
-    }
-
-    /** The key of a thread's lease: {@code owner/repo#12}, or null when the event has no thread. */
-    public static String threadKey(String repository, Integer number) {
-        return repository == null || number == null ? null : repository + "#" + number;
     }
 
     /** Stores a delivery that is not processed ({@code ignored} with a reason, or {@code ping}); no job. */
@@ -116,21 +67,31 @@ public final class Deliveries {
         if (outcome != DeliveryOutcome.IGNORED && outcome != DeliveryOutcome.PING) {
             throw new IllegalArgumentException("record() stores ignored deliveries and pings, not " + outcome);
         }
-        return writer.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO deliveries
-                        (delivery_id, event, action, installation_id, repository, thread_number, semantic_key,
-                         outcome, reason, payload, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (delivery_id) DO NOTHING""")) {
-                int i = bind(s, d);
-                s.setString(i++, outcome.label());
-                s.setString(i++, reason);
-                s.setString(i++, d.payload());
-                s.setLong(i, clock.millis());
-                return s.executeUpdate() == 0 ? DeliveryOutcome.REDELIVERY : outcome;
-            }
-        });
+        return writes.inTransaction(
+                c -> insert(c, d, outcome, reason, clock.millis()) == 0 ? DeliveryOutcome.REDELIVERY : outcome);
+    }
+
+    private static int insert(Connection c, Delivery d, DeliveryOutcome outcome, String reason, long now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO deliveries
+                    (delivery_id, event, action, installation_id, repository, thread_number, semantic_key,
+                     outcome, reason, payload, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (delivery_id) DO NOTHING""")) {
+            s.setString(1, d.id());
+            s.setString(2, d.event());
+            s.setString(3, d.action());
+            s.setObject(4, d.installationId());
+            s.setString(5, d.repository());
+            s.setObject(6, d.threadNumber());
+            s.setString(7, d.semanticKey());
+            s.setString(8, outcome.label());
+            s.setString(9, reason);
+            s.setString(10, d.body());
+            s.setLong(11, now);
+            return s.executeUpdate();
+        }
     }
 
     /** The stored outcome of a delivery id, if it was stored. */
@@ -157,27 +118,6 @@ public final class Deliveries {
             }
             return counts;
         });
-    }
-
-    private static int bind(PreparedStatement s, Delivery d) throws SQLException {
-        int i = 1;
-        s.setString(i++, d.deliveryId());
-        s.setString(i++, d.event());
-        s.setString(i++, d.action());
-        setNullableLong(s, i++, d.installationId());
-        s.setString(i++, d.repository());
-        setNullableLong(
-                s, i++, d.threadNumber() == null ? null : d.threadNumber().longValue());
-        s.setString(i++, d.semanticKey());
-        return i;
-    }
-
-    static void setNullableLong(PreparedStatement s, int index, Long value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, java.sql.Types.INTEGER);
-        } else {
-            s.setLong(index, value);
-        }
     }
 
     /** Number of stored deliveries. */

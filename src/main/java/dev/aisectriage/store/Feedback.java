@@ -12,24 +12,12 @@ import java.util.List;
  * What maintainers told the bot: labels removed or added against its verdict, and slash commands. One row per
  * delivery and signal, so a re-run job records nothing twice.
  */
-public final class Feedback {
+public record Feedback(Database db, Writes writes) {
 
     public static final String FALSE_POSITIVE = "false_positive";
     public static final String FALSE_NEGATIVE = "false_negative";
     public static final String NOT_SECURITY = "not_security";
     public static final String THEME = "theme";
-
-    private final Database db;
-    private final Writes writes;
-
-    public Feedback(Database db) {
-        this(db, db::writeTransaction);
-    }
-
-    public Feedback(Database db, Writes writes) {
-        this.db = db;
-        this.writes = writes;
-    }
 
     /** @return false when this delivery already recorded this signal */
     public boolean record(
@@ -39,9 +27,9 @@ public final class Feedback {
                     "INSERT INTO feedback(delivery_id, installation_id, repository, kind, number, signal, "
                             + "is_security, theme, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 s.setString(1, deliveryId);
-                s.setLong(2, ref.installationId());
+                s.setObject(2, ref instanceof ThreadRef.GitHubThread g ? g.installationId() : null);
                 s.setString(3, ref.repository());
-                s.setString(4, ref.kind().dbName());
+                s.setString(4, ref.kind());
                 s.setInt(5, ref.number());
                 s.setString(6, signal);
                 s.setInt(7, isSecurity ? 1 : 0);
@@ -70,7 +58,7 @@ public final class Feedback {
                 while (rs.next()) {
                     out.add(new Item(
                             rs.getString(1),
-                            ThreadRef.Kind.fromDb(rs.getString(2)),
+                            rs.getString(2),
                             rs.getInt(3),
                             rs.getString(4),
                             rs.getString(5),
@@ -102,10 +90,14 @@ public final class Feedback {
         });
     }
 
-    /** One thread's feedback, ready for the shared JSONL format. */
+    /**
+     * One thread's feedback, ready for the shared JSONL format.
+     *
+     * @param kind the thread's kind as stored ({@code issue}, {@code discussion})
+     */
     public record Item(
             String repository,
-            ThreadRef.Kind kind,
+            String kind,
             int number,
             String url,
             String text,

@@ -7,19 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The App's installations, and the labels it created on their repositories. */
-public final class Installations {
-
-    private final Database db;
-    private final Writes writes;
-
-    public Installations(Database db) {
-        this(db, db::writeTransaction);
-    }
-
-    public Installations(Database db, Writes writes) {
-        this.db = db;
-        this.writes = writes;
-    }
+public record Installations(Database db, Writes writes) {
 
     public void recordInstalled(long installationId, String account) {
         writes.inTransaction(c -> {
@@ -35,12 +23,8 @@ public final class Installations {
         });
     }
 
-    /**
-     * Uninstall: marks the installation deleted and forgets its labels, and at once empties its webhook payloads
-     * (they hold the posts' text), closes its queued jobs and deletes its log of actions.
-     */
+    /** Uninstall: marks the installation deleted and forgets its labels (see also {@link Retention#forgetInstallation}). */
     public void recordDeleted(long installationId) {
-        Retention.forgetInstallation(writes, java.time.Clock.systemUTC(), installationId);
         writes.inTransaction(c -> {
             try (PreparedStatement s =
                     c.prepareStatement("UPDATE app_installations SET deleted_at = ? WHERE installation_id = ?")) {

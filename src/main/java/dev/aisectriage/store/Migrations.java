@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -14,6 +15,16 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
 
     private Migrations() {}
+
+    /** Flyway on the store's migrations, each rendered for {@code dialect}. */
+    static FluentConfiguration configure(Database.Dialect dialect) {
+        return Flyway.configure()
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .skipDefaultResolvers(true)
+                .resolvers(new DialectMigrations(dialect))
+                .loggers("slf4j");
+    }
 
     static void apply(Database db, Flyway flyway) {
         Integer before = db.dialect() == Database.Dialect.SQLITE ? versionBeforeFlyway(db) : null;

@@ -1,5 +1,6 @@
 package dev.aisectriage.store;
 
+import dev.aisectriage.core.Daemons;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -7,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,26 +22,38 @@ public final class Retention implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
+    /** What retention asks of the job queue, which alone writes the jobs table. */
+    public interface Jobs {
+
+        /** Deletes the jobs done before {@code cutoff} (epoch ms); returns how many. */
+        int deleteDoneBefore(long cutoff);
+
+        /** Closes the installation's queued jobs without running them. */
+        void closeQueued(long installationId);
+    }
+
     private final Writes writes;
     private final Clock clock;
     private final Duration keep;
     private final Duration dedupeWindow;
+    private final Jobs jobs;
     private ScheduledExecutorService schedule;
 
-    public Retention(Writes writes, Clock clock, Duration keep, Duration dedupeWindow) {
+    public Retention(Writes writes, Clock clock, Duration keep, Duration dedupeWindow, Jobs jobs) {
         this.writes = writes;
         this.clock = clock;
         this.keep = keep;
         this.dedupeWindow = dedupeWindow;
+        this.jobs = jobs;
     }
 
     /** Deletes what is older than the window; returns the number of rows deleted per table. */
     public Map<String, Integer> purge() {
         long now = clock.millis();
         long cutoff = now - keep.toMillis();
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        deleted.put("jobs", jobs.deleteDoneBefore(cutoff));
         return writes.inTransaction(c -> {
-            Map<String, Integer> deleted = new LinkedHashMap<>();
-            deleted.put("jobs", delete(c, "DELETE FROM jobs WHERE state = 'done' AND finished_at < ?", cutoff));
             deleted.put(
                     "deliveries",
                     delete(
@@ -66,19 +78,8 @@ public final class Retention implements AutoCloseable {
      * now keeps its payload until it ends.
      */
     public int forgetInstallation(long installationId) {
-        return forgetInstallation(writes, clock, installationId);
-    }
-
-    static int forgetInstallation(Writes writes, Clock clock, long installationId) {
+        jobs.closeQueued(installationId);
         return writes.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE jobs SET state = 'done', finished_at = ?, last_error = 'installation deleted before it ran' "
-                            + "WHERE state = 'queued' AND delivery_id IN "
-                            + "(SELECT delivery_id FROM deliveries WHERE installation_id = ?)")) {
-                s.setLong(1, clock.millis());
-                s.setLong(2, installationId);
-                s.executeUpdate();
-            }
             int n = delete(
                     c,
                     "UPDATE deliveries SET payload = '{}' WHERE installation_id = ? AND payload <> '{}' AND NOT EXISTS "
@@ -91,11 +92,7 @@ public final class Retention implements AutoCloseable {
 
     /** Purges now and then every {@code period} on a daemon thread until {@link #close()}. */
     public void start(Duration period) {
-        schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "store-retention");
-            t.setDaemon(true);
-            return t;
-        });
+        schedule = Daemons.timer("store-retention");
         schedule.scheduleWithFixedDelay(
                 () -> {
                     try {

@@ -1,10 +1,10 @@
 package dev.aisectriage.store;
 
+import dev.aisectriage.core.Daemons;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -79,11 +79,7 @@ public final class SerialWriter implements AutoCloseable {
 
     /** Runs {@link #checkpoint()} every {@code period} on a daemon thread until {@link #close()}. */
     public void startCheckpoints(Duration period) {
-        checkpoints = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sqlite-checkpoint");
-            t.setDaemon(true);
-            return t;
-        });
+        checkpoints = Daemons.timer("sqlite-checkpoint");
         checkpoints.scheduleWithFixedDelay(
                 () -> {
                     try {

@@ -32,8 +32,7 @@ public final class StoreCopy {
             "feedback",
             "actions",
             "config_errors",
-            "hub_discussions",
-            "hub_discussion_comments");
+            "hub_posts");
 
     /** Tables whose {@code id} is generated: the target's sequence continues after the copied ids. */
     private static final List<String> IDENTITIES = List.of("jobs", "feedback", "actions");

@@ -5,21 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 /**
  * One row per thread being worked on, by whichever process: the store-wide lock that keeps two jobs (or a job and
  * a backfill) of one thread from running at once. A lease names its holder and expires, so the lease of a process
  * that died is taken over once it runs out; holders renew it while they work. Nothing waits while holding a lease:
- * a claimer that finds the thread busy takes other work.
+ * a claimer that finds the thread busy takes other work. The work hands its {@link Lease} down as an argument to
+ * the writes that check it ({@link Threads#reserveComment}, {@link Threads#requireLease}).
  */
 public final class ThreadLeases {
-
-    /** The thread lease the current (Java) thread works under, while it runs a job or a backfill step. */
-    private static final ThreadLocal<Held> WORKING_FOR = new ThreadLocal<>();
-
-    /** A lease of {@code threadKey} taken by {@code holder}. */
-    record Held(String threadKey, String holder) {}
 
     private final Writes writes;
     private final Clock clock;
@@ -46,31 +40,6 @@ public final class ThreadLeases {
             release(c, threadKey, holder);
             return null;
         });
-    }
-
-    /**
-     * Runs {@code work} on this thread on behalf of {@code holder}, which took the lease of {@code threadKey} (null:
-     * a job without a thread, nothing is checked): the store's writes that must happen at most once
-     * per thread (the comment slot, the labels) then refuse to go ahead once another holder took the thread's lease
-     * (ours ran out while the work was slow), with a {@link LeaseLostException}.
-     */
-    public static <T> T workingFor(String threadKey, String holder, Callable<T> work) throws Exception {
-        Held outer = WORKING_FOR.get();
-        WORKING_FOR.set(threadKey == null ? null : new Held(threadKey, holder));
-        try {
-            return work.call();
-        } finally {
-            if (outer == null) {
-                WORKING_FOR.remove();
-            } else {
-                WORKING_FOR.set(outer);
-            }
-        }
-    }
-
-    /** The lease this thread works under, or null outside a job or a backfill step. */
-    static Held workingFor() {
-        return WORKING_FOR.get();
     }
 
     /**

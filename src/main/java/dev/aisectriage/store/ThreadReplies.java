@@ -17,15 +17,29 @@ final class ThreadReplies {
         this.writes = writes;
     }
 
+    /** A new reply, or a new text of one: it keeps its place in the order. */
     void add(ThreadRef ref, String commentId, String body) {
         writes.inTransaction(c -> {
             ThreadRows.ensure(c, ref);
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO thread_comments(repository, kind, number, comment_id, body) VALUES (?, ?, ?, ?, ?) "
-                            + "ON CONFLICT DO NOTHING")) {
+                            + "ON CONFLICT (repository, kind, number, comment_id) DO UPDATE SET body = excluded.body")) {
                 ThreadRows.key(s, ref, 1);
                 s.setString(4, commentId);
                 s.setString(5, body);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The reply is not one (the Hub's opening post may arrive as a comment first). */
+    void forget(ThreadRef ref, String commentId) {
+        writes.inTransaction(c -> {
+            try (PreparedStatement s =
+                    c.prepareStatement("DELETE FROM thread_comments WHERE " + ThreadRows.KEY + " AND comment_id = ?")) {
+                ThreadRows.key(s, ref, 1);
+                s.setString(4, commentId);
                 s.executeUpdate();
             }
             return null;

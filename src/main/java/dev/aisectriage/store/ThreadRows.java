@@ -1,6 +1,7 @@
 package dev.aisectriage.store;
 
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Verdict;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,9 +27,9 @@ final class ThreadRows {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO threads(installation_id, repository, kind, number, node_id) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT DO NOTHING")) {
-            s.setLong(1, ref.installationId());
+            s.setObject(1, ref instanceof ThreadRef.GitHubThread g ? g.installationId() : null);
             key(s, ref, 2);
-            s.setString(5, ref.nodeId());
+            s.setString(5, ref instanceof ThreadRef.GitHubThread g ? g.nodeId() : null);
             s.executeUpdate();
         }
     }
@@ -36,7 +37,7 @@ final class ThreadRows {
     /** Sets the three {@link #KEY} parameters from parameter {@code from} on. */
     static void key(PreparedStatement s, ThreadRef ref, int from) throws SQLException {
         s.setString(from, ref.repository());
-        s.setString(from + 1, ref.kind().dbName());
+        s.setString(from + 1, ref.kind());
         s.setInt(from + 2, ref.number());
     }
 
@@ -65,17 +66,12 @@ final class ThreadRows {
 
     private static Threads.ThreadState state(ResultSet rs) throws SQLException {
         return new Threads.ThreadState(
-                new ThreadRef(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        ThreadRef.Kind.fromDb(rs.getString(3)),
-                        rs.getInt(4),
-                        rs.getString(5)),
+                ThreadRef.of(Rows.nullableLong(rs, 1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)),
                 rs.getString(6),
                 rs.getString(7),
                 Rows.nullableDouble(rs, 8),
                 rs.getString(9),
-                rs.getString(10),
+                Verdict.parse(rs.getString(10)),
                 rs.getString(11),
                 rs.getString(12),
                 rs.getString(13),

@@ -1,7 +1,9 @@
 package dev.aisectriage.store;
 
 import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Verdict;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Collection;
@@ -10,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the bot knows about each thread: its last classification, its one comment, the labels it added, the labels
- * people removed, replies by people, and the off switch. Every write is an upsert, so a re-run job can repeat it.
+ * What the bot knows about each thread, on every platform: its last classification, its one comment, the labels it
+ * added, the labels people removed, replies by people, and the off switch. Every write is an upsert, so a re-run job can repeat it.
  * The comment slot ({@link CommentSlots}), the replies ({@link ThreadReplies}) and the label memory
  * ({@link LabelMemory}) have their own classes; this is their one entry point.
  */
@@ -25,10 +27,6 @@ public final class Threads {
     private final ThreadReplies replies;
     private final LabelMemory labels;
 
-    public Threads(Database db) {
-        this(db, db::writeTransaction);
-    }
-
     public Threads(Database db, Writes writes) {
         this.db = db;
         this.writes = writes;
@@ -41,7 +39,7 @@ public final class Threads {
         return db.inTransaction(c -> ThreadRows.find(c, ref));
     }
 
-    public void recordClassification(ThreadRef ref, String url, String text, Prediction p, String verdict) {
+    public void recordClassification(ThreadRef ref, String url, String text, Prediction p, Verdict verdict) {
         String issueCodes = String.join(
                 ",", p.issueTypes().stream().map(Prediction.IssueTypeScore::id).toList());
         update(
@@ -52,12 +50,12 @@ public final class Threads {
                 text,
                 p.securityProbability(),
                 p.primaryTheme().name(),
-                verdict,
+                verdict.label(),
                 issueCodes,
                 p.modelVersion(),
                 Instant.now().toString(),
-                ref.installationId(),
-                ref.nodeId());
+                ref instanceof ThreadRef.GitHubThread g ? g.installationId() : null,
+                ref instanceof ThreadRef.GitHubThread g ? g.nodeId() : null);
     }
 
     public void recordComment(ThreadRef ref, String commentId, String contentHash) {
@@ -76,30 +74,35 @@ public final class Threads {
     /**
      * Reserves the thread's one comment slot before the comment is created: true if the slot was free (or held by
      * {@code previous}, a reservation whose creator died before it recorded the id), false if another writer holds
-     * it or a comment is already recorded. With the thread's lease this makes "create" happen at most once: inside
-     * a job or a backfill step the reservation is made only while its holder still has the thread's lease, in the
-     * same transaction, so a holder whose lease ran out and was taken over cannot take (or take back) the slot; it
-     * gets a {@link LeaseLostException}.
+     * it or a comment is already recorded. With the thread's lease this makes "create" happen at most once: the
+     * reservation is made only while {@code lease} (a job's, a backfill step's) is still its holder's, in the same
+     * transaction, so a holder whose lease ran out and was taken over cannot take (or take back) the slot; it gets a
+     * {@link LeaseLostException}.
      */
-    public boolean reserveComment(ThreadRef ref, String reservation, String previous) {
-        return slots.reserve(ref, reservation, previous);
+    public boolean reserveComment(ThreadRef ref, String reservation, String previous, Lease lease) {
+        return slots.reserve(ref, reservation, previous, lease);
     }
 
     /**
-     * Throws {@link LeaseLostException} when this thread works for a lease holder (a job, a backfill step) whose lease
-     * of the thread another holder has taken over: called right before a write to GitHub that must happen once.
+     * Throws {@link LeaseLostException} when another holder has taken over the thread's {@code lease}: called right
+     * before a write to GitHub that must happen once.
      */
-    public void requireLease(ThreadRef ref) {
-        slots.requireLease(ref);
+    public void requireLease(ThreadRef ref, Lease lease) {
+        slots.requireLease(ref, lease);
     }
 
     public void setOff(ThreadRef ref, boolean off) {
         update(ref, "off = ?", off ? 1 : 0);
     }
 
-    /** A reply by a person, kept to classify the thread again with it. */
+    /** A reply by a person, or a newer text of one, kept to classify the thread again with it. */
     public void addReply(ThreadRef ref, String commentId, String body) {
         replies.add(ref, commentId, body);
+    }
+
+    /** A comment kept as a reply is not one (the Hub's opening post may arrive as a comment first). */
+    public void forgetReply(ThreadRef ref, String commentId) {
+        replies.forget(ref, commentId);
     }
 
     public List<String> replies(ThreadRef ref) {
@@ -169,7 +172,7 @@ public final class Threads {
     /**
      * One thread as stored.
      *
-     * @param verdict {@code flagged}, {@code abstained} (needs triage), {@code passed} or {@code ignored}
+     * @param verdict null until the thread is classified
      */
     public record ThreadState(
             ThreadRef ref,
@@ -177,7 +180,7 @@ public final class Threads {
             String text,
             Double securityProbability,
             String primaryTheme,
-            String verdict,
+            Verdict verdict,
             String issueCodes,
             String modelVersion,
             String commentId,
@@ -186,7 +189,7 @@ public final class Threads {
             String classifiedAt) {
 
         public boolean flagged() {
-            return "flagged".equals(verdict);
+            return verdict == Verdict.FLAGGED;
         }
     }
 }

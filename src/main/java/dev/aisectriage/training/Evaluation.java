@@ -3,7 +3,6 @@ package dev.aisectriage.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aisectriage.catalogue.Recommendation;
 import dev.aisectriage.catalogue.SolutionRecommender;
 import dev.aisectriage.classify.Metrics;
 import dev.aisectriage.classify.Prediction;
@@ -28,7 +27,7 @@ public final class Evaluation {
 
     /**
      * The report: {@code n}, {@code security}, {@code theme}, {@code issue_codes}, {@code solutions},
-     * {@code latency_ms}. {@code recommender} may be null, then {@code solutions.hit_at_3} is null.
+     * {@code latency_ms}. {@code recommender} may be null, then {@code solutions.first_fix} and {@code hit_at_3} are null.
      */
     public static ObjectNode report(List<Scored> items, SolutionRecommender recommender) {
         ObjectNode root = JSON.createObjectNode();
@@ -36,7 +35,7 @@ public final class Evaluation {
         putSecurity(root.putObject("security"), items);
         putTheme(root.putObject("theme"), items);
         putIssueCodes(root.putObject("issue_codes"), items);
-        putSolutions(root.putObject("solutions"), items, recommender);
+        SolutionEvaluation.put(root.putObject("solutions"), items, recommender);
         putLatency(root.putObject("latency_ms"), items);
         return root;
     }
@@ -161,31 +160,6 @@ public final class Evaluation {
         // Per issue type: the share of posts carrying that code where it is among the top 3.
         ObjectNode types = codes.putObject("per_type_in_top3");
         perType.forEach((code, c) -> types.putObject(code).put("n", c[0]).put("recall", r((double) c[1] / c[0])));
-    }
-
-    /** The share of posts with labelled solutions where one of them is among the three recommended. */
-    private static void putSolutions(ObjectNode sol, List<Scored> items, SolutionRecommender recommender) {
-        long withSolutions =
-                items.stream().filter(s -> !s.post().solutionCodes().isEmpty()).count();
-        sol.put("n", withSolutions);
-        if (recommender == null || withSolutions == 0) {
-            sol.putNull("hit_at_3");
-            return;
-        }
-        long solHit = 0;
-        for (Scored s : items) {
-            if (s.post().solutionCodes().isEmpty()) {
-                continue;
-            }
-            Set<String> truth = new HashSet<>(s.post().solutionCodes());
-            for (Recommendation rec : recommender.recommend(s.prediction(), 3)) {
-                if (truth.contains(rec.solutionId())) {
-                    solHit++;
-                    break;
-                }
-            }
-        }
-        sol.put("hit_at_3", r((double) solHit / withSolutions));
     }
 
     private static void putLatency(ObjectNode latency, List<Scored> items) {

@@ -22,6 +22,7 @@ public final class Spread {
             "/theme/among_labelled",
             "/theme/macro_f1",
             "/issue_codes/top3_recall",
+            "/solutions/first_fix",
             "/solutions/hit_at_3");
 
     /** The subsets of {@code mean_sd} whose figures are compared over splits. */

@@ -4,7 +4,6 @@ import dev.aisectriage.queue.DeadLetter;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.store.ConfigErrors;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.store.HubDiscussions;
 import dev.aisectriage.store.Installations;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -20,7 +19,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
@@ -43,7 +41,6 @@ public final class Dashboard implements Handler {
     private final DashboardData data;
     private final Installations installations;
     private final ConfigErrors configErrors;
-    private final HubDiscussions hubDiscussions;
     private final Options options;
     private final DashboardAccess access;
     private final String csrf;
@@ -66,9 +63,8 @@ public final class Dashboard implements Handler {
 
     public Dashboard(Database db, Options options) {
         this.data = new DashboardData(db);
-        this.installations = new Installations(db);
-        this.configErrors = new ConfigErrors(db);
-        this.hubDiscussions = new HubDiscussions(db);
+        this.installations = new Installations(db, db::writeTransaction);
+        this.configErrors = new ConfigErrors(db, db::writeTransaction);
         this.options = options;
         this.access = new DashboardAccess(options.password(), Clock.systemUTC());
         byte[] token = new byte[24];
@@ -135,7 +131,7 @@ public final class Dashboard implements Handler {
                         options.redeliveries().getAsLong(),
                         data.feedbackCount(),
                         installationRows(),
-                        hubRows()));
+                        data.hubDiscussions(RECENT)));
     }
 
     private List<DashboardViews.ConfigErrorRow> configErrorRows() {
@@ -256,20 +252,6 @@ public final class Dashboard implements Handler {
         StringOutput out = new StringOutput();
         TEMPLATES.render(template, view, out);
         ctx.html(out.toString());
-    }
-
-    /** The Hub discussions the bot classified, newest first. */
-    private List<DashboardViews.HubRow> hubRows() {
-        return hubDiscussions.recent(RECENT).stream()
-                .map(d -> new DashboardViews.HubRow(
-                        d.key().toString() + (d.pullRequest() ? " (pull request)" : ""),
-                        nz(d.verdict()),
-                        d.securityProbability() == null
-                                ? ""
-                                : String.format(Locale.ROOT, "%.2f", d.securityProbability()),
-                        "flagged".equals(d.verdict()) ? DashboardData.themeSlug(d.primaryTheme()) : "",
-                        DashboardData.second(d.classifiedAt())))
-                .toList();
     }
 
     static String escape(String s) {

@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class SetupPage {
 
     public static final String MANIFEST_RESOURCE = "app-manifest.yml";
+    /** The same App with pull requests opted in: the pull-request permission (read) and event on top. */
+    public static final String PULL_REQUESTS_MANIFEST_RESOURCE = "app-manifest-pull-requests.yml";
+
     private static final Logger LOG = LoggerFactory.getLogger(SetupPage.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,6 +77,9 @@ public final class SetupPage {
                         + " the organisation <input name=\"organization\" placeholder=\"my-org\"></label></p>"
                         + "<p><label>Webhook URL GitHub will call (public): <input name=\"webhook_url\" size=\"60\""
                         + " value=\"" + Dashboard.escape(base + WebhookEndpoint.PATH) + "\"></label></p>"
+                        + "<p><label><input type=\"checkbox\" name=\"pull_requests\" value=\"on\"> also pull requests"
+                        + " (for repositories with <code>pull_requests: true</code>; GitHub then asks each installation"
+                        + " for read access to pull requests)</label></p>"
                         + "<p><button type=\"submit\">Continue</button></p></form>");
     }
 
@@ -101,7 +107,10 @@ public final class SetupPage {
         }
         String state = HexFormat.of().formatHex(bytes());
         states.add(state);
-        String manifest = manifest(webhookUrl, baseUrl(ctx) + "/setup/callback");
+        String manifest = manifest(
+                "on".equals(ctx.formParam("pull_requests")) ? PULL_REQUESTS_MANIFEST_RESOURCE : MANIFEST_RESOURCE,
+                webhookUrl,
+                baseUrl(ctx) + "/setup/callback");
         page(
                 ctx,
                 "Register the App on GitHub",
@@ -175,11 +184,11 @@ public final class SetupPage {
         LOG.info("setup: App {} ({}) registered; credentials written to {}", app.id(), app.slug(), envFile);
     }
 
-    /** app-manifest.yml as JSON, with this server's webhook and redirect URLs. */
-    String manifest(String webhookUrl, String redirectUrl) {
-        try (InputStream in = SetupPage.class.getClassLoader().getResourceAsStream(MANIFEST_RESOURCE)) {
+    /** A manifest resource as JSON, with this server's webhook and redirect URLs. */
+    static String manifest(String resource, String webhookUrl, String redirectUrl) {
+        try (InputStream in = SetupPage.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(MANIFEST_RESOURCE + " is missing from the class path");
+                throw new IllegalStateException(resource + " is missing from the class path");
             }
             ObjectNode m = (ObjectNode) new YAMLMapper().readTree(in);
             m.with("hook_attributes").put("url", webhookUrl);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.store.StoreWriteCheck;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

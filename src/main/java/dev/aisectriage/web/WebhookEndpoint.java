@@ -1,70 +1,30 @@
 package dev.aisectriage.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aisectriage.event.EventRoutes;
-import dev.aisectriage.log.LogSafe;
-import dev.aisectriage.store.Deliveries;
-import dev.aisectriage.store.Delivery;
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.github.GitHubDeliveries;
 import dev.aisectriage.store.DeliveryOutcome;
-import dev.aisectriage.store.SemanticKey;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /webhooks/github}: checks the signature over the raw bytes, stores the delivery (and its job when the
- * routes handle it) and answers at once. Nothing here waits for the classifier or for GitHub.
+ * {@code POST /webhooks/github}: checks the signature over the raw bytes, stores the delivery (queued through the job
+ * queue when the routes handle it, in the transaction that stores it) and answers at once. Nothing here waits for the
+ * classifier or for GitHub.
+ *
+ * @param loopbackOnly take deliveries only from this machine: the secret is the published development one while the
+ *     server listens on every interface (a service live on the Hub only), so anyone could sign with it
  */
-public final class WebhookEndpoint {
+public record WebhookEndpoint(WebhookSignature signature, Intake intake, boolean loopbackOnly) {
 
     public static final String PATH = "/webhooks/github";
     static final String STARTED = "webhook.started";
     static final Logger LOG = LoggerFactory.getLogger("delivery");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final WebhookSignature signature;
-    private final EventRoutes routes;
-    private final Deliveries deliveries;
-    private final Runnable jobQueued;
-    private final TriageMetrics metrics;
-    private final boolean loopbackOnly;
-
-    /** @param jobQueued called after a job was queued (wakes a worker) */
-    public WebhookEndpoint(
-            WebhookSignature signature,
-            EventRoutes routes,
-            Deliveries deliveries,
-            Runnable jobQueued,
-            TriageMetrics metrics) {
-        this(signature, routes, deliveries, jobQueued, metrics, false);
-    }
-
-    /**
-     * @param loopbackOnly take deliveries only from this machine: the secret is the published development one while
-     *     the server listens on every interface (a service live on the Hub only), so anyone could sign with it
-     */
-    public WebhookEndpoint(
-            WebhookSignature signature,
-            EventRoutes routes,
-            Deliveries deliveries,
-            Runnable jobQueued,
-            TriageMetrics metrics,
-            boolean loopbackOnly) {
-        this.loopbackOnly = loopbackOnly;
-        this.signature = signature;
-        this.routes = routes;
-        this.deliveries = deliveries;
-        this.jobQueued = jobQueued;
-        this.metrics = metrics;
-    }
 
     public void handle(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
@@ -77,8 +37,8 @@ public final class WebhookEndpoint {
         String deliveryId = required(ctx, "X-GitHub-Delivery");
         String event = required(ctx, "X-GitHub-Event");
         String text = new String(body, StandardCharsets.UTF_8);
-        JsonNode payload = parseObject(text);
-        Delivery delivery = delivery(deliveryId, event, text, payload);
+        JsonNode payload = Intake.jsonObject(text, "body is not JSON");
+        Delivery delivery = GitHubDeliveries.of(deliveryId, event, text, payload);
         Stored stored = store(delivery);
         answer(ctx, delivery, payload, stored);
     }
@@ -96,57 +56,21 @@ public final class WebhookEndpoint {
         }
     }
 
-    private static JsonNode parseObject(String text) {
-        JsonNode payload;
-        try {
-            payload = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw WebhookRejectedException.malformed("body is not JSON: " + e.getOriginalMessage());
-        }
-        if (payload == null || !payload.isObject()) {
-            throw WebhookRejectedException.malformed("body is not a JSON object");
-        }
-        return payload;
-    }
-
-    private static Delivery delivery(String deliveryId, String event, String text, JsonNode payload) {
-        String action =
-                payload.path("action").isTextual() ? payload.get("action").asText() : null;
-        JsonNode installation = payload.path("installation").path("id");
-        Long installationId = installation.isIntegralNumber() ? installation.asLong() : null;
-        String repository = payload.path("repository").path("full_name").isTextual()
-                ? payload.get("repository").get("full_name").asText()
-                : null;
-        return new Delivery(
-                deliveryId,
-                event,
-                action,
-                installationId,
-                repository,
-                SemanticKey.threadNumber(event, payload),
-                SemanticKey.of(installationId, repository, event, action, payload),
-                text);
-    }
-
     /** Records a ping or an ignored delivery, or queues its job and wakes a worker. */
     private Stored store(Delivery delivery) {
         DeliveryOutcome outcome;
         String reason = null;
         HttpStatus status = HttpStatus.ACCEPTED;
         if ("ping".equals(delivery.event())) {
-            outcome = deliveries.record(delivery, DeliveryOutcome.PING, null);
+            outcome = intake.record(delivery, DeliveryOutcome.PING, null);
             status = HttpStatus.OK;
         } else if (delivery.installationId() == null) {
             reason = "no installation: a repository webhook, not the App's";
-            outcome = deliveries.record(delivery, DeliveryOutcome.IGNORED, reason);
-        } else if (!routes.handles(delivery.event(), delivery.action())) {
-            reason = "not handled: " + delivery.key();
-            outcome = deliveries.record(delivery, DeliveryOutcome.IGNORED, reason);
+            outcome = intake.record(delivery, DeliveryOutcome.IGNORED, reason);
         } else {
-            outcome = deliveries.queue(delivery);
-            if (outcome == DeliveryOutcome.QUEUED) {
-                jobQueued.run();
-            }
+            reason = intake.unhandled(delivery);
+            outcome =
+                    reason != null ? intake.record(delivery, DeliveryOutcome.IGNORED, reason) : intake.queue(delivery);
         }
         if (outcome == DeliveryOutcome.DUPLICATE && reason == null) {
             reason = "already received: this delivery id, or the same " + delivery.key()
@@ -157,31 +81,16 @@ public final class WebhookEndpoint {
 
     /** Counts and logs the delivery, then answers with its outcome (and GitHub's zen to a ping). */
     private void answer(Context ctx, Delivery delivery, JsonNode payload, Stored stored) {
-        DeliveryOutcome outcome = stored.outcome();
-        String reason = stored.reason();
-        Duration took = Duration.ofNanos(System.nanoTime() - (long) ctx.attribute(STARTED));
-        metrics.deliveryAnswered(delivery.event(), outcome, took);
-        LOG.info(
-                "delivery id={} event={} repository={} installation={} outcome={} status={} ms={}{}",
-                LogSafe.text(delivery.deliveryId()),
-                LogSafe.text(delivery.key()),
-                delivery.repository() == null ? "-" : LogSafe.text(delivery.repository()),
-                delivery.installationId() == null ? "-" : delivery.installationId(),
-                outcome.label(),
-                stored.status().getCode(),
-                String.format("%.1f", took.toNanos() / 1e6),
-                reason == null ? "" : " reason=\"" + LogSafe.text(reason) + "\"");
-
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("delivery", delivery.deliveryId());
-        answer.put("outcome", outcome.label());
-        if (reason != null) {
-            answer.put("reason", reason);
-        }
-        if (outcome == DeliveryOutcome.PING) {
-            answer.put("zen", payload.path("zen").asText(""));
-        }
-        ctx.status(stored.status()).contentType("application/json").result(WebServer.json(answer));
+        intake.answer(
+                ctx,
+                delivery,
+                "installation=" + (delivery.installationId() == null ? "-" : delivery.installationId()),
+                stored.outcome(),
+                stored.status(),
+                stored.reason(),
+                stored.outcome() == DeliveryOutcome.PING
+                        ? Map.of("zen", payload.path("zen").asText(""))
+                        : Map.of());
     }
 
     /**

@@ -16,7 +16,7 @@ class ClassesStayUnder300LinesTest {
     private static final int MAX_LINES = 300;
 
     @Test
-    void givenTheMainSources_whenCountingLines_thenNoFileIsOver300() throws IOException {
+    void noFileIsOver300WhenCountingLinesGivenTheMainSources() throws IOException {
         Path main = Path.of("src/main/java");
         assertThat(main).as("run from the project's root").isDirectory();
         List<String> over;

@@ -79,7 +79,7 @@ public final class IntakeBenchmark {
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
             String base = "http://127.0.0.1:" + port;
-            awaitHealthy(http, base, service);
+            ServiceUnderLoad.awaitUp(http, base, "/healthz", service, Duration.ofSeconds(60));
 
             byte[] template = Files.readAllBytes(Path.of("test-fixtures/issues-opened-detailed-security-report.json"));
             System.out.printf("warm-up: %d s at %d req/s%n", warmup, rate);
@@ -129,10 +129,10 @@ public final class IntakeBenchmark {
                     "| sent / answered 202 / other / errors | %d / %d / %d / %d |%n",
                     r.sent(), r.accepted(), r.other(), r.errors());
             System.out.printf("| achieved rate | %.1f req/s |%n", r.sent() / (r.elapsedNanos() / 1e9));
-            System.out.printf("| median | %.2f ms |%n", percentile(sorted, 50) / 1e6);
-            System.out.printf("| p90 | %.2f ms |%n", percentile(sorted, 90) / 1e6);
-            System.out.printf("| p99 | %.2f ms |%n", percentile(sorted, 99) / 1e6);
-            System.out.printf("| p99.9 | %.2f ms |%n", percentile(sorted, 99.9) / 1e6);
+            System.out.printf("| median | %.2f ms |%n", ServiceUnderLoad.percentileMs(sorted, 50));
+            System.out.printf("| p90 | %.2f ms |%n", ServiceUnderLoad.percentileMs(sorted, 90));
+            System.out.printf("| p99 | %.2f ms |%n", ServiceUnderLoad.percentileMs(sorted, 99));
+            System.out.printf("| p99.9 | %.2f ms |%n", ServiceUnderLoad.percentileMs(sorted, 99.9));
             System.out.printf("| max | %.2f ms |%n", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
             System.out.printf("| stored deliveries (distinct) / jobs | %d (%d) / %d |%n", stored, distinct, jobs);
             System.out.printf(
@@ -141,7 +141,7 @@ public final class IntakeBenchmark {
             System.out.printf("| mean time of one job (claim to done) | %.1f ms |%n", meanJobMs);
             System.out.printf(
                     "| intake p99 / mean job time | %.3f |%n",
-                    percentile(sorted, 99) / 1e6 / Math.max(meanJobMs, 1e-9));
+                    ServiceUnderLoad.percentileMs(sorted, 99) / Math.max(meanJobMs, 1e-9));
             System.out.printf(
                     "| service RSS peak during run / at end | %d MiB / %d MiB |%n", rss[0] / 1024, rss[1] / 1024);
             System.out.printf("| service VmHWM (peak since start) | %d MiB |%n", status(service.pid(), "VmHWM") / 1024);
@@ -237,34 +237,6 @@ public final class IntakeBenchmark {
         }
         long[] measured = Arrays.stream(latencies).filter(l -> l >= 0).toArray();
         return new Result(total, accepted.get(), other.get(), errors.get(), elapsed, measured);
-    }
-
-    private static void awaitHealthy(HttpClient http, String base, Process service) throws Exception {
-        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/healthz"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < end) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("service exited with " + service.exitValue());
-            }
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("service not healthy after 60 s");
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     private static long count(Connection c, String sql) throws Exception {

@@ -3,7 +3,6 @@ package dev.aisectriage.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.web.WebhookSignature;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -135,7 +134,7 @@ public final class ScaleOutBenchmark {
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
             for (int i = 0; i < bases.size(); i++) {
-                awaitReady(http, bases.get(i), services.get(i));
+                ServiceUnderLoad.awaitUp(http, bases.get(i), "/readyz", services.get(i), Duration.ofSeconds(120));
             }
             byte[] template = Files.readAllBytes(Path.of("test-fixtures/issues-opened-detailed-security-report.json"));
             load(http, bases, template, rate, 3, "warm");
@@ -151,8 +150,8 @@ public final class ScaleOutBenchmark {
                     setup,
                     total,
                     accepted,
-                    percentile(sorted, 50),
-                    percentile(sorted, 99),
+                    ServiceUnderLoad.percentileMs(sorted, 50),
+                    ServiceUnderLoad.percentileMs(sorted, 99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                     window[0],
                     perSecond);
@@ -248,34 +247,5 @@ public final class ScaleOutBenchmark {
             }
         }
         throw new IllegalStateException("jobs of " + prefix + " not all done after 5 minutes");
-    }
-
-    private static void awaitReady(HttpClient http, String base, Process service) throws Exception {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/readyz"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < end) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("service exited with " + service.exitValue());
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("service not ready after 120 s");
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.classify.KeywordStage;
 import dev.aisectriage.classify.Theme;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -125,14 +126,31 @@ class CatalogueTest {
     }
 
     @Test
-    void keywordBoostMatchesWholeKeywordsOrPrefixesOnly() {
+    void keywordBoostMatchesAKeywordStageNameWholeAndIgnoresCase() {
         // given
-        KeywordBoost boost = new KeywordBoost(List.of("rce", "unpickl"), "x", 0.3, "because");
+        KeywordBoost boost = new KeywordBoost(List.of("torch.load", "prompt injection"), "x", 0.5, "because");
 
         // then
-        assertThat(boost.firstMatch(List.of("resource exhaustion"))).isEmpty();
-        assertThat(boost.firstMatch(List.of("RCE"))).contains("RCE");
-        assertThat(boost.firstMatch(List.of("security", "unpickling"))).contains("unpickling");
+        assertThat(boost.firstMatch(List.of("security", "Torch.Load"))).contains("Torch.Load");
+        assertThat(boost.firstMatch(List.of("injection"))).isEmpty();
+        assertThat(boost.firstMatch(List.of("torch.load_state"))).isEmpty();
+        assertThat(boost.firstMatch(List.of("attacker", "prompt injection"))).contains("prompt injection");
+    }
+
+    @Test
+    void everyBoostKeywordIsANameTheKeywordStageCanReport() {
+        // given the names the classifier's keyword stage reports in Prediction.keywords()
+        List<String> names = new KeywordStage().names();
+
+        // when
+        List<String> unknown = Catalogue.load().keywordBoosts().stream()
+                .flatMap(b -> b.keywords().stream())
+                .filter(k -> !names.contains(k))
+                .distinct()
+                .toList();
+
+        // then a renamed or removed keyword fails here instead of silently no longer boosting its solution
+        assertThat(unknown).as("boost keywords the keyword stage never reports").isEmpty();
     }
 
     static Path sharedData() {

@@ -4,7 +4,10 @@ import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import java.util.List;
 
-/** Example threads written for the tests, one per theme plus the awkward cases, with hand-built predictions. */
+/**
+ * Example threads written for the tests, one per theme plus the awkward cases, with hand-built predictions whose
+ * keywords are those the keyword stage finds in the text.
+ */
 final class Posts {
 
     private Posts() {}
@@ -53,7 +56,7 @@ final class Posts {
                 .theme(Theme.EXTERNAL_ECOSYSTEM, 0.2)
                 .issue("system-software-unsafe-deserialization", 0.82)
                 .issue("file-format-and-loading-incompatibility", 0.11)
-                .keywords("torch.load", "weights_only", "safetensors")
+                .keywords("torch.load", "weights_only", "poisoning", "safetensors")
                 .neighbour("huggingface/transformers-27350", 0.83)
                 .neighbour("comfyanonymous/ComfyUI-3209", 0.79)
                 .build();
@@ -63,7 +66,7 @@ final class Posts {
         return Predictions.security(0.94)
                 .theme(Theme.EXTERNAL_ECOSYSTEM, 0.88)
                 .issue("outdated-third-party-dependency-package-contains-vulnerabilities", 0.9)
-                .keywords("cve", "pip-audit")
+                .keywords("cve")
                 .build();
     }
 
@@ -73,7 +76,7 @@ final class Posts {
                 .theme(Theme.DATA, 0.15)
                 .issue("model-input-manipulations-and-evasions", 0.74)
                 .issue("flawed-or-insecure-prompt-template-design", 0.31)
-                .keywords("prompt injection", "jailbreak", "system prompt")
+                .keywords("prompt injection", "injection", "jailbreak")
                 .build();
     }
 
@@ -82,7 +85,7 @@ final class Posts {
                 .theme(Theme.DATA, 0.81)
                 .theme(Theme.SYSTEM_SOFTWARE, 0.12)
                 .issue("data-leakages-during-model-training-inference-usage", 0.77)
-                .keywords("personal data", "privacy")
+                .keywords("privacy")
                 .build();
     }
 
@@ -90,7 +93,7 @@ final class Posts {
         return Predictions.security(0.98)
                 .theme(Theme.SYSTEM_SOFTWARE, 0.93)
                 .issue("system-software-path-traversal", 0.88)
-                .keywords("path traversal", "../", "--listen")
+                .keywords("path traversal", "exposed deployment", "attacker", "exploit")
                 .neighbour("gradio-app/gradio-5470", 0.88)
                 .build();
     }
@@ -101,7 +104,7 @@ final class Posts {
                 .theme(Theme.EXTERNAL_ECOSYSTEM, 0.55)
                 .issue("improper-authentication-and-authorization", 0.34)
                 .issue("platform-api-availability-error", 0.29)
-                .keywords("token")
+                .keywords("authentication")
                 .build();
     }
 }

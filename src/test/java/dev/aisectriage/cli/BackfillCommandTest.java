@@ -45,7 +45,7 @@ class BackfillCommandTest {
     private final List<Duration> waits = new ArrayList<>();
 
     @Test
-    void givenOnlyAReadToken_whenBackfillRunsWithoutApply_thenItWritesAReportAndNothingToGitHub() throws Exception {
+    void itWritesAReportAndNothingToGitHubWhenBackfillRunsWithoutApplyGivenOnlyAReadToken() throws Exception {
         try (FakeGitHub github = new FakeGitHub("7", TestKeys.rsa().getPublic())) {
             github.script("GET /repos/octo-org/ml-server/issues", FakeGitHub.json(200, ISSUES));
             Map<String, String> env = Map.of("GITHUB_TOKEN", "ghp_read", "GITHUB_API_URL", github.url());
@@ -75,7 +75,7 @@ class BackfillCommandTest {
     }
 
     @Test
-    void givenARunStoppedHalfWay_whenBackfillRunsAgain_thenItResumesWithoutRedoingAThread() throws Exception {
+    void itResumesWithoutRedoingAThreadWhenBackfillRunsAgainGivenARunStoppedHalfWay() throws Exception {
         try (FakeGitHub github = new FakeGitHub("7", TestKeys.rsa().getPublic())) {
             github.script(
                     "GET /repos/octo-org/ml-server/issues", FakeGitHub.json(200, ISSUES), FakeGitHub.json(200, ISSUES));
@@ -97,7 +97,7 @@ class BackfillCommandTest {
     }
 
     @Test
-    void givenTheApp_whenBackfillRunsWithApply_thenItActsOnceAndASecondRunResumesFromTheStore() throws Exception {
+    void itActsOnceAndASecondRunResumesFromTheStoreWhenBackfillRunsWithApplyGivenTheApp() throws Exception {
         KeyPair app = TestKeys.rsa();
         Path dbFile = dir.resolve("triage.db");
         Database db = TestDatabase.open(dbFile);
@@ -121,7 +121,7 @@ class BackfillCommandTest {
                     .extracting(FakeGitHub.Request::line)
                     .contains("POST /repos/octo-org/ml-server/issues/3/comments")
                     .noneMatch(l -> l.contains("/issues/5/"));
-            assertThat(new Actions(db).recent(20)).noneMatch(Actions.Action::dryRun);
+            assertThat(new Actions(db, db::writeTransaction).recent(20)).noneMatch(Actions.Action::dryRun);
             assertThat(Files.readAllLines(Path.of(prefix + ".csv"))).hasSize(3);
             assertThat(Files.readString(Path.of(prefix + ".md"))).contains("Applied through the App.");
         }

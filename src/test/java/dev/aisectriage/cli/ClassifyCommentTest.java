@@ -8,14 +8,12 @@ import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.support.CliRun;
 import dev.aisectriage.support.Eventually;
-import dev.aisectriage.web.TriageMetrics;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.aisectriage.support.TestConfig;
+import dev.aisectriage.support.TestService;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,33 +27,21 @@ class ClassifyCommentTest {
     Path dir;
 
     @Test
-    void givenAFixture_whenClassifyPrintsTheComment_thenItIsExactlyTheWholeCommentTheBotStoresInDryRun()
-            throws Exception {
+    void itIsExactlyTheWholeCommentTheBotStoresInDryRunWhenClassifyPrintsTheCommentGivenAFixture() throws Exception {
         // given the comment the dry-run service stores for the fixture
-        AppConfig config = AppConfig.fromEnvironment(
-                Map.of("DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0"));
+        AppConfig config = TestConfig.withoutCredentials(dir);
         Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
         String stored;
-        try (Service service = Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(
-                        config,
-                        db,
-                        metrics,
-                        ClassifierLoader.bundled(),
-                        MarkdownCommentRenderer.forApi(config.githubApiUrl())),
-                () -> true)) {
+        try (Service service = TestService.serve(
+                config, ClassifierLoader.bundled(), MarkdownCommentRenderer.forApi(config.githubApiUrl()))) {
             String url = "http://127.0.0.1:" + service.port() + "/webhooks/github";
-            assertThat(run("send-fixture", FIXTURE, "--url", url)).isZero();
+            assertThat(CliRun.of("send-fixture", FIXTURE, "--url", url).exit()).isZero();
             Eventually.await(
                     Duration.ofSeconds(30),
-                    () -> new Actions(db)
+                    () -> new Actions(db, db::writeTransaction)
                             .recent(10).stream().anyMatch(a -> a.action().equals("create comment")),
                     "comment recorded");
-            stored = new Actions(db)
+            stored = new Actions(db, db::writeTransaction)
                     .recent(10).stream()
                             .filter(a -> a.action().equals("create comment"))
                             .findFirst()
@@ -64,32 +50,14 @@ class ClassifyCommentTest {
         }
 
         // when classify prints the comment for the same fixture
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = Cli.commandLine(Map.of()).execute("classify", "--comment", "--fixture", FIXTURE);
-        } finally {
-            System.setOut(previous);
-        }
+        CliRun classify = CliRun.of("classify", "--comment", "--fixture", FIXTURE);
 
         // then it is the whole comment, byte for byte
-        assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(stored);
+        assertThat(classify.exit()).isZero();
+        assertThat(classify.out()).isEqualTo(stored);
         assertThat(stored)
                 .startsWith("<!-- ai-security-triage:comment -->")
                 .contains("</details>")
                 .contains("`/ai-security off`");
-    }
-
-    private static int run(String... args) {
-        PrintStream previous = System.out;
-        try {
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            return Cli.commandLine(Map.of()).execute(args);
-        } finally {
-            System.setOut(previous);
-        }
     }
 }

@@ -41,6 +41,7 @@ class EvalCommandTest {
         // ranks it in the top 3
         assertThat(r.at("/solutions/n").asInt()).isEqualTo(1);
         assertThat(r.at("/solutions/hit_at_3").asDouble()).isEqualTo(1.0);
+        assertThat(r.at("/solutions/first_fix").asDouble()).isEqualTo(1.0);
         assertThat(r.at("/latency_ms/p50").asDouble()).isPositive();
         assertThat(r.at("/latency_ms/p99").asDouble())
                 .isGreaterThanOrEqualTo(r.at("/latency_ms/p50").asDouble());
@@ -67,6 +68,8 @@ class EvalCommandTest {
         assertThat(r.at("/pooled/all/n").asInt()).isEqualTo(7);
         // the one post with solution codes is scored by its own fold's recommender in the pooled figures too
         assertThat(r.at("/pooled/all/solutions/hit_at_3").asDouble()).isEqualTo(1.0);
+        assertThat(r.at("/pooled/all/solutions/first_fix").asDouble()).isEqualTo(1.0);
+        assertThat(r.at("/mean_sd/all/solutions.first_fix/mean").isNumber()).isTrue();
     }
 
     @Test

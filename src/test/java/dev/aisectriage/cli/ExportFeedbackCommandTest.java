@@ -3,20 +3,18 @@ package dev.aisectriage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.classify.Theme;
-import dev.aisectriage.event.WebhookEvent;
+import dev.aisectriage.core.Delivery;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.StoreCopy;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
 import dev.aisectriage.support.TestStore;
 import dev.aisectriage.training.LabelledPost;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,7 +55,7 @@ class ExportFeedbackCommandTest {
     }
 
     @Test
-    void givenDatabaseUrl_whenExporting_thenTheFeedbackIsReadFromPostgresql() throws Exception {
+    void theFeedbackIsReadFromPostgresqlWhenExportingGivenDatabaseUrl() throws Exception {
         // given the feedback in a PostgreSQL store (copied from a SQLite one, as migrate-store does) and DATABASE_URL
         Path sqliteFile = dir.resolve("triage.db");
         seedFeedback(sqliteFile);
@@ -87,7 +85,7 @@ class ExportFeedbackCommandTest {
     }
 
     @Test
-    void givenTheDatabaseOption_whenDatabaseUrlIsSetToo_thenTheNamedSqliteFileIsExported() throws Exception {
+    void theNamedSqliteFileIsExportedWhenDatabaseUrlIsSetTooGivenTheDatabaseOption() throws Exception {
         // given feedback in a SQLite file and a DATABASE_URL that points nowhere
         Path dbFile = dir.resolve("triage.db");
         seedFeedback(dbFile);
@@ -104,7 +102,7 @@ class ExportFeedbackCommandTest {
     }
 
     @Test
-    void givenNoStore_whenExporting_thenItFailsSayingHowToNameOne() {
+    void itFailsSayingHowToNameOneWhenExportingGivenNoStore() {
         // given no DATABASE_URL and a DATABASE_PATH without a file
         Path absent = dir.resolve("absent.db");
         StringWriter err = new StringWriter();
@@ -125,7 +123,7 @@ class ExportFeedbackCommandTest {
     }
 
     @Test
-    void givenAnUnreachablePostgresql_whenExporting_thenItFailsWithoutThePassword() {
+    void itFailsWithoutThePasswordWhenExportingGivenAnUnreachablePostgresql() {
         // given DATABASE_URL naming a server that does not answer
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(
@@ -144,13 +142,12 @@ class ExportFeedbackCommandTest {
     }
 
     private static void seedFeedback(Path dbFile) throws Exception {
-        KeyPair app = TestKeys.rsa();
-        try (FakeGitHub github = new FakeGitHub("1", app.getPublic())) {
-            Bot bot = new Bot(dbFile, github.url(), "1", app.getPrivate(), false);
+        try (FakeGitHub github = new FakeGitHub()) {
+            Bot bot = Bot.on(github, dbFile.getParent());
             bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
             bot.handle(Fixtures.event("issues-unlabeled-flag-removed-by-maintainer.json", "d-2"));
             bot.handle(Fixtures.event("discussion-created-security-question.json", "d-3"));
-            WebhookEvent command = Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-4", p -> {
+            Delivery command = Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-4", p -> {
                 p.remove("issue");
                 p.set(
                         "discussion",
@@ -159,8 +156,8 @@ class ExportFeedbackCommandTest {
                 p.with("comment").put("body", "/ai-security theme data");
             });
             // the member's comment, moved onto the discussion: a discussion_comment delivery
-            bot.handle(new WebhookEvent(
-                    command.deliveryId(),
+            bot.handle(Fixtures.delivery(
+                    command.id(),
                     "discussion_comment",
                     command.action(),
                     command.installationId(),

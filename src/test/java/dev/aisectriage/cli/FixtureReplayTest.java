@@ -8,23 +8,20 @@ import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.support.CliRun;
 import dev.aisectriage.support.Eventually;
+import dev.aisectriage.support.TestConfig;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import dev.aisectriage.web.TriageMetrics;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Every fixture, signed and sent with send-fixture to the service as `serve` builds it (real model, real triage
@@ -40,10 +37,8 @@ class FixtureReplayTest {
     @Test
     void everyFixtureSentWithSendFixtureIsAcceptedAndItsJobCompletes() throws Exception {
         // given the service as `serve` starts it in dry-run without a secret
-        AppConfig config = AppConfig.fromEnvironment(
-                Map.of("DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0"));
+        AppConfig config = TestConfig.withoutCredentials(dir);
         Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
         List<Path> fixtures;
         try (Stream<Path> files = Files.list(Webhooks.FIXTURES)) {
             fixtures =
@@ -51,58 +46,38 @@ class FixtureReplayTest {
         }
         assertThat(fixtures).hasSizeGreaterThanOrEqualTo(13);
 
-        try (Service service = Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(
-                        config,
-                        db,
-                        metrics,
-                        ClassifierLoader.bundled(),
-                        MarkdownCommentRenderer.forApi(config.githubApiUrl())),
-                () -> true)) {
+        try (Service service = TestService.serve(
+                config, ClassifierLoader.bundled(), MarkdownCommentRenderer.forApi(config.githubApiUrl()))) {
             String url = "http://127.0.0.1:" + service.port() + "/webhooks/github";
 
             // when each fixture is sent with the default (development) secret
             for (Path fixture : fixtures) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                PrintStream previous = System.out;
-                int exit;
-                try {
-                    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                    exit = new CommandLine(new Cli()).execute("send-fixture", fixture.toString(), "--url", url);
-                } finally {
-                    System.setOut(previous);
-                }
+                CliRun sent = CliRun.of("send-fixture", fixture.toString(), "--url", url);
 
                 // then every answer is 2xx
-                assertThat(exit).as(fixture + ": " + out).isZero();
-                assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("(?m)^20[02] ");
+                assertThat(sent.exit()).as(fixture + ": " + sent.out()).isZero();
+                assertThat(sent.out()).containsPattern("(?m)^20[02] ");
             }
 
             // and every queued job completes, none fails
             Eventually.await(
                     Duration.ofSeconds(30),
                     () -> {
-                        var counts = service.queue().countByState();
+                        var counts = service.wiring().queries().countByState();
                         return counts.get(JobState.QUEUED) == 0 && counts.get(JobState.RUNNING) == 0;
                     },
                     "queue drained");
-            var counts = service.queue().countByState();
+            var counts = service.wiring().queries().countByState();
             assertThat(counts).containsEntry(JobState.DEAD, 0L);
             assertThat(counts.get(JobState.DONE))
-                    .isEqualTo(service.deliveries().countByOutcome().getOrDefault("queued", 0L));
-            assertThat(counts.get(JobState.DONE)).isGreaterThanOrEqualTo(fixtures.size() - 6L);
-            assertThat(service.deliveries().count()).isEqualTo(fixtures.size());
+                    .isEqualTo(service.wiring().deliveries().countByOutcome().getOrDefault("queued", 0L));
+            // the pushes and the private report (push-*, repository_advisory-*) are recorded but have no route yet
+            assertThat(counts.get(JobState.DONE)).isGreaterThanOrEqualTo(fixtures.size() - 9L);
+            assertThat(service.wiring().deliveries().count()).isEqualTo(fixtures.size());
             // and the unlabeled fixture removes the bot's own theme label: it is never added to that thread again
-            assertThat(new dev.aisectriage.store.Threads(db)
-                            .labelsRemovedByHumans(new dev.aisectriage.core.ThreadRef(
-                                    48151623L,
-                                    "example-ml/model-zoo",
-                                    dev.aisectriage.core.ThreadRef.Kind.ISSUE,
-                                    42,
-                                    null)))
+            assertThat(new dev.aisectriage.store.Threads(db, db::writeTransaction)
+                            .labelsRemovedByHumans(new dev.aisectriage.core.ThreadRef.GitHubIssue(
+                                    48151623L, "example-ml/model-zoo", 42, null)))
                     .containsExactly("ai-security: system-software");
         }
     }

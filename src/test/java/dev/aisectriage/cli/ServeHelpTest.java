@@ -3,24 +3,20 @@ package dev.aisectriage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.config.AppConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.aisectriage.support.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class ServeHelpTest {
 
     @Test
-    void givenTheJar_whenAskedForHelpOnServe_thenEveryVariableTheConfigReadsIsListed() throws Exception {
+    void everyVariableTheConfigReadsIsListedWhenAskedForHelpOnServeGivenTheJar() throws Exception {
         // every NAME the configuration code reads from the environment
         Set<String> read = new TreeSet<>();
         Pattern name =
@@ -35,22 +31,11 @@ class ServeHelpTest {
         }
         assertThat(read).contains("DASHBOARD_PASSWORD", "JOB_MAX_ATTEMPTS", "JOB_LEASE_SECONDS", "PORT");
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            CommandLine cli = Cli.commandLine(Map.of());
-            cli.setOut(new java.io.PrintWriter(System.out, true));
-            exit = cli.execute("help", "serve");
-        } finally {
-            System.setOut(previous);
-        }
+        CliRun help = CliRun.of("help", "serve");
 
-        assertThat(exit).isZero();
-        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help.exit()).isZero();
         for (String variable : read) {
-            assertThat(help).as("help serve lists " + variable).containsPattern("(?m)^\\s+" + variable + "\\b");
+            assertThat(help.out()).as("help serve lists " + variable).containsPattern("(?m)^\\s+" + variable + "\\b");
         }
         assertThat(AppConfig.VARIABLES).hasSizeGreaterThanOrEqualTo(read.size());
     }

@@ -19,8 +19,7 @@ class StoreWatchTest {
     Path dir;
 
     @Test
-    void givenAStoreThatStopsAcceptingWrites_whenTheWatchChecksIt_thenTheServiceIsStoppedWithTheReason()
-            throws Exception {
+    void theServiceIsStoppedWithTheReasonWhenTheWatchChecksItGivenAStoreThatStopsAcceptingWrites() throws Exception {
         Path file = dir.resolve("triage.db");
         Database db = Database.open(file);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -28,7 +28,7 @@ class UserErrorsTest {
     Path dir;
 
     @Test
-    void givenEachUserMistake_whenTheCommandRuns_thenOneLineNamesItAndTheExitCodeIs2() throws Exception {
+    void oneLineNamesItAndTheExitCodeIs2WhenTheCommandRunsGivenEachUserMistake() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
         Path malformed =
                 Files.writeString(dir.resolve("malformed.jsonl"), "{\"text\": \"ok\", \"is_security\": 1}\n{oops\n");

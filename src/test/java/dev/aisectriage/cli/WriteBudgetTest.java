@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 class WriteBudgetTest {
 
     @Test
-    void givenABackfillWritingFast_whenItGoesOn_thenNoMinuteHoldsMoreThan80WritesNorAnyHourMoreThan500()
-            throws Exception {
+    void noMinuteHoldsMoreThan80WritesNorAnyHourMoreThan500WhenItGoesOnGivenABackfillWritingFast() throws Exception {
         MutableClock time = new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
         List<Duration> waits = new ArrayList<>();
         WriteBudget budget = new WriteBudget(time, d -> {

@@ -163,9 +163,9 @@ class RepoConfigParserTest {
                 Arguments.of(
                         "treshold: 0.5\nenabled: 3\n",
                         List.of(
-                                "line 1: unknown key 'treshold' (known keys: abstain_from, comment, enabled,"
-                                        + " ignore_authors, ignore_bots, ignore_themes, issue_type_labels, labels,"
-                                        + " pull_requests, threshold)",
+                                "line 1: unknown key 'treshold' (known keys: abstain_from, comment, delay_minutes,"
+                                        + " disclosure, enabled, ignore_authors, ignore_bots, ignore_themes,"
+                                        + " issue_type_labels, labels, pull_requests, threshold)",
                                 "line 2: 'enabled' must be true or false, found number '3'")));
     }
 

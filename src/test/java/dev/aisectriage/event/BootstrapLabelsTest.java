@@ -5,38 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(30)
 class BootstrapLabelsTest {
 
-    private static final KeyPair APP = TestKeys.rsa();
+    @RegisterExtension
+    final FakeGitHub github = new FakeGitHub();
 
-    @TempDir
-    Path dir;
-
-    private FakeGitHub github;
-    private Bot bot;
-
-    @BeforeEach
-    void start() throws IOException {
-        github = new FakeGitHub("1", APP.getPublic());
-        bot = new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
-    }
+    private final Bot bot = Bot.on(github);
 
     @Test
     void installingCreatesTheBotsLabelsOnEachRepositoryLeavingExistingOnesAlone() throws Exception {

@@ -6,53 +6,28 @@ import dev.aisectriage.github.RetryPolicy;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GitHub applied the comment but its answer failed: the bot adopts that comment instead of posting a second. */
 @Timeout(30)
 class CommentWriteFaultsTest {
 
     private static final String COMMENTS = "/repos/octo-org/ml-server/issues/12/comments";
-    private static final KeyPair APP = TestKeys.rsa();
 
-    @TempDir
-    Path dir;
-
-    private FakeGitHub github;
-
-    @BeforeEach
-    void start() throws IOException {
-        github = new FakeGitHub("1", APP.getPublic());
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
-    }
+    @RegisterExtension
+    final FakeGitHub github = new FakeGitHub();
 
     private Bot bot(Duration requestTimeout) {
-        return new Bot(
-                dir.resolve("triage.db"),
-                github.url(),
-                "1",
-                APP.getPrivate(),
-                false,
-                new RetryPolicy(3, Duration.ofMillis(10), requestTimeout));
+        return Bot.on(github, github.storeFolder(), new RetryPolicy(3, Duration.ofMillis(10), requestTimeout));
     }
 
     @Test
-    void givenA502AfterTheCommentWasCreatedWhenTheJobRunsThenTheThreadHasOneComment() throws Exception {
+    void theThreadHasOneCommentWhenTheJobRunsGivenA502AfterTheCommentWasCreated() throws Exception {
         // given GitHub creates the comment but answers 502
         github.failAfterApplying("POST " + COMMENTS, FakeGitHub.json(502, "{\"message\":\"Bad Gateway\"}"));
 
@@ -69,7 +44,7 @@ class CommentWriteFaultsTest {
     }
 
     @Test
-    void givenACreateSlowerThanTheClientTimeOutThatGitHubCompletedWhenTheJobRunsThenTheThreadHasOneComment()
+    void theThreadHasOneCommentWhenTheJobRunsGivenACreateSlowerThanTheClientTimeOutThatGitHubCompleted()
             throws Exception {
         // given GitHub creates the comment but answers after the client gave up
         github.failAfterApplying(

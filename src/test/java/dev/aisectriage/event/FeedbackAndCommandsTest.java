@@ -10,40 +10,19 @@ import dev.aisectriage.store.Threads;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(30)
 class FeedbackAndCommandsTest {
 
-    private static final String REPO = "/repos/octo-org/ml-server";
-    private static final KeyPair APP = TestKeys.rsa();
-    private static final ThreadRef ISSUE_12 =
-            new ThreadRef(2311213, "octo-org/ml-server", ThreadRef.Kind.ISSUE, 12, null);
+    private static final ThreadRef ISSUE_12 = new ThreadRef.GitHubIssue(2311213, "octo-org/ml-server", 12, null);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final FakeGitHub github = new FakeGitHub();
 
-    private FakeGitHub github;
-    private Bot bot;
-
-    @BeforeEach
-    void start() throws IOException {
-        github = new FakeGitHub("1", APP.getPublic());
-        bot = new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
-    }
+    private final Bot bot = Bot.on(github);
 
     @Test
     void aLabelAMaintainerRemovedIsNeverAddedAgainAndCountsAsAFalsePositive() throws Exception {
@@ -60,11 +39,13 @@ class FeedbackAndCommandsTest {
                 .filteredOn(r -> r.path().endsWith("/labels"))
                 .extracting(FakeGitHub.Request::body)
                 .containsExactly("{\"labels\":[\"ai-security: model\"]}");
-        assertThat(new Feedback(bot.db).latestPerThread()).singleElement().satisfies(f -> {
-            assertThat(f.signal()).isEqualTo(Feedback.FALSE_POSITIVE);
-            assertThat(f.isSecurity()).isFalse();
-            assertThat(f.actor()).isEqualTo("maintainer-max");
-        });
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).latestPerThread())
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.signal()).isEqualTo(Feedback.FALSE_POSITIVE);
+                    assertThat(f.isSecurity()).isFalse();
+                    assertThat(f.actor()).isEqualTo("maintainer-max");
+                });
     }
 
     @Test
@@ -77,8 +58,12 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issues-labeled-flag-added-by-maintainer.json", "d-2"));
 
         // then one false negative is recorded and nothing is sent
-        assertThat(new Feedback(bot.db).count()).isEqualTo(1);
-        assertThat(new Feedback(bot.db).latestPerThread().get(0).signal()).isEqualTo(Feedback.FALSE_NEGATIVE);
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).count()).isEqualTo(1);
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction)
+                        .latestPerThread()
+                        .get(0)
+                        .signal())
+                .isEqualTo(Feedback.FALSE_NEGATIVE);
         assertThat(github.writes()).isEmpty();
     }
 
@@ -92,7 +77,11 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3"));
 
         // then the bot is still on: the edit updated its comment
-        assertThat(new Threads(bot.db).find(ISSUE_12).orElseThrow().off()).isFalse();
+        assertThat(new Threads(bot.db, bot.db::writeTransaction)
+                        .find(ISSUE_12)
+                        .orElseThrow()
+                        .off())
+                .isFalse();
         assertThat(github.writes()).extracting(FakeGitHub.Request::method).contains("PATCH");
     }
 
@@ -108,15 +97,15 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3"));
 
         // then the feedback is recorded, exactly the bot's two labels are removed once, and nothing else is sent
-        assertThat(new Feedback(bot.db).latestPerThread())
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).latestPerThread())
                 .singleElement()
                 .satisfies(f -> assertThat(f.signal()).isEqualTo(Feedback.NOT_SECURITY));
         assertThat(github.writes().subList(writes, github.writes().size()))
                 .extracting(FakeGitHub.Request::line)
                 .containsExactlyInAnyOrder(
-                        "DELETE " + REPO + "/issues/12/labels/security",
+                        "DELETE " + Fixtures.REPO + "/issues/12/labels/security",
                         // hub4j leaves ':' as it is, which a path segment allows
-                        "DELETE " + REPO + "/issues/12/labels/ai-security:%20system-software");
+                        "DELETE " + Fixtures.REPO + "/issues/12/labels/ai-security:%20system-software");
         assertThat(github.labelsOf("octo-org/ml-server#12")).isEmpty();
     }
 
@@ -133,12 +122,16 @@ class FeedbackAndCommandsTest {
         assertThat(github.writes().subList(writes, github.writes().size()))
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "POST " + REPO + "/issues/12/labels", "{\"labels\":[\"ai-security: data\"]}"));
-        assertThat(new Feedback(bot.db).latestPerThread().get(0).theme()).isEqualTo(Theme.DATA);
+                        "POST " + Fixtures.REPO + "/issues/12/labels", "{\"labels\":[\"ai-security: data\"]}"));
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction)
+                        .latestPerThread()
+                        .get(0)
+                        .theme())
+                .isEqualTo(Theme.DATA);
     }
 
     @Test
-    void givenAnUnknownTheme_whenAMemberAsksForIt_thenTheBotRepliesWhatWasWrongAndRecordsNothing() throws Exception {
+    void theBotRepliesWhatWasWrongAndRecordsNothingWhenAMemberAsksForItGivenAnUnknownTheme() throws Exception {
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         int writes = github.writes().size();
 
@@ -150,13 +143,14 @@ class FeedbackAndCommandsTest {
         assertThat(github.writes().subList(writes, github.writes().size()))
                 .singleElement()
                 .satisfies(r -> {
-                    assertThat(r.line()).isEqualTo("POST " + REPO + "/issues/12/comments");
+                    assertThat(r.line()).isEqualTo("POST " + Fixtures.REPO + "/issues/12/comments");
                     assertThat(r.json().path("body").asText())
                             .contains("`/ai-security theme bogus` was not applied")
                             .contains("no theme 'bogus'")
                             .contains("`system-software`", "`data`");
                 });
-        assertThat(new Feedback(bot.db).latestPerThread()).isEmpty();
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).latestPerThread())
+                .isEmpty();
     }
 
     @Test
@@ -176,8 +170,16 @@ class FeedbackAndCommandsTest {
                 .extracting(FakeGitHub.Request::method)
                 .containsOnly("DELETE")
                 .hasSize(2);
-        assertThat(new Threads(bot.db).find(ISSUE_12).orElseThrow().off()).isTrue();
-        assertThat(new Feedback(bot.db).latestPerThread().get(0).signal()).isEqualTo(Feedback.NOT_SECURITY);
+        assertThat(new Threads(bot.db, bot.db::writeTransaction)
+                        .find(ISSUE_12)
+                        .orElseThrow()
+                        .off())
+                .isTrue();
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction)
+                        .latestPerThread()
+                        .get(0)
+                        .signal())
+                .isEqualTo(Feedback.NOT_SECURITY);
     }
 
     @Test
@@ -189,7 +191,7 @@ class FeedbackAndCommandsTest {
                 "d-2",
                 p -> p.with("comment").put("body", command)));
         int writes = github.writes().size();
-        long feedback = new Feedback(bot.db).count();
+        long feedback = new Feedback(bot.db, bot.db::writeTransaction).count();
 
         // when the member fixes a typo in the same comment, the command unchanged
         bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-3", p -> {
@@ -200,7 +202,7 @@ class FeedbackAndCommandsTest {
 
         // then nothing is sent and no second feedback is recorded
         assertThat(github.writes()).hasSize(writes);
-        assertThat(new Feedback(bot.db).count()).isEqualTo(feedback);
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).count()).isEqualTo(feedback);
     }
 
     @Test
@@ -231,7 +233,8 @@ class FeedbackAndCommandsTest {
         assertThat(bot.classifier.texts.get(1)).contains("dark theme").contains("loaded with pickle");
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/13/labels", "POST " + REPO + "/issues/13/comments");
+                .containsExactly(
+                        "POST " + Fixtures.REPO + "/issues/13/labels", "POST " + Fixtures.REPO + "/issues/13/comments");
         assertThat(bot.classifier.texts).hasSize(2);
     }
 
@@ -242,7 +245,7 @@ class FeedbackAndCommandsTest {
 
         bot.handle(Fixtures.event("installation-deleted-octo-org.json", "d-3"));
 
-        assertThat(new Threads(bot.db).find(ISSUE_12)).isEmpty();
-        assertThat(new Feedback(bot.db).count()).isZero();
+        assertThat(new Threads(bot.db, bot.db::writeTransaction).find(ISSUE_12)).isEmpty();
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).count()).isZero();
     }
 }

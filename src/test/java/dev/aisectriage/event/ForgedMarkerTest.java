@@ -6,56 +6,33 @@ import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The bot's comment is the one its App wrote: a stranger copying the hidden marker gains nothing. */
 @Timeout(30)
 class ForgedMarkerTest {
 
-    private static final String REPO = "/repos/octo-org/ml-server";
     private static final String FORGED = CommentMarker.MARKER + "\nI am the bot now";
-    private static final KeyPair APP = TestKeys.rsa();
 
-    @TempDir
-    Path dir;
-
-    private FakeGitHub github;
-
-    @BeforeEach
-    void start() throws IOException {
-        github = new FakeGitHub("1", APP.getPublic());
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
-    }
-
-    private Bot bot() {
-        return new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
-    }
+    @RegisterExtension
+    final FakeGitHub github = new FakeGitHub();
 
     @Test
-    void givenStrangersCommentsCarryingTheMarkerWhenAReportArrivesThenTheBotPostsItsOwnAndEditsNone() throws Exception {
+    void theBotPostsItsOwnAndEditsNoneWhenAReportArrivesGivenStrangersCommentsCarryingTheMarker() throws Exception {
         // given a person and another App each left a comment carrying the bot's marker
         github.existingComment("octo-org/ml-server#12", "55", "mallory", FORGED);
         github.existingComment("octo-org/ml-server#12", "56", "other-app[bot]", FORGED);
 
         // when a security report is opened
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then their comments are untouched and the bot posted one of its own
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/labels", "POST " + REPO + "/issues/12/comments");
+                .containsExactly(
+                        "POST " + Fixtures.REPO + "/issues/12/labels", "POST " + Fixtures.REPO + "/issues/12/comments");
         assertThat(github.commentsOf("octo-org/ml-server#12"))
                 .hasSize(3)
                 .containsEntry("55", FORGED)
@@ -63,34 +40,35 @@ class ForgedMarkerTest {
     }
 
     @Test
-    void givenTheBotsStoredCommentWhenAForgedOneAppearsThenTheStoredOneIsEdited() throws Exception {
+    void theStoredOneIsEditedWhenAForgedOneAppearsGivenTheBotsStoredComment() throws Exception {
         // given the bot commented on the report
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         String ours =
                 github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
         github.existingComment("octo-org/ml-server#12", "55", "mallory", FORGED);
 
         // when the report is edited after a restart
-        bot().handle(Fixtures.event("issues-edited-body-changed.json", "d-2"));
+        Bot.on(github).handle(Fixtures.event("issues-edited-body-changed.json", "d-2"));
 
         // then the bot's own comment is edited, by its stored id, and the forged one is not
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
                 .filteredOn(l -> l.contains("comments"))
-                .containsExactly("POST " + REPO + "/issues/12/comments", "PATCH " + REPO + "/issues/comments/" + ours);
+                .containsExactly(
+                        "POST " + Fixtures.REPO + "/issues/12/comments",
+                        "PATCH " + Fixtures.REPO + "/issues/comments/" + ours);
         assertThat(github.commentsOf("octo-org/ml-server#12")).containsEntry("55", FORGED);
     }
 
     @Test
-    void givenAStrangersDiscussionCommentCarryingTheMarkerWhenADiscussionArrivesThenTheBotPostsItsOwn()
-            throws Exception {
+    void theBotPostsItsOwnWhenADiscussionArrivesGivenAStrangersDiscussionCommentCarryingTheMarker() throws Exception {
         // given a stranger's discussion comment carrying the marker
         github.existingLabels("octo-org/ml-server", "security", "ai-security: model");
         github.existingComment("discussion:D_kwDOCyGuyM4AAXxx", "DC_55", "mallory", FORGED);
 
         // when a security question is posted
-        bot().handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
 
         // then the forged comment is left as it is and the bot added its own
         assertThat(github.writes())
@@ -103,9 +81,9 @@ class ForgedMarkerTest {
     }
 
     @Test
-    void givenAPassedIssueWhenAReplyCarriesTheMarkerThenTheVerdictStaysAndNothingIsWritten() throws Exception {
+    void theVerdictStaysAndNothingIsWrittenWhenAReplyCarriesTheMarkerGivenAPassedIssue() throws Exception {
         // given an issue the bot passed
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
 
         // when a stranger replies with the marker and words that would flag the thread

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aisectriage.core.MalformedPayloadException;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,22 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(30)
 class MalformedIdsTest {
 
-    private static final KeyPair APP = TestKeys.rsa();
-
-    @TempDir
-    Path dir;
-
-    private FakeGitHub github;
-
-    @BeforeEach
-    void start() throws IOException {
-        github = new FakeGitHub("1", APP.getPublic());
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
-    }
+    @RegisterExtension
+    final FakeGitHub github = new FakeGitHub();
 
     static Stream<Arguments> malformed() {
         return Stream.of(
@@ -67,9 +48,9 @@ class MalformedIdsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
-    void givenASignedReportWithAMalformedIdWhenTheJobRunsThenItFailsAsMalformedAndNothingIsSent(
+    void itFailsAsMalformedAndNothingIsSentWhenTheJobRunsGivenASignedReportWithAMalformedId(
             String what, Consumer<ObjectNode> change) {
-        Bot bot = new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
+        Bot bot = Bot.on(github);
 
         assertThatThrownBy(() -> bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1", change)))
                 .isInstanceOf(MalformedPayloadException.class);

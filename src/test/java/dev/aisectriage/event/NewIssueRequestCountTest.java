@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What one new security report costs in requests to GitHub: a client change must not make it dearer. */
 @Timeout(30)
@@ -26,29 +20,14 @@ class NewIssueRequestCountTest {
      */
     static final int REQUESTS_ON_MAIN = 6;
 
-    private static final KeyPair APP = TestKeys.rsa();
-
-    @TempDir
-    Path dir;
-
-    private FakeGitHub github;
-
-    @BeforeEach
-    void start() throws IOException {
-        github = new FakeGitHub("1", APP.getPublic());
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
-    }
+    @RegisterExtension
+    final FakeGitHub github = new FakeGitHub();
 
     @Test
-    void givenARepositoryWithoutConfigWhenASecurityReportIsOpenedThenTheFlowCostsNoMoreRequestsThanOnMain()
+    void theFlowCostsNoMoreRequestsThanOnMainWhenASecurityReportIsOpenedGivenARepositoryWithoutConfig()
             throws Exception {
         // given the bot on a repository without config, when a security report is opened
-        new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false)
-                .handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then token, config, labels, list comments and create comment cost no more than on main
         assertThat(github.requests()).hasSizeLessThanOrEqualTo(REQUESTS_ON_MAIN);

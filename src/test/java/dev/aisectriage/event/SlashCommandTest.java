@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 class SlashCommandTest {
 
     @Test
-    void givenACommandOnALineOfItsOwnWhenParsedThenVerbAndArgumentAreRead() {
+    void verbAndArgumentAreReadWhenParsedGivenACommandOnALineOfItsOwn() {
         assertThat(SlashCommand.parse("Thanks!\n\n  /ai-security theme  Model  \nmore"))
                 .contains(new SlashCommand("theme", "Model"));
         assertThat(SlashCommand.parse("/AI-SECURITY explain")).isEmpty();
@@ -21,7 +21,7 @@ class SlashCommandTest {
     }
 
     @Test
-    void givenACommandInsideALineWhenParsedThenItIsNoCommand() {
+    void itIsNoCommandWhenParsedGivenACommandInsideALine() {
         assertThat(SlashCommand.parse("please run /ai-security explain")).isEmpty();
         assertThat(SlashCommand.parse("/ai-securityexplain")).isEmpty();
         assertThat(SlashCommand.parse("/ai-security")).isEmpty();
@@ -31,13 +31,13 @@ class SlashCommandTest {
     }
 
     @Test
-    void givenTwoCommandsWhenParsedThenTheFirstWins() {
+    void theFirstWinsWhenParsedGivenTwoCommands() {
         assertThat(SlashCommand.parse("/ai-security explain\n/ai-security off"))
                 .contains(new SlashCommand("explain", ""));
     }
 
     @Test
-    void givenAnArgumentWithControlCharactersWhenParsedThenTheyAreKeptForTheCallerToReject() {
+    void theyAreKeptForTheCallerToRejectWhenParsedGivenAnArgumentWithControlCharacters() {
         assertThat(SlashCommand.parse("/ai-security theme da\u0000ta").map(SlashCommand::argument))
                 .contains("da\u0000ta");
     }
@@ -45,7 +45,7 @@ class SlashCommandTest {
     // Issue 9, defect 1: the old (?m)^\s*… pattern took 38.5 s on this comment (18.7 s with CRLF); a job stalled.
     @Test
     @Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void givenTheLongestCommentOfLineBreaksWhenParsedThenItEndsAtOnce() {
+    void itEndsAtOnceWhenParsedGivenTheLongestCommentOfLineBreaks() {
         String lf = "a" + "\n".repeat(65_534) + "a";
         String crlf = "a" + "\r\n".repeat(32_767) + "a";
         String cr = "a" + "\r".repeat(65_534) + "a";
@@ -63,7 +63,7 @@ class SlashCommandTest {
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void givenAOneMebibyteBodyWhenParsedThenOnlyGitHubsMaximumIsReadAndACommandPastItIsIgnored() {
+    void onlyGitHubsMaximumIsReadAndACommandPastItIsIgnoredWhenParsedGivenAOneMebibyteBody() {
         String body = "x\n".repeat(512 * 1024) + "/ai-security not-security";
 
         Optional<SlashCommand> command = SlashCommand.parse(body);
@@ -73,7 +73,7 @@ class SlashCommandTest {
     }
 
     @Test
-    void givenACommandEndingExactlyAtTheCapWhenParsedThenItIsRead() {
+    void itIsReadWhenParsedGivenACommandEndingExactlyAtTheCap() {
         String command = "/ai-security explain";
         String body = "x".repeat(SlashCommand.MAX_CHARS - command.length() - 1) + "\n" + command;
 

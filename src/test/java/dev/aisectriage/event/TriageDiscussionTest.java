@@ -6,45 +6,29 @@ import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(30)
 class TriageDiscussionTest {
 
-    private static final KeyPair APP = TestKeys.rsa();
-
-    @TempDir
-    Path dir;
-
-    private FakeGitHub github;
+    @RegisterExtension
+    final FakeGitHub github = new FakeGitHub();
 
     @BeforeEach
     void start() throws IOException {
-        github = new FakeGitHub("1", APP.getPublic());
         github.existingLabels("octo-org/ml-server", "security", "ai-security: model");
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
     }
 
     @Test
     void aSecurityDiscussionIsLabelledAndCommentedOnceThroughGraphQl() throws Exception {
         // given the bot, when a security question is posted as a discussion (and delivered again after a restart)
-        new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false)
-                .handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
-        new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false)
-                .handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
 
         // then two mutations were sent, once: labels by node id, and one comment on the discussion's node id
         List<FakeGitHub.Request> mutations = github.writes();
@@ -63,7 +47,7 @@ class TriageDiscussionTest {
 
     @Test
     void anEditedDiscussionUpdatesTheCommentThroughUpdateDiscussionComment() throws Exception {
-        Bot bot = new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
+        Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("discussion-created-security-question.json", "d-1"));
         String commentId = github.commentsOf("discussion:D_kwDOCyGuyM4AAXxx")
                 .keySet()

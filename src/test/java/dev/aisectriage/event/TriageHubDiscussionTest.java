@@ -7,22 +7,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.CommentMarker;
-import dev.aisectriage.huggingface.ApiHubGateway;
+import dev.aisectriage.core.ThreadPost;
+import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Verdict;
 import dev.aisectriage.huggingface.HubApiException;
 import dev.aisectriage.huggingface.HubWebhookPayload;
-import dev.aisectriage.store.Actions;
-import dev.aisectriage.store.Database;
-import dev.aisectriage.store.HubDiscussions;
+import dev.aisectriage.store.Threads;
+import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeClassifier;
 import dev.aisectriage.support.FakeHub;
-import dev.aisectriage.support.PlainRenderer;
-import dev.aisectriage.support.TestDatabase;
+import dev.aisectriage.support.Fixtures;
 import dev.aisectriage.support.Webhooks;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Hub's discussion handler against a stand-in Hub, on a real SQLite file; building it again is a restart. */
@@ -35,37 +35,24 @@ class TriageHubDiscussionTest {
     @TempDir
     Path dir;
 
-    FakeHub hub;
+    @RegisterExtension
+    final FakeHub hub = new FakeHub();
+
+    Bot bot;
     FakeClassifier classifier;
-    Database db;
-    EventRoutes routes;
 
     @BeforeEach
-    void start() throws Exception {
-        hub = new FakeHub();
+    void start() {
         restart();
     }
 
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
-
     void restart() {
-        db = TestDatabase.open(dir.resolve("triage.db"));
-        classifier = new FakeClassifier();
-        routes = new HubRoutes(
-                        new HubDiscussions(db),
-                        new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db)),
-                        classifier,
-                        new PlainRenderer())
-                .registerOn(new EventRoutes());
+        bot = Bot.on(hub, dir);
+        classifier = bot.classifier;
     }
 
     void handle(String event, String action, JsonNode payload) throws Exception {
-        for (EventHandler h : routes.handlersFor(event, action)) {
-            h.handle(new WebhookEvent("hf-test", event, action, null, "example-ml/tiny-classifier", payload));
-        }
+        bot.handle(Fixtures.hubDelivery(event, action, payload));
     }
 
     static ObjectNode fixture(String name) throws Exception {
@@ -90,11 +77,13 @@ class TriageHubDiscussionTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.text()).startsWith(CommentMarker.MARKER));
         assertThat(classifier.texts.get(0)).contains("pickle").contains("safetensors");
-        assertThat(new HubDiscussions(db).recent(5)).singleElement().satisfies(d -> {
-            assertThat(d.verdict()).isEqualTo("flagged");
-            assertThat(d.commentId())
-                    .isEqualTo(hub.commentsOf(DISCUSSION).get(0).id());
-        });
+        assertThat(new Threads(bot.db, bot.db::writeTransaction)
+                        .find(new ThreadRef.HubDiscussion("model", "example-ml/tiny-classifier", 7)))
+                .hasValueSatisfying(d -> {
+                    assertThat(d.verdict()).isEqualTo(Verdict.FLAGGED);
+                    assertThat(d.commentId())
+                            .isEqualTo(hub.commentsOf(DISCUSSION).get(0).id());
+                });
     }
 
     @Test
@@ -260,6 +249,9 @@ class TriageHubDiscussionTest {
         handle("huggingface.discussion", "update", edited);
 
         assertThat(hub.writes()).hasSize(2); // the first comment, the edit that found it gone; nothing after
-        assertThat(HubWebhookPayload.of(edited).discussionRef().toString()).isEqualTo("example-ml/tiny-classifier#7");
+        assertThat(HubWebhookPayload.of(Fixtures.hubDelivery("huggingface.discussion", "update", edited))
+                        .discussionRef()
+                        .toString())
+                .isEqualTo("example-ml/tiny-classifier#7");
     }
 }

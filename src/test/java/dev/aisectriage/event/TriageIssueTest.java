@@ -4,59 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.support.Bot;
+import dev.aisectriage.support.CapturedLog;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(30)
 class TriageIssueTest {
 
-    private static final String REPO = "/repos/octo-org/ml-server";
-    private static final KeyPair APP = TestKeys.rsa();
+    /** What a new security report costs on a repository without config: token, config twice, labels, comment. */
+    private static final List<String> SECURITY_REPORT_REQUESTS = List.of(
+            "POST /app/installations/2311213/access_tokens",
+            "GET " + Fixtures.REPO + "/contents/.github/ai-security-triage.yml",
+            "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
+            "POST " + Fixtures.REPO + "/issues/12/labels",
+            "GET " + Fixtures.REPO + "/issues/12/comments",
+            "POST " + Fixtures.REPO + "/issues/12/comments");
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final FakeGitHub github = new FakeGitHub();
 
-    private FakeGitHub github;
+    @Test
+    void givenAGitHubThatClosesEachConnectionAfterAnswering_whenASecurityReportArrives_thenEveryCallGoesOnceUnlogged()
+            throws Exception {
+        // given a GitHub that closes each connection after its answer (HTTP/1.0 style, or a proxy dropping them)
+        github.closeEachConnection();
+        Bot bot = Bot.on(github);
 
-    @BeforeEach
-    void start() throws IOException {
-        github = new FakeGitHub("1", APP.getPublic());
-    }
+        // when a security report is opened
+        String log = CapturedLog.during(() -> bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1")));
 
-    @AfterEach
-    void stop() {
-        github.close();
-    }
-
-    private Bot bot() {
-        return new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
+        // then each call reached GitHub once, on a new connection, the comment included, and nothing was logged
+        assertThat(github.requestLines()).containsExactlyElementsOf(SECURITY_REPORT_REQUESTS);
+        assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
+        assertThat(log).doesNotContain("WARN").doesNotContain("ERROR").doesNotContain("\tat ");
     }
 
     @Test
     void aSecurityReportGetsTheFlagAndThemeLabelsAndOneComment() throws Exception {
         // given the bot on a repository without config, when a security report is opened
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then exactly these requests reached GitHub
-        assertThat(github.requestLines())
-                .containsExactly(
-                        "POST /app/installations/2311213/access_tokens",
-                        "GET " + REPO + "/contents/.github/ai-security-triage.yml",
-                        "GET /repos/octo-org/.github/contents/.github/ai-security-triage.yml",
-                        "POST " + REPO + "/issues/12/labels",
-                        "GET " + REPO + "/issues/12/comments",
-                        "POST " + REPO + "/issues/12/comments");
+        assertThat(github.requestLines()).containsExactlyElementsOf(SECURITY_REPORT_REQUESTS);
         List<FakeGitHub.Request> writes = github.writes();
         assertThat(writes.get(0).body()).isEqualTo("{\"labels\":[\"security\",\"ai-security: system-software\"]}");
         assertThat(writes.get(1).json().path("body").asText())
@@ -70,7 +64,7 @@ class TriageIssueTest {
 
     @Test
     void aPostThatIsNotSecurityGetsNothing() throws Exception {
-        bot().handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
 
         assertThat(github.writes()).isEmpty();
     }
@@ -78,22 +72,23 @@ class TriageIssueTest {
     @Test
     void aBorderlinePostGetsOnlyTheNeedsTriageLabel() throws Exception {
         // given a post the model is unsure about (probability between abstain_from and its threshold)
-        bot().handle(Fixtures.event(
-                "issues-opened-feature-request.json",
-                "d-1",
-                p -> p.with("issue").put("body", "maybe a problem with tokens?")));
+        Bot.on(github)
+                .handle(Fixtures.event(
+                        "issues-opened-feature-request.json",
+                        "d-1",
+                        p -> p.with("issue").put("body", "maybe a problem with tokens?")));
 
         // then only ai-security: needs-triage is added and no comment is posted
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "POST " + REPO + "/issues/13/labels", "{\"labels\":[\"ai-security: needs-triage\"]}"));
+                        "POST " + Fixtures.REPO + "/issues/13/labels", "{\"labels\":[\"ai-security: needs-triage\"]}"));
     }
 
     @Test
     void anEditUpdatesTheOneCommentInPlace() throws Exception {
         // given a flagged issue with the bot's comment
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         String commentId =
                 github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
@@ -107,7 +102,8 @@ class TriageIssueTest {
                 github.requestLines().subList(before, github.requests().size());
         assertThat(after)
                 .containsExactly(
-                        "POST " + REPO + "/issues/12/labels", "PATCH " + REPO + "/issues/comments/" + commentId);
+                        "POST " + Fixtures.REPO + "/issues/12/labels",
+                        "PATCH " + Fixtures.REPO + "/issues/comments/" + commentId);
         assertThat(github.writes().get(2).body()).isEqualTo("{\"labels\":[\"ai-security: model\"]}");
         assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1).containsKey(commentId);
         assertThat(github.commentsOf("octo-org/ml-server#12").get(commentId)).contains("Model");
@@ -115,7 +111,7 @@ class TriageIssueTest {
 
     @Test
     void anEditThatLeavesTheCommentUnchangedSendsNothing() throws Exception {
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         int writes = github.writes().size();
 
@@ -137,13 +133,13 @@ class TriageIssueTest {
     @Test
     void redeliveryAndRestartPostNothingMore() throws Exception {
         // given a handled report
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         int writes = github.writes().size();
 
         // when the same delivery is run again by the same bot, and again after a restart on the same database
-        Bot same = bot();
+        Bot same = Bot.on(github);
         same.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then no label is re-added and no second comment is posted
         assertThat(github.writes()).hasSize(writes);
@@ -152,31 +148,21 @@ class TriageIssueTest {
 
     @Test
     void twoWorkersOnTheSameThreadAtOncePostOneComment() throws Exception {
-        // given one bot whose workers take two deliveries of the same issue at the same time, each under the
-        // thread's lease in the store as a claimed job runs
-        Bot bot = bot();
-        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            // when both run
-            var a = workers.submit(() -> {
-                bot.handleUnderLease(Fixtures.event("issues-opened-security-report.json", "d-1"), "worker-1");
-                return null;
-            });
-            var b = workers.submit(() -> {
-                bot.handleUnderLease(Fixtures.event("issues-opened-security-report.json", "d-2"), "worker-2");
-                return null;
-            });
-            a.get();
-            b.get();
-        } finally {
-            workers.shutdown();
-        }
+        // given two deliveries of the same issue queued at once
+        Bot bot = Bot.on(github);
+
+        // when two of the service's workers run them, each job under its thread's lease as the claim takes it
+        bot.work(
+                2,
+                Fixtures.event("issues-opened-security-report.json", "d-1"),
+                Fixtures.event("issues-opened-security-report.json", "d-2", p -> p.put("action", "edited")));
 
         // then the thread has one comment and its labels were added once
         assertThat(github.commentsOf("octo-org/ml-server#12")).hasSize(1);
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/labels", "POST " + REPO + "/issues/12/comments");
+                .containsExactly(
+                        "POST " + Fixtures.REPO + "/issues/12/labels", "POST " + Fixtures.REPO + "/issues/12/comments");
     }
 
     @Test
@@ -188,40 +174,40 @@ class TriageIssueTest {
                 CommentMarker.MARKER + "\nLooks security-related: System & Software (0.93)");
 
         // when the job runs
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         // then the comment is found and, its content being the same, left alone
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/labels");
+                .containsExactly("POST " + Fixtures.REPO + "/issues/12/labels");
         assertThat(github.commentsOf("octo-org/ml-server#12")).containsOnlyKeys("77");
     }
 
     @Test
     void aThemeLabelSetByAPersonMeansTheBotAddsNoLabel() throws Exception {
-        bot().handle(Fixtures.event("issues-opened-theme-label-set-by-reporter.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-theme-label-set-by-reporter.json", "d-1"));
 
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/comments");
+                .containsExactly("POST " + Fixtures.REPO + "/issues/12/comments");
     }
 
     @Test
     void commentFalseInTheRepoConfigGivesLabelsOnly() throws Exception {
         github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "comment: false\n");
 
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/labels");
+                .containsExactly("POST " + Fixtures.REPO + "/issues/12/labels");
     }
 
     @Test
     void theOrganisationsConfigAppliesWhenTheRepositoryHasNone() throws Exception {
         github.file("octo-org/.github", ".github/ai-security-triage.yml", "labels:\n  flag: vulnerability\n");
 
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.writes().get(0).body())
                 .isEqualTo("{\"labels\":[\"vulnerability\",\"ai-security: system-software\"]}");
@@ -231,23 +217,24 @@ class TriageIssueTest {
     void aBrokenConfigFallsBackToDefaultsAndShowsTheErrorInTheCommentFooter() throws Exception {
         github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "comment: false\ncolour: red\n");
 
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/labels", "POST " + REPO + "/issues/12/comments");
+                .containsExactly(
+                        "POST " + Fixtures.REPO + "/issues/12/labels", "POST " + Fixtures.REPO + "/issues/12/comments");
         assertThat(github.writes().get(1).json().path("body").asText())
                 .contains("octo-org/ml-server:.github/ai-security-triage.yml line 2: unknown key 'colour'");
     }
 
     @Test
     void dryRunSendsNoWriteButRecordsTheIntendedActions() throws Exception {
-        Bot bot = new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), true);
+        Bot bot = Bot.dryRunOn(github, github.storeFolder());
 
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.writes()).isEmpty();
-        assertThat(new dev.aisectriage.store.Actions(bot.db).recent(10))
+        assertThat(new dev.aisectriage.store.Actions(bot.db, bot.db::writeTransaction).recent(10))
                 .extracting(a -> a.action() + " " + a.dryRun())
                 .containsExactly("create comment true", "add labels true");
     }
@@ -256,24 +243,27 @@ class TriageIssueTest {
     void aDeletedIssueEndsTheJobWithoutRetrying() throws Exception {
         // given the issue was deleted before the job ran
         github.script(
-                "POST " + REPO + "/issues/12/labels", FakeGitHub.json(410, "{\"message\":\"This issue was deleted\"}"));
+                "POST " + Fixtures.REPO + "/issues/12/labels",
+                FakeGitHub.json(410, "{\"message\":\"This issue was deleted\"}"));
 
         // when the job runs, then it completes (no exception for the queue to retry) after one attempt
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly("POST " + REPO + "/issues/12/labels");
+                .containsExactly("POST " + Fixtures.REPO + "/issues/12/labels");
     }
 
     @Test
     void aCommentAMaintainerDeletedIsNotPostedAgain() throws Exception {
         // given the bot commented, then a maintainer deleted the comment
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         String id =
                 github.commentsOf("octo-org/ml-server#12").keySet().iterator().next();
-        github.script("PATCH " + REPO + "/issues/comments/" + id, FakeGitHub.json(404, "{\"message\":\"Not Found\"}"));
+        github.script(
+                "PATCH " + Fixtures.REPO + "/issues/comments/" + id,
+                FakeGitHub.json(404, "{\"message\":\"Not Found\"}"));
 
         // when the issue is edited twice
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-2"));
@@ -286,17 +276,19 @@ class TriageIssueTest {
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
                 .filteredOn(l -> l.contains("comments"))
-                .containsExactly("POST " + REPO + "/issues/12/comments", "PATCH " + REPO + "/issues/comments/" + id);
+                .containsExactly(
+                        "POST " + Fixtures.REPO + "/issues/12/comments",
+                        "PATCH " + Fixtures.REPO + "/issues/comments/" + id);
     }
 
     @Test
     void withoutCredentialsTheBotSendsNothingAtAllAndRecordsWhatItWouldDo() throws Exception {
-        Bot bot = new Bot(dir.resolve("triage.db"), github.url(), null, null, true);
+        Bot bot = Bot.withoutCredentials(github.storeFolder());
 
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.requests()).isEmpty();
-        var actions = new dev.aisectriage.store.Actions(bot.db).recent(10);
+        var actions = new dev.aisectriage.store.Actions(bot.db, bot.db::writeTransaction).recent(10);
         assertThat(actions).extracting(a -> a.action()).containsExactly("create comment", "add labels");
         // the whole comment is stored, as it would be posted, not a one-line abbreviation
         assertThat(actions.get(0).detail())
@@ -308,7 +300,7 @@ class TriageIssueTest {
     void enabledFalseInTheRepoConfigSilencesTheBot() throws Exception {
         github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "enabled: false\n");
 
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
 
         assertThat(github.writes()).isEmpty();
     }
@@ -318,38 +310,40 @@ class TriageIssueTest {
         github.file(
                 "octo-org/ml-server", ".github/ai-security-triage.yml", "issue_type_labels: true\ncomment: false\n");
 
-        bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
-        bot().handle(Fixtures.event(
-                "issues-opened-feature-request.json",
-                "d-2",
-                p -> p.with("issue").put("body", "pickle again")));
+        Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
+        Bot.on(github)
+                .handle(Fixtures.event(
+                        "issues-opened-feature-request.json",
+                        "d-2",
+                        p -> p.with("issue").put("body", "pickle again")));
 
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
-                                "POST " + REPO + "/labels",
+                                "POST " + Fixtures.REPO + "/labels",
                                 "{\"color\":\"c5def5\",\"name\":\"ai-security-type: system-software-unsafe-deserialization\","
                                         + "\"description\":\"AI security issue type: Unsafe deserialization\"}"),
                         org.assertj.core.groups.Tuple.tuple(
-                                "POST " + REPO + "/issues/12/labels",
+                                "POST " + Fixtures.REPO + "/issues/12/labels",
                                 "{\"labels\":[\"security\",\"ai-security: system-software\","
                                         + "\"ai-security-type: system-software-unsafe-deserialization\"]}"),
                         org.assertj.core.groups.Tuple.tuple(
-                                "POST " + REPO + "/issues/13/labels",
+                                "POST " + Fixtures.REPO + "/issues/13/labels",
                                 "{\"labels\":[\"security\",\"ai-security: system-software\","
                                         + "\"ai-security-type: system-software-unsafe-deserialization\"]}"));
     }
 
     @Test
-    void givenA422OnTheLabelsWhenASecurityReportArrivesThenTheCommentIsStillPostedAndTheJobFailsWithTheLabelsReason() {
+    void theCommentIsStillPostedAndTheJobFailsWithTheLabelsReasonWhenASecurityReportArrivesGivenA422OnTheLabels() {
         // given GitHub refuses the labels for good
         github.script(
-                "POST " + REPO + "/issues/12/labels", FakeGitHub.json(422, "{\"message\":\"Validation Failed\"}"));
+                "POST " + Fixtures.REPO + "/issues/12/labels",
+                FakeGitHub.json(422, "{\"message\":\"Validation Failed\"}"));
 
         // when a security report is opened, then the job fails with the labels' reason
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> bot().handle(Fixtures.event("issues-opened-security-report.json", "d-1")))
+                        () -> Bot.on(github).handle(Fixtures.event("issues-opened-security-report.json", "d-1")))
                 .isInstanceOfSatisfying(
                         dev.aisectriage.github.GitHubApiException.class,
                         e -> assertThat(e.status()).isEqualTo(422));

@@ -3,8 +3,9 @@ package dev.aisectriage.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.classify.Prediction;
-import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.RepoConfig;
+import dev.aisectriage.config.RepoConfigParser;
+import dev.aisectriage.core.Verdict;
 import dev.aisectriage.github.LabelSpec;
 import dev.aisectriage.support.FakeClassifier;
 import java.util.List;
@@ -18,58 +19,45 @@ class TriagePoliciesTest {
     private final FakeClassifier classifier = new FakeClassifier();
 
     @Test
-    void givenTheDefaultsWhenPostsAreJudgedThenSecurityIsFlaggedUnsureAbstainedAndTheRestPassed() {
+    void securityIsFlaggedUnsureAbstainedAndTheRestPassedWhenPostsAreJudgedGivenTheDefaults() {
         assertThat(Verdicts.verdict(classifier.classify("a pickle exploit"), DEFAULTS))
-                .isEqualTo(Verdicts.FLAGGED);
+                .isEqualTo(Verdict.FLAGGED);
         assertThat(Verdicts.verdict(classifier.classify("maybe tokens?"), DEFAULTS))
-                .isEqualTo(Verdicts.ABSTAINED);
+                .isEqualTo(Verdict.ABSTAINED);
         assertThat(Verdicts.verdict(classifier.classify("dark mode please"), DEFAULTS))
-                .isEqualTo(Verdicts.PASSED);
+                .isEqualTo(Verdict.PASSED);
     }
 
     @Test
-    void givenAnIgnoredThemeWhenAPostOfItIsFlaggedThenTheVerdictIsIgnored() {
-        RepoConfig config = new RepoConfig(
-                true,
-                true,
-                null,
-                0.35,
-                DEFAULTS.labels(),
-                false,
-                Set.of(Theme.MODEL),
-                true,
-                Set.of(),
-                List.of(),
-                "t",
-                false);
+    void theVerdictIsIgnoredWhenAPostOfItIsFlaggedGivenAnIgnoredTheme() {
+        RepoConfig config = RepoConfigParser.parse("ignore_themes: [model]\n", RepoConfig.FILE);
 
         assertThat(Verdicts.verdict(classifier.classify("pickle exploit in the weights"), config))
-                .isEqualTo(Verdicts.IGNORED);
+                .isEqualTo(Verdict.IGNORED);
     }
 
     @Test
-    void givenAFlaggedVerdictWhenLabelsAreChosenThenFlagAndThemeAndOnlyWhenSwitchedOnTheIssueType() {
+    void flagAndThemeAndOnlyWhenSwitchedOnTheIssueTypeWhenLabelsAreChosenGivenAFlaggedVerdict() {
         Prediction p = classifier.classify("pickle exploit");
-        RepoConfig withTypes = new RepoConfig(
-                true, true, null, 0.35, DEFAULTS.labels(), true, Set.of(), true, Set.of(), List.of(), "t", false);
+        RepoConfig withTypes = RepoConfigParser.parse("issue_type_labels: true\n", RepoConfig.FILE);
 
-        assertThat(Verdicts.labelsFor(Verdicts.FLAGGED, p, DEFAULTS))
+        assertThat(Verdicts.labelsFor(Verdict.FLAGGED, p, DEFAULTS))
                 .extracting(LabelSpec::name)
                 .containsExactly("security", "ai-security: system-software");
-        assertThat(Verdicts.labelsFor(Verdicts.FLAGGED, p, withTypes))
+        assertThat(Verdicts.labelsFor(Verdict.FLAGGED, p, withTypes))
                 .extracting(LabelSpec::name)
                 .containsExactly(
                         "security",
                         "ai-security: system-software",
                         "ai-security-type: system-software-unsafe-deserialization");
-        assertThat(Verdicts.labelsFor(Verdicts.ABSTAINED, p, DEFAULTS))
+        assertThat(Verdicts.labelsFor(Verdict.ABSTAINED, p, DEFAULTS))
                 .extracting(LabelSpec::name)
                 .containsExactly("ai-security: needs-triage");
-        assertThat(Verdicts.labelsFor(Verdicts.PASSED, p, DEFAULTS)).isEmpty();
+        assertThat(Verdicts.labelsFor(Verdict.PASSED, p, DEFAULTS)).isEmpty();
     }
 
     @Test
-    void givenAThemeLabelAPersonSetWhenTheBotLabelsThenItDefersButNotToItsOwnThemeLabel() {
+    void itDefersButNotToItsOwnThemeLabelWhenTheBotLabelsGivenAThemeLabelAPersonSet() {
         assertThat(LabelPolicy.personSetTheme(Set.of("ai-security: model"), Set.of(), DEFAULTS))
                 .isTrue();
         assertThat(LabelPolicy.personSetTheme(Set.of("AI-Security: Model"), Set.of("ai-security: model"), DEFAULTS))
@@ -79,8 +67,8 @@ class TriagePoliciesTest {
     }
 
     @Test
-    void givenLabelsTheThreadHasOrPeopleRemovedWhenTheBotLabelsThenItSkipsThemInAnyCase() {
-        List<LabelSpec> wanted = Verdicts.labelsFor(Verdicts.FLAGGED, classifier.classify("pickle"), DEFAULTS);
+    void itSkipsThemInAnyCaseWhenTheBotLabelsGivenLabelsTheThreadHasOrPeopleRemoved() {
+        List<LabelSpec> wanted = Verdicts.labelsFor(Verdict.FLAGGED, classifier.classify("pickle"), DEFAULTS);
 
         assertThat(LabelPolicy.toAdd(wanted, Set.of("SECURITY"), Set.of(), Set.of(), Set.of()))
                 .containsExactly("ai-security: system-software");
@@ -91,7 +79,7 @@ class TriagePoliciesTest {
     }
 
     @Test
-    void givenAnIssueTypeLabelWhenItIsAddedForTheFirstTimeThenItIsCreatedOnceAndConfigLabelsNever() {
+    void itIsCreatedOnceAndConfigLabelsNeverWhenItIsAddedForTheFirstTimeGivenAnIssueTypeLabel() {
         LabelSpec type = new LabelSpec("ai-security-type: x", "c5def5", "x");
         List<LabelSpec> wanted = List.of(DEFAULTS.labels().get(RepoConfig.FLAG), type);
         List<String> names = List.of("security", "ai-security-type: x");
@@ -103,13 +91,13 @@ class TriagePoliciesTest {
     }
 
     @Test
-    void givenLabelsThePersonAlreadyRemovedWhenTheBotWithdrawsThenOnlyTheRestAreTakenBack() {
+    void onlyTheRestAreTakenBackWhenTheBotWithdrawsGivenLabelsThePersonAlreadyRemoved() {
         assertThat(LabelPolicy.toWithdraw(Set.of("security", "ai-security: model"), Set.of("Security")))
                 .containsExactly("ai-security: model");
     }
 
     @Test
-    void givenTheStoredSlotWhenANewBodyComesThenTheStepIsLeaveFindUnchangedOrEdit() {
+    void theStepIsLeaveFindUnchangedOrEditWhenANewBodyComesGivenTheStoredSlot() {
         String body = "<!-- ai-security-triage:comment -->\nhello";
         String hash = CommentSlot.sha256(body);
 

@@ -5,45 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aisectriage.support.Bot;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.Fixtures;
-import dev.aisectriage.support.TestKeys;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(30)
 class TriagePullRequestTest {
 
-    private static final String REPO = "/repos/octo-org/ml-server";
-    private static final KeyPair APP = TestKeys.rsa();
-
-    @TempDir
-    Path dir;
-
-    private FakeGitHub github;
-
-    @BeforeEach
-    void start() throws IOException {
-        github = new FakeGitHub("1", APP.getPublic());
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
-    }
-
-    private Bot bot() {
-        return new Bot(dir.resolve("triage.db"), github.url(), "1", APP.getPrivate(), false);
-    }
+    @RegisterExtension
+    final FakeGitHub github = new FakeGitHub();
 
     @Test
-    void givenNoConfig_whenASecurityFixIsOpened_thenPullRequestsAreLeftAlone() throws Exception {
+    void pullRequestsAreLeftAloneWhenASecurityFixIsOpenedGivenNoConfig() throws Exception {
         // given a repository without config (pull requests are off by default)
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
 
         // when a pull request fixing a vulnerability is opened
         bot.handle(Fixtures.event("pull_request-opened-security-fix.json", "d-1"));
@@ -54,10 +29,10 @@ class TriagePullRequestTest {
     }
 
     @Test
-    void givenPullRequestsEnabled_whenASecurityFixIsOpened_thenItGetsTheLabelsAndNoComment() throws Exception {
+    void itGetsTheLabelsAndNoCommentWhenASecurityFixIsOpenedGivenPullRequestsEnabled() throws Exception {
         // given
         github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "pull_requests: true\n");
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
 
         // when
         bot.handle(Fixtures.event("pull_request-opened-security-fix.json", "d-1"));
@@ -66,7 +41,8 @@ class TriagePullRequestTest {
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "POST " + REPO + "/issues/31/labels", "{\"labels\":[\"security\",\"ai-security: model\"]}"));
+                        "POST " + Fixtures.REPO + "/issues/31/labels",
+                        "{\"labels\":[\"security\",\"ai-security: model\"]}"));
         assertThat(github.requestLines()).noneMatch(l -> l.contains("/comments"));
         assertThat(bot.predictions)
                 .singleElement()
@@ -74,10 +50,10 @@ class TriagePullRequestTest {
     }
 
     @Test
-    void givenPullRequestsEnabled_whenAnEditChangesNeitherTitleNorBody_thenNothingHappens() throws Exception {
+    void nothingHappensWhenAnEditChangesNeitherTitleNorBodyGivenPullRequestsEnabled() throws Exception {
         // given
         github.file("octo-org/ml-server", ".github/ai-security-triage.yml", "pull_requests: true\n");
-        Bot bot = bot();
+        Bot bot = Bot.on(github);
 
         // when
         bot.handle(Fixtures.event("pull_request-opened-security-fix.json", "d-1", p -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisectriage.core.Comment;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(30)
 class ApiGitHubGatewayTest {
 
-    private static final ThreadRef ISSUE = new ThreadRef(42, "octo/ml", ThreadRef.Kind.ISSUE, 7, null);
-    private static final ThreadRef DISCUSSION = new ThreadRef(42, "octo/ml", ThreadRef.Kind.DISCUSSION, 9, "D_kwDOA");
+    private static final ThreadRef ISSUE = new ThreadRef.GitHubIssue(42, "octo/ml", 7, null);
+    private static final ThreadRef DISCUSSION = new ThreadRef.GitHubDiscussion(42, "octo/ml", 9, "D_kwDOA");
 
     @TempDir
     Path dir;
@@ -44,7 +45,7 @@ class ApiGitHubGatewayTest {
         KeyPair app = TestKeys.rsa();
         github = new FakeGitHub("1", app.getPublic());
         Database db = TestDatabase.open(dir.resolve("triage.db"));
-        actions = new Actions(db);
+        actions = new Actions(db, db::writeTransaction);
         http = new GitHubHttp(
                 github.url(),
                 new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5)),
@@ -59,7 +60,7 @@ class ApiGitHubGatewayTest {
     }
 
     private GitHubGateway gateway(boolean dryRun) {
-        return GitHubApp.gateway(http, tokens, actions::record, dryRun);
+        return GitHubApp.onTokens(http, tokens, actions::record, dryRun);
     }
 
     @Test
@@ -150,7 +151,7 @@ class ApiGitHubGatewayTest {
         github.existingComment("octo/ml#7", "5", "old");
 
         // when the comment is updated
-        gateway(false).updateComment(ISSUE, "5", "new");
+        gateway(false).editComment(ISSUE, "5", "new");
 
         // then the third attempt changed it, after waits of 20 and 40 ms
         assertThat(github.requestLines()).filteredOn(l -> l.startsWith("PATCH")).hasSize(3);
@@ -217,7 +218,7 @@ class ApiGitHubGatewayTest {
         // when the bot comments on a discussion, edits the comment and labels it
         GitHubGateway gateway = gateway(false);
         String id = gateway.createComment(DISCUSSION, "first");
-        gateway.updateComment(DISCUSSION, id, "second");
+        gateway.editComment(DISCUSSION, id, "second");
         gateway.addLabels(DISCUSSION, List.of("security"));
 
         // then the three mutations carried the discussion, comment and label node ids
@@ -238,19 +239,19 @@ class ApiGitHubGatewayTest {
     }
 
     @Test
-    void givenTheAppsCommentAndCopiedMarkersWhenListedThenTheListAloneTellsThemApartWithNoUserLookedUp() {
+    void theListAloneTellsThemApartWithNoUserLookedUpWhenListedGivenTheAppsCommentAndCopiedMarkers() {
         // given the App's comment, a person's and another App's, all three carrying the same marker
         github.existingComment("octo/ml#7", "101", "<!-- ai-security-triage --> ours");
         github.existingComment("octo/ml#7", "102", "mallory", "<!-- ai-security-triage --> copied");
         github.existingComment("octo/ml#7", "103", "other[bot]", "<!-- ai-security-triage --> copied");
 
         // when the issue's comments are listed through hub4j
-        List<RemoteComment> comments = gateway(false).listComments(ISSUE);
+        List<Comment> comments = gateway(false).comments(ISSUE);
 
         // then only the App's own is the App's, read from performed_via_github_app in the one listing: no
         // GET /users/{login} (hub4j's GHIssueComment.getUser()), no GET /app
         assertThat(comments)
-                .extracting(RemoteComment::id, RemoteComment::byThisApp)
+                .extracting(Comment::id, Comment::byBot)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("101", true),
                         org.assertj.core.groups.Tuple.tuple("102", false),
@@ -260,7 +261,7 @@ class ApiGitHubGatewayTest {
     }
 
     @Test
-    void givenBotCommentsWithoutTheAppFieldWhenListedThenOnlyTheAppsBotUserCountsAsTheApp() {
+    void onlyTheAppsBotUserCountsAsTheAppWhenListedGivenBotCommentsWithoutTheAppField() {
         // given two bot comments that do not say which App wrote them
         mockwebserver3.MockResponse listing = FakeGitHub.json(
                 200,
@@ -270,16 +271,16 @@ class ApiGitHubGatewayTest {
         github.script("GET /repos/octo/ml/issues/7/comments", listing, listing);
 
         // when the thread's comments are listed twice
-        gateway(false).listComments(ISSUE);
-        List<RemoteComment> comments = gateway(false).listComments(ISSUE);
+        gateway(false).comments(ISSUE);
+        List<Comment> comments = gateway(false).comments(ISSUE);
 
         // then only the App's bot user's comment is the App's, its login asked of GitHub once
-        assertThat(comments).extracting(RemoteComment::byThisApp).containsExactly(true, false);
+        assertThat(comments).extracting(Comment::byBot).containsExactly(true, false);
         assertThat(github.requestLines()).filteredOn("GET /app"::equals).hasSize(1);
     }
 
     @Test
-    void givenARevokedTokenWhenADiscussionIsCommentedThenANewTokenIsFetchedAndTheMutationSentAgain() {
+    void aNewTokenIsFetchedAndTheMutationSentAgainWhenADiscussionIsCommentedGivenARevokedToken() {
         // given GitHub refuses the cached token on the first GraphQL request
         github.script("POST /graphql", FakeGitHub.json(401, "{\"message\":\"Bad credentials\"}"));
 
@@ -293,7 +294,7 @@ class ApiGitHubGatewayTest {
     }
 
     @Test
-    void givenARepositoryWithMoreThanAHundredLabelsWhenADiscussionIsLabelledThenTheLabelIsFoundByItsName() {
+    void theLabelIsFoundByItsNameWhenADiscussionIsLabelledGivenARepositoryWithMoreThanAHundredLabels() {
         // given 150 labels, the bot's own created last
         for (int i = 0; i < 150; i++) {
             github.existingLabels("octo/ml", "area-" + i);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aisectriage.support.FakeGitHub;
+import dev.aisectriage.support.TestKeys;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
 import java.io.IOException;
@@ -20,17 +21,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class AppAuthTest {
 
-    private static String resource(String name) throws IOException {
-        try (var in = AppAuthTest.class.getResourceAsStream("/keys/" + name)) {
-            return new String(in.readAllBytes());
-        }
-    }
-
     @Test
     void readsThePkcs1KeyGitHubHandsOutAndThePkcs8FormOfTheSameKey() throws IOException {
         // given the same key in both formats
-        String pkcs1 = resource("test-app-pkcs1.pem");
-        String pkcs8 = resource("test-app-pkcs8.pem");
+        String pkcs1 = TestKeys.pem("test-app-pkcs1.pem");
+        String pkcs8 = TestKeys.pem("test-app-pkcs8.pem");
 
         // when both are read
         PrivateKey a = PrivateKeys.parse(pkcs1);
@@ -44,11 +39,11 @@ class AppAuthTest {
     @Test
     void acceptsAKeyWithLiteralBackslashNAsInAnEnvironmentVariable() throws IOException {
         // given a key pasted on one line, Probot style
-        String oneLine = resource("test-app-pkcs1.pem").replace("\n", "\\n");
+        String oneLine = TestKeys.pem("test-app-pkcs1.pem").replace("\n", "\\n");
 
         // when it is read, then it equals the multi-line key
         assertThat(PrivateKeys.parse(oneLine).getEncoded())
-                .isEqualTo(PrivateKeys.parse(resource("test-app-pkcs1.pem")).getEncoded());
+                .isEqualTo(PrivateKeys.parse(TestKeys.pem("test-app-pkcs1.pem")).getEncoded());
     }
 
     @Test
@@ -61,7 +56,7 @@ class AppAuthTest {
     @Test
     void signsAJwtVerifiableWithThePublicKeyIssuedInThePastAndValidUnderTenMinutes() throws IOException {
         // given the App's key and a fixed clock
-        PrivateKey key = PrivateKeys.parse(resource("test-app-pkcs1.pem"));
+        PrivateKey key = PrivateKeys.parse(TestKeys.pem("test-app-pkcs1.pem"));
         Instant now = Instant.parse("2026-11-25T18:00:00Z");
 
         // when a JWT is made
@@ -83,7 +78,7 @@ class AppAuthTest {
     @Test
     void exchangesTheJwtForAnInstallationTokenOnceAndRenewsItFiveMinutesBeforeItExpires() throws IOException {
         // given a stand-in GitHub that verifies the App's JWT
-        PrivateKey key = PrivateKeys.parse(resource("test-app-pkcs8.pem"));
+        PrivateKey key = PrivateKeys.parse(TestKeys.pem("test-app-pkcs8.pem"));
         PublicKey publicKey = PrivateKeys.publicKeyOf(key);
         try (FakeGitHub github = new FakeGitHub("12345", publicKey)) {
             AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
@@ -126,8 +121,8 @@ class AppAuthTest {
     @Test
     void aJwtSignedWithAnotherKeyIsRefusedAndNotRetried() throws IOException {
         // given a stand-in GitHub that knows another key
-        PrivateKey key = PrivateKeys.parse(resource("test-app-pkcs8.pem"));
-        PublicKey other = dev.aisectriage.support.TestKeys.rsa().getPublic();
+        PrivateKey key = PrivateKeys.parse(TestKeys.pem("test-app-pkcs8.pem"));
+        PublicKey other = TestKeys.rsa().getPublic();
         try (FakeGitHub github = new FakeGitHub("12345", other)) {
             InstallationTokens tokens = new InstallationTokens(
                     new GitHubHttp(github.url()), new AppJwt("12345", key, Clock.systemUTC()), Clock.systemUTC());

@@ -21,7 +21,7 @@ class CacheDirectoryTest {
     Path dir;
 
     @Test
-    void givenAFreeFolderWhenClaimedTwiceInOneProcessThenBothGetTheSameCacheFolder() {
+    void bothGetTheSameCacheFolderWhenClaimedTwiceInOneProcessGivenAFreeFolder() {
         // when this process claims the folder twice (two gateways of one process)
         Path first = CacheDirectory.claim(dir.resolve("github-cache")).orElseThrow();
         Path second = CacheDirectory.claim(dir.resolve("github-cache")).orElseThrow();
@@ -32,7 +32,7 @@ class CacheDirectoryTest {
     }
 
     @Test
-    void givenAnotherProcessHoldingTheFolderWhenClaimedThenThereIsNoCache() throws Exception {
+    void thereIsNoCacheWhenClaimedGivenAnotherProcessHoldingTheFolder() throws Exception {
         // given another JVM holding the cache folder's lock
         Path folder = Files.createDirectories(dir.resolve("shared-cache"));
         Process other = new ProcessBuilder(

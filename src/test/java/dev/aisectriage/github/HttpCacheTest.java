@@ -2,6 +2,7 @@ package dev.aisectriage.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.support.Answering;
 import dev.aisectriage.support.TestKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,30 +40,16 @@ class HttpCacheTest {
     @TempDir
     Path dir;
 
-    private final MockWebServer github = new MockWebServer();
+    @StartStop
+    final MockWebServer github = Answering.server(this::answer);
+
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Map<String, String> files = new ConcurrentHashMap<>();
     private final AtomicInteger notModified = new AtomicInteger();
     private final KeyPair app = TestKeys.rsa();
 
-    @BeforeEach
-    void start() throws IOException {
-        github.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                return answer(r);
-            }
-        });
-        github.start();
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
-    }
-
     @Test
-    void givenACacheWhenTheConfigFileIsReadTwiceThenTheSecondReadIsRevalidatedAndServedFrom304() {
+    void theSecondReadIsRevalidatedAndServedFrom304WhenTheConfigFileIsReadTwiceGivenACache() {
         // given the bot with a cache, and a repository with a config file
         files.put(CONFIG, "security_label: security\n");
         GitHubHttp http = http(dir.resolve("cache"));
@@ -88,7 +73,7 @@ class HttpCacheTest {
     }
 
     @Test
-    void givenACacheWhenTheFileChangedBetweenReadsThenTheNewContentIsReadNotTheStoredOne() {
+    void theNewContentIsReadNotTheStoredOneWhenTheFileChangedBetweenReadsGivenACache() {
         // given a config file read once through the cache
         files.put(CONFIG, "security_label: security\n");
         GitHubHttp http = http(dir.resolve("cache"));
@@ -107,7 +92,7 @@ class HttpCacheTest {
     }
 
     @Test
-    void givenACacheWhenAnswersAreStoredThenNoTokenIsWrittenToDisk() throws IOException {
+    void noTokenIsWrittenToDiskWhenAnswersAreStoredGivenACache() throws IOException {
         // given the bot with a cache
         files.put(CONFIG, "security_label: security\n");
         Path cache = dir.resolve("cache");
@@ -131,7 +116,7 @@ class HttpCacheTest {
     }
 
     @Test
-    void givenNoCacheWhenTheConfigFileIsReadTwiceThenBothReadsAreSentWhole() {
+    void bothReadsAreSentWholeWhenTheConfigFileIsReadTwiceGivenNoCache() {
         // given the bot without a cache
         files.put(CONFIG, "security_label: security\n");
         GitHubHttp http = http(null);
@@ -157,7 +142,7 @@ class HttpCacheTest {
     private GitHubGateway gateway(GitHubHttp http) {
         InstallationTokens tokens =
                 new InstallationTokens(http, new AppJwt("1", app.getPrivate(), Clock.systemUTC()), Clock.systemUTC());
-        return GitHubApp.gateway(http, tokens, (i, r, n, a, d, dry) -> {}, false);
+        return GitHubApp.onTokens(http, tokens, (i, r, n, a, d, dry) -> {}, false);
     }
 
     private List<Seen> reads() {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class RateLimitTest {
 
-    private static final ThreadRef ISSUE = new ThreadRef(42, "octo/ml", ThreadRef.Kind.ISSUE, 7, null);
-    private static final ThreadRef OTHER_INSTALLATION = new ThreadRef(43, "acme/llm", ThreadRef.Kind.ISSUE, 3, null);
+    private static final ThreadRef ISSUE = new ThreadRef.GitHubIssue(42, "octo/ml", 7, null);
+    private static final ThreadRef OTHER_INSTALLATION = new ThreadRef.GitHubIssue(43, "acme/llm", 3, null);
     private static final String LABELS = "POST /repos/octo/ml/issues/7/labels";
 
     private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -52,7 +52,7 @@ class RateLimitTest {
     }
 
     @Test
-    void givenRetryAfter120WhenACallMeetsItThenItFailsWithTheTimeItLiftsAndTheInstallationSendsNothingUntilThen() {
+    void itFailsWithTheTimeItLiftsAndTheInstallationSendsNothingUntilThenWhenACallMeetsItGivenRetryAfter120() {
         // given GitHub answers the labels with a secondary limit of two minutes
         github.script(LABELS, limited(429, "retry-after", "120"));
         Instant start = clock.instant();
@@ -81,7 +81,7 @@ class RateLimitTest {
     }
 
     @Test
-    void givenThePrimaryLimitSpentWhenACallMeetsItThenTheResetCountsFromTheServersDateNotTheLocalClock() {
+    void theResetCountsFromTheServersDateNotTheLocalClockWhenACallMeetsItGivenThePrimaryLimitSpent() {
         // given a server whose clock is an hour ahead of ours, and a limit that resets five minutes from its now
         Instant serverNow = clock.instant().plus(Duration.ofHours(1));
         github.script(
@@ -108,7 +108,7 @@ class RateLimitTest {
     }
 
     @Test
-    void givenAShortRetryAfterWhenACallMeetsItThenItIsHandedBackWithoutSleeping() {
+    void itIsHandedBackWithoutSleepingWhenACallMeetsItGivenAShortRetryAfter() {
         // given a one-second secondary limit
         github.script(LABELS, limited(403, "retry-after", "1"));
 
@@ -122,7 +122,7 @@ class RateLimitTest {
     }
 
     @Test
-    void givenASecondaryLimitWithoutRetryAfterWhenACallMeetsItThenItWaitsAMinute() {
+    void itWaitsAMinuteWhenACallMeetsItGivenASecondaryLimitWithoutRetryAfter() {
         github.script(
                 LABELS,
                 new MockResponse.Builder()
@@ -138,7 +138,7 @@ class RateLimitTest {
     }
 
     @Test
-    void givenGraphQlAnswersRateLimitedWhenADiscussionIsCommentedThenItIsHandedBackWithTheResetFromTheServersDate() {
+    void itIsHandedBackWithTheResetFromTheServersDateWhenADiscussionIsCommentedGivenGraphQlAnswersRateLimited() {
         // given GraphQL's primary limit spent, reset 90 s from the server's now (which is 10 minutes behind ours)
         Instant serverNow = clock.instant().minus(Duration.ofMinutes(10));
         github.script(
@@ -151,7 +151,7 @@ class RateLimitTest {
                         .addHeader("x-ratelimit-reset", String.valueOf(serverNow.getEpochSecond() + 90))
                         .body("{\"errors\":[{\"type\":\"RATE_LIMITED\",\"message\":\"API rate limit exceeded\"}]}")
                         .build());
-        ThreadRef discussion = new ThreadRef(42, "octo/ml", ThreadRef.Kind.DISCUSSION, 9, "D_kwDOA");
+        ThreadRef discussion = new ThreadRef.GitHubDiscussion(42, "octo/ml", 9, "D_kwDOA");
 
         // when the bot comments, then the call is handed back for 90 s (and a second) from our now
         assertThatThrownBy(() -> gateway.createComment(discussion, "hello"))

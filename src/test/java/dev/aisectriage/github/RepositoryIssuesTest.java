@@ -2,18 +2,16 @@ package dev.aisectriage.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import dev.aisectriage.support.Answering;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,28 +19,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class RepositoryIssuesTest {
 
-    private final MockWebServer github = new MockWebServer();
     private final List<RecordedRequest> seen = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void start() throws IOException {
-        github.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                seen.add(r);
-                return answer(r);
-            }
-        });
-        github.start();
-    }
-
-    @AfterEach
-    void stop() {
-        github.close();
-    }
+    @StartStop
+    final MockWebServer github = Answering.server(r -> {
+        seen.add(r);
+        return answer(r);
+    });
 
     @Test
-    void givenTwoPagesWithAPullRequestWhenListedThenIssuesComeOldestFirstWithoutThePullRequest() {
+    void issuesComeOldestFirstWithoutThePullRequestWhenListedGivenTwoPagesWithAPullRequest() {
         // when a token holder lists the repository's open issues
         List<OpenIssue> issues = issues("Bearer ghp_reader").list("octo/ml", "open", null, 10);
 
@@ -64,7 +50,7 @@ class RepositoryIssuesTest {
     }
 
     @Test
-    void givenALimitReachedOnTheFirstPageWhenListedThenTheNextPageIsNotAskedFor() {
+    void theNextPageIsNotAskedForWhenListedGivenALimitReachedOnTheFirstPage() {
         // when all issues updated since a moment are listed, at most one, without a token (a public repository)
         List<OpenIssue> issues = issues(null).list("octo/ml", "all", Instant.parse("2026-11-01T00:00:00Z"), 1);
 

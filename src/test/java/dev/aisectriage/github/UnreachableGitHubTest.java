@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class UnreachableGitHubTest {
 
     @Test
-    void givenNothingListensOnTheApiHost_whenARequestFails_thenTheErrorNamesTheHostAndTheCause() throws Exception {
+    void theErrorNamesTheHostAndTheCauseWhenARequestFailsGivenNothingListensOnTheApiHost() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

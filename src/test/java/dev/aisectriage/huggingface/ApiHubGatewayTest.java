@@ -3,7 +3,12 @@ package dev.aisectriage.huggingface;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.aisectriage.core.Comment;
+import dev.aisectriage.core.DryRunThreads;
+import dev.aisectriage.core.ThreadPort;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.support.FakeHub;
@@ -13,40 +18,40 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class ApiHubGatewayTest {
 
-    static final HubDiscussionRef DISCUSSION =
-            new HubDiscussionRef(HubRepo.of("model", "example-ml/tiny-classifier"), 7);
+    static final ThreadRef.HubDiscussion DISCUSSION =
+            new ThreadRef.HubDiscussion("model", "example-ml/tiny-classifier", 7);
     static final String COMMENT = "POST /api/models/example-ml/tiny-classifier/discussions/7/comment";
     static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
 
     @TempDir
     Path dir;
 
-    FakeHub hub;
+    @RegisterExtension
+    final FakeHub hub = new FakeHub();
+
     Database db;
 
     @BeforeEach
-    void start() throws Exception {
-        hub = new FakeHub();
+    void open() {
         db = TestDatabase.open(dir.resolve("triage.db"));
     }
 
-    @AfterEach
-    void stop() {
-        hub.close();
+    private ApiHubGateway gateway(String root, String token) {
+        return new ApiHubGateway(root, token, new Actions(db, db::writeTransaction)::record, Clock.systemUTC());
     }
 
     @Test
     void theBotAccountIsAskedForOnceAndCached() {
-        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db));
+        ApiHubGateway gateway = gateway(hub.url(), FakeHub.TOKEN);
 
         assertThat(gateway.bot()).contains(new HubUser(FakeHub.BOT_ID, FakeHub.BOT_NAME));
         assertThat(gateway.bot()).contains(new HubUser(FakeHub.BOT_ID, FakeHub.BOT_NAME));
@@ -57,7 +62,7 @@ class ApiHubGatewayTest {
 
     @Test
     void aCommentIsCreatedAndEditedAtTheDocumentedPathsWithTheToken() {
-        ApiHubGateway gateway = new ApiHubGateway(hub.url() + "/", FakeHub.TOKEN, false, new Actions(db));
+        ApiHubGateway gateway = gateway(hub.url() + "/", FakeHub.TOKEN);
 
         String id = gateway.createComment(DISCUSSION, "first text");
         gateway.editComment(DISCUSSION, id, "second text");
@@ -73,7 +78,7 @@ class ApiHubGatewayTest {
         assertThat(hub.commentsOf("models/example-ml/tiny-classifier#7"))
                 .extracting(FakeHub.Comment::text)
                 .containsExactly("second text");
-        assertThat(new Actions(db).recent(10))
+        assertThat(new Actions(db, db::writeTransaction).recent(10))
                 .extracting(Actions.Action::action)
                 .containsExactly("edit comment", "create comment");
     }
@@ -81,32 +86,31 @@ class ApiHubGatewayTest {
     @Test
     void commentsAreReadWithTheirAuthorsFromTheDiscussionsEvents() {
         hub.existingComment("datasets/example-ml/faces#3", "61d2000c3c2083e1c08af22d", "alice", "hello");
-        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db));
+        hub.existingComment("datasets/example-ml/faces#3", FakeHub.BOT_ID, FakeHub.BOT_NAME, "the bot's");
+        ApiHubGateway gateway = gateway(hub.url(), FakeHub.TOKEN);
 
-        var comments = gateway.comments(new HubDiscussionRef(HubRepo.of("dataset", "example-ml/faces"), 3));
+        var comments = gateway.comments(new ThreadRef.HubDiscussion("dataset", "example-ml/faces", 3));
 
         assertThat(hub.requests())
                 .extracting(FakeHub.Request::line)
-                .containsExactly("GET /api/datasets/example-ml/faces/discussions/3");
-        assertThat(comments).singleElement().satisfies(c -> {
-            assertThat(c.authorId()).isEqualTo("61d2000c3c2083e1c08af22d");
-            assertThat(c.authorName()).isEqualTo("alice");
-            assertThat(c.content()).isEqualTo("hello");
-            assertThat(c.isBy(new HubUser(FakeHub.BOT_ID, FakeHub.BOT_NAME))).isFalse();
-        });
+                .containsExactly("GET /api/whoami-v2", "GET /api/datasets/example-ml/faces/discussions/3");
+        assertThat(comments)
+                .extracting(Comment::body, Comment::byBot)
+                .containsExactly(tuple("hello", false), tuple("the bot's", true));
     }
 
     @Test
     void dryRunRecordsTheIntendedCommentAndSendsNothing() {
-        ApiHubGateway gateway = new ApiHubGateway(hub.url(), null, true, new Actions(db));
+        ApiHubGateway gateway = gateway(hub.url(), null);
+        ThreadPort dryRun = DryRunThreads.over(gateway, new Actions(db, db::writeTransaction)::record);
 
-        String id = gateway.createComment(DISCUSSION, "would be posted");
-        gateway.editComment(DISCUSSION, id, "would be edited");
+        String id = dryRun.createComment(DISCUSSION, "would be posted");
+        dryRun.editComment(DISCUSSION, id, "would be edited");
 
         assertThat(gateway.bot()).isEmpty();
-        assertThat(gateway.comments(DISCUSSION)).isEmpty();
+        assertThat(dryRun.comments(DISCUSSION)).isEmpty();
         assertThat(hub.requests()).isEmpty();
-        assertThat(new Actions(db).recent(10)).allSatisfy(a -> {
+        assertThat(new Actions(db, db::writeTransaction).recent(10)).allSatisfy(a -> {
             assertThat(a.dryRun()).isTrue();
             assertThat(a.repository()).isEqualTo("example-ml/tiny-classifier");
             assertThat(a.number()).isEqualTo(7);
@@ -115,7 +119,7 @@ class ApiHubGatewayTest {
 
     @Test
     void anEditOfACommentThatIsGoneFailsAsGone() {
-        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db));
+        ApiHubGateway gateway = gateway(hub.url(), FakeHub.TOKEN);
 
         assertThatThrownBy(() -> gateway.editComment(DISCUSSION, "65700000000000000000dead", "text"))
                 .isInstanceOfSatisfying(
@@ -123,10 +127,10 @@ class ApiHubGatewayTest {
     }
 
     @Test
-    void givenTheHubRefusesTheTokenWhenACommentIsPostedThenTheFailureIsARefusalNamingTheToken() {
+    void theFailureIsARefusalNamingTheTokenWhenACommentIsPostedGivenTheHubRefusesTheToken() {
         hub.script(COMMENT, FakeHub.json(401, "{\"error\":\"Invalid credentials in Authorization header\"}"))
                 .script(COMMENT, FakeHub.json(403, "{\"error\":\"You don't have the rights\"}"));
-        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db));
+        ApiHubGateway gateway = gateway(hub.url(), FakeHub.TOKEN);
 
         assertThatThrownBy(() -> gateway.createComment(DISCUSSION, "text"))
                 .isInstanceOfSatisfying(
@@ -141,28 +145,23 @@ class ApiHubGatewayTest {
     }
 
     @Test
-    void givenA429WithRetryAfterInSecondsThenTheLimitLiftsThatLongAfterNowOnTheLocalClock() {
+    void theLimitLiftsThatLongAfterNowOnTheLocalClockGivenA429WithRetryAfterInSeconds() {
         hub.script(COMMENT, FakeHub.rateLimited().addHeader("Retry-After", "90").build());
 
         assertThat(limitMet().retryAt()).isEqualTo(NOW.plusSeconds(90));
     }
 
     @Test
-    void givenA429WithRetryAfterAsAnHttpDateThenTheWaitIsCountedFromTheHubsDateNotFromOurClock() {
+    void theWaitIsCountedFromTheHubsDateNotFromOurClockGivenA429WithRetryAfterAsAnHttpDate() {
         // the Hub's clock is three hours behind ours; it asks to wait until two minutes after its now
         Instant hubNow = NOW.minus(Duration.ofHours(3));
-        hub.script(
-                COMMENT,
-                FakeHub.rateLimited()
-                        .addHeader("Date", FakeHub.httpDate(hubNow))
-                        .addHeader("Retry-After", FakeHub.httpDate(hubNow.plusSeconds(120)))
-                        .build());
+        hub.script(COMMENT, FakeHub.rateLimitedUntil(hubNow, Duration.ofSeconds(120)));
 
         assertThat(limitMet().retryAt()).isEqualTo(NOW.plusSeconds(120));
     }
 
     @Test
-    void givenA429WithoutRetryAfterThenTheLimitLiftsAfterAMinute() {
+    void theLimitLiftsAfterAMinuteGivenA429WithoutRetryAfter() {
         hub.script(COMMENT, FakeHub.rateLimited().build());
 
         HubRateLimitedException limit = limitMet();
@@ -175,8 +174,11 @@ class ApiHubGatewayTest {
     }
 
     private HubRateLimitedException limitMet() {
-        ApiHubGateway gateway =
-                new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db), Clock.fixed(NOW, ZoneOffset.UTC));
+        ApiHubGateway gateway = new ApiHubGateway(
+                hub.url(),
+                FakeHub.TOKEN,
+                new Actions(db, db::writeTransaction)::record,
+                Clock.fixed(NOW, ZoneOffset.UTC));
         Throwable thrown = catchThrowable(() -> gateway.createComment(DISCUSSION, "text"));
         assertThat(thrown).isInstanceOf(HubRateLimitedException.class);
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
@@ -184,9 +186,12 @@ class ApiHubGatewayTest {
     }
 
     @Test
-    void aLiveGatewayWithoutTokenIsRefused() {
-        assertThatThrownBy(() -> new ApiHubGateway(hub.url(), null, false, new Actions(db)))
-                .hasMessageContaining("HF_TOKEN");
+    void withoutATokenNothingIsRead() {
+        ApiHubGateway gateway = gateway(hub.url(), null);
+
+        assertThat(gateway.bot()).isEmpty();
+        assertThat(gateway.comments(DISCUSSION)).isEmpty();
+        assertThat(hub.requests()).isEmpty();
     }
 
     @Test

@@ -3,30 +3,24 @@ package dev.aisectriage.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.huggingface.ApiHubGateway;
-import dev.aisectriage.huggingface.HubDiscussionRef;
-import dev.aisectriage.huggingface.HubRepo;
 import dev.aisectriage.store.Actions;
-import dev.aisectriage.store.Database;
-import dev.aisectriage.store.Deliveries;
-import dev.aisectriage.store.Delivery;
-import dev.aisectriage.store.SerialWriter;
+import dev.aisectriage.support.CapturedLog;
 import dev.aisectriage.support.FakeHub;
+import dev.aisectriage.support.Fixtures;
+import dev.aisectriage.support.QueueOnStore;
+import dev.aisectriage.support.TestQueue;
 import dev.aisectriage.support.TestStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,82 +35,60 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HubJobFailuresTest {
 
     private static final String COMMENT = "POST /api/models/example-ml/tiny-classifier/discussions/7/comment";
-    private static final HubDiscussionRef DISCUSSION =
-            new HubDiscussionRef(HubRepo.of("model", "example-ml/tiny-classifier"), 7);
+    private static final ThreadRef.HubDiscussion DISCUSSION =
+            new ThreadRef.HubDiscussion("model", "example-ml/tiny-classifier", 7);
 
     @Parameter
     TestStore store;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final QueueOnStore q = new QueueOnStore(() -> store, Clock.systemUTC(), TestQueue.QUICK);
 
-    Database db;
-    Deliveries deliveries;
-    JobQueue queue;
-    FakeHub hub;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = store.open(dir);
-        SerialWriter writer = new SerialWriter(db);
-        deliveries = new Deliveries(db, writer, Clock.systemUTC());
-        queue = new JobQueue(
-                db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1));
-        hub = new FakeHub();
-    }
-
-    @AfterEach
-    void close() {
-        if (hub != null) {
-            hub.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    final FakeHub hub = new FakeHub();
 
     @Test
-    void givenTheHubRefusesTheTokenWhenTheJobRunsThenItIsDeadLetteredAtOnceWithOneLogLineNamingTheToken() {
+    void itIsDeadLetteredAtOnceWithOneLogLineNamingTheTokenWhenTheJobRunsGivenTheHubRefusesTheToken() {
         // given a Hub that answers the comment with 401
         hub.script(COMMENT, FakeHub.json(401, "{\"error\":\"Invalid credentials in Authorization header\"}"));
-        deliveries.queue(hubDelivery("hf-401"));
+        q.queue().enqueue(hubDelivery("hf-401"));
 
         // when the workers run the job
-        String log = capturingLog(() -> runUntilSettled("hf-401"));
+        String log = CapturedLog.during(() -> runUntilSettled("hf-401"));
 
         // then it ran once, is dead with a reason that names the token, and left one log line without a stack trace
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
-        assertThat(queue.stateOf("hf-401")).contains(JobState.DEAD);
-        DeadLetter dead = queue.deadLetters(1).get(0);
+        assertThat(q.queries().stateOf("hf-401")).contains(JobState.DEAD);
+        DeadLetter dead = q.queries().deadLetters(1).get(0);
         assertThat(dead.attempts()).isEqualTo(1);
         assertThat(dead.lastError()).contains("401").contains("HF_TOKEN");
         assertOneLineWithoutStackTrace(log, "hf-401");
     }
 
     @Test
-    void givenTheHubForbidsTheWriteWhenTheJobRunsThenItIsDeadLetteredAtOnceWithOneLogLine() {
+    void itIsDeadLetteredAtOnceWithOneLogLineWhenTheJobRunsGivenTheHubForbidsTheWrite() {
         // given a Hub that answers the comment with 403 (a token without the discussion permission)
         hub.script(COMMENT, FakeHub.json(403, "{\"error\":\"You don't have the rights to write discussions\"}"));
-        deliveries.queue(hubDelivery("hf-403"));
+        q.queue().enqueue(hubDelivery("hf-403"));
 
         // when the workers run the job
-        String log = capturingLog(() -> runUntilSettled("hf-403"));
+        String log = CapturedLog.during(() -> runUntilSettled("hf-403"));
 
         // then it ran once and its dead letter says why
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
-        assertThat(queue.stateOf("hf-403")).contains(JobState.DEAD);
-        DeadLetter dead = queue.deadLetters(1).get(0);
+        assertThat(q.queries().stateOf("hf-403")).contains(JobState.DEAD);
+        DeadLetter dead = q.queries().deadLetters(1).get(0);
         assertThat(dead.attempts()).isEqualTo(1);
         assertThat(dead.lastError()).contains("403").contains("rights to write discussions");
         assertOneLineWithoutStackTrace(log, "hf-403");
     }
 
     @Test
-    void givenA429WithRetryAfterInSecondsWhenTheJobRunsThenItWaitsThatLongWithoutSpendingAnAttempt() {
+    void itWaitsThatLongWithoutSpendingAnAttemptWhenTheJobRunsGivenA429WithRetryAfterInSeconds() {
         // given a Hub that asks to wait two minutes
         hub.script(
                 COMMENT, FakeHub.rateLimited().addHeader("Retry-After", "120").build());
-        deliveries.queue(hubDelivery("hf-429"));
+        q.queue().enqueue(hubDelivery("hf-429"));
 
         // when the workers run the job
         long before = System.currentTimeMillis();
@@ -125,23 +97,18 @@ class HubJobFailuresTest {
 
         // then it is queued again for the moment the limit lifts, its attempt not counted, and was not retried
         assertThat(hub.requests()).extracting(FakeHub.Request::line).containsExactly(COMMENT);
-        assertThat(queue.stateOf("hf-429")).contains(JobState.QUEUED);
-        List<Long> job = job("hf-429");
+        assertThat(q.queries().stateOf("hf-429")).contains(JobState.QUEUED);
+        List<Long> job = q.job("hf-429");
         assertThat(job.get(0)).as("attempts").isZero();
         assertThat(job.get(1)).as("next attempt").isBetween(before + 120_000, after + 120_000);
     }
 
     @Test
-    void givenA429WithRetryAfterAsAnHttpDateWhenTheJobRunsThenTheWaitIsCountedFromTheHubsOwnClock() {
+    void theWaitIsCountedFromTheHubsOwnClockWhenTheJobRunsGivenA429WithRetryAfterAsAnHttpDate() {
         // given a Hub whose clock is a day ahead of ours and that asks to wait until five minutes after its now
         Instant hubNow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        hub.script(
-                COMMENT,
-                FakeHub.rateLimited()
-                        .addHeader("Date", FakeHub.httpDate(hubNow))
-                        .addHeader("Retry-After", FakeHub.httpDate(hubNow.plusSeconds(300)))
-                        .build());
-        deliveries.queue(hubDelivery("hf-429-date"));
+        hub.script(COMMENT, FakeHub.rateLimitedUntil(hubNow, Duration.ofSeconds(300)));
+        q.queue().enqueue(hubDelivery("hf-429-date"));
 
         // when the workers run the job
         long before = System.currentTimeMillis();
@@ -149,21 +116,21 @@ class HubJobFailuresTest {
         long after = System.currentTimeMillis();
 
         // then it waits five minutes on our clock, not a day and five minutes
-        assertThat(queue.stateOf("hf-429-date")).contains(JobState.QUEUED);
-        List<Long> job = job("hf-429-date");
+        assertThat(q.queries().stateOf("hf-429-date")).contains(JobState.QUEUED);
+        List<Long> job = q.job("hf-429-date");
         assertThat(job.get(0)).as("attempts").isZero();
         assertThat(job.get(1)).as("next attempt").isBetween(before + 299_000, after + 301_000);
     }
 
     private void runUntilSettled(String deliveryId) {
-        ApiHubGateway gateway = new ApiHubGateway(hub.url(), FakeHub.TOKEN, false, new Actions(db));
+        ApiHubGateway gateway = new ApiHubGateway(
+                hub.url(), FakeHub.TOKEN, new Actions(q.db(), q.db()::writeTransaction)::record, Clock.systemUTC());
         EventRoutes routes = new EventRoutes()
-                .on("huggingface.discussion.create", e -> gateway.createComment(DISCUSSION, "a comment"));
-        try (JobQueueWorkers workers =
-                new JobQueueWorkers(queue, routes, 1, (j, s, t) -> {}, Duration.ofMillis(50), Duration.ofSeconds(10))) {
+                .on("huggingface.discussion.create", (e, lease) -> gateway.createComment(DISCUSSION, "a comment"));
+        try (JobQueueWorkers workers = q.workers(routes, 1, (j, s, t) -> {})) {
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> !hub.requests().isEmpty()
-                            && queue.stateOf(deliveryId).orElseThrow() != JobState.RUNNING);
+                            && q.queries().stateOf(deliveryId).orElseThrow() != JobState.RUNNING);
         }
     }
 
@@ -171,22 +138,8 @@ class HubJobFailuresTest {
         String payload = "{\"event\":{\"action\":\"create\",\"scope\":\"discussion\"},"
                 + "\"repo\":{\"type\":\"model\",\"name\":\"example-ml/tiny-classifier\"},"
                 + "\"discussion\":{\"num\":7}}";
-        return new Delivery(
+        return Fixtures.delivery(
                 id, "huggingface.discussion", "create", null, "models/example-ml/tiny-classifier", 7, null, payload);
-    }
-
-    private static String capturingLog(Runnable run) {
-        PrintStream previous = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setErr(previous);
-        }
-        String text = log.toString(StandardCharsets.UTF_8);
-        previous.print(text);
-        return text;
     }
 
     /** The job's one line, and no stack trace after it (other threads' lines may come in between). */
@@ -196,18 +149,5 @@ class HubJobFailuresTest {
         assertThat(ours).singleElement().satisfies(l -> assertThat(l).containsAnyOf("WARN", "ERROR"));
         List<String> after = lines.subList(lines.indexOf(ours.get(0)) + 1, lines.size());
         assertThat(after).noneMatch(l -> l.startsWith("\tat ") || l.matches("^[\\w.$]+(Exception|Error)(: .*)?$"));
-    }
-
-    /** attempts and next_attempt_at of a delivery's job. */
-    private List<Long> job(String deliveryId) {
-        return db.inTransaction(c -> {
-            try (var s = c.prepareStatement("SELECT attempts, next_attempt_at FROM jobs WHERE delivery_id = ?")) {
-                s.setString(1, deliveryId);
-                try (var rs = s.executeQuery()) {
-                    rs.next();
-                    return List.of(rs.getLong(1), rs.getLong(2));
-                }
-            }
-        });
     }
 }

@@ -3,17 +3,16 @@ package dev.aisectriage.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aisectriage.core.Delivery;
 import dev.aisectriage.event.EventRoutes;
-import dev.aisectriage.event.ThreadPost;
 import dev.aisectriage.github.GitHubApiException;
+import dev.aisectriage.github.GitHubPayloads;
 import dev.aisectriage.github.RateLimitedException;
-import dev.aisectriage.store.Database;
-import dev.aisectriage.store.Deliveries;
-import dev.aisectriage.store.Delivery;
-import dev.aisectriage.store.SerialWriter;
 import dev.aisectriage.support.Eventually;
+import dev.aisectriage.support.Fixtures;
+import dev.aisectriage.support.QueueOnStore;
+import dev.aisectriage.support.TestQueue;
 import dev.aisectriage.support.TestStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,65 +38,50 @@ class JobQueueWorkersTest {
     @Parameter
     TestStore store;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final QueueOnStore q = new QueueOnStore(() -> store, Clock.systemUTC(), TestQueue.QUICK);
 
-    Database db;
-    Deliveries deliveries;
-    JobQueue queue;
     final List<JobState> finished = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void open() {
-        db = store.open(dir);
-        SerialWriter writer = new SerialWriter(db);
-        deliveries = new Deliveries(db, writer, Clock.systemUTC());
-        queue = new JobQueue(
-                db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(1));
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @Test
     void handlerThatAlwaysFailsIsRetriedThenDeadLettered() {
         // given a handler that always throws
         AtomicInteger calls = new AtomicInteger();
-        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+        EventRoutes routes = new EventRoutes().on("issues.opened", (e, lease) -> {
             calls.incrementAndGet();
             throw new IllegalStateException("GitHub said 502");
         });
-        deliveries.queue(delivery("d-fail"));
+        q.queue().enqueue(delivery("d-fail"));
 
         // when the workers run
         try (JobQueueWorkers workers = workers(routes)) {
             Eventually.await(
-                    Duration.ofSeconds(20), () -> queue.stateOf("d-fail").orElseThrow() == JobState.DEAD, "job dead");
+                    Duration.ofSeconds(20),
+                    () -> q.queries().stateOf("d-fail").orElseThrow() == JobState.DEAD,
+                    "job dead");
         }
 
         // then it ran three times, backed off in between, and is dead with the last error
         assertThat(calls).hasValue(3);
         assertThat(finished).containsExactly(JobState.QUEUED, JobState.QUEUED, JobState.DEAD);
-        assertThat(queue.deadLetters(1).get(0).lastError()).contains("GitHub said 502");
+        assertThat(q.queries().deadLetters(1).get(0).lastError()).contains("GitHub said 502");
     }
 
     @Test
     void handlerThatFailsOnceSucceedsOnRetry() {
         AtomicInteger calls = new AtomicInteger();
-        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+        EventRoutes routes = new EventRoutes().on("issues.opened", (e, lease) -> {
             if (calls.incrementAndGet() == 1) {
                 throw new java.io.IOException("timeout");
             }
         });
-        deliveries.queue(delivery("d-flaky"));
+        q.queue().enqueue(delivery("d-flaky"));
 
         try (JobQueueWorkers workers = workers(routes)) {
             Eventually.await(
-                    Duration.ofSeconds(20), () -> queue.stateOf("d-flaky").orElseThrow() == JobState.DONE, "job done");
+                    Duration.ofSeconds(20),
+                    () -> q.queries().stateOf("d-flaky").orElseThrow() == JobState.DONE,
+                    "job done");
         }
 
         assertThat(calls).hasValue(2);
@@ -109,11 +91,11 @@ class JobQueueWorkersTest {
     void closeWaitsForTheJobInFlight() throws Exception {
         // given a job that is in the middle of its handler
         CountDownLatch started = new CountDownLatch(1);
-        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+        EventRoutes routes = new EventRoutes().on("issues.opened", (e, lease) -> {
             started.countDown();
             Thread.sleep(700);
         });
-        deliveries.queue(delivery("d-slow"));
+        q.queue().enqueue(delivery("d-slow"));
         JobQueueWorkers workers = workers(routes);
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -121,46 +103,46 @@ class JobQueueWorkersTest {
         workers.close();
 
         // then the job finished before close returned
-        assertThat(queue.stateOf("d-slow")).contains(JobState.DONE);
+        assertThat(q.queries().stateOf("d-slow")).contains(JobState.DONE);
     }
 
     @Test
-    void givenAJobMeetingARateLimitWhenTheWorkersRunThenItAndItsInstallationsJobsWaitWithoutSpendingAnAttempt() {
+    void itAndItsInstallationsJobsWaitWithoutSpendingAnAttemptWhenTheWorkersRunGivenAJobMeetingARateLimit() {
         // given a handler that meets a two-minute rate limit on installation 9, and jobs of installations 9 and 10
         Instant lifts = Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.MILLIS);
         List<String> ran = new CopyOnWriteArrayList<>();
-        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
-            ran.add(e.deliveryId());
-            if (e.deliveryId().equals("d-limited")) {
+        EventRoutes routes = new EventRoutes().on("issues.opened", (e, lease) -> {
+            ran.add(e.id());
+            if (e.id().equals("d-limited")) {
                 throw new RateLimitedException(9, lifts, "rate limited", 429, null);
             }
         });
-        deliveries.queue(delivery("d-limited", 9, 1));
-        deliveries.queue(delivery("d-same-installation", 9, 2));
-        deliveries.queue(delivery("d-other-installation", 10, 3));
+        q.queue().enqueue(delivery("d-limited", 9, 1));
+        q.queue().enqueue(delivery("d-same-installation", 9, 2));
+        q.queue().enqueue(delivery("d-other-installation", 10, 3));
 
         // when one worker runs them in order
         try (JobQueueWorkers workers = workers(routes, 1)) {
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> queue.stateOf("d-other-installation").orElseThrow() == JobState.DONE);
+                    .until(() -> q.queries().stateOf("d-other-installation").orElseThrow() == JobState.DONE);
         }
 
         // then the limited job is queued again for the time the limit lifts, its attempt not counted, and the other
         // job of its installation waits for the same time without having run
         assertThat(ran).containsExactly("d-limited", "d-other-installation");
-        assertThat(job("d-limited")).containsExactly(0L, lifts.toEpochMilli());
-        assertThat(job("d-same-installation")).containsExactly(0L, lifts.toEpochMilli());
-        assertThat(queue.stateOf("d-limited")).contains(JobState.QUEUED);
-        assertThat(queue.stateOf("d-same-installation")).contains(JobState.QUEUED);
+        assertThat(q.job("d-limited")).containsExactly(0L, lifts.toEpochMilli());
+        assertThat(q.job("d-same-installation")).containsExactly(0L, lifts.toEpochMilli());
+        assertThat(q.queries().stateOf("d-limited")).contains(JobState.QUEUED);
+        assertThat(q.queries().stateOf("d-same-installation")).contains(JobState.QUEUED);
     }
 
     @Test
-    void givenErrorsRetryingCannotFixWhenTheWorkersRunThenEachJobIsDeadLetteredAtOnceWithItsReason() {
+    void eachJobIsDeadLetteredAtOnceWithItsReasonWhenTheWorkersRunGivenErrorsRetryingCannotFix() {
         // given handlers that meet a 422, a 403 the App's permissions cause, and a payload without its issue
         AtomicInteger calls = new AtomicInteger();
-        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+        EventRoutes routes = new EventRoutes().on("issues.opened", (e, lease) -> {
             calls.incrementAndGet();
-            switch (e.deliveryId()) {
+            switch (e.id()) {
                 case "d-422" ->
                     throw new GitHubApiException("POST labels answered 422: Validation Failed", 422, true, null, null);
                 case "d-403" ->
@@ -170,36 +152,37 @@ class JobQueueWorkersTest {
                             true,
                             null,
                             null);
-                default -> ThreadPost.of(e);
+                default -> GitHubPayloads.thread(e);
             }
         });
-        deliveries.queue(delivery("d-422", 9, 1));
-        deliveries.queue(delivery("d-403", 9, 2));
-        deliveries.queue(new Delivery(
-                "d-no-issue",
-                "issues",
-                "opened",
-                9L,
-                "o/r",
-                null,
-                null,
-                "{\"action\":\"opened\",\"installation\":{\"id\":9}}"));
+        q.queue().enqueue(delivery("d-422", 9, 1));
+        q.queue().enqueue(delivery("d-403", 9, 2));
+        q.queue()
+                .enqueue(Fixtures.delivery(
+                        "d-no-issue",
+                        "issues",
+                        "opened",
+                        9L,
+                        "o/r",
+                        null,
+                        null,
+                        "{\"action\":\"opened\",\"installation\":{\"id\":9}}"));
 
         // when the workers run
         try (JobQueueWorkers workers = workers(routes)) {
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> queue.countByState().get(JobState.DEAD) == 3);
+                    .until(() -> q.queries().countByState().get(JobState.DEAD) == 3);
         }
 
         // then each ran once and its dead letter says why
         assertThat(calls).hasValue(3);
-        assertThat(queue.deadLetters(3))
+        assertThat(q.queries().deadLetters(3))
                 .extracting(DeadLetter::deliveryId, DeadLetter::attempts)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("d-422", 1),
                         org.assertj.core.groups.Tuple.tuple("d-403", 1),
                         org.assertj.core.groups.Tuple.tuple("d-no-issue", 1));
-        assertThat(queue.deadLetters(3))
+        assertThat(q.queries().deadLetters(3))
                 .extracting(DeadLetter::lastError)
                 .anySatisfy(m -> assertThat(m).contains("Resource not accessible by integration"))
                 .anySatisfy(m -> assertThat(m).contains("Validation Failed"))
@@ -210,18 +193,17 @@ class JobQueueWorkersTest {
     void jobInterruptedByShutdownGoesBackToTheQueueWithoutSpendingAnAttempt() throws Exception {
         // given a job blocked in a GitHub call when shutdown runs out of patience
         CountDownLatch started = new CountDownLatch(1);
-        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+        EventRoutes routes = new EventRoutes().on("issues.opened", (e, lease) -> {
             started.countDown();
             Thread.sleep(60_000);
         });
-        deliveries.queue(delivery("d-interrupted"));
+        q.queue().enqueue(delivery("d-interrupted"));
         JobQueueWorkers workers = new JobQueueWorkers(
-                queue,
+                q.queue(),
                 routes,
-                2,
                 (job, state, took) -> finished.add(state),
-                Duration.ofMillis(50),
-                Duration.ofMillis(200));
+                new JobQueueWorkers.Settings(
+                        2, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(120)));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
         // when the pool is closed and its drain timeout passes
@@ -229,25 +211,12 @@ class JobQueueWorkersTest {
 
         // then the job is queued again with no attempt spent and no failure counted; its thread stays leased until
         // the lease runs out (the handler might ignore the interrupt), then the next process takes it
-        assertThat(queue.stateOf("d-interrupted")).contains(JobState.QUEUED);
-        assertThat(job("d-interrupted").get(0)).isZero();
+        assertThat(q.queries().stateOf("d-interrupted")).contains(JobState.QUEUED);
+        assertThat(q.job("d-interrupted").get(0)).isZero();
         assertThat(finished).isEmpty();
-        assertThat(queue.claim("next-process")).isEmpty();
-        db.writeTransaction(c -> c.createStatement().executeUpdate("UPDATE thread_leases SET lease_until = 0"));
-        assertThat(queue.claim("next-process").orElseThrow().attempts()).isEqualTo(1);
-    }
-
-    /** attempts and next_attempt_at of a delivery's job. */
-    private List<Long> job(String deliveryId) {
-        return db.inTransaction(c -> {
-            try (var s = c.prepareStatement("SELECT attempts, next_attempt_at FROM jobs WHERE delivery_id = ?")) {
-                s.setString(1, deliveryId);
-                try (var rs = s.executeQuery()) {
-                    rs.next();
-                    return List.of(rs.getLong(1), rs.getLong(2));
-                }
-            }
-        });
+        assertThat(q.queue().claim("next-process")).isEmpty();
+        q.db().writeTransaction(c -> c.createStatement().executeUpdate("UPDATE thread_leases SET lease_until = 0"));
+        assertThat(q.queue().claim("next-process").orElseThrow().attempts()).isEqualTo(1);
     }
 
     private JobQueueWorkers workers(EventRoutes routes) {
@@ -255,23 +224,17 @@ class JobQueueWorkersTest {
     }
 
     private JobQueueWorkers workers(EventRoutes routes, int size) {
-        return new JobQueueWorkers(
-                queue,
-                routes,
-                size,
-                (job, state, took) -> finished.add(state),
-                Duration.ofMillis(50),
-                Duration.ofSeconds(10));
+        return q.workers(routes, size, (job, state, took) -> finished.add(state));
     }
 
     private static Delivery delivery(String id) {
         String payload = "{\"action\":\"opened\",\"issue\":{\"number\":1},\"installation\":{\"id\":9}}";
-        return new Delivery(id, "issues", "opened", 9L, "o/r", 1, null, payload);
+        return Fixtures.delivery(id, "issues", "opened", 9L, "o/r", 1, null, payload);
     }
 
     private static Delivery delivery(String id, long installation, int number) {
         String payload = "{\"action\":\"opened\",\"issue\":{\"number\":" + number + "},\"installation\":{\"id\":"
                 + installation + "}}";
-        return new Delivery(id, "issues", "opened", installation, "o/r", number, null, payload);
+        return Fixtures.delivery(id, "issues", "opened", installation, "o/r", number, null, payload);
     }
 }

@@ -8,6 +8,7 @@ import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.TestConfig;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class PullRequestJobsTest {
     Path dir;
 
     @Test
-    void givenTwoDeliveriesOfOnePullRequest_whenBothAreQueued_thenTheSecondWaitsForTheFirst() throws Exception {
+    void theSecondWaitsForTheFirstWhenBothAreQueuedGivenTwoDeliveriesOfOnePullRequest() throws Exception {
         // given a service with two workers whose pull request handler holds the first job until released
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
@@ -42,8 +43,8 @@ class PullRequestJobsTest {
         List<String> started = new CopyOnWriteArrayList<>();
         List<String> otherThread = new CopyOnWriteArrayList<>();
         EventRoutes routes = new EventRoutes()
-                .on("pull_request.opened", e -> {
-                    enter(running, mostAtOnce, started, e.deliveryId());
+                .on("pull_request.opened", (e, lease) -> {
+                    enter(running, mostAtOnce, started, e.id());
                     firstStarted.countDown();
                     try {
                         assertThat(releaseFirst.await(30, TimeUnit.SECONDS)).isTrue();
@@ -51,12 +52,12 @@ class PullRequestJobsTest {
                         running.decrementAndGet();
                     }
                 })
-                .on("pull_request.edited", e -> {
-                    enter(running, mostAtOnce, started, e.deliveryId());
+                .on("pull_request.edited", (e, lease) -> {
+                    enter(running, mostAtOnce, started, e.id());
                     running.decrementAndGet();
                 })
-                .on("issues.opened", e -> otherThread.add(e.deliveryId()));
-        Service service = Service.start(TestConfig.dryRun(dir), routes, () -> true);
+                .on("issues.opened", (e, lease) -> otherThread.add(e.id()));
+        Service service = TestService.running(TestConfig.dryRun(dir), routes);
         try {
             Webhooks github = new Webhooks(service.port(), TestConfig.SECRET);
             byte[] opened = Webhooks.fixture("pull_request-opened-security-fix.json");
@@ -81,16 +82,16 @@ class PullRequestJobsTest {
             // then the free worker passes over the older "edited" job (its thread is busy) and runs the issue
             Eventually.await(
                     Duration.ofSeconds(10),
-                    () -> service.queue().stateOf("other-issue").orElseThrow() == JobState.DONE,
+                    () -> service.wiring().queries().stateOf("other-issue").orElseThrow() == JobState.DONE,
                     "the other thread's job done");
             assertThat(started).containsExactly("pr-opened");
-            assertThat(service.queue().stateOf("pr-edited")).contains(JobState.QUEUED);
+            assertThat(service.wiring().queries().stateOf("pr-edited")).contains(JobState.QUEUED);
 
             // and once the first job finishes, the second runs, never both at once
             releaseFirst.countDown();
             Eventually.await(
                     Duration.ofSeconds(10),
-                    () -> service.queue().stateOf("pr-edited").orElseThrow() == JobState.DONE,
+                    () -> service.wiring().queries().stateOf("pr-edited").orElseThrow() == JobState.DONE,
                     "the edited job done");
             assertThat(started).containsExactly("pr-opened", "pr-edited");
             assertThat(mostAtOnce).hasValue(1);

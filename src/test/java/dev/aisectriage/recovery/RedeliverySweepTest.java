@@ -70,8 +70,7 @@ class RedeliverySweepTest {
     }
 
     @Test
-    void givenFailedDeliveries_whenTheSweepRuns_thenExactlyTheFailedOnesTheStoreNeverSawAreAskedAgain()
-            throws Exception {
+    void exactlyTheFailedOnesTheStoreNeverSawAreAskedAgainWhenTheSweepRunsGivenFailedDeliveries() throws Exception {
         // guid-B failed on GitHub's side but reached the store (the answer was lost): never asked again
         RedeliverySweep sweep = sweep(Set.of("guid-B"));
 
@@ -93,7 +92,7 @@ class RedeliverySweepTest {
     }
 
     @Test
-    void givenASweepAskedForADelivery_whenTheNextSweepStillSeesItFailed_thenItIsNotAskedTwice() throws Exception {
+    void itIsNotAskedTwiceWhenTheNextSweepStillSeesItFailedGivenASweepAskedForADelivery() throws Exception {
         RedeliverySweep sweep = sweep(Set.of());
         assertThat(sweep.run()).isEqualTo(3);
         requests.clear();
@@ -103,7 +102,7 @@ class RedeliverySweepTest {
     }
 
     @Test
-    void givenManyFailedDeliveries_whenASweepRuns_thenItAsksForNoMoreThanItsLimit() throws Exception {
+    void itAsksForNoMoreThanItsLimitWhenASweepRunsGivenManyFailedDeliveries() throws Exception {
         RedeliverySweep sweep = new RedeliverySweep(
                 client(), guid -> false, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(1), 1, pauses::add);
 

@@ -44,14 +44,14 @@ class CrashLoopTest {
     @Test
     @Tag("slow")
     @Timeout(300)
-    void givenTwoKillsAtRandomPointsWhenTheServiceRestartsThenEveryThreadHasExactlyOneComment() throws Exception {
+    void everyThreadHasExactlyOneCommentWhenTheServiceRestartsGivenTwoKillsAtRandomPoints() throws Exception {
         crashLoop(SEED, Integer.getInteger("crash.kills", 2), 4);
     }
 
     @Test
     @Tag("reliability-long")
     @Timeout(900)
-    void givenTwentyKillsAtRandomPointsWhenTheServiceRestartsThenEveryThreadHasExactlyOneComment() throws Exception {
+    void everyThreadHasExactlyOneCommentWhenTheServiceRestartsGivenTwentyKillsAtRandomPoints() throws Exception {
         crashLoop(SEED + 1, Integer.getInteger("crash.long.kills", 20), 5);
     }
 

@@ -7,15 +7,13 @@ import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.OneAtATimeClassifier;
-import dev.aisectriage.cli.ServeCommand;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
-import dev.aisectriage.store.Database;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeGitHub;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import dev.aisectriage.web.TriageMetrics;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.sql.Connection;
@@ -85,7 +83,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given500OnceOnTheCommentWhenTriagedThenOneCommentAndDone() throws Exception {
+    void oneCommentAndDoneWhenTriagedGiven500OnceOnTheComment() throws Exception {
         start(2);
         github.script("POST " + comments, FakeGitHub.json(500, "{\"message\":\"Server Error\"}"));
         assertThat(deliverAndAwait(Duration.ofSeconds(30))).isEqualTo(JobState.DONE);
@@ -93,7 +91,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given502OnTheLabelsTwiceWhenTriagedThenLabelsAndOneCommentAndDone() throws Exception {
+    void labelsAndOneCommentAndDoneWhenTriagedGiven502OnTheLabelsTwice() throws Exception {
         start(2);
         MockResponse bad = FakeGitHub.json(502, "{\"message\":\"Bad Gateway\"}");
         github.script("POST " + labels, bad, bad);
@@ -103,7 +101,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given502AfterTheCommentWasCreatedWhenTriagedThenStillOneComment() throws Exception {
+    void stillOneCommentWhenTriagedGiven502AfterTheCommentWasCreated() throws Exception {
         start(2);
         github.failAfterApplying("POST " + comments, FakeGitHub.json(502, "{\"message\":\"Bad Gateway\"}"));
         assertThat(deliverAndAwait(Duration.ofSeconds(60))).isEqualTo(JobState.DONE);
@@ -111,19 +109,19 @@ class FaultMatrixTest {
     }
 
     @Test
-    void givenGitHubDownOnEveryCommentWhenTriagedThenDeadLetteredWithTheReasonAndNoComment() throws Exception {
+    void deadLetteredWithTheReasonAndNoCommentWhenTriagedGivenGitHubDownOnEveryComment() throws Exception {
         start(2);
         MockResponse down = FakeGitHub.json(502, "{\"message\":\"Bad Gateway\"}");
         for (int i = 0; i < 20; i++) {
             github.script("POST " + comments, down);
         }
         assertThat(deliverAndAwait(Duration.ofSeconds(90))).isEqualTo(JobState.DEAD);
-        assertThat(service.queue().deadLetters(1).get(0).lastError()).contains("502");
+        assertThat(service.wiring().queries().deadLetters(1).get(0).lastError()).contains("502");
         assertThat(github.commentsOf(thread())).isEmpty();
     }
 
     @Test
-    void given401OnceOnTheCommentWhenTriagedThenANewTokenAndOneComment() throws Exception {
+    void aNewTokenAndOneCommentWhenTriagedGiven401OnceOnTheComment() throws Exception {
         start(2);
         github.script("POST " + comments, FakeGitHub.json(401, "{\"message\":\"Bad credentials\"}"));
         assertThat(deliverAndAwait(Duration.ofSeconds(30))).isEqualTo(JobState.DONE);
@@ -132,7 +130,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given429WithRetryAfterWhenTriagedThenNothingIsSentUntilThenAndOneComment() throws Exception {
+    void andOneCommentWhenTriagedThenNothingIsSentUntilGiven429WithRetryAfter() throws Exception {
         start(2);
         github.script(
                 "POST " + comments,
@@ -148,7 +146,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void givenThePrimaryLimitSpentWhenTriagedThenNothingIsSentBeforeTheResetAndOneComment() throws Exception {
+    void nothingIsSentBeforeTheResetAndOneCommentWhenTriagedGivenThePrimaryLimitSpent() throws Exception {
         start(2);
         long reset = Instant.now().getEpochSecond() + 3;
         github.script(
@@ -169,7 +167,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void givenTheIssueIsGoneWhenTriagedThenTheJobEndsWithoutRetriesAndNoComment() throws Exception {
+    void theJobEndsWithoutRetriesAndNoCommentWhenTriagedGivenTheIssueIsGone() throws Exception {
         start(3);
         MockResponse gone = FakeGitHub.json(404, "{\"message\":\"Not Found\"}");
         github.script("POST " + labels, gone);
@@ -181,7 +179,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given410OnTheCommentWhenTriagedThenTheJobEndsInBoundedTimeWithoutAComment() throws Exception {
+    void theJobEndsInBoundedTimeWithoutACommentWhenTriagedGiven410OnTheComment() throws Exception {
         start(2);
         MockResponse gone = FakeGitHub.json(410, "{\"message\":\"Issues are disabled for this repo\"}");
         for (int i = 0; i < 10; i++) {
@@ -191,12 +189,13 @@ class FaultMatrixTest {
         assertThat(state).isIn(JobState.DONE, JobState.DEAD);
         assertThat(github.commentsOf(thread())).isEmpty();
         if (state == JobState.DEAD) {
-            assertThat(service.queue().deadLetters(1).get(0).lastError()).contains("410");
+            assertThat(service.wiring().queries().deadLetters(1).get(0).lastError())
+                    .contains("410");
         }
     }
 
     @Test
-    void givenTheDatabaseLockedByAnotherWriterMidJobWhenTriagedThenExactlyOneCommentAndDone() throws Exception {
+    void exactlyOneCommentAndDoneWhenTriagedGivenTheDatabaseLockedByAnotherWriterMidJob() throws Exception {
         start(3);
         AtomicBoolean locked = new AtomicBoolean();
         Path db = dir.resolve("triage.db");
@@ -214,7 +213,7 @@ class FaultMatrixTest {
 
     @Test
     @Tag("reliability-long")
-    void givenTheCommentAnswerSlowerThanTheClientTimeOutButAppliedWhenTriagedThenStillOneComment() throws Exception {
+    void stillOneCommentWhenTriagedGivenTheCommentAnswerSlowerThanTheClientTimeOutButApplied() throws Exception {
         start(3);
         github.failAfterApplying(
                 "POST " + comments,
@@ -229,7 +228,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    void given403NotAccessibleByIntegrationWhenTriagedThenDeadLetteredAtOnceWithTheReason() throws Exception {
+    void deadLetteredAtOnceWithTheReasonWhenTriagedGiven403NotAccessibleByIntegration() throws Exception {
         start(5);
         MockResponse forbidden = FakeGitHub.json(
                 403,
@@ -240,11 +239,12 @@ class FaultMatrixTest {
         }
         assertThat(deliverAndAwait(Duration.ofSeconds(15))).isEqualTo(JobState.DEAD);
         assertThat(attempts()).isEqualTo(1);
-        assertThat(service.queue().deadLetters(1).get(0).lastError()).contains("not accessible by integration");
+        assertThat(service.wiring().queries().deadLetters(1).get(0).lastError())
+                .contains("not accessible by integration");
     }
 
     @Test
-    void given422OnTheLabelsWhenTriagedThenTheCommentIsStillPostedAndNothingIsRetried() throws Exception {
+    void theCommentIsStillPostedAndNothingIsRetriedWhenTriagedGiven422OnTheLabels() throws Exception {
         start(5);
         MockResponse invalid = FakeGitHub.json(
                 422, "{\"message\":\"Validation Failed\",\"errors\":[{\"code\":\"invalid\",\"field\":\"labels\"}]}");
@@ -255,13 +255,14 @@ class FaultMatrixTest {
         assertThat(github.commentsOf(thread())).hasSize(1);
         assertThat(attempts()).isEqualTo(1);
         if (state == JobState.DEAD) {
-            assertThat(service.queue().deadLetters(1).get(0).lastError()).contains("422");
+            assertThat(service.wiring().queries().deadLetters(1).get(0).lastError())
+                    .contains("422");
         }
     }
 
     @Test
     @Tag("reliability-long")
-    void givenALongRetryAfterWhenTriagedThenTheJobWaitsForItWithoutSpendingAnAttemptAndSendsNothing() throws Exception {
+    void theJobWaitsForItWithoutSpendingAnAttemptAndSendsNothingWhenTriagedGivenALongRetryAfter() throws Exception {
         start(5);
         github.script(
                 "POST " + comments,
@@ -282,7 +283,7 @@ class FaultMatrixTest {
         Instant limited = arrivalOf("POST " + comments, 0);
         sleep(12_000);
         assertThat(arrivals).filteredOn(a -> a.at().isAfter(limited)).isEmpty();
-        assertThat(service.queue().stateOf("d-fault")).contains(JobState.QUEUED);
+        assertThat(service.wiring().queries().stateOf("d-fault")).contains(JobState.QUEUED);
         StoreProbe store = new StoreProbe(dir.resolve("triage.db"));
         assertThat(store.count("SELECT next_attempt_at FROM jobs WHERE delivery_id = 'd-fault'"))
                 .isGreaterThanOrEqualTo(limited.plusSeconds(119).toEpochMilli());
@@ -291,7 +292,7 @@ class FaultMatrixTest {
 
     @Test
     @Tag("reliability-long")
-    void given429WithoutRetryAfterWhenTriagedThenTheJobWaitsAMinuteAndSendsNothing() throws Exception {
+    void theJobWaitsAMinuteAndSendsNothingWhenTriagedGiven429WithoutRetryAfter() throws Exception {
         start(5);
         github.script("POST " + comments, FakeGitHub.json(429, "{\"message\":\"Too Many Requests\"}"));
         int status = new Webhooks(service.port(), SECRET)
@@ -305,14 +306,14 @@ class FaultMatrixTest {
         Instant limited = arrivalOf("POST " + comments, 0);
         sleep(8_000);
         assertThat(arrivals).filteredOn(a -> a.at().isAfter(limited)).isEmpty();
-        assertThat(service.queue().stateOf("d-fault")).contains(JobState.QUEUED);
+        assertThat(service.wiring().queries().stateOf("d-fault")).contains(JobState.QUEUED);
         assertThat(new StoreProbe(dir.resolve("triage.db"))
                         .count("SELECT next_attempt_at FROM jobs WHERE delivery_id = 'd-fault'"))
                 .isGreaterThanOrEqualTo(limited.plusSeconds(59).toEpochMilli());
     }
 
     @Test
-    void givenA401OnGraphQlWhenADiscussionIsTriagedThenANewTokenAndOneCommentInOneAttempt() throws Exception {
+    void aNewTokenAndOneCommentInOneAttemptWhenADiscussionIsTriagedGivenA401OnGraphQl() throws Exception {
         start(3);
         github.script("POST /graphql", FakeGitHub.json(401, "{\"message\":\"Bad credentials\"}"));
         byte[] discussion = Webhooks.fixture("discussion-created-security-question.json");
@@ -324,7 +325,7 @@ class FaultMatrixTest {
         assertThat(status).isEqualTo(202);
         Eventually.await(
                 Duration.ofSeconds(30),
-                () -> service.queue().stateOf("d-fault").orElseThrow() == JobState.DONE,
+                () -> service.wiring().queries().stateOf("d-fault").orElseThrow() == JobState.DONE,
                 "the discussion's job done");
         assertThat(attempts()).isEqualTo(1);
         assertThat(github.tokensIssued()).isGreaterThanOrEqualTo(2);
@@ -353,15 +354,7 @@ class FaultMatrixTest {
         env.put("DATABASE_PATH", dir.resolve("triage.db").toString());
         env.put("JOB_MAX_ATTEMPTS", String.valueOf(maxAttempts));
         AppConfig config = AppConfig.fromEnvironment(env);
-        Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
-        service = Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(
-                        config, db, metrics, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl())),
-                () -> true);
+        service = TestService.serve(config, CLASSIFIER, MarkdownCommentRenderer.forApi(config.githubApiUrl()));
         byte[] report = Webhooks.fixture("issues-opened-security-report.json");
         var payload = JSON.readTree(report);
         repo = payload.path("repository").path("full_name").asText();
@@ -388,7 +381,8 @@ class FaultMatrixTest {
         long t0 = System.nanoTime();
         Eventually.await(
                 bound,
-                () -> service.queue()
+                () -> service.wiring()
+                        .queries()
                         .stateOf("d-fault")
                         .map(s -> s == JobState.DONE || s == JobState.DEAD)
                         .orElse(false),
@@ -396,10 +390,10 @@ class FaultMatrixTest {
         System.out.printf(
                 "fault case %s: ended %s in %.1f s after %d requests to GitHub%n",
                 name,
-                service.queue().stateOf("d-fault").orElseThrow(),
+                service.wiring().queries().stateOf("d-fault").orElseThrow(),
                 (System.nanoTime() - t0) / 1e9,
                 arrivals.size());
-        return service.queue().stateOf("d-fault").orElseThrow();
+        return service.wiring().queries().stateOf("d-fault").orElseThrow();
     }
 
     private int attempts() {

@@ -65,7 +65,7 @@ class HostileInputTest {
     }
 
     @Test
-    void givenBadSignaturesWhenDeliveredThenEachIs401AndNothingIsStored() throws Exception {
+    void eachIs401AndNothingIsStoredWhenDeliveredGivenBadSignatures() throws Exception {
         String good = sign(REPORT);
         String[] bad = {
             null,
@@ -92,7 +92,7 @@ class HostileInputTest {
     }
 
     @Test
-    void givenSignedBodiesThatAreNoJsonObjectWhenDeliveredThenEachIs400() throws Exception {
+    void eachIs400WhenDeliveredGivenSignedBodiesThatAreNoJsonObject() throws Exception {
         String[] bodies = {
             "",
             "not json",
@@ -124,7 +124,7 @@ class HostileInputTest {
     }
 
     @Test
-    void givenOtherContentTypesWhenDeliveredSignedThenTheyAreJudgedByTheBodyAlone() throws Exception {
+    void theyAreJudgedByTheBodyAloneWhenDeliveredSignedGivenOtherContentTypes() throws Exception {
         for (String type : new String[] {
             "text/plain",
             "application/x-www-form-urlencoded",
@@ -139,7 +139,7 @@ class HostileInputTest {
     }
 
     @Test
-    void givenMissingOrStrangeHeadersWhenDeliveredSignedThenTheAnswerIs4xxOrANoOp() throws Exception {
+    void theAnswerIs4xxOrANoOpWhenDeliveredSignedGivenMissingOrStrangeHeaders() throws Exception {
         assertThat(post(null, "issues", "application/json", REPORT, sign(REPORT)))
                 .isEqualTo(400);
         assertThat(post("d-no-event", null, "application/json", REPORT, sign(REPORT)))
@@ -155,7 +155,7 @@ class HostileInputTest {
     }
 
     @Test
-    void givenOversizedBodiesWhenDeliveredThenTheyAre413AndTheServiceStaysUp() throws Exception {
+    void theyAre413AndTheServiceStaysUpWhenDeliveredGivenOversizedBodies() throws Exception {
         byte[] big = new byte[26 * 1024 * 1024];
         java.util.Arrays.fill(big, (byte) ' ');
         assertThat(post("d-big-unsigned", "issues", "application/json", big, null))
@@ -167,7 +167,7 @@ class HostileInputTest {
     }
 
     @Test
-    void givenBrokenHttpWhenSentThenTheAnswerIs4xxOrTheConnectionIsClosed() throws Exception {
+    void theAnswerIs4xxOrTheConnectionIsClosedWhenSentGivenBrokenHttp() throws Exception {
         assertThat(rawStatus("POST /webhooks/github HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + "zz\r\nnot a chunk\r\n0\r\n\r\n"))
                 .isIn(400, 401, -1);
@@ -188,7 +188,7 @@ class HostileInputTest {
 
     @Test
     @Order(Integer.MAX_VALUE)
-    void givenEveryCaseAboveThenTheServiceIsHealthyAndItsLogHasNoErrorAndNoStackTrace() throws Exception {
+    void theServiceIsHealthyAndItsLogHasNoErrorAndNoStackTraceGivenEveryCaseAbove() throws Exception {
         assertThat(outcomes).hasSizeGreaterThan(40);
 
         HttpResponse<String> health = http.send(

@@ -8,7 +8,6 @@ import dev.aisectriage.support.Webhooks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,10 +28,9 @@ class LogInjectionTest {
     Path dir;
 
     @Test
-    void givenSignedPayloadsWithControlCharactersWhenTheyAreHandledThenNoneReachesTheLogAndNoLineIsForged()
+    void noneReachesTheLogAndNoLineIsForgedWhenTheyAreHandledGivenSignedPayloadsWithControlCharacters()
             throws Exception {
-        try (ServeProcess serve =
-                ServeProcess.start(dir, Map.of("WEBHOOK_SECRET", SECRET, "DRY_RUN", "true", "JOB_MAX_ATTEMPTS", "1"))) {
+        try (ServeProcess serve = ServeProcess.dryRun(dir, SECRET, 1)) {
             Webhooks github = new Webhooks(serve.port(), SECRET);
 
             // given an action with a line break (a delivery the bot does not handle, so it is logged as ignored)

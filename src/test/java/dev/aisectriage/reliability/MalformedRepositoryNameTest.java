@@ -9,7 +9,6 @@ import dev.aisectriage.support.Webhooks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,10 +27,9 @@ class MalformedRepositoryNameTest {
     Path dir;
 
     @Test
-    void givenASignedIssueInARepositoryNamedWithoutASlashWhenItsJobRunsThenItIsDeadLetteredInOneWarnLine()
+    void itIsDeadLetteredInOneWarnLineWhenItsJobRunsGivenASignedIssueInARepositoryNamedWithoutASlash()
             throws Exception {
-        try (ServeProcess serve =
-                ServeProcess.start(dir, Map.of("WEBHOOK_SECRET", SECRET, "DRY_RUN", "true", "JOB_MAX_ATTEMPTS", "3"))) {
+        try (ServeProcess serve = ServeProcess.dryRun(dir, SECRET, 3)) {
             Webhooks github = new Webhooks(serve.port(), SECRET);
             StoreProbe store = new StoreProbe(dir.resolve("triage.db"));
             // given a signed report whose repository's full name has no slash

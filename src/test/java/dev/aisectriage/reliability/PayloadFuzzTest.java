@@ -37,7 +37,7 @@ class PayloadFuzzTest {
 
     @Test
     @Timeout(600)
-    void givenSignedMutantsOfTheRecordedPayloadsWhenDeliveredThenNo5xxNoHangEveryJobEndsAndStrangersTextLogsNoError()
+    void no5xxNoHangEveryJobEndsAndStrangersTextLogsNoErrorWhenDeliveredGivenSignedMutantsOfTheRecordedPayloads()
             throws Exception {
         fuzz(SEED, Integer.getInteger("fuzz.count", 240));
     }
@@ -45,7 +45,7 @@ class PayloadFuzzTest {
     @Test
     @Tag("reliability-long")
     @Timeout(1800)
-    void givenFourTimesAsManyMutantsOfAnotherSeedWhenDeliveredThenTheSameHolds() throws Exception {
+    void theSameHoldsWhenDeliveredGivenFourTimesAsManyMutantsOfAnotherSeed() throws Exception {
         fuzz(SEED + 1, Integer.getInteger("fuzz.long.count", 1_000));
     }
 
@@ -57,8 +57,7 @@ class PayloadFuzzTest {
                 .build();
         Map<String, Integer> statuses = new TreeMap<>();
         long t0 = System.nanoTime();
-        try (ServeProcess serve =
-                ServeProcess.start(dir, Map.of("WEBHOOK_SECRET", SECRET, "DRY_RUN", "true", "JOB_MAX_ATTEMPTS", "1"))) {
+        try (ServeProcess serve = ServeProcess.dryRun(dir, SECRET, 1)) {
             StoreProbe store = new StoreProbe(dir.resolve("triage.db"));
             Duration drainBound = Duration.ofSeconds(60 + count / 5);
 

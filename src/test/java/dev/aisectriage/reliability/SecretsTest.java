@@ -41,7 +41,7 @@ class SecretsTest {
     Path dir;
 
     @Test
-    void givenALiveRunWithFaultsWhenEveryLogLinePageAndMetricIsReadThenNoSecretAppearsInAny() throws Exception {
+    void noSecretAppearsInAnyWhenEveryLogLinePageAndMetricIsReadGivenALiveRunWithFaults() throws Exception {
         KeyPair app = LiveEnv.appKey();
         List<String> seen = new ArrayList<>();
         try (FakeGitHub github = new FakeGitHub(LiveEnv.APP_ID, app.getPublic())) {

@@ -1,8 +1,7 @@
 package dev.aisectriage.reliability;
 
-import java.io.BufferedReader;
+import dev.aisectriage.support.ChildOutput;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,13 +31,18 @@ final class ServeProcess implements AutoCloseable {
 
     private ServeProcess(Process process, Duration startTimeout) {
         this.process = process;
-        Thread reader = new Thread(this::read, "serve-output-" + process.pid());
-        reader.setDaemon(true);
-        reader.start();
+        ChildOutput.follow(process, lines::add);
         String line = awaitLine(l -> LISTENING.matcher(l).find(), startTimeout);
         Matcher m = LISTENING.matcher(line);
         m.find();
         this.port = Integer.parseInt(m.group(1));
+    }
+
+    /** Starts {@code serve} in dry-run, taking deliveries signed with {@code secret}, each job tried this many times. */
+    static ServeProcess dryRun(Path dir, String secret, int maxAttempts) {
+        return start(
+                dir,
+                Map.of("WEBHOOK_SECRET", secret, "DRY_RUN", "true", "JOB_MAX_ATTEMPTS", String.valueOf(maxAttempts)));
     }
 
     /**
@@ -166,18 +170,6 @@ final class ServeProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private void read() {
-        try (BufferedReader r =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lines.add(line);
-            }
-        } catch (IOException ignored) {
-            // the stream closes when the process dies
         }
     }
 

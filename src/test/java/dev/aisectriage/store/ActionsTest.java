@@ -15,7 +15,7 @@ class ActionsTest {
     void anActionWithoutThreadOrInstallationReadsBackWithNulls() {
         // given a repository-level action (a label created) and a thread-level one, in a real SQLite file
         Database db = Database.open(dir.resolve("triage.db"));
-        Actions actions = new Actions(db);
+        Actions actions = new Actions(db, db::writeTransaction);
         actions.record(null, "acme/zoo", null, "create label", "security", true);
         actions.record(7L, "acme/zoo", 12, "add labels", "[security]", true);
 

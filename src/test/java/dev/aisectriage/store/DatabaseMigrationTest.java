@@ -3,8 +3,13 @@ package dev.aisectriage.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Verdict;
 import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobState;
+import dev.aisectriage.support.Fixtures;
+import dev.aisectriage.support.TestQueue;
+import dev.aisectriage.support.TestStore;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DatabaseMigrationTest {
 
@@ -45,29 +52,83 @@ class DatabaseMigrationTest {
         Database db = Database.open(file);
 
         // then the data is there, the old job is claimable under its thread's lease, and its dedupe key still holds
-        SerialWriter writer = new SerialWriter(db);
-        JobQueue queue = new JobQueue(
-                db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1));
-        assertThat(queue.claim("w").orElseThrow().event().deliveryId()).isEqualTo("d-old");
+        TestQueue q = TestQueue.on(
+                db,
+                Clock.systemUTC(),
+                new JobQueue.Policy(3, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        SerialWriter writer = q.writer();
+        JobQueue queue = q.queue();
+        assertThat(queue.claim("w").orElseThrow().delivery().id()).isEqualTo("d-old");
         assertThat(new ThreadLeases(writer::inTransaction, Clock.systemUTC())
                         .tryAcquire("o/r#3", "other", Duration.ofSeconds(5)))
                 .isFalse();
-        Deliveries deliveries = new Deliveries(db, writer, Clock.systemUTC(), Duration.ofDays(100_000));
-        assertThat(deliveries.queue(new Delivery("d-copy", "issues", "opened", 9L, "o/r", 3, "k1", "{}")))
+        JobQueue longWindow = new JobQueue(
+                db,
+                writer,
+                new Deliveries(db, writer::inTransaction, Clock.systemUTC(), Duration.ofDays(100_000)),
+                Clock.systemUTC(),
+                new JobQueue.Policy(3, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        assertThat(longWindow.enqueue(Fixtures.delivery("d-copy", "issues", "opened", 9L, "o/r", 3, "k1", "{}")))
                 .isEqualTo(DeliveryOutcome.DUPLICATE);
-        assertThat(new Threads(db)
-                        .find(new dev.aisectriage.core.ThreadRef(
-                                9L, "o/r", dev.aisectriage.core.ThreadRef.Kind.ISSUE, 3, null))
+        assertThat(new Threads(db, db::writeTransaction)
+                        .find(new dev.aisectriage.core.ThreadRef.GitHubIssue(9L, "o/r", 3, null))
                         .orElseThrow()
                         .commentId())
                 .isEqualTo("777");
-        assertThat(versions(db)).containsExactly("2", "3", "4");
-        assertThat(queue.countByState()).containsEntry(JobState.RUNNING, 1L);
+        assertThat(versions(db)).containsExactly("2", "3", "4", "5");
+        assertThat(q.queries().countByState()).containsEntry(JobState.RUNNING, 1L);
         writer.close();
 
         // and opening it again applies nothing twice
         Database.open(file);
-        assertThat(versions(db)).containsExactly("2", "3", "4");
+        assertThat(versions(db)).containsExactly("2", "3", "4", "5");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void aStoreWithHubDiscussionsOfMigration4KeepsThemAsThreadsLikeAnyOther(TestStore store) {
+        // given a store at migration 4 with a flagged Hub discussion (its comment, two replies) and a GitHub thread
+        String url = store == TestStore.SQLITE ? "jdbc:sqlite:" + dir.resolve("v4.db") : TestStore.freshSchema();
+        Migrations.configure(store == TestStore.SQLITE ? Database.Dialect.SQLITE : Database.Dialect.POSTGRESQL)
+                .dataSource(url, null, null)
+                .target("4")
+                .load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO hub_discussions (repo_type, repository, num, discussion_id, title, opening_comment_id,"
+                            + " opening, pull_request, private_repo, security_probability, primary_theme, verdict, model_version,"
+                            + " comment_id, comment_hash, classified_at) VALUES ('dataset', 'datasets/acme/faces', 7, 'd7',"
+                            + " 'Pickle', 'c0', 'the pickle runs code', 1, 0, 0.9, 'model', 'flagged', 'm1', 'c9', 'h',"
+                            + " '2026-11-01T00:00:00Z')");
+            s.execute(
+                    "INSERT INTO hub_discussion_comments VALUES ('dataset', 'datasets/acme/faces', 7, 'c2', 'second', 2)");
+            s.execute(
+                    "INSERT INTO hub_discussion_comments VALUES ('dataset', 'datasets/acme/faces', 7, 'c1', 'first', 1)");
+            s.execute("INSERT INTO threads (installation_id, repository, kind, number, verdict) "
+                    + "VALUES (9, 'o/r', 'issue', 3, 'passed')");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+
+        // when today's service opens it
+        Database db = store == TestStore.SQLITE ? Database.open(dir.resolve("v4.db")) : Database.openPostgres(url, 2);
+
+        // then the discussion is a thread like any other, its post kept apart, and the GitHub thread is untouched
+        ThreadRef.HubDiscussion hub = new ThreadRef.HubDiscussion("dataset", "acme/faces", 7);
+        Threads threads = new Threads(db, db::writeTransaction);
+        assertThat(threads.find(hub)).hasValueSatisfying(t -> {
+            assertThat(t.verdict()).isEqualTo(Verdict.FLAGGED);
+            assertThat(t.primaryTheme()).isEqualTo("MODEL");
+            assertThat(t.commentId()).isEqualTo("c9");
+        });
+        assertThat(threads.replies(hub)).containsExactly("first", "second");
+        assertThat(new HubPosts(db, db::writeTransaction).find(hub))
+                .contains(new HubPosts.HubPost("Pickle", "c0", "the pickle runs code", true, false));
+        assertThat(threads.find(new ThreadRef.GitHubIssue(9L, "o/r", 3, null)))
+                .hasValueSatisfying(t -> assertThat(t.verdict()).isEqualTo(Verdict.PASSED));
+        db.close();
     }
 
     @Test
@@ -91,10 +152,10 @@ class DatabaseMigrationTest {
             int v = 1;
             for (String name : List.of("V1__intake.sql", "V2__github.sql")) {
                 String sql;
-                try (InputStream in = DatabaseMigrationTest.class
-                        .getClassLoader()
-                        .getResourceAsStream("db/migration/sqlite/" + name)) {
-                    sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                try (InputStream in =
+                        DatabaseMigrationTest.class.getClassLoader().getResourceAsStream("db/migration/" + name)) {
+                    sql = DialectMigrations.render(
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8), Database.Dialect.SQLITE);
                 }
                 for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
                     if (!statement.isBlank()) {

@@ -2,13 +2,18 @@ package dev.aisectriage.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.core.Delivery;
+import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Verdict;
+import dev.aisectriage.github.GitHubDeliveries;
 import dev.aisectriage.queue.Job;
-import dev.aisectriage.queue.JobQueue;
 import dev.aisectriage.queue.JobState;
+import dev.aisectriage.support.FakeClassifier;
 import dev.aisectriage.support.MutableClock;
+import dev.aisectriage.support.QueueOnStore;
+import dev.aisectriage.support.TestQueue;
 import dev.aisectriage.support.TestStore;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,80 +45,60 @@ class StoreContractTest {
     @Parameter
     TestStore store;
 
-    @TempDir
-    Path dir;
-
     // Now, not a fixed date: the log of actions is stamped with the wall clock.
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    Database db;
-    SerialWriter writer;
-    Deliveries deliveries;
-    JobQueue queue;
 
-    @BeforeEach
-    void open() {
-        db = store.open(dir);
-        writer = new SerialWriter(db);
-        deliveries = new Deliveries(db, writer, clock, Duration.ofHours(24));
-        queue = new JobQueue(db, writer, clock, 3, LEASE, Duration.ofSeconds(10), Duration.ofMinutes(5));
-    }
-
-    @AfterEach
-    void close() {
-        if (writer != null) {
-            writer.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    final QueueOnStore q = new QueueOnStore(
+            () -> store, clock, TestQueue.policy(LEASE, Duration.ofSeconds(10), Duration.ofMinutes(5)));
 
     @Test
     void aThreadWithARunningJobIsSkippedUntilItsJobFinishes() {
         // given two events of issue 1 and one of issue 2
-        deliveries.queue(delivery("d-1", 1, "opened", 9L));
-        deliveries.queue(delivery("d-2", 1, "edited", 9L));
-        deliveries.queue(delivery("d-3", 2, "opened", 9L));
+        q.queue().enqueue(delivery("d-1", 1, "opened", 9L));
+        q.queue().enqueue(delivery("d-2", 1, "edited", 9L));
+        q.queue().enqueue(delivery("d-3", 2, "opened", 9L));
 
         // when one worker runs the first event of issue 1
-        Job first = queue.claim("w1").orElseThrow();
-        assertThat(first.event().deliveryId()).isEqualTo("d-1");
+        Job first = q.queue().claim("w1").orElseThrow();
+        assertThat(first.delivery().id()).isEqualTo("d-1");
 
         // then another worker gets issue 2, not the second event of issue 1, and then nothing
-        assertThat(queue.claim("w2").orElseThrow().event().deliveryId()).isEqualTo("d-3");
-        assertThat(queue.claim("w3")).isEmpty();
+        assertThat(q.queue().claim("w2").orElseThrow().delivery().id()).isEqualTo("d-3");
+        assertThat(q.queue().claim("w3")).isEmpty();
 
         // and once the first job is done the second event of issue 1 is claimable
-        queue.complete(first.id(), "w1");
-        assertThat(queue.claim("w3").orElseThrow().event().deliveryId()).isEqualTo("d-2");
+        q.queue().complete(first.id(), "w1");
+        assertThat(q.queue().claim("w3").orElseThrow().delivery().id()).isEqualTo("d-2");
     }
 
     @Test
     void aThreadLeasedByAnotherProcessIsNotClaimedUntilTheLeaseIsReleasedOrExpires() {
         // given backfill (another process) holds issue 1's lease
-        ThreadLeases leases = new ThreadLeases(writer::inTransaction, clock);
+        ThreadLeases leases = new ThreadLeases(q.writer()::inTransaction, clock);
         assertThat(leases.tryAcquire("example-ml/model-zoo#1", "backfill", Duration.ofSeconds(30)))
                 .isTrue();
-        deliveries.queue(delivery("d-1", 1, "opened", 9L));
+        q.queue().enqueue(delivery("d-1", 1, "opened", 9L));
 
         // then the job waits, and a second holder cannot take the lease either
-        assertThat(queue.claim("w")).isEmpty();
+        assertThat(q.queue().claim("w")).isEmpty();
         assertThat(leases.tryAcquire("example-ml/model-zoo#1", "other", Duration.ofSeconds(30)))
                 .isFalse();
 
         // when the lease runs out (its holder died), the job is claimed
         clock.advance(Duration.ofSeconds(31));
-        assertThat(queue.claim("w")).isPresent();
+        assertThat(q.queue().claim("w")).isPresent();
     }
 
     @Test
     void manyWorkersNeverRunTwoJobsOfOneThreadAtOnce() throws Exception {
         // given 60 jobs on 6 threads and 8 workers claiming at once on real time
-        JobQueue live = new JobQueue(
-                db, writer, java.time.Clock.systemUTC(), 3, LEASE, Duration.ofSeconds(1), Duration.ofSeconds(1));
-        Deliveries intake = new Deliveries(db, writer, java.time.Clock.systemUTC());
+        TestQueue live = TestQueue.on(
+                q.db(),
+                java.time.Clock.systemUTC(),
+                TestQueue.policy(LEASE, Duration.ofSeconds(1), Duration.ofSeconds(1)));
         for (int i = 0; i < 60; i++) {
-            intake.queue(delivery("d-" + i, i % 6, "edited-" + i, 9L));
+            live.queue().enqueue(delivery("d-" + i, i % 6, "edited-" + i, 9L));
         }
         Map<String, AtomicInteger> running = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger overlaps = new AtomicInteger();
@@ -129,13 +112,12 @@ class StoreContractTest {
                 go.await();
                 long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (done.get() < 60 && System.nanoTime() < end) {
-                    Optional<Job> job = live.claim(worker);
+                    Optional<Job> job = live.queue().claim(worker);
                     if (job.isEmpty()) {
                         Thread.sleep(2);
                         continue;
                     }
-                    String thread = job.get().event().repository() + "#"
-                            + job.get().event().payload().path("issue").path("number");
+                    String thread = job.get().delivery().threadKey();
                     if (running.computeIfAbsent(thread, k -> new AtomicInteger())
                                     .incrementAndGet()
                             > 1) {
@@ -143,7 +125,7 @@ class StoreContractTest {
                     }
                     Thread.sleep(3);
                     running.get(thread).decrementAndGet();
-                    live.complete(job.get().id(), worker);
+                    live.queue().complete(job.get().id(), worker);
                     done.incrementAndGet();
                 }
                 return null;
@@ -157,7 +139,7 @@ class StoreContractTest {
 
         // then every job ran once and no two jobs of one thread ever overlapped
         assertThat(overlaps).hasValue(0);
-        assertThat(live.countByState()).containsEntry(JobState.DONE, 60L);
+        assertThat(live.queries().countByState()).containsEntry(JobState.DONE, 60L);
     }
 
     @Test
@@ -170,7 +152,7 @@ class StoreContractTest {
             String id = "d-" + (i % 8);
             outcomes.add(pool.submit(() -> {
                 go.await();
-                return deliveries.queue(delivery(id, 5, "opened", 9L));
+                return q.queue().enqueue(delivery(id, 5, "opened", 9L));
             }));
         }
         go.countDown();
@@ -184,73 +166,74 @@ class StoreContractTest {
         assertThat(seen).filteredOn(o -> o == DeliveryOutcome.QUEUED).hasSize(1);
         assertThat(seen).filteredOn(o -> o == DeliveryOutcome.DUPLICATE).hasSize(7);
         assertThat(seen).filteredOn(o -> o == DeliveryOutcome.REDELIVERY).hasSize(4);
-        assertThat(deliveries.count()).isEqualTo(8);
-        assertThat(queue.countByState()).containsEntry(JobState.QUEUED, 1L);
+        assertThat(q.deliveries().count()).isEqualTo(8);
+        assertThat(q.queries().countByState()).containsEntry(JobState.QUEUED, 1L);
     }
 
     @Test
     void theDedupeWindowExpires() {
         // given an event queued once and seen again within the window
-        assertThat(deliveries.queue(delivery("d-1", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
+        assertThat(q.queue().enqueue(delivery("d-1", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
         clock.advance(Duration.ofHours(23));
-        assertThat(deliveries.queue(delivery("d-2", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.DUPLICATE);
+        assertThat(q.queue().enqueue(delivery("d-2", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.DUPLICATE);
 
         // when the same event arrives after the window
         clock.advance(Duration.ofHours(2));
 
         // then it is processed as new
-        assertThat(deliveries.queue(delivery("d-3", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
+        assertThat(q.queue().enqueue(delivery("d-3", 5, "unlabeled", 9L))).isEqualTo(DeliveryOutcome.QUEUED);
     }
 
     @Test
     void aPausedInstallationsJobsWaitWhileOthersRun() {
         // given jobs of installations 9 and 10, and 9 paused for an hour (GitHub's rate-limit reset)
-        deliveries.queue(delivery("d-9", 1, "opened", 9L));
-        deliveries.queue(delivery("d-10", 2, "opened", 10L));
-        queue.pauseInstallation(9L, clock.instant().plus(Duration.ofHours(1)), "rate limited");
-        queue.pauseInstallation(9L, clock.instant().plus(Duration.ofMinutes(5)), "an earlier reset never shortens");
+        q.queue().enqueue(delivery("d-9", 1, "opened", 9L));
+        q.queue().enqueue(delivery("d-10", 2, "opened", 10L));
+        q.queue().pauseInstallation(9L, clock.instant().plus(Duration.ofHours(1)), "rate limited");
+        q.queue().pauseInstallation(9L, clock.instant().plus(Duration.ofMinutes(5)), "an earlier reset never shortens");
 
         // then only installation 10's job is claimed until the reset
-        Job other = queue.claim("w").orElseThrow();
-        assertThat(other.event().deliveryId()).isEqualTo("d-10");
-        queue.complete(other.id(), "w");
-        assertThat(queue.claim("w")).isEmpty();
+        Job other = q.queue().claim("w").orElseThrow();
+        assertThat(other.delivery().id()).isEqualTo("d-10");
+        q.queue().complete(other.id(), "w");
+        assertThat(q.queue().claim("w")).isEmpty();
         clock.advance(Duration.ofMinutes(59));
-        assertThat(queue.claim("w")).isEmpty();
+        assertThat(q.queue().claim("w")).isEmpty();
         clock.advance(Duration.ofMinutes(2));
-        assertThat(queue.claim("w").orElseThrow().event().deliveryId()).isEqualTo("d-9");
+        assertThat(q.queue().claim("w").orElseThrow().delivery().id()).isEqualTo("d-9");
     }
 
     @Test
     void aRescheduledJobKeepsItsAttemptsAndFreesItsThread() {
         // given a claimed job (attempt 1) told to wait
-        deliveries.queue(delivery("d-1", 1, "opened", 9L));
-        Job job = queue.claim("w").orElseThrow();
-        assertThat(queue.reschedule(job.id(), "w", clock.instant().plusSeconds(30), "rate limited"))
+        q.queue().enqueue(delivery("d-1", 1, "opened", 9L));
+        Job job = q.queue().claim("w").orElseThrow();
+        assertThat(q.queue().reschedule(job.id(), "w", clock.instant().plusSeconds(30), "rate limited"))
                 .isTrue();
 
         // then it is not due before then, and its next claim is attempt 1 again
-        assertThat(queue.claim("w")).isEmpty();
+        assertThat(q.queue().claim("w")).isEmpty();
         clock.advance(Duration.ofSeconds(30));
-        assertThat(queue.claim("w2").orElseThrow().attempts()).isEqualTo(1);
+        assertThat(q.queue().claim("w2").orElseThrow().attempts()).isEqualTo(1);
     }
 
     @Test
     void retentionDeletesFinishedWorkAndKeepsDeadLettersAndUnfinishedJobs() {
         // given, 31 days ago: a finished job, a dead letter, a queued job, an ignored delivery
-        Retention retention = new Retention(writer::inTransaction, clock, Duration.ofDays(30), Duration.ofDays(1));
-        deliveries.queue(delivery("d-done", 1, "opened", 9L));
-        deliveries.queue(delivery("d-dead", 2, "opened", 9L));
-        deliveries.record(delivery("d-ignored", 3, "closed", 9L), DeliveryOutcome.IGNORED, "not handled");
-        Job done = queue.claim("w").orElseThrow();
-        queue.complete(done.id(), "w");
-        Job dead = queue.claim("w").orElseThrow();
-        queue.fail(dead.id(), "w", 3, "boom");
-        deliveries.queue(delivery("d-waiting", 4, "opened", 10L));
-        queue.pauseInstallation(10L, clock.instant().plus(Duration.ofDays(40)), "paused");
-        new Actions(db, writer::inTransaction).record(9L, "example-ml/model-zoo", 1, "add-labels", "x", true);
+        Retention retention =
+                new Retention(q.writer()::inTransaction, clock, Duration.ofDays(30), Duration.ofDays(1), q.queue());
+        q.queue().enqueue(delivery("d-done", 1, "opened", 9L));
+        q.queue().enqueue(delivery("d-dead", 2, "opened", 9L));
+        q.deliveries().record(delivery("d-ignored", 3, "closed", 9L), DeliveryOutcome.IGNORED, "not handled");
+        Job done = q.queue().claim("w").orElseThrow();
+        q.queue().complete(done.id(), "w");
+        Job dead = q.queue().claim("w").orElseThrow();
+        q.queue().fail(dead.id(), "w", 3, "boom");
+        q.queue().enqueue(delivery("d-waiting", 4, "opened", 10L));
+        q.queue().pauseInstallation(10L, clock.instant().plus(Duration.ofDays(40)), "paused");
+        new Actions(q.db(), q.writer()::inTransaction).record(9L, "example-ml/model-zoo", 1, "add-labels", "x", true);
         clock.advance(Duration.ofDays(31));
-        deliveries.queue(delivery("d-recent", 5, "opened", 9L));
+        q.queue().enqueue(delivery("d-recent", 5, "opened", 9L));
 
         // when the purge runs
         Map<String, Integer> deleted = retention.purge();
@@ -259,12 +242,12 @@ class StoreContractTest {
         assertThat(deleted).containsEntry("jobs", 1).containsEntry("deliveries", 2);
         assertThat(ids("SELECT delivery_id FROM deliveries ORDER BY delivery_id"))
                 .containsExactly("d-dead", "d-recent", "d-waiting");
-        assertThat(queue.deadLetters(10)).extracting(d -> d.deliveryId()).containsExactly("d-dead");
-        assertThat(queue.stateOf("d-waiting")).contains(JobState.QUEUED);
-        assertThat(new Actions(db).recent(10)).isEmpty();
+        assertThat(q.queries().deadLetters(10)).extracting(d -> d.deliveryId()).containsExactly("d-dead");
+        assertThat(q.queries().stateOf("d-waiting")).contains(JobState.QUEUED);
+        assertThat(new Actions(q.db(), q.db()::writeTransaction).recent(10)).isEmpty();
 
         // and a dismissed dead letter goes at the next purge after the window
-        assertThat(queue.dismissDead(dead.id())).isTrue();
+        assertThat(q.queries().dismissDead(dead.id())).isTrue();
         clock.advance(Duration.ofDays(31));
         retention.purge();
         assertThat(ids("SELECT delivery_id FROM deliveries ORDER BY delivery_id"))
@@ -274,21 +257,23 @@ class StoreContractTest {
     @Test
     void uninstallDeletesTheInstallationsPayloadsAndTextsAtOnce() {
         // given stored work of installations 9 and 10
-        deliveries.queue(delivery("d-9a", 1, "opened", 9L));
-        deliveries.queue(delivery("d-9b", 2, "opened", 9L));
-        deliveries.queue(delivery("d-10", 3, "opened", 10L));
-        Job done = queue.claim("w").orElseThrow();
-        queue.complete(done.id(), "w");
-        Threads threads = new Threads(db, writer::inTransaction);
-        ThreadRef ref9 = new ThreadRef(9L, "example-ml/model-zoo", ThreadRef.Kind.ISSUE, 1, null);
-        ThreadRef ref10 = new ThreadRef(10L, "example-ml/model-zoo", ThreadRef.Kind.ISSUE, 3, null);
+        q.queue().enqueue(delivery("d-9a", 1, "opened", 9L));
+        q.queue().enqueue(delivery("d-9b", 2, "opened", 9L));
+        q.queue().enqueue(delivery("d-10", 3, "opened", 10L));
+        Job done = q.queue().claim("w").orElseThrow();
+        q.queue().complete(done.id(), "w");
+        Threads threads = new Threads(q.db(), q.writer()::inTransaction);
+        ThreadRef ref9 = new ThreadRef.GitHubIssue(9L, "example-ml/model-zoo", 1, null);
+        ThreadRef ref10 = new ThreadRef.GitHubIssue(10L, "example-ml/model-zoo", 3, null);
         threads.addReply(ref9, "c1", "secret text of 9");
         threads.addReply(ref10, "c2", "text of 10");
-        new Actions(db, writer::inTransaction).record(9L, "example-ml/model-zoo", 1, "comment", "body", true);
+        new Actions(q.db(), q.writer()::inTransaction).record(9L, "example-ml/model-zoo", 1, "comment", "body", true);
 
         // when installation 9 is deleted (as the installation.deleted handler does)
         threads.forgetInstallation(9L);
-        new Installations(db, writer::inTransaction).recordDeleted(9L);
+        new Installations(q.db(), q.writer()::inTransaction).recordDeleted(9L);
+        new Retention(q.writer()::inTransaction, clock, Duration.ofDays(30), Duration.ofDays(1), q.queue())
+                .forgetInstallation(9L);
 
         // then nothing of 9's texts is left: payloads emptied, queued job closed, no reply, no action; 10 keeps all
         assertThat(ids("SELECT delivery_id FROM deliveries WHERE payload = '{}' ORDER BY delivery_id"))
@@ -297,41 +282,40 @@ class StoreContractTest {
                 .containsExactly("d-10");
         assertThat(threads.replies(ref9)).isEmpty();
         assertThat(threads.replies(ref10)).containsExactly("text of 10");
-        assertThat(new Actions(db).recent(10)).isEmpty();
-        assertThat(queue.stateOf("d-9b")).contains(JobState.DONE);
-        assertThat(queue.countByState()).containsEntry(JobState.QUEUED, 1L);
-        assertThat(queue.claim("w").orElseThrow().event().deliveryId()).isEqualTo("d-10");
+        assertThat(new Actions(q.db(), q.db()::writeTransaction).recent(10)).isEmpty();
+        assertThat(q.queries().stateOf("d-9b")).contains(JobState.DONE);
+        assertThat(q.queries().countByState()).containsEntry(JobState.QUEUED, 1L);
+        assertThat(q.queue().claim("w").orElseThrow().delivery().id()).isEqualTo("d-10");
     }
 
     @Test
     void theCommentSlotIsReservedOnce() {
         // given a thread without a comment
-        Threads threads = new Threads(db, writer::inTransaction);
-        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.ISSUE, 1, null);
+        Threads threads = new Threads(q.db(), q.writer()::inTransaction);
+        ThreadRef ref = new ThreadRef.GitHubIssue(9L, "o/r", 1, null);
 
         // when two writers reserve it, only the first gets it
-        assertThat(threads.reserveComment(ref, Threads.pendingComment("a"), null))
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("a"), null, Lease.NONE))
                 .isTrue();
-        assertThat(threads.reserveComment(ref, Threads.pendingComment("b"), null))
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("b"), null, Lease.NONE))
                 .isFalse();
 
         // then a writer that knows the dead reservation can take it over, and a recorded comment ends reservations
-        assertThat(threads.reserveComment(ref, Threads.pendingComment("c"), Threads.pendingComment("a")))
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("c"), Threads.pendingComment("a"), Lease.NONE))
                 .isTrue();
         threads.recordComment(ref, "12345", "hash");
-        assertThat(threads.reserveComment(ref, Threads.pendingComment("d"), Threads.pendingComment("c")))
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("d"), Threads.pendingComment("c"), Lease.NONE))
                 .isFalse();
         assertThat(threads.find(ref).orElseThrow().commentId()).isEqualTo("12345");
     }
 
     @Test
-    void givenALeaseTakenOverWhenItsFormerHolderReservesTheCommentSlotThenItLosesAndTheNewHolderWins()
-            throws Exception {
+    void itLosesAndTheNewHolderWinsWhenItsFormerHolderReservesTheCommentSlotGivenALeaseTakenOver() throws Exception {
         // given serve's lease of o/r#1 that ran out while its job was slow, and backfill that took it over
-        Threads threads = new Threads(db, writer::inTransaction);
-        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.ISSUE, 1, null);
+        Threads threads = new Threads(q.db(), q.writer()::inTransaction);
+        ThreadRef ref = new ThreadRef.GitHubIssue(9L, "o/r", 1, null);
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        ThreadLeases leases = new ThreadLeases(writer::inTransaction, clock);
+        ThreadLeases leases = new ThreadLeases(q.writer()::inTransaction, clock);
         assertThat(leases.tryAcquire("o/r#1", "serve", Duration.ofSeconds(2))).isTrue();
         clock.advance(Duration.ofSeconds(3));
         assertThat(leases.tryAcquire("o/r#1", "backfill", Duration.ofSeconds(60)))
@@ -339,38 +323,33 @@ class StoreContractTest {
 
         // when serve's job goes on to reserve the comment slot (or to add labels) for the thread
         // then the store refuses it and leaves the slot free, so it never posts
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThreadLeases.workingFor(
-                        "o/r#1", "serve", () -> threads.reserveComment(ref, Threads.pendingComment("s"), null)))
+        Lease serve = new Lease("o/r#1", "serve");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> threads.reserveComment(ref, Threads.pendingComment("s"), null, serve))
                 .isInstanceOf(LeaseLostException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThreadLeases.workingFor("o/r#1", "serve", () -> {
-                    threads.requireLease(ref);
-                    return null;
-                }))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> threads.requireLease(ref, serve))
                 .isInstanceOf(LeaseLostException.class);
         assertThat(threads.find(ref).map(Threads.ThreadState::commentId)).isEmpty();
 
         // and the new holder gets the slot, which its former holder cannot take back even knowing the reservation
-        assertThat(ThreadLeases.workingFor(
-                        "o/r#1", "backfill", () -> threads.reserveComment(ref, Threads.pendingComment("b"), null)))
+        assertThat(threads.reserveComment(ref, Threads.pendingComment("b"), null, new Lease("o/r#1", "backfill")))
                 .isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThreadLeases.workingFor(
-                        "o/r#1",
-                        "serve",
-                        () -> threads.reserveComment(ref, Threads.pendingComment("s"), Threads.pendingComment("b"))))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        threads.reserveComment(ref, Threads.pendingComment("s"), Threads.pendingComment("b"), serve))
                 .isInstanceOf(LeaseLostException.class);
         assertThat(threads.find(ref).orElseThrow().commentId()).isEqualTo(Threads.pendingComment("b"));
     }
 
     @Test
     void repliesComeBackInArrivalOrderAndLabelNamesIgnoreCase() {
-        Threads threads = new Threads(db, writer::inTransaction);
-        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.DISCUSSION, 4, "D_1");
+        Threads threads = new Threads(q.db(), q.writer()::inTransaction);
+        ThreadRef ref = new ThreadRef.GitHubDiscussion(9L, "o/r", 4, "D_1");
         threads.addReply(ref, "9", "first");
         threads.addReply(ref, "10", "second");
-        threads.addReply(ref, "9", "first again is ignored");
-        assertThat(threads.replies(ref)).containsExactly("first", "second");
+        threads.addReply(ref, "9", "first, edited");
+        assertThat(threads.replies(ref)).containsExactly("first, edited", "second");
 
-        Installations installations = new Installations(db, writer::inTransaction);
+        Installations installations = new Installations(q.db(), q.writer()::inTransaction);
         installations.recordLabelCreated(9L, "o/r", "AI-Security");
         assertThat(installations.createdLabel("o/r", "ai-security")).isTrue();
         installations.recordLabelDeletedByMaintainer("o/r", "ai-SECURITY");
@@ -378,31 +357,39 @@ class StoreContractTest {
     }
 
     @Test
-    void hubDiscussionsKeepTheirRepliesAndClassification() {
-        HubDiscussions hub = new HubDiscussions(db, writer::inTransaction, clock);
-        HubDiscussions.Key key = new HubDiscussions.Key("model", "acme/bert", 7);
-        hub.recordDiscussion(key, "d7", "Pickle in the weights", false, false);
+    void aHubDiscussionKeepsItsPostApartAndItsRepliesVerdictAndCommentAsEveryThreadDoes() {
+        // given what the Hub's events told of a discussion, its replies (one edited), its verdict and comment
+        HubPosts hub = new HubPosts(q.db(), q.writer()::inTransaction);
+        Threads threads = new Threads(q.db(), q.writer()::inTransaction);
+        ThreadRef.HubDiscussion key = new ThreadRef.HubDiscussion("dataset", "acme/faces", 7);
+        hub.recordDiscussion(key, "d7", "Pickle in the weights", false, true);
         hub.recordOpening(key, "c0", "the weights file is a pickle");
-        hub.recordReply(key, "c1", "first");
-        clock.advance(Duration.ofSeconds(1));
-        hub.recordReply(key, "c2", "second");
-        hub.recordReply(key, "c1", "first, edited");
-        hub.recordClassification(key, 0.9, "MODEL", "flagged", "m1");
-        hub.recordComment(key, "c9", "h");
+        threads.addReply(key, "c1", "first");
+        threads.addReply(key, "c2", "second");
+        threads.addReply(key, "c1", "first, edited");
+        threads.recordClassification(key, null, "text", new FakeClassifier().classify("pickle"), Verdict.FLAGGED);
+        threads.recordComment(key, "c9", "h");
 
-        assertThat(hub.replies(key)).containsExactly("first, edited", "second");
-        assertThat(hub.find(key)).isPresent();
-        assertThat(hub.recent(5)).hasSize(1);
+        // then the post reads back as told, the replies in the order first seen, the thread as classified
+        assertThat(hub.find(key))
+                .contains(new HubPosts.HubPost(
+                        "Pickle in the weights", "c0", "the weights file is a pickle", false, true));
+        assertThat(threads.replies(key)).containsExactly("first, edited", "second");
+        assertThat(threads.find(key)).hasValueSatisfying(t -> {
+            assertThat(t.ref()).isEqualTo(key);
+            assertThat(t.flagged()).isTrue();
+            assertThat(t.commentId()).isEqualTo("c9");
+        });
     }
 
     @Test
     void feedbackAndConfigErrorsAreKeptOncePerDeliveryAndRepository() {
-        Threads threads = new Threads(db, writer::inTransaction);
-        ThreadRef ref = new ThreadRef(9L, "o/r", ThreadRef.Kind.ISSUE, 3, null);
+        Threads threads = new Threads(q.db(), q.writer()::inTransaction);
+        ThreadRef ref = new ThreadRef.GitHubIssue(9L, "o/r", 3, null);
         threads.recordComment(ref, "1", "h");
         threads.addReply(ref, "c1", "reply");
-        db.writeTransaction(c -> c.createStatement().executeUpdate("UPDATE threads SET text = 'the post'"));
-        Feedback feedback = new Feedback(db, writer::inTransaction);
+        q.db().writeTransaction(c -> c.createStatement().executeUpdate("UPDATE threads SET text = 'the post'"));
+        Feedback feedback = new Feedback(q.db(), q.writer()::inTransaction);
         assertThat(feedback.record("d-1", ref, Feedback.NOT_SECURITY, false, null, "maintainer"))
                 .isTrue();
         assertThat(feedback.record("d-1", ref, Feedback.NOT_SECURITY, false, null, "maintainer"))
@@ -412,7 +399,7 @@ class StoreContractTest {
                 .satisfies(i -> assertThat(i.text()).isEqualTo("the post"));
         assertThat(feedback.forgetInstallation(9L)).isEqualTo(1);
 
-        ConfigErrors errors = new ConfigErrors(db, writer::inTransaction);
+        ConfigErrors errors = new ConfigErrors(q.db(), q.writer()::inTransaction);
         errors.record("o/r", ".github/ai-security-triage.yml", List.of("line 2: bad"));
         errors.record("o/r", ".github/ai-security-triage.yml", List.of("line 3: bad"));
         assertThat(errors.all())
@@ -421,7 +408,7 @@ class StoreContractTest {
     }
 
     private List<String> ids(String sql) {
-        return db.inTransaction(c -> {
+        return q.db().inTransaction(c -> {
             List<String> out = new ArrayList<>();
             try (ResultSet rs = c.createStatement().executeQuery(sql)) {
                 while (rs.next()) {
@@ -440,15 +427,7 @@ class StoreContractTest {
                 + "\"installation\":{\"id\":" + installation + "}}";
         try {
             var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload);
-            return new Delivery(
-                    id,
-                    "issues",
-                    event,
-                    installation,
-                    "example-ml/model-zoo",
-                    issue,
-                    SemanticKey.of(installation, "example-ml/model-zoo", "issues", event, node),
-                    payload);
+            return GitHubDeliveries.of(id, "issues", payload, node);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

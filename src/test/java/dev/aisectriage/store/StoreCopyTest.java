@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.queue.Job;
 import dev.aisectriage.queue.JobQueue;
+import dev.aisectriage.support.TestQueue;
 import dev.aisectriage.support.TestStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,19 +27,19 @@ class StoreCopyTest {
     void aSqliteStoreCopiedIntoPostgresCarriesOnWhereItStopped() {
         // given a SQLite store with a finished and a queued job, a thread with its comment and two replies, an action
         Database sqlite = Database.open(dir.resolve("triage.db"));
-        SerialWriter writer = new SerialWriter(sqlite);
-        Deliveries deliveries = new Deliveries(sqlite, writer, Clock.systemUTC());
-        JobQueue queue = queue(sqlite, writer);
-        deliveries.queue(StoreContractTest.delivery("d-1", 1, "opened", 9L));
-        deliveries.queue(StoreContractTest.delivery("d-2", 2, "opened", 9L));
+        TestQueue source = queue(sqlite);
+        SerialWriter writer = source.writer();
+        JobQueue queue = source.queue();
+        queue.enqueue(StoreContractTest.delivery("d-1", 1, "opened", 9L));
+        queue.enqueue(StoreContractTest.delivery("d-2", 2, "opened", 9L));
         Job first = queue.claim("w").orElseThrow();
         queue.complete(first.id(), "w");
-        Threads threads = new Threads(sqlite);
-        ThreadRef ref = new ThreadRef(9L, "example-ml/model-zoo", ThreadRef.Kind.ISSUE, 1, "I_1");
+        Threads threads = new Threads(sqlite, sqlite::writeTransaction);
+        ThreadRef ref = new ThreadRef.GitHubIssue(9L, "example-ml/model-zoo", 1, "I_1");
         threads.addReply(ref, "20", "second id, first reply");
         threads.addReply(ref, "10", "first id, second reply");
         threads.recordComment(ref, "555", "hash");
-        new Actions(sqlite).record(9L, "example-ml/model-zoo", 1, "comment", "body", false);
+        new Actions(sqlite, sqlite::writeTransaction).record(9L, "example-ml/model-zoo", 1, "comment", "body", false);
         writer.close();
 
         // when it is copied into an empty PostgreSQL store
@@ -50,23 +51,23 @@ class StoreCopyTest {
                     .containsEntry("deliveries", 2L)
                     .containsEntry("jobs", 2L)
                     .containsEntry("thread_comments", 2L);
-            Threads moved = new Threads(postgres);
+            Threads moved = new Threads(postgres, postgres::writeTransaction);
             assertThat(moved.replies(ref)).containsExactly("second id, first reply", "first id, second reply");
             assertThat(moved.find(ref).orElseThrow().commentId()).isEqualTo("555");
-            SerialWriter target = new SerialWriter(postgres);
-            JobQueue there = queue(postgres, target);
-            assertThat(there.claim("w2").orElseThrow().event().deliveryId()).isEqualTo("d-2");
+            JobQueue there = queue(postgres).queue();
+            assertThat(there.claim("w2").orElseThrow().delivery().id()).isEqualTo("d-2");
 
             // and new rows get new ids, and copying twice is refused
-            new Deliveries(postgres, target, Clock.systemUTC())
-                    .queue(StoreContractTest.delivery("d-3", 3, "opened", 9L));
+            there.enqueue(StoreContractTest.delivery("d-3", 3, "opened", 9L));
             assertThat(there.claim("w3").orElseThrow().id()).isEqualTo(3L);
             assertThatThrownBy(() -> StoreCopy.copy(sqlite, postgres)).hasMessageContaining("already holds");
         }
     }
 
-    private static JobQueue queue(Database db, SerialWriter writer) {
-        return new JobQueue(
-                db, writer, Clock.systemUTC(), 3, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    private static TestQueue queue(Database db) {
+        return TestQueue.on(
+                db,
+                Clock.systemUTC(),
+                TestQueue.policy(Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(1)));
     }
 }

@@ -4,7 +4,6 @@ import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.web.TriageMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -28,29 +27,29 @@ public final class CrashableServiceMain {
             c.createStatement().execute("CREATE TABLE IF NOT EXISTS test_effects (delivery_id TEXT PRIMARY KEY)");
             return null;
         });
-        EventRoutes routes = new EventRoutes().on("issues.opened", e -> {
+        EventRoutes routes = new EventRoutes().on("issues.opened", (e, lease) -> {
             db.inTransaction(c -> {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO test_attempts VALUES (?, ?, ?)")) {
-                    s.setString(1, e.deliveryId());
+                    s.setString(1, e.id());
                     s.setLong(2, ProcessHandle.current().pid());
                     s.setLong(3, System.currentTimeMillis());
                     return s.executeUpdate();
                 }
             });
             if (Files.exists(block)) {
-                System.out.println("BLOCKED " + e.deliveryId());
+                System.out.println("BLOCKED " + e.id());
                 System.out.flush();
                 Thread.sleep(Long.MAX_VALUE);
             }
             db.inTransaction(c -> {
                 try (PreparedStatement s =
                         c.prepareStatement("INSERT OR IGNORE INTO test_effects (delivery_id) VALUES (?)")) {
-                    s.setString(1, e.deliveryId());
+                    s.setString(1, e.id());
                     return s.executeUpdate();
                 }
             });
         });
-        Service service = Service.start(config, db, new TriageMetrics(), routes, () -> true);
+        Service service = Service.start(config, db, wiring -> routes, () -> true);
         System.out.println("PORT " + service.port());
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));

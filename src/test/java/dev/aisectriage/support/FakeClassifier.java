@@ -11,11 +11,12 @@ import java.util.Map;
 /**
  * A classifier whose verdict tests can read off the text: "pickle" or "exploit" makes a security post
  * (System & Software, or Model when "weights" appears too), "maybe" a borderline one, anything else not security.
- * Every call is remembered, so a test can see what text was classified.
+ * Every call is remembered, so a test can see what text was classified and what came of it.
  */
 public final class FakeClassifier implements Classifier {
 
     public final List<String> texts = new ArrayList<>();
+    public final List<Prediction> predictions = new ArrayList<>();
 
     @Override
     public synchronized Prediction classify(String text) {
@@ -37,8 +38,10 @@ public final class FakeClassifier implements Classifier {
                 ? List.of(new Prediction.IssueTypeScore(
                         "system-software-unsafe-deserialization", "Unsafe deserialization", Theme.SYSTEM_SOFTWARE, 0.8))
                 : List.of();
-        return new Prediction(
+        Prediction prediction = new Prediction(
                 security, p, themes, types, security ? List.of("pickle") : List.of(), modelVersion(), List.of());
+        predictions.add(prediction);
+        return prediction;
     }
 
     @Override

@@ -6,16 +6,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
-import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -28,17 +31,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 
 /**
  * A stand-in GitHub API on MockWebServer: it checks the App's JWT on the token exchange, accepts only tokens it
  * issued, keeps comments, labels and files in memory like GitHub would, and records every request it got.
  * Tests may script answers for one {@code METHOD /path} ahead of the stateful behaviour.
  */
-public final class FakeGitHub implements Closeable {
+public final class FakeGitHub extends StandIn<FakeGitHub> {
+
+    /** The App the stand-in trusts: its id and key pair (shared: making a key pair is slow). */
+    public static final String APP_ID = "1";
+
+    public static final KeyPair APP_KEY = TestKeys.rsa();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOKENS = Pattern.compile("/app/installations/(\\d+)/access_tokens");
@@ -56,11 +62,8 @@ public final class FakeGitHub implements Closeable {
 
     public static final String BOT_LOGIN = SLUG + "[bot]";
 
-    public final MockWebServer server = new MockWebServer();
     private final String appId;
     private final PublicKey appKey;
-    private final List<Request> requests = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     /** thread key {@code o/r#n} (issues) or {@code o/r/d#n} (discussions) to its comments, by id. */
     private final Map<String, Map<String, String>> comments = new ConcurrentHashMap<>();
@@ -75,22 +78,20 @@ public final class FakeGitHub implements Closeable {
     private final Map<String, String> openIssues = new ConcurrentHashMap<>();
     private long nextId = 1000;
     private volatile Duration latency = Duration.ZERO;
+    private Path storeFolder;
+    private volatile boolean closeEachConnection;
 
-    public FakeGitHub(String appId, PublicKey appKey) throws IOException {
-        this.appId = appId;
-        this.appKey = appKey;
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                return answer(r);
-            }
-        });
-        server.start();
+    /**
+     * The stand-in for the {@link #APP_ID} App, started now; as a JUnit extension ({@code @RegisterExtension}) it is
+     * closed after each test.
+     */
+    public FakeGitHub() {
+        this(APP_ID, APP_KEY.getPublic());
     }
 
-    public String url() {
-        String u = server.url("/").toString();
-        return u.substring(0, u.length() - 1);
+    public FakeGitHub(String appId, PublicKey appKey) {
+        this.appId = appId;
+        this.appKey = appKey;
     }
 
     /** Every answer leaves after this long (a slow GitHub); requests are still handled concurrently. */
@@ -99,9 +100,12 @@ public final class FakeGitHub implements Closeable {
         return this;
     }
 
-    /** Answers the next requests to {@code METHOD /path} with these, in order, before the usual behaviour. */
-    public FakeGitHub script(String methodAndPath, MockResponse... responses) {
-        scripted.computeIfAbsent(methodAndPath, k -> new ArrayDeque<>()).addAll(List.of(responses));
+    /**
+     * Closes every connection once it has answered, without saying so in a header: an HTTP/1.0-style server, or a
+     * proxy that drops connections the client keeps for the next request.
+     */
+    public FakeGitHub closeEachConnection() {
+        this.closeEachConnection = true;
         return this;
     }
 
@@ -148,17 +152,6 @@ public final class FakeGitHub implements Closeable {
         return authors.get(commentId);
     }
 
-    public List<Request> requests() {
-        synchronized (requests) {
-            return List.copyOf(requests);
-        }
-    }
-
-    /** {@code METHOD /path} of every request, in order. */
-    public List<String> requestLines() {
-        return requests().stream().map(Request::line).toList();
-    }
-
     /** Everything but reads and token exchanges: what changed the repository. */
     public List<Request> writes() {
         return requests().stream()
@@ -186,13 +179,38 @@ public final class FakeGitHub implements Closeable {
         return issuedTokens.size();
     }
 
-    @Override
-    public void close() {
-        server.close();
+    /** A folder for the store of the bot that talks to this stand-in ({@link Bot#on(FakeGitHub)}), gone with it. */
+    public synchronized Path storeFolder() {
+        if (storeFolder == null) {
+            try {
+                storeFolder = Files.createTempDirectory("bot-store-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return storeFolder;
     }
 
-    private MockResponse answer(RecordedRequest r) {
-        MockResponse response = answerNow(r);
+    @Override
+    public synchronized void close() {
+        super.close();
+        if (storeFolder != null) {
+            try (var files = Files.walk(storeFolder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            storeFolder = null;
+        }
+    }
+
+    @Override
+    protected MockResponse sent(MockResponse answer) {
+        MockResponse response = closeEachConnection
+                ? answer.newBuilder()
+                        .onResponseEnd(new SocketEffect.CloseSocket())
+                        .build()
+                : answer;
         return latency.isZero()
                 ? response
                 : response.newBuilder()
@@ -200,26 +218,21 @@ public final class FakeGitHub implements Closeable {
                         .build();
     }
 
-    private synchronized MockResponse answerNow(RecordedRequest r) {
-        String path = r.getUrl().encodedPath();
-        String body = r.getBody() == null ? "" : r.getBody().utf8();
-        Request request = new Request(r.getMethod(), path, body, r.getHeaders().get("Authorization"));
-        requests.add(request);
-        Deque<MockResponse> queue = scripted.get(request.line());
-        if (queue != null && !queue.isEmpty()) {
-            return queue.poll();
-        }
+    @Override
+    protected MockResponse answer(Request request) {
+        String path = request.path();
+        String body = request.body();
         try {
             Matcher m = TOKENS.matcher(path);
-            if (m.matches() && r.getMethod().equals("POST")) {
+            if (m.matches() && request.method().equals("POST")) {
                 return exchangeToken(request, m.group(1));
             }
-            if ((m = INSTALLATION.matcher(path)).matches() && r.getMethod().equals("GET")) {
+            if ((m = INSTALLATION.matcher(path)).matches() && request.method().equals("GET")) {
                 return appAuthenticated(request)
                         ? json(200, "{\"id\":2311213}")
                         : json(401, "{\"message\":\"Bad JWT\"}");
             }
-            if (path.equals("/app") && r.getMethod().equals("GET")) {
+            if (path.equals("/app") && request.method().equals("GET")) {
                 return appAuthenticated(request)
                         ? json(200, "{\"id\":" + appId + ",\"slug\":\"" + SLUG + "\"}")
                         : json(401, "{\"message\":\"Bad JWT\"}");
@@ -449,34 +462,6 @@ public final class FakeGitHub implements Closeable {
                     .formatHex(MessageDigest.getInstance("SHA-1").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    public static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .addHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
-    }
-
-    /** One request as GitHub received it. */
-    public record Request(String method, String path, String body, String authorization) {
-
-        public String line() {
-            return method + " " + path;
-        }
-
-        public JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        boolean isGraphQlQuery() {
-            return path.equals("/graphql") && !body.contains("mutation");
         }
     }
 }

@@ -4,32 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 
 /**
  * A stand-in Hugging Face Hub API on MockWebServer: {@code whoami-v2}, a discussion's details with its comment
  * events, creating and editing comments, all behind one bearer token. It keeps comments in memory as the Hub would
  * and records every request. Tests may script answers for one {@code METHOD /path} ahead of that behaviour.
  */
-public final class FakeHub implements Closeable {
+public final class FakeHub extends StandIn<FakeHub> {
 
     public static final String TOKEN = "hf_test_token";
     public static final String BOT_ID = "65b0b0b0b0b0b0b0b0b0b0b0";
@@ -41,33 +35,10 @@ public final class FakeHub implements Closeable {
     private static final Pattern CREATE = Pattern.compile(DISCUSSION.pattern() + "/comment");
     private static final Pattern EDIT = Pattern.compile(DISCUSSION.pattern() + "/comment/([0-9a-f]+)/edit");
 
-    public final MockWebServer server = new MockWebServer();
-    private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
     /** discussion key {@code models/o/n#7} to its comments, by id, oldest first. */
     private final Map<String, Map<String, Comment>> comments = new ConcurrentHashMap<>();
 
     private long nextId = 0x6570000000000000L;
-
-    public FakeHub() throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                return answer(r);
-            }
-        });
-        server.start();
-    }
-
-    public String url() {
-        String u = server.url("/").toString();
-        return u.substring(0, u.length() - 1);
-    }
-
-    public FakeHub script(String methodAndPath, MockResponse... responses) {
-        scripted.computeIfAbsent(methodAndPath, k -> new ArrayDeque<>()).addAll(List.of(responses));
-        return this;
-    }
 
     /** A comment someone already wrote, e.g. {@code ("models/o/n#7", "6570…", "someone", "text")}. */
     public synchronized FakeHub existingComment(String discussion, String authorId, String authorName, String text) {
@@ -75,10 +46,6 @@ public final class FakeHub implements Closeable {
         comments.computeIfAbsent(discussion, k -> Collections.synchronizedMap(new LinkedHashMap<>()))
                 .put(id, new Comment(id, authorId, authorName, text));
         return this;
-    }
-
-    public List<Request> requests() {
-        return List.copyOf(requests);
     }
 
     /** Every request that changed something. */
@@ -92,19 +59,9 @@ public final class FakeHub implements Closeable {
     }
 
     @Override
-    public void close() {
-        server.close();
-    }
-
-    private synchronized MockResponse answer(RecordedRequest r) {
-        String path = r.getUrl().encodedPath();
-        String body = r.getBody() == null ? "" : r.getBody().utf8();
-        Request request = new Request(r.getMethod(), path, body, r.getHeaders().get("Authorization"));
-        requests.add(request);
-        Deque<MockResponse> queue = scripted.get(request.line());
-        if (queue != null && !queue.isEmpty()) {
-            return queue.poll();
-        }
+    protected MockResponse answer(Request request) {
+        String path = request.path();
+        String body = request.body();
         if (!("Bearer " + TOKEN).equals(request.authorization())) {
             return json(401, "{\"error\":\"Invalid credentials in Authorization header\"}");
         }
@@ -182,34 +139,18 @@ public final class FakeHub implements Closeable {
                 .body("{\"error\":\"Too Many Requests\"}");
     }
 
+    /** A 429 whose {@code Retry-After} is an HTTP date {@code wait} after the Hub's own {@code Date}, {@code now}. */
+    public static MockResponse rateLimitedUntil(Instant now, Duration wait) {
+        return rateLimited()
+                .addHeader("Date", httpDate(now))
+                .addHeader("Retry-After", httpDate(now.plus(wait)))
+                .build();
+    }
+
     /** An instant as an HTTP date ({@code Date}, {@code Retry-After}). */
     public static String httpDate(Instant instant) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 
-    public static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .addHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
-    }
-
     public record Comment(String id, String authorId, String authorName, String text) {}
-
-    /** One request as the Hub received it. */
-    public record Request(String method, String path, String body, String authorization) {
-
-        public String line() {
-            return method + " " + path;
-        }
-
-        public JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }

@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every payload in {@code test-fixtures/} is named {@code <event>-<action>-<scenario>.json} (a ping, which has no
- * action, {@code ping-<scenario>.json}; a Hugging Face Hub webhook {@code huggingface-<scope>-<action>-<scenario>.json}),
+ * Every payload in {@code test-fixtures/} is named {@code <event>-<action>-<scenario>.json} (a ping or a push, which
+ * have no action, {@code ping-<scenario>.json} and {@code push-<scenario>.json}; a Hugging Face Hub webhook
+ * {@code huggingface-<scope>-<action>-<scenario>.json}),
  * and its action is the one in its name.
  */
 class FixtureNamesTest {
@@ -37,6 +38,12 @@ class FixtureNamesTest {
             }
             if (name.startsWith("ping-")) {
                 assertThat(payload.has("zen")).as(name + " is a ping").isTrue();
+                continue;
+            }
+            if (name.startsWith("push-")) {
+                assertThat(payload.has("ref") && payload.has("commits") && !payload.has("action"))
+                        .as(name + " is a push")
+                        .isTrue();
                 continue;
             }
             assertThat(name).as("named <event>-<action>-<scenario>").matches("[a-z_]+-[a-z_]+-[a-z0-9-]+");

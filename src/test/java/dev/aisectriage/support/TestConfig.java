@@ -32,7 +32,14 @@ public final class TestConfig {
                 null,
                 null,
                 AppConfig.DEFAULT_RETENTION_DAYS,
+                null,
                 null);
+    }
+
+    /** The configuration {@code serve} reads with only a store in {@code dir} and a free port: dry-run, no secret. */
+    public static AppConfig withoutCredentials(Path dir) {
+        return AppConfig.fromEnvironment(
+                Map.of("DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0"));
     }
 
     /**

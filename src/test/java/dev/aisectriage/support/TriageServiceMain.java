@@ -1,10 +1,7 @@
 package dev.aisectriage.support;
 
-import dev.aisectriage.cli.ServeCommand;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.service.Service;
-import dev.aisectriage.store.Database;
-import dev.aisectriage.web.TriageMetrics;
 
 /**
  * {@code serve} in a child process as production wires it (store from {@code DATABASE_URL} or {@code
@@ -17,14 +14,7 @@ public final class TriageServiceMain {
 
     public static void main(String[] args) throws Exception {
         AppConfig config = AppConfig.fromEnvironment();
-        Database db = Service.openDatabase(config);
-        TriageMetrics metrics = new TriageMetrics();
-        Service service = Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(config, db, metrics, new FakeClassifier(), new PlainRenderer()),
-                () -> true);
+        Service service = TestService.serve(config, new FakeClassifier(), new PlainRenderer());
         System.out.println("PORT " + service.port());
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));

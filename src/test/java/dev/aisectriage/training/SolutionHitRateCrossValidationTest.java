@@ -7,6 +7,9 @@ import dev.aisectriage.catalogue.Recommender;
 import dev.aisectriage.catalogue.SolutionRecommender;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -16,8 +19,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * hit@3 of the recommender in 5-fold cross-validation grouped by repository, with the posts' true issue codes standing
- * in for the classifier's prediction (an upper bound; the real figure comes from {@code eval} after merge).
+ * First fix and hit@3 of the recommender in 5-fold cross-validation grouped by repository, with the posts' true issue
+ * codes standing in for the classifier's prediction (an upper bound; the real figures come from {@code eval}).
  */
 class SolutionHitRateCrossValidationTest {
 
@@ -25,22 +28,38 @@ class SolutionHitRateCrossValidationTest {
 
     private final Catalogue catalogue = Catalogue.load();
 
+    /** The shared files whose posts carry both issue and solution codes (as {@code rebuild-solutions} reads them). */
+    static Path sharedData() {
+        return Path.of(System.getProperty("shared.data.dir", "../shared/data"));
+    }
+
+    static List<LabelledPost> codedPosts() {
+        List<LabelledPost> posts = new ArrayList<>();
+        for (String name :
+                List.of("paper-posts.train.jsonl", "issues-labelled.train.jsonl", "issues-labelled-3.train.jsonl")) {
+            Path file = sharedData().resolve(name);
+            if (Files.exists(file)) {
+                posts.addAll(LabelledPost.read(file));
+            }
+        }
+        return posts;
+    }
+
     @Test
-    void hitAt3WithTrueIssueCodesReachesTheTarget() {
+    void withTrueIssueCodesHitAt3ReachesTheTargetAndTheEvidenceRaisesTheFirstFix() {
         // given
-        List<LabelledPost> posts = RebuildSolutionMapping.codedPosts();
-        Assumptions.assumeFalse(
-                posts.isEmpty(), "skipped: shared data not found under " + RebuildSolutionMapping.sharedData());
+        List<LabelledPost> posts = codedPosts();
+        Assumptions.assumeFalse(posts.isEmpty(), "skipped: shared data not found under " + sharedData());
 
         // when
-        SolutionEvaluation.HitRate plain =
+        SolutionEvaluation.Figures plain =
                 crossValidate(posts, false, (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train));
-        SolutionEvaluation.HitRate withKeywords =
+        SolutionEvaluation.Figures withKeywords =
                 crossValidate(posts, true, (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train));
 
         // then
         report("true issue codes, no keywords", plain);
-        report("true issue codes + lexicon keywords", withKeywords);
+        report("true issue codes + keyword-stage keywords", withKeywords);
         for (double m : new double[] {0.5, 1, 2, 4, 8, 16}) {
             report(
                     "smoothing m=" + m,
@@ -61,7 +80,7 @@ class SolutionHitRateCrossValidationTest {
                         (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train),
                         p -> true));
         report(
-                "true themes + lexicon keywords, no issue types",
+                "true themes + keyword-stage keywords, no issue types",
                 crossValidate(
                         posts,
                         new TruthPredictions(catalogue, true, false),
@@ -76,17 +95,20 @@ class SolutionHitRateCrossValidationTest {
                             (train, c) -> SolutionMappingLearner.recommenderTrainedOn(train),
                             p -> p.theme() == theme));
         }
-        assertThat(plain.rate()).isGreaterThanOrEqualTo(0.70);
+        assertThat(plain.hitAt3().rate()).isGreaterThanOrEqualTo(0.70);
+        assertThat(withKeywords.hitAt3().rate()).isGreaterThanOrEqualTo(0.70);
+        assertThat(withKeywords.firstFix().rate())
+                .isGreaterThan(plain.firstFix().rate());
     }
 
-    private SolutionEvaluation.HitRate crossValidate(
+    private SolutionEvaluation.Figures crossValidate(
             List<LabelledPost> posts,
             boolean withKeywords,
             BiFunction<List<LabelledPost>, Catalogue, SolutionRecommender> train) {
         return crossValidate(posts, withKeywords, train, p -> true);
     }
 
-    private SolutionEvaluation.HitRate crossValidate(
+    private SolutionEvaluation.Figures crossValidate(
             List<LabelledPost> posts,
             boolean withKeywords,
             BiFunction<List<LabelledPost>, Catalogue, SolutionRecommender> train,
@@ -94,13 +116,14 @@ class SolutionHitRateCrossValidationTest {
         return crossValidate(posts, new TruthPredictions(catalogue, withKeywords), train, measured);
     }
 
-    private SolutionEvaluation.HitRate crossValidate(
+    private SolutionEvaluation.Figures crossValidate(
             List<LabelledPost> posts,
             TruthPredictions truth,
             BiFunction<List<LabelledPost>, Catalogue, SolutionRecommender> train,
             Predicate<LabelledPost> measured) {
         Function<LabelledPost, Prediction> predict = truth::of;
         int n = 0;
+        int first = 0;
         int hits = 0;
         for (int fold = 0; fold < FOLDS; fold++) {
             int f = fold;
@@ -109,12 +132,14 @@ class SolutionHitRateCrossValidationTest {
             List<LabelledPost> testSet = posts.stream()
                     .filter(p -> fold(p) == f && !p.issueCodes().isEmpty() && measured.test(p))
                     .toList();
-            SolutionEvaluation.HitRate r =
-                    SolutionEvaluation.hitAtK(testSet, predict, train.apply(trainSet, catalogue), 3);
-            n += r.posts();
-            hits += r.hits();
+            SolutionEvaluation.Figures r =
+                    SolutionEvaluation.measure(testSet, predict, train.apply(trainSet, catalogue));
+            n += r.hitAt3().posts();
+            first += r.firstFix().hits();
+            hits += r.hitAt3().hits();
         }
-        return new SolutionEvaluation.HitRate(n, hits);
+        return new SolutionEvaluation.Figures(
+                new SolutionEvaluation.HitRate(n, first), new SolutionEvaluation.HitRate(n, hits));
     }
 
     /** No repository on both sides of a fold. */
@@ -123,8 +148,13 @@ class SolutionHitRateCrossValidationTest {
         return Math.floorMod(group.hashCode(), FOLDS);
     }
 
-    private static void report(String what, SolutionEvaluation.HitRate r) {
+    private static void report(String what, SolutionEvaluation.Figures r) {
         System.out.printf(
-                Locale.ROOT, "solutions.hit_at_3 [%s]: %.3f (%d of %d posts)%n", what, r.rate(), r.hits(), r.posts());
+                Locale.ROOT,
+                "solutions [%s]: first fix %.3f, hit@3 %.3f (%d posts)%n",
+                what,
+                r.firstFix().rate(),
+                r.hitAt3().rate(),
+                r.hitAt3().posts());
     }
 }

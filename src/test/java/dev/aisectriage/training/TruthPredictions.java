@@ -1,23 +1,24 @@
 package dev.aisectriage.training;
 
 import dev.aisectriage.catalogue.Catalogue;
+import dev.aisectriage.classify.KeywordStage;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Stand-in predictions built from a post's true labels: the upper bound of what the recommender can reach with a
- * perfect classifier. Optionally with keywords found by a plain lexicon scan of the text.
+ * perfect classifier. Optionally with the keywords the classifier's keyword stage finds in the text.
  */
 final class TruthPredictions {
 
     private final Catalogue catalogue;
     private final boolean withKeywords;
     private final boolean withIssueTypes;
+    private final KeywordStage stage = new KeywordStage();
 
     TruthPredictions(Catalogue catalogue, boolean withKeywords) {
         this(catalogue, withKeywords, true);
@@ -49,13 +50,6 @@ final class TruthPredictions {
     }
 
     private List<String> keywords(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        List<String> found = new ArrayList<>();
-        catalogue
-                .keywordBoosts()
-                .forEach(b -> b.keywords().stream()
-                        .filter(k -> k.length() >= 4 && lower.contains(k) && !found.contains(k))
-                        .forEach(found::add));
-        return found;
+        return stage.match(text);
     }
 }

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Installations;
+import dev.aisectriage.support.Network;
 import dev.aisectriage.support.TestDatabase;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,7 @@ class DashboardAccessTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
-    void givenAMalformedBasicHeader_whenTheDashboardIsAsked_thenItAnswers401Not500() throws Exception {
+    void itAnswers401Not500WhenTheDashboardIsAskedGivenAMalformedBasicHeader() throws Exception {
         try (Server s = serve("s3cret")) {
             for (String header : List.of("Basic !!!not-base64!!!", "Basic " + b64("no-colon"), "Basic", "Bearer x")) {
                 HttpResponse<String> r = get(s.url("127.0.0.1"), header);
@@ -48,7 +45,7 @@ class DashboardAccessTest {
     }
 
     @Test
-    void givenTenWrongPasswords_whenTheRightOneFollows_thenTheClientIsLockedOutAndItIsLogged() throws Exception {
+    void theClientIsLockedOutAndItIsLoggedWhenTheRightOneFollowsGivenTenWrongPasswords() throws Exception {
         PrintStream previous = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (Server s = serve("s3cret")) {
@@ -72,8 +69,8 @@ class DashboardAccessTest {
     }
 
     @Test
-    void givenNoPassword_whenAskedFromAnotherAddressThanLoopback_thenItIsRefused() throws Exception {
-        Optional<String> external = nonLoopbackAddress();
+    void itIsRefusedWhenAskedFromAnotherAddressThanLoopbackGivenNoPassword() throws Exception {
+        Optional<String> external = Network.nonLoopbackAddress();
         assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to ask from: skipped");
         try (Server s = serve(" ")) {
             assertThat(get(s.url("127.0.0.1"), null).statusCode()).isEqualTo(200);
@@ -87,7 +84,7 @@ class DashboardAccessTest {
 
     private Server serve(String password) {
         Database db = TestDatabase.open(dir.resolve("triage.db"));
-        new Installations(db).recordInstalled(2311213, "private-org");
+        new Installations(db, db::writeTransaction).recordInstalled(2311213, "private-org");
         Dashboard dashboard = new Dashboard(db, List::of, password);
         Javalin web = Javalin.create(config -> config.routes.get("/dashboard", dashboard))
                 .start("0.0.0.0", 0);
@@ -100,20 +97,6 @@ class DashboardAccessTest {
             b.header("Authorization", authorization);
         }
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Optional<String> nonLoopbackAddress() throws Exception {
-        for (NetworkInterface i : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (!i.isUp() || i.isLoopback()) {
-                continue;
-            }
-            for (InetAddress a : Collections.list(i.getInetAddresses())) {
-                if (a instanceof Inet4Address && !a.isLoopbackAddress()) {
-                    return Optional.of(a.getHostAddress());
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static String basic(String userAndPassword) {

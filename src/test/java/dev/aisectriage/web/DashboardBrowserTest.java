@@ -8,19 +8,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.ClassifierLoader;
-import dev.aisectriage.cli.Cli;
-import dev.aisectriage.cli.ServeCommand;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.core.Verdict;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Threads;
+import dev.aisectriage.support.CliRun;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeClassifier;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class DashboardBrowserTest {
     Path dir;
 
     @Test
-    void givenTheFixturesReplayed_whenAPersonOpensEachPage_thenTheySeeWhatTheBotDidRendered() throws Exception {
+    void theySeeWhatTheBotDidRenderedWhenAPersonOpensEachPageGivenTheFixturesReplayed() throws Exception {
         boolean ready = Files.isExecutable(Path.of("/usr/bin/chromium"))
                 && Files.isDirectory(BROWSER.resolve("node_modules/playwright-core"));
         if (!"true".equals(System.getenv("CI"))) {
@@ -66,29 +65,19 @@ class DashboardBrowserTest {
         AppConfig config = AppConfig.fromEnvironment(
                 Map.of("DATABASE_PATH", dir.resolve("triage.db").toString(), "PORT", "0", "JOB_MAX_ATTEMPTS", "1"));
         Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
-        try (Service service = Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(
-                        config,
-                        db,
-                        metrics,
-                        ClassifierLoader.bundled(),
-                        MarkdownCommentRenderer.forApi(config.githubApiUrl())),
-                () -> true)) {
+        try (Service service = TestService.serve(
+                config, ClassifierLoader.bundled(), MarkdownCommentRenderer.forApi(config.githubApiUrl()))) {
             String base = "http://127.0.0.1:" + service.port();
             // given an older history, longer than one page
-            Threads threads = new Threads(db);
+            Threads threads = new Threads(db, db::writeTransaction);
             FakeClassifier plain = new FakeClassifier();
             for (int i = 1; i <= 55; i++) {
                 threads.recordClassification(
-                        new ThreadRef(48151623L, "example-ml/history", ThreadRef.Kind.ISSUE, 1000 + i, null),
+                        new ThreadRef.GitHubIssue(48151623L, "example-ml/history", 1000 + i, null),
                         "https://github.com/example-ml/history/issues/" + (1000 + i),
                         "old issue " + i,
                         plain.classify("old issue " + i),
-                        "passed");
+                        Verdict.PASSED);
             }
 
             // given every GitHub fixture but the uninstalls, as send-fixture sends them
@@ -173,24 +162,15 @@ class DashboardBrowserTest {
     }
 
     private static void send(String base, Path fixture) {
-        PrintStream previous = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = Cli.commandLine(Map.of())
-                    .execute("send-fixture", fixture.toString(), "--url", base + "/webhooks/github");
-        } finally {
-            System.setOut(previous);
-        }
-        assertThat(exit).as(fixture + ": " + out).isZero();
+        CliRun sent = CliRun.of("send-fixture", fixture.toString(), "--url", base + "/webhooks/github");
+        assertThat(sent.exit()).as(fixture + ": " + sent.out()).isZero();
     }
 
     private static void drained(Service service) {
         Eventually.await(
                 Duration.ofSeconds(60),
                 () -> {
-                    var counts = service.queue().countByState();
+                    var counts = service.wiring().queries().countByState();
                     return counts.get(JobState.QUEUED) == 0 && counts.get(JobState.RUNNING) == 0;
                 },
                 "queue drained");

@@ -28,9 +28,10 @@ class DashboardTest {
     void showsInstallationsActionsConfigErrorsAndDeadLettersEscaped() throws Exception {
         // given an installation, a dry-run action, a config error and a dead letter
         Database db = TestDatabase.open(dir.resolve("triage.db"));
-        new Installations(db).recordInstalled(2311213, "octo-org");
-        new Actions(db).record(2311213L, "octo-org/ml-server", 12, "add labels", "[security]", true);
-        new ConfigErrors(db)
+        new Installations(db, db::writeTransaction).recordInstalled(2311213, "octo-org");
+        new Actions(db, db::writeTransaction)
+                .record(2311213L, "octo-org/ml-server", 12, "add labels", "[security]", true);
+        new ConfigErrors(db, db::writeTransaction)
                 .record(
                         "octo-org/ml-server",
                         "octo-org/ml-server:.github/ai-security-triage.yml",
@@ -79,7 +80,7 @@ class DashboardTest {
     void withAPasswordThePageIsRefusedWithoutIt() throws Exception {
         // given a dashboard with a password
         Database db = TestDatabase.open(dir.resolve("triage.db"));
-        new Installations(db).recordInstalled(2311213, "private-org");
+        new Installations(db, db::writeTransaction).recordInstalled(2311213, "private-org");
         Javalin web = Javalin.create(config -> config.routes.get("/dashboard", new Dashboard(db, List::of, "s3cret")))
                 .start(0);
         try {

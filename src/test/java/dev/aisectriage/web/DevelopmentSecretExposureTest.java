@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.service.Service;
+import dev.aisectriage.support.Network;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,9 @@ class DevelopmentSecretExposureTest {
     Path dir;
 
     @Test
-    void givenAServiceLiveOnTheHubOnly_whenAStrangerSignsWithTheDevelopmentSecret_thenGitHubsEndpointRefusesIt()
+    void gitHubsEndpointRefusesItWhenAStrangerSignsWithTheDevelopmentSecretGivenAServiceLiveOnTheHubOnly()
             throws Exception {
-        Optional<String> external = nonLoopbackAddress();
+        Optional<String> external = Network.nonLoopbackAddress();
         assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to send from: skipped");
         AppConfig config = AppConfig.fromEnvironment(Map.of(
                 "HF_TOKEN", "hf_test",
@@ -43,7 +44,7 @@ class DevelopmentSecretExposureTest {
         assertThat(config.bindHost()).isEqualTo("0.0.0.0");
         assertThat(config.startupBanner()).contains("takes deliveries only from this machine");
 
-        try (Service service = Service.start(config, new EventRoutes(), () -> true)) {
+        try (Service service = TestService.running(config, new EventRoutes())) {
             byte[] body = Webhooks.fixture("issues-opened-security-report.json");
             HttpResponse<String> stranger = new Webhooks(
                             external.get(), service.port(), AppConfig.DEVELOPMENT_WEBHOOK_SECRET)
@@ -54,21 +55,51 @@ class DevelopmentSecretExposureTest {
             assertThat(stranger.statusCode()).isEqualTo(403);
             assertThat(stranger.body()).contains("WEBHOOK_SECRET");
             assertThat(local.statusCode()).isEqualTo(202);
-            assertThat(service.deliveries().outcomeOf("d-stranger")).isEmpty();
+            assertThat(service.wiring().deliveries().outcomeOf("d-stranger")).isEmpty();
         }
     }
 
-    private static Optional<String> nonLoopbackAddress() throws Exception {
-        for (NetworkInterface i : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (!i.isUp() || i.isLoopback()) {
-                continue;
-            }
-            for (InetAddress a : Collections.list(i.getInetAddresses())) {
-                if (a instanceof Inet4Address && !a.isLoopbackAddress()) {
-                    return Optional.of(a.getHostAddress());
-                }
-            }
+    @Test
+    void
+            givenTheImagesSettingsWithoutSecrets_whenAStrangerCalls_thenReadyzAnswersAndNeitherWebhookTakesTheDevelopmentSecret()
+                    throws Exception {
+        Optional<String> external = Network.nonLoopbackAddress();
+        assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to send from: skipped");
+        // given dry-run without any secret, listening on every interface as the image does (HOST=0.0.0.0)
+        Path database = dir.resolve("data/triage.db");
+        AppConfig config =
+                AppConfig.fromEnvironment(Map.of("HOST", "0.0.0.0", "PORT", "0", "DATABASE_PATH", database.toString()));
+
+        try (Service service = TestService.running(config, new EventRoutes())) {
+            // when a stranger asks for readiness and posts to both webhooks with the published secret
+            Webhooks stranger = new Webhooks(external.get(), service.port(), AppConfig.DEVELOPMENT_WEBHOOK_SECRET);
+            HttpResponse<String> ready = stranger.get("/readyz");
+            HttpResponse<String> github =
+                    stranger.send("issues", "d-stranger", Webhooks.fixture("issues-opened-security-report.json"));
+            HttpResponse<String> hub = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://" + external.get() + ":" + service.port()
+                                            + HuggingFaceWebhookEndpoint.PATH))
+                                    .header(
+                                            HuggingFaceWebhookEndpoint.SECRET_HEADER,
+                                            AppConfig.DEVELOPMENT_WEBHOOK_SECRET)
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(Webhooks.fixture(
+                                            "huggingface-discussion-create-pickle-code-execution.json")))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> setup =
+                    new Webhooks(service.port(), AppConfig.DEVELOPMENT_WEBHOOK_SECRET).get("/setup");
+
+            // then it is reachable, refuses both deliveries, and /setup (from this machine) writes beside the store
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(github.statusCode()).isEqualTo(403);
+            assertThat(hub.statusCode()).isEqualTo(403);
+            assertThat(hub.body()).contains("HF_WEBHOOK_SECRET");
+            assertThat(setup.body())
+                    .contains(database.toAbsolutePath()
+                            .getParent()
+                            .resolve(".env")
+                            .toString());
         }
-        return Optional.empty();
     }
 }

@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aisectriage.cli.ServeCommand;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.github.PrivateKeys;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
-import dev.aisectriage.store.Database;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeClassifier;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.PlainRenderer;
 import dev.aisectriage.support.TestConfig;
+import dev.aisectriage.support.TestKeys;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,12 +42,8 @@ class GitHubRequestMetricsTest {
     Path dir;
 
     @Test
-    void givenAConfigFileReadBeforeARestart_whenItIsRevalidatedAfter_thenMetricsCountTheRequestsAndThe304()
-            throws Exception {
-        String pem;
-        try (InputStream in = GitHubRequestMetricsTest.class.getResourceAsStream("/keys/test-app-pkcs1.pem")) {
-            pem = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    void metricsCountTheRequestsAndThe304WhenItIsRevalidatedAfterGivenAConfigFileReadBeforeARestart() throws Exception {
+        String pem = TestKeys.pem("test-app-pkcs1.pem");
         try (FakeGitHub github = new FakeGitHub("4242", PrivateKeys.publicKeyOf(PrivateKeys.parse(pem)))) {
             // given a repository whose config file GitHub answers with an ETag, then 304 while it holds
             String etag = "\"config-1\"";
@@ -90,14 +85,7 @@ class GitHubRequestMetricsTest {
 
     /** The service as serve wires it: the real gateway, on the HTTP cache in the database's folder by default. */
     private static Service start(AppConfig config) {
-        Database db = Database.open(config.databasePath());
-        TriageMetrics metrics = new TriageMetrics();
-        return Service.start(
-                config,
-                db,
-                metrics,
-                ServeCommand.triageRoutes(config, db, metrics, new FakeClassifier(), new PlainRenderer()),
-                () -> true);
+        return TestService.serve(config, new FakeClassifier(), new PlainRenderer());
     }
 
     private static void triage(Service service, String delivery, byte[] body) {
@@ -107,7 +95,8 @@ class GitHubRequestMetricsTest {
                 .isEqualTo(202);
         Eventually.await(
                 Duration.ofSeconds(20),
-                () -> service.queue()
+                () -> service.wiring()
+                        .queries()
                         .stateOf(delivery)
                         .filter(s -> s == JobState.DONE)
                         .isPresent(),

@@ -6,12 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.core.Delivery;
 import dev.aisectriage.event.EventRoutes;
-import dev.aisectriage.event.WebhookEvent;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.HubWebhooks;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class HuggingFaceWebhookEndpointTest {
     @TempDir
     Path dir;
 
-    final List<WebhookEvent> handled = new CopyOnWriteArrayList<>();
+    final List<Delivery> handled = new CopyOnWriteArrayList<>();
     Service service;
     HubWebhooks hub;
 
@@ -50,11 +51,11 @@ class HuggingFaceWebhookEndpointTest {
                 "0"));
         env.putAll(extra);
         EventRoutes routes = new EventRoutes()
-                .on("huggingface.discussion.create", handled::add)
-                .on("huggingface.discussion.update", handled::add)
-                .on("huggingface.discussion.comment.create", handled::add)
-                .on("huggingface.discussion.comment.update", handled::add);
-        service = Service.start(AppConfig.fromEnvironment(env), routes, () -> true);
+                .on("huggingface.discussion.create", (d, lease) -> handled.add(d))
+                .on("huggingface.discussion.update", (d, lease) -> handled.add(d))
+                .on("huggingface.discussion.comment.create", (d, lease) -> handled.add(d))
+                .on("huggingface.discussion.comment.update", (d, lease) -> handled.add(d));
+        service = TestService.running(AppConfig.fromEnvironment(env), routes);
         hub = new HubWebhooks(service.port(), SECRET);
     }
 
@@ -74,15 +75,15 @@ class HuggingFaceWebhookEndpointTest {
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.body()).contains("\"outcome\":\"queued\"");
         Eventually.await(Duration.ofSeconds(10), () -> handled.size() == 1, "handled");
-        WebhookEvent e = handled.get(0);
+        Delivery e = handled.get(0);
         assertThat(e.key()).isEqualTo("huggingface.discussion.create");
-        assertThat(e.deliveryId()).startsWith("hf-");
+        assertThat(e.id()).startsWith("hf-");
         assertThat(e.installationId()).isNull();
         assertThat(e.repository()).isEqualTo("example-ml/tiny-classifier");
         assertThat(e.payload().path("discussion").path("num").asInt()).isEqualTo(7);
         Eventually.await(
                 Duration.ofSeconds(10),
-                () -> service.queue().stateOf(e.deliveryId()).orElseThrow() == JobState.DONE,
+                () -> service.wiring().queries().stateOf(e.id()).orElseThrow() == JobState.DONE,
                 "job done");
     }
 
@@ -99,7 +100,7 @@ class HuggingFaceWebhookEndpointTest {
                 .during(Duration.ofMillis(300))
                 .atMost(Duration.ofSeconds(5))
                 .until(handled::size, n -> n == 1);
-        assertThat(service.deliveries().countByOutcome())
+        assertThat(service.wiring().deliveries().countByOutcome())
                 .containsEntry("queued", 1L)
                 .containsEntry("duplicate", 1L);
     }
@@ -126,8 +127,8 @@ class HuggingFaceWebhookEndpointTest {
                 .isEqualTo(403);
         assertThat(hub.post("", PICKLE, SECRET.substring(1)).statusCode()).isEqualTo(403);
 
-        assertThat(service.deliveries().count()).isZero();
-        assertThat(new String(service.metrics().scrape(), StandardCharsets.UTF_8))
+        assertThat(service.wiring().deliveries().count()).isZero();
+        assertThat(new String(service.wiring().metrics().scrape(), StandardCharsets.UTF_8))
                 .contains("triage_webhook_deliveries_total{event=\"unverified\",outcome=\"unauthorized\"} 1.0")
                 .contains("triage_webhook_deliveries_total{event=\"unverified\",outcome=\"forbidden\"} 3.0");
     }
@@ -152,7 +153,7 @@ class HuggingFaceWebhookEndpointTest {
         assertThat(answer.body())
                 .contains("\"outcome\":\"ignored\"")
                 .contains("not handled: huggingface.repo.content.update");
-        assertThat(service.deliveries().countByOutcome()).containsEntry("ignored", 1L);
+        assertThat(service.wiring().deliveries().countByOutcome()).containsEntry("ignored", 1L);
     }
 
     @Test
@@ -218,7 +219,7 @@ class HuggingFaceWebhookEndpointTest {
                                 .getBytes(StandardCharsets.UTF_8))
                         .statusCode())
                 .isEqualTo(400);
-        assertThat(service.deliveries().count()).isZero();
+        assertThat(service.wiring().deliveries().count()).isZero();
     }
 
     @Test
@@ -228,7 +229,7 @@ class HuggingFaceWebhookEndpointTest {
         hub.send(PICKLE);
         hub.send(Webhooks.fixture("huggingface-repo.content-update-new-commit.json"));
 
-        assertThat(new String(service.metrics().scrape(), StandardCharsets.UTF_8))
+        assertThat(new String(service.wiring().metrics().scrape(), StandardCharsets.UTF_8))
                 .contains("triage_hub_webhook_triggers_total{webhook=\"6390e855e30d9209411de93b\"} 2.0")
                 .contains("triage_webhook_deliveries_total{event=\"huggingface.discussion\",outcome=\"queued\"} 1.0");
     }

@@ -6,6 +6,7 @@ import dev.aisectriage.event.EventRoutes;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.support.ImmutableFiles;
 import dev.aisectriage.support.TestConfig;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ class ReadinessWriteTest {
     Path dir;
 
     @Test
-    void givenADatabaseFileThatCannotBeWritten_whenReadinessIsAsked_thenItAnswers503() throws Exception {
-        try (Service service = Service.start(TestConfig.dryRun(dir), new EventRoutes(), () -> true)) {
+    void itAnswers503WhenReadinessIsAskedGivenADatabaseFileThatCannotBeWritten() throws Exception {
+        try (Service service = TestService.running(TestConfig.dryRun(dir), new EventRoutes())) {
             Webhooks http = new Webhooks(service.port(), TestConfig.SECRET);
             assertThat(http.get("/readyz").statusCode()).isEqualTo(200);
             // Root ignores permission bits, so the files are made immutable instead (ext4 and most Linux file

@@ -62,7 +62,7 @@ class SetupFlowTest {
     }
 
     @Test
-    void givenNoApp_whenThePersonGoesThroughSetup_thenTheCredentialsLandInAnOwnerOnlyEnvFileThatServeReads()
+    void theCredentialsLandInAnOwnerOnlyEnvFileThatServeReadsWhenThePersonGoesThroughSetupGivenNoApp()
             throws Exception {
         // given GitHub converts the manifest code into the new App
         github.enqueue(new MockResponse.Builder()
@@ -117,13 +117,36 @@ class SetupFlowTest {
     }
 
     @Test
-    void givenACallbackWithAStateThisServerNeverIssued_whenItArrives_thenNothingIsExchangedNorWritten()
-            throws Exception {
+    void nothingIsExchangedNorWrittenWhenItArrivesGivenACallbackWithAStateThisServerNeverIssued() throws Exception {
         HttpResponse<String> forged = get("/setup/callback?code=abc123&state=deadbeef");
 
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(github.getRequestCount()).isZero();
         assertThat(dir.resolve(".env")).doesNotExist();
+    }
+
+    @Test
+    void givenPullRequestsTicked_whenTheFormIsSent_thenGitHubGetsTheManifestWithThePullRequestPermissionAndEvent()
+            throws Exception {
+        // when the person ticks "also pull requests", then leaves it unticked
+        HttpResponse<String> ticked = post("/setup", "account=user&pull_requests=on");
+        HttpResponse<String> plain = post("/setup", "account=user");
+
+        // then only the first manifest asks to read pull requests and subscribes to their event
+        JsonNode withPullRequests = manifestIn(ticked.body());
+        JsonNode standard = manifestIn(plain.body());
+        assertThat(withPullRequests.at("/default_permissions/pull_requests").asText())
+                .isEqualTo("read");
+        assertThat(withPullRequests.path("default_events").toString()).contains("\"pull_request\"");
+        assertThat(standard.at("/default_permissions/pull_requests").isMissingNode())
+                .isTrue();
+        assertThat(standard.path("default_events").toString()).doesNotContain("\"pull_request\"");
+    }
+
+    private static JsonNode manifestIn(String page) throws Exception {
+        Matcher field = Pattern.compile("name=\"manifest\" value=\"([^\"]*)\"").matcher(page);
+        assertThat(field.find()).as(page).isTrue();
+        return new ObjectMapper().readTree(unescape(field.group(1)));
     }
 
     private HttpResponse<String> get(String path) throws Exception {

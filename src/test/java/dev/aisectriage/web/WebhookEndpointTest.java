@@ -2,13 +2,15 @@ package dev.aisectriage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisectriage.config.AppConfig;
+import dev.aisectriage.core.Delivery;
 import dev.aisectriage.event.EventRoutes;
-import dev.aisectriage.event.WebhookEvent;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.DeliveryOutcome;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.TestConfig;
+import dev.aisectriage.support.TestService;
 import dev.aisectriage.support.Webhooks;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,17 +32,17 @@ class WebhookEndpointTest {
     @TempDir
     Path dir;
 
-    final List<WebhookEvent> handled = new CopyOnWriteArrayList<>();
+    final List<Delivery> handled = new CopyOnWriteArrayList<>();
     Service service;
     Webhooks github;
 
     @BeforeEach
     void start() {
         EventRoutes routes = new EventRoutes()
-                .on("issues.opened", handled::add)
-                .on("issue_comment.created", handled::add)
-                .on("installation.created", handled::add);
-        service = Service.start(TestConfig.dryRun(dir), routes, () -> true);
+                .on("issues.opened", (d, lease) -> handled.add(d))
+                .on("issue_comment.created", (d, lease) -> handled.add(d))
+                .on("installation.created", (d, lease) -> handled.add(d));
+        service = TestService.running(TestConfig.dryRun(dir), routes);
         github = new Webhooks(service.port(), TestConfig.SECRET);
     }
 
@@ -60,13 +62,13 @@ class WebhookEndpointTest {
         // then it is accepted, stored and its job runs the handler once
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.body()).contains("\"outcome\":\"queued\"");
-        assertThat(service.deliveries().outcomeOf("d-1")).contains(DeliveryOutcome.QUEUED);
+        assertThat(service.wiring().deliveries().outcomeOf("d-1")).contains(DeliveryOutcome.QUEUED);
         Eventually.await(
                 Duration.ofSeconds(10),
-                () -> service.queue().stateOf("d-1").orElseThrow() == JobState.DONE,
+                () -> service.wiring().queries().stateOf("d-1").orElseThrow() == JobState.DONE,
                 "job done");
         assertThat(handled).singleElement().satisfies(e -> {
-            assertThat(e.deliveryId()).isEqualTo("d-1");
+            assertThat(e.id()).isEqualTo("d-1");
             assertThat(e.key()).isEqualTo("issues.opened");
             assertThat(e.installationId()).isEqualTo(48151623L);
             assertThat(e.repository()).isEqualTo("example-ml/model-zoo");
@@ -82,7 +84,7 @@ class WebhookEndpointTest {
         HttpResponse<String> answer = github.post("issues", "d-wrong", body, signedWithAnotherSecret);
 
         assertThat(answer.statusCode()).isEqualTo(401);
-        assertThat(service.deliveries().count()).isZero();
+        assertThat(service.wiring().deliveries().count()).isZero();
     }
 
     @Test
@@ -96,7 +98,7 @@ class WebhookEndpointTest {
         HttpResponse<String> answer = github.post("issues", "d-tampered", tampered, signature);
 
         assertThat(answer.statusCode()).isEqualTo(401);
-        assertThat(service.deliveries().count()).isZero();
+        assertThat(service.wiring().deliveries().count()).isZero();
     }
 
     @Test
@@ -106,14 +108,13 @@ class WebhookEndpointTest {
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.body()).contains("missing X-Hub-Signature-256");
-        assertThat(service.deliveries().count()).isZero();
+        assertThat(service.wiring().deliveries().count()).isZero();
     }
 
     @Test
     void githubPublishedTestVectorPassesTheSignatureCheck() {
         // given GitHub's documented example: secret "It's a Secret to Everybody", payload "Hello, World!"
-        try (Service vectorService =
-                Service.start(withSecret("It's a Secret to Everybody"), new EventRoutes(), () -> true)) {
+        try (Service vectorService = TestService.running(withSecret("It's a Secret to Everybody"), new EventRoutes())) {
             Webhooks client = new Webhooks(vectorService.port(), "unused");
             byte[] body = "Hello, World!".getBytes(StandardCharsets.UTF_8);
             String documented = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
@@ -137,7 +138,7 @@ class WebhookEndpointTest {
         HttpResponse<String> answer = github.send("issues", "d-bad-json", body);
 
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(service.deliveries().count()).isZero();
+        assertThat(service.wiring().deliveries().count()).isZero();
     }
 
     @Test
@@ -148,7 +149,7 @@ class WebhookEndpointTest {
         HttpResponse<String> answer = github.send("issues", "d-huge", body);
 
         assertThat(answer.statusCode()).isEqualTo(413);
-        assertThat(service.deliveries().count()).isZero();
+        assertThat(service.wiring().deliveries().count()).isZero();
     }
 
     @Test
@@ -171,8 +172,8 @@ class WebhookEndpointTest {
 
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.body()).contains("\"outcome\":\"ignored\"");
-        assertThat(service.deliveries().outcomeOf("d-unhandled")).contains(DeliveryOutcome.IGNORED);
-        assertThat(service.queue().stateOf("d-unhandled")).isEmpty();
+        assertThat(service.wiring().deliveries().outcomeOf("d-unhandled")).contains(DeliveryOutcome.IGNORED);
+        assertThat(service.wiring().queries().stateOf("d-unhandled")).isEmpty();
     }
 
     @Test
@@ -181,7 +182,7 @@ class WebhookEndpointTest {
                 github.send("issues", "d-labeled", Webhooks.fixture("issues-labeled-security.json"));
 
         assertThat(answer.statusCode()).isEqualTo(202);
-        assertThat(service.deliveries().outcomeOf("d-labeled")).contains(DeliveryOutcome.IGNORED);
+        assertThat(service.wiring().deliveries().outcomeOf("d-labeled")).contains(DeliveryOutcome.IGNORED);
     }
 
     @Test
@@ -191,8 +192,8 @@ class WebhookEndpointTest {
 
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.body()).contains("no installation");
-        assertThat(service.deliveries().outcomeOf("d-repo-hook")).contains(DeliveryOutcome.IGNORED);
-        assertThat(service.queue().stateOf("d-repo-hook")).isEmpty();
+        assertThat(service.wiring().deliveries().outcomeOf("d-repo-hook")).contains(DeliveryOutcome.IGNORED);
+        assertThat(service.wiring().queries().stateOf("d-repo-hook")).isEmpty();
     }
 
     @Test
@@ -201,7 +202,7 @@ class WebhookEndpointTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("Design for failure.");
-        assertThat(service.deliveries().outcomeOf("d-ping")).contains(DeliveryOutcome.PING);
+        assertThat(service.wiring().deliveries().outcomeOf("d-ping")).contains(DeliveryOutcome.PING);
     }
 
     @Test
@@ -210,15 +211,15 @@ class WebhookEndpointTest {
         github.send("installation", "d-again", body);
         Eventually.await(
                 Duration.ofSeconds(10),
-                () -> service.queue().stateOf("d-again").orElseThrow() == JobState.DONE,
+                () -> service.wiring().queries().stateOf("d-again").orElseThrow() == JobState.DONE,
                 "first job done");
 
         HttpResponse<String> again = github.send("installation", "d-again", body);
 
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(again.body()).contains("\"outcome\":\"redelivery\"");
-        assertThat(service.deliveries().count()).isEqualTo(1);
-        assertThat(service.queue().countByState().get(JobState.DONE)).isEqualTo(1);
+        assertThat(service.wiring().deliveries().count()).isEqualTo(1);
+        assertThat(service.wiring().queries().countByState().get(JobState.DONE)).isEqualTo(1);
         assertThat(handled).hasSize(1);
     }
 
@@ -232,11 +233,11 @@ class WebhookEndpointTest {
         assertThat(first.body()).contains("\"outcome\":\"queued\"");
         assertThat(second.statusCode()).isEqualTo(202);
         assertThat(second.body()).contains("\"outcome\":\"duplicate\"");
-        assertThat(service.deliveries().outcomeOf("d-repo-copy")).contains(DeliveryOutcome.DUPLICATE);
-        assertThat(service.queue().stateOf("d-repo-copy")).isEmpty();
+        assertThat(service.wiring().deliveries().outcomeOf("d-repo-copy")).contains(DeliveryOutcome.DUPLICATE);
+        assertThat(service.wiring().queries().stateOf("d-repo-copy")).isEmpty();
         Eventually.await(
                 Duration.ofSeconds(10),
-                () -> service.queue().stateOf("d-app").orElseThrow() == JobState.DONE,
+                () -> service.wiring().queries().stateOf("d-app").orElseThrow() == JobState.DONE,
                 "job done");
         assertThat(handled).hasSize(1);
     }
@@ -253,8 +254,8 @@ class WebhookEndpointTest {
     void answerDoesNotWaitForTheHandlers() throws Exception {
         // given a handler that blocks until released
         CountDownLatch release = new CountDownLatch(1);
-        EventRoutes slow = new EventRoutes().on("issues.opened", e -> release.await(30, TimeUnit.SECONDS));
-        try (Service slowService = Service.start(TestConfig.dryRun(dir.resolve("slow")), slow, () -> true)) {
+        EventRoutes slow = new EventRoutes().on("issues.opened", (e, lease) -> release.await(30, TimeUnit.SECONDS));
+        try (Service slowService = TestService.running(TestConfig.dryRun(dir.resolve("slow")), slow)) {
             Webhooks client = new Webhooks(slowService.port(), TestConfig.SECRET);
 
             // when a delivery arrives
@@ -267,7 +268,7 @@ class WebhookEndpointTest {
             assertThat(answer.statusCode()).isEqualTo(202);
             Eventually.await(
                     Duration.ofSeconds(10),
-                    () -> slowService.queue().stateOf("d-slow").orElseThrow() == JobState.RUNNING,
+                    () -> slowService.wiring().queries().stateOf("d-slow").orElseThrow() == JobState.RUNNING,
                     "job running");
             assertThat(ms).isLessThan(5_000);
             release.countDown();
@@ -277,7 +278,7 @@ class WebhookEndpointTest {
     @Test
     void healthReadinessAndMetricsAreServed() {
         github.send("issues", "d-m", Webhooks.fixture("issues-opened-detailed-security-report.json"));
-        service.metrics().predictionRecorded(dev.aisectriage.classify.Theme.MODEL);
+        service.wiring().metrics().predictionRecorded(dev.aisectriage.classify.Theme.MODEL);
 
         assertThat(github.get("/healthz").statusCode()).isEqualTo(200);
         assertThat(github.get("/readyz").statusCode()).isEqualTo(200);
@@ -300,7 +301,9 @@ class WebhookEndpointTest {
 
     @Test
     void readinessIsFalseUntilTheModelIsLoaded() {
-        try (Service notReady = Service.start(TestConfig.dryRun(dir.resolve("nr")), new EventRoutes(), () -> false)) {
+        AppConfig config = TestConfig.dryRun(dir.resolve("nr"));
+        try (Service notReady =
+                Service.start(config, TestService.store(config), wiring -> new EventRoutes(), () -> false)) {
             HttpResponse<String> answer = new Webhooks(notReady.port(), TestConfig.SECRET).get("/readyz");
 
             assertThat(answer.statusCode()).isEqualTo(503);
@@ -330,6 +333,7 @@ class WebhookEndpointTest {
                 c.hub(),
                 null,
                 c.retentionDays(),
+                null,
                 null);
     }
 }

@@ -1,0 +1,34 @@
+package dev.aisectriage.event;
+
+import dev.aisectriage.store.ConfigErrors;
+import dev.aisectriage.store.Database;
+import dev.aisectriage.store.Feedback;
+import dev.aisectriage.store.HubPosts;
+import dev.aisectriage.store.Installations;
+import dev.aisectriage.store.Retention;
+import dev.aisectriage.store.Threads;
+import dev.aisectriage.store.Writes;
+
+/**
+ * The parts of the store the handlers read and write, all on one writer.
+ *
+ * @param retention asked to forget an installation's stored payloads when it is uninstalled
+ */
+public record Stores(
+        Threads threads,
+        Feedback feedback,
+        Installations installations,
+        ConfigErrors configErrors,
+        HubPosts hubPosts,
+        Retention retention) {
+
+    public static Stores on(Database db, Writes writes, Retention retention) {
+        return new Stores(
+                new Threads(db, writes),
+                new Feedback(db, writes),
+                new Installations(db, writes),
+                new ConfigErrors(db, writes),
+                new HubPosts(db, writes),
+                retention);
+    }
+}
