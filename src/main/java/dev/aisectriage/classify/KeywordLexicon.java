@@ -76,7 +76,12 @@ final class KeywordLexicon {
                         + "|untrusted|malicious|injected|user[- ](supplied|provided|controlled)|attacker[- ]controlled)"
                         + " (code|commands?|scripts?|python|shell|instructions|payloads?)"
                         + "|(executes?|runs?|ran|executed) (shell |system )?(commands?|code|scripts?|tools?) without"
-                        + " (any )?(asking|confirmation|approval|permission|sandbox|consent|validation|checks?)");
+                        + " (any )?(asking|confirmation|approval|permission|sandbox|consent|validation|checks?)"
+                        + "|(runs?|executes?|executed|running|executing) (the |that |this |its |any )?(code|payloads?"
+                        + "|commands?) (that is |which is |that's )?(stored|embedded|hidden|contained|packed) (in|inside"
+                        + "|within)|(runs?|executes?) (the |that |this |its )?code when (it is |it's )?(loaded|opened"
+                        + "|unpickled|imported)|(runs?|executes?) (that |this |the |malicious |hidden )?code on (their"
+                        + "|your|the user's|a user's|the victim's|anyone's) (own )?(machine|computer|system|host)");
         evidence(m, "command injection", "command injection|shell injection|os command injection");
         topic(m, "os.system/shell=true", "shell\\s*=\\s*true|os\\.system|os\\.popen|subprocess");
         evidence(m, "path traversal", "path traversal|directory traversal|\\.\\./\\.\\./|\\.\\.%2f|路径遍历|目录遍历|パストラバーサル");

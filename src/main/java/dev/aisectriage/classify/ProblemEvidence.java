@@ -73,7 +73,7 @@ final class ProblemEvidence {
                 "(flagged|detected|reported|marked|identified|quarantined) (as|by) (a )?(malware|virus|trojan|unsafe"
                         + "|malicious|suspicious|dangerous|windows defender|defender|antivirus|virustotal|picklescan"
                         + "|modelscan)|(picklescan|modelscan|virustotal|antivirus|windows defender|defender)"
-                        + " (flags?|flagged|detects?|detected|reports?|reported|found|warns?)"
+                        + "( on the hub| on hugging ?face)? (flags?|flagged|detects?|detected|reports?|reported|found|warns?)"
                         + "|virus (detected|found|alert)|(detected|found) (a )?(virus|trojan|malware)");
         plainWords(
                 m,

@@ -89,6 +89,24 @@ class KeywordStageTest {
     }
 
     @Test
+    void givenAFileThatRunsTheCodeStoredInIt_thenEachWayOfSayingItIsCodeExecution() {
+        // given a report in plain words, sentence by sentence: loading the file runs code hidden in it
+        List<String> sentences = List.of(
+                "The weights are a pickle that runs code when it is loaded.",
+                "Loading it runs code that is stored inside the file.",
+                "Anyone who downloads it executes that code on their own machine.");
+
+        // when / then
+        for (String s : sentences) {
+            assertThat(stage.match(s)).as(s).contains("remote code execution");
+        }
+        assertThat(stage.match("Picklescan on the Hub flags an unsafe import.")).contains("scanner flag");
+        // and code that runs in the ordinary sense is not evidence
+        assertThat(stage.match("The notebook runs code cells in order; the server executes the code on the GPU."))
+                .doesNotContain("remote code execution");
+    }
+
+    @Test
     void givenOrdinaryMlSenses_thenTheSecurityWordsAreNotMatched() {
         KeywordMatch m = stage.read(PostText.of("Memory leak when max_tokens is large\n"
                 + "There is a memory leak in the server; the agent learns to exploit the reward in RL. "
