@@ -38,21 +38,6 @@ public record LabelledPost(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A post without group, confidence or file. */
-    public LabelledPost(
-            String id,
-            String source,
-            String repo,
-            String url,
-            String text,
-            Integer isSecurity,
-            Theme theme,
-            List<Theme> themes,
-            List<String> issueCodes,
-            List<String> solutionCodes) {
-        this(id, source, repo, url, text, isSecurity, theme, themes, issueCodes, solutionCodes, null, null, null);
-    }
-
     /** Whether the labeller was sure: {@code high} confidence, or no confidence recorded (weak or coded posts). */
     public boolean confident() {
         return labelConfidence == null || labelConfidence.equals("high");

@@ -14,7 +14,8 @@ class DecisiveKeywordsTest {
     private static final KeywordStage KEYWORDS = new KeywordStage();
 
     private static LabelledPost post(int n, String text, int security) {
-        return new LabelledPost("o/r-" + n, "github_issue", "o/r" + n, null, text, security, null, null, null, null);
+        return new LabelledPost(
+                "o/r-" + n, "github_issue", "o/r" + n, null, text, security, null, null, null, null, null, null, null);
     }
 
     /** AI-project issues (tuning posts): {@code namingXss} name XSS, of which {@code notSecurity} are not security. */
