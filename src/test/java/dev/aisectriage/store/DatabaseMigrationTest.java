@@ -75,13 +75,13 @@ class DatabaseMigrationTest {
                         .orElseThrow()
                         .commentId())
                 .isEqualTo("777");
-        assertThat(versions(db)).containsExactly("2", "3", "4", "5");
+        assertThat(versions(db)).containsExactly("2", "3", "4", "5", "6");
         assertThat(q.queries().countByState()).containsEntry(JobState.RUNNING, 1L);
         writer.close();
 
         // and opening it again applies nothing twice
         Database.open(file);
-        assertThat(versions(db)).containsExactly("2", "3", "4", "5");
+        assertThat(versions(db)).containsExactly("2", "3", "4", "5", "6");
     }
 
     @ParameterizedTest
@@ -128,6 +128,50 @@ class DatabaseMigrationTest {
                 .contains(new HubPosts.HubPost("Pickle", "c0", "the pickle runs code", true, false));
         assertThat(threads.find(new ThreadRef.GitHubIssue(9L, "o/r", 3, null)))
                 .hasValueSatisfying(t -> assertThat(t.verdict()).isEqualTo(Verdict.PASSED));
+        db.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void theFeedbackOfAStoreOfMigration5BecomesEachThreadsCorrectionForTheClassifierToRead(TestStore store) {
+        // given a store at migration 5 with two signals on one thread (a theme, then "not security"), one on a
+        // thread whose text was never stored
+        String url = store == TestStore.SQLITE ? "jdbc:sqlite:" + dir.resolve("v5.db") : TestStore.freshSchema();
+        Migrations.configure(store == TestStore.SQLITE ? Database.Dialect.SQLITE : Database.Dialect.POSTGRESQL)
+                .dataSource(url, null, null)
+                .target("5")
+                .load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO threads (installation_id, repository, kind, number, url, text) VALUES (9, 'o/r',"
+                    + " 'issue', 3, 'https://github.com/o/r/issues/3', 'How do I set my API key?')");
+            s.execute("INSERT INTO threads (installation_id, repository, kind, number) VALUES (9, 'o/r', 'issue', 4)");
+            String feedback = "INSERT INTO feedback (delivery_id, installation_id, repository, kind, number, signal,"
+                    + " is_security, theme, actor, created_at) VALUES ";
+            s.execute(feedback + "('d-1', 9, 'o/r', 'issue', 3, 'theme', 1, 'MODEL', 'max', '2026-11-01T00:00:00Z')");
+            s.execute(
+                    feedback + "('d-2', 9, 'o/r', 'issue', 3, 'not_security', 0, NULL, 'ann', '2026-11-02T00:00:00Z')");
+            s.execute(
+                    feedback + "('d-3', 9, 'o/r', 'issue', 4, 'not_security', 0, NULL, 'ann', '2026-11-03T00:00:00Z')");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+
+        // when today's service opens it
+        Database db = store == TestStore.SQLITE ? Database.open(dir.resolve("v5.db")) : Database.openPostgres(url, 2);
+
+        // then the thread with a text has its latest word as its correction, not read by any classifier yet
+        assertThat(new Corrections(db, db::writeTransaction).all())
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.ref()).isEqualTo(new ThreadRef.GitHubIssue(9L, "o/r", 3, null));
+                    assertThat(c.text()).isEqualTo("How do I set my API key?");
+                    assertThat(c.security()).isFalse();
+                    assertThat(c.signal()).isEqualTo("not_security");
+                    assertThat(c.actor()).isEqualTo("ann");
+                    assertThat(c.reading()).isNull();
+                });
         db.close();
     }
 
