@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
  */
 class CommentSnapshotTest {
 
+    private static final String ISSUE_12 = "https://github.com/acme/diffusion-kit/issues/12";
+
     private final MarkdownCommentRenderer renderer = MarkdownCommentRenderer.withDefaults();
 
     @Test
@@ -63,6 +65,38 @@ class CommentSnapshotTest {
                         "line 3: unknown key 'treshold' (did you mean 'threshold'?)",
                         "line 7: 'comment' must be true or false"));
         Snapshots.assertMatches("triage-config-error", renderer.triageComment(context));
+    }
+
+    @Test
+    void notSecurityAsTheMaintainersCorrectedThisThread() {
+        Snapshots.assertMatches(
+                "triage-corrected-not-security",
+                renderer.triageComment(Posts.context(Posts.DESERIALIZATION_TEXT, Posts.deserialization())
+                        .following(new CommentContext.Correction(12, ISSUE_12, 1, true, false))));
+    }
+
+    @Test
+    void securityAsTheMaintainersCorrectedThisThreadFromALowConfidence() {
+        Snapshots.assertMatches(
+                "triage-corrected-security",
+                renderer.triageComment(Posts.context(Posts.AMBIGUOUS_TEXT, Posts.ambiguous())
+                        .following(new CommentContext.Correction(12, ISSUE_12, 1, true, true))));
+    }
+
+    @Test
+    void securityFollowingTheCorrectionOfAVerySimilarPost() {
+        Snapshots.assertMatches(
+                "triage-following-a-correction",
+                renderer.triageComment(Posts.context(Posts.PROMPT_INJECTION_TEXT, Posts.promptInjection())
+                        .following(new CommentContext.Correction(12, ISSUE_12, 0.912, false, true))));
+    }
+
+    @Test
+    void explainOfAPostFollowingANotSecurityCorrectionOfAVerySimilarPost() {
+        Snapshots.assertMatches(
+                "explain-following-a-correction",
+                renderer.explainComment(Posts.context(Posts.DESERIALIZATION_TEXT, Posts.deserialization())
+                        .following(new CommentContext.Correction(12, ISSUE_12, 0.874, false, false))));
     }
 
     @Test
