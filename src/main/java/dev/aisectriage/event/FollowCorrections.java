@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * is not followed by a post whose keywords show something the corrected post's did not, a "security" not by a post
  * lacking what the corrected post showed). Measured on real near-duplicates in docs/model.md ("Corrections").
  *
- * <p>Only a repository with corrections pays: for the others it is one indexed look-up; for theirs the post's
- * embedding, one forward pass of the encoder (the classifier's seam runs it again even where the cascade ran it).
+ * <p>Only a post a correction could change pays: for the others it is one indexed look-up of the repository's
+ * corrections; for those the post's embedding, one forward pass of the encoder (the classifier's seam runs it again
+ * even where the cascade ran it). In a repository whose maintainers only took the bot's flags back, that is a post
+ * the model flags or is unsure about; where they flagged posts the bot passed, every post (docs/benchmarks.md).
  */
 public final class FollowCorrections {
 
@@ -46,21 +48,26 @@ public final class FollowCorrections {
         this.corrections = corrections;
     }
 
-    /** The verdict of a post the model read as {@code prediction}, in its repository under {@code config}. */
+    /**
+     * The verdict of a post the model read as {@code prediction}, in its repository under {@code config}. The post is
+     * embedded only when one of the repository's corrections could change what the bot does with it.
+     */
     public Corrected follow(ThreadRef ref, String text, Prediction prediction, RepoConfig config) {
+        Verdict model = Verdicts.verdict(prediction, config);
+        Corrected own = new Corrected(prediction, model, null);
         List<Correction> known = corrections.ofRepository(ref.repository());
-        if (known.isEmpty()) {
-            return new Corrected(prediction, Verdicts.verdict(prediction, config), null);
-        }
         for (Correction c : known) {
             if (sameThread(c.ref(), ref)) {
                 return apply(c, 1, true, prediction, config);
             }
         }
+        if (known.stream().noneMatch(c -> mayChange(c, prediction, model))) {
+            return own;
+        }
         Optional<float[]> embedding = classifier.embedding(matchText(text));
         Optional<Match> match = embedding.flatMap(e -> nearest(current(known), e, prediction.keywords()));
         if (match.isEmpty()) {
-            return new Corrected(prediction, Verdicts.verdict(prediction, config), null);
+            return own;
         }
         Correction c = match.get().correction();
         LOG.info(
@@ -86,6 +93,12 @@ public final class FollowCorrections {
      * @param keywords the keywords the classifier matched in the post
      */
     public static Optional<Match> nearest(List<Correction> corrections, float[] embedding, List<String> keywords) {
+        return nearest(corrections, embedding, keywords, VERY_CLOSE);
+    }
+
+    /** As {@link #nearest(List, float[], List)}, from the similarity {@code from} up (to measure other thresholds). */
+    public static Optional<Match> nearest(
+            List<Correction> corrections, float[] embedding, List<String> keywords, double from) {
         Match best = null;
         for (Correction c : corrections) {
             float[] other = c.reading() == null ? null : c.reading().embedding();
@@ -96,9 +109,7 @@ public final class FollowCorrections {
             for (int i = 0; i < other.length; i++) {
                 similarity += embedding[i] * other[i];
             }
-            if (similarity >= VERY_CLOSE
-                    && sameEvidence(c, keywords)
-                    && (best == null || similarity > best.similarity())) {
+            if (similarity >= from && sameEvidence(c, keywords) && (best == null || similarity > best.similarity())) {
                 best = new Match(c, similarity);
             }
         }
@@ -125,6 +136,21 @@ public final class FollowCorrections {
             }
         }
         return out.toString().strip();
+    }
+
+    /**
+     * Whether following the correction could change the post's verdict or theme: a "not security" where the model
+     * flagged the post or was unsure, a "security" where it did not flag it or gave another theme. A correction this
+     * classifier read must show the post's evidence too; one it has not read yet might.
+     */
+    private boolean mayChange(Correction c, Prediction prediction, Verdict model) {
+        boolean changes = c.security()
+                ? (model != Verdict.FLAGGED && model != Verdict.IGNORED)
+                        || (c.theme() != null && c.theme() != prediction.primaryTheme())
+                : model == Verdict.FLAGGED || model == Verdict.ABSTAINED;
+        boolean read = c.reading() != null
+                && classifier.modelVersion().equals(c.reading().modelVersion());
+        return changes && (!read || sameEvidence(c, prediction.keywords()));
     }
 
     /** A correction a post follows, and how close the two posts are. */

@@ -68,6 +68,17 @@ class FollowCorrectionsTest {
     }
 
     @Test
+    void aPostTheModelPassesIsNeverEmbeddedWhereTheMaintainersOnlyTookFlagsBack() {
+        corrections.record(correction(issue(1), 0.99, false, List.of()));
+
+        Corrected corrected = follow().follow(POST, "the post", passed(List.of()), RepoConfig.defaults());
+
+        assertThat(corrected.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(corrected.correction()).isNull();
+        assertThat(embedded).isEmpty();
+    }
+
+    @Test
     void aPostFollowsTheClosestOfTheVeryCloseCorrectionsAndNoneUnderVeryClose() {
         // given a "security" correction at cosine 0.80 and a "not security" one at 0.90
         corrections.record(correction(issue(1), 0.80, true, List.of()));
