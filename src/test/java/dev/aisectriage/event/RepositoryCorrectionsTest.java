@@ -151,6 +151,42 @@ class RepositoryCorrectionsTest {
     }
 
     @Test
+    void afterNotSecurityOrThemeFromAMaintainerTheLabelsAndTheCommentShowTheirVerdictAndNotTheModels()
+            throws Exception {
+        // given two posts the bot flagged with the System & Software theme, its comment giving the model's confidence
+        Bot bot = bot();
+        bot.handle(opened(REPO, 21, LOOK_ALIKE, "d-1"));
+        bot.handle(opened(REPO, 23, DIFFERENT_REPORT, "d-2"));
+        assertThat(github.labelsOf(REPO + "#21")).contains("security", "ai-security: system-software");
+        assertThat(github.commentsOf(REPO + "#21"))
+                .allSatisfy((id, body) -> assertThat(body)
+                        .contains("**Security issue: System & Software")
+                        .contains("%)"));
+
+        // when a maintainer says the first is not security and the second's theme is model
+        bot.handle(command(REPO, 21, LOOK_ALIKE, "/ai-security not-security", "d-3"));
+        bot.handle(command(REPO, 23, DIFFERENT_REPORT, "/ai-security theme model", "d-4"));
+
+        // then the first keeps no label of the bot, and its comment has no security line and no confidence
+        assertThat(github.labelsOf(REPO + "#21")).isEmpty();
+        assertThat(github.commentsOf(REPO + "#21"))
+                .hasSize(1)
+                .allSatisfy((id, body) -> assertThat(body)
+                        .contains("**Not a security issue** (corrected by the maintainers)")
+                        .doesNotContain("Security issue:")
+                        .doesNotContain("%)"));
+        // and the second carries the model theme's label in place of the old one, its comment the model theme
+        assertThat(github.labelsOf(REPO + "#23")).containsExactlyInAnyOrder("security", "ai-security: model");
+        assertThat(github.commentsOf(REPO + "#23"))
+                .hasSize(1)
+                .allSatisfy((id, body) -> assertThat(body)
+                        .contains("**Security issue: Model")
+                        .contains("(corrected by the maintainers)")
+                        .doesNotContain("System & Software")
+                        .doesNotContain("%)"));
+    }
+
+    @Test
     void aRepositorysCorrectionsAreForgottenWithItsInstallation() throws Exception {
         // given a correction
         Bot bot = bot();
@@ -195,9 +231,14 @@ class RepositoryCorrectionsTest {
     }
 
     static Delivery explain(String repository, int number, String[] post, String deliveryId) {
+        return command(repository, number, post, "/ai-security explain", deliveryId);
+    }
+
+    /** A member's comment on post {@code number} of {@code repository} saying {@code body}. */
+    static Delivery command(String repository, int number, String[] post, String body, String deliveryId) {
         return Fixtures.event("issue_comment-created-slash-command-by-member.json", deliveryId, p -> {
             at(p, repository, number, post);
-            p.with("comment").put("body", "/ai-security explain");
+            p.with("comment").put("body", body);
         });
     }
 
