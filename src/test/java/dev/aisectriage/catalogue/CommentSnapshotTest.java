@@ -1,7 +1,12 @@
 package dev.aisectriage.catalogue;
 
+import dev.aisectriage.classify.Prediction;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Rendered comments against {@code src/test/resources/snapshots/}: any unintended change fails. Update after an
@@ -67,36 +72,42 @@ class CommentSnapshotTest {
         Snapshots.assertMatches("triage-config-error", renderer.triageComment(context));
     }
 
-    @Test
-    void notSecurityAsTheMaintainersCorrectedThisThread() {
+    /**
+     * The comment follows a maintainer's correction: "not security" or "security" (from a low confidence) of this very
+     * thread, "security" of a very similar post; and the explanation of a post following a "not security" one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corrections")
+    void theCommentSaysTheMaintainersCorrectedVerdictInPlaceOfTheModelsConfidence(
+            String snapshot, String text, Prediction prediction, CommentContext.Correction correction) {
+        CommentContext context = Posts.context(text, prediction).following(correction);
         Snapshots.assertMatches(
-                "triage-corrected-not-security",
-                renderer.triageComment(Posts.context(Posts.DESERIALIZATION_TEXT, Posts.deserialization())
-                        .following(new CommentContext.Correction(12, ISSUE_12, 1, true, false))));
+                snapshot,
+                snapshot.startsWith("explain") ? renderer.explainComment(context) : renderer.triageComment(context));
     }
 
-    @Test
-    void securityAsTheMaintainersCorrectedThisThreadFromALowConfidence() {
-        Snapshots.assertMatches(
-                "triage-corrected-security",
-                renderer.triageComment(Posts.context(Posts.AMBIGUOUS_TEXT, Posts.ambiguous())
-                        .following(new CommentContext.Correction(12, ISSUE_12, 1, true, true))));
-    }
-
-    @Test
-    void securityFollowingTheCorrectionOfAVerySimilarPost() {
-        Snapshots.assertMatches(
-                "triage-following-a-correction",
-                renderer.triageComment(Posts.context(Posts.PROMPT_INJECTION_TEXT, Posts.promptInjection())
-                        .following(new CommentContext.Correction(12, ISSUE_12, 0.912, false, true))));
-    }
-
-    @Test
-    void explainOfAPostFollowingANotSecurityCorrectionOfAVerySimilarPost() {
-        Snapshots.assertMatches(
-                "explain-following-a-correction",
-                renderer.explainComment(Posts.context(Posts.DESERIALIZATION_TEXT, Posts.deserialization())
-                        .following(new CommentContext.Correction(12, ISSUE_12, 0.874, false, false))));
+    static Stream<Arguments> corrections() {
+        return Stream.of(
+                Arguments.of(
+                        "triage-corrected-not-security",
+                        Posts.DESERIALIZATION_TEXT,
+                        Posts.deserialization(),
+                        new CommentContext.Correction(12, ISSUE_12, 1, true, false)),
+                Arguments.of(
+                        "triage-corrected-security",
+                        Posts.AMBIGUOUS_TEXT,
+                        Posts.ambiguous(),
+                        new CommentContext.Correction(12, ISSUE_12, 1, true, true)),
+                Arguments.of(
+                        "triage-following-a-correction",
+                        Posts.PROMPT_INJECTION_TEXT,
+                        Posts.promptInjection(),
+                        new CommentContext.Correction(12, ISSUE_12, 0.912, false, true)),
+                Arguments.of(
+                        "explain-following-a-correction",
+                        Posts.DESERIALIZATION_TEXT,
+                        Posts.deserialization(),
+                        new CommentContext.Correction(12, ISSUE_12, 0.874, false, false)));
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Which correction a post follows: its thread's own, else the closest very close one of its repository with the same
@@ -56,24 +58,24 @@ class FollowCorrectionsTest {
         db.close();
     }
 
-    @Test
-    void aPostOfARepositoryWithoutCorrectionsIsNeverEmbeddedAndKeepsTheModelsVerdict() {
-        corrections.record(correction(new ThreadRef.GitHubIssue(9L, "o/elsewhere", 1, null), 1, false, List.of()));
+    /**
+     * A post no correction could change pays nothing: one of a repository without corrections (its installation has
+     * one elsewhere), and one the model passes where the maintainers only took flags back.
+     */
+    @ParameterizedTest
+    @CsvSource({"o/elsewhere, true, FLAGGED", "o/r, false, PASSED"})
+    void aPostNoCorrectionCouldChangeIsNeverEmbeddedAndKeepsTheModelsVerdict(
+            String correctedRepository, boolean modelFlags, Verdict model) {
+        // given a "not security" correction of a very close post of that repository
+        corrections.record(
+                correction(new ThreadRef.GitHubIssue(9L, correctedRepository, 1, null), 0.99, false, List.of()));
 
-        Corrected corrected = follow().follow(POST, "the post", flagged(List.of()), RepoConfig.defaults());
+        // when a post of o/r arrives that the model flags, or passes
+        Prediction prediction = modelFlags ? flagged(List.of()) : passed(List.of());
+        Corrected corrected = follow().follow(POST, "the post", prediction, RepoConfig.defaults());
 
-        assertThat(corrected.verdict()).isEqualTo(Verdict.FLAGGED);
-        assertThat(corrected.correction()).isNull();
-        assertThat(embedded).isEmpty();
-    }
-
-    @Test
-    void aPostTheModelPassesIsNeverEmbeddedWhereTheMaintainersOnlyTookFlagsBack() {
-        corrections.record(correction(issue(1), 0.99, false, List.of()));
-
-        Corrected corrected = follow().follow(POST, "the post", passed(List.of()), RepoConfig.defaults());
-
-        assertThat(corrected.verdict()).isEqualTo(Verdict.PASSED);
+        // then it keeps the model's verdict and was never embedded
+        assertThat(corrected.verdict()).isEqualTo(model);
         assertThat(corrected.correction()).isNull();
         assertThat(embedded).isEmpty();
     }

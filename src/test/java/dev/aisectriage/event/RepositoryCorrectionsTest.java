@@ -16,6 +16,7 @@ import dev.aisectriage.support.Fixtures;
 import dev.aisectriage.support.TestStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,12 +117,7 @@ class RepositoryCorrectionsTest {
 
         // and the corrected thread lost the bot's other labels, its comment saying so without the model's confidence
         assertThat(github.labelsOf(REPO + "#21")).doesNotContain("ai-security: system-software");
-        assertThat(github.commentsOf(REPO + "#21"))
-                .hasSize(1)
-                .allSatisfy((id, body) -> assertThat(body)
-                        .contains("**Not a security issue** (corrected by the maintainers)")
-                        .doesNotContain("Security issue:")
-                        .doesNotContain("confidence"));
+        assertCommentCorrectedToNotSecurity(REPO + "#21");
     }
 
     @Test
@@ -138,16 +134,11 @@ class RepositoryCorrectionsTest {
 
         // then it is not flagged, and the explanation names the corrected post and how close it is
         assertThat(github.labelsOf(REPO + "#22")).isEmpty();
-        assertThat(github.commentsOf(REPO + "#22"))
-                .hasSize(1)
-                .allSatisfy(
-                        (id, body) -> assertThat(body)
-                                .contains(
-                                        "**Not a security issue** (as the maintainers corrected a very similar post, "
-                                                + "[#21](https://redirect.github.com/octo-org/ml-server/issues/21): similarity 0.9")
-                                .containsPattern(
-                                        "\\*\\*Corrected by the maintainers:\\*\\* \\[#21\\]\\([^)]+\\), a very similar"
-                                                + " post \\(similarity 0\\.9\\d\\), is not a security issue, and this verdict follows theirs"));
+        assertThat(theCommentOf(REPO + "#22"))
+                .contains("**Not a security issue** (as the maintainers corrected a very similar post, "
+                        + "[#21](https://redirect.github.com/octo-org/ml-server/issues/21): similarity 0.9")
+                .containsPattern("\\*\\*Corrected by the maintainers:\\*\\* \\[#21\\]\\([^)]+\\), a very similar"
+                        + " post \\(similarity 0\\.9\\d\\), is not a security issue, and this verdict follows theirs");
     }
 
     @Test
@@ -158,10 +149,7 @@ class RepositoryCorrectionsTest {
         bot.handle(opened(REPO, 21, LOOK_ALIKE, "d-1"));
         bot.handle(opened(REPO, 23, DIFFERENT_REPORT, "d-2"));
         assertThat(github.labelsOf(REPO + "#21")).contains("security", "ai-security: system-software");
-        assertThat(github.commentsOf(REPO + "#21"))
-                .allSatisfy((id, body) -> assertThat(body)
-                        .contains("**Security issue: System & Software")
-                        .contains("%)"));
+        assertThat(theCommentOf(REPO + "#21")).contains("**Security issue: System & Software", "%)");
 
         // when a maintainer says the first is not security and the second's theme is model
         bot.handle(command(REPO, 21, LOOK_ALIKE, "/ai-security not-security", "d-3"));
@@ -169,21 +157,12 @@ class RepositoryCorrectionsTest {
 
         // then the first keeps no label of the bot, and its comment has no security line and no confidence
         assertThat(github.labelsOf(REPO + "#21")).isEmpty();
-        assertThat(github.commentsOf(REPO + "#21"))
-                .hasSize(1)
-                .allSatisfy((id, body) -> assertThat(body)
-                        .contains("**Not a security issue** (corrected by the maintainers)")
-                        .doesNotContain("Security issue:")
-                        .doesNotContain("%)"));
+        assertCommentCorrectedToNotSecurity(REPO + "#21");
         // and the second carries the model theme's label in place of the old one, its comment the model theme
         assertThat(github.labelsOf(REPO + "#23")).containsExactlyInAnyOrder("security", "ai-security: model");
-        assertThat(github.commentsOf(REPO + "#23"))
-                .hasSize(1)
-                .allSatisfy((id, body) -> assertThat(body)
-                        .contains("**Security issue: Model")
-                        .contains("(corrected by the maintainers)")
-                        .doesNotContain("System & Software")
-                        .doesNotContain("%)"));
+        assertThat(theCommentOf(REPO + "#23"))
+                .contains("**Security issue: Model", "(corrected by the maintainers)")
+                .doesNotContain("System & Software", "%)");
     }
 
     @Test
@@ -202,6 +181,20 @@ class RepositoryCorrectionsTest {
         // then nothing of the correction is left, and the near-duplicate is flagged as the model says
         assertThat(corrections.all()).isEmpty();
         assertThat(github.labelsOf(REPO + "#22")).contains("security");
+    }
+
+    /** The bot's one comment on {@code thread} says the maintainers found no security issue, and no confidence. */
+    private void assertCommentCorrectedToNotSecurity(String thread) {
+        assertThat(theCommentOf(thread))
+                .contains("**Not a security issue** (corrected by the maintainers)")
+                .doesNotContain("Security issue:", "confidence", "%)");
+    }
+
+    /** The bot's one comment on {@code thread}. */
+    private String theCommentOf(String thread) {
+        Map<String, String> comments = github.commentsOf(thread);
+        assertThat(comments).hasSize(1);
+        return comments.values().iterator().next();
     }
 
     /** The bot on this test's store, opened again by each call (a second call is a restart). */
