@@ -26,16 +26,21 @@ import org.slf4j.LoggerFactory;
  * correction of this very thread, or else of the post of the repository closest to it if that one is very close (the
  * cosine of their sentence embeddings at least {@link #VERY_CLOSE}) and shows the same evidence (a "not security"
  * is not followed by a post whose keywords show something the corrected post's did not, a "security" not by a post
- * lacking what the corrected post showed). Measured on real near-duplicates in docs/model.md ("Corrections").
+ * lacking what the corrected post showed). Measured on real near-duplicates and distinct posts of one repository
+ * in docs/configuration.md ("Corrections": command, pairs and figures; {@code bench/CorrectionReach}).
  *
  * <p>Only a post a correction could change pays: for the others it is one indexed look-up of the repository's
  * corrections; for those the post's embedding, one forward pass of the encoder (the classifier's seam runs it again
  * even where the cascade ran it). In a repository whose maintainers only took the bot's flags back, that is a post
- * the model flags or is unsure about; where they flagged posts the bot passed, every post (docs/benchmarks.md).
+ * the model flags or is unsure about; where they flagged posts the bot passed, also a post it passes
+ * (docs/benchmarks.md, "Corrections step": command and figures, {@code bench/CorrectionCost}).
  */
 public final class FollowCorrections {
 
-    /** From this cosine similarity up a post is a near-duplicate of a corrected one (docs/model.md). */
+    /**
+     * From this cosine similarity up a post is a near-duplicate of a corrected one: with the evidence rule no distinct
+     * post of another label or theme came above 0.70 on the shared data (docs/configuration.md, "Corrections").
+     */
     public static final double VERY_CLOSE = 0.75;
 
     private static final Logger LOG = LoggerFactory.getLogger(FollowCorrections.class);
