@@ -29,11 +29,6 @@ public final class HeadsClassifier implements Classifier, AutoCloseable {
     }
 
     @Override
-    public Optional<float[]> embedding(String text) {
-        return Optional.of(encoder.embed(text == null ? "" : text));
-    }
-
-    @Override
     public String modelVersion() {
         return heads.artefact().version();
     }
