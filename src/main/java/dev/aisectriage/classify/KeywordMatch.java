@@ -7,28 +7,11 @@ import java.util.List;
 /**
  * What the keyword stage found in one post: per keyword, where it first appears in the post's own sentences and in
  * what was pasted (-1: nowhere), which ordinary senses were blanked out, and the post's split.
+ *
+ * @param titleLength where the title ends in the post's own sentences (evidence before it is in the title)
  */
-public final class KeywordMatch {
-
-    private final KeywordStage stage;
-    private final int[] inProse;
-    private final int[] inPasted;
-    private final boolean[] senses;
-    private final PostText post;
-    private final int titleLength;
-
-    KeywordMatch(KeywordStage stage, int[] inProse, int[] inPasted, boolean[] senses, PostText post, int titleLength) {
-        this.stage = stage;
-        this.inProse = inProse;
-        this.inPasted = inPasted;
-        this.senses = senses;
-        this.post = post;
-        this.titleLength = titleLength;
-    }
-
-    public PostText post() {
-        return post;
-    }
+public record KeywordMatch(
+        KeywordStage stage, int[] inProse, int[] inPasted, boolean[] senses, PostText post, int titleLength) {
 
     /** Every matched keyword, those of the post's own sentences first, each group in order of first appearance. */
     public List<String> names() {

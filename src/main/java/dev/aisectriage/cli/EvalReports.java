@@ -51,34 +51,44 @@ final class EvalReports {
                 q.at("/ordinary_posts/n").asInt(),
                 q.at("/ordinary_posts/flagged_per_1000").asDouble(),
                 q.at("/ordinary_posts/abstained_per_1000").asDouble());
-        q.path("groups")
-                .fields()
-                .forEachRemaining(e -> out.printf(
-                        Locale.ROOT,
-                        "  %-12s n=%4d flagged %.3f, needs-triage %.3f, either %.3f%n",
-                        e.getKey(),
-                        e.getValue().path("n").asInt(),
-                        e.getValue().path("flagged_share").asDouble(),
-                        e.getValue().path("abstained_share").asDouble(),
-                        e.getValue().path("flagged_or_abstained_share").asDouble()));
-        q.path("expected_precision")
-                .fields()
-                .forEachRemaining(e -> out.printf(
-                        Locale.ROOT,
-                        "  expected precision at %s: %.3f (ordinary stream), %.3f (one negative in ten a look-alike)%n",
-                        e.getKey(),
-                        e.getValue().path("ordinary_stream").asDouble(),
-                        e.getValue().path("with_look_alikes").asDouble()));
-        q.path("files")
-                .fields()
-                .forEachRemaining(e -> out.printf(
-                        Locale.ROOT,
-                        "  %-34s security recall %s precision %s | theme primary %s among labelled %s%n",
-                        e.getKey(),
-                        e.getValue().at("/security/recall"),
-                        e.getValue().at("/security/precision"),
-                        e.getValue().at("/theme/primary_accuracy"),
-                        e.getValue().at("/theme/among_labelled")));
+        printEach(
+                out,
+                q.path("groups"),
+                "  %-12s n=%4d flagged %.3f, needs-triage %.3f, either %.3f%n",
+                "/n",
+                "/flagged_share",
+                "/abstained_share",
+                "/flagged_or_abstained_share");
+        printEach(
+                out,
+                q.path("expected_precision"),
+                "  expected precision at %s: %.3f (ordinary stream), %.3f (one negative in ten a look-alike)%n",
+                "/ordinary_stream",
+                "/with_look_alikes");
+        printEach(
+                out,
+                q.path("files"),
+                "  %-34s security recall %s precision %s | theme primary %s among labelled %s%n",
+                "/security/recall",
+                "/security/precision",
+                "/theme/primary_accuracy",
+                "/theme/among_labelled");
+    }
+
+    /**
+     * One line per field of {@code node}: the format gets the field's name, then the values at {@code pointers} in it
+     * (whole numbers as long, other numbers as double, anything else as the JSON node).
+     */
+    private static void printEach(PrintStream out, JsonNode node, String format, String... pointers) {
+        node.fields().forEachRemaining(e -> {
+            Object[] args = new Object[pointers.length + 1];
+            args[0] = e.getKey();
+            for (int i = 0; i < pointers.length; i++) {
+                JsonNode v = e.getValue().at(pointers[i]);
+                args[i + 1] = v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? (Object) v.asDouble() : v;
+            }
+            out.printf(Locale.ROOT, format, args);
+        });
     }
 
     static void printSpread(PrintStream out, String title, JsonNode m) {
