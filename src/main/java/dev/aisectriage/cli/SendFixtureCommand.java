@@ -100,6 +100,7 @@ public final class SendFixtureCommand implements Callable<Integer> {
             throw new UserError(file + ": no such file: give a payload such as"
                     + " test-fixtures/issues-opened-security-report.json");
         }
+        Fixtures.json(file.toString(), file);
         byte[] body = Files.readAllBytes(file);
         String port = env.getOrDefault("PORT", "").isBlank()
                 ? "3000"
