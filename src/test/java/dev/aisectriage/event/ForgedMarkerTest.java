@@ -83,8 +83,7 @@ class ForgedMarkerTest {
     @Test
     void theReplyIsReadAndFlagsTheThreadWhenAStrangersReplyCarriesTheMarkerGivenAPassedIssue() throws Exception {
         // given an issue the bot passed
-        Bot bot = Bot.on(github);
-        bot.handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
+        Bot bot = passedIssue();
 
         // when a stranger replies with the marker pasted in and words that flag the thread
         bot.handle(Fixtures.event(
@@ -92,20 +91,19 @@ class ForgedMarkerTest {
                 "d-2",
                 p -> p.with("comment").put("body", CommentMarker.MARKER + "\nLooks security-related: pickle exploit")));
 
-        // then the thread is classified again with the reply, labelled and commented on
+        // then the thread is classified again with the reply, labelled, and the bot's one comment posted
         assertThat(bot.classifier.texts).hasSize(2);
         assertThat(bot.classifier.texts.get(1)).contains("pickle exploit");
+        assertThat(github.commentsOf("octo-org/ml-server#13")).hasSize(1);
         assertThat(github.writes())
                 .extracting(FakeGitHub.Request::line)
-                .containsExactly(
-                        "POST " + Fixtures.REPO + "/issues/13/labels", "POST " + Fixtures.REPO + "/issues/13/comments");
+                .contains("POST " + Fixtures.REPO + "/issues/13/labels");
     }
 
     @Test
     void nothingIsClassifiedAgainWhenTheBotsAppRepliesGivenAPassedIssue() throws Exception {
         // given an issue the bot passed
-        Bot bot = Bot.on(github);
-        bot.handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
+        Bot bot = passedIssue();
 
         // when a comment made by the App itself (performed_via_github_app, a Bot account) arrives as a reply
         bot.handle(Fixtures.event("issue_comment-created-reply-reveals-security.json", "d-2", p -> {
@@ -120,5 +118,12 @@ class ForgedMarkerTest {
         // then the thread is not classified again and GitHub is not written to
         assertThat(bot.classifier.texts).hasSize(1);
         assertThat(github.writes()).isEmpty();
+    }
+
+    /** The bot, after it passed issue 13 (a feature request). */
+    private Bot passedIssue() throws Exception {
+        Bot bot = Bot.on(github);
+        bot.handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
+        return bot;
     }
 }
