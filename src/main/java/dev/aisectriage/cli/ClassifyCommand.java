@@ -43,7 +43,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(
             names = "--fixture",
             description =
-                    "Read the post from a webhook payload (issues, issue_comment, discussion…), as the bot would.")
+                    "Read the post from a webhook payload (issues, issue_comment, discussion…); with --comment, any"
+                            + " payload, GitHub's or the Hub's, run through a dry-run bot on a throw-away store.")
     Path fixture;
 
     @Option(names = "--json", description = "Print the prediction as JSON.")
@@ -52,7 +53,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(
             names = "--comment",
             description = "Print the whole comment the bot would post (Markdown), nothing else; on standard error,"
-                    + " why there is none when the post is not flagged.")
+                    + " the verdict and why there is none when it posts none.")
     boolean comment;
 
     @Option(
