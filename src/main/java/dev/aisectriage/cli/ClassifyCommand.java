@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -115,11 +116,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             throw new UserError("--fixture " + fixture + ": no such file: give a payload such as"
                     + " test-fixtures/issues-opened-security-report.json");
         }
-        // the bot's own log lines are not the preview; LOG_LEVEL=info shows them (slf4j reads this once, at its start)
-        String level = System.getenv("LOG_LEVEL");
-        System.setProperty(
-                "org.slf4j.simpleLogger.defaultLogLevel", level == null || level.isBlank() ? "error" : level.trim());
-        Preview.Outcome outcome = Preview.of(fixture, classifier(), apiUrl());
+        Preview.Outcome outcome = quietly(() -> Preview.of(fixture, classifier(), apiUrl()));
         if (outcome.failure() != null) {
             System.err.println("the bot's job failed: " + ErrorHandler.oneLine(outcome.failure()));
             return 1;
@@ -138,6 +135,27 @@ public final class ClassifyCommand implements Callable<Integer> {
         out.print(String.join("\n", outcome.comments()));
         out.flush();
         return 0;
+    }
+
+    /**
+     * Runs the preview with the bot's own log lines held back (they are not the preview; {@code LOG_LEVEL=info}
+     * shows them). slf4j-simple reads its level once, when its first logger is made: in a process that has logged
+     * before, this changes nothing; the setting is put back afterwards either way.
+     */
+    private static <T> T quietly(Supplier<T> preview) {
+        String property = "org.slf4j.simpleLogger.defaultLogLevel";
+        String before = System.getProperty(property);
+        String level = System.getenv("LOG_LEVEL");
+        System.setProperty(property, level == null || level.isBlank() ? "error" : level.trim());
+        try {
+            return preview.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
     }
 
     private static String apiUrl() {
