@@ -40,6 +40,7 @@ public final class HubCommentRenderer implements CommentRenderer {
                 c.postText(),
                 c.prediction(),
                 List.of(),
-                Flavour.HUGGING_FACE_HUB);
+                Flavour.HUGGING_FACE_HUB,
+                c.correction());
     }
 }

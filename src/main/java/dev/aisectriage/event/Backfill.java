@@ -11,6 +11,7 @@ import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.OpenIssue;
 import dev.aisectriage.store.ConfigErrors;
+import dev.aisectriage.store.Corrections;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.LeaseLostException;
@@ -61,7 +62,8 @@ public final class Backfill {
                 TriageRoutes.configs(new RepoConfigLoader(gateway, new ConfigErrors(db, db::writeTransaction), clock)),
                 threads,
                 new Installations(db, db::writeTransaction),
-                (ref, p) -> {});
+                (ref, p) -> {},
+                new Corrections(db, db::writeTransaction));
         return new Backfill(gateway, triage, threads, new ThreadLeases(db::writeTransaction, clock));
     }
 

@@ -1,6 +1,7 @@
 package dev.aisectriage.event;
 
 import dev.aisectriage.store.ConfigErrors;
+import dev.aisectriage.store.Corrections;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.HubPosts;
@@ -13,6 +14,7 @@ import dev.aisectriage.store.Writes;
  * The parts of the store the handlers read and write, all on one writer.
  *
  * @param retention asked to forget an installation's stored payloads when it is uninstalled
+ * @param corrections maintainers' corrections, which threads of their repository follow
  */
 public record Stores(
         Threads threads,
@@ -20,7 +22,8 @@ public record Stores(
         Installations installations,
         ConfigErrors configErrors,
         HubPosts hubPosts,
-        Retention retention) {
+        Retention retention,
+        Corrections corrections) {
 
     public static Stores on(Database db, Writes writes, Retention retention) {
         return new Stores(
@@ -29,6 +32,7 @@ public record Stores(
                 new Installations(db, writes),
                 new ConfigErrors(db, writes),
                 new HubPosts(db, writes),
-                retention);
+                retention,
+                new Corrections(db, writes));
     }
 }

@@ -56,7 +56,8 @@ public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
                 configs(new RepoConfigLoader(gateways.github(), stores.configErrors(), clock)),
                 stores.threads(),
                 stores.installations(),
-                onPrediction);
+                onPrediction,
+                stores.corrections());
     }
 
     /** A thread's repository config: a GitHub repository's file, the defaults for the Hub. */
@@ -74,7 +75,9 @@ public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
         Feedback feedback = stores.feedback();
         Installations installations = stores.installations();
         RepoConfigLoader configs = new RepoConfigLoader(gateways.github(), stores.configErrors(), clock);
-        ApplySlashCommand applySlashCommand = new ApplySlashCommand(triage, stores, classifier, renderers.github());
+        RecordCorrection corrections = new RecordCorrection(triage, stores, classifier, renderers.github());
+        ApplySlashCommand applySlashCommand =
+                new ApplySlashCommand(triage, stores, classifier, renderers.github(), corrections);
         return new EventRoutes()
                 .on(INSTALLATION, new RecordInstallation(installations), "installation.created")
                 .on(
@@ -102,7 +105,7 @@ public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
                 .on(REPLY, new RetriageOnReply(triage, threads), "issue_comment.created", "discussion_comment.created")
                 .on(
                         LABEL_CHANGE,
-                        new RecordLabelFeedback(triage, stores),
+                        new RecordLabelFeedback(triage, stores, corrections),
                         "issues.labeled",
                         "issues.unlabeled",
                         "discussion.labeled",

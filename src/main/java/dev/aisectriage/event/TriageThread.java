@@ -13,10 +13,12 @@ import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.core.Verdict;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.LabelSpec;
+import dev.aisectriage.store.Corrections;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.store.Threads.ThreadState;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -25,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one triage flow, for every platform: classify a thread, then its {@link Verdict}, the labels it calls for
+ * The one triage flow, for every platform: classify a thread, then its {@link Verdict} (the model's, or the
+ * maintainers' correction it follows: {@link FollowCorrections}), the labels it calls for
  * where the platform has labels ({@link LabelPolicy}) and at most one comment ({@link CommentSlot}). Shared by the
  * handlers of issues, discussions, pull requests, replies and Hub discussions. Idempotent: what was done is stored
  * before the next step, the bot's comment is looked up on the platform before one is created, and labels it added,
@@ -45,12 +48,14 @@ public final class TriageThread {
     private final ThreadPort port;
     private final ThreadLabels labels;
     private final ThreadComment comment;
+    private final FollowCorrections corrections;
 
     /**
      * @param port every platform's threads
      * @param github where GitHub's labels are created on first use
      * @param configs a thread's repository config (the Hub's are the defaults)
      * @param onPrediction told of every prediction made, with its thread (for the metrics)
+     * @param corrections the maintainers' corrections that threads of their repository follow
      */
     public TriageThread(
             Classifier classifier,
@@ -60,7 +65,8 @@ public final class TriageThread {
             Function<ThreadRef, RepoConfig> configs,
             Threads threads,
             Installations installations,
-            BiConsumer<ThreadRef, Prediction> onPrediction) {
+            BiConsumer<ThreadRef, Prediction> onPrediction,
+            Corrections corrections) {
         this.classifier = classifier;
         this.renderers = renderers;
         this.configs = configs;
@@ -69,6 +75,7 @@ public final class TriageThread {
         this.port = port;
         this.labels = new ThreadLabels(port, github, threads, installations);
         this.comment = new ThreadComment(port, threads);
+        this.corrections = new FollowCorrections(classifier, corrections);
     }
 
     public RepoConfig config(ThreadRef ref) {
@@ -101,9 +108,11 @@ public final class TriageThread {
             return;
         }
         String text = String.join("\n\n", parts);
-        Prediction prediction = classifier.classify(text);
-        onPrediction.accept(ref, prediction);
-        Verdict verdict = Verdicts.verdict(prediction, config);
+        Prediction model = classifier.classify(text);
+        onPrediction.accept(ref, model);
+        Corrected corrected = corrections.follow(ref, text, model, config);
+        Prediction prediction = corrected.prediction();
+        Verdict verdict = corrected.verdict();
         threads.recordClassification(ref, post.url(), text, prediction, verdict);
         LOG.info(
                 "{}: {} (p={}, theme {}, model {})",
@@ -112,7 +121,7 @@ public final class TriageThread {
                 String.format(Locale.ROOT, "%.3f", prediction.securityProbability()),
                 prediction.primaryTheme().slug(),
                 prediction.modelVersion());
-        act(post, config, text, prediction, verdict, mayComment, lease);
+        act(post, config, text, corrected, mayComment, lease);
     }
 
     /** Off for the repository, for the thread, or for the post's author. */
@@ -134,20 +143,15 @@ public final class TriageThread {
     }
 
     private void act(
-            ThreadPost post,
-            RepoConfig config,
-            String text,
-            Prediction prediction,
-            Verdict verdict,
-            boolean mayComment,
-            Lease lease) {
+            ThreadPost post, RepoConfig config, String text, Corrected corrected, boolean mayComment, Lease lease) {
         ThreadRef ref = post.ref();
+        Prediction prediction = corrected.prediction();
         try {
-            PlatformException labelsFailed =
-                    labelsIndependently(post, config, Verdicts.labelsFor(verdict, prediction, config), lease);
-            if (verdict == Verdict.FLAGGED && config.comment() && mayComment) {
-                CommentContext context = new CommentContext(
-                        ref.repository(), post.publicRepository(), text, prediction, config.errors());
+            PlatformException labelsFailed = labelsIndependently(
+                    post, config, Verdicts.labelsFor(corrected.verdict(), prediction, config), lease);
+            if (corrected.verdict() == Verdict.FLAGGED && config.comment() && mayComment) {
+                CommentContext context = corrected.comment(new CommentContext(
+                        ref.repository(), post.publicRepository(), text, prediction, config.errors()));
                 comment.upsert(ref, renderers.of(ref).triageComment(context), lease);
             }
             if (labelsFailed != null) {
@@ -189,11 +193,11 @@ public final class TriageThread {
     }
 
     /**
-     * Takes back the labels the bot added to a thread, after a maintainer said it is not a security issue. Labels
-     * people set stay; the ones taken back are never added to the thread again.
+     * Takes back the labels the bot added to a thread but those named in {@code keep}, after a maintainer corrected its
+     * verdict. Labels people set stay; the ones taken back are never added to the thread again.
      */
-    public void withdrawLabels(ThreadRef ref) {
-        labels.withdraw(ref);
+    public void withdrawLabels(ThreadRef ref, Collection<String> keep) {
+        labels.withdraw(ref, keep);
     }
 
     /** A short answer to a maintainer's command, as its own comment (the triage comment stays as it is). */

@@ -47,9 +47,9 @@ public final class Bot {
     public final Database db;
     public final EventRoutes routes;
     public final Wiring wiring;
-    public final FakeClassifier classifier = new FakeClassifier();
+    public final FakeClassifier classifier;
     /** Every prediction the classifier made. */
-    public final List<Prediction> predictions = classifier.predictions;
+    public final List<Prediction> predictions;
 
     private final JobRunner runner = new JobRunner(Duration.ofSeconds(30));
     private final String holder = "bot-" + UUID.randomUUID().toString().substring(0, 8);
@@ -66,27 +66,37 @@ public final class Bot {
 
     /** With the given retries and time-out of GitHub requests. */
     public static Bot on(FakeGitHub github, Path dir, RetryPolicy policy) {
-        return new Bot(dir.resolve("triage.db"), github.url(), policy, new PlainRenderer(), false, null);
+        return new Bot(sqlite(dir), dir, github.url(), policy, new PlainRenderer(), false, null, new FakeClassifier());
     }
 
     /** With the given renderer of GitHub's comments. */
     public static Bot on(FakeGitHub github, Path dir, CommentRenderer renderer) {
-        return new Bot(dir.resolve("triage.db"), github.url(), QUICK, renderer, false, null);
+        return new Bot(sqlite(dir), dir, github.url(), QUICK, renderer, false, null, new FakeClassifier());
+    }
+
+    /** On a store of the test's (SQLite or PostgreSQL) with its folder, with the given renderer and classifier. */
+    public static Bot on(
+            FakeGitHub github, Database db, Path dir, CommentRenderer renderer, FakeClassifier classifier) {
+        return new Bot(db, dir, github.url(), QUICK, renderer, false, null, classifier);
     }
 
     /** In dry-run with the App's credentials: GitHub is read, not written. */
     public static Bot dryRunOn(FakeGitHub github, Path dir) {
-        return new Bot(dir.resolve("triage.db"), github.url(), QUICK, new PlainRenderer(), true, null);
+        return new Bot(sqlite(dir), dir, github.url(), QUICK, new PlainRenderer(), true, null, new FakeClassifier());
     }
 
     /** Without App credentials: GitHub is neither read nor written (dry-run); the Hub in dry-run too. */
     public static Bot withoutCredentials(Path dir) {
-        return new Bot(dir.resolve("triage.db"), null, QUICK, new PlainRenderer(), true, null);
+        return new Bot(sqlite(dir), dir, null, QUICK, new PlainRenderer(), true, null, new FakeClassifier());
     }
 
     /** The bot of the stand-in Hub's account, live, its store in {@code dir}; GitHub without credentials. */
     public static Bot on(FakeHub hub, Path dir) {
-        return new Bot(dir.resolve("triage.db"), null, QUICK, new PlainRenderer(), true, hub.url());
+        return new Bot(sqlite(dir), dir, null, QUICK, new PlainRenderer(), true, hub.url(), new FakeClassifier());
+    }
+
+    private static Database sqlite(Path dir) {
+        return TestDatabase.open(dir.resolve("triage.db"));
     }
 
     /**
@@ -94,13 +104,17 @@ public final class Bot {
      * @param hubUrl the stand-in Hub, read and written with {@link FakeHub#TOKEN}, or null: the Hub in dry-run
      */
     private Bot(
-            Path dbFile,
+            Database db,
+            Path dir,
             String githubUrl,
             RetryPolicy policy,
             CommentRenderer renderer,
             boolean githubDryRun,
-            String hubUrl) {
-        db = TestDatabase.open(dbFile);
+            String hubUrl,
+            FakeClassifier classifier) {
+        this.db = db;
+        this.classifier = classifier;
+        this.predictions = classifier.predictions;
         Clock clock = Clock.systemUTC();
         Actions actions = new Actions(db, db::writeTransaction);
         GitHubHttp http =
@@ -115,7 +129,7 @@ public final class Bot {
         TestQueue queue = TestQueue.on(
                 db, clock, TestQueue.policy(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5)));
         wiring = new Wiring(
-                TestConfig.dryRun(dbFile.getParent()),
+                TestConfig.dryRun(dir),
                 db,
                 queue.writer(),
                 clock,
