@@ -187,7 +187,7 @@ public record AppConfig(
         StringBuilder b = new StringBuilder();
         appendDryRunWarnings(b);
         appendOpenAccessWarnings(b);
-        appendListeningLine(b);
+        appendStartingLine(b);
         return b.toString();
     }
 
@@ -228,8 +228,8 @@ public record AppConfig(
         }
     }
 
-    private void appendListeningLine(StringBuilder b) {
-        b.append("listening on ")
+    private void appendStartingLine(StringBuilder b) {
+        b.append("starting: will listen on ")
                 .append(bindHost())
                 .append(" (")
                 .append(bindScope())
