@@ -1,17 +1,21 @@
 package dev.aisectriage.catalogue;
 
 import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.disclosure.PrivateChannel;
 import java.util.List;
 
 /**
  * Everything the comment needs about one thread.
  *
- * @param repository       {@code owner/name}
- * @param publicRepository whether anyone can read the thread (disclosure safety depends on it)
- * @param postText         title and body (and the comments that were classified with it)
- * @param prediction       the classifier's verdict
- * @param configErrors     problems found in the repository's {@code .github/ai-security-triage.yml}, shown in the footer
- * @param flavour          the platform's Markdown: GitHub's unless the thread is on the Hugging Face Hub
+ * @param repository        {@code owner/name}
+ * @param publicRepository  whether anyone can read the thread (disclosure safety depends on it)
+ * @param postText          title and body (and the comments that were classified with it)
+ * @param prediction        the classifier's verdict
+ * @param configErrors      problems found in the repository's {@code .github/ai-security-triage.yml}, shown in the footer
+ * @param flavour           the platform's Markdown: GitHub's unless the thread is on the Hugging Face Hub
+ * @param channel           where a reporter of an undisclosed vulnerability is sent, as checked on GitHub; null when it
+ *     was not checked (the comment then names both of GitHub's channels)
+ * @param notifiedPrivately the maintainers got the report privately (a draft advisory): the comment says only that
  */
 public record CommentContext(
         String repository,
@@ -19,11 +23,24 @@ public record CommentContext(
         String postText,
         Prediction prediction,
         List<String> configErrors,
-        Flavour flavour) {
+        Flavour flavour,
+        PrivateChannel channel,
+        boolean notifiedPrivately) {
 
     public CommentContext {
         configErrors = configErrors == null ? List.of() : List.copyOf(configErrors);
         flavour = flavour == null ? Flavour.GITHUB : flavour;
+    }
+
+    /** A thread in this flavour, its private channel not checked. */
+    public CommentContext(
+            String repository,
+            boolean publicRepository,
+            String postText,
+            Prediction prediction,
+            List<String> configErrors,
+            Flavour flavour) {
+        this(repository, publicRepository, postText, prediction, configErrors, flavour, null, false);
     }
 
     /** A thread on GitHub. */
@@ -38,6 +55,19 @@ public record CommentContext(
 
     /** The same thread rendered in another flavour. */
     public CommentContext in(Flavour other) {
-        return new CommentContext(repository, publicRepository, postText, prediction, configErrors, other);
+        return new CommentContext(
+                repository, publicRepository, postText, prediction, configErrors, other, channel, notifiedPrivately);
+    }
+
+    /** The same thread, its reporter sent to {@code checked} (null: not checked). */
+    public CommentContext reaching(PrivateChannel checked) {
+        return new CommentContext(
+                repository, publicRepository, postText, prediction, configErrors, flavour, checked, notifiedPrivately);
+    }
+
+    /** The same thread, its maintainers notified privately. */
+    public CommentContext notified() {
+        return new CommentContext(
+                repository, publicRepository, postText, prediction, configErrors, flavour, channel, true);
     }
 }

@@ -1,6 +1,5 @@
 package dev.aisectriage.event;
 
-import dev.aisectriage.catalogue.CommentContext;
 import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
@@ -127,9 +126,6 @@ public final class ApplySlashCommand implements PayloadHandler<Reply> {
                     post.ref(), post.url(), text, prediction, Verdicts.verdict(prediction, config));
         }
         triage.upsertComment(
-                post.ref(),
-                renderer.explainComment(new CommentContext(
-                        post.ref().repository(), post.publicRepository(), text, prediction, config.errors())),
-                lease);
+                post.ref(), renderer.explainComment(triage.explainContext(post, text, prediction, config)), lease);
     }
 }

@@ -6,6 +6,7 @@ import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.HubPosts;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Retention;
+import dev.aisectriage.store.SecurityTables;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.store.Writes;
 
@@ -13,6 +14,7 @@ import dev.aisectriage.store.Writes;
  * The parts of the store the handlers read and write, all on one writer.
  *
  * @param retention asked to forget an installation's stored payloads when it is uninstalled
+ * @param security what the bot keeps for security teams (channels, private reports, containment, permissions)
  */
 public record Stores(
         Threads threads,
@@ -20,7 +22,8 @@ public record Stores(
         Installations installations,
         ConfigErrors configErrors,
         HubPosts hubPosts,
-        Retention retention) {
+        Retention retention,
+        SecurityTables security) {
 
     public static Stores on(Database db, Writes writes, Retention retention) {
         return new Stores(
@@ -29,6 +32,7 @@ public record Stores(
                 new Installations(db, writes),
                 new ConfigErrors(db, writes),
                 new HubPosts(db, writes),
-                retention);
+                retention,
+                SecurityTables.on(db, writes));
     }
 }

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one triage flow, for every platform: classify a thread, then its {@link Verdict}, the labels it calls for
- * where the platform has labels ({@link LabelPolicy}) and at most one comment ({@link CommentSlot}). Shared by the
+ * where the platform has labels ({@link LabelPolicy}) and at most one comment ({@link CommentSlot}), after the
+ * maintainers' head start ({@link HeadStart}), an undisclosed report's private channel or containment decided first
+ * ({@link ReportInPublic}). Shared by the
  * handlers of issues, discussions, pull requests, replies and Hub discussions. Idempotent: what was done is stored
  * before the next step, the bot's comment is looked up on the platform before one is created, and labels it added,
  * labels people removed and labels maintainers deleted are never added again. The steps that write ({@link
@@ -45,12 +47,16 @@ public final class TriageThread {
     private final ThreadPort port;
     private final ThreadLabels labels;
     private final ThreadComment comment;
+    private final HeadStart headStart;
+    private final ReportInPublic reportInPublic;
 
     /**
      * @param port every platform's threads
      * @param github where GitHub's labels are created on first use
      * @param configs a thread's repository config (the Hub's are the defaults)
      * @param onPrediction told of every prediction made, with its thread (for the metrics)
+     * @param headStart the maintainers' head start on a new post ({@code delay_minutes})
+     * @param reportInPublic where an undisclosed report posted in public sends its reporter, and its containment
      */
     public TriageThread(
             Classifier classifier,
@@ -60,7 +66,9 @@ public final class TriageThread {
             Function<ThreadRef, RepoConfig> configs,
             Threads threads,
             Installations installations,
-            BiConsumer<ThreadRef, Prediction> onPrediction) {
+            BiConsumer<ThreadRef, Prediction> onPrediction,
+            HeadStart headStart,
+            ReportInPublic reportInPublic) {
         this.classifier = classifier;
         this.renderers = renderers;
         this.configs = configs;
@@ -69,6 +77,8 @@ public final class TriageThread {
         this.port = port;
         this.labels = new ThreadLabels(port, github, threads, installations);
         this.comment = new ThreadComment(port, threads);
+        this.headStart = headStart;
+        this.reportInPublic = reportInPublic;
     }
 
     public RepoConfig config(ThreadRef ref) {
@@ -91,6 +101,7 @@ public final class TriageThread {
         if (silenced(post, config)) {
             return;
         }
+        HeadStart.Wait wait = headStart.before(post, config);
         List<String> parts = new ArrayList<>();
         if (!post.text().isEmpty()) {
             parts.add(post.text());
@@ -112,6 +123,9 @@ public final class TriageThread {
                 String.format(Locale.ROOT, "%.3f", prediction.securityProbability()),
                 prediction.primaryTheme().slug(),
                 prediction.modelVersion());
+        if (headStart.heldBack(post, wait)) {
+            return;
+        }
         act(post, config, text, prediction, verdict, mayComment, lease);
     }
 
@@ -145,10 +159,12 @@ public final class TriageThread {
         try {
             PlatformException labelsFailed =
                     labelsIndependently(post, config, Verdicts.labelsFor(verdict, prediction, config), lease);
-            if (verdict == Verdict.FLAGGED && config.comment() && mayComment) {
-                CommentContext context = new CommentContext(
-                        ref.repository(), post.publicRepository(), text, prediction, config.errors());
-                comment.upsert(ref, renderers.of(ref).triageComment(context), lease);
+            if (verdict == Verdict.FLAGGED && mayComment) {
+                CommentContext context =
+                        reportInPublic.answer(post, config, context(post, text, prediction, config), lease);
+                if (config.comment()) {
+                    comment.upsert(ref, renderers.of(ref).triageComment(context), lease);
+                }
             }
             if (labelsFailed != null) {
                 throw labelsFailed;
@@ -194,6 +210,18 @@ public final class TriageThread {
      */
     public void withdrawLabels(ThreadRef ref) {
         labels.withdraw(ref);
+    }
+
+    /**
+     * What the answer to {@code explain} is rendered from: the thread, and where its comment sends a reporter of an
+     * undisclosed report (checked, nothing opened), so that the explained comment says what the triage comment says.
+     */
+    public CommentContext explainContext(ThreadPost post, String text, Prediction prediction, RepoConfig config) {
+        return reportInPublic.explained(post, context(post, text, prediction, config));
+    }
+
+    private static CommentContext context(ThreadPost post, String text, Prediction prediction, RepoConfig config) {
+        return new CommentContext(post.ref().repository(), post.publicRepository(), text, prediction, config.errors());
     }
 
     /** A short answer to a maintainer's command, as its own comment (the triage comment stays as it is). */
