@@ -84,7 +84,7 @@ final class HeadStart {
             return false;
         }
         Optional<String> acted = github.maintainerActivity(
-                (GitHubThread) post.ref(), post.author().login(), post.labels(), post.createdAt());
+                (GitHubThread) post.ref(), post.author().login(), post.labels());
         acted.ifPresent(what -> {
             threads.recordHeldBack(post.ref(), what);
             LOG.info(

@@ -5,7 +5,6 @@ import dev.aisectriage.core.Comment;
 import dev.aisectriage.core.HiddenComment;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.core.ThreadRef.GitHubThread;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -153,9 +152,8 @@ public final class ApiGitHubGateway implements GitHubGateway {
     }
 
     @Override
-    public Optional<String> maintainerActivity(
-            GitHubThread thread, String author, Set<String> labelsAtPost, Instant since) {
-        return activity.since(thread, author, labelsAtPost, since);
+    public Optional<String> maintainerActivity(GitHubThread thread, String author, Set<String> labelsAtPost) {
+        return activity.of(thread, author, labelsAtPost);
     }
 
     /** A thread of another platform here is a wiring error, not a GitHub failure. */

@@ -3,7 +3,6 @@ package dev.aisectriage.github;
 import dev.aisectriage.core.ActionLog;
 import dev.aisectriage.core.DryRunThreads;
 import dev.aisectriage.core.ThreadRef.GitHubThread;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,8 +74,7 @@ public final class DryRunGitHubGateway extends DryRunThreads implements GitHubGa
     }
 
     @Override
-    public Optional<String> maintainerActivity(
-            GitHubThread thread, String author, Set<String> labelsAtPost, Instant since) {
-        return reads == null ? Optional.empty() : reads.maintainerActivity(thread, author, labelsAtPost, since);
+    public Optional<String> maintainerActivity(GitHubThread thread, String author, Set<String> labelsAtPost) {
+        return reads == null ? Optional.empty() : reads.maintainerActivity(thread, author, labelsAtPost);
     }
 }

@@ -2,7 +2,6 @@ package dev.aisectriage.github;
 
 import dev.aisectriage.core.ThreadPort;
 import dev.aisectriage.core.ThreadRef.GitHubThread;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,5 +52,5 @@ public interface GitHubGateway extends ThreadPort {
      * @param author the post's author, whose own events are not a maintainer's
      * @param labelsAtPost the labels the post had when it was opened
      */
-    Optional<String> maintainerActivity(GitHubThread thread, String author, Set<String> labelsAtPost, Instant since);
+    Optional<String> maintainerActivity(GitHubThread thread, String author, Set<String> labelsAtPost);
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.core.ThreadRef.GitHubThread;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a maintainer did on a new thread while the bot held back ({@code delay_minutes}): labelled it, commented on it,
- * closed it or locked it. On an issue, two REST reads: its events (labelled, unlabelled, closed, locked, each with its
+ * closed it or locked it. The thread is new, so everything on it came after the post. On an issue, two REST reads: its events (labelled, unlabelled, closed, locked, each with its
  * actor) and its comments (each with its author's {@code author_association}). On a discussion, one GraphQL query
  * (closed, locked, labels, comments): GitHub keeps no event list for discussions, so a label counts when it was not
  * on the post when it was opened. Only a person with triage or write access can label, lock or close someone else's
@@ -45,28 +43,25 @@ final class MaintainerActivity {
     /**
      * @param author      the post's author (login), whose own issue events do not count
      * @param labelsAtPost the labels the post had when the event was sent (a discussion's later ones were added)
-     * @param since       the post's creation: what came before is not news
      * @return what the first maintainer found did, in a few words ("octo-maintainer labelled it"), or empty
      */
-    Optional<String> since(GitHubThread thread, String author, Set<String> labelsAtPost, Instant since) {
-        return thread instanceof ThreadRef.GitHubDiscussion
-                ? discussion(thread, labelsAtPost)
-                : issue(thread, author, since);
+    Optional<String> of(GitHubThread thread, String author, Set<String> labelsAtPost) {
+        return thread instanceof ThreadRef.GitHubDiscussion ? discussion(thread, labelsAtPost) : issue(thread, author);
     }
 
-    private Optional<String> issue(GitHubThread issue, String author, Instant since) {
+    private Optional<String> issue(GitHubThread issue, String author) {
         String path = "/repos/" + issue.repository() + "/issues/" + issue.number();
         JsonNode events = read(issue, path + "/events?per_page=100");
         for (JsonNode e : events) {
             String act = ACTS.get(e.path("event").asText());
             JsonNode actor = e.path("actor");
-            if (act != null && person(actor, author) && !before(e, since)) {
+            if (act != null && person(actor, author)) {
                 return Optional.of(actor.path("login").asText() + " " + act);
             }
         }
         for (JsonNode c : read(issue, path + "/comments?per_page=100")) {
             String association = c.path("author_association").asText("NONE");
-            if (MAINTAINERS.contains(association) && person(c.path("user"), null) && !before(c, since)) {
+            if (MAINTAINERS.contains(association) && person(c.path("user"), null)) {
                 return Optional.of(c.path("user").path("login").asText() + " (" + association + ") commented");
             }
         }
@@ -126,14 +121,5 @@ final class MaintainerActivity {
                 && !"Bot".equals(account.path("type").asText())
                 && !login.endsWith("[bot]")
                 && !login.equals(author);
-    }
-
-    private static boolean before(JsonNode item, Instant since) {
-        try {
-            return since != null
-                    && Instant.parse(item.path("created_at").asText()).isBefore(since);
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 }

@@ -109,6 +109,7 @@ final class SecurityTeamData {
                 a.state().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 a.ghsaId() == null ? "" : a.ghsaId(),
                 a.htmlUrl() == null ? "" : a.htmlUrl(),
-                a.problem() == null ? "" : a.problem());
+                // a missing permission has its one line under "Missing permissions"
+                a.problem() == null || a.state() == ThreadAdvisories.State.NOT_PERMITTED ? "" : a.problem());
     }
 }
