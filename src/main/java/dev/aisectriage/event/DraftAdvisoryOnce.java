@@ -26,28 +26,14 @@ import org.slf4j.LoggerFactory;
  * description's last line) before another is opened. A refusal (a missing permission, GitHub rejecting the draft) is
  * recorded with its one line and never retried for the thread.
  */
-final class DraftAdvisoryOnce {
+record DraftAdvisoryOnce(
+        GitHubGateway github,
+        ThreadAdvisories advisories,
+        Threads threads,
+        MissingPermissions permissions,
+        Clock clock) {
 
     private static final Logger LOG = LoggerFactory.getLogger(DraftAdvisoryOnce.class);
-
-    private final GitHubGateway github;
-    private final ThreadAdvisories advisories;
-    private final Threads threads;
-    private final MissingPermissions permissions;
-    private final Clock clock;
-
-    DraftAdvisoryOnce(
-            GitHubGateway github,
-            ThreadAdvisories advisories,
-            Threads threads,
-            MissingPermissions permissions,
-            Clock clock) {
-        this.github = github;
-        this.advisories = advisories;
-        this.threads = threads;
-        this.permissions = permissions;
-        this.clock = clock;
-    }
 
     /** Whether the maintainers have the report privately: the thread's draft, opened now or before. */
     boolean open(ThreadPost post, GitHubThread thread, Lease lease) {

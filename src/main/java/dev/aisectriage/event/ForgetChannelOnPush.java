@@ -17,19 +17,10 @@ import org.slf4j.LoggerFactory;
  * this instance forgets it at once, the others when they next use theirs (the store's mark). No request to GitHub;
  * every other push returns at once.
  */
-public final class ForgetChannelOnPush implements PayloadHandler<PushSummary> {
+record ForgetChannelOnPush(PrivateChannels channels, RepositoryChannels records, Clock clock)
+        implements PayloadHandler<PushSummary> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForgetChannelOnPush.class);
-
-    private final PrivateChannels channels;
-    private final RepositoryChannels records;
-    private final Clock clock;
-
-    ForgetChannelOnPush(PrivateChannels channels, RepositoryChannels records, Clock clock) {
-        this.channels = channels;
-        this.records = records;
-        this.clock = clock;
-    }
 
     @Override
     public void handle(Delivery delivery, PushSummary push, Lease lease) {

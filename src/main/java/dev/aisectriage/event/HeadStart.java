@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * worker sleeps and a restart keeps it. Then the thread is read again, and if a maintainer labelled, commented on,
  * closed or locked it meanwhile, the bot records its verdict and stays silent on the thread from then on.
  */
-final class HeadStart {
+record HeadStart(GitHubGateway github, Threads threads, Clock clock) {
 
     /** What the head start means for one run of the flow. */
     enum Wait {
@@ -34,16 +34,6 @@ final class HeadStart {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HeadStart.class);
-
-    private final GitHubGateway github;
-    private final Threads threads;
-    private final Clock clock;
-
-    HeadStart(GitHubGateway github, Threads threads, Clock clock) {
-        this.github = github;
-        this.threads = threads;
-        this.clock = clock;
-    }
 
     /**
      * Before the post is classified. A thread is new while the bot has no verdict for it; a post whose event names

@@ -10,17 +10,9 @@ import org.slf4j.LoggerFactory;
  * A permission the App lacks: one line on the dashboard, and one in the log when it is new. Never retried in a loop:
  * the job that met it succeeds, and the next event that needs the permission tries once more.
  */
-final class MissingPermissions {
+record MissingPermissions(PermissionProblems problems, Clock clock) {
 
     private static final Logger LOG = LoggerFactory.getLogger(MissingPermissions.class);
-
-    private final PermissionProblems problems;
-    private final Clock clock;
-
-    MissingPermissions(PermissionProblems problems, Clock clock) {
-        this.problems = problems;
-        this.clock = clock;
-    }
 
     void met(Long installationId, MissingPermission missing) {
         if (problems.record(installationId, missing.repository(), missing.action(), missing.line(), clock.instant())) {

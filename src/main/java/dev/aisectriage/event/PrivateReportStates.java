@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,23 +77,16 @@ public final class PrivateReportStates implements AutoCloseable {
 
     /** Refreshes now and then every {@code period}, on a daemon, until {@link #close()}. */
     public PrivateReportStates start(Duration period) {
-        schedule = Daemons.timer("private-report-states");
-        schedule.scheduleWithFixedDelay(
+        schedule = Daemons.every(
+                "private-report-states",
+                period,
                 () -> {
-                    try {
-                        int n = refresh();
-                        if (n > 0) {
-                            LOG.info("private reports: {} acknowledged by maintainers since the last look", n);
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.warn(
-                                "private reports: their states could not be refreshed ({})",
-                                LogSafe.text(e.toString()));
+                    int n = refresh();
+                    if (n > 0) {
+                        LOG.info("private reports: {} acknowledged by maintainers since the last look", n);
                     }
                 },
-                0,
-                period.toMillis(),
-                TimeUnit.MILLISECONDS);
+                e -> LOG.warn("private reports: their states could not be refreshed ({})", LogSafe.text(e.toString())));
         return this;
     }
 
