@@ -87,9 +87,7 @@ class PrivateChannelsTest {
     @Test
     void aKeptChannelIsLookedUpAgainOnceItsHoursArePast() {
         // given a channel found earlier
-        gitHub.github.script(
-                CHECK, FakeGitHub.json(200, "{\"enabled\":true}"), FakeGitHub.json(200, "{\"enabled\":false}"));
-        channels.of(INSTALLATION, REPO);
+        keptWhileGitHubTurnsItOff();
 
         // when a post asks after five hours, then it is still kept
         clock.advance(Duration.ofHours(5));
@@ -167,9 +165,7 @@ class PrivateChannelsTest {
     @Test
     void aChannelKeptBeforeAPushAnotherInstanceReceivedIsLookedUpAgain() {
         // given a channel kept here
-        gitHub.github.script(
-                CHECK, FakeGitHub.json(200, "{\"enabled\":true}"), FakeGitHub.json(200, "{\"enabled\":false}"));
-        channels.of(INSTALLATION, REPO);
+        keptWhileGitHubTurnsItOff();
 
         // when another instance records a push that changed the policy, an hour later
         clock.advance(Duration.ofHours(1));
@@ -195,5 +191,12 @@ class PrivateChannelsTest {
         // when a post asks, then there is no answer and GitHub saw nothing
         assertThat(unchecked.of(INSTALLATION, REPO)).isEmpty();
         assertThat(gitHub.github.requests()).isEmpty();
+    }
+
+    /** A channel found on (and kept), GitHub answering "off" to the next check. */
+    private void keptWhileGitHubTurnsItOff() {
+        gitHub.github.script(
+                CHECK, FakeGitHub.json(200, "{\"enabled\":true}"), FakeGitHub.json(200, "{\"enabled\":false}"));
+        channels.of(INSTALLATION, REPO);
     }
 }

@@ -58,6 +58,14 @@ class ContainLeakTest {
         return github.file(REPO, CONFIG, "disclosure: contain\n");
     }
 
+    /** A bot that contained the leaked report (delivery d-1). */
+    private Bot reported() throws Exception {
+        contained();
+        Bot bot = bot();
+        bot.handle(report("d-1"));
+        return bot;
+    }
+
     @Test
     void theMaintainersGetOneDraftAndTheRepeatIsHiddenAcrossRedeliveriesAndARestartWhenContainIsOnGivenALeakedReport()
             throws Exception {
@@ -165,9 +173,7 @@ class ContainLeakTest {
     void aMissingPermissionToHideIsOneDashboardLineAndNoRetryWhenARepeatArrivesGivenAContainedThread()
             throws Exception {
         // given a contained report, and an App that may not hide comments
-        contained();
-        Bot bot = bot();
-        bot.handle(report("d-1"));
+        Bot bot = reported();
         github.script(
                 "POST /graphql",
                 FakeGitHub.json(
@@ -186,9 +192,7 @@ class ContainLeakTest {
     @Test
     void aMaintainersCommentIsNeverHiddenWhenItRepeatsTheExploitGivenAContainedThread() throws Exception {
         // given a contained report
-        contained();
-        Bot bot = bot();
-        bot.handle(report("d-1"));
+        Bot bot = reported();
         int before = github.requests().size();
 
         // when a member quotes the payload, then nothing is sent

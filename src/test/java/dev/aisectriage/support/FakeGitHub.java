@@ -57,9 +57,6 @@ public final class FakeGitHub extends StandIn<FakeGitHub> {
     private static final Pattern ISSUES = Pattern.compile("/repos/([^/]+/[^/]+)/issues");
     private static final Pattern INSTALLATION = Pattern.compile("/repos/([^/]+/[^/]+)/installation");
     private static final Pattern CONTENTS = Pattern.compile("/repos/([^/]+/[^/]+)/contents/(.+)");
-    private static final Pattern REPORTING = Pattern.compile("/repos/([^/]+/[^/]+)/private-vulnerability-reporting");
-    private static final Pattern ADVISORIES = Pattern.compile("/repos/([^/]+/[^/]+)/security-advisories");
-    private static final Pattern ISSUE_EVENTS = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/events");
     /** The App's slug: its comments are by {@code ai-security-triage[bot]}. */
     public static final String SLUG = "ai-security-triage";
 
@@ -82,6 +79,10 @@ public final class FakeGitHub extends StandIn<FakeGitHub> {
     /** comment id to its author's {@code author_association}; NONE when not given. */
     private final Map<String, String> associations = new ConcurrentHashMap<>();
 
+    // what a security team's workflow reads and writes
+    private static final Pattern REPORTING = Pattern.compile("/repos/([^/]+/[^/]+)/private-vulnerability-reporting");
+    private static final Pattern ADVISORIES = Pattern.compile("/repos/([^/]+/[^/]+)/security-advisories");
+    private static final Pattern ISSUE_EVENTS = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/events");
     private final Map<String, Boolean> privateReporting = new ConcurrentHashMap<>();
     /** repository to its security advisories, oldest first. */
     private final Map<String, List<ObjectNode>> advisories = new ConcurrentHashMap<>();
