@@ -115,4 +115,18 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("RETENTION_DAYS", "0")))
                 .hasMessageContaining("RETENTION_DAYS");
     }
+
+    @Test
+    void theReminderForPrivateReportsIsSevenDaysUnlessSetAndAtLeastOneDay() {
+        // given no ADVISORY_REMINDER_DAYS, then the dashboard reminds after 7 days
+        assertThat(AppConfig.fromEnvironment(Map.of()).advisoryReminderDays()).isEqualTo(7);
+
+        // given 14, then 14; given 0, then the start stops naming the variable
+        assertThat(AppConfig.fromEnvironment(Map.of("ADVISORY_REMINDER_DAYS", "14"))
+                        .advisoryReminderDays())
+                .isEqualTo(14);
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("ADVISORY_REMINDER_DAYS", "0")))
+                .hasMessageContaining("ADVISORY_REMINDER_DAYS must be at least 1");
+        assertThat(AppConfig.VARIABLES).anyMatch(v -> v.startsWith("ADVISORY_REMINDER_DAYS"));
+    }
 }
