@@ -32,8 +32,10 @@ final class CommentViews {
         this.webUrl = webUrl;
     }
 
-    CommentView.Triage triage(Prediction p, List<Recommendation> recommended, Layout layout) {
-        boolean low = !p.security() || p.securityProbability() < lowConfidenceBelow;
+    /** @param correction the maintainers' correction the verdict follows (then the verdict is theirs), or null */
+    CommentView.Triage triage(
+            Prediction p, List<Recommendation> recommended, Layout layout, CommentContext.Correction correction) {
+        boolean low = correction == null && (!p.security() || p.securityProbability() < lowConfidenceBelow);
         Optional<Prediction.IssueTypeScore> issue = Heading.issueType(p);
         String issueId = issue.map(Prediction.IssueTypeScore::id).orElse("");
         List<Recommendation> shown =
@@ -58,7 +60,24 @@ final class CommentViews {
                 details.moreSteps(),
                 details.links().entrySet().stream()
                         .map(e -> new CommentView.Link(e.getValue(), e.getKey()))
-                        .toList());
+                        .toList(),
+                corrected(correction));
+    }
+
+    /** The correction as the comment names it: the corrected post linked without a backlink, never by a bare "#12". */
+    CommentView.Corrected corrected(CommentContext.Correction c) {
+        if (c == null) {
+            return null;
+        }
+        String post = c.url() != null && c.url().startsWith("https://")
+                ? "[#" + c.number() + "](" + MarkdownText.withoutBacklink(c.url()) + ")"
+                : MarkdownText.code("#" + c.number());
+        return new CommentView.Corrected(
+                CommentMarker.MARKER,
+                c.thisThread(),
+                post,
+                String.format(java.util.Locale.ROOT, "%.2f", c.similarity()),
+                c.security());
     }
 
     /** The shown mitigations, numbered; the steps beyond the layout's limit; their links, url to title, once each. */
@@ -158,7 +177,12 @@ final class CommentViews {
     }
 
     CommentView.Explain explain(
-            Prediction p, boolean withheld, String body, List<Recommendation> recommended, String footer) {
+            Prediction p,
+            boolean withheld,
+            String body,
+            List<Recommendation> recommended,
+            CommentContext.Correction correction,
+            String footer) {
         return new CommentView.Explain(
                 body,
                 percent(p.securityProbability()),
@@ -187,6 +211,7 @@ final class CommentViews {
                 recommended.stream()
                         .map(r -> new CommentView.Reason(solutionName(r.solutionId()), r.reason()))
                         .toList(),
+                corrected(correction),
                 footer);
     }
 

@@ -72,6 +72,7 @@ public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
                 stores.threads(),
                 stores.installations(),
                 onPrediction,
+                stores.corrections(),
                 new HeadStart(github, stores.threads(), clock),
                 new ReportInPublic(
                         channels,
@@ -104,7 +105,9 @@ public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
         Feedback feedback = stores.feedback();
         Installations installations = stores.installations();
         RepoConfigLoader configs = new RepoConfigLoader(gateways.github(), stores.configErrors(), clock);
-        ApplySlashCommand applySlashCommand = new ApplySlashCommand(triage, stores, classifier, renderers.github());
+        RecordCorrection corrections = new RecordCorrection(triage, stores, classifier, renderers.github());
+        ApplySlashCommand applySlashCommand =
+                new ApplySlashCommand(triage, stores, classifier, renderers.github(), corrections);
         return new EventRoutes()
                 .on(INSTALLATION, new RecordInstallation(installations), "installation.created")
                 .on(
@@ -139,7 +142,7 @@ public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
                         "discussion_comment.edited")
                 .on(
                         LABEL_CHANGE,
-                        new RecordLabelFeedback(triage, stores),
+                        new RecordLabelFeedback(triage, stores, corrections),
                         "issues.labeled",
                         "issues.unlabeled",
                         "discussion.labeled",

@@ -30,6 +30,7 @@ public final class StoreCopy {
             "thread_labels",
             "repo_labels",
             "feedback",
+            "corrections",
             "actions",
             "config_errors",
             "hub_posts",

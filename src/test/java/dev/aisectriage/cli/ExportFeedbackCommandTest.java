@@ -2,6 +2,8 @@ package dev.aisectriage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.store.Database;
@@ -39,7 +41,7 @@ class ExportFeedbackCommandTest {
         int exit = new CommandLine(new ExportFeedbackCommand())
                 .execute("--database", dbFile.toString(), "--output", out.toString());
 
-        // then the shared reader reads both posts with their labels
+        // then the shared reader reads both corrected posts with the maintainers' labels
         assertThat(exit).isZero();
         List<LabelledPost> posts = LabelledPost.read(out);
         assertThat(posts).hasSize(2);
@@ -52,6 +54,12 @@ class ExportFeedbackCommandTest {
         assertThat(posts.get(1).isSecurity()).isEqualTo(1);
         assertThat(posts.get(1).theme()).isEqualTo(Theme.DATA);
         assertThat(posts.get(1).themes()).containsExactly(Theme.DATA);
+        // and each line has every field of the shared format, with the maintainer's signal and confidence
+        JsonNode first = new ObjectMapper().readTree(Files.readAllLines(out).get(0));
+        assertThat(first.get("solution_codes").isArray()).isTrue();
+        assertThat(first.get("issue_codes").isArray()).isTrue();
+        assertThat(first.get("label_confidence").asText()).isEqualTo("high");
+        assertThat(first.get("feedback").asText()).isEqualTo("false_positive");
     }
 
     @Test

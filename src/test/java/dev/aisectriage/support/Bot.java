@@ -48,9 +48,9 @@ public final class Bot {
     public final Database db;
     public final EventRoutes routes;
     public final Wiring wiring;
-    public final FakeClassifier classifier = new FakeClassifier();
+    public final FakeClassifier classifier;
     /** Every prediction the classifier made. */
-    public final List<Prediction> predictions = classifier.predictions;
+    public final List<Prediction> predictions;
 
     private final JobRunner runner = new JobRunner(Duration.ofSeconds(30));
     private final String holder = "bot-" + UUID.randomUUID().toString().substring(0, 8);
@@ -67,12 +67,13 @@ public final class Bot {
 
     /** With the given retries and time-out of GitHub requests. */
     public static Bot on(FakeGitHub github, Path dir, RetryPolicy policy) {
-        return new Bot(dir.resolve("triage.db"), github.url(), policy, new PlainRenderer(), false, null, SYSTEM);
+        return new Bot(
+                sqlite(dir), dir, github.url(), policy, new PlainRenderer(), false, null, new FakeClassifier(), SYSTEM);
     }
 
     /** With the given renderer of GitHub's comments. */
     public static Bot on(FakeGitHub github, Path dir, CommentRenderer renderer) {
-        return new Bot(dir.resolve("triage.db"), github.url(), QUICK, renderer, false, null, SYSTEM);
+        return new Bot(sqlite(dir), dir, github.url(), QUICK, renderer, false, null, new FakeClassifier(), SYSTEM);
     }
 
     /**
@@ -80,22 +81,35 @@ public final class Bot {
      * its store in the stand-in's folder.
      */
     public static Bot on(FakeGitHub github, CommentRenderer renderer, Clock clock) {
-        return new Bot(github.storeFolder().resolve("triage.db"), github.url(), QUICK, renderer, false, null, clock);
+        Path dir = github.storeFolder();
+        return new Bot(sqlite(dir), dir, github.url(), QUICK, renderer, false, null, new FakeClassifier(), clock);
+    }
+
+    /** On a store of the test's (SQLite or PostgreSQL) with its folder, with the given renderer and classifier. */
+    public static Bot on(
+            FakeGitHub github, Database db, Path dir, CommentRenderer renderer, FakeClassifier classifier) {
+        return new Bot(db, dir, github.url(), QUICK, renderer, false, null, classifier, SYSTEM);
     }
 
     /** In dry-run with the App's credentials: GitHub is read, not written. */
     public static Bot dryRunOn(FakeGitHub github, Path dir) {
-        return new Bot(dir.resolve("triage.db"), github.url(), QUICK, new PlainRenderer(), true, null, SYSTEM);
+        return new Bot(
+                sqlite(dir), dir, github.url(), QUICK, new PlainRenderer(), true, null, new FakeClassifier(), SYSTEM);
     }
 
     /** Without App credentials: GitHub is neither read nor written (dry-run); the Hub in dry-run too. */
     public static Bot withoutCredentials(Path dir) {
-        return new Bot(dir.resolve("triage.db"), null, QUICK, new PlainRenderer(), true, null, SYSTEM);
+        return new Bot(sqlite(dir), dir, null, QUICK, new PlainRenderer(), true, null, new FakeClassifier(), SYSTEM);
     }
 
     /** The bot of the stand-in Hub's account, live, its store in {@code dir}; GitHub without credentials. */
     public static Bot on(FakeHub hub, Path dir) {
-        return new Bot(dir.resolve("triage.db"), null, QUICK, new PlainRenderer(), true, hub.url(), SYSTEM);
+        return new Bot(
+                sqlite(dir), dir, null, QUICK, new PlainRenderer(), true, hub.url(), new FakeClassifier(), SYSTEM);
+    }
+
+    private static Database sqlite(Path dir) {
+        return TestDatabase.open(dir.resolve("triage.db"));
     }
 
     /**
@@ -103,14 +117,18 @@ public final class Bot {
      * @param hubUrl the stand-in Hub, read and written with {@link FakeHub#TOKEN}, or null: the Hub in dry-run
      */
     private Bot(
-            Path dbFile,
+            Database db,
+            Path dir,
             String githubUrl,
             RetryPolicy policy,
             CommentRenderer renderer,
             boolean githubDryRun,
             String hubUrl,
+            FakeClassifier classifier,
             Clock clock) {
-        db = TestDatabase.open(dbFile);
+        this.db = db;
+        this.classifier = classifier;
+        this.predictions = classifier.predictions;
         Actions actions = new Actions(db, db::writeTransaction);
         // GitHub's tokens and JWTs keep real time: the stand-in checks them against its own clock
         GitHubHttp http =
@@ -125,7 +143,7 @@ public final class Bot {
         TestQueue queue = TestQueue.on(
                 db, clock, TestQueue.policy(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5)));
         wiring = new Wiring(
-                TestConfig.dryRun(dbFile.getParent()),
+                TestConfig.dryRun(dir),
                 db,
                 queue.writer(),
                 clock,
