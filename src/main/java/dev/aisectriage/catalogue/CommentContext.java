@@ -57,50 +57,28 @@ public record CommentContext(
 
     /** The same thread rendered in another flavour. */
     public CommentContext in(Flavour other) {
-        return new CommentContext(
-                repository,
-                publicRepository,
-                postText,
-                prediction,
-                configErrors,
-                other,
-                correction,
-                channel,
-                notifiedPrivately);
+        return with(other, correction, channel, notifiedPrivately);
     }
 
     /** The same thread, its reporter sent to {@code checked} (null: not checked). */
     public CommentContext reaching(PrivateChannel checked) {
-        return new CommentContext(
-                repository,
-                publicRepository,
-                postText,
-                prediction,
-                configErrors,
-                flavour,
-                correction,
-                checked,
-                notifiedPrivately);
+        return with(flavour, correction, checked, notifiedPrivately);
     }
 
     /** The same thread, its maintainers notified privately. */
     public CommentContext notified() {
-        return new CommentContext(
-                repository, publicRepository, postText, prediction, configErrors, flavour, correction, channel, true);
+        return with(flavour, correction, channel, true);
     }
 
     /** The same thread, its verdict following a maintainers' correction (none when null). */
     public CommentContext following(Correction other) {
+        return with(flavour, other, channel, notifiedPrivately);
+    }
+
+    /** The same thread, what the comment says about it changed. */
+    private CommentContext with(Flavour f, Correction c, PrivateChannel reach, boolean notified) {
         return new CommentContext(
-                repository,
-                publicRepository,
-                postText,
-                prediction,
-                configErrors,
-                flavour,
-                other,
-                channel,
-                notifiedPrivately);
+                repository, publicRepository, postText, prediction, configErrors, f, c, reach, notified);
     }
 
     /**

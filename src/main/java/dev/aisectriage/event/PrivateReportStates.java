@@ -80,14 +80,16 @@ public final class PrivateReportStates implements AutoCloseable {
         schedule = Daemons.every(
                 "private-report-states",
                 period,
-                () -> {
-                    int n = refresh();
-                    if (n > 0) {
-                        LOG.info("private reports: {} acknowledged by maintainers since the last look", n);
-                    }
-                },
+                this::refreshAndSay,
                 e -> LOG.warn("private reports: their states could not be refreshed ({})", LogSafe.text(e.toString())));
         return this;
+    }
+
+    private void refreshAndSay() {
+        int n = refresh();
+        if (n > 0) {
+            LOG.info("private reports: {} acknowledged by maintainers since the last look", n);
+        }
     }
 
     @Override
