@@ -50,7 +50,8 @@ final class EnvironmentReader {
                 value(env, "DATABASE_URL"),
                 integer(env, "RETENTION_DAYS", AppConfig.DEFAULT_RETENTION_DAYS),
                 githubCacheDir(env, databasePath),
-                host(env));
+                host(env),
+                integer(env, "ADVISORY_REMINDER_DAYS", AppConfig.DEFAULT_ADVISORY_REMINDER_DAYS));
     }
 
     /** Whether each platform runs in dry-run. */
