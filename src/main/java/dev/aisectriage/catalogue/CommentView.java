@@ -61,8 +61,34 @@ public final class CommentView {
      *
      * @param repositoryUrl the repository's web page, for its security policy and advisories
      * @param sources       the disclosure mitigation's sources, or null when the catalogue lacks it
+     * @param channel       where the reporter is sent
+     * @param contacts      the security policy's contacts ({@link Channel#POLICY}), else empty
      */
-    public record Disclosure(String marker, String theme, String percent, String repositoryUrl, List<Link> sources) {}
+    public record Disclosure(
+            String marker,
+            String theme,
+            String percent,
+            String repositoryUrl,
+            List<Link> sources,
+            Channel channel,
+            List<Contact> contacts) {}
+
+    /** Where the disclosure comment sends the reporter. */
+    public enum Channel {
+        /** Not checked: both of GitHub's channels are named, "if it is enabled". */
+        UNCHECKED,
+        /** Private vulnerability reporting is on: its form. */
+        FORM,
+        /** The contacts of the repository's security policy. */
+        POLICY,
+        /** No private channel: ask the maintainers for one, without details. */
+        NONE,
+        /** The maintainers were notified privately (a draft advisory): nothing else is said. */
+        NOTIFIED
+    }
+
+    /** One contact of a security policy: its text, linked to {@code url} when it has one. */
+    public record Contact(String text, String url) {}
 
     /**
      * The "why" part of the answer to {@code /ai-security explain}, under the triage or disclosure body.

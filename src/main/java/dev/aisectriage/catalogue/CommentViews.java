@@ -6,6 +6,8 @@ import static dev.aisectriage.catalogue.MarkdownText.percent;
 
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
+import dev.aisectriage.disclosure.PrivateChannel;
+import dev.aisectriage.disclosure.SecurityContact;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -126,6 +128,7 @@ final class CommentViews {
 
     CommentView.Disclosure disclosure(CommentContext context) {
         Prediction p = context.prediction();
+        PrivateChannel channel = context.channel();
         return new CommentView.Disclosure(
                 CommentMarker.MARKER,
                 p.primaryTheme().title(),
@@ -136,7 +139,41 @@ final class CommentViews {
                         .map(s -> s.links().stream()
                                 .map(l -> new CommentView.Link(l.title(), l.url()))
                                 .toList())
-                        .orElse(null));
+                        .orElse(null),
+                shown(channel, context.notifiedPrivately()),
+                channel instanceof PrivateChannel.PolicyContacts c && !context.notifiedPrivately()
+                        ? c.contacts().stream().map(this::contact).toList()
+                        : List.of());
+    }
+
+    private static CommentView.Channel shown(PrivateChannel channel, boolean notifiedPrivately) {
+        if (notifiedPrivately) {
+            return CommentView.Channel.NOTIFIED;
+        }
+        if (channel == null) {
+            return CommentView.Channel.UNCHECKED;
+        }
+        return switch (channel.status()) {
+            case PRIVATE_REPORTING -> CommentView.Channel.FORM;
+            case SECURITY_POLICY -> CommentView.Channel.POLICY;
+            case NO_PRIVATE_CHANNEL -> CommentView.Channel.NONE;
+        };
+    }
+
+    /**
+     * A policy's contact as the comment shows it: an address as text (GitHub links it), a reporting form or web page as
+     * a link, a "privately to …" phrase as text that mentions nobody.
+     */
+    private CommentView.Contact contact(SecurityContact c) {
+        String text = escapeHtml(oneLine(c.value()));
+        return switch (c.kind()) {
+            case EMAIL, PRIVATE_NOTE -> new CommentView.Contact(text, null);
+            case ADVISORY_FORM ->
+                new CommentView.Contact(
+                        "private vulnerability reporting of " + text,
+                        webUrl + "/" + c.value() + "/security/advisories/new");
+            case DISCLOSURE_PLATFORM, WEB -> new CommentView.Contact(text, c.value());
+        };
     }
 
     CommentView.Explain explain(

@@ -41,6 +41,8 @@ public final class HubCommentRenderer implements CommentRenderer {
                 c.prediction(),
                 List.of(),
                 Flavour.HUGGING_FACE_HUB,
-                c.correction());
+                c.correction(),
+                null,
+                false);
     }
 }

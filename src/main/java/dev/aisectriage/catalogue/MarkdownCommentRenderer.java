@@ -110,8 +110,7 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
     }
 
     private boolean isUndisclosedReport(CommentContext context) {
-        return context.publicRepository()
-                && disclosure.assess(context.postText()).undisclosedReport();
+        return disclosure.withholds(context);
     }
 
     /** The richest layout whose comment, footer included, stays under {@link #TARGET_LENGTH}. */

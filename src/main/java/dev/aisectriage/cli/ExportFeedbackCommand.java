@@ -63,14 +63,7 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> env = DotEnv.load(environment);
-        Database db;
-        try {
-            db = open(env);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("export-feedback: " + e.getMessage());
-            return 1;
-        }
-        try (db) {
+        try (Database db = open(env)) {
             Corrections corrections = new Corrections(db, db::writeTransaction);
             int n;
             if (output == null) {
@@ -95,23 +88,15 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
     private Database open(Map<String, String> env) {
         String url = value(env, "DATABASE_URL");
         if (database == null && url != null) {
-            try {
-                return Database.openPostgres(url, 2);
-            } catch (IllegalArgumentException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new IllegalStateException(
-                        "DATABASE_URL " + Database.redacted(url) + ": cannot open the store ("
-                                + ErrorHandler.describe(e) + ")",
-                        e);
-            }
+            return StoreAccess.postgres(url, 2);
         }
         Path file = database != null
                 ? database
                 : Path.of(Objects.requireNonNullElse(value(env, "DATABASE_PATH"), AppConfig.DEFAULT_DATABASE_PATH));
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("no SQLite store at " + file.toAbsolutePath()
-                    + ": name it with --database or DATABASE_PATH, or set DATABASE_URL for PostgreSQL");
+            throw new UserError((database != null ? "--database " : "DATABASE_PATH ") + file + ": no SQLite store at "
+                    + file.toAbsolutePath() + ": name it with --database or DATABASE_PATH, or set DATABASE_URL for"
+                    + " PostgreSQL");
         }
         return Database.open(file);
     }

@@ -1,6 +1,5 @@
 package dev.aisectriage.event;
 
-import dev.aisectriage.catalogue.CommentContext;
 import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Theme;
@@ -131,13 +130,6 @@ public final class ApplySlashCommand implements PayloadHandler<Reply> {
             threads.recordClassification(post.ref(), post.url(), text, corrected.prediction(), corrected.verdict());
         }
         triage.upsertComment(
-                post.ref(),
-                renderer.explainComment(corrected.comment(new CommentContext(
-                        post.ref().repository(),
-                        post.publicRepository(),
-                        text,
-                        corrected.prediction(),
-                        config.errors()))),
-                lease);
+                post.ref(), renderer.explainComment(triage.explainContext(post, text, corrected, config)), lease);
     }
 }

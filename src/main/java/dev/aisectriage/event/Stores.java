@@ -7,6 +7,7 @@ import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.HubPosts;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Retention;
+import dev.aisectriage.store.SecurityTables;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.store.Writes;
 
@@ -15,6 +16,7 @@ import dev.aisectriage.store.Writes;
  *
  * @param retention asked to forget an installation's stored payloads when it is uninstalled
  * @param corrections maintainers' corrections, which threads of their repository follow
+ * @param security what the bot keeps for security teams (channels, private reports, containment, permissions)
  */
 public record Stores(
         Threads threads,
@@ -23,7 +25,8 @@ public record Stores(
         ConfigErrors configErrors,
         HubPosts hubPosts,
         Retention retention,
-        Corrections corrections) {
+        Corrections corrections,
+        SecurityTables security) {
 
     public static Stores on(Database db, Writes writes, Retention retention) {
         return new Stores(
@@ -33,6 +36,7 @@ public record Stores(
                 new ConfigErrors(db, writes),
                 new HubPosts(db, writes),
                 retention,
-                new Corrections(db, writes));
+                new Corrections(db, writes),
+                SecurityTables.on(db, writes));
     }
 }

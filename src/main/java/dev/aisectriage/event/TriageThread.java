@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one triage flow, for every platform: classify a thread, then its {@link Verdict} (the model's, or the
- * maintainers' correction it follows: {@link FollowCorrections}), the labels it calls for
- * where the platform has labels ({@link LabelPolicy}) and at most one comment ({@link CommentSlot}). Shared by the
+ * maintainers' correction it follows: {@link FollowCorrections}), the labels it calls for where the platform has
+ * labels ({@link LabelPolicy}) and at most one comment ({@link CommentSlot}), after the maintainers' head start
+ * ({@link HeadStart}), an undisclosed report's private channel or containment decided first ({@link ReportInPublic}).
+ * Shared by the
  * handlers of issues, discussions, pull requests, replies and Hub discussions. Idempotent: what was done is stored
  * before the next step, the bot's comment is looked up on the platform before one is created, and labels it added,
  * labels people removed and labels maintainers deleted are never added again. The steps that write ({@link
@@ -49,6 +51,8 @@ public final class TriageThread {
     private final ThreadLabels labels;
     private final ThreadComment comment;
     private final FollowCorrections corrections;
+    private final HeadStart headStart;
+    private final ReportInPublic reportInPublic;
 
     /**
      * @param port every platform's threads
@@ -56,6 +60,8 @@ public final class TriageThread {
      * @param configs a thread's repository config (the Hub's are the defaults)
      * @param onPrediction told of every prediction made, with its thread (for the metrics)
      * @param corrections the maintainers' corrections that threads of their repository follow
+     * @param headStart the maintainers' head start on a new post ({@code delay_minutes})
+     * @param reportInPublic where an undisclosed report posted in public sends its reporter, and its containment
      */
     public TriageThread(
             Classifier classifier,
@@ -66,7 +72,9 @@ public final class TriageThread {
             Threads threads,
             Installations installations,
             BiConsumer<ThreadRef, Prediction> onPrediction,
-            Corrections corrections) {
+            Corrections corrections,
+            HeadStart headStart,
+            ReportInPublic reportInPublic) {
         this.classifier = classifier;
         this.renderers = renderers;
         this.configs = configs;
@@ -76,6 +84,8 @@ public final class TriageThread {
         this.labels = new ThreadLabels(port, github, threads, installations);
         this.comment = new ThreadComment(port, threads);
         this.corrections = new FollowCorrections(classifier, corrections);
+        this.headStart = headStart;
+        this.reportInPublic = reportInPublic;
     }
 
     public RepoConfig config(ThreadRef ref) {
@@ -98,6 +108,7 @@ public final class TriageThread {
         if (silenced(post, config)) {
             return;
         }
+        HeadStart.Wait wait = headStart.before(post, config);
         List<String> parts = new ArrayList<>();
         if (!post.text().isEmpty()) {
             parts.add(post.text());
@@ -121,6 +132,9 @@ public final class TriageThread {
                 String.format(Locale.ROOT, "%.3f", prediction.securityProbability()),
                 prediction.primaryTheme().slug(),
                 prediction.modelVersion());
+        if (headStart.heldBack(post, wait)) {
+            return;
+        }
         act(post, config, text, corrected, mayComment, lease);
     }
 
@@ -149,10 +163,12 @@ public final class TriageThread {
         try {
             PlatformException labelsFailed = labelsIndependently(
                     post, config, Verdicts.labelsFor(corrected.verdict(), prediction, config), lease);
-            if (corrected.verdict() == Verdict.FLAGGED && config.comment() && mayComment) {
-                CommentContext context = corrected.comment(new CommentContext(
-                        ref.repository(), post.publicRepository(), text, prediction, config.errors()));
-                comment.upsert(ref, renderers.of(ref).triageComment(context), lease);
+            if (corrected.verdict() == Verdict.FLAGGED && mayComment) {
+                CommentContext context = reportInPublic.answer(
+                        post, config, corrected.comment(context(post, text, prediction, config)), lease);
+                if (config.comment()) {
+                    comment.upsert(ref, renderers.of(ref).triageComment(context), lease);
+                }
             }
             if (labelsFailed != null) {
                 throw labelsFailed;
@@ -198,6 +214,19 @@ public final class TriageThread {
      */
     public void withdrawLabels(ThreadRef ref, Collection<String> keep) {
         labels.withdraw(ref, keep);
+    }
+
+    /**
+     * What the answer to {@code explain} is rendered from: the thread, the correction its verdict follows, and where its
+     * comment sends a reporter of an undisclosed report (checked, nothing opened), so that the explained comment says
+     * what the triage comment says.
+     */
+    public CommentContext explainContext(ThreadPost post, String text, Corrected corrected, RepoConfig config) {
+        return reportInPublic.explained(post, corrected.comment(context(post, text, corrected.prediction(), config)));
+    }
+
+    private static CommentContext context(ThreadPost post, String text, Prediction prediction, RepoConfig config) {
+        return new CommentContext(post.ref().repository(), post.publicRepository(), text, prediction, config.errors());
     }
 
     /** A short answer to a maintainer's command, as its own comment (the triage comment stays as it is). */

@@ -114,14 +114,15 @@ class ExportFeedbackCommandTest {
         // given no DATABASE_URL and a DATABASE_PATH without a file
         Path absent = dir.resolve("absent.db");
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new ExportFeedbackCommand(Map.of("DATABASE_PATH", absent.toString())));
+        CommandLine cli = new CommandLine(new ExportFeedbackCommand(Map.of("DATABASE_PATH", absent.toString())))
+                .setExecutionExceptionHandler(new ErrorHandler(Map.of()));
         cli.setErr(new PrintWriter(err, true));
 
         // when exporting
         int exit = cli.execute("--output", dir.resolve("feedback.jsonl").toString());
 
-        // then it fails, names the missing file and both ways to name a store, and creates nothing
-        assertThat(exit).isEqualTo(1);
+        // then it fails as a user's mistake, names the missing file and both ways to name a store, and creates nothing
+        assertThat(exit).isEqualTo(2);
         assertThat(err.toString())
                 .contains(absent.toString())
                 .contains("--database")
@@ -134,15 +135,16 @@ class ExportFeedbackCommandTest {
     void itFailsWithoutThePasswordWhenExportingGivenAnUnreachablePostgresql() {
         // given DATABASE_URL naming a server that does not answer
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(
-                new ExportFeedbackCommand(Map.of("DATABASE_URL", "postgres://triage:s3cret@127.0.0.1:1/triage")));
+        CommandLine cli = new CommandLine(new ExportFeedbackCommand(
+                        Map.of("DATABASE_URL", "postgres://triage:s3cret@127.0.0.1:1/triage")))
+                .setExecutionExceptionHandler(new ErrorHandler(Map.of()));
         cli.setErr(new PrintWriter(err, true));
 
         // when exporting
         int exit = cli.execute("--output", dir.resolve("feedback.jsonl").toString());
 
-        // then it fails with one clear line that hides the password
-        assertThat(exit).isEqualTo(1);
+        // then it fails as a user's mistake, with one clear line that hides the password
+        assertThat(exit).isEqualTo(2);
         assertThat(err.toString())
                 .contains("DATABASE_URL")
                 .contains("127.0.0.1:1")
