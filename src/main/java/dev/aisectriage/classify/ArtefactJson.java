@@ -29,22 +29,44 @@ record ArtefactJson(
     static final ObjectMapper MAPPER =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    @JsonPropertyOrder({"name", "pooling", "window", "max_tokens", "prefix"})
+    @JsonPropertyOrder({"name", "pooling", "window", "max_tokens", "prefix", "input"})
     record Encoder(
             String name,
             String pooling,
             String window,
             @JsonProperty("max_tokens") int maxTokens,
-            String prefix) {}
+            String prefix,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String input) {}
 
-    @JsonPropertyOrder({"embedding_dim", "embedding_scale", "keyword_scale", "keywords", "vocabulary", "idf"})
+    @JsonPropertyOrder({"embedding_dim", "embedding_scale", "keyword_scale", "reading", "keywords", "vocabulary", "idf"
+    })
     record Block(
             @JsonProperty("embedding_dim") int embeddingDim,
             @JsonProperty("embedding_scale") float embeddingScale,
             @JsonProperty("keyword_scale") float keywordScale,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Reading reading,
             List<String> keywords,
             List<String> vocabulary,
             String idf) {}
+
+    /** Which part of a post each block reads (absent before round 4: the whole post, keywords as one). */
+    @JsonPropertyOrder({
+        "words_from_prose",
+        "keyword_segments",
+        "keyword_cues",
+        "blank_senses",
+        "plain_words_evidence",
+        "topics_need_evidence",
+        "questions_need_evidence"
+    })
+    record Reading(
+            @JsonProperty("words_from_prose") boolean wordsFromProse,
+            @JsonProperty("keyword_segments") boolean keywordSegments,
+            @JsonProperty("keyword_cues") boolean keywordCues,
+            @JsonProperty("blank_senses") boolean blankSenses,
+            @JsonProperty("plain_words_evidence") boolean plainWordsEvidence,
+            @JsonProperty("topics_need_evidence") boolean topicsNeedEvidence,
+            @JsonProperty("questions_need_evidence") boolean questionsNeedEvidence) {}
 
     @JsonPropertyOrder({"themes", "issue_types"})
     record Labels(
@@ -66,6 +88,7 @@ record ArtefactJson(
     @JsonPropertyOrder({
         "security",
         "security_threshold",
+        "abstain_from",
         "themes",
         "issue_types",
         "theme_weight_in_issue_score",
@@ -78,6 +101,9 @@ record ArtefactJson(
     record Heads(
             Head security,
             @JsonProperty("security_threshold") double securityThreshold,
+
+            @JsonProperty("abstain_from") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Double abstainFrom,
             /* in theme order: a LinkedHashMap from the writer */
             Map<String, Head> themes,
             @JsonProperty("issue_types") List<Head> issueTypes,
@@ -93,8 +119,14 @@ record ArtefactJson(
             double[] themeOffsets) {}
 
     /** The cheap first stage (absent in artefacts before round 3). */
-    @JsonPropertyOrder({"head", "settle_below"})
-    record Cascade(Head head, @JsonProperty("settle_below") double settleBelow) {}
+    @JsonPropertyOrder({"head", "settle_below", "themes", "theme_offsets"})
+    record Cascade(
+            Head head,
+            @JsonProperty("settle_below") double settleBelow,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Head> themes,
+
+            @JsonProperty("theme_offsets") @JsonInclude(JsonInclude.Include.NON_NULL)
+            double[] themeOffsets) {}
 
     @JsonPropertyOrder({"names", "precision", "posts"})
     record Decisive(List<String> names, double precision, int posts) {}

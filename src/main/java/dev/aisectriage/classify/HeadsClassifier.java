@@ -19,12 +19,13 @@ public final class HeadsClassifier implements Classifier, AutoCloseable {
     @Override
     public Prediction classify(String text) {
         String t = text == null ? "" : text;
-        return heads.settle(t).orElseGet(() -> heads.predict(t, encoder.embed(t)));
+        KeywordMatch read = heads.read(t);
+        return heads.settle(read).orElseGet(() -> heads.predict(read, encoder.embed(heads.encoderInput(t, read))));
     }
 
     @Override
     public Optional<float[]> embedding(String text) {
-        return Optional.of(encoder.embed(text == null ? "" : text));
+        return Optional.of(encoder.embed(heads.encoderInput(text == null ? "" : text)));
     }
 
     @Override

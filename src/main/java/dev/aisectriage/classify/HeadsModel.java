@@ -14,13 +14,16 @@ public final class HeadsModel {
 
     private static final int ISSUE_TYPES = 10;
 
+    /** Where a question about a topic alone is put, as a share of the abstain band's lower edge. */
+    private static final double UNDER_THE_BAND = 0.9;
+
     /** Neighbours consulted for the theme vote. */
     private static final int KNN = 15;
 
     private static final NeighbourIndex.Hits NO_HITS = new NeighbourIndex.Hits(new int[0], new double[0]);
 
     private final ModelArtefact artefact;
-    private final KeywordStage keywords = new KeywordStage();
+    private final KeywordStage keywords;
     /** All heads (security, four themes, issue types) as one feature-major matrix: row = feature, column = head. */
     private final float[] matrix;
 
@@ -31,7 +34,8 @@ public final class HeadsModel {
     private final double[] meanEmbeddingScores;
 
     public HeadsModel(ModelArtefact artefact) {
-        if (!keywords.names().equals(artefact.keywordNames())) {
+        this.keywords = new KeywordStage(artefact.layout().reading().blankSenses());
+        if (!keywords.featureNames().equals(artefact.keywordNames())) {
             throw new IllegalArgumentException("model artefact " + artefact.version()
                     + " was trained with another keyword lexicon; retrain it with 'train'");
         }
@@ -111,10 +115,29 @@ public final class HeadsModel {
         return artefact;
     }
 
-    /** The whole model: every head, with the post's embedding. */
+    /** What the encoder reads of a post, for {@link #predict}'s embedding. */
+    public String encoderInput(String text) {
+        return artefact.encoder().input().of(text);
+    }
+
+    /** What the encoder reads of a post already read. */
+    public String encoderInput(String text, KeywordMatch read) {
+        return artefact.encoder().input().of(text, read.post());
+    }
+
+    /** The post split and its keywords matched, once for {@link #settle} and {@link #predict}. */
+    public KeywordMatch read(String text) {
+        return keywords.read(PostText.of(text));
+    }
+
+    /** The whole model: every head, with the embedding of the post's {@link #encoderInput}. */
     public Prediction predict(String text, float[] embedding) {
-        List<String> matched = keywords.match(text);
-        Features f = artefact.layout().features(text, embedding, keywords.features(matched));
+        return predict(read(text), embedding);
+    }
+
+    /** The whole model on a post already read. */
+    public Prediction predict(KeywordMatch matched, float[] embedding) {
+        Features f = artefact.layout().features(matched, embedding);
         NeighbourIndex.Hits hits = artefact.neighbours().search(embedding, KNN);
         LinearHead sec = artefact.security();
         double[] s = scores(f);
@@ -122,35 +145,47 @@ public final class HeadsModel {
         double pSec = LinearHead.sigmoid(sec.plattA() * s[0]
                 + sec.plattB()
                 + artefact.securityKnnWeight() * artefact.neighbours().securityVote(hits));
-        return prediction(s, pSec, matched, hits);
+        return prediction(s, pSec, matched, hits, artefact.knnThemeWeight(), artefact.themeOffsets());
     }
 
     /**
-     * The cascade's cheap stage: a post that names no vulnerability class and whose TF-IDF-and-keywords security
-     * probability is under the artefact's {@code settleBelow} is settled as not security without the encoder
-     * (themes and issue types from the same heads, with the mean embedding of the themed training posts in place of
-     * the post's own; no neighbours). Empty: run the encoder.
+     * The cascade's cheap stage: a post whose own sentences name no vulnerability class and whose
+     * TF-IDF-and-keywords security probability is under the artefact's {@code settleBelow} is settled as not
+     * security without the encoder (themes and issue types from the same heads, with the mean embedding of the
+     * themed training posts in place of the post's own; no neighbours). Empty: run the encoder.
      */
     public Optional<Prediction> settle(String text) {
+        return settle(read(text));
+    }
+
+    /** The cheap stage on a post already read. */
+    public Optional<Prediction> settle(KeywordMatch matched) {
         ModelArtefact.Cascade cascade = artefact.cascade();
         if (cascade == null) {
             return Optional.empty();
         }
-        List<String> matched = keywords.match(text);
-        if (artefact.decisive().matchesAny(matched)) {
+        if (artefact.decisive().matchesAny(matched.proseNames())) {
             return Optional.empty();
         }
-        Features f = artefact.layout().features(text, noEmbedding, keywords.features(matched));
+        Features f = artefact.layout().features(matched, noEmbedding);
         double cheap = cascade.head().probability(f);
         if (cheap >= cascade.settleBelow()) {
             return Optional.empty();
         }
-        // The heads were trained on real embeddings: an empty one would pull every theme score off its usual range.
+        // The heads were trained on real embeddings: an empty one would pull every score off its usual range.
         double[] s = scores(f);
         for (int h = 0; h < headCount; h++) {
             s[h] += meanEmbeddingScores[h];
         }
-        Prediction p = prediction(s, cheap, matched, NO_HITS);
+        double[] offsets = artefact.themeOffsets();
+        if (!cascade.themes().isEmpty()) {
+            // The cheap stage's own theme heads, trained without embeddings, know such posts better.
+            for (Theme t : Theme.values()) {
+                s[1 + t.ordinal()] = cascade.themes().get(t).score(f);
+            }
+            offsets = cascade.themeOffsets();
+        }
+        Prediction p = prediction(s, cheap, matched, NO_HITS, 0, offsets);
         return Optional.of(new Prediction(
                 false,
                 p.securityProbability(),
@@ -161,37 +196,46 @@ public final class HeadsModel {
                 p.neighbours()));
     }
 
-    private Prediction prediction(double[] s, double pSec, List<String> matched, NeighbourIndex.Hits hits) {
-        Map<Theme, Double> themes = themeProbabilities(s, hits);
+    private Prediction prediction(
+            double[] s,
+            double pSec,
+            KeywordMatch matched,
+            NeighbourIndex.Hits hits,
+            double knnThemeWeight,
+            double[] themeOffsets) {
+        Map<Theme, Double> themes = themeProbabilities(s, hits, knnThemeWeight, themeOffsets);
         double[] rawIssue = rawIssueProbabilities(s);
         blendIssueMass(themes, rawIssue);
         List<Prediction.IssueTypeScore> top = topIssueTypes(rawIssue, themes);
         Map<Theme, Double> rounded = new EnumMap<>(Theme.class);
         themes.forEach((t, p) -> rounded.put(t, round(p)));
         // A post naming a vulnerability class outright is security, as likely as such posts were in training.
-        boolean decisive = artefact.decisive().matchesAny(matched);
+        boolean decisive = artefact.decisive().matchesAny(matched.proseNames());
         if (decisive) {
             pSec = Math.max(pSec, artefact.decisive().precision());
+        } else if (artefact.layout().reading().questionsNeedEvidence() && matched.asksAboutATopicOnly()) {
+            // A topic alone, asked about, is no report: under the band whatever the heads say.
+            pSec = Math.min(pSec, UNDER_THE_BAND * artefact.abstainFrom());
         }
         return new Prediction(
                 decisive || pSec >= artefact.securityThreshold(),
                 round(pSec),
                 rounded,
                 top,
-                matched,
+                matched.names(),
                 artefact.version(),
                 artefact.neighbours().neighbours(hits, NEIGHBOURS));
     }
 
     /** The theme heads' probabilities, blended with the neighbours' theme vote and offset per theme. */
-    private Map<Theme, Double> themeProbabilities(double[] s, NeighbourIndex.Hits hits) {
+    private Map<Theme, Double> themeProbabilities(
+            double[] s, NeighbourIndex.Hits hits, double gamma, double[] offsets) {
         double[] sigmoids = new double[Theme.values().length];
         for (Theme t : Theme.values()) {
             sigmoids[t.ordinal()] = LinearHead.sigmoid(s[1 + t.ordinal()]);
         }
-        double gamma = artefact.knnThemeWeight();
         double[] vote = gamma > 0 ? artefact.neighbours().themeVote(hits) : null;
-        double[] blended = ThemeBlend.probabilities(sigmoids, vote, gamma, artefact.themeOffsets());
+        double[] blended = ThemeBlend.probabilities(sigmoids, vote, gamma, offsets);
         Map<Theme, Double> themes = new EnumMap<>(Theme.class);
         for (Theme t : Theme.values()) {
             themes.put(t, blended[t.ordinal()]);

@@ -1,5 +1,6 @@
 package dev.aisectriage.classify;
 
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -21,6 +22,16 @@ public final class OneAtATimeClassifier implements Classifier {
         lock.lock();
         try {
             return delegate.classify(text);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<float[]> embedding(String text) {
+        lock.lock();
+        try {
+            return delegate.embedding(text);
         } finally {
             lock.unlock();
         }

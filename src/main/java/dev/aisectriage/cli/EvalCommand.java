@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.SolutionRecommender;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
+import dev.aisectriage.classify.EncoderInput;
 import dev.aisectriage.classify.ModelArtefact;
 import dev.aisectriage.classify.OnnxEncoder;
 import dev.aisectriage.classify.Prediction;
@@ -18,6 +19,7 @@ import dev.aisectriage.training.Evaluation;
 import dev.aisectriage.training.LabelledData;
 import dev.aisectriage.training.LabelledPost;
 import dev.aisectriage.training.SolutionMappingLearner;
+import dev.aisectriage.training.Spread;
 import dev.aisectriage.training.TrainerOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,10 +79,9 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(
             names = "--abstain-from",
-            description =
-                    "With --cv: the abstain band's lower edge for the false-alarm report (default ${DEFAULT-VALUE},"
-                            + " the repository config's default).")
-    double abstainFrom = 0.35;
+            description = "With --cv: the abstain band's lower edge for the false-alarm report (default: each fold's"
+                    + " model's own, as training chose it).")
+    Double abstainFrom;
 
     @Option(
             names = "--taxonomy",
@@ -213,7 +214,7 @@ public final class EvalCommand implements Callable<Integer> {
                     labelled.withEmbeddings(emb),
                     taxonomy,
                     options.withSeed(seed),
-                    TrainCommand.encoderSpec(w, training.maxTokens),
+                    TrainCommand.encoderSpec(w, training.maxTokens, training.encoderInput()),
                     folds,
                     recommenders,
                     abstainFrom,
@@ -221,7 +222,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         ObjectNode report = reports.get(0);
         if (runSeeds.size() > 1) {
-            report.set("splits", CrossValidation.overSplits(runSeeds, reports));
+            report.set("splits", Spread.overSplits(runSeeds, reports));
         }
         report.put("window", w.name());
         report.put("max_tokens", training.maxTokens);
@@ -234,8 +235,13 @@ public final class EvalCommand implements Callable<Integer> {
     /** The posts' embeddings by the bundled encoder, through the embedding cache. */
     private float[][] embedAll(LabelledData labelled, TextWindow w) {
         try (OnnxEncoder encoder = OnnxEncoder.bundled(w, training.maxTokens)) {
+            EncoderInput input = training.encoderInput();
             return new EmbeddingCache(encoder, TrainCommand.ENCODER_NAME, training.cacheDir)
-                    .embedAll(labelled.posts().stream().map(LabelledPost::text).toList(), System.out);
+                    .embedAll(
+                            labelled.posts().stream()
+                                    .map(p -> input.of(p.text()))
+                                    .toList(),
+                            System.out);
         }
     }
 

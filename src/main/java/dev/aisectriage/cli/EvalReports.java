@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Prints {@code eval}'s reports: the figures of one evaluation, and for {@code eval --cv} the spread (per figure the
@@ -15,7 +16,7 @@ final class EvalReports {
 
     static void printSplits(PrintStream out, JsonNode splits) {
         out.printf("%nmean over folds, per split (seed), and the mean of the splits:%n");
-        for (String subset : List.of("all", "ai_issues", "ai_issues_full_model")) {
+        for (String subset : List.of("all", "ai_issues", "ai_issues_high_confidence", "ai_issues_full_model")) {
             out.printf("  %s%n", subset);
             splits.get("figures").fields().forEachRemaining(e -> {
                 StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "    %-26s", e.getKey()));
@@ -30,6 +31,64 @@ final class EvalReports {
                 out.println(line);
             });
         }
+        out.printf("  stream (pooled out of fold, per split)%n");
+        splits.path("stream").fields().forEachRemaining(e -> {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %-62s", e.getKey()));
+            for (JsonNode v : e.getValue().get("per_split")) {
+                line.append(v.isNull() ? "   null" : String.format(Locale.ROOT, "  %.3f", v.asDouble()));
+            }
+            line.append(String.format(Locale.ROOT, "  | mean %s", e.getValue().get("mean")));
+            out.println(line);
+        });
+    }
+
+    /** A tracker's stream, out of fold: ordinary posts per 1,000, each labelled group, the expected precision. */
+    static void printQuiet(PrintStream out, String title, JsonNode q) {
+        out.printf("quiet on a tracker (%s):%n", title);
+        out.printf(
+                Locale.ROOT,
+                "  ordinary posts (n=%d): false alarms %.1f per 1,000, needs-triage %.1f per 1,000%n",
+                q.at("/ordinary_posts/n").asInt(),
+                q.at("/ordinary_posts/flagged_per_1000").asDouble(),
+                q.at("/ordinary_posts/abstained_per_1000").asDouble());
+        printEach(
+                out,
+                q.path("groups"),
+                "  %-12s n=%4d flagged %.3f, needs-triage %.3f, either %.3f%n",
+                "/n",
+                "/flagged_share",
+                "/abstained_share",
+                "/flagged_or_abstained_share");
+        printEach(
+                out,
+                q.path("expected_precision"),
+                "  expected precision at %s: %.3f (ordinary stream), %.3f (one negative in ten a look-alike)%n",
+                "/ordinary_stream",
+                "/with_look_alikes");
+        printEach(
+                out,
+                q.path("files"),
+                "  %-34s security recall %s precision %s | theme primary %s among labelled %s%n",
+                "/security/recall",
+                "/security/precision",
+                "/theme/primary_accuracy",
+                "/theme/among_labelled");
+    }
+
+    /**
+     * One line per field of {@code node}: the format gets the field's name, then the values at {@code pointers} in it
+     * (whole numbers as long, other numbers as double, anything else as the JSON node).
+     */
+    private static void printEach(PrintStream out, JsonNode node, String format, String... pointers) {
+        node.fields().forEachRemaining(e -> {
+            Object[] args = new Object[pointers.length + 1];
+            args[0] = e.getKey();
+            for (int i = 0; i < pointers.length; i++) {
+                JsonNode v = e.getValue().at(pointers[i]);
+                args[i + 1] = v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? (Object) v.asDouble() : v;
+            }
+            out.printf(Locale.ROOT, format, args);
+        });
     }
 
     static void printSpread(PrintStream out, String title, JsonNode m) {
@@ -58,7 +117,8 @@ final class EvalReports {
                 "pooled out-of-fold, AI-project issues, full model",
                 report.at("/pooled/ai_issues_full_model"));
         System.out.println("cascade: " + report.get("cascade"));
-        System.out.println("quiet: " + report.get("quiet"));
+        printQuiet(System.out, "as served", report.get("quiet"));
+        printQuiet(System.out, "as served, high-confidence labels", report.at("/quiet/high_confidence"));
         if (report.has("splits")) {
             printSplits(System.out, report.get("splits"));
         }

@@ -1,5 +1,6 @@
 package dev.aisectriage.cli;
 
+import dev.aisectriage.classify.EncoderInput;
 import dev.aisectriage.classify.ModelArtefact;
 import dev.aisectriage.classify.OnnxEncoder;
 import dev.aisectriage.classify.Pooling;
@@ -7,7 +8,6 @@ import dev.aisectriage.classify.Taxonomy;
 import dev.aisectriage.classify.TextWindow;
 import dev.aisectriage.training.EmbeddingCache;
 import dev.aisectriage.training.LabelledData;
-import dev.aisectriage.training.LabelledPost;
 import dev.aisectriage.training.Trainer;
 import dev.aisectriage.training.TrainerOptions;
 import dev.aisectriage.training.TrainingSet;
@@ -75,19 +75,20 @@ public final class TrainCommand implements Callable<Integer> {
         TextWindow w = training.textWindow();
         long start = System.nanoTime();
         ModelArtefact.EncoderSpec spec = encoderDir == null
-                ? encoderSpec(w, training.maxTokens)
+                ? encoderSpec(w, training.maxTokens, training.encoderInput())
                 : new ModelArtefact.EncoderSpec(
                         encoderDir.toAbsolutePath().normalize().getFileName().toString(),
                         Pooling.parse(pooling),
                         w,
                         training.maxTokens,
-                        prefix);
+                        prefix,
+                        training.encoderInput());
         try (OnnxEncoder encoder = encoderDir == null
                 ? OnnxEncoder.bundled(w, training.maxTokens)
                 : OnnxEncoder.fromDirectory(encoderDir, spec.pooling(), w, training.maxTokens, prefix)) {
             EmbeddingCache cache = new EmbeddingCache(encoder, spec.name(), training.cacheDir);
-            float[][] emb =
-                    cache.embedAll(data.posts().stream().map(LabelledPost::text).toList(), System.out);
+            float[][] emb = cache.embedAll(
+                    data.posts().stream().map(p -> spec.input().of(p.text())).toList(), System.out);
             TrainingSet set = data.withEmbeddings(emb);
             ModelArtefact artefact = new Trainer(options, taxonomy, spec).train(set);
             Path file = out.resolve(ModelArtefact.FILE_NAME);
@@ -105,8 +106,8 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    static ModelArtefact.EncoderSpec encoderSpec(TextWindow w, int maxTokens) {
-        return new ModelArtefact.EncoderSpec(ENCODER_NAME, Pooling.MEAN, w, maxTokens, "");
+    static ModelArtefact.EncoderSpec encoderSpec(TextWindow w, int maxTokens, EncoderInput input) {
+        return new ModelArtefact.EncoderSpec(ENCODER_NAME, Pooling.MEAN, w, maxTokens, "", input);
     }
 
     /** Every {@code *.jsonl} in the folder, sorted by name, so training order does not depend on the file system. */

@@ -1,5 +1,6 @@
 package dev.aisectriage.cli;
 
+import dev.aisectriage.classify.EncoderInput;
 import dev.aisectriage.classify.TextWindow;
 import dev.aisectriage.training.TrainerOptions;
 import java.nio.file.Path;
@@ -23,6 +24,14 @@ final class TrainingSettings {
     int maxTokens;
 
     @Option(
+            names = "--encoder-input",
+            defaultValue = "TEXT",
+            description = "What the encoder reads of a post: RAW (as given), TEXT (without the listing's header lines"
+                    + " and HTML comments) or PROSE (title and the post's own sentences, nothing pasted)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String encoderInput;
+
+    @Option(
             names = "--weak-negatives",
             negatable = true,
             defaultValue = "true",
@@ -35,6 +44,10 @@ final class TrainingSettings {
 
     @Option(names = "--set", description = "Override a trainer option, name=value (repeatable).")
     List<String> settings = new ArrayList<>();
+
+    EncoderInput encoderInput() {
+        return EncoderInput.parse(encoderInput);
+    }
 
     TextWindow textWindow() {
         return TextWindow.parse(window);

@@ -64,12 +64,18 @@ public record RepoConfig(
         errors = List.copyOf(errors);
     }
 
+    /**
+     * The abstain band's lower edge unless a repository sets its own: the one training chose for the bundled model
+     * on a tracker's stream (its artefact carries it; a test keeps the two equal).
+     */
+    public static final double DEFAULT_ABSTAIN_FROM = 0.39;
+
     public static RepoConfig defaults() {
         return new RepoConfig(
                 true,
                 true,
                 null,
-                0.35,
+                DEFAULT_ABSTAIN_FROM,
                 defaultLabels(),
                 false,
                 Set.of(),

@@ -36,7 +36,11 @@ record RepoConfigFile(
      */
     RepoConfig toConfig(String source, BiConsumer<String, String> error) {
         RepoConfig d = RepoConfig.defaults();
-        double abstain = or(abstainFrom, d.abstainFrom());
+        // A repository that lowers the threshold under the default band, without setting the band, gets the band
+        // from its threshold up to nothing rather than an error about a key it never wrote.
+        double abstain = abstainFrom != null
+                ? abstainFrom
+                : threshold != null ? Math.min(d.abstainFrom(), threshold) : d.abstainFrom();
         if (threshold != null && abstain > threshold) {
             error.accept(
                     "abstain_from", "abstain_from (" + abstain + ") must not be above threshold (" + threshold + ")");

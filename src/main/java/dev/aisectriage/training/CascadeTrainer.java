@@ -2,7 +2,6 @@ package dev.aisectriage.training;
 
 import dev.aisectriage.classify.FeatureLayout;
 import dev.aisectriage.classify.Features;
-import dev.aisectriage.classify.KeywordStage;
 import dev.aisectriage.classify.ModelArtefact;
 
 /**
@@ -29,7 +28,7 @@ final class CascadeTrainer {
             TrainingSet set,
             FeatureLayout layout,
             Trainer.FeatureMaker features,
-            KeywordStage keywords,
+            boolean[] namesDecisive,
             SecurityHeadTrainer.SecurityHead full) {
         float[] empty = new float[layout.embeddingDim()];
         float[][] none = new float[set.size()][];
@@ -37,15 +36,23 @@ final class CascadeTrainer {
         TrainingSet cheapSet = new TrainingSet(set.posts(), none, set.weak(), set.tune());
         Features[] cheapFeats = features.of(cheapSet, layout);
         TrainerOptions noRule = options.with("decisiveKeywords=false").with("knnSecurity=false");
-        SecurityHeadTrainer.SecurityHead cheap =
-                new SecurityHeadTrainer(noRule, fitter).train(cheapSet, cheapFeats, layout.size(), keywords);
-        return new ModelArtefact.Cascade(cheap.head(), settleBelow(set, cheap, keywords, full));
+        SecurityHeadTrainer.SecurityHead cheap = new SecurityHeadTrainer(noRule, fitter)
+                .train(cheapSet, cheapFeats, layout.size(), namesDecisive, new boolean[set.size()]);
+        double settleBelow = settleBelow(set, cheap, namesDecisive, full);
+        if (!options.cascadeThemes()) {
+            return new ModelArtefact.Cascade(cheap.head(), settleBelow);
+        }
+        TrainerOptions themeOptions =
+                options.with("knnThemeWeight=0").with("themeTuneReplicas=" + options.cascadeThemeTuneReplicas());
+        ThemeHeadTrainer.ThemeHeads themes =
+                new ThemeHeadTrainer(themeOptions, fitter).train(cheapSet, layout, cheapFeats, features);
+        return new ModelArtefact.Cascade(cheap.head(), settleBelow, themes.heads(), themes.offsets());
     }
 
     private double settleBelow(
             TrainingSet set,
             SecurityHeadTrainer.SecurityHead cheap,
-            KeywordStage keywords,
+            boolean[] namesDecisive,
             SecurityHeadTrainer.SecurityHead full) {
         int[] rows = cheap.tuningRows();
         if (!java.util.Arrays.equals(rows, full.tuningRows())) {
@@ -55,20 +62,19 @@ final class CascadeTrainer {
         for (int row : rows) {
             security += Rows.isSecurity(set.posts().get(row)) ? 1 : 0;
         }
-        boolean[] atStake = atStake(set, rows, keywords, full);
+        boolean[] atStake = atStake(set, rows, namesDecisive, full);
         return highestSettleBelow(cheap.tuningProbabilities(), atStake, options.cascadeMissed() * security);
     }
 
     /** Per tuning row: a security post the full model finds (out of fold) that names no decisive class. */
     private static boolean[] atStake(
-            TrainingSet set, int[] rows, KeywordStage keywords, SecurityHeadTrainer.SecurityHead full) {
+            TrainingSet set, int[] rows, boolean[] namesDecisive, SecurityHeadTrainer.SecurityHead full) {
         boolean[] atStake = new boolean[rows.length];
-        java.util.Map<Integer, Boolean> named = new java.util.HashMap<>();
+        boolean rule = !full.decisive().names().isEmpty();
         for (int j = 0; j < rows.length; j++) {
             LabelledPost post = set.posts().get(rows[j]);
             if (Rows.isSecurity(post) && full.tuningProbabilities()[j] >= full.threshold()) {
-                atStake[j] =
-                        !named.computeIfAbsent(rows[j], r -> full.decisive().matchesAny(keywords.match(post.text())));
+                atStake[j] = !(rule && namesDecisive[rows[j]]);
             }
         }
         return atStake;

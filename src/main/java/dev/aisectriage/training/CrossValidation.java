@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.catalogue.SolutionRecommender;
 import dev.aisectriage.classify.HeadsModel;
+import dev.aisectriage.classify.KeywordMatch;
 import dev.aisectriage.classify.ModelArtefact;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Taxonomy;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +28,6 @@ public final class CrossValidation {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The figures whose spread is reported, as JSON pointers into a report. */
-    static final List<String> FIGURES = List.of(
-            "/security/precision",
-            "/security/recall",
-            "/security/f1",
-            "/security/mcc",
-            "/theme/primary_accuracy",
-            "/theme/among_labelled",
-            "/theme/macro_f1",
-            "/issue_codes/top3_recall",
-            "/solutions/first_fix",
-            "/solutions/hit_at_3");
-
     private CrossValidation() {}
 
     public static ObjectNode run(
@@ -48,12 +37,12 @@ public final class CrossValidation {
             ModelArtefact.EncoderSpec encoder,
             int k,
             Function<List<LabelledPost>, SolutionRecommender> recommenders,
-            double abstainFrom,
+            Double abstainFrom,
             PrintStream log) {
         int[] fold = GroupedFolds.assign(set.posts(), k, options.seed());
         Outcome out = new Outcome();
         for (int f = 0; f < k; f++) {
-            runFold(set, taxonomy, options, encoder, fold, f, recommenders, out, log);
+            runFold(set, taxonomy, options, encoder, fold, f, recommenders, abstainFrom, out, log);
         }
         ObjectNode root = JSON.createObjectNode();
         root.put("folds_k", k);
@@ -61,14 +50,15 @@ public final class CrossValidation {
         root.put("seed", options.seed());
         root.put("weak_negatives_in_training", options.useWeakNegatives());
         ObjectNode spread = root.putObject("mean_sd");
-        spread.set("all", meanSd(out.allReports));
-        spread.set("ai_issues", meanSd(out.tuneReports));
-        spread.set("ai_issues_full_model", meanSd(out.fullTuneReports));
+        spread.set("all", Spread.meanSd(out.allReports));
+        spread.set("ai_issues", Spread.meanSd(out.tuneReports));
+        spread.set("ai_issues_high_confidence", Spread.meanSd(out.confidentTuneReports));
+        spread.set("ai_issues_full_model", Spread.meanSd(out.fullTuneReports));
         List<Evaluation.Scored> pooledOnlyTune = onlyTune(out.pooled, out.pooledTune);
         putPooled(root.putObject("pooled"), out, pooledOnlyTune);
         putCascade(root.putObject("cascade"), out, pooledOnlyTune.size());
-        root.set("quiet", QuietReport.of(out.pooled, out.roles, abstainFrom));
-        root.set("quiet_full_model", QuietReport.of(out.pooledFull, out.roles, abstainFrom));
+        root.set("quiet", QuietReport.of(out.pooled, out.roles, out.abstainFrom));
+        root.set("quiet_full_model", QuietReport.of(out.pooledFull, out.roles, out.abstainFrom));
         putErrors(root.putObject("ai_issue_errors"), pooledOnlyTune);
         root.set("folds", out.folds);
         ArrayNode predictions = root.putArray("predictions");
@@ -86,6 +76,10 @@ public final class CrossValidation {
         final List<Character> roles = new ArrayList<>();
         final List<ObjectNode> allReports = new ArrayList<>();
         final List<ObjectNode> tuneReports = new ArrayList<>();
+        final List<ObjectNode> confidentTuneReports = new ArrayList<>();
+        final List<Double> abstainFrom = new ArrayList<>();
+        // each post is read by the keyword stage once, for every fold
+        final Map<String, KeywordMatch> reads = new HashMap<>();
         final List<ObjectNode> fullTuneReports = new ArrayList<>();
         // each out-of-fold prediction is scored by the recommender of its own fold, also when pooled
         final Map<Prediction, SolutionRecommender> recommenderOf = new IdentityHashMap<>();
@@ -107,6 +101,7 @@ public final class CrossValidation {
             int[] fold,
             int f,
             Function<List<LabelledPost>, SolutionRecommender> recommenders,
+            Double abstainFrom,
             Outcome out,
             PrintStream log) {
         List<Integer> tr = new ArrayList<>();
@@ -115,24 +110,28 @@ public final class CrossValidation {
             (fold[i] == f ? te : tr).add(i);
         }
         TrainingSet train = set.subset(tr.stream().mapToInt(Integer::intValue).toArray());
-        ModelArtefact artefact = new Trainer(options, taxonomy, encoder).train(train);
+        ModelArtefact artefact = new Trainer(options, taxonomy, encoder, out.reads).train(train);
         HeadsModel heads = new HeadsModel(artefact);
         SolutionRecommender rec = recommenders == null ? null : recommenders.apply(train.posts());
         FoldScores scores = scoreHeldOut(set, te, heads, rec, out);
+        double edge = abstainFrom != null ? abstainFrom : artefact.abstainFrom();
+        te.forEach(i -> out.abstainFrom.add(edge));
         ObjectNode all = Evaluation.report(scores.scored(), rec);
         ObjectNode tune = Evaluation.report(scores.scoredTune(), rec);
         out.allReports.add(all);
         out.tuneReports.add(tune);
+        out.confidentTuneReports.add(Evaluation.report(confident(scores.scoredTune()), rec));
         out.fullTuneReports.add(Evaluation.report(scores.fullTune(), null));
         ObjectNode fn = out.folds.addObject();
         fn.put("fold", f);
         fn.put("train", tr.size());
         fn.put("test", te.size());
         fn.put("security_threshold", artefact.securityThreshold());
+        fn.put("abstain_from", edge);
         fn.set("all", all);
         fn.set("ai_issues", tune);
         if (log != null) {
-            logFold(log, f, te.size(), all, tune, artefact.securityThreshold());
+            logFold(log, f, te.size(), all, tune, artefact.securityThreshold(), edge);
         }
     }
 
@@ -145,8 +144,9 @@ public final class CrossValidation {
         for (int i : te) {
             long t0 = System.nanoTime();
             // The cascade as served: the cheap stage settles what it can; the full model (encoder) the rest.
-            Prediction full = heads.predict(set.posts().get(i).text(), set.embeddings()[i]);
-            Optional<Prediction> settled = heads.settle(set.posts().get(i).text());
+            KeywordMatch read = out.reads.computeIfAbsent(set.posts().get(i).text(), heads::read);
+            Prediction full = heads.predict(read, set.embeddings()[i]);
+            Optional<Prediction> settled = heads.settle(read);
             Prediction p = settled.orElse(full);
             out.encoded += settled.isEmpty() ? 1 : 0;
             out.encodedTune += settled.isEmpty() && set.tune()[i] ? 1 : 0;
@@ -169,10 +169,11 @@ public final class CrossValidation {
         return new FoldScores(scored, scoredTune, fullTune);
     }
 
-    private static void logFold(PrintStream log, int f, int test, ObjectNode all, ObjectNode tune, double threshold) {
+    private static void logFold(
+            PrintStream log, int f, int test, ObjectNode all, ObjectNode tune, double threshold, double edge) {
         log.printf(
                 "fold %d: test %d  all: mcc %.3f f1 %.3f p %.3f | ai issues: mcc %.3f f1 %.3f p %.3f r %.3f"
-                        + " | theme acc %.3f macro-f1 %.3f | top3 %.3f | thr %.3f%n",
+                        + " | theme acc %.3f macro-f1 %.3f | top3 %.3f | thr %.3f abstain from %.2f%n",
                 f,
                 test,
                 d(all, "/security/mcc"),
@@ -185,7 +186,13 @@ public final class CrossValidation {
                 d(all, "/theme/primary_accuracy"),
                 d(all, "/theme/macro_f1"),
                 d(all, "/issue_codes/top3_recall"),
-                threshold);
+                threshold,
+                edge);
+    }
+
+    /** The items whose labels were given with high confidence. */
+    private static List<Evaluation.Scored> confident(List<Evaluation.Scored> items) {
+        return Evaluation.where(items, s -> s.post().confident());
     }
 
     /** The items whose flag at the same index is true. */
@@ -206,6 +213,7 @@ public final class CrossValidation {
                 : (p, limit) -> out.recommenderOf.get(p).recommend(p, limit);
         pooledNode.set("all", Evaluation.report(out.pooled, pooledRec));
         pooledNode.set("ai_issues", Evaluation.report(pooledOnlyTune, pooledRec));
+        pooledNode.set("ai_issues_high_confidence", Evaluation.report(confident(pooledOnlyTune), pooledRec));
         pooledNode.set("ai_issues_full_model", Evaluation.report(onlyTune(out.pooledFull, out.pooledTune), null));
     }
 
@@ -231,63 +239,6 @@ public final class CrossValidation {
             String line = s.post().id() + " p=" + s.prediction().securityProbability();
             (s.prediction().security() ? fps : fns).add(line);
         }
-    }
-
-    /**
-     * The figures of several cross-validations of the same posts, one per seed (each seed its own split): per figure
-     * and subset, each split's mean over its folds and the mean of those.
-     */
-    public static ObjectNode overSplits(List<Long> seeds, List<ObjectNode> reports) {
-        ObjectNode out = JSON.createObjectNode();
-        ArrayNode s = out.putArray("seeds");
-        seeds.forEach(s::add);
-        ObjectNode figures = out.putObject("figures");
-        for (String pointer : FIGURES) {
-            String key = pointer.substring(1).replace('/', '.');
-            ObjectNode f = figures.putObject(key);
-            for (String subset : List.of("all", "ai_issues", "ai_issues_full_model")) {
-                ObjectNode sub = f.putObject(subset);
-                ArrayNode per = sub.putArray("per_split");
-                double sum = 0;
-                int n = 0;
-                for (ObjectNode r : reports) {
-                    JsonNode v = r.at("/mean_sd/" + subset + "/" + key + "/mean");
-                    if (v.isNumber()) {
-                        per.add(v.asDouble());
-                        sum += v.asDouble();
-                        n++;
-                    } else {
-                        per.addNull();
-                    }
-                }
-                sub.put("mean", n == 0 ? null : Math.round(sum / n * 1000) / 1000.0);
-            }
-        }
-        return out;
-    }
-
-    private static ObjectNode meanSd(List<ObjectNode> reports) {
-        ObjectNode out = JSON.createObjectNode();
-        for (String pointer : FIGURES) {
-            List<Double> v = new ArrayList<>();
-            for (ObjectNode r : reports) {
-                JsonNode n = r.at(pointer);
-                if (n.isNumber()) {
-                    v.add(n.asDouble());
-                }
-            }
-            String key = pointer.substring(1).replace('/', '.');
-            if (v.isEmpty()) {
-                out.putNull(key);
-                continue;
-            }
-            double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            double var = v.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.size() - 1);
-            ObjectNode o = out.putObject(key);
-            o.put("mean", Math.round(mean * 1000) / 1000.0);
-            o.put("sd", Math.round(Math.sqrt(var) * 1000) / 1000.0);
-        }
-        return out;
     }
 
     private static double d(JsonNode report, String pointer) {

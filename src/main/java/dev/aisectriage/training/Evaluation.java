@@ -192,7 +192,10 @@ public final class Evaluation {
         LabelledPost post = s.post();
         Prediction p = s.prediction();
         o.put("id", post.id());
+        o.put("file", post.file());
         o.put("ai_issue", aiIssue);
+        o.put("group", post.group());
+        o.put("label_confidence", post.labelConfidence());
         if (post.isSecurity() == null) {
             o.putNull("is_security");
         } else {

@@ -15,6 +15,11 @@ import java.util.List;
 /**
  * One item of the shared labelled JSONL format (see ../shared/data/README.md). Absent fields are null or empty:
  * {@code isSecurity} is null when the item carries no security label.
+ *
+ * @param group           what kind of post the labeller chose it as ({@code report}, {@code look-alike},
+ *                        {@code homonym}, {@code ordinary}), or null
+ * @param labelConfidence the labeller's confidence ({@code high}, {@code medium}, {@code low}), or null
+ * @param file            the name of the file it was read from, or null
  */
 public record LabelledPost(
         String id,
@@ -26,9 +31,17 @@ public record LabelledPost(
         Theme theme,
         List<Theme> themes,
         List<String> issueCodes,
-        List<String> solutionCodes) {
+        List<String> solutionCodes,
+        String group,
+        String labelConfidence,
+        String file) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Whether the labeller was sure: {@code high} confidence, or no confidence recorded (weak or coded posts). */
+    public boolean confident() {
+        return labelConfidence == null || labelConfidence.equals("high");
+    }
 
     public LabelledPost {
         themes = themes == null ? List.of() : List.copyOf(themes);
@@ -48,7 +61,7 @@ public record LabelledPost(
                     continue;
                 }
                 try {
-                    posts.add(fromJson(JSON.readTree(line)));
+                    posts.add(fromJson(JSON.readTree(line), file.getFileName().toString()));
                 } catch (IOException | IllegalArgumentException e) {
                     throw new IllegalArgumentException(file + ":" + lineNo + ": " + e.getMessage(), e);
                 }
@@ -60,6 +73,10 @@ public record LabelledPost(
     }
 
     public static LabelledPost fromJson(JsonNode n) {
+        return fromJson(n, null);
+    }
+
+    private static LabelledPost fromJson(JsonNode n, String file) {
         String text = text(n, "text");
         if (text == null) {
             throw new IllegalArgumentException("item has no 'text'");
@@ -83,7 +100,10 @@ public record LabelledPost(
                 theme,
                 themes,
                 strings(n, "issue_codes"),
-                strings(n, "solution_codes"));
+                strings(n, "solution_codes"),
+                text(n, "group"),
+                text(n, "label_confidence"),
+                file);
     }
 
     private static String text(JsonNode n, String field) {

@@ -18,11 +18,12 @@ final class SecurityHeadTrainer {
     record SecurityHead(
             LinearHead head,
             double threshold,
+            double abstainFrom,
+            OperatingPoint.Rates estimate,
             double knnWeight,
             ModelArtefact.DecisiveKeywords decisive,
             int rows,
             int tuningPosts,
-            double cPerCopy,
             int[] tuningRows,
             double[] tuningProbabilities) {}
 
@@ -34,17 +35,27 @@ final class SecurityHeadTrainer {
         this.fitter = fitter;
     }
 
-    SecurityHead train(TrainingSet set, Features[] feats, int n, KeywordStage keywords) {
+    /**
+     * @param namesDecisive   per post of the set, whether its own sentences name a keyword of
+     *                        {@link KeywordStage#DECISIVE}
+     * @param asksAboutATopic per post, whether it is a question about a topic alone, which is never flagged nor put
+     *                        in the abstain band (all false when that rule is off)
+     */
+    SecurityHead train(TrainingSet set, Features[] feats, int n, boolean[] namesDecisive, boolean[] asksAboutATopic) {
         SecurityWeights weights = SecurityWeights.of(options);
-        int[] rows = rows(set, weights);
+        List<Integer> rowList = new ArrayList<>();
+        List<Double> weightList = new ArrayList<>();
+        rows(set, weights, rowList, weightList);
+        int[] rows = Rows.toArray(rowList);
+        double[] weight = weightList.stream().mapToDouble(Double::doubleValue).toArray();
         double[] y = new double[rows.length];
         for (int j = 0; j < rows.length; j++) {
             y[j] = set.posts().get(rows[j]).isSecurity() == 1 ? 1 : 0;
         }
-        double c = options.cSecurity() * weights.cScale();
-        LinearHead raw = fitter.fit("security", feats, rows, y, n, c, 0);
+        double c = options.cSecurity();
+        LinearHead raw = fitter.fitWeighted("security", feats, rows, y, weight, n, c);
         double[] vote = new double[rows.length];
-        double[] oof = outOfFoldScores(set, feats, rows, y, n, c, vote);
+        double[] oof = outOfFoldScores(set, feats, rows, y, weight, n, c, vote);
         List<Integer> tuneIdx = tuningRows(set, rows, y);
         double[] tScores = pick(oof, tuneIdx);
         double[] tY = pick(y, tuneIdx);
@@ -63,13 +74,50 @@ final class SecurityHeadTrainer {
         for (int j = 0; j < tProb.length; j++) {
             tProb[j] = LinearHead.sigmoid(ab[0] * tScores[j] + ab[1] + knnWeight * tVote[j]);
         }
-        double threshold = Calibration.thresholdForPrecision(tProb, tY, options.targetPrecision());
         ModelArtefact.DecisiveKeywords decisive = options.decisiveKeywords()
-                ? decisiveKeywords(set, keywords, options.targetPrecision())
+                ? decisiveKeywords(set, namesDecisive, options.targetPrecision())
                 : ModelArtefact.DecisiveKeywords.NONE;
+        double[] p = new double[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            // a question about a topic alone is put under any band at prediction
+            p[j] = asksAboutATopic[rows[j]] ? 0 : LinearHead.sigmoid(ab[0] * oof[j] + ab[1] + knnWeight * vote[j]);
+        }
+        OperatingPoint point = OperatingPoint.choose(
+                operatingRows(set, rows, p, !decisive.names().isEmpty(), namesDecisive),
+                OperatingPoint.Budget.of(options));
         int[] tuningRows = tuneIdx.stream().mapToInt(j -> rows[j]).toArray();
         return new SecurityHead(
-                security, threshold, knnWeight, decisive, rows.length, tuneIdx.size(), c, tuningRows, tProb);
+                security,
+                point.threshold(),
+                point.abstainFrom(),
+                point.estimate(),
+                knnWeight,
+                decisive,
+                rows.length,
+                tuneIdx.size(),
+                tuningRows,
+                tProb);
+    }
+
+    /** The security head's rows as the operating point sees them: probability, label and role of each. */
+    private OperatingPoint.Rows operatingRows(
+            TrainingSet set, int[] rows, double[] p, boolean rule, boolean[] namesDecisive) {
+        int k = rows.length;
+        boolean[] security = new boolean[k];
+        boolean[] decisive = new boolean[k];
+        boolean[] tune = new boolean[k];
+        boolean[] ordinary = new boolean[k];
+        boolean[] lookAlike = new boolean[k];
+        for (int j = 0; j < k; j++) {
+            int i = rows[j];
+            LabelledPost post = set.posts().get(i);
+            security[j] = Rows.isSecurity(post);
+            decisive[j] = rule && namesDecisive[i];
+            tune[j] = set.tune()[i] && (!options.thresholdOnConfident() || post.confident());
+            ordinary[j] = set.weak()[i] || QuietReport.ORDINARY.equals(post.group());
+            lookAlike[j] = QuietReport.LOOK_ALIKE.equals(post.group());
+        }
+        return new OperatingPoint.Rows(p, security, decisive, tune, ordinary, lookAlike);
     }
 
     /**
@@ -77,13 +125,12 @@ final class SecurityHeadTrainer {
      * security at least as often as the target precision (Laplace-smoothed, and at least 10 such posts).
      */
     static ModelArtefact.DecisiveKeywords decisiveKeywords(
-            TrainingSet set, KeywordStage keywords, double targetPrecision) {
-        ModelArtefact.DecisiveKeywords candidate = new ModelArtefact.DecisiveKeywords(KeywordStage.DECISIVE, 0, 0);
+            TrainingSet set, boolean[] namesDecisive, double targetPrecision) {
         int posts = 0;
         int security = 0;
         for (int i = 0; i < set.size(); i++) {
             LabelledPost p = set.posts().get(i);
-            if (set.tune()[i] && p.isSecurity() != null && candidate.matchesAny(keywords.match(p.text()))) {
+            if (set.tune()[i] && p.isSecurity() != null && namesDecisive[i]) {
                 posts++;
                 security += p.isSecurity();
             }
@@ -95,24 +142,20 @@ final class SecurityHeadTrainer {
         return new ModelArtefact.DecisiveKeywords(KeywordStage.DECISIVE, precision, posts);
     }
 
-    /**
-     * Repeating a post weighs it in the loss (liblinear has no instance weights): the AI-project issues against the
-     * paper posts and weak negatives.
-     */
-    private int[] rows(TrainingSet set, SecurityWeights weights) {
-        List<Integer> rows = new ArrayList<>();
+    /** The posts of the security head and their weights in its loss (a post of weight 0 is left out). */
+    private void rows(TrainingSet set, SecurityWeights weights, List<Integer> rows, List<Double> weight) {
         for (int i = 0; i < set.size(); i++) {
             LabelledPost p = set.posts().get(i);
             if (p.isSecurity() != null && (options.useWeakNegatives() || !set.weak()[i])) {
                 boolean outside = p.issueCodes().stream().noneMatch(QuietReport.COMPATIBILITY_CODES::contains)
                         && (options.paperOutsideResources() || !p.issueCodes().contains(QuietReport.RESOURCE_CODE));
-                int copies = weights.copies(set.tune()[i], set.weak()[i], outside);
-                for (int c = 0; c < copies; c++) {
+                double w = weights.weight(p, set.tune()[i], set.weak()[i], outside);
+                if (w > 0) {
                     rows.add(i);
+                    weight.add(w);
                 }
             }
         }
-        return Rows.toArray(rows);
     }
 
     /** Positions of the tuning posts among the rows, or all rows when the tuning posts lack a class. */
@@ -155,7 +198,14 @@ final class SecurityHeadTrainer {
      * row's out-of-fold neighbour vote (security share among the 15 nearest labelled, non-weak training posts).
      */
     private double[] outOfFoldScores(
-            TrainingSet set, Features[] feats, int[] rows, double[] y, int n, double c, double[] vote) {
+            TrainingSet set,
+            Features[] feats,
+            int[] rows,
+            double[] y,
+            double[] weight,
+            int n,
+            double c,
+            double[] vote) {
         int k = options.innerFolds();
         int[] fold = GroupedFolds.assign(Rows.posts(set, rows), k, options.seed() + 1);
         double[] out = new double[rows.length];
@@ -163,11 +213,13 @@ final class SecurityHeadTrainer {
             List<Integer> tr = Rows.outsideFold(fold, f);
             int[] trRows = new int[tr.size()];
             double[] trY = new double[tr.size()];
+            double[] trWeight = new double[tr.size()];
             for (int j = 0; j < tr.size(); j++) {
                 trRows[j] = rows[tr.get(j)];
                 trY[j] = y[tr.get(j)];
+                trWeight[j] = weight[tr.get(j)];
             }
-            LinearHead h = fitter.fit("oof", feats, trRows, trY, n, c, 0);
+            LinearHead h = fitter.fitWeighted("oof", feats, trRows, trY, trWeight, n, c);
             NeighbourIndex index = options.knnSecurity() ? Rows.neighbourIndex(set, trRows) : null;
             for (int j = 0; j < rows.length; j++) {
                 if (fold[j] == f) {

@@ -75,7 +75,7 @@ final class ThemeHeadTrainer {
         float kw = options.themeKeywordScale() > 0 && shared.keywordScale() > 0
                 ? options.themeKeywordScale()
                 : shared.keywordScale();
-        return new FeatureLayout(shared.tfidf(), shared.embeddingDim(), shared.keywordCount(), emb, kw);
+        return shared.withScales(emb, kw);
     }
 
     /**
@@ -117,7 +117,9 @@ final class ThemeHeadTrainer {
                 heads.add(fitTheme(t, set, feats, trRows, n));
             }
             // The vote's neighbours are the other folds' labelled posts, as at prediction time.
-            NeighbourIndex index = Rows.neighbourIndex(set, postsOutsideFold(set, rows, fold, f));
+            NeighbourIndex index = options.knnThemeWeight() > 0
+                    ? Rows.neighbourIndex(set, postsOutsideFold(set, rows, fold, f))
+                    : null;
             for (int j = 0; j < rows.length; j++) {
                 if (fold[j] == f) {
                     probs[j] = blended(heads, feats[rows[j]], index, set.embeddings()[rows[j]]);

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.classify.FeatureLayout;
 import dev.aisectriage.classify.Features;
+import dev.aisectriage.classify.KeywordMatch;
 import dev.aisectriage.classify.KeywordStage;
 import dev.aisectriage.classify.LinearHead;
 import dev.aisectriage.classify.ModelArtefact;
 import dev.aisectriage.classify.NeighbourIndex;
+import dev.aisectriage.classify.PostText;
 import dev.aisectriage.classify.Taxonomy;
 import dev.aisectriage.classify.TfIdfVectorizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trains the heads on precomputed embeddings: security yes/no (Platt-calibrated on out-of-fold scores, threshold
@@ -30,24 +34,47 @@ public final class Trainer {
     private final ModelArtefact.EncoderSpec encoder;
     private final HeadFitter fitter;
 
+    /** Posts already read by the keyword stage, by text: cross-validation reads each post once for all folds. */
+    private final Map<String, KeywordMatch> reads;
+
     public Trainer(TrainerOptions options, Taxonomy taxonomy, ModelArtefact.EncoderSpec encoder) {
+        this(options, taxonomy, encoder, new HashMap<>());
+    }
+
+    Trainer(
+            TrainerOptions options,
+            Taxonomy taxonomy,
+            ModelArtefact.EncoderSpec encoder,
+            Map<String, KeywordMatch> reads) {
         this.options = options;
         this.taxonomy = taxonomy;
         this.encoder = encoder;
         this.fitter = new HeadFitter(options.seed(), options.regularizeBias());
+        this.reads = reads;
     }
 
     public ModelArtefact train(TrainingSet set) {
-        KeywordStage keywords = new KeywordStage();
-        FeatureMaker features = (s, layout) -> features(s, layout, keywords);
-        FeatureLayout layout = layout(set, keywords);
+        KeywordStage keywords = new KeywordStage(options.blankSenses());
+        KeywordMatch[] matches = new KeywordMatch[set.size()];
+        for (int i = 0; i < set.size(); i++) {
+            matches[i] = reads.computeIfAbsent(set.posts().get(i).text(), t -> keywords.read(PostText.of(t)));
+        }
+        FeatureMaker features = (s, layout) -> features(s, layout, matches);
+        boolean[] namesDecisive = new boolean[set.size()];
+        boolean[] asksAboutATopic = new boolean[set.size()];
+        ModelArtefact.DecisiveKeywords classes = new ModelArtefact.DecisiveKeywords(KeywordStage.DECISIVE, 0, 0);
+        for (int i = 0; i < set.size(); i++) {
+            namesDecisive[i] = classes.matchesAny(matches[i].proseNames());
+            asksAboutATopic[i] = options.questionsNeedEvidence() && matches[i].asksAboutATopicOnly();
+        }
+        FeatureLayout layout = layout(set, keywords, matches);
         Features[] feats = features.of(set, layout);
         int n = layout.size();
         SecurityHeadTrainer.SecurityHead security =
-                new SecurityHeadTrainer(options, fitter).train(set, feats, n, keywords);
+                new SecurityHeadTrainer(options, fitter).train(set, feats, n, namesDecisive, asksAboutATopic);
         ThemeHeadTrainer.ThemeHeads themes = new ThemeHeadTrainer(options, fitter).train(set, layout, feats, features);
         ModelArtefact.Cascade cascade = options.cascade()
-                ? new CascadeTrainer(options, fitter).train(set, layout, features, keywords, security)
+                ? new CascadeTrainer(options, fitter).train(set, layout, features, namesDecisive, security)
                 : null;
         int[] codedRows = codedRows(set);
         List<LinearHead> issueHeads = issueHeads(set, feats, codedRows, n);
@@ -55,10 +82,11 @@ public final class Trainer {
                         "unversioned",
                         encoder,
                         layout,
-                        keywords.names(),
+                        keywords.featureNames(),
                         taxonomy.issueTypes(),
                         security.head(),
                         security.threshold(),
+                        security.abstainFrom(),
                         themes.heads(),
                         issueHeads,
                         options.themeWeightInIssueScore(),
@@ -74,23 +102,35 @@ public final class Trainer {
     }
 
     /** TF-IDF fitted on every post the heads may see (weak negatives only if they are used), then the blocks' scales. */
-    private FeatureLayout layout(TrainingSet set, KeywordStage keywords) {
+    private FeatureLayout layout(TrainingSet set, KeywordStage keywords, KeywordMatch[] matches) {
+        FeatureLayout.Reading reading = new FeatureLayout.Reading(
+                options.wordsFromProse(),
+                options.keywordSegments(),
+                options.keywordCues(),
+                options.blankSenses(),
+                options.plainWordsEvidence(),
+                options.topicsNeedEvidence(),
+                options.questionsNeedEvidence());
+        FeatureLayout unfitted = new FeatureLayout(null, 0, 0, 0, 0, reading);
         List<String> vocabDocs = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
             if (!set.weak()[i] || options.useWeakNegatives()) {
-                vocabDocs.add(set.posts().get(i).text());
+                vocabDocs.add(unfitted.words(matches[i].post()));
             }
         }
         TfIdfVectorizer tfidf = TfIdfVectorizer.fit(vocabDocs, options.minDf(), options.maxTerms());
         int dim = set.embeddings().length == 0 ? 384 : set.embeddings()[0].length;
-        return new FeatureLayout(tfidf, dim, keywords.names().size(), options.embeddingScale(), options.keywordScale());
+        return new FeatureLayout(
+                tfidf, dim, keywords.featureNames().size(), options.embeddingScale(), options.keywordScale(), reading);
     }
 
-    private static Features[] features(TrainingSet set, FeatureLayout layout, KeywordStage keywords) {
+    private static Features[] features(TrainingSet set, FeatureLayout layout, KeywordMatch[] matches) {
+        if (set.size() != matches.length) {
+            throw new IllegalArgumentException("features asked for another set of posts than the one matched");
+        }
         Features[] feats = new Features[set.size()];
         for (int i = 0; i < set.size(); i++) {
-            String text = set.posts().get(i).text();
-            feats[i] = layout.features(text, set.embeddings()[i], keywords.features(keywords.match(text)));
+            feats[i] = layout.features(matches[i], set.embeddings()[i]);
         }
         return feats;
     }
@@ -149,15 +189,24 @@ public final class Trainer {
         training.put("issue_type_posts", issueTypePosts);
         training.put("tuning_posts", security.tuningPosts());
         training.put("c_security", options.cSecurity());
-        training.put("c_security_per_copy", security.cPerCopy());
         training.put("c_theme", options.cTheme());
         training.put("c_issue", options.cIssue());
         training.put("target_precision", options.targetPrecision());
         training.put("security_weight_ai_issues", options.tuneReplicas());
         training.put("security_weight_paper_posts", options.paperWeight());
         training.put("security_weight_weak_negatives", options.weakWeight());
+        training.put("security_weight_soft_labels", options.softWeight());
         training.put("vocabulary_size", tfidf.size());
         training.put("decisive_keywords_on_tuning_posts", security.decisive().posts());
+        ObjectNode point = training.putObject("operating_point_out_of_fold");
+        point.put("threshold", security.threshold());
+        point.put("abstain_from", security.abstainFrom());
+        point.put("ai_issue_precision", security.estimate().precision());
+        point.put("ai_issue_recall", security.estimate().recall());
+        point.put("ordinary_flagged", security.estimate().ordinaryFlagged());
+        point.put("ordinary_abstained", security.estimate().ordinaryAbstained());
+        point.put("look_alike_flagged", security.estimate().lookAlikeFlagged());
+        point.put("look_alike_flagged_or_abstained", security.estimate().lookAlikeFlaggedOrAbstained());
         return training;
     }
 }

@@ -16,7 +16,7 @@ public record TrainerOptions(
         double targetPrecision,
         int innerFolds,
         double themeWeightInIssueScore,
-        int tuneReplicas,
+        double tuneReplicas,
         double issueWeightInThemeScore,
         double positiveWeightPower,
         boolean regularizeBias,
@@ -33,7 +33,22 @@ public record TrainerOptions(
         double cascadeMissed,
         double paperOutsideWeight,
         boolean paperOutsideResources,
-        double cascadeMaxSettle) {
+        double cascadeMaxSettle,
+        boolean wordsFromProse,
+        boolean keywordSegments,
+        boolean keywordCues,
+        double softWeight,
+        boolean thresholdOnConfident,
+        double ordinaryFlaggedMax,
+        double ordinaryAbstainedMax,
+        double lookAlikeFlaggedMax,
+        double lookAlikeEitherMax,
+        boolean cascadeThemes,
+        boolean blankSenses,
+        boolean plainWordsEvidence,
+        int cascadeThemeTuneReplicas,
+        boolean topicsNeedEvidence,
+        boolean questionsNeedEvidence) {
 
     public static TrainerOptions defaults() {
         return new TrainerOptions(
@@ -49,14 +64,14 @@ public record TrainerOptions(
                 0.95, // target precision of the security threshold, on AI-project issues
                 5, // inner folds (calibration, threshold, theme offsets)
                 0.5, // theme weight in the issue-type score
-                3, // AI-project issues' weight in the security head
+                5, // AI-project issues' weight in the security head
                 0.0, // issue-head mass blended into themes
                 0.0, // positive-class weight power in theme and issue heads
                 true, // regularise the bias
                 0.3, // kNN theme vote weight
                 false, // kNN security vote in the calibration
                 true, // per-theme offsets
-                0.2, // paper posts' weight in the security head
+                0.1, // paper posts' weight in the security head
                 0.4, // weak negatives' weight in the security head
                 2, // AI-project issues' copies in the theme heads
                 0f, // theme heads' embedding scale (0: as the security head)
@@ -66,7 +81,22 @@ public record TrainerOptions(
                 0.01, // share of the AI-project security issues the cheap stage may settle (out of fold)
                 0.0, // paper posts outside runtime compatibility and availability, security head (0: as paperWeight)
                 true, // ... counting those with a resource-exhaustion code among them
-                0.5); // the cheap stage never settles a post whose cheap probability is at or above this
+                0.5, // the cheap stage never settles a post whose cheap probability is at or above this
+                false, // TF-IDF over the post's own sentences only (false: the whole post)
+                true, // a keyword in pasted text (code, logs, configs, file names) is a feature of its own
+                true, // the keyword stage's cues (topic without evidence, question, ...) are features
+                1.0, // weight of AI-project posts labelled with medium or low confidence, times tuneReplicas
+                false, // precision and MCC of the threshold measured on the confidently labelled AI-project posts only
+                0.004, // out of fold, at most this share of ordinary posts flagged (target: 5 per 1,000)
+                0.015, // ... and at most this share in the abstain band (target: 20 per 1,000)
+                0.08, // at most this share of look-alikes flagged (target: 10%)
+                0.16, // ... and at most this share flagged or in the abstain band (target: 20%)
+                true, // the cheap stage has theme heads of its own, trained without embeddings, for what it settles
+                true, // the words' ordinary ML senses are blanked out before keywords are matched
+                true, // the evidence keywords in plain words (round 4) are features
+                1, // AI-project posts' copies in the cheap stage's theme heads (the posts it settles are mostly not)
+                true, // a topic keyword is a feature only with evidence of a problem in the post's own sentences
+                true); // a question about a topic with no evidence is neither flagged nor in the abstain band
     }
 
     public TrainerOptions withSeed(long s) {

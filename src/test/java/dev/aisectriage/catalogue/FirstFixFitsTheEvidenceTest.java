@@ -59,8 +59,11 @@ class FirstFixFitsTheEvidenceTest {
             Map.entry("issues-edited-security-report.json", Set.of(DESERIALIZATION, FILE_FORMAT)),
             // "torch.load unpickles arbitrary objects ... This loads with weights_only=True."
             Map.entry("pull_request-opened-security-fix.json", Set.of(DESERIALIZATION)),
-            // "pytorch_model.bin is a pickle ... Could you convert the weights to safetensors and remove the pickle?"
-            Map.entry("huggingface-discussion-create-pickle-code-execution.json", Set.of(FILE_FORMAT)));
+            // "pytorch_model.bin is a pickle ... loading it with torch.load runs code that is stored inside the file
+            // ... Could you convert the weights to safetensors and remove the pickle?": the asked-for format, or a
+            // loader that cannot run the file's code
+            Map.entry(
+                    "huggingface-discussion-create-pickle-code-execution.json", Set.of(FILE_FORMAT, DESERIALIZATION)));
 
     /** Issue 18's two examples, as a new user would post them. */
     private static final Map<String, Set<String>> ISSUE_EXAMPLES = Map.of(

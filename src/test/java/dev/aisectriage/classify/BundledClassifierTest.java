@@ -90,6 +90,75 @@ class BundledClassifierTest {
     }
 
     @Test
+    void givenOnlyASecurityTopic_thenThePostIsNeitherFlaggedNorLeftToAMaintainer() {
+        double band = ClassifierLoader.bundledArtefact().abstainFrom();
+        for (String lookAlike : List.of(
+                "Where do I put my OpenAI API key?\nI cannot find the setting for the key in the web UI.",
+                "How to enable the NSFW safety checker?\nI want to show the demo to kids; which flag turns it on?",
+                "Login with OAuth fails behind our company proxy\nThe redirect after login ends in a 404.",
+                "SSL certificate verify failed when downloading the model\nOur network uses a proxy with its own"
+                        + " certificate.",
+                "Permission denied when writing the cache folder\nThe container runs as another user.",
+                "Please add CORS settings to the server\nOur front end runs on another port.")) {
+            Prediction p = classifier.classify(lookAlike);
+
+            assertThat(p.security()).as(lookAlike).isFalse();
+            assertThat(p.securityProbability()).as(lookAlike).isLessThan(band);
+        }
+    }
+
+    @Test
+    void givenAWordInItsOrdinaryMlSense_thenThePostIsNeitherFlaggedNorLeftToAMaintainer() {
+        double band = ClassifierLoader.bundledArtefact().abstainFrom();
+        for (String homonym : List.of(
+                "Memory leak when generating with max_tokens=4096\nRAM grows by 2 GB per request until the"
+                        + " server is killed.",
+                "The agent learns to exploit the reward\nAfter 1M steps the policy exploits a glitch in the"
+                        + " environment instead of walking.")) {
+            Prediction p = classifier.classify(homonym);
+
+            assertThat(p.security()).as(homonym).isFalse();
+            assertThat(p.securityProbability()).as(homonym).isLessThan(band);
+        }
+    }
+
+    @Test
+    void givenTheSameTopicWithEvidenceOfAProblem_thenThePostIsFlagged() {
+        Prediction p = classifier.classify("""
+                API key printed in plain text in the server log
+                The server logs every request with its Authorization header, so the OpenAI API key of every user
+                is written in plain text to logs/server.log, which anyone with access to the host can read.""");
+
+        assertThat(p.security()).isTrue();
+        assertThat(p.keywords()).contains("api key", "token leak");
+    }
+
+    @Test
+    void givenAPost_thenItsEmbeddingIsAUnitVectorCloserToAPostOnTheSameProblem() {
+        float[] leak = classifier
+                .embedding("The API key is printed in the server log.")
+                .orElseThrow();
+        float[] same = classifier
+                .embedding("Server logs show the user's API key in plain text.")
+                .orElseThrow();
+        float[] other = classifier
+                .embedding("Dark mode toggle is not remembered after a reload.")
+                .orElseThrow();
+
+        assertThat(leak).hasSize(384);
+        assertThat(dot(leak, leak)).isCloseTo(1.0, within(1e-4));
+        assertThat(dot(leak, same)).isGreaterThan(dot(leak, other));
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    @Test
     void nonEnglishAndEmptyPostsNeverCrash() {
         for (String text : List.of(
                 "模型加载时使用 torch.load 会执行任意代码，存在安全漏洞。",

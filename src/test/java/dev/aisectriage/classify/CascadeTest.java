@@ -31,6 +31,25 @@ class CascadeTest {
     }
 
     @Test
+    void givenTheCommittedArtefact_thenTheCheapStageHasThemeHeadsOfItsOwn() {
+        assertThat(HEADS.artefact().cascade().themes()).containsOnlyKeys(Theme.values());
+        assertThat(HEADS.artefact().cascade().themeOffsets()).hasSize(Theme.values().length);
+    }
+
+    @Test
+    void givenAPlainPostAboutPrivacy_whenSettled_thenItsThemeComesFromTheCheapStagesHeads() {
+        var settled = HEADS.settle("Please add a setting to turn off usage statistics. Our privacy policy requires"
+                + " an opt-in for any analytics.");
+
+        assertThat(settled).isPresent();
+        assertThat(settled.get().themes().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(settled.get().primaryTheme()).isEqualTo(Theme.DATA);
+    }
+
+    @Test
     void givenAPostNamingAVulnerabilityClass_whenSettling_thenTheEncoderDecides() {
         // a plain-sounding bug report whose only signal is a crafted file causing a heap overflow
         assertThat(HEADS.settle("Parsing a crafted GGUF file causes a heap-buffer-overflow in the tensor loader"))

@@ -30,6 +30,27 @@ class ModelArtefactTest {
     }
 
     @Test
+    void givenTheCommittedArtefact_thenItCarriesItsOperatingPointAndHowItReadsAPost() {
+        ModelArtefact artefact = ClassifierLoader.bundledArtefact();
+
+        assertThat(artefact.abstainFrom()).isBetween(0.0, artefact.securityThreshold());
+        assertThat(artefact.layout().reading()).isEqualTo(FeatureLayout.Reading.DEFAULT);
+        assertThat(artefact.encoder().input()).isEqualTo(EncoderInput.TEXT);
+        assertThat(artefact.keywordNames()).isEqualTo(new KeywordStage().featureNames());
+        assertThat(artefact.security().bias()).as("the heads keep their bias").isNotZero();
+        assertThat(artefact.training()
+                        .at("/operating_point_out_of_fold/ordinary_flagged")
+                        .asDouble())
+                .isBetween(0.0, 0.005);
+    }
+
+    @Test
+    void givenTheRepositoryDefaults_thenTheAbstainBandIsTheOneTheModelChose() {
+        assertThat(dev.aisectriage.config.RepoConfig.defaults().abstainFrom())
+                .isEqualTo(ClassifierLoader.bundledArtefact().abstainFrom());
+    }
+
+    @Test
     void givenAnArtefactOfAnotherFormat_whenRead_thenTheErrorNamesBothFormats() throws IOException {
         // given
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -108,6 +108,16 @@ class RepoConfigParserTest {
         assertThat(c.enabled()).isTrue();
     }
 
+    @Test
+    void givenAThresholdUnderTheDefaultBandAndNoBand_thenTheBandIsEmptyAndNoErrorIsShown() {
+        double under = RepoConfig.defaults().abstainFrom() - 0.05;
+
+        RepoConfig c = RepoConfigParser.parse("threshold: " + under + "\n", FILE);
+
+        assertThat(c.errors()).isEmpty();
+        assertThat(c.abstainFrom()).isEqualTo(under);
+    }
+
     static Stream<Arguments> brokenFiles() {
         return Stream.of(
                 Arguments.of("just text\n", List.of("line 1: expected a mapping of settings, found text 'just text'")),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.classify.KeywordStage;
 import dev.aisectriage.classify.ModelArtefact;
+import dev.aisectriage.classify.PostText;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,8 @@ class DecisiveKeywordsTest {
     private static final KeywordStage KEYWORDS = new KeywordStage();
 
     private static LabelledPost post(int n, String text, int security) {
-        return new LabelledPost("o/r-" + n, "github_issue", "o/r" + n, null, text, security, null, null, null, null);
+        return new LabelledPost(
+                "o/r-" + n, "github_issue", "o/r" + n, null, text, security, null, null, null, null, null, null, null);
     }
 
     /** AI-project issues (tuning posts): {@code namingXss} name XSS, of which {@code notSecurity} are not security. */
@@ -30,9 +32,24 @@ class DecisiveKeywordsTest {
         return new TrainingSet(posts, new float[posts.size()][], new boolean[posts.size()], tune);
     }
 
+    /** Per post, whether its own sentences name a decisive keyword, as the trainer computes it. */
+    private static boolean[] named(TrainingSet set) {
+        ModelArtefact.DecisiveKeywords all = new ModelArtefact.DecisiveKeywords(KeywordStage.DECISIVE, 0, 0);
+        boolean[] named = new boolean[set.size()];
+        for (int i = 0; i < set.size(); i++) {
+            named[i] = all.matchesAny(
+                    KEYWORDS.read(PostText.of(set.posts().get(i).text())).proseNames());
+        }
+        return named;
+    }
+
+    private static ModelArtefact.DecisiveKeywords rule(TrainingSet set, double target) {
+        return SecurityHeadTrainer.decisiveKeywords(set, named(set), target);
+    }
+
     @Test
     void theRuleIsKeptWhenPostsNamingAVulnerabilityClassWereSecurityOftenEnough() {
-        ModelArtefact.DecisiveKeywords rule = SecurityHeadTrainer.decisiveKeywords(tuningPosts(20, 0), KEYWORDS, 0.92);
+        ModelArtefact.DecisiveKeywords rule = rule(tuningPosts(20, 0), 0.92);
 
         assertThat(rule.names()).containsExactlyElementsOf(KeywordStage.DECISIVE);
         assertThat(rule.posts()).isEqualTo(20);
@@ -44,7 +61,7 @@ class DecisiveKeywordsTest {
     @Test
     void theRuleIsDroppedWhenItsPrecisionIsBelowTheTarget() {
         // 18 of 20 security: (18 + 1) / 22 = 0.86 < 0.92
-        ModelArtefact.DecisiveKeywords rule = SecurityHeadTrainer.decisiveKeywords(tuningPosts(20, 2), KEYWORDS, 0.92);
+        ModelArtefact.DecisiveKeywords rule = rule(tuningPosts(20, 2), 0.92);
 
         assertThat(rule).isEqualTo(ModelArtefact.DecisiveKeywords.NONE);
         assertThat(rule.matchesAny(List.of("xss"))).isFalse();
@@ -52,8 +69,17 @@ class DecisiveKeywordsTest {
 
     @Test
     void theRuleIsDroppedWithTooFewPostsToJudgeIt() {
-        assertThat(SecurityHeadTrainer.decisiveKeywords(tuningPosts(9, 0), KEYWORDS, 0.5))
-                .isEqualTo(ModelArtefact.DecisiveKeywords.NONE);
+        assertThat(rule(tuningPosts(9, 0), 0.5)).isEqualTo(ModelArtefact.DecisiveKeywords.NONE);
+    }
+
+    @Test
+    void givenAVulnerabilityClassOnlyInAPastedLog_thenThePostDoesNotNameIt() {
+        TrainingSet set = tuningPosts(0, 0);
+        LabelledPost pasted = post(7, "Build fails\n```\nnpm WARN found 3 vulnerabilities (1 XSS)\n```\n", 0);
+        TrainingSet withLog = new TrainingSet(List.of(pasted), new float[1][], new boolean[1], new boolean[] {true});
+
+        assertThat(named(withLog)).containsExactly(false);
+        assertThat(named(set)).doesNotContain(true);
     }
 
     @Test

@@ -14,7 +14,8 @@ class GroupedFoldsTest {
         List<LabelledPost> out = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String repo = "owner/repo" + (i % 37);
-            out.add(new LabelledPost(repo + "-" + i, "github_issue", repo, null, "t", i % 2, null, null, null, null));
+            out.add(new LabelledPost(
+                    repo + "-" + i, "github_issue", repo, null, "t", i % 2, null, null, null, null, null, null, null));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.aisectriage.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecurityWeightsTest {
@@ -15,61 +16,80 @@ class SecurityWeightsTest {
         return SecurityWeights.of(o);
     }
 
-    private static void assertCopies(SecurityWeights w, int aiIssues, int paperPosts, int weakNegatives, double c) {
-        assertThat(w.copies(true, false)).as("AI-project issue copies").isEqualTo(aiIssues);
-        assertThat(w.copies(false, false)).as("paper post copies").isEqualTo(paperPosts);
-        assertThat(w.copies(false, true)).as("weak negative copies").isEqualTo(weakNegatives);
-        assertThat(w.cScale()).as("C scale").isCloseTo(c, org.assertj.core.data.Offset.offset(1e-12));
+    private static LabelledPost post(String confidence) {
+        return new LabelledPost(
+                "o/r-1",
+                "github_issue",
+                "o/r",
+                null,
+                "t",
+                1,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                confidence,
+                null);
     }
 
     @Test
-    void equalWeightsKeepOneCopyOfEachPostAndTheGivenC() {
-        SecurityWeights w = weights("tuneReplicas=1", "paperWeight=1", "weakWeight=1");
-
-        assertCopies(w, 1, 1, 1, 1.0);
-    }
-
-    @Test
-    void theDefaultsBecomeExactCopiesWithCScaledByTheLightestWeight() {
+    void givenTheDefaults_thenEachKindOfPostWeighsItsOption() {
         SecurityWeights w = SecurityWeights.of(TrainerOptions.defaults());
 
-        // AI issues 3, paper posts 0.2, weak negatives 0.4: one copy weighs 0.2.
-        assertCopies(w, 15, 1, 2, 0.2);
+        assertThat(w.weight(post("high"), true, false, false)).isEqualTo(5.0);
+        assertThat(w.weight(post(null), false, false, false)).isEqualTo(0.1);
+        assertThat(w.weight(post(null), false, true, false)).isEqualTo(0.4);
     }
 
     @Test
-    void weightsThatAreNotMultiplesOfTheLightestUseAFinerCopy() {
-        SecurityWeights w = weights("tuneReplicas=3", "paperWeight=0.2", "weakWeight=0.3");
+    void givenASoftWeight_thenOnlyAiProjectPostsLabelledWithLessThanHighConfidenceWeighLess() {
+        SecurityWeights w = weights("softWeight=0.5");
 
-        // 3 : 0.2 : 0.3 is 30 : 2 : 3 copies of 0.1 each, not 15 : 1 : 2 (which would make weak negatives 0.4).
-        assertCopies(w, 30, 2, 3, 0.1);
+        assertThat(w.weight(post("high"), true, false, false)).isEqualTo(5.0);
+        assertThat(w.weight(post("medium"), true, false, false)).isEqualTo(2.5);
+        assertThat(w.weight(post("low"), true, false, false)).isEqualTo(2.5);
+        assertThat(w.weight(post(null), true, false, false))
+                .as("no confidence recorded")
+                .isEqualTo(5.0);
+        assertThat(w.weight(post("low"), false, false, false))
+                .as("a paper post")
+                .isEqualTo(0.1);
     }
 
     @Test
     void givenNoWeightForPaperPostsOutsideCompatibility_thenTheyWeighAsTheOtherPaperPosts() {
         SecurityWeights w = SecurityWeights.of(TrainerOptions.defaults());
 
-        assertThat(w.copies(false, false, true)).isEqualTo(w.copies(false, false, false));
+        assertThat(w.weight(post(null), false, false, true)).isEqualTo(w.weight(post(null), false, false, false));
     }
 
     @Test
-    void givenAHeavierWeightForPaperPostsOutsideCompatibility_thenOnlyThoseGetMoreCopies() {
+    void givenAHeavierWeightForPaperPostsOutsideCompatibility_thenOnlyThoseWeighMore() {
         SecurityWeights w = weights("paperOutsideWeight=0.6");
 
-        // AI issues 3, paper posts 0.2 (outside compatibility 0.6), weak negatives 0.4: one copy weighs 0.2.
-        assertCopies(w, 15, 1, 2, 0.2);
-        assertThat(w.copies(false, false, true))
-                .as("paper posts outside compatibility")
-                .isEqualTo(3);
+        assertThat(w.weight(post(null), false, false, true)).isEqualTo(0.6);
+        assertThat(w.weight(post(null), false, false, false)).isEqualTo(0.1);
     }
 
     @Test
-    void aWeightOfZeroOrBelowIsRefusedByName() {
-        assertThatThrownBy(() -> weights("paperWeight=0"))
+    void givenPaperWeightZero_thenPaperPostsAreLeftOut() {
+        SecurityWeights w = weights("paperWeight=0");
+
+        assertThat(w.weight(post(null), false, false, false)).isZero();
+        assertThat(w.weight(post(null), false, false, true)).isZero();
+    }
+
+    @Test
+    void aWeightBelowItsRangeIsRefusedByName() {
+        assertThatThrownBy(() -> weights("paperWeight=-0.1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("paperWeight");
-        assertThatThrownBy(() -> weights("weakWeight=-1"))
+        assertThatThrownBy(() -> weights("weakWeight=0"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("weakWeight");
+        assertThatThrownBy(() -> weights("softWeight=0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("softWeight");
     }
 }

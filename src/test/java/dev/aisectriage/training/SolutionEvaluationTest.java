@@ -29,7 +29,8 @@ class SolutionEvaluationTest {
             new Prediction(true, 0.9, Map.of(Theme.SYSTEM_SOFTWARE, 1.0), List.of(), List.of(), "test", List.of());
 
     private static LabelledPost coded(String id, String... solutions) {
-        return new LabelledPost(id, "github_issue", "o/" + id, null, "text", 1, null, null, null, List.of(solutions));
+        return new LabelledPost(
+                id, "github_issue", "o/" + id, null, "text", 1, null, null, null, List.of(solutions), null, null, null);
     }
 
     @Test

@@ -130,6 +130,19 @@ class SolutionMappingLearnerTest {
     }
 
     static LabelledPost post(String repo, List<String> issues, List<String> solutions) {
-        return new LabelledPost(repo + "-1", "github_issue", repo, null, "text", 1, null, List.of(), issues, solutions);
+        return new LabelledPost(
+                repo + "-1",
+                "github_issue",
+                repo,
+                null,
+                "text",
+                1,
+                null,
+                List.of(),
+                issues,
+                solutions,
+                null,
+                null,
+                null);
     }
 }
