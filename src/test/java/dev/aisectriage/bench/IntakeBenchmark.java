@@ -64,6 +64,7 @@ public final class IntakeBenchmark {
         }
         command.addAll(List.of("-jar", jar.toString(), "serve"));
         System.out.println("service: " + String.join(" ", command));
+        String loadBefore = loadAverage();
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PORT", String.valueOf(port));
         pb.environment().put("DATABASE_PATH", db.toString());
@@ -82,6 +83,10 @@ public final class IntakeBenchmark {
             ServiceUnderLoad.awaitUp(http, base, "/healthz", service, Duration.ofSeconds(60));
 
             byte[] template = Files.readAllBytes(Path.of("test-fixtures/issues-opened-detailed-security-report.json"));
+            // The yardstick: one raw forward pass of the same post, timed here while the service is idle (before the
+            // load and again after the drain), as the classifier benchmark times it.
+            RawForwardPass forward = RawForwardPass.of(template);
+            forward.time(30);
             System.out.printf("warm-up: %d s at %d req/s%n", warmup, rate);
             run(http, base, template, rate, warmup, "warm", service.pid(), null);
             System.out.printf("measure: %d s at %d req/s%n", seconds, rate);
@@ -101,6 +106,9 @@ public final class IntakeBenchmark {
                 Thread.sleep(1000);
             }
             double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
+            forward.time(30);
+            double forwardMs = forward.p50Ms();
+            forward.close();
             long stored;
             long distinct;
             long jobs;
@@ -143,8 +151,15 @@ public final class IntakeBenchmark {
                     "| intake p99 / mean job time | %.3f |%n",
                     ServiceUnderLoad.percentileMs(sorted, 99) / Math.max(meanJobMs, 1e-9));
             System.out.printf(
+                    "| one raw forward pass of the post, p50 of %d (service idle, before and after) | %.2f ms |%n",
+                    forward.count(), forwardMs);
+            System.out.printf(
+                    "| intake p99 / one raw forward pass | %.3f |%n",
+                    ServiceUnderLoad.percentileMs(sorted, 99) / forwardMs);
+            System.out.printf(
                     "| service RSS peak during run / at end | %d MiB / %d MiB |%n", rss[0] / 1024, rss[1] / 1024);
             System.out.printf("| service VmHWM (peak since start) | %d MiB |%n", status(service.pid(), "VmHWM") / 1024);
+            System.out.printf("| load average (1, 5, 15 min) before / after | %s / %s |%n", loadBefore, loadAverage());
             boolean exactlyOnce = stored == r.accepted() && distinct == stored && jobs == stored;
             System.out.println(
                     exactlyOnce ? "every accepted delivery stored exactly once" : "MISMATCH in stored counts");
@@ -243,6 +258,16 @@ public final class IntakeBenchmark {
         try (ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** The first three fields of /proc/loadavg, or "unknown" when not on Linux. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return String.join(" ", fields[0], fields[1], fields[2]);
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 
