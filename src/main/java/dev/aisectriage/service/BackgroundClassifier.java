@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's classifier: one classification at a time, on one thread of its own that runs below the intake's CPU
- * priority (nice {@value #NICENESS}). Under a burst the encoder would otherwise take both cores of a small machine
+ * priority ({@value #NICENESS} nice steps lower). Under a burst the encoder would otherwise take both cores of a small machine
  * from the threads that answer GitHub; at a lower priority it takes whatever CPU they leave. The model is loaded on
  * that thread, so the encoder's own threads (ONNX Runtime's intra-op pool, started with the session) inherit the
  * priority.
@@ -33,6 +33,8 @@ public final class BackgroundClassifier implements Classifier, AutoCloseable {
 
     /** How far below the intake's threads classification runs (Linux nice: 0 normal, 19 lowest). */
     static final int NICENESS = 10;
+
+    private static final int MAX_NICE = 19;
 
     /** How long {@link #close()} waits for the classification in progress; one takes well under a second. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -128,22 +130,29 @@ public final class BackgroundClassifier implements Classifier, AutoCloseable {
     }
 
     /**
-     * Lowers the calling thread's priority. Java has no call for it (thread priorities are ignored on Linux), but
-     * on Linux a priority belongs to each thread and any thread may lower its own: {@code renice} on the thread's
-     * id does it. Where that is not possible, classification keeps the intake's priority, which is said once.
+     * Lowers the calling thread's priority by {@link #NICENESS}. Java has no call for it (thread priorities are
+     * ignored on Linux), but on Linux a priority belongs to each thread and any thread may lower its own:
+     * {@code renice} on the thread's id does it (util-linux, in every Debian image). The new value is computed from
+     * the thread's own, so a service started under {@code nice} goes lower still and one run by root is never raised.
+     * Where that is not possible, classification keeps the intake's priority, which is said once.
      */
     private static void lowerPriority() {
+        Path self = Path.of("/proc/thread-self");
         String tid;
+        int nice;
         try {
-            tid = Files.readSymbolicLink(Path.of("/proc/thread-self"))
-                    .getFileName()
-                    .toString();
-        } catch (IOException | UnsupportedOperationException e) {
+            tid = Files.readSymbolicLink(self).getFileName().toString();
+            nice = niceOf(Files.readString(self.resolve("stat")));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             LOG.info("classification runs at the intake's CPU priority: no /proc/thread-self on this system");
             return;
         }
+        int lower = Math.min(nice + NICENESS, MAX_NICE);
+        if (lower == nice) {
+            return;
+        }
         try {
-            Process renice = new ProcessBuilder("renice", "-n", String.valueOf(NICENESS), "-p", tid)
+            Process renice = new ProcessBuilder("renice", "--priority", String.valueOf(lower), "-p", tid)
                     .redirectErrorStream(true)
                     .start();
             String output = new String(renice.getInputStream().readAllBytes()).trim();
@@ -155,5 +164,14 @@ public final class BackgroundClassifier implements Classifier, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The nice value in a {@code /proc/.../stat} line: field 19, counted after the command name in parentheses. */
+    static int niceOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        if (fields.length < 17) {
+            throw new IllegalArgumentException("not a /proc stat line: " + stat);
+        }
+        return Integer.parseInt(fields[16]);
     }
 }
