@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's classifier: one classification at a time, on one thread of its own that runs below the intake's CPU
- * priority ({@value #NICENESS} nice steps lower). Under a burst the encoder would otherwise take both cores of a small machine
+ * The service's classifier: one classification at a time, on one thread of its own that runs {@value #NICENESS} nice
+ * steps below the intake's CPU priority. Under a burst the encoder would otherwise take both cores of a small machine
  * from the threads that answer GitHub; at a lower priority it takes whatever CPU they leave. The model is loaded on
  * that thread, so the encoder's own threads (ONNX Runtime's intra-op pool, started with the session) inherit the
  * priority.
