@@ -90,8 +90,13 @@ public final class IntakeBenchmark {
             System.out.printf("warm-up: %d s at %d req/s%n", warmup, rate);
             run(http, base, template, rate, warmup, "warm", service.pid(), null);
             System.out.printf("measure: %d s at %d req/s%n", seconds, rate);
-            long[] rss = new long[2];
+            long[] rss = new long[3];
             Result r = run(http, base, template, rate, seconds, "bench", service.pid(), rss);
+            // classification runs below the intake's priority: it must still make progress while the burst lasts
+            long doneDuringBurst;
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                doneDuringBurst = count(c, "SELECT COUNT(*) FROM jobs WHERE state = 'done'");
+            }
 
             // the queue drains: every job of the run ends (done or dead) while the service keeps running
             long drainStarted = System.nanoTime();
@@ -146,6 +151,9 @@ public final class IntakeBenchmark {
             System.out.printf(
                     "| queue drained after the last send | %s |%n",
                     open == 0 ? String.format("%.0f s (%d jobs done)", drainSeconds, done) : "NO: " + open + " open");
+            System.out.printf(
+                    "| jobs done by the end of the %d s (of %d queued with the warm-up's) | %d |%n",
+                    seconds, (warmup + seconds) * rate, doneDuringBurst);
             System.out.printf("| mean time of one job (claim to done) | %.1f ms |%n", meanJobMs);
             System.out.printf(
                     "| intake p99 / mean job time | %.3f |%n",
@@ -159,6 +167,7 @@ public final class IntakeBenchmark {
             System.out.printf(
                     "| service RSS peak during run / at end | %d MiB / %d MiB |%n", rss[0] / 1024, rss[1] / 1024);
             System.out.printf("| service VmHWM (peak since start) | %d MiB |%n", status(service.pid(), "VmHWM") / 1024);
+            System.out.printf("| service threads, peak during run | %d |%n", rss[2]);
             System.out.printf("| load average (1, 5, 15 min) before / after | %s / %s |%n", loadBefore, loadAverage());
             boolean exactlyOnce = stored == r.accepted() && distinct == stored && jobs == stored;
             System.out.println(
@@ -209,6 +218,7 @@ public final class IntakeBenchmark {
                         long kb = status(pid, "VmRSS");
                         rss[0] = Math.max(rss[0], kb);
                         rss[1] = kb;
+                        rss[2] = Math.max(rss[2], status(pid, "Threads"));
                     },
                     0,
                     500,
@@ -271,7 +281,7 @@ public final class IntakeBenchmark {
         }
     }
 
-    /** A kB field of /proc/PID/status (VmRSS, VmHWM), or 0 when not on Linux. */
+    /** A number field of /proc/PID/status (VmRSS and VmHWM in kB, Threads), or 0 when not on Linux. */
     static long status(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
