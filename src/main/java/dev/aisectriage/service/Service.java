@@ -165,11 +165,13 @@ public final class Service implements AutoCloseable {
 
     /**
      * Stops taking webhooks, lets the jobs in flight finish (up to 30 s), closes the model, then the store. Safe to
-     * call twice.
+     * call twice: a second call (the JVM's shutdown hook while a signal's stop is draining) returns once the first
+     * has finished, so that nothing the JVM does next runs under a job.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            awaitFirstClose();
             return;
         }
         LOG.info("shutting down: no new deliveries, draining {} running jobs", workers.inFlight());
@@ -185,6 +187,21 @@ public final class Service implements AutoCloseable {
             } finally {
                 stopped.countDown();
             }
+        }
+    }
+
+    private void awaitFirstClose() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                stopped.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
