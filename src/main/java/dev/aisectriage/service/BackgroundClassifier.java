@@ -18,11 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's classifier: one classification at a time, on one thread of its own that runs {@value #NICENESS} nice
- * steps below the intake's CPU priority. Under a burst the encoder would otherwise take both cores of a small machine
- * from the threads that answer GitHub; at a lower priority it takes whatever CPU they leave. The model is loaded on
- * that thread, so the encoder's own threads (ONNX Runtime's intra-op pool, started with the session) inherit the
- * priority.
+ * The service's classifier: one classification at a time, on one thread of its own, with the encoder's helper threads
+ * {@value #NICENESS} nice steps below the intake's CPU priority. Under a burst the encoder would otherwise take both
+ * cores of a small machine from the threads that answer GitHub; its helpers (ONNX Runtime's intra-op pool, native
+ * threads started with the session) inherit the priority of the thread that loads the model, so the model is loaded
+ * on a short-lived thread of low priority, and they take only the CPU the intake leaves.
+ *
+ * <p>The classifying thread itself keeps the intake's priority: it is a Java thread, and every garbage collection
+ * waits until all Java threads have reached a safepoint; a Java thread of low priority that the scheduler keeps
+ * waiting holds up that pause for every thread of the process (measured: up to 140 ms under a burst, with the whole
+ * classifier niced; docs/benchmarks.md).
  *
  * <p>{@link #close()} waits for the classification in progress before it frees the model: ONNX Runtime crashes the
  * process (SIGSEGV) when its session or environment is freed while a run is inside it.
@@ -31,7 +36,7 @@ public final class BackgroundClassifier implements Classifier, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundClassifier.class);
 
-    /** How far below the intake's threads classification runs (Linux nice: 0 normal, 19 lowest). */
+    /** How far below the intake's threads the encoder's helpers run (Linux nice: 0 normal, 19 lowest). */
     static final int NICENESS = 10;
 
     private static final int MAX_NICE = 19;
@@ -48,28 +53,34 @@ public final class BackgroundClassifier implements Classifier, AutoCloseable {
     }
 
     /**
-     * Starts the classification thread, lowers its priority and loads the model on it; throws what loading threw.
+     * Loads the model on a thread of lower priority (the encoder's helper threads inherit it), then starts the
+     * classifying thread; throws what loading threw.
      */
     public static BackgroundClassifier load(Supplier<Classifier> loader) {
+        Classifier model = loadBelowTheIntake(loader);
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "classifier");
             t.setDaemon(true); // close() waits for it; a JVM that exits some other way is not held up
             return t;
         });
+        return new BackgroundClassifier(thread, model);
+    }
+
+    private static Classifier loadBelowTheIntake(Supplier<Classifier> loader) {
+        ExecutorService loading = Executors.newSingleThreadExecutor(r -> new Thread(r, "model-loader"));
         try {
-            Classifier model = thread.submit(() -> {
+            return loading.submit(() -> {
                         lowerPriority();
                         return loader.get();
                     })
                     .get();
-            return new BackgroundClassifier(thread, model);
         } catch (ExecutionException e) {
-            thread.shutdown();
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
-            thread.shutdownNow();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading the model", e);
+        } finally {
+            loading.shutdown();
         }
     }
 
@@ -134,7 +145,7 @@ public final class BackgroundClassifier implements Classifier, AutoCloseable {
      * ignored on Linux), but on Linux a priority belongs to each thread and any thread may lower its own:
      * {@code renice} on the thread's id does it (util-linux, in every Debian image). The new value is computed from
      * the thread's own, so a service started under {@code nice} goes lower still and one run by root is never raised.
-     * Where that is not possible, classification keeps the intake's priority, which is said once.
+     * Where that is not possible, the encoder keeps the intake's priority, which is said once.
      */
     private static void lowerPriority() {
         Path self = Path.of("/proc/thread-self");
@@ -144,7 +155,7 @@ public final class BackgroundClassifier implements Classifier, AutoCloseable {
             tid = Files.readSymbolicLink(self).getFileName().toString();
             nice = niceOf(Files.readString(self.resolve("stat")));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            LOG.info("classification runs at the intake's CPU priority: no /proc/thread-self on this system");
+            LOG.info("the encoder runs at the intake's CPU priority: no /proc/thread-self on this system");
             return;
         }
         int lower = Math.min(nice + NICENESS, MAX_NICE);
@@ -157,10 +168,10 @@ public final class BackgroundClassifier implements Classifier, AutoCloseable {
                     .start();
             String output = new String(renice.getInputStream().readAllBytes()).trim();
             if (renice.waitFor() != 0) {
-                LOG.warn("classification runs at the intake's CPU priority: renice failed ({})", output);
+                LOG.warn("the encoder runs at the intake's CPU priority: renice failed ({})", output);
             }
         } catch (IOException e) {
-            LOG.warn("classification runs at the intake's CPU priority: renice is not installed ({})", e.getMessage());
+            LOG.warn("the encoder runs at the intake's CPU priority: renice is not installed ({})", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
