@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.support.BlockingThread;
 import dev.aisectriage.support.FakeClassifier;
 import java.io.File;
 import java.io.IOException;
@@ -39,14 +40,8 @@ class BackgroundClassifierTest {
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
 
         // when the service closes the classifier
-        Thread closing = new Thread(classifier::close, "closing");
-        closing.start();
-        while (closing.getState() != Thread.State.TIMED_WAITING) {
-            assertThat(closing.isAlive())
-                    .as("close() waits for the run in progress")
-                    .isTrue();
-            Thread.sleep(5);
-        }
+        Thread closing =
+                BlockingThread.startUntilBlocked(classifier::close, "closing", "the classification in progress");
 
         // then the model stays open while the run is inside it, and is freed once the run has ended
         assertThat(model.events).containsExactly("classifying");

@@ -3,6 +3,7 @@ package dev.aisectriage.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.support.BlockingThread;
 import dev.aisectriage.support.TestConfig;
 import dev.aisectriage.support.TestService;
 import java.nio.file.Path;
@@ -40,19 +41,13 @@ class ServiceCloseTest {
         assertThat(freeing.await(30, TimeUnit.SECONDS)).isTrue();
 
         // when the JVM's shutdown hook closes it as well
-        Thread hook = new Thread(
+        Thread hook = BlockingThread.startUntilBlocked(
                 () -> {
                     service.close();
                     events.add("hook returned");
                 },
-                "hook");
-        hook.start();
-        while (hook.getState() != Thread.State.WAITING) {
-            assertThat(hook.isAlive())
-                    .as("the second close waits for the first")
-                    .isTrue();
-            Thread.sleep(5);
-        }
+                "hook",
+                "the first close");
 
         // then the hook returns only after the first close has freed the model
         assertThat(events).isEmpty();
