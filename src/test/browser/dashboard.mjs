@@ -30,6 +30,13 @@ try {
       next: document.querySelector('a[rel=next]')?.getAttribute('href') ?? null,
       heatCells: document.querySelectorAll('#heatmap td.num').length,
       retryButtons: document.querySelectorAll('#dead-letters button').length,
+      // the security teams' part: each private report's row, cell by cell, with its link and its theme label
+      privateReports: Object.fromEntries(['waiting', 'reports'].map(table => [table,
+        [...document.querySelectorAll(`#private-reports table.${table} tbody tr`)].map(tr => ({
+          cells: [...tr.querySelectorAll('td')].map(td => td.innerText.trim()),
+          link: tr.querySelector('td a')?.href ?? null,
+          label: tr.querySelector('.label')?.innerText ?? null,
+        }))])),
     }));
     result[name].status = response.status();
   }

@@ -6,6 +6,8 @@ import static dev.aisectriage.catalogue.MarkdownText.percent;
 
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
+import dev.aisectriage.disclosure.PrivateChannel;
+import dev.aisectriage.disclosure.SecurityContact;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -30,8 +32,10 @@ final class CommentViews {
         this.webUrl = webUrl;
     }
 
-    CommentView.Triage triage(Prediction p, List<Recommendation> recommended, Layout layout) {
-        boolean low = !p.security() || p.securityProbability() < lowConfidenceBelow;
+    /** @param correction the maintainers' correction the verdict follows (then the verdict is theirs), or null */
+    CommentView.Triage triage(
+            Prediction p, List<Recommendation> recommended, Layout layout, CommentContext.Correction correction) {
+        boolean low = correction == null && (!p.security() || p.securityProbability() < lowConfidenceBelow);
         Optional<Prediction.IssueTypeScore> issue = Heading.issueType(p);
         String issueId = issue.map(Prediction.IssueTypeScore::id).orElse("");
         List<Recommendation> shown =
@@ -56,7 +60,24 @@ final class CommentViews {
                 details.moreSteps(),
                 details.links().entrySet().stream()
                         .map(e -> new CommentView.Link(e.getValue(), e.getKey()))
-                        .toList());
+                        .toList(),
+                corrected(correction));
+    }
+
+    /** The correction as the comment names it: the corrected post linked without a backlink, never by a bare "#12". */
+    CommentView.Corrected corrected(CommentContext.Correction c) {
+        if (c == null) {
+            return null;
+        }
+        String post = c.url() != null && c.url().startsWith("https://")
+                ? "[#" + c.number() + "](" + MarkdownText.withoutBacklink(c.url()) + ")"
+                : MarkdownText.code("#" + c.number());
+        return new CommentView.Corrected(
+                CommentMarker.MARKER,
+                c.thisThread(),
+                post,
+                String.format(java.util.Locale.ROOT, "%.2f", c.similarity()),
+                c.security());
     }
 
     /** The shown mitigations, numbered; the steps beyond the layout's limit; their links, url to title, once each. */
@@ -107,6 +128,7 @@ final class CommentViews {
 
     CommentView.Disclosure disclosure(CommentContext context) {
         Prediction p = context.prediction();
+        PrivateChannel channel = context.channel();
         return new CommentView.Disclosure(
                 CommentMarker.MARKER,
                 p.primaryTheme().title(),
@@ -117,11 +139,50 @@ final class CommentViews {
                         .map(s -> s.links().stream()
                                 .map(l -> new CommentView.Link(l.title(), l.url()))
                                 .toList())
-                        .orElse(null));
+                        .orElse(null),
+                shown(channel, context.notifiedPrivately()),
+                channel instanceof PrivateChannel.PolicyContacts c && !context.notifiedPrivately()
+                        ? c.contacts().stream().map(this::contact).toList()
+                        : List.of());
+    }
+
+    private static CommentView.Channel shown(PrivateChannel channel, boolean notifiedPrivately) {
+        if (notifiedPrivately) {
+            return CommentView.Channel.NOTIFIED;
+        }
+        if (channel == null) {
+            return CommentView.Channel.UNCHECKED;
+        }
+        return switch (channel.status()) {
+            case PRIVATE_REPORTING -> CommentView.Channel.FORM;
+            case SECURITY_POLICY -> CommentView.Channel.POLICY;
+            case NO_PRIVATE_CHANNEL -> CommentView.Channel.NONE;
+        };
+    }
+
+    /**
+     * A policy's contact as the comment shows it: an address as text (GitHub links it), a reporting form or web page as
+     * a link, a "privately to …" phrase as text that mentions nobody.
+     */
+    private CommentView.Contact contact(SecurityContact c) {
+        String text = escapeHtml(oneLine(c.value()));
+        return switch (c.kind()) {
+            case EMAIL, PRIVATE_NOTE -> new CommentView.Contact(text, null);
+            case ADVISORY_FORM ->
+                new CommentView.Contact(
+                        "private vulnerability reporting of " + text,
+                        webUrl + "/" + c.value() + "/security/advisories/new");
+            case DISCLOSURE_PLATFORM, WEB -> new CommentView.Contact(text, c.value());
+        };
     }
 
     CommentView.Explain explain(
-            Prediction p, boolean withheld, String body, List<Recommendation> recommended, String footer) {
+            Prediction p,
+            boolean withheld,
+            String body,
+            List<Recommendation> recommended,
+            CommentContext.Correction correction,
+            String footer) {
         return new CommentView.Explain(
                 body,
                 percent(p.securityProbability()),
@@ -150,6 +211,7 @@ final class CommentViews {
                 recommended.stream()
                         .map(r -> new CommentView.Reason(solutionName(r.solutionId()), r.reason()))
                         .toList(),
+                corrected(correction),
                 footer);
     }
 

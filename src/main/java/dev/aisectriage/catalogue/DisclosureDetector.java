@@ -68,6 +68,14 @@ public final class DisclosureDetector {
             Signal.PUBLISHED_IDENTIFIER,
                     Pattern.compile("\\bCVE-\\d{4}-\\d{4,}\\b|\\bGHSA(-[23456789cfghjmpqrvwx]{4}){3}\\b", FLAGS));
 
+    /**
+     * Whether a thread's comment must repeat nothing of it and send the reporter to a private channel: a thread anyone
+     * can read whose text reads like an undisclosed report.
+     */
+    public boolean withholds(CommentContext context) {
+        return context.publicRepository() && assess(context.postText()).undisclosedReport();
+    }
+
     public Assessment assess(String text) {
         Set<Signal> found = EnumSet.noneOf(Signal.class);
         if (text != null) {

@@ -40,6 +40,9 @@ public final class HubCommentRenderer implements CommentRenderer {
                 c.postText(),
                 c.prediction(),
                 List.of(),
-                Flavour.HUGGING_FACE_HUB);
+                Flavour.HUGGING_FACE_HUB,
+                c.correction(),
+                null,
+                false);
     }
 }

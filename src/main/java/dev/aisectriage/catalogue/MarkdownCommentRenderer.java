@@ -8,7 +8,8 @@ import java.util.List;
  * mitigations with their steps, the rest folded away, a footer with the feedback commands) and the answer to
  * {@code /ai-security explain}, in GitHub's flavour or the Hugging Face Hub's. In a public repository, a post that
  * reads like an undisclosed vulnerability report gets a comment that repeats nothing from it and points to private
- * reporting instead. Text from the post never appears in any comment.
+ * reporting instead. A verdict that follows the maintainers' correction says so in place of the model's confidence;
+ * after "not security" the comment says that and nothing more. Text from the post never appears in any comment.
  */
 public final class MarkdownCommentRenderer implements CommentRenderer {
 
@@ -81,7 +82,12 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
     public String explainComment(CommentContext context) {
         Prediction p = context.prediction();
         CommentView.Explain view = views.explain(
-                p, isUndisclosedReport(context), body(context), recommender.recommend(p, 3), footer(context));
+                p,
+                isUndisclosedReport(context),
+                body(context),
+                notSecurity(context) ? List.of() : recommender.recommend(p, 3),
+                context.correction(),
+                footer(context));
         return CommentTemplates.render(context.flavour(), "explain", view);
     }
 
@@ -89,15 +95,22 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
         return MarkdownText.withoutBacklink(url);
     }
 
+    /** Once the maintainers said it is not a security issue, the body says so and nothing more. */
     private String body(CommentContext context) {
+        if (notSecurity(context)) {
+            return CommentTemplates.render(context.flavour(), "corrected", views.corrected(context.correction()));
+        }
         return isUndisclosedReport(context)
                 ? CommentTemplates.render(context.flavour(), "disclosure", views.disclosure(context))
                 : fittedTriageBody(context);
     }
 
+    private static boolean notSecurity(CommentContext context) {
+        return context.correction() != null && !context.correction().security();
+    }
+
     private boolean isUndisclosedReport(CommentContext context) {
-        return context.publicRepository()
-                && disclosure.assess(context.postText()).undisclosedReport();
+        return disclosure.withholds(context);
     }
 
     /** The richest layout whose comment, footer included, stays under {@link #TARGET_LENGTH}. */
@@ -106,7 +119,7 @@ public final class MarkdownCommentRenderer implements CommentRenderer {
         int footer = footer(context).length();
         String body = "";
         for (Layout layout : Layout.RICHEST_FIRST) {
-            CommentView.Triage view = views.triage(context.prediction(), recommended, layout);
+            CommentView.Triage view = views.triage(context.prediction(), recommended, layout, context.correction());
             body = CommentTemplates.render(context.flavour(), "triage", view);
             if (body.length() + footer < TARGET_LENGTH) {
                 break;

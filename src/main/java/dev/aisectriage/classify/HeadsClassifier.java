@@ -1,5 +1,7 @@
 package dev.aisectriage.classify;
 
+import java.util.Optional;
+
 /**
  * The classifier the service uses: the cheap stage settles the clear cases, the encoder and the trained heads the
  * rest. Thread-safe; build it once.
@@ -18,6 +20,11 @@ public final class HeadsClassifier implements Classifier, AutoCloseable {
     public Prediction classify(String text) {
         String t = text == null ? "" : text;
         return heads.settle(t).orElseGet(() -> heads.predict(t, encoder.embed(t)));
+    }
+
+    @Override
+    public Optional<float[]> embedding(String text) {
+        return Optional.of(encoder.embed(text == null ? "" : text));
     }
 
     @Override

@@ -156,7 +156,7 @@ public final class BackfillCommand implements Callable<Integer> {
             throws InterruptedException {
         AppCredentials app = appCredentials();
         Database db = value("DATABASE_URL", null) != null
-                ? Database.openPostgres(value("DATABASE_URL", null), 4)
+                ? StoreAccess.postgres(value("DATABASE_URL", null), 4)
                 : StoreAccess.open(Path.of(value("DATABASE_PATH", AppConfig.DEFAULT_DATABASE_PATH)), "DATABASE_PATH");
         GitHubGateway gateway = GitHubApp.gateway(
                 new GitHubApp.Settings(apiUrl, app.id(), app.pem(), false, null),
@@ -226,6 +226,13 @@ public final class BackfillCommand implements Callable<Integer> {
         try {
             return issues.list(repository, from == null ? "open" : "all", from, limit);
         } catch (GitHubApiException e) {
+            if (e.status() == 0) {
+                // no answer at all: the name was never checked, so it is not the name's fault
+                throw new UserError(
+                        "GitHub cannot be reached, the network is unreachable (" + e.getMessage() + "): check this"
+                                + " machine's connection (or GITHUB_API_URL) and try again",
+                        e);
+            }
             throw new UserError(
                     repository + ": the issues cannot be read (" + e.getMessage() + "): check the name,"
                             + " and set GITHUB_TOKEN for a private repository",

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,7 +44,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(
             names = "--fixture",
             description =
-                    "Read the post from a webhook payload (issues, issue_comment, discussion…), as the bot would.")
+                    "Read the post from a webhook payload (issues, issue_comment, discussion…); with --comment, any"
+                            + " payload, GitHub's or the Hub's, run through a dry-run bot on a throw-away store.")
     Path fixture;
 
     @Option(names = "--json", description = "Print the prediction as JSON.")
@@ -52,7 +54,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(
             names = "--comment",
             description = "Print the whole comment the bot would post (Markdown), nothing else; on standard error,"
-                    + " why there is none when the post is not flagged.")
+                    + " the verdict and why there is none when it posts none.")
     boolean comment;
 
     @Option(
@@ -71,21 +73,18 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (comment && fixture != null) {
+            return preview();
+        }
         ThreadPost post = fixture == null ? null : Fixtures.post(fixture);
         String input = post != null ? post.text() : input();
         if (input.isBlank()) {
             System.err.println("nothing to classify: give TEXT, --file FILE, or text on stdin");
             return 2;
         }
-        Path dir = modelDir;
-        String env = System.getenv("MODEL_DIR");
-        if (dir == null && env != null && !env.isBlank()) {
-            dir = Path.of(env);
-        }
-        Classifier classifier = Models.load(dir, modelDir != null ? "--model-dir" : "MODEL_DIR");
-        Prediction p = classifier.classify(input);
+        Prediction p = classifier().classify(input);
         if (comment) {
-            return printComment(post, input, p);
+            return printComment(input, p);
         }
         if (json) {
             System.out.println(new ObjectMapper()
@@ -97,7 +96,74 @@ public final class ClassifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int printComment(ThreadPost post, String input, Prediction p) {
+    private Classifier classifier() {
+        Path dir = modelDir;
+        String env = System.getenv("MODEL_DIR");
+        if (dir == null && env != null && !env.isBlank()) {
+            dir = Path.of(env);
+        }
+        return Models.load(dir, modelDir != null ? "--model-dir" : "MODEL_DIR");
+    }
+
+    /**
+     * What {@code serve} would do with the fixture, asked of the bot itself ({@link Preview}): the whole thread
+     * (with the replies it stores), the rules of each event (pull requests never get a comment), the Hub's payloads
+     * with the Hub's comment. The comments on standard output, the verdict and any reason for no comment on
+     * standard error.
+     */
+    private int preview() {
+        if (!Files.isRegularFile(fixture)) {
+            throw new UserError("--fixture " + fixture + ": no such file: give a payload such as"
+                    + " test-fixtures/issues-opened-security-report.json");
+        }
+        Preview.Outcome outcome = quietly(() -> Preview.of(fixture, classifier(), apiUrl()));
+        if (outcome.failure() != null) {
+            System.err.println("the bot's job failed: " + ErrorHandler.oneLine(outcome.failure()));
+            return 1;
+        }
+        System.err.println(outcome.thread()
+                .map(t -> String.format(
+                        Locale.ROOT, "verdict: %s (p=%.2f)", t.verdict().label(), t.securityProbability()))
+                .orElse("verdict: none (delivery " + outcome.outcome() + ")"));
+        if (outcome.comments().isEmpty()) {
+            System.err.println("no comment: the bot posts none for this delivery (" + outcome.outcome()
+                    + outcome.thread().map(t -> "; " + t.verdict().label()).orElse("")
+                    + "); it comments on flagged issues and discussions, never on pull requests");
+            return 0;
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.print(String.join("\n", outcome.comments()));
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * Runs the preview with the bot's own log lines held back (they are not the preview; {@code LOG_LEVEL=info}
+     * shows them). slf4j-simple reads its level once, when its first logger is made: in a process that has logged
+     * before, this changes nothing; the setting is put back afterwards either way.
+     */
+    private static <T> T quietly(Supplier<T> preview) {
+        String property = "org.slf4j.simpleLogger.defaultLogLevel";
+        String before = System.getProperty(property);
+        String level = System.getenv("LOG_LEVEL");
+        System.setProperty(property, level == null || level.isBlank() ? "error" : level.trim());
+        try {
+            return preview.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+    }
+
+    private static String apiUrl() {
+        String apiUrl = System.getenv("GITHUB_API_URL");
+        return apiUrl == null || apiUrl.isBlank() ? AppConfig.DEFAULT_GITHUB_API_URL : apiUrl.trim();
+    }
+
+    private int printComment(String input, Prediction p) {
         RepoConfig config = RepoConfig.defaults();
         Verdict verdict = Verdicts.verdict(p, config);
         if (verdict != Verdict.FLAGGED) {
@@ -108,12 +174,8 @@ public final class ClassifyCommand implements Callable<Integer> {
                     p.securityProbability());
             return 0;
         }
-        String apiUrl = System.getenv("GITHUB_API_URL");
-        CommentRenderer renderer = MarkdownCommentRenderer.forApi(
-                apiUrl == null || apiUrl.isBlank() ? AppConfig.DEFAULT_GITHUB_API_URL : apiUrl.trim());
-        CommentContext context = post == null
-                ? new CommentContext(repository, !privateRepository, input, p, config.errors())
-                : new CommentContext(post.ref().repository(), post.publicRepository(), input, p, config.errors());
+        CommentRenderer renderer = MarkdownCommentRenderer.forApi(apiUrl());
+        CommentContext context = new CommentContext(repository, !privateRepository, input, p, config.errors());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.print(renderer.triageComment(context));
         out.flush();

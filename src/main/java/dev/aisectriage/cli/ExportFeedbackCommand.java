@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.DotEnv;
+import dev.aisectriage.store.Corrections;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.store.Feedback;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Writes maintainers' feedback as labelled posts in the shared JSONL format (the fields of ../shared/data/README.md),
- * one line per thread with the latest word of a person on it, ready to train on.
+ * Writes maintainers' corrections as labelled posts in the shared JSONL format (the fields of
+ * ../shared/data/README.md): one line per corrected thread, the post as they judged it with the verdict of their
+ * latest word on it, ready to train on.
  */
 @Command(
         name = "export-feedback",
@@ -62,23 +63,16 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> env = DotEnv.load(environment);
-        Database db;
-        try {
-            db = open(env);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("export-feedback: " + e.getMessage());
-            return 1;
-        }
-        try (db) {
-            Feedback feedback = new Feedback(db, db::writeTransaction);
+        try (Database db = open(env)) {
+            Corrections corrections = new Corrections(db, db::writeTransaction);
             int n;
             if (output == null) {
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-                n = write(feedback, out);
+                n = write(corrections, out);
                 out.flush();
             } else {
                 try (OutputStream out = Files.newOutputStream(output)) {
-                    n = write(feedback, out);
+                    n = write(corrections, out);
                 }
             }
             err.println("exported " + n + " labelled posts from " + db.description()
@@ -94,23 +88,15 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
     private Database open(Map<String, String> env) {
         String url = value(env, "DATABASE_URL");
         if (database == null && url != null) {
-            try {
-                return Database.openPostgres(url, 2);
-            } catch (IllegalArgumentException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new IllegalStateException(
-                        "DATABASE_URL " + Database.redacted(url) + ": cannot open the store ("
-                                + ErrorHandler.describe(e) + ")",
-                        e);
-            }
+            return StoreAccess.postgres(url, 2);
         }
         Path file = database != null
                 ? database
                 : Path.of(Objects.requireNonNullElse(value(env, "DATABASE_PATH"), AppConfig.DEFAULT_DATABASE_PATH));
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("no SQLite store at " + file.toAbsolutePath()
-                    + ": name it with --database or DATABASE_PATH, or set DATABASE_URL for PostgreSQL");
+            throw new UserError((database != null ? "--database " : "DATABASE_PATH ") + file + ": no SQLite store at "
+                    + file.toAbsolutePath() + ": name it with --database or DATABASE_PATH, or set DATABASE_URL for"
+                    + " PostgreSQL");
         }
         return Database.open(file);
     }
@@ -121,11 +107,11 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
     }
 
     /** @return how many lines were written */
-    static int write(Feedback feedback, OutputStream out) throws IOException {
+    static int write(Corrections corrections, OutputStream out) throws IOException {
         Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
         int n = 0;
-        for (Feedback.Item item : feedback.latestPerThread()) {
-            w.write(JSON.writeValueAsString(toJson(item)));
+        for (Corrections.Correction c : corrections.all()) {
+            w.write(JSON.writeValueAsString(toJson(c)));
             w.write('\n');
             n++;
         }
@@ -133,25 +119,39 @@ public final class ExportFeedbackCommand implements Callable<Integer> {
         return n;
     }
 
-    static ObjectNode toJson(Feedback.Item item) {
+    /**
+     * One corrected post in the shared format: the post as the maintainer judged it, their verdict and theme (a
+     * maintainer's word on their own tracker: high confidence), with the signal and time of the correction.
+     */
+    static ObjectNode toJson(Corrections.Correction c) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("id", item.repository() + "-" + item.number());
-        o.put("source", "discussion".equals(item.kind()) ? "github_discussion" : "github_issue");
-        o.put("repo", item.repository());
-        o.put("number", item.number());
-        o.put("url", item.url());
-        o.put("text", item.text());
-        o.put("is_security", item.isSecurity() ? 1 : 0);
-        if (item.theme() == null) {
+        o.put("id", c.ref().repository() + "-" + c.ref().number());
+        o.put("source", source(c));
+        o.put("repo", c.ref().repository());
+        o.put("number", c.ref().number());
+        o.put("url", c.url());
+        o.put("text", c.text());
+        o.put("is_security", c.security() ? 1 : 0);
+        if (c.theme() == null) {
             o.putNull("theme");
             o.putArray("themes");
         } else {
-            o.put("theme", item.theme().name());
-            o.putArray("themes").add(item.theme().name());
+            o.put("theme", c.theme().name());
+            o.putArray("themes").add(c.theme().name());
         }
         o.putArray("issue_codes");
-        o.put("feedback", item.signal());
-        o.put("labelled_at", item.createdAt());
+        o.putArray("solution_codes");
+        o.put("label_confidence", "high");
+        o.put("feedback", c.signal());
+        o.put("labelled_at", c.correctedAt());
         return o;
+    }
+
+    private static String source(Corrections.Correction c) {
+        return switch (c.ref().kind()) {
+            case "discussion" -> "github_discussion";
+            case "hub_discussion" -> "huggingface_discussion";
+            default -> c.url() != null && c.url().contains("/pull/") ? "github_pull_request" : "github_issue";
+        };
     }
 }

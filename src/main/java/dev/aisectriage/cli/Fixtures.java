@@ -1,5 +1,7 @@
 package dev.aisectriage.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.core.ThreadPost;
@@ -16,18 +18,32 @@ final class Fixtures {
 
     private Fixtures() {}
 
+    /**
+     * The file's JSON; a file that is not JSON is a {@link UserError} saying where it stops being JSON, in words
+     * rather than the parser's internals.
+     *
+     * @param named how the person named the file ({@code --fixture FILE}, {@code FILE})
+     */
+    static JsonNode json(String named, Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new UserError(named + " is not JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + ": give a webhook payload such as test-fixtures/issues-opened-security-report.json");
+        } catch (IOException e) {
+            throw new UserError(named + ": cannot be read (" + ErrorHandler.oneLine(e.getMessage())
+                    + "): check the file's permissions");
+        }
+    }
+
     static ThreadPost post(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserError("--fixture " + file + ": no such file: give a payload such as"
                     + " test-fixtures/issues-opened-security-report.json");
         }
-        JsonNode payload;
-        try {
-            payload = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UserError("--fixture " + file + " is not JSON (" + ErrorHandler.oneLine(e.getMessage())
-                    + "): give a webhook payload");
-        }
+        JsonNode payload = json("--fixture " + file, file);
         String event = SendFixtureCommand.eventFromFileName(file);
         try {
             return GitHubPayloads.thread(GitHubDeliveries.of("fixture", event, payload.toString(), payload));

@@ -64,12 +64,43 @@ public final class SendFixtureCommand implements Callable<Integer> {
         this.env = env;
     }
 
+    /** The payload {@code file}, to be posted to {@code url} (a bot's GitHub webhook) with the given secrets. */
+    SendFixtureCommand(Map<String, String> env, Path file, String url) {
+        this(env);
+        this.file = file;
+        this.url = url;
+    }
+
     @Override
     public Integer call() throws Exception {
+        Sent sent = send();
+        HttpResponse<String> response = sent.response();
+        System.out.println(sent.request());
+        System.out.println(response.statusCode() + " " + response.body());
+        if (sent.hub() && (response.statusCode() == 401 || response.statusCode() == 403)) {
+            System.out.println("the bot refused the secret: send the bot's HF_WEBHOOK_SECRET (set it here too, or pass"
+                    + " --secret)");
+        } else {
+            explain(response);
+        }
+        return response.statusCode() / 100 == 2 ? 0 : 1;
+    }
+
+    /**
+     * A payload posted as its platform sends it, and the bot's answer.
+     *
+     * @param request what was sent, in one line ({@code POST url event=… delivery=…})
+     * @param hub whether it went to the Hub's webhook
+     */
+    record Sent(String request, boolean hub, HttpResponse<String> response) {}
+
+    /** Signs and posts the payload, printing nothing; no answer at all is a {@link UserError}. */
+    Sent send() throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new UserError(file + ": no such file: give a payload such as"
                     + " test-fixtures/issues-opened-security-report.json");
         }
+        Fixtures.json(file.toString(), file);
         byte[] body = Files.readAllBytes(file);
         String port = env.getOrDefault("PORT", "").isBlank()
                 ? "3000"
@@ -91,11 +122,7 @@ public final class SendFixtureCommand implements Callable<Integer> {
                 .header(WebhookSignature.HEADER, new WebhookSignature(secret).sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<String> response = send(request, url);
-        System.out.println("POST " + url + " event=" + eventName + " delivery=" + deliveryId);
-        System.out.println(response.statusCode() + " " + response.body());
-        explain(response);
-        return response.statusCode() / 100 == 2 ? 0 : 1;
+        return new Sent("POST " + url + " event=" + eventName + " delivery=" + deliveryId, false, send(request, url));
     }
 
     /** Posts the request; no answer at all is a {@link UserError} saying how to start the bot. */
@@ -137,7 +164,7 @@ public final class SendFixtureCommand implements Callable<Integer> {
      * The Hub sends the secret itself in {@code X-Webhook-Secret}, to {@code /webhooks/huggingface}; a {@code --url}
      * naming the GitHub webhook of a server is taken to mean that server's Hub webhook.
      */
-    private int sendToHub(byte[] body, String port) throws Exception {
+    private Sent sendToHub(byte[] body, String port) throws Exception {
         String hubUrl = this.url != null
                 ? this.url.replaceFirst(WebhookEndpoint.PATH + "$", HuggingFaceWebhookEndpoint.PATH)
                 : "http://localhost:" + port + HuggingFaceWebhookEndpoint.PATH;
@@ -150,16 +177,7 @@ public final class SendFixtureCommand implements Callable<Integer> {
                 .header(HuggingFaceWebhookEndpoint.SECRET_HEADER, hubSecret)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<String> response = send(request, hubUrl);
-        System.out.println("POST " + hubUrl + " (Hugging Face Hub payload)");
-        System.out.println(response.statusCode() + " " + response.body());
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            System.out.println("the bot refused the secret: send the bot's HF_WEBHOOK_SECRET (set it here too, or pass"
-                    + " --secret)");
-        } else {
-            explain(response);
-        }
-        return response.statusCode() / 100 == 2 ? 0 : 1;
+        return new Sent("POST " + hubUrl + " (Hugging Face Hub payload)", true, send(request, hubUrl));
     }
 
     /** A line saying what the answer means, for the answers a newcomer meets. */

@@ -17,8 +17,23 @@ final class StoreAccess {
 
     static Database open(AppConfig config) {
         return config.databaseUrl() != null
-                ? Database.openPostgres(config.databaseUrl(), config.workers() + 8)
+                ? postgres(config.databaseUrl(), config.workers() + 8)
                 : open(config.databasePath(), "DATABASE_PATH");
+    }
+
+    /**
+     * The PostgreSQL store at {@code DATABASE_URL}, with a pool of {@code connections}; a server that cannot be
+     * reached or refuses the login is a {@link UserError} naming the variable (the password left out).
+     */
+    static Database postgres(String url, int connections) {
+        try {
+            return Database.openPostgres(url, connections);
+        } catch (RuntimeException e) {
+            throw new UserError(
+                    "DATABASE_URL " + Database.redacted(url) + ": cannot open the store (" + ErrorHandler.describe(e)
+                            + "): check the host, port, database, user and password, and that PostgreSQL is running",
+                    e);
+        }
     }
 
     /** @param source how the person named the file ({@code DATABASE_PATH}, {@code --db}) */

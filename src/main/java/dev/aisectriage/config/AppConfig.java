@@ -28,6 +28,8 @@ import java.util.Map;
  * @param githubCacheDir where GitHub's answers are kept so that repeated reads are revalidated (a 304 is not counted
  *     against the rate limit); null: no cache
  * @param host the address to listen on ({@code HOST}); null: the default of {@link #bindHost()}
+ * @param advisoryReminderDays the dashboard lists privately reported vulnerabilities nobody acknowledged after this
+ *     many days
  */
 public record AppConfig(
         Long appId,
@@ -50,7 +52,8 @@ public record AppConfig(
         String databaseUrl,
         int retentionDays,
         Path githubCacheDir,
-        String host) {
+        String host,
+        int advisoryReminderDays) {
 
     /** Used only in dry-run when WEBHOOK_SECRET is unset; {@code send-fixture} signs with it by default. */
     public static final String DEVELOPMENT_WEBHOOK_SECRET = "development-secret-dry-run-only";
@@ -61,6 +64,7 @@ public record AppConfig(
     public static final int DEFAULT_JOB_TIMEOUT_SECONDS = 120;
     public static final int DEFAULT_REDELIVERY_SWEEP_MINUTES = 10;
     public static final int DEFAULT_RETENTION_DAYS = 30;
+    public static final int DEFAULT_ADVISORY_REMINDER_DAYS = 7;
 
     /** Every variable {@link #fromEnvironment(Map)} reads, with what it does: {@code serve --help} lists them. */
     public static final List<String> VARIABLES = List.of(
@@ -86,6 +90,7 @@ public record AppConfig(
             "DASHBOARD_PASSWORD        /dashboard asks for it (basic auth); unset: dashboard on loopback only",
             "JOB_TIMEOUT_SECONDS       a job running longer is interrupted and failed (default 120)",
             "REDELIVERY_SWEEP_MINUTES  how often failed deliveries are asked again from GitHub (default 10)",
+            "ADVISORY_REMINDER_DAYS    the dashboard lists private reports unacknowledged after this long (default 7)",
             "HF_TOKEN                  Hugging Face Hub token of the bot account (without it: the Hub in dry-run)",
             "HF_WEBHOOK_SECRET         the Hub webhook's secret (required with HF_TOKEN; dry-run: development secret)",
             "HF_API_URL                the Hub's root (default https://huggingface.co)",
@@ -102,18 +107,11 @@ public record AppConfig(
         if (!dryRun && (appId == null || privateKey == null)) {
             throw new ConfigException("APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) are required unless DRY_RUN is on");
         }
-        if (workers < 1) {
-            throw new ConfigException("WORKERS must be at least 1, got " + workers);
-        }
-        if (maxAttempts < 1) {
-            throw new ConfigException("JOB_MAX_ATTEMPTS must be at least 1, got " + maxAttempts);
-        }
-        if (leaseSeconds < 1) {
-            throw new ConfigException("JOB_LEASE_SECONDS must be at least 1, got " + leaseSeconds);
-        }
-        if (retentionDays < 1) {
-            throw new ConfigException("RETENTION_DAYS must be at least 1, got " + retentionDays);
-        }
+        atLeastOne("WORKERS", workers);
+        atLeastOne("JOB_MAX_ATTEMPTS", maxAttempts);
+        atLeastOne("JOB_LEASE_SECONDS", leaseSeconds);
+        atLeastOne("RETENTION_DAYS", retentionDays);
+        atLeastOne("ADVISORY_REMINDER_DAYS", advisoryReminderDays);
         if (databaseUrl != null
                 && !databaseUrl.startsWith("postgres://")
                 && !databaseUrl.startsWith("postgresql://")
@@ -121,9 +119,7 @@ public record AppConfig(
             throw new ConfigException(
                     "DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql:// (SQLite: DATABASE_PATH)");
         }
-        if (jobTimeoutSeconds < 1) {
-            throw new ConfigException("JOB_TIMEOUT_SECONDS must be at least 1, got " + jobTimeoutSeconds);
-        }
+        atLeastOne("JOB_TIMEOUT_SECONDS", jobTimeoutSeconds);
         if (port < 0 || port > 65535) {
             throw new ConfigException("PORT must be between 0 and 65535, got " + port + ": set PORT to a free port");
         }
@@ -131,9 +127,7 @@ public record AppConfig(
             throw new ConfigException(
                     "LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS) + ", got '" + logLevel + "'");
         }
-        if (redeliverySweepMinutes < 1) {
-            throw new ConfigException("REDELIVERY_SWEEP_MINUTES must be at least 1, got " + redeliverySweepMinutes);
-        }
+        atLeastOne("REDELIVERY_SWEEP_MINUTES", redeliverySweepMinutes);
         checkApiUrl(githubApiUrl);
         if (hub == null) {
             hub = HubConfig.dryRunDefaults();
@@ -187,7 +181,7 @@ public record AppConfig(
         StringBuilder b = new StringBuilder();
         appendDryRunWarnings(b);
         appendOpenAccessWarnings(b);
-        appendListeningLine(b);
+        appendStartingLine(b);
         return b.toString();
     }
 
@@ -228,8 +222,8 @@ public record AppConfig(
         }
     }
 
-    private void appendListeningLine(StringBuilder b) {
-        b.append("listening on ")
+    private void appendStartingLine(StringBuilder b) {
+        b.append("starting: will listen on ")
                 .append(bindHost())
                 .append(" (")
                 .append(bindScope())
@@ -261,7 +255,14 @@ public record AppConfig(
                 + ", dashboardPassword=" + (dashboardPassword == null ? "none" : "***")
                 + ", jobTimeoutSeconds=" + jobTimeoutSeconds + ", redeliverySweepMinutes=" + redeliverySweepMinutes
                 + ", hub=" + hub + ", databaseUrl=" + (databaseUrl == null ? "none" : "***")
-                + ", retentionDays=" + retentionDays + ", host=" + host + "]";
+                + ", retentionDays=" + retentionDays + ", host=" + host + ", advisoryReminderDays="
+                + advisoryReminderDays + "]";
+    }
+
+    private static void atLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new ConfigException(name + " must be at least 1, got " + value);
+        }
     }
 
     private static void checkApiUrl(String url) {

@@ -43,14 +43,15 @@ final class EnvironmentReader {
                 integer(env, "WORKERS", 2),
                 integer(env, "JOB_MAX_ATTEMPTS", 5),
                 integer(env, "JOB_LEASE_SECONDS", 120),
-                value(env, "DASHBOARD_PASSWORD"),
+                dashboardPassword(env),
                 integer(env, "JOB_TIMEOUT_SECONDS", AppConfig.DEFAULT_JOB_TIMEOUT_SECONDS),
                 integer(env, "REDELIVERY_SWEEP_MINUTES", AppConfig.DEFAULT_REDELIVERY_SWEEP_MINUTES),
                 hub(env, hfToken, modes.hubDryRun()),
                 value(env, "DATABASE_URL"),
                 integer(env, "RETENTION_DAYS", AppConfig.DEFAULT_RETENTION_DAYS),
                 githubCacheDir(env, databasePath),
-                host(env));
+                host(env),
+                integer(env, "ADVISORY_REMINDER_DAYS", AppConfig.DEFAULT_ADVISORY_REMINDER_DAYS));
     }
 
     /** Whether each platform runs in dry-run. */
@@ -76,7 +77,15 @@ final class EnvironmentReader {
      * error only when no platform could run live.
      */
     private static Modes modes(Map<String, String> env, Long appId, String privateKey, String hfToken) {
-        boolean credentials = appId != null && privateKey != null;
+        if (appId != null && privateKey == null) {
+            throw new ConfigException("APP_ID is set but PRIVATE_KEY (or PRIVATE_KEY_PATH) is missing: give the App's"
+                    + " private key too, or unset APP_ID for dry-run");
+        }
+        if (appId == null && privateKey != null) {
+            throw new ConfigException("PRIVATE_KEY (or PRIVATE_KEY_PATH) is set but APP_ID is missing: give the App's"
+                    + " id too, or unset the key for dry-run");
+        }
+        boolean credentials = appId != null;
         String dryRunText = value(env, "DRY_RUN");
         if (dryRunText == null) {
             return new Modes(!credentials, hfToken == null);
@@ -101,6 +110,19 @@ final class EnvironmentReader {
             throw new ConfigException("WEBHOOK_SECRET is required when not in dry-run mode");
         }
         return new WebhookSecret(AppConfig.DEVELOPMENT_WEBHOOK_SECRET, true);
+    }
+
+    /**
+     * {@code DASHBOARD_PASSWORD}: unset or empty means no password; a value of only spaces is a mistake (a password
+     * nobody can type, or a template left half filled), never silently no password.
+     */
+    private static String dashboardPassword(Map<String, String> env) {
+        String raw = env.get("DASHBOARD_PASSWORD");
+        if (raw != null && !raw.isEmpty() && raw.isBlank()) {
+            throw new ConfigException("DASHBOARD_PASSWORD is only spaces: set a password, or leave it empty for none"
+                    + " (the dashboard then answers on loopback only)");
+        }
+        return value(env, "DASHBOARD_PASSWORD");
     }
 
     /** {@code HOST}: an address literal or a name this machine resolves (no other lookup happens at start). */

@@ -65,6 +65,13 @@ public class DryRunThreads implements ThreadPort {
         wouldDo(thread, "remove label", label);
     }
 
+    /** Recorded as hidden, as GitHub would show it: the flow's bookkeeping runs as it would live. */
+    @Override
+    public HiddenComment hideComment(ThreadRef thread, String commentNodeId) {
+        wouldDo(thread, "hide comment " + commentNodeId, "as off-topic");
+        return new HiddenComment.Hidden("off-topic");
+    }
+
     private void wouldDo(ThreadRef thread, String action, String detail) {
         Long installation = thread instanceof ThreadRef.GitHubThread g ? Long.valueOf(g.installationId()) : null;
         wouldDo(installation, thread.repository(), thread.number(), action, detail);

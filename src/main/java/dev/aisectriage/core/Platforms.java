@@ -41,4 +41,9 @@ public final class Platforms implements ThreadPort {
     public void removeLabel(ThreadRef thread, String label) {
         of(thread).removeLabel(thread, label);
     }
+
+    @Override
+    public HiddenComment hideComment(ThreadRef thread, String commentNodeId) {
+        return of(thread).hideComment(thread, commentNodeId);
+    }
 }

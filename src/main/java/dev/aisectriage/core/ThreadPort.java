@@ -3,8 +3,9 @@ package dev.aisectriage.core;
 import java.util.List;
 
 /**
- * What the bot does on a thread, whichever platform it lives on: read its comments, keep its one comment, and label
- * it where the platform has labels ({@link ThreadRef#hasLabels()}). GitHub's gateway and the Hub's implement it;
+ * What the bot does on a thread, whichever platform it lives on: read its comments, keep its one comment, label it
+ * where the platform has labels ({@link ThreadRef#hasLabels()}), and hide a comment that repeats a leaked exploit
+ * where the platform can. GitHub's gateway and the Hub's implement it;
  * {@link DryRunThreads} is dry-run for both, and {@link Platforms} hands each thread to its platform's.
  */
 public interface ThreadPort {
@@ -22,4 +23,14 @@ public interface ThreadPort {
 
     /** Removes one label from a thread; a thread that no longer has it is left as it is. */
     void removeLabel(ThreadRef thread, String label);
+
+    /**
+     * Hides a comment for everyone, reversibly (GitHub's "minimize", shown as off-topic): the comment stays and a
+     * maintainer can show it again. Safe to repeat. A platform that offers no such call refuses.
+     *
+     * @param commentNodeId the comment's node id ({@code node_id} of GitHub's payload)
+     */
+    default HiddenComment hideComment(ThreadRef thread, String commentNodeId) {
+        throw new UnsupportedOperationException(thread + ": comments cannot be hidden on this platform");
+    }
 }

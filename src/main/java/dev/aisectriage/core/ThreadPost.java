@@ -1,5 +1,6 @@
 package dev.aisectriage.core;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Set;
  * @param url the thread's web address, or null
  * @param labels the thread's labels when the event was sent
  * @param pullRequest a pull request (on GitHub it is labelled, never commented on)
+ * @param createdAt when the thread was opened, as the platform says; null when the event does not say
  */
 public record ThreadPost(
         ThreadRef ref,
@@ -17,7 +19,8 @@ public record ThreadPost(
         Actor author,
         Set<String> labels,
         boolean publicRepository,
-        boolean pullRequest) {
+        boolean pullRequest,
+        Instant createdAt) {
 
     /**
      * GitHub's maximum length of an issue, discussion or comment body: a job reads no more of any text than this, so
@@ -38,6 +41,6 @@ public record ThreadPost(
 
     /** The same post without its labels: what a maintainer's command asks for counts as the maintainer's own. */
     public ThreadPost withoutLabels() {
-        return new ThreadPost(ref, url, title, body, author, Set.of(), publicRepository, pullRequest);
+        return new ThreadPost(ref, url, title, body, author, Set.of(), publicRepository, pullRequest, createdAt);
     }
 }

@@ -12,6 +12,16 @@ public sealed interface PrivateChannel {
     /** The dashboard's word for the repository. */
     Status status();
 
+    /** Why, in one line, for the dashboard and the log. */
+    String why();
+
+    /** What GitHub said of private reporting, when it is not on. */
+    static String notOn(PrivateReporting reporting) {
+        return reporting.state() == PrivateReporting.State.DISABLED
+                ? "private reporting is off (" + reporting.detail() + ")"
+                : "private reporting could not be checked (" + reporting.detail() + ")";
+    }
+
     enum Status {
         PRIVATE_REPORTING("private reporting"),
         SECURITY_POLICY("SECURITY.md contact"),
@@ -33,6 +43,11 @@ public sealed interface PrivateChannel {
         @Override
         public Status status() {
             return Status.PRIVATE_REPORTING;
+        }
+
+        @Override
+        public String why() {
+            return PrivateReporting.ENABLED.detail();
         }
     }
 
@@ -59,6 +74,12 @@ public sealed interface PrivateChannel {
         @Override
         public Status status() {
             return Status.SECURITY_POLICY;
+        }
+
+        @Override
+        public String why() {
+            return PrivateChannel.notOn(reporting) + "; " + contacts.size() + " contact(s) in " + policyRepository + ":"
+                    + policyPath;
         }
     }
 

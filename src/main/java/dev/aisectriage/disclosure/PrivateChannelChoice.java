@@ -28,9 +28,7 @@ public final class PrivateChannelChoice {
         if (reporting.enabled()) {
             return new PrivateChannel.ReportingForm(repository);
         }
-        String off = reporting.state() == PrivateReporting.State.DISABLED
-                ? "private reporting is off (" + reporting.detail() + ")"
-                : "private reporting could not be checked (" + reporting.detail() + ")";
+        String off = PrivateChannel.notOn(reporting);
         if (policy.isEmpty()) {
             return new PrivateChannel.None(off + "; no SECURITY.md", reporting);
         }

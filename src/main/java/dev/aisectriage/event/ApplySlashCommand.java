@@ -1,9 +1,7 @@
 package dev.aisectriage.event;
 
-import dev.aisectriage.catalogue.CommentContext;
 import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Classifier;
-import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.RepoConfig;
 import dev.aisectriage.core.Delivery;
@@ -15,7 +13,6 @@ import dev.aisectriage.log.LogSafe;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -24,9 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Maintainers' commands in a comment (new, or edited to give a command it did not have), honoured only from OWNER,
  * MEMBER or COLLABORATOR:
- * {@code /ai-security not-security} (feedback; the bot takes its labels back and stops acting on the thread),
- * {@code /ai-security theme <name>} (feedback, and the theme's labels are added),
- * {@code /ai-security explain} (the bot's comment shows why), {@code /ai-security off} (the bot stops acting on it).
+ * {@code /ai-security not-security} (a correction: the bot takes its labels back, says so in its comment and stops
+ * acting on the thread), {@code /ai-security theme <name>} (a correction: the theme's labels replace the bot's
+ * others and its comment names the theme), {@code /ai-security explain} (the bot's comment shows why, and which
+ * correction it followed), {@code /ai-security off} (the bot stops acting on it). Corrections are followed by very
+ * similar posts of the repository ({@link RecordCorrection}).
  */
 public final class ApplySlashCommand implements PayloadHandler<Reply> {
 
@@ -35,17 +34,24 @@ public final class ApplySlashCommand implements PayloadHandler<Reply> {
 
     private final TriageThread triage;
     private final Threads threads;
-    private final Feedback feedback;
     private final Classifier classifier;
     private final CommentRenderer renderer;
+    private final RecordCorrection corrections;
+    private final FollowCorrections follow;
 
     /** @param renderer how the answer to {@code explain} reads (GitHub's: commands are GitHub's) */
-    public ApplySlashCommand(TriageThread triage, Stores stores, Classifier classifier, CommentRenderer renderer) {
+    ApplySlashCommand(
+            TriageThread triage,
+            Stores stores,
+            Classifier classifier,
+            CommentRenderer renderer,
+            RecordCorrection corrections) {
         this.triage = triage;
         this.threads = stores.threads();
-        this.feedback = stores.feedback();
         this.classifier = classifier;
         this.renderer = renderer;
+        this.corrections = corrections;
+        this.follow = new FollowCorrections(classifier, stores.corrections());
     }
 
     @Override
@@ -77,9 +83,11 @@ public final class ApplySlashCommand implements PayloadHandler<Reply> {
         ThreadRef ref = post.ref();
         switch (command.verb()) {
             case "not-security" -> {
-                feedback.record(deliveryId, ref, Feedback.NOT_SECURITY, false, null, actor);
                 threads.setOff(ref, true);
-                triage.withdrawLabels(ref);
+                corrections.record(
+                        post.withoutLabels(),
+                        new RecordCorrection.Word(deliveryId, Feedback.NOT_SECURITY, false, null, actor),
+                        lease);
             }
             case "theme" -> theme(deliveryId, post, command.argument(), actor, lease);
             case "explain" -> explain(post, lease);
@@ -108,28 +116,20 @@ public final class ApplySlashCommand implements PayloadHandler<Reply> {
                             + ", for example `/ai-security theme " + Theme.MODEL.slug() + "`.");
             return;
         }
-        feedback.record(deliveryId, post.ref(), Feedback.THEME, true, theme, actor);
-        RepoConfig config = triage.config(post.ref());
         // the maintainer asked for it: their theme label counts as theirs, not as a person's label to defer to
-        triage.addLabels(
-                post.withoutLabels(),
-                config,
-                List.of(config.labels().get(RepoConfig.FLAG), config.labels().get(theme.slug())),
-                lease);
+        corrections.record(
+                post.withoutLabels(), new RecordCorrection.Word(deliveryId, Feedback.THEME, true, theme, actor), lease);
     }
 
+    /** The bot's comment with why it says so: the model's reading, and the correction the verdict follows. */
     private void explain(ThreadPost post, Lease lease) {
         String text = threads.find(post.ref()).map(Threads.ThreadState::text).orElse(post.text());
-        Prediction prediction = classifier.classify(text);
         RepoConfig config = triage.config(post.ref());
+        Corrected corrected = follow.follow(post.ref(), text, classifier.classify(text), config);
         if (threads.find(post.ref()).isEmpty()) {
-            threads.recordClassification(
-                    post.ref(), post.url(), text, prediction, Verdicts.verdict(prediction, config));
+            threads.recordClassification(post.ref(), post.url(), text, corrected.prediction(), corrected.verdict());
         }
         triage.upsertComment(
-                post.ref(),
-                renderer.explainComment(new CommentContext(
-                        post.ref().repository(), post.publicRepository(), text, prediction, config.errors())),
-                lease);
+                post.ref(), renderer.explainComment(triage.explainContext(post, text, corrected, config)), lease);
     }
 }

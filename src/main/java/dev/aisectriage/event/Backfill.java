@@ -2,7 +2,6 @@ package dev.aisectriage.event;
 
 import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.classify.Classifier;
-import dev.aisectriage.config.RepoConfigLoader;
 import dev.aisectriage.core.Actor;
 import dev.aisectriage.core.Daemons;
 import dev.aisectriage.core.Lease;
@@ -10,9 +9,7 @@ import dev.aisectriage.core.ThreadPost;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.OpenIssue;
-import dev.aisectriage.store.ConfigErrors;
 import dev.aisectriage.store.Database;
-import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.LeaseLostException;
 import dev.aisectriage.store.ThreadLeases;
 import dev.aisectriage.store.Threads;
@@ -52,17 +49,11 @@ public final class Backfill {
     /** A backfill on the store and the gateway, as {@code backfill --apply} runs it: GitHub's issues only. */
     public static Backfill on(Database db, GitHubGateway gateway, Classifier classifier, CommentRenderer renderer) {
         Clock clock = Clock.systemUTC();
-        Threads threads = new Threads(db, db::writeTransaction);
-        TriageThread triage = new TriageThread(
-                classifier,
-                new Renderers(renderer, renderer),
-                gateway,
-                gateway,
-                TriageRoutes.configs(new RepoConfigLoader(gateway, new ConfigErrors(db, db::writeTransaction), clock)),
-                threads,
-                new Installations(db, db::writeTransaction),
-                (ref, p) -> {});
-        return new Backfill(gateway, triage, threads, new ThreadLeases(db::writeTransaction, clock));
+        // the flow serve runs, on GitHub alone: a backfill never forgets an installation (no retention)
+        Stores stores = Stores.on(db, db::writeTransaction, null);
+        TriageThread triage = new TriageRoutes(stores, new TriageRoutes.Gateways(gateway, null, gateway), clock)
+                .triage(classifier, new Renderers(renderer, renderer), (ref, p) -> {});
+        return new Backfill(gateway, triage, stores.threads(), new ThreadLeases(db::writeTransaction, clock));
     }
 
     /**
@@ -151,7 +142,8 @@ public final class Backfill {
                 new Actor(issue.author(), issue.authorIsBot()),
                 issue.labels(),
                 publicRepository,
-                false);
+                false,
+                null);
     }
 
     private boolean seen(ThreadRef ref) {

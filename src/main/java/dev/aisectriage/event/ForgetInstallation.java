@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code installation.deleted}: deletes the installation's stored texts and feedback, empties its stored payloads and
- * closes its queued jobs.
+ * {@code installation.deleted}: deletes the installation's stored texts, feedback and corrections, what was kept for
+ * its security teams (channels, private reports, containment), empties its stored payloads and closes its queued jobs.
  */
 public final class ForgetInstallation implements PayloadHandler<InstallationChange> {
 
@@ -25,8 +25,15 @@ public final class ForgetInstallation implements PayloadHandler<InstallationChan
         long id = installation.installationId();
         int texts = stores.threads().forgetInstallation(id);
         int signals = stores.feedback().forgetInstallation(id);
+        int corrections = stores.corrections().forgetInstallation(id);
         stores.installations().recordDeleted(id);
         stores.retention().forgetInstallation(id);
-        LOG.info("installation {} removed: deleted {} thread texts and {} feedback records", id, texts, signals);
+        stores.security().forgetInstallation(id);
+        LOG.info(
+                "installation {} removed: deleted {} thread texts, {} feedback records and {} corrections",
+                id,
+                texts,
+                signals,
+                corrections);
     }
 }

@@ -61,9 +61,13 @@ final class LabelPolicy {
         return out;
     }
 
-    /** The labels the bot takes back on "not security": those it added and nobody removed since. */
-    static List<String> toWithdraw(Set<String> addedByBot, Set<String> removedByHumans) {
+    /**
+     * The labels the bot takes back on a correction: those it added and nobody removed since, but those the corrected
+     * verdict calls for ({@code keep}).
+     */
+    static List<String> toWithdraw(Set<String> addedByBot, Set<String> removedByHumans, Collection<String> keep) {
         Set<String> removed = lower(removedByHumans);
+        removed.addAll(lower(Set.copyOf(keep)));
         return addedByBot.stream()
                 .filter(l -> !removed.contains(l.toLowerCase(Locale.ROOT)))
                 .toList();

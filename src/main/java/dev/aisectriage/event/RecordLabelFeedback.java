@@ -5,6 +5,7 @@ import dev.aisectriage.core.Delivery;
 import dev.aisectriage.core.LabelChange;
 import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.store.Corrections;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
 import org.slf4j.Logger;
@@ -12,8 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A person's label change on a thread, as feedback: removing one of the bot's labels means it is never added to this
- * thread again, and removing the flag label the bot set is a false positive; adding the flag label to a thread the
- * bot classified and did not flag is a false negative. Changes by bots are not people's judgement.
+ * thread again, and removing the flag label (the bot's, or one a correction called for) is a false positive; adding
+ * the flag label to a thread the bot classified and did not flag is a false negative. Both are corrections the thread
+ * and its repository follow at once ({@link RecordCorrection}). Changes by bots are not people's judgement; whoever
+ * GitHub lets label a thread may correct it.
  */
 public final class RecordLabelFeedback implements PayloadHandler<LabelChange> {
 
@@ -21,10 +24,12 @@ public final class RecordLabelFeedback implements PayloadHandler<LabelChange> {
 
     private final TriageThread triage;
     private final Stores stores;
+    private final RecordCorrection corrections;
 
-    public RecordLabelFeedback(TriageThread triage, Stores stores) {
+    RecordLabelFeedback(TriageThread triage, Stores stores, RecordCorrection corrections) {
         this.triage = triage;
         this.stores = stores;
+        this.corrections = corrections;
     }
 
     @Override
@@ -34,18 +39,21 @@ public final class RecordLabelFeedback implements PayloadHandler<LabelChange> {
         }
         ThreadRef ref = change.thread().ref();
         Threads threads = stores.threads();
-        Feedback feedback = stores.feedback();
         RepoConfig config = triage.config(ref);
         String label = change.label();
         String actor = change.sender().name();
+        boolean flag = label.equalsIgnoreCase(config.flagLabel());
         if (change.added()) {
-            boolean passed = label.equalsIgnoreCase(config.flagLabel())
+            boolean passed = flag
                     && threads.find(ref)
                             .map(s -> s.verdict() != null && !s.flagged())
                             .orElse(false);
             if (passed) {
-                feedback.record(delivery.id(), ref, Feedback.FALSE_NEGATIVE, true, null, actor);
-                LOG.info("{}: {} added '{}' to a thread the bot passed: false negative recorded", ref, actor, label);
+                LOG.info("{}: {} added '{}' to a thread the bot passed: false negative", ref, actor, label);
+                corrections.record(
+                        change.thread(),
+                        new RecordCorrection.Word(delivery.id(), Feedback.FALSE_NEGATIVE, true, null, actor),
+                        lease);
             }
             return;
         }
@@ -54,9 +62,16 @@ public final class RecordLabelFeedback implements PayloadHandler<LabelChange> {
         }
         threads.recordLabelRemovedByHuman(ref, label);
         boolean botSetIt = threads.labelsAddedByBot(ref).stream().anyMatch(label::equalsIgnoreCase);
-        if (botSetIt && label.equalsIgnoreCase(config.flagLabel())) {
-            feedback.record(delivery.id(), ref, Feedback.FALSE_POSITIVE, false, null, actor);
-            LOG.info("{}: {} removed '{}': false positive recorded", ref, actor, label);
+        boolean corrected = stores.corrections()
+                .of(ref)
+                .map(Corrections.Correction::security)
+                .orElse(false);
+        if (flag && (botSetIt || corrected)) {
+            LOG.info("{}: {} removed '{}': false positive", ref, actor, label);
+            corrections.record(
+                    change.thread(),
+                    new RecordCorrection.Word(delivery.id(), Feedback.FALSE_POSITIVE, false, null, actor),
+                    lease);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.aisectriage.event;
 
-import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.core.Lease;
 import dev.aisectriage.core.Reply;
@@ -12,6 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A reply by a person on a thread not yet flagged: the security angle often shows up in a reply, so the thread is
  * classified again with the reply included. Pull requests are not triaged on replies; only slash commands apply.
+ * Replies by Apps (the bot's own comments among them, {@code type: Bot}) are not the reporter's text.
  */
 public final class RetriageOnReply implements PayloadHandler<Reply> {
 
@@ -28,12 +28,9 @@ public final class RetriageOnReply implements PayloadHandler<Reply> {
     @Override
     public void handle(Delivery delivery, Reply reply, Lease lease) {
         String body = ThreadPost.capped(reply.body());
+        // The bot's own comments (and other Apps') are known by their account, never by the marker: anybody can
+        // paste the marker into a reply, and the reply is still read.
         if (reply.author().bot() || SlashCommand.parse(body).isPresent() || body.isBlank()) {
-            return;
-        }
-        if (CommentMarker.isOurs(body)) {
-            // the bot's words (or a copy of them) say nothing about the thread
-            LOG.info("{}: a reply carrying the bot's marker is not the reporter's text; ignored", delivery.id());
             return;
         }
         if (reply.onPullRequest()) {

@@ -10,6 +10,7 @@ import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.LabelSpec;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Threads;
+import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +62,13 @@ final class ThreadLabels {
         threads.recordLabelsAdded(ref, names);
     }
 
-    /** Labels taken back are recorded as removed by a person: they are never added to the thread again. */
-    void withdraw(ThreadRef ref) {
-        for (String label : LabelPolicy.toWithdraw(threads.labelsAddedByBot(ref), threads.labelsRemovedByHumans(ref))) {
+    /**
+     * Takes back the bot's labels but those of {@code keep}. Labels taken back are recorded as removed by a person:
+     * they are never added to the thread again.
+     */
+    void withdraw(ThreadRef ref, Collection<String> keep) {
+        for (String label :
+                LabelPolicy.toWithdraw(threads.labelsAddedByBot(ref), threads.labelsRemovedByHumans(ref), keep)) {
             port.removeLabel(ref, label);
             threads.recordLabelRemovedByHuman(ref, label);
         }

@@ -77,7 +77,8 @@ public final class TriageHubDiscussion implements PayloadHandler<HubWebhookPaylo
                         Actor.NOBODY,
                         Set.of(),
                         !post.privateRepo(),
-                        post.pullRequest()),
+                        post.pullRequest(),
+                        null),
                 lease);
     }
 

@@ -1,5 +1,6 @@
 package dev.aisectriage.event;
 
+import dev.aisectriage.catalogue.Recommender;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.config.RepoConfig;
@@ -10,8 +11,11 @@ import dev.aisectriage.core.PostEvent;
 import dev.aisectriage.core.Reply;
 import dev.aisectriage.core.ThreadPort;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.disclosure.PrivateChannels;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.GitHubPayloads;
+import dev.aisectriage.github.PrivateReport;
+import dev.aisectriage.github.PushSummary;
 import dev.aisectriage.huggingface.HubEvents;
 import dev.aisectriage.huggingface.HubGateway;
 import dev.aisectriage.huggingface.HubWebhookPayload;
@@ -34,6 +38,8 @@ public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
     private static final PayloadType<Reply> REPLY = GitHubPayloads::reply;
     private static final PayloadType<LabelChange> LABEL_CHANGE = GitHubPayloads::labelChange;
     private static final PayloadType<HubWebhookPayload> HUB = HubWebhookPayload::of;
+    private static final PayloadType<PushSummary> PUSH = GitHubPayloads::push;
+    private static final PayloadType<PrivateReport> PRIVATE_REPORT = GitHubPayloads::privateReport;
 
     /**
      * The platforms the handlers read from and write to.
@@ -48,15 +54,39 @@ public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
      */
     public TriageThread triage(
             Classifier classifier, Renderers renderers, BiConsumer<ThreadRef, Prediction> onPrediction) {
+        return triage(classifier, renderers, onPrediction, channels());
+    }
+
+    private TriageThread triage(
+            Classifier classifier,
+            Renderers renderers,
+            BiConsumer<ThreadRef, Prediction> onPrediction,
+            PrivateChannels channels) {
+        GitHubGateway github = gateways.github();
         return new TriageThread(
                 classifier,
                 renderers,
                 gateways.threads(),
-                gateways.github(),
-                configs(new RepoConfigLoader(gateways.github(), stores.configErrors(), clock)),
+                github,
+                configs(new RepoConfigLoader(github, stores.configErrors(), clock)),
                 stores.threads(),
                 stores.installations(),
-                onPrediction);
+                onPrediction,
+                stores.corrections(),
+                new HeadStart(github, stores.threads(), clock),
+                new ReportInPublic(
+                        channels,
+                        new DraftAdvisoryOnce(
+                                github, stores.security().advisories(), stores.threads(), permissions(), clock)));
+    }
+
+    /** Each repository's private channel, kept in this process and recorded in the store. */
+    private PrivateChannels channels() {
+        return RecordedChannels.on(gateways.github(), stores.security().channels(), clock);
+    }
+
+    private MissingPermissions permissions() {
+        return new MissingPermissions(stores.security().permissions(), clock);
     }
 
     /** A thread's repository config: a GitHub repository's file, the defaults for the Hub. */
@@ -69,12 +99,15 @@ public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
     /** The routing table. */
     public EventRoutes table(
             Classifier classifier, Renderers renderers, BiConsumer<ThreadRef, Prediction> onPrediction) {
-        TriageThread triage = triage(classifier, renderers, onPrediction);
+        PrivateChannels channels = channels();
+        TriageThread triage = triage(classifier, renderers, onPrediction, channels);
         Threads threads = stores.threads();
         Feedback feedback = stores.feedback();
         Installations installations = stores.installations();
         RepoConfigLoader configs = new RepoConfigLoader(gateways.github(), stores.configErrors(), clock);
-        ApplySlashCommand applySlashCommand = new ApplySlashCommand(triage, stores, classifier, renderers.github());
+        RecordCorrection corrections = new RecordCorrection(triage, stores, classifier, renderers.github());
+        ApplySlashCommand applySlashCommand =
+                new ApplySlashCommand(triage, stores, classifier, renderers.github(), corrections);
         return new EventRoutes()
                 .on(INSTALLATION, new RecordInstallation(installations), "installation.created")
                 .on(
@@ -101,12 +134,28 @@ public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
                         "discussion_comment.edited")
                 .on(REPLY, new RetriageOnReply(triage, threads), "issue_comment.created", "discussion_comment.created")
                 .on(
+                        REPLY,
+                        new HideRepeatedExploit(triage, stores, gateways.threads(), permissions()),
+                        "issue_comment.created",
+                        "issue_comment.edited",
+                        "discussion_comment.created",
+                        "discussion_comment.edited")
+                .on(
                         LABEL_CHANGE,
-                        new RecordLabelFeedback(triage, stores),
+                        new RecordLabelFeedback(triage, stores, corrections),
                         "issues.labeled",
                         "issues.unlabeled",
                         "discussion.labeled",
                         "discussion.unlabeled")
+                .on(PUSH, new ForgetChannelOnPush(channels, stores.security().channels(), clock), "push")
+                .on(
+                        PRIVATE_REPORT,
+                        new TriagePrivateReport(
+                                classifier,
+                                Recommender.withDefaults(),
+                                stores.security().reports(),
+                                clock),
+                        "repository_advisory.reported")
                 .on(
                         HUB,
                         new TriageHubDiscussion(triage, gateways.hub(), stores),

@@ -13,10 +13,12 @@ import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.core.Verdict;
 import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.github.LabelSpec;
+import dev.aisectriage.store.Corrections;
 import dev.aisectriage.store.Installations;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.store.Threads.ThreadState;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -25,8 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one triage flow, for every platform: classify a thread, then its {@link Verdict}, the labels it calls for
- * where the platform has labels ({@link LabelPolicy}) and at most one comment ({@link CommentSlot}). Shared by the
+ * The one triage flow, for every platform: classify a thread, then its {@link Verdict} (the model's, or the
+ * maintainers' correction it follows: {@link FollowCorrections}), the labels it calls for where the platform has
+ * labels ({@link LabelPolicy}) and at most one comment ({@link CommentSlot}), after the maintainers' head start
+ * ({@link HeadStart}), an undisclosed report's private channel or containment decided first ({@link ReportInPublic}).
+ * Shared by the
  * handlers of issues, discussions, pull requests, replies and Hub discussions. Idempotent: what was done is stored
  * before the next step, the bot's comment is looked up on the platform before one is created, and labels it added,
  * labels people removed and labels maintainers deleted are never added again. The steps that write ({@link
@@ -45,12 +50,18 @@ public final class TriageThread {
     private final ThreadPort port;
     private final ThreadLabels labels;
     private final ThreadComment comment;
+    private final FollowCorrections corrections;
+    private final HeadStart headStart;
+    private final ReportInPublic reportInPublic;
 
     /**
      * @param port every platform's threads
      * @param github where GitHub's labels are created on first use
      * @param configs a thread's repository config (the Hub's are the defaults)
      * @param onPrediction told of every prediction made, with its thread (for the metrics)
+     * @param corrections the maintainers' corrections that threads of their repository follow
+     * @param headStart the maintainers' head start on a new post ({@code delay_minutes})
+     * @param reportInPublic where an undisclosed report posted in public sends its reporter, and its containment
      */
     public TriageThread(
             Classifier classifier,
@@ -60,7 +71,10 @@ public final class TriageThread {
             Function<ThreadRef, RepoConfig> configs,
             Threads threads,
             Installations installations,
-            BiConsumer<ThreadRef, Prediction> onPrediction) {
+            BiConsumer<ThreadRef, Prediction> onPrediction,
+            Corrections corrections,
+            HeadStart headStart,
+            ReportInPublic reportInPublic) {
         this.classifier = classifier;
         this.renderers = renderers;
         this.configs = configs;
@@ -69,6 +83,9 @@ public final class TriageThread {
         this.port = port;
         this.labels = new ThreadLabels(port, github, threads, installations);
         this.comment = new ThreadComment(port, threads);
+        this.corrections = new FollowCorrections(classifier, corrections);
+        this.headStart = headStart;
+        this.reportInPublic = reportInPublic;
     }
 
     public RepoConfig config(ThreadRef ref) {
@@ -91,6 +108,7 @@ public final class TriageThread {
         if (silenced(post, config)) {
             return;
         }
+        HeadStart.Wait wait = headStart.before(post, config);
         List<String> parts = new ArrayList<>();
         if (!post.text().isEmpty()) {
             parts.add(post.text());
@@ -101,9 +119,11 @@ public final class TriageThread {
             return;
         }
         String text = String.join("\n\n", parts);
-        Prediction prediction = classifier.classify(text);
-        onPrediction.accept(ref, prediction);
-        Verdict verdict = Verdicts.verdict(prediction, config);
+        Prediction model = classifier.classify(text);
+        onPrediction.accept(ref, model);
+        Corrected corrected = corrections.follow(ref, text, model, config);
+        Prediction prediction = corrected.prediction();
+        Verdict verdict = corrected.verdict();
         threads.recordClassification(ref, post.url(), text, prediction, verdict);
         LOG.info(
                 "{}: {} (p={}, theme {}, model {})",
@@ -112,7 +132,10 @@ public final class TriageThread {
                 String.format(Locale.ROOT, "%.3f", prediction.securityProbability()),
                 prediction.primaryTheme().slug(),
                 prediction.modelVersion());
-        act(post, config, text, prediction, verdict, mayComment, lease);
+        if (headStart.heldBack(post, wait)) {
+            return;
+        }
+        act(post, config, text, corrected, mayComment, lease);
     }
 
     /** Off for the repository, for the thread, or for the post's author. */
@@ -134,21 +157,18 @@ public final class TriageThread {
     }
 
     private void act(
-            ThreadPost post,
-            RepoConfig config,
-            String text,
-            Prediction prediction,
-            Verdict verdict,
-            boolean mayComment,
-            Lease lease) {
+            ThreadPost post, RepoConfig config, String text, Corrected corrected, boolean mayComment, Lease lease) {
         ThreadRef ref = post.ref();
+        Prediction prediction = corrected.prediction();
         try {
-            PlatformException labelsFailed =
-                    labelsIndependently(post, config, Verdicts.labelsFor(verdict, prediction, config), lease);
-            if (verdict == Verdict.FLAGGED && config.comment() && mayComment) {
-                CommentContext context = new CommentContext(
-                        ref.repository(), post.publicRepository(), text, prediction, config.errors());
-                comment.upsert(ref, renderers.of(ref).triageComment(context), lease);
+            PlatformException labelsFailed = labelsIndependently(
+                    post, config, Verdicts.labelsFor(corrected.verdict(), prediction, config), lease);
+            if (corrected.verdict() == Verdict.FLAGGED && mayComment) {
+                CommentContext context = reportInPublic.answer(
+                        post, config, corrected.comment(context(post, text, prediction, config)), lease);
+                if (config.comment()) {
+                    comment.upsert(ref, renderers.of(ref).triageComment(context), lease);
+                }
             }
             if (labelsFailed != null) {
                 throw labelsFailed;
@@ -189,11 +209,24 @@ public final class TriageThread {
     }
 
     /**
-     * Takes back the labels the bot added to a thread, after a maintainer said it is not a security issue. Labels
-     * people set stay; the ones taken back are never added to the thread again.
+     * Takes back the labels the bot added to a thread but those named in {@code keep}, after a maintainer corrected its
+     * verdict. Labels people set stay; the ones taken back are never added to the thread again.
      */
-    public void withdrawLabels(ThreadRef ref) {
-        labels.withdraw(ref);
+    public void withdrawLabels(ThreadRef ref, Collection<String> keep) {
+        labels.withdraw(ref, keep);
+    }
+
+    /**
+     * What the answer to {@code explain} is rendered from: the thread, the correction its verdict follows, and where its
+     * comment sends a reporter of an undisclosed report (checked, nothing opened), so that the explained comment says
+     * what the triage comment says.
+     */
+    public CommentContext explainContext(ThreadPost post, String text, Corrected corrected, RepoConfig config) {
+        return reportInPublic.explained(post, corrected.comment(context(post, text, corrected.prediction(), config)));
+    }
+
+    private static CommentContext context(ThreadPost post, String text, Prediction prediction, RepoConfig config) {
+        return new CommentContext(post.ref().repository(), post.publicRepository(), text, prediction, config.errors());
     }
 
     /** A short answer to a maintainer's command, as its own comment (the triage comment stays as it is). */

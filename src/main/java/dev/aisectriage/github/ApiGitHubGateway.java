@@ -2,6 +2,7 @@ package dev.aisectriage.github;
 
 import dev.aisectriage.core.ActionLog;
 import dev.aisectriage.core.Comment;
+import dev.aisectriage.core.HiddenComment;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.core.ThreadRef.GitHubThread;
 import java.util.List;
@@ -16,12 +17,25 @@ public final class ApiGitHubGateway implements GitHubGateway {
 
     private final IssuesRest issues;
     private final DiscussionsGraphQl discussions;
+    private final CommentMinimizer minimizer;
+    private final RepositoryAdvisories advisories;
+    private final PrivateReportingCheck reporting;
+    private final SecurityPolicyFiles policies;
+    private final MaintainerActivity activity;
     private final ActionLog actions;
 
+    /** Every call shares one {@link InstallationLimits}: a rate limit met by one holds back the others. */
     public ApiGitHubGateway(GitHubHttp http, InstallationTokens tokens, ActionLog actions) {
         InstallationCalls calls = new InstallationCalls(tokens, new InstallationLimits(http.clock()));
+        GraphQlClient graphql = new GraphQlClient(http, calls);
+        InstallationReads reads = new InstallationReads(http, calls);
         this.issues = new IssuesRest(http, calls, tokens);
-        this.discussions = new DiscussionsGraphQl(new GraphQlClient(http, calls));
+        this.discussions = new DiscussionsGraphQl(graphql);
+        this.minimizer = new CommentMinimizer(graphql);
+        this.advisories = new RepositoryAdvisories(http, calls);
+        this.reporting = new PrivateReportingCheck(reads);
+        this.policies = new SecurityPolicyFiles(reads);
+        this.activity = new MaintainerActivity(reads, graphql);
         this.actions = actions;
     }
 
@@ -94,6 +108,52 @@ public final class ApiGitHubGateway implements GitHubGateway {
             issues.updateComment(t, commentId, body);
         }
         done(t, "edit comment " + commentId, body);
+    }
+
+    @Override
+    public HiddenComment hideComment(ThreadRef thread, String commentNodeId) {
+        GitHubThread t = github(thread);
+        HiddenComment hidden = minimizer.hide(t, commentNodeId);
+        if (hidden instanceof HiddenComment.Hidden h) {
+            done(t, "hide comment " + commentNodeId, "as " + h.reason());
+        }
+        return hidden;
+    }
+
+    @Override
+    public Optional<PrivateReporting> privateReporting(long installationId, String repository) {
+        return Optional.of(reporting.check(installationId, repository));
+    }
+
+    @Override
+    public Optional<RepoFile> securityPolicy(long installationId, String repository) {
+        return policies.find(installationId, repository);
+    }
+
+    @Override
+    public OpenedAdvisory openDraftAdvisory(long installationId, String repository, DraftAdvisory draft) {
+        OpenedAdvisory opened = advisories.open(installationId, repository, draft);
+        if (opened instanceof OpenedAdvisory.Opened o) {
+            // the summary only: the advisory's text is the report, which the action log must not keep
+            actions.record(
+                    installationId, repository, null, "open draft advisory " + o.ghsaId(), draft.summary(), false);
+        }
+        return opened;
+    }
+
+    @Override
+    public OpenedAdvisory findDraftAdvisory(long installationId, String repository, String marker) {
+        return advisories.find(installationId, repository, marker);
+    }
+
+    @Override
+    public Optional<AdvisoriesInTriage> advisoriesInTriage(long installationId, String repository) {
+        return Optional.of(advisories.inTriage(installationId, repository));
+    }
+
+    @Override
+    public Optional<String> maintainerActivity(GitHubThread thread, String author, Set<String> labelsAtPost) {
+        return activity.of(thread, author, labelsAtPost);
     }
 
     /** A thread of another platform here is a wiring error, not a GitHub failure. */

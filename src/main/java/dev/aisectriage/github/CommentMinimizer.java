@@ -1,6 +1,8 @@
 package dev.aisectriage.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aisectriage.core.HiddenComment;
+import dev.aisectriage.core.MissingPermission;
 import dev.aisectriage.core.ThreadRef;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.Map;
  * GitHub's reason, and any maintainer can show it again. It is idempotent, so it may be sent again after a failure.
  * GitHub refuses an App without "Issues: write" (issue comments; a pull request's conversation comments need "Pull
  * requests: write") or "Discussions: write" (discussion comments) with the error "Resource not accessible by
- * integration", which becomes {@link HiddenComment.NotPermitted} and is never retried. Sends; records nothing: the gateway records, and applies
+ * integration" (a GraphQL error of type {@code FORBIDDEN}, which {@link GraphQlClient} makes a 403), which becomes
+ * {@link HiddenComment.NotPermitted} and is never retried. Sends; records nothing: the gateway records, and applies
  * dry-run.
  */
 final class CommentMinimizer {
@@ -22,8 +25,6 @@ final class CommentMinimizer {
      * why the comment matters; an exploit must not be advertised by its label.
      */
     static final String CLASSIFIER = "OFF_TOPIC";
-
-    private static final String NOT_ACCESSIBLE = "not accessible by integration";
 
     private final GraphQlClient graphql;
 
@@ -50,10 +51,10 @@ final class CommentMinimizer {
             if (e.isGone()) {
                 return new HiddenComment.Gone();
             }
-            if (e.isFinal() && isMissingPermission(e)) {
+            if (e.isFinal() && e.status() == 403) {
                 return new HiddenComment.NotPermitted(new MissingPermission(
                         thread.repository(),
-                        "hide a comment",
+                        MissingPermission.HIDE_COMMENT,
                         thread instanceof ThreadRef.GitHubDiscussion ? "Discussions: write" : "Issues: write",
                         e.getMessage()));
             }
@@ -65,14 +66,5 @@ final class CommentMinimizer {
         }
         return new HiddenComment.Hidden(
                 minimized.path("minimizedReason").asText(CLASSIFIER).toLowerCase(Locale.ROOT));
-    }
-
-    /**
-     * GraphQL reports a missing permission inside a 200 answer (type {@code FORBIDDEN}, which {@link GraphQlClient}
-     * turns into a final error carrying GitHub's message); REST-style, as a 403.
-     */
-    private static boolean isMissingPermission(GitHubApiException e) {
-        return e.status() == 403
-                || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains(NOT_ACCESSIBLE);
     }
 }

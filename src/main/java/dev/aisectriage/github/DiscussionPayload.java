@@ -17,7 +17,14 @@ public record DiscussionPayload(
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Discussion(
-            int number, String nodeId, String htmlUrl, String title, String body, Account user, List<Label> labels) {}
+            int number,
+            String nodeId,
+            String htmlUrl,
+            String title,
+            String body,
+            Account user,
+            List<Label> labels,
+            String createdAt) {}
 
     /** @param id GitHub's number for the comment, as text */
     @JsonIgnoreProperties(ignoreUnknown = true)

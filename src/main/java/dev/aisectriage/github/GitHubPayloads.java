@@ -12,6 +12,8 @@ import dev.aisectriage.core.ThreadRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +32,8 @@ import org.kohsuke.github.GHUser;
  * The one place where a stored GitHub delivery becomes what the handlers read: checked ({@link PayloadChecks}),
  * bound by hub4j ({@code GitHub.parseEventPayload}) on an offline root, so that no getter can send a request, then
  * read into the platform's neutral records ({@link PostEvent}, {@link Reply}, {@link LabelChange}, {@link
- * InstallationChange}). Discussions are bound to {@link DiscussionPayload}. A payload the bot cannot act on fails
+ * InstallationChange}), or GitHub's own where no other platform has the like ({@link PrivateReport}, {@link
+ * PushSummary}). Discussions are bound to {@link DiscussionPayload}. A payload the bot cannot act on fails
  * with {@link MalformedPayloadException}.
  */
 public final class GitHubPayloads {
@@ -74,6 +77,7 @@ public final class GitHubPayloads {
                 var changes = p.getChanges();
                 yield new Reply(
                         String.valueOf(c.getId()),
+                        c.getNodeId(),
                         nz(c.getBody()),
                         actor(userOf(c)),
                         c.getAuthorAssociation().name(),
@@ -90,6 +94,7 @@ public final class GitHubPayloads {
                 DiscussionPayload.Changes changes = p.changes();
                 yield new Reply(
                         c.nodeId() != null ? c.nodeId() : nz(c.id()),
+                        c.nodeId(),
                         nz(c.body()),
                         actor(c.user()),
                         c.authorAssociation() == null ? "NONE" : c.authorAssociation(),
@@ -172,7 +177,8 @@ public final class GitHubPayloads {
                 actor(d.user()),
                 labels,
                 payload.repository() == null || !payload.repository().isPrivate(),
-                false);
+                false,
+                instant(d.createdAt()));
     }
 
     /** An issue or pull request: {@link PayloadChecks} checked its number and installation before it was bound. */
@@ -189,7 +195,40 @@ public final class GitHubPayloads {
                 actor(issue.getUser()),
                 labels,
                 repository == null || !repository.isPrivate(),
-                issue.isPullRequest());
+                issue.isPullRequest(),
+                createdAt(issue));
+    }
+
+    /** An {@code installation}-level security report: {@code repository_advisory} ({@code reported}, {@code published}). */
+    public static PrivateReport privateReport(Delivery e) {
+        PayloadChecks.installation(e);
+        try {
+            return PrivateReport.from(e.payload());
+        } catch (IllegalArgumentException x) {
+            throw PayloadChecks.malformed(e, x.getMessage());
+        }
+    }
+
+    /** A {@code push}: the paths it changed, on which branch of which repository. */
+    public static PushSummary push(Delivery e) {
+        return PushSummary.of(PayloadBinding.push(e));
+    }
+
+    /** When the payload says the issue was opened; null when it does not (or not as a date). */
+    private static Instant createdAt(GHIssue issue) {
+        try {
+            return issue.getCreatedAt();
+        } catch (IOException | RuntimeException x) {
+            return null;
+        }
+    }
+
+    private static Instant instant(String iso) {
+        try {
+            return iso == null ? null : Instant.parse(iso);
+        } catch (DateTimeParseException x) {
+            return null;
+        }
     }
 
     private static String url(Delivery e, GHIssue issue) {

@@ -64,8 +64,20 @@ public final class GraphQlClient {
                         null);
                 throw calls.limited(installationId, limit);
             }
-            throw new GitHubApiException(message, "NOT_FOUND".equals(type) ? 404 : 422, true, null, null);
+            throw new GitHubApiException(message, status(type), true, null, null);
         }
         return answer.path("data");
+    }
+
+    /**
+     * The REST status a final GraphQL error stands for: {@code NOT_FOUND} 404, {@code FORBIDDEN} 403 (a permission the
+     * App lacks: "Resource not accessible by integration"), anything else 422.
+     */
+    private static int status(String type) {
+        return switch (type) {
+            case "NOT_FOUND" -> 404;
+            case "FORBIDDEN" -> 403;
+            default -> 422;
+        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.aisectriage.github;
 
+import dev.aisectriage.core.MissingPermission;
+
 /** What became of opening (or looking for) the draft advisory of a leaked report. */
 public sealed interface OpenedAdvisory {
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.core.MalformedPayloadException;
+import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.log.LogSafe;
 import java.io.IOException;
 import java.io.StringReader;
@@ -67,6 +68,15 @@ final class PayloadBinding {
         } catch (JsonProcessingException | IllegalArgumentException x) {
             throw unbound(e, DiscussionPayload.class, x);
         }
+    }
+
+    /** A push of an installed repository: its repository is named {@code owner/name}, its commits a list. */
+    static GHEventPayload.Push push(Delivery e) {
+        PayloadChecks.installation(e);
+        if (!ThreadRef.isRepositoryName(e.repository())) {
+            throw PayloadChecks.malformed(e, "payload has no repository.full_name of the form owner/name");
+        }
+        return hub4j(e, withLists(e.payload(), "commits"), GHEventPayload.Push.class);
     }
 
     static <P extends GHEventPayload> P installation(Delivery e, Class<P> type, String... lists) {

@@ -10,15 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * limit or a failure worth another try is thrown, for the job queue to try again later. Sends one request; records
  * nothing.
  */
-public final class PrivateReportingCheck {
+final class PrivateReportingCheck {
 
     private final InstallationReads reads;
 
-    public PrivateReportingCheck(GitHubHttp http, InstallationTokens tokens, InstallationLimits limits) {
-        this.reads = new InstallationReads(http, new InstallationCalls(tokens, limits));
+    PrivateReportingCheck(InstallationReads reads) {
+        this.reads = reads;
     }
 
-    public PrivateReporting check(long installationId, String repository) {
+    PrivateReporting check(long installationId, String repository) {
         InstallationReads.Read read =
                 reads.get(installationId, "/repos/" + repository + "/private-vulnerability-reporting");
         if (read.refused()) {

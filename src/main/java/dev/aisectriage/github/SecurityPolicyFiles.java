@@ -28,12 +28,12 @@ public final class SecurityPolicyFiles {
 
     private final InstallationReads reads;
 
-    public SecurityPolicyFiles(GitHubHttp http, InstallationTokens tokens, InstallationLimits limits) {
-        this.reads = new InstallationReads(http, new InstallationCalls(tokens, limits));
+    SecurityPolicyFiles(InstallationReads reads) {
+        this.reads = reads;
     }
 
     /** The policy that applies to {@code repository} ({@code owner/name}), or empty when there is none. */
-    public Optional<RepoFile> find(long installationId, String repository) {
+    Optional<RepoFile> find(long installationId, String repository) {
         for (String holder : holders(repository)) {
             for (String path : PLACES) {
                 Optional<RepoFile> file = read(installationId, holder, path);

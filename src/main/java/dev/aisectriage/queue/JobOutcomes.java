@@ -1,5 +1,6 @@
 package dev.aisectriage.queue;
 
+import dev.aisectriage.core.Deferred;
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.core.MalformedPayloadException;
 import dev.aisectriage.core.RateLimited;
@@ -11,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * Records how a run of a job ended, in the queue, the log and the metrics: done; interrupted by shutdown; postponed
- * by a rate limit; dead-lettered at once for a failure that retrying cannot fix; or retried with back-off. A failed
+ * Records how a run of a job ended, in the queue, the log and the metrics: done; interrupted by shutdown; deferred
+ * (its own head start); postponed by a rate limit; dead-lettered at once for a failure that retrying cannot fix; or retried with back-off. A failed
  * job is logged in one line, with the delivery id, repository, event and action.
  */
 final class JobOutcomes {
@@ -55,7 +56,9 @@ final class JobOutcomes {
             return;
         }
         Optional<RateLimited> limit = JobFailures.rateLimit(e);
-        if (limit.isPresent()) {
+        if (e instanceof Deferred later) {
+            later(job, workerId, later, started);
+        } else if (limit.isPresent()) {
             postpone(job, workerId, limit.get(), started);
         } else if (JobFailures.permanent(e)) {
             deadLetter(job, workerId, e, started);
@@ -96,6 +99,19 @@ final class JobOutcomes {
                     LogSafe.text(job.delivery().id()),
                     installation,
                     limit.retryAt());
+            observer.jobFinished(job, JobState.QUEUED, since(started));
+        }
+    }
+
+    /** The job asked to run later (a head start): back in the queue, due then, its attempt not counted. */
+    private void later(Job job, String workerId, Deferred later, long started) {
+        if (queue.reschedule(job.id(), workerId, later.notBefore(), later.getMessage())) {
+            LOG.info(
+                    "job deferred id={} delivery={} outcome=queued until {} reason=\"{}\" (attempt not counted)",
+                    job.id(),
+                    LogSafe.text(job.delivery().id()),
+                    later.notBefore(),
+                    LogSafe.text(later.getMessage()));
             observer.jobFinished(job, JobState.QUEUED, since(started));
         }
     }

@@ -4,10 +4,12 @@ import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.DotEnv;
 import dev.aisectriage.event.EventRoutes;
+import dev.aisectriage.event.PrivateReportStates;
 import dev.aisectriage.github.AppManifests;
 import dev.aisectriage.github.GitHubHttp;
 import dev.aisectriage.queue.JobQueueWorkers;
 import dev.aisectriage.store.Database;
+import dev.aisectriage.store.SecurityTables;
 import dev.aisectriage.web.Dashboard;
 import dev.aisectriage.web.DashboardAccess;
 import dev.aisectriage.web.HuggingFaceWebhookEndpoint;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: configuration → wiring built once ({@link Wiring}: store, queue, gateways, metrics) → the
- * routing table built on it → workers and web server, started. {@link #close()} stops taking webhooks, drains the
- * jobs, and only then frees the model the jobs classified with.
+ * routing table built on it → workers, web server and the timers (retention, private reports' states), started.
+ * {@link #close()} stops taking webhooks, drains the jobs, and only then frees the model the jobs classified with.
  */
 public final class Service implements AutoCloseable {
 
@@ -43,14 +45,21 @@ public final class Service implements AutoCloseable {
     private final Wiring wiring;
     private final JobQueueWorkers workers;
     private final Javalin web;
+    private final PrivateReportStates reportStates;
     private final AutoCloseable model;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Service(Wiring wiring, JobQueueWorkers workers, Javalin web, AutoCloseable model) {
+    private Service(
+            Wiring wiring,
+            JobQueueWorkers workers,
+            Javalin web,
+            PrivateReportStates reportStates,
+            AutoCloseable model) {
         this.wiring = wiring;
         this.workers = workers;
         this.web = web;
+        this.reportStates = reportStates;
         this.model = model;
     }
 
@@ -77,6 +86,9 @@ public final class Service implements AutoCloseable {
         wiring.writer().startCheckpoints(Duration.ofSeconds(1));
         EventRoutes table = routes.apply(wiring);
         wiring.retention().start(RETENTION_PERIOD);
+        PrivateReportStates reportStates = new PrivateReportStates(
+                        wiring.github(), SecurityTables.on(wiring.db(), wiring.writes()), wiring.clock())
+                .start(PrivateReportStates.PERIOD);
         JobQueueWorkers workers = new JobQueueWorkers(
                 wiring.queue(),
                 table,
@@ -94,12 +106,13 @@ public final class Service implements AutoCloseable {
         } catch (RuntimeException e) {
             workers.close();
             closeModel(model);
+            reportStates.close();
             wiring.retention().close();
             wiring.writer().close();
             throw e;
         }
         logListening(config, web, table, setup != null);
-        return new Service(wiring, workers, web, model);
+        return new Service(wiring, workers, web, reportStates, model);
     }
 
     /** The one-step App registration, offered while there is no APP_ID. */
@@ -129,7 +142,8 @@ public final class Service implements AutoCloseable {
                         () -> wiring.queries().deadLetters(Dashboard.RECENT),
                         wiring.queries()::countByState,
                         wiring.queries()::retryDead,
-                        metrics::redeliveriesRequested));
+                        metrics::redeliveriesRequested,
+                        Duration.ofDays(config.advisoryReminderDays())));
         HuggingFaceWebhookEndpoint hub = new HuggingFaceWebhookEndpoint(config.hub(), intake);
         return WebServer.create(
                 webhook, hub, wiring.db(), modelReady, metrics, dashboard, setup == null ? c -> {} : setup::addRoutes);
@@ -181,6 +195,7 @@ public final class Service implements AutoCloseable {
             try {
                 workers.close();
                 closeModel(model);
+                reportStates.close();
                 wiring.retention().close();
                 wiring.writer().close();
                 wiring.db().close();

@@ -5,12 +5,11 @@ import dev.aisectriage.core.ThreadRef;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What maintainers told the bot: labels removed or added against its verdict, and slash commands. One row per
- * delivery and signal, so a re-run job records nothing twice.
+ * delivery and signal, so a re-run job records nothing twice. Each thread's latest word is its correction
+ * ({@link Corrections}), which {@code export-feedback} writes.
  */
 public record Feedback(Database db, Writes writes) {
 
@@ -41,38 +40,6 @@ public record Feedback(Database db, Writes writes) {
         });
     }
 
-    /**
-     * The latest word of people on each thread, joined with the thread's text, oldest thread first.
-     * Threads whose text the bot never stored are left out.
-     */
-    public List<Item> latestPerThread() {
-        return db.inTransaction(c -> {
-            List<Item> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                            "SELECT f.repository, f.kind, f.number, t.url, t.text, f.is_security, f.theme, f.signal, f.actor, "
-                                    + "f.created_at FROM feedback f JOIN threads t ON t.repository = f.repository "
-                                    + "AND t.kind = f.kind AND t.number = f.number "
-                                    + "WHERE f.id = (SELECT MAX(g.id) FROM feedback g WHERE g.repository = f.repository "
-                                    + "AND g.kind = f.kind AND g.number = f.number) AND t.text IS NOT NULL ORDER BY f.id");
-                    ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Item(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getInt(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getInt(6) == 1,
-                            rs.getString(7) == null ? null : Theme.valueOf(rs.getString(7)),
-                            rs.getString(8),
-                            rs.getString(9),
-                            rs.getString(10)));
-                }
-            }
-            return out;
-        });
-    }
-
     public int count() {
         return db.inTransaction(c -> {
             try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM feedback")) {
@@ -89,21 +56,4 @@ public record Feedback(Database db, Writes writes) {
             }
         });
     }
-
-    /**
-     * One thread's feedback, ready for the shared JSONL format.
-     *
-     * @param kind the thread's kind as stored ({@code issue}, {@code discussion})
-     */
-    public record Item(
-            String repository,
-            String kind,
-            int number,
-            String url,
-            String text,
-            boolean isSecurity,
-            Theme theme,
-            String signal,
-            String actor,
-            String createdAt) {}
 }

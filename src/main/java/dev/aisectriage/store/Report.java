@@ -1,10 +1,6 @@
 package dev.aisectriage.store;
 
 import dev.aisectriage.core.Verdict;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** What the dashboard shows of the store, read-only: counts and recent threads, each row a plain record. */
@@ -29,6 +25,7 @@ public final class Report {
      *
      * @param comment the text of the bot's latest comment, or null
      * @param feedback people's signals, {@code signal [theme] by actor}, comma-separated; null when none
+     * @param heldBack what a maintainer did first during the bot's head start (the bot stayed silent); null otherwise
      */
     public record ThreadRow(
             String repository,
@@ -42,7 +39,8 @@ public final class Report {
             String classifiedAt,
             boolean off,
             String comment,
-            String feedback) {}
+            String feedback,
+            String heldBack) {}
 
     /** A classified Hub discussion. */
     public record HubRow(
@@ -99,7 +97,7 @@ public final class Report {
                         + " (SELECT " + (db.dialect() == Database.Dialect.POSTGRESQL ? "string_agg" : "group_concat")
                         + "(signal || COALESCE(' ' || theme, '') || ' by ' || COALESCE(actor, '?'), ', ')"
                         + "   FROM feedback f WHERE f.repository = t.repository AND f.kind = t.kind"
-                        + "   AND f.number = t.number)"
+                        + "   AND f.number = t.number), t.held_back"
                         + " FROM threads t WHERE t.classified_at IS NOT NULL AND " + GITHUB_THREADS
                         + " ORDER BY t.classified_at DESC, t.repository, t.number LIMIT ? OFFSET ?",
                 List.of(marker + "%", limit, offset),
@@ -115,7 +113,8 @@ public final class Report {
                         rs.getString(9),
                         rs.getInt(10) == 1,
                         rs.getString(11),
-                        rs.getString(12)));
+                        rs.getString(12),
+                        rs.getString(13)));
     }
 
     /** The Hub discussions classified last, newest first. */
@@ -137,25 +136,7 @@ public final class Report {
                         rs.getString(7)));
     }
 
-    private <T> List<T> query(String sql, List<Object> params, Row<T> row) {
-        return db.inTransaction(c -> {
-            List<T> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.size(); i++) {
-                    s.setObject(i + 1, params.get(i));
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row.read(rs));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T read(ResultSet rs) throws SQLException;
+    private <T> List<T> query(String sql, List<Object> params, Sql.Row<T> row) {
+        return db.inTransaction(c -> Sql.query(c, sql, row, params.toArray()));
     }
 }

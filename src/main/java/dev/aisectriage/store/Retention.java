@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,21 +91,16 @@ public final class Retention implements AutoCloseable {
 
     /** Purges now and then every {@code period} on a daemon thread until {@link #close()}. */
     public void start(Duration period) {
-        schedule = Daemons.timer("store-retention");
-        schedule.scheduleWithFixedDelay(
+        schedule = Daemons.every(
+                "store-retention",
+                period,
                 () -> {
-                    try {
-                        Map<String, Integer> deleted = purge();
-                        if (deleted.values().stream().anyMatch(n -> n > 0)) {
-                            LOG.info("retention ({} days): deleted {}", keep.toDays(), deleted);
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.warn("retention purge failed: {}", e.toString());
+                    Map<String, Integer> deleted = purge();
+                    if (deleted.values().stream().anyMatch(n -> n > 0)) {
+                        LOG.info("retention ({} days): deleted {}", keep.toDays(), deleted);
                     }
                 },
-                0,
-                period.toMillis(),
-                TimeUnit.MILLISECONDS);
+                e -> LOG.warn("retention purge failed: {}", e.toString()));
     }
 
     @Override

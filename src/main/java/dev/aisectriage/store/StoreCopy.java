@@ -30,9 +30,14 @@ public final class StoreCopy {
             "thread_labels",
             "repo_labels",
             "feedback",
+            "corrections",
             "actions",
             "config_errors",
-            "hub_posts");
+            "hub_posts",
+            "repository_channels",
+            "private_reports",
+            "thread_advisories",
+            "permission_problems");
 
     /** Tables whose {@code id} is generated: the target's sequence continues after the copied ids. */
     private static final List<String> IDENTITIES = List.of("jobs", "feedback", "actions");

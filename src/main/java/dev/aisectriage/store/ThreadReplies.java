@@ -46,6 +46,19 @@ final class ThreadReplies {
         });
     }
 
+    /** Whether the comment is one of the thread's replies kept to classify it. */
+    boolean has(ThreadRef ref, String commentId) {
+        return db.inTransaction(c -> !Sql.query(
+                        c,
+                        "SELECT 1 FROM thread_comments WHERE " + ThreadRows.KEY + " AND comment_id = ?",
+                        rs -> true,
+                        ref.repository(),
+                        ref.kind(),
+                        ref.number(),
+                        commentId)
+                .isEmpty());
+    }
+
     /** Oldest first. */
     List<String> of(ThreadRef ref) {
         return db.inTransaction(c -> {

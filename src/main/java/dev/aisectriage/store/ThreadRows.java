@@ -16,7 +16,7 @@ final class ThreadRows {
     /** The columns {@link #state} reads, in its order. */
     static final String SELECT = "SELECT installation_id, repository, kind, number, node_id, url, text, "
             + "security_probability, primary_theme, verdict, issue_codes, model_version, comment_id, comment_hash, "
-            + "off, classified_at FROM threads ";
+            + "off, classified_at, held_back FROM threads ";
 
     static final String KEY = "repository = ? AND kind = ? AND number = ?";
 
@@ -77,6 +77,7 @@ final class ThreadRows {
                 rs.getString(13),
                 rs.getString(14),
                 rs.getInt(15) == 1,
-                rs.getString(16));
+                rs.getString(16),
+                rs.getString(17));
     }
 }

@@ -91,6 +91,14 @@ public final class Threads {
         slots.requireLease(ref, lease);
     }
 
+    /**
+     * A maintainer acted on the new thread during the bot's head start ({@code what} they did): the bot stays silent
+     * on it from now on, its verdict still recorded.
+     */
+    public void recordHeldBack(ThreadRef ref, String what) {
+        update(ref, "held_back = ?", what);
+    }
+
     public void setOff(ThreadRef ref, boolean off) {
         update(ref, "off = ?", off ? 1 : 0);
     }
@@ -103,6 +111,11 @@ public final class Threads {
     /** A comment kept as a reply is not one (the Hub's opening post may arrive as a comment first). */
     public void forgetReply(ThreadRef ref, String commentId) {
         replies.forget(ref, commentId);
+    }
+
+    /** Whether the comment was kept as one of the thread's replies (it is part of what was classified). */
+    public boolean hasReply(ThreadRef ref, String commentId) {
+        return replies.has(ref, commentId);
     }
 
     public List<String> replies(ThreadRef ref) {
@@ -173,6 +186,7 @@ public final class Threads {
      * One thread as stored.
      *
      * @param verdict null until the thread is classified
+     * @param heldBack what a maintainer did first, during the bot's head start (the bot stays silent); null otherwise
      */
     public record ThreadState(
             ThreadRef ref,
@@ -186,7 +200,8 @@ public final class Threads {
             String commentId,
             String commentHash,
             boolean off,
-            String classifiedAt) {
+            String classifiedAt,
+            String heldBack) {
 
         public boolean flagged() {
             return verdict == Verdict.FLAGGED;

@@ -1,5 +1,6 @@
 package dev.aisectriage.web;
 
+import dev.aisectriage.disclosure.OverdueReports;
 import dev.aisectriage.queue.DeadLetter;
 import dev.aisectriage.queue.JobState;
 import dev.aisectriage.store.ConfigErrors;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,7 +30,8 @@ import org.jsoup.nodes.Entities;
 /**
  * {@code GET /dashboard} and its pages, server-rendered from the templates of {@code src/main/jte-html/dashboard/}
  * (compiled at build time): triage per repository, the issue-type and solution heatmap, flagged threads over time,
- * recent threads with the bot's comment rendered, queue depth, dead letters with a retry button, config errors.
+ * recent threads with the bot's comment rendered, queue depth, dead letters with a retry button, config errors, and
+ * for security teams: private reports, repositories without a private channel, contained leaks, missing permissions.
  * Never public: {@code DASHBOARD_PASSWORD}, else loopback only ({@link DashboardAccess}).
  */
 public final class Dashboard implements Handler {
@@ -39,6 +42,7 @@ public final class Dashboard implements Handler {
             TemplateEngine.createPrecompiled(null, ContentType.Html, null, "gg.jte.generated.html");
 
     private final DashboardData data;
+    private final SecurityTeamData security;
     private final Installations installations;
     private final ConfigErrors configErrors;
     private final Options options;
@@ -52,6 +56,7 @@ public final class Dashboard implements Handler {
      * @param queue        jobs by state
      * @param retry        puts a dead job back in the queue; false when it was not dead
      * @param redeliveries deliveries the redelivery sweep asked again since start
+     * @param reminder     private reports nobody acknowledged after this long are listed first
      */
     public record Options(
             String password,
@@ -59,10 +64,12 @@ public final class Dashboard implements Handler {
             Supplier<List<DeadLetter>> deadLetters,
             Supplier<Map<JobState, Long>> queue,
             LongPredicate retry,
-            LongSupplier redeliveries) {}
+            LongSupplier redeliveries,
+            Duration reminder) {}
 
     public Dashboard(Database db, Options options) {
         this.data = new DashboardData(db);
+        this.security = new SecurityTeamData(db, data.catalogue(), options.reminder(), Clock.systemUTC());
         this.installations = new Installations(db, db::writeTransaction);
         this.configErrors = new ConfigErrors(db, db::writeTransaction);
         this.options = options;
@@ -91,7 +98,8 @@ public final class Dashboard implements Handler {
                                 .toList(),
                         Map::of,
                         id -> false,
-                        () -> 0));
+                        () -> 0,
+                        OverdueReports.DEFAULT_REMINDER));
     }
 
     public Dashboard(Database db) {
@@ -131,7 +139,8 @@ public final class Dashboard implements Handler {
                         options.redeliveries().getAsLong(),
                         data.feedbackCount(),
                         installationRows(),
-                        data.hubDiscussions(RECENT)));
+                        data.hubDiscussions(RECENT),
+                        security.view(RECENT)));
     }
 
     private List<DashboardViews.ConfigErrorRow> configErrorRows() {

@@ -136,7 +136,8 @@ final class DashboardData {
                 second(t.classifiedAt()),
                 CommentHtml.render(t.comment()),
                 t.feedback() == null ? "" : t.feedback(),
-                t.off());
+                t.off(),
+                t.heldBack());
     }
 
     /** Writes to GitHub and the Hub, sent and intended, newest first. */
@@ -169,6 +170,11 @@ final class DashboardData {
                         d.verdict() == Verdict.FLAGGED ? themeSlug(d.primaryTheme()) : "",
                         second(d.classifiedAt())))
                 .toList();
+    }
+
+    /** The catalogue the pages name issue types and solutions from. */
+    Catalogue catalogue() {
+        return catalogue;
     }
 
     long feedbackCount() {

@@ -23,7 +23,8 @@ public final class DashboardViews {
             long redeliveries,
             long feedback,
             List<InstallationRow> installations,
-            List<HubRow> hubDiscussions) {}
+            List<HubRow> hubDiscussions,
+            Security security) {}
 
     public record ThreadsPage(Frame frame, List<ThreadRow> threads, Paging paging) {}
 
@@ -44,6 +45,7 @@ public final class DashboardViews {
     /**
      * @param theme       the theme slug (as in the labels), empty when the post was not flagged
      * @param commentHtml the bot's comment rendered and sanitised, empty when there is none
+     * @param heldBack    what a maintainer did first during the bot's head start (the bot stayed silent), or null
      */
     public record ThreadRow(
             String where,
@@ -55,7 +57,8 @@ public final class DashboardViews {
             String at,
             String commentHtml,
             String feedback,
-            boolean off) {}
+            boolean off,
+            String heldBack) {}
 
     public record ActionRow(String at, String where, String action, String detailHtml, boolean dryRun) {}
 
@@ -65,6 +68,45 @@ public final class DashboardViews {
             long jobId, String deliveryId, String event, String repository, int attempts, String lastError) {}
 
     public record InstallationRow(String id, String account, String installed, String removed) {}
+
+    /**
+     * What the bot keeps for security teams.
+     *
+     * @param waiting      private reports nobody acknowledged after {@code reminderDays}, oldest first
+     * @param reports      the private reports seen last, newest first
+     * @param noChannel    repositories where a reporter has no private channel
+     * @param contained    threads whose leaked report was contained ({@code disclosure: contain})
+     * @param missing      the permissions the App lacks, one line each
+     */
+    public record Security(
+            long reminderDays,
+            List<PrivateReportRow> waiting,
+            List<PrivateReportRow> reports,
+            List<ChannelRow> noChannel,
+            List<ContainedRow> contained,
+            List<String> missing) {}
+
+    /**
+     * A vulnerability reported privately, as classified.
+     *
+     * @param mitigations the names of the solutions recommended, best first
+     * @param waitingDays days since it was reported
+     */
+    public record PrivateReportRow(
+            String repository,
+            String ghsaId,
+            String url,
+            String theme,
+            String issueType,
+            List<String> mitigations,
+            String reported,
+            long waitingDays,
+            String state) {}
+
+    public record ChannelRow(String repository, String status, String why, String checked) {}
+
+    /** @param advisory the draft advisory's id, or what kept it from being opened */
+    public record ContainedRow(String thread, String state, String advisory, String advisoryUrl, String problem) {}
 
     public record HubRow(String discussion, String verdict, String confidence, String theme, String at) {}
 

@@ -36,6 +36,10 @@ class HubCommentSnapshotTest {
                         RENDERER.triageComment(hub(Posts.context(Posts.AMBIGUOUS_TEXT, Posts.ambiguous())))),
                 Arguments.of("hub-triage-config-error", RENDERER.triageComment(configErrors)),
                 Arguments.of("hub-triage-disclosure", RENDERER.triageComment(disclosure)),
+                Arguments.of(
+                        "hub-triage-corrected-not-security",
+                        RENDERER.triageComment(
+                                deserialization.following(new CommentContext.Correction(7, null, 1, true, false)))),
                 Arguments.of("hub-explain", RENDERER.explainComment(deserialization)),
                 Arguments.of("hub-explain-disclosure", RENDERER.explainComment(disclosure)));
     }

@@ -2,6 +2,8 @@ package dev.aisectriage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.core.Delivery;
 import dev.aisectriage.store.Database;
@@ -39,7 +41,7 @@ class ExportFeedbackCommandTest {
         int exit = new CommandLine(new ExportFeedbackCommand())
                 .execute("--database", dbFile.toString(), "--output", out.toString());
 
-        // then the shared reader reads both posts with their labels
+        // then the shared reader reads both corrected posts with the maintainers' labels
         assertThat(exit).isZero();
         List<LabelledPost> posts = LabelledPost.read(out);
         assertThat(posts).hasSize(2);
@@ -52,6 +54,12 @@ class ExportFeedbackCommandTest {
         assertThat(posts.get(1).isSecurity()).isEqualTo(1);
         assertThat(posts.get(1).theme()).isEqualTo(Theme.DATA);
         assertThat(posts.get(1).themes()).containsExactly(Theme.DATA);
+        // and each line has every field of the shared format, with the maintainer's signal and confidence
+        JsonNode first = new ObjectMapper().readTree(Files.readAllLines(out).get(0));
+        assertThat(first.get("solution_codes").isArray()).isTrue();
+        assertThat(first.get("issue_codes").isArray()).isTrue();
+        assertThat(first.get("label_confidence").asText()).isEqualTo("high");
+        assertThat(first.get("feedback").asText()).isEqualTo("false_positive");
     }
 
     @Test
@@ -106,14 +114,15 @@ class ExportFeedbackCommandTest {
         // given no DATABASE_URL and a DATABASE_PATH without a file
         Path absent = dir.resolve("absent.db");
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new ExportFeedbackCommand(Map.of("DATABASE_PATH", absent.toString())));
+        CommandLine cli = new CommandLine(new ExportFeedbackCommand(Map.of("DATABASE_PATH", absent.toString())))
+                .setExecutionExceptionHandler(new ErrorHandler(Map.of()));
         cli.setErr(new PrintWriter(err, true));
 
         // when exporting
         int exit = cli.execute("--output", dir.resolve("feedback.jsonl").toString());
 
-        // then it fails, names the missing file and both ways to name a store, and creates nothing
-        assertThat(exit).isEqualTo(1);
+        // then it fails as a user's mistake, names the missing file and both ways to name a store, and creates nothing
+        assertThat(exit).isEqualTo(2);
         assertThat(err.toString())
                 .contains(absent.toString())
                 .contains("--database")
@@ -126,15 +135,16 @@ class ExportFeedbackCommandTest {
     void itFailsWithoutThePasswordWhenExportingGivenAnUnreachablePostgresql() {
         // given DATABASE_URL naming a server that does not answer
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(
-                new ExportFeedbackCommand(Map.of("DATABASE_URL", "postgres://triage:s3cret@127.0.0.1:1/triage")));
+        CommandLine cli = new CommandLine(new ExportFeedbackCommand(
+                        Map.of("DATABASE_URL", "postgres://triage:s3cret@127.0.0.1:1/triage")))
+                .setExecutionExceptionHandler(new ErrorHandler(Map.of()));
         cli.setErr(new PrintWriter(err, true));
 
         // when exporting
         int exit = cli.execute("--output", dir.resolve("feedback.jsonl").toString());
 
-        // then it fails with one clear line that hides the password
-        assertThat(exit).isEqualTo(1);
+        // then it fails as a user's mistake, with one clear line that hides the password
+        assertThat(exit).isEqualTo(2);
         assertThat(err.toString())
                 .contains("DATABASE_URL")
                 .contains("127.0.0.1:1")

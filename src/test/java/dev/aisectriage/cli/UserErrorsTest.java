@@ -65,18 +65,81 @@ class UserErrorsTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
             cases.add(serve("PORT", Map.of("PORT", String.valueOf(taken.getLocalPort()))));
             for (Case c : cases) {
-                Result r = run(c);
-
-                assertThat(r.exit).as("exit code of %s%n%s", c, r).isEqualTo(2);
-                List<String> errLines =
-                        r.stderr.lines().filter(l -> !l.isBlank()).toList();
-                assertThat(errLines).as("stderr of %s", c).hasSize(1);
-                assertThat(errLines.get(0)).as("stderr of %s", c).contains(c.names);
-                assertThat((r.stdout + r.stderr).lines())
-                        .as("no stack frame in %s%n%s", c, r)
-                        .noneMatch(l -> l.matches("\\s+at [\\w.$/]+\\(.*\\)") || l.contains("Exception in thread"));
+                assertOneLineAndExit2(c);
             }
         }
+    }
+
+    @Test
+    void oneLineNamesDatabaseUrlWhenServeStartsGivenAPostgresqlThatDoesNotAnswer() throws Exception {
+        Result r = assertOneLineAndExit2(serve(
+                "DATABASE_URL", Map.of("DATABASE_URL", "postgres://triage:s3cret@127.0.0.1:" + freePort() + "/t")));
+        assertThat(r.stderr).doesNotContain("s3cret");
+    }
+
+    @Test
+    void oneLineNamesTheFileWhenExportFeedbackRunsGivenAStoreThatIsMissing() throws Exception {
+        assertOneLineAndExit2(new Case("missing.db", Map.of(), "export-feedback", "-d", "missing.db"));
+    }
+
+    @Test
+    void oneLineSaysWhereWithoutTheParsersInternalsWhenSendFixtureRunsGivenBrokenJson() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\n  \"action\": \"opened\",\n  oops\n}\n");
+        Result r = assertOneLineAndExit2(
+                new Case("broken.json is not JSON (line 3, column 3)", Map.of(), "send-fixture", broken.toString()));
+        assertThat(r.stderr)
+                .doesNotContainIgnoringCase("jackson")
+                .doesNotContain("Source:")
+                .doesNotContain("(code ");
+    }
+
+    @Test
+    void oneLineNamesWhatIsMissingWhenServeStartsGivenAppIdOrItsKeyAlone() throws Exception {
+        assertOneLineAndExit2(serve("PRIVATE_KEY", Map.of("APP_ID", "12")));
+        assertOneLineAndExit2(serve("is missing", Map.of("APP_ID", "12")));
+        assertOneLineAndExit2(serve("APP_ID is missing", Map.of("PRIVATE_KEY", "-----BEGIN PRIVATE KEY-----")));
+    }
+
+    @Test
+    void theLastLineSaysTheNetworkIsUnreachableWhenBackfillRunsGivenNoAnswerFromGitHub() throws Exception {
+        Result r = run(new Case(
+                "network is unreachable",
+                Map.of("GITHUB_API_URL", "http://127.0.0.1:" + freePort()),
+                "backfill",
+                "octo-org/ml-server"));
+
+        assertThat(r.exit).as("%s", r).isEqualTo(2);
+        // the retries before it are WARN lines of the log; the error itself is one line, and blames no name
+        List<String> errors = r.stderr
+                .lines()
+                .filter(l -> !l.isBlank() && !l.matches("\\[\\w+] WARN .*"))
+                .toList();
+        assertThat(errors).as("%s", r).hasSize(1);
+        assertThat(errors.get(0)).contains("network is unreachable").doesNotContain("check the name");
+    }
+
+    @Test
+    void oneLineNamesItWhenServeStartsGivenADashboardPasswordOfOnlySpaces() throws Exception {
+        assertOneLineAndExit2(serve("DASHBOARD_PASSWORD", Map.of("DASHBOARD_PASSWORD", "   ")));
+    }
+
+    /**
+     * Runs the case: exit 2, one line on standard error naming what it names, no stack frame, and (a server that
+     * never started) no "listening on" line.
+     */
+    private Result assertOneLineAndExit2(Case c) throws IOException, InterruptedException {
+        Result r = run(c);
+
+        assertThat(r.exit).as("exit code of %s%n%s", c, r).isEqualTo(2);
+        List<String> errLines = r.stderr.lines().filter(l -> !l.isBlank()).toList();
+        assertThat(errLines).as("stderr of %s", c).hasSize(1);
+        assertThat(errLines.get(0)).as("stderr of %s", c).contains(c.names);
+        assertThat((r.stdout + r.stderr).lines())
+                .as("no stack frame in %s%n%s", c, r)
+                .noneMatch(l -> l.matches("\\s+at [\\w.$/]+\\(.*\\)") || l.contains("Exception in thread"))
+                .as("no 'listening on' from a server that did not start: %s%n%s", c, r)
+                .noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("listening on"));
+        return r;
     }
 
     private Case serve(String names, Map<String, String> env) {
@@ -98,7 +161,7 @@ class UserErrorsTest {
         pb.environment()
                 .keySet()
                 .removeIf(k -> k.matches("APP_ID|PRIVATE_KEY.*|WEBHOOK_SECRET|PORT|LOG_LEVEL|"
-                        + "DATABASE_PATH|GITHUB_API_URL|DRY_RUN|MODEL_DIR|DASHBOARD_PASSWORD"));
+                        + "DATABASE_PATH|DATABASE_URL|HOST|GITHUB_API_URL|DRY_RUN|MODEL_DIR|DASHBOARD_PASSWORD"));
         pb.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         pb.environment().putAll(c.env);
         // relative fixture paths are resolved from the project folder, as a newcomer runs them

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,19 @@ class AppConfigTest {
         assertThat(c.githubApiUrl()).isEqualTo("https://api.github.com");
         assertThat(c.modelDir()).isNull();
         assertThat(c.startupBanner()).contains("DRY-RUN").contains(AppConfig.DEVELOPMENT_WEBHOOK_SECRET);
+    }
+
+    @Test
+    void theReminderForPrivateReportsIsSevenDaysUnlessSetAndAtLeastOneDay() {
+        // given no ADVISORY_REMINDER_DAYS, then 7 days; given 14, then 14
+        String reminder = "ADVISORY_REMINDER_DAYS";
+        assertThat(Stream.of(Map.<String, String>of(), Map.of(reminder, "14")))
+                .extracting(env -> AppConfig.fromEnvironment(env).advisoryReminderDays())
+                .containsExactly(7, 14);
+        // given 0, then the start stops naming the variable, which serve --help lists
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(reminder, "0")))
+                .hasMessageContaining(reminder + " must be at least 1");
+        assertThat(AppConfig.VARIABLES).anyMatch(v -> v.startsWith(reminder + " "));
     }
 
     @Test

@@ -24,9 +24,9 @@ class BindingAndDotEnvTest {
 
         // then loopback while anyone could forge deliveries, every interface once they cannot
         assertThat(open.bindHost()).isEqualTo("127.0.0.1");
-        assertThat(open.startupBanner()).contains("listening on 127.0.0.1 (loopback only: dry-run with the");
+        assertThat(open.startupBanner()).contains("will listen on 127.0.0.1 (loopback only: dry-run with the");
         assertThat(secret.bindHost()).isEqualTo("0.0.0.0");
-        assertThat(secret.startupBanner()).contains("listening on 0.0.0.0 (all interfaces)");
+        assertThat(secret.startupBanner()).contains("will listen on 0.0.0.0 (all interfaces)");
     }
 
     @Test
@@ -38,7 +38,7 @@ class BindingAndDotEnvTest {
         // then it listens on every interface, and says the development secret is taken from this machine only
         assertThat(image.bindHost()).isEqualTo("0.0.0.0");
         assertThat(image.startupBanner())
-                .contains("listening on 0.0.0.0 (all interfaces)")
+                .contains("will listen on 0.0.0.0 (all interfaces)")
                 .contains("takes deliveries only from this machine");
         assertThat(loopback.bindHost()).isEqualTo("127.0.0.1");
         assertThat(loopback.startupBanner()).contains("(loopback only)");

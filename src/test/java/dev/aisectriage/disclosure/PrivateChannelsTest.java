@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aisectriage.github.GitHubApiException;
-import dev.aisectriage.github.PrivateReportingCheck;
-import dev.aisectriage.github.SecurityPolicyFiles;
+import dev.aisectriage.github.GitHubApp;
+import dev.aisectriage.github.GitHubGateway;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.MutableClock;
 import dev.aisectriage.support.StandInGitHub;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,11 +30,14 @@ class PrivateChannelsTest {
     @RegisterExtension
     final StandInGitHub gitHub = new StandInGitHub();
 
+    private final GitHubGateway gateway =
+            GitHubApp.onTokens(gitHub.http, gitHub.tokens, (i, r, n, a, d, dry) -> {}, false);
+    private final PrivateChannels.Lookup onGitHub =
+            PrivateChannels.onGitHub(gateway, new PrivateChannelChoice(new SecurityPolicyReader()));
+    private final List<Instant> changes = new CopyOnWriteArrayList<>();
     private final PrivateChannels channels = new PrivateChannels(
-            PrivateChannels.onGitHub(
-                    new PrivateReportingCheck(gitHub.http, gitHub.tokens, gitHub.limits),
-                    new SecurityPolicyFiles(gitHub.http, gitHub.tokens, gitHub.limits),
-                    new PrivateChannelChoice(new SecurityPolicyReader())),
+            onGitHub,
+            (repository, keptAt) -> changes.stream().anyMatch(at -> !at.isBefore(keptAt)),
             Duration.ofHours(6),
             clock);
 
@@ -42,7 +47,7 @@ class PrivateChannelsTest {
         gitHub.github.script(CHECK, FakeGitHub.json(200, "{\"enabled\":true}"));
 
         // when three posts of the repository ask for its channel
-        PrivateChannel first = channels.of(INSTALLATION, REPO);
+        PrivateChannel first = channels.of(INSTALLATION, REPO).orElseThrow();
         channels.of(INSTALLATION, REPO);
         channels.of(INSTALLATION, "Example-ML/Model-Zoo");
 
@@ -58,7 +63,7 @@ class PrivateChannelsTest {
         gitHub.github.file(REPO, "docs/SECURITY.md", "Report vulnerabilities to security@example-ml.org.");
 
         // when two posts ask
-        PrivateChannel channel = channels.of(INSTALLATION, REPO);
+        PrivateChannel channel = channels.of(INSTALLATION, REPO).orElseThrow();
         int afterFirst = gitHub.calls().size();
         channels.of(INSTALLATION, REPO);
 
@@ -74,24 +79,25 @@ class PrivateChannelsTest {
         gitHub.github.script(CHECK, FakeGitHub.json(200, "{\"enabled\":false}"));
 
         // when a post asks, then there is none, after the check and the six places
-        assertThat(channels.of(INSTALLATION, REPO).status()).isEqualTo(PrivateChannel.Status.NO_PRIVATE_CHANNEL);
+        assertThat(channels.of(INSTALLATION, REPO).orElseThrow().status())
+                .isEqualTo(PrivateChannel.Status.NO_PRIVATE_CHANNEL);
         assertThat(gitHub.calls()).hasSize(7);
     }
 
     @Test
     void aKeptChannelIsLookedUpAgainOnceItsHoursArePast() {
         // given a channel found earlier
-        gitHub.github.script(
-                CHECK, FakeGitHub.json(200, "{\"enabled\":true}"), FakeGitHub.json(200, "{\"enabled\":false}"));
-        channels.of(INSTALLATION, REPO);
+        keptWhileGitHubTurnsItOff();
 
         // when a post asks after five hours, then it is still kept
         clock.advance(Duration.ofHours(5));
-        assertThat(channels.of(INSTALLATION, REPO).status()).isEqualTo(PrivateChannel.Status.PRIVATE_REPORTING);
+        assertThat(channels.of(INSTALLATION, REPO).orElseThrow().status())
+                .isEqualTo(PrivateChannel.Status.PRIVATE_REPORTING);
 
         // and when one asks after seven, GitHub is asked again and its new answer counts
         clock.advance(Duration.ofHours(2));
-        assertThat(channels.of(INSTALLATION, REPO).status()).isEqualTo(PrivateChannel.Status.NO_PRIVATE_CHANNEL);
+        assertThat(channels.of(INSTALLATION, REPO).orElseThrow().status())
+                .isEqualTo(PrivateChannel.Status.NO_PRIVATE_CHANNEL);
         assertThat(gitHub.calls()).filteredOn(CHECK::equals).hasSize(2);
     }
 
@@ -152,6 +158,45 @@ class PrivateChannelsTest {
         assertThatThrownBy(() -> channels.of(INSTALLATION, REPO)).isInstanceOf(GitHubApiException.class);
 
         // and when the next post asks, GitHub is asked again and the channel is found
-        assertThat(channels.of(INSTALLATION, REPO).status()).isEqualTo(PrivateChannel.Status.PRIVATE_REPORTING);
+        assertThat(channels.of(INSTALLATION, REPO).orElseThrow().status())
+                .isEqualTo(PrivateChannel.Status.PRIVATE_REPORTING);
+    }
+
+    @Test
+    void aChannelKeptBeforeAPushAnotherInstanceReceivedIsLookedUpAgain() {
+        // given a channel kept here
+        keptWhileGitHubTurnsItOff();
+
+        // when another instance records a push that changed the policy, an hour later
+        clock.advance(Duration.ofHours(1));
+        changes.add(clock.instant());
+
+        // then the next post here asks GitHub again instead of using the kept channel
+        assertThat(channels.of(INSTALLATION, REPO).orElseThrow().status())
+                .isEqualTo(PrivateChannel.Status.NO_PRIVATE_CHANNEL);
+        assertThat(gitHub.calls()).filteredOn(CHECK::equals).hasSize(2);
+    }
+
+    @Test
+    void withoutAppCredentialsNothingIsAskedAndNothingIsKept() {
+        // given a dry-run gateway without credentials
+        PrivateChannels unchecked = new PrivateChannels(
+                PrivateChannels.onGitHub(
+                        GitHubApp.onTokens(gitHub.http, null, (i, r, n, a, d, dry) -> {}, true),
+                        new PrivateChannelChoice(new SecurityPolicyReader())),
+                PrivateChannels.Changes.NONE,
+                Duration.ofHours(6),
+                clock);
+
+        // when a post asks, then there is no answer and GitHub saw nothing
+        assertThat(unchecked.of(INSTALLATION, REPO)).isEmpty();
+        assertThat(gitHub.github.requests()).isEmpty();
+    }
+
+    /** A channel found on (and kept), GitHub answering "off" to the next check. */
+    private void keptWhileGitHubTurnsItOff() {
+        gitHub.github.script(
+                CHECK, FakeGitHub.json(200, "{\"enabled\":true}"), FakeGitHub.json(200, "{\"enabled\":false}"));
+        channels.of(INSTALLATION, REPO);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.core.ThreadRef;
+import dev.aisectriage.store.Corrections;
 import dev.aisectriage.store.Feedback;
 import dev.aisectriage.store.Threads;
 import dev.aisectriage.support.Bot;
@@ -25,7 +26,8 @@ class FeedbackAndCommandsTest {
     private final Bot bot = Bot.on(github);
 
     @Test
-    void aLabelAMaintainerRemovedIsNeverAddedAgainAndCountsAsAFalsePositive() throws Exception {
+    void theFlagLabelAMaintainerRemovedIsAFalsePositiveTheThreadFollowsWhenItIsEditedAndClassifiedAgain()
+            throws Exception {
         // given the bot flagged issue 12, and a maintainer removed the flag label
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         bot.handle(Fixtures.event("issues-unlabeled-flag-removed-by-maintainer.json", "d-2"));
@@ -34,18 +36,15 @@ class FeedbackAndCommandsTest {
         // when the issue is edited and classified again (and the model changes its theme)
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3"));
 
-        // then the new theme label is added but the removed flag label is not
+        // then no label is added: not the removed flag label, nor the model's new theme
         assertThat(github.writes().subList(writes, github.writes().size()))
                 .filteredOn(r -> r.path().endsWith("/labels"))
-                .extracting(FakeGitHub.Request::body)
-                .containsExactly("{\"labels\":[\"ai-security: model\"]}");
-        assertThat(new Feedback(bot.db, bot.db::writeTransaction).latestPerThread())
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.signal()).isEqualTo(Feedback.FALSE_POSITIVE);
-                    assertThat(f.isSecurity()).isFalse();
-                    assertThat(f.actor()).isEqualTo("maintainer-max");
-                });
+                .isEmpty();
+        assertThat(corrections().all()).singleElement().satisfies(c -> {
+            assertThat(c.signal()).isEqualTo(Feedback.FALSE_POSITIVE);
+            assertThat(c.security()).isFalse();
+            assertThat(c.actor()).isEqualTo("maintainer-max");
+        });
     }
 
     @Test
@@ -57,14 +56,17 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issues-labeled-flag-added-by-maintainer.json", "d-2"));
         bot.handle(Fixtures.event("issues-labeled-flag-added-by-maintainer.json", "d-2"));
 
-        // then one false negative is recorded and nothing is sent
+        // then one false negative is recorded, and the bot adds its theme label and its comment once each
         assertThat(new Feedback(bot.db, bot.db::writeTransaction).count()).isEqualTo(1);
-        assertThat(new Feedback(bot.db, bot.db::writeTransaction)
-                        .latestPerThread()
-                        .get(0)
-                        .signal())
-                .isEqualTo(Feedback.FALSE_NEGATIVE);
-        assertThat(github.writes()).isEmpty();
+        assertThat(corrections().all()).singleElement().satisfies(c -> {
+            assertThat(c.signal()).isEqualTo(Feedback.FALSE_NEGATIVE);
+            assertThat(c.security()).isTrue();
+        });
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly(
+                        "POST " + Fixtures.REPO + "/issues/13/labels", "POST " + Fixtures.REPO + "/issues/13/comments");
+        assertThat(github.writes().get(0).body()).isEqualTo("{\"labels\":[\"ai-security: system-software\"]}");
     }
 
     @Test
@@ -96,38 +98,51 @@ class FeedbackAndCommandsTest {
         bot.handle(Fixtures.event("issue_comment-created-slash-command-by-member.json", "d-2b"));
         bot.handle(Fixtures.event("issues-edited-body-changed.json", "d-3"));
 
-        // then the feedback is recorded, exactly the bot's two labels are removed once, and nothing else is sent
-        assertThat(new Feedback(bot.db, bot.db::writeTransaction).latestPerThread())
+        // then the correction is recorded, exactly the bot's two labels are removed once, its comment is corrected
+        // once, and nothing else is sent
+        assertThat(corrections().all())
                 .singleElement()
-                .satisfies(f -> assertThat(f.signal()).isEqualTo(Feedback.NOT_SECURITY));
+                .satisfies(c -> assertThat(c.signal()).isEqualTo(Feedback.NOT_SECURITY));
         assertThat(github.writes().subList(writes, github.writes().size()))
                 .extracting(FakeGitHub.Request::line)
                 .containsExactlyInAnyOrder(
                         "DELETE " + Fixtures.REPO + "/issues/12/labels/security",
                         // hub4j leaves ':' as it is, which a path segment allows
-                        "DELETE " + Fixtures.REPO + "/issues/12/labels/ai-security:%20system-software");
+                        "DELETE " + Fixtures.REPO + "/issues/12/labels/ai-security:%20system-software",
+                        "PATCH " + Fixtures.REPO + "/issues/comments/" + commentId());
         assertThat(github.labelsOf("octo-org/ml-server#12")).isEmpty();
+        assertThat(github.commentsOf("octo-org/ml-server#12"))
+                .hasSize(1)
+                .allSatisfy((id, body) -> assertThat(body).contains("Not security-related"));
     }
 
     @Test
-    void themeFromAMemberRecordsTheThemeAndAddsItsLabel() throws Exception {
+    void themeFromAMemberReplacesTheBotsThemeLabelWithItsOwnAndRecordsTheTheme() throws Exception {
+        // given issue 12 flagged with the System & Software theme
         bot.handle(Fixtures.event("issues-opened-security-report.json", "d-1"));
         int writes = github.writes().size();
 
+        // when a member says its theme is data
         bot.handle(Fixtures.event(
                 "issue_comment-created-slash-command-by-member.json",
                 "d-2",
                 p -> p.with("comment").put("body", "/ai-security theme data")));
 
+        // then the old theme label goes, the data label comes, the comment names the data theme
         assertThat(github.writes().subList(writes, github.writes().size()))
-                .extracting(FakeGitHub.Request::line, FakeGitHub.Request::body)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "POST " + Fixtures.REPO + "/issues/12/labels", "{\"labels\":[\"ai-security: data\"]}"));
-        assertThat(new Feedback(bot.db, bot.db::writeTransaction)
-                        .latestPerThread()
-                        .get(0)
-                        .theme())
-                .isEqualTo(Theme.DATA);
+                .extracting(FakeGitHub.Request::line)
+                .containsExactly(
+                        "DELETE " + Fixtures.REPO + "/issues/12/labels/ai-security:%20system-software",
+                        "POST " + Fixtures.REPO + "/issues/12/labels",
+                        "PATCH " + Fixtures.REPO + "/issues/comments/" + commentId());
+        assertThat(github.writes().get(writes + 1).body()).isEqualTo("{\"labels\":[\"ai-security: data\"]}");
+        assertThat(github.labelsOf("octo-org/ml-server#12")).containsExactlyInAnyOrder("security", "ai-security: data");
+        assertThat(github.commentsOf("octo-org/ml-server#12"))
+                .hasSize(1)
+                .allSatisfy((id, body) -> assertThat(body).contains("Looks security-related: Data"));
+        assertThat(corrections().all())
+                .singleElement()
+                .satisfies(c -> assertThat(c.theme()).isEqualTo(Theme.DATA));
     }
 
     @Test
@@ -149,8 +164,8 @@ class FeedbackAndCommandsTest {
                             .contains("no theme 'bogus'")
                             .contains("`system-software`", "`data`");
                 });
-        assertThat(new Feedback(bot.db, bot.db::writeTransaction).latestPerThread())
-                .isEmpty();
+        assertThat(new Feedback(bot.db, bot.db::writeTransaction).count()).isZero();
+        assertThat(corrections().all()).isEmpty();
     }
 
     @Test
@@ -165,21 +180,18 @@ class FeedbackAndCommandsTest {
             p.putObject("changes").putObject("body").put("from", "Looking at this now.");
         }));
 
-        // then the bot takes its labels back and is off on the thread
+        // then the bot takes its labels back, corrects its comment and is off on the thread
         assertThat(github.writes().subList(writes, github.writes().size()))
                 .extracting(FakeGitHub.Request::method)
-                .containsOnly("DELETE")
-                .hasSize(2);
+                .containsExactly("DELETE", "DELETE", "PATCH");
         assertThat(new Threads(bot.db, bot.db::writeTransaction)
                         .find(ISSUE_12)
                         .orElseThrow()
                         .off())
                 .isTrue();
-        assertThat(new Feedback(bot.db, bot.db::writeTransaction)
-                        .latestPerThread()
-                        .get(0)
-                        .signal())
-                .isEqualTo(Feedback.NOT_SECURITY);
+        assertThat(corrections().all())
+                .singleElement()
+                .satisfies(c -> assertThat(c.signal()).isEqualTo(Feedback.NOT_SECURITY));
     }
 
     @Test
@@ -247,5 +259,18 @@ class FeedbackAndCommandsTest {
 
         assertThat(new Threads(bot.db, bot.db::writeTransaction).find(ISSUE_12)).isEmpty();
         assertThat(new Feedback(bot.db, bot.db::writeTransaction).count()).isZero();
+        assertThat(corrections().all()).isEmpty();
+    }
+
+    private Corrections corrections() {
+        return new Corrections(bot.db, bot.db::writeTransaction);
+    }
+
+    /** The id of the bot's one comment on issue 12. */
+    private String commentId() {
+        return new Threads(bot.db, bot.db::writeTransaction)
+                .find(ISSUE_12)
+                .orElseThrow()
+                .commentId();
     }
 }

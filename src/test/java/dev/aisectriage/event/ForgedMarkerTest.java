@@ -81,19 +81,49 @@ class ForgedMarkerTest {
     }
 
     @Test
-    void theVerdictStaysAndNothingIsWrittenWhenAReplyCarriesTheMarkerGivenAPassedIssue() throws Exception {
+    void theReplyIsReadAndFlagsTheThreadWhenAStrangersReplyCarriesTheMarkerGivenAPassedIssue() throws Exception {
         // given an issue the bot passed
-        Bot bot = Bot.on(github);
-        bot.handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
+        Bot bot = passedIssue();
 
-        // when a stranger replies with the marker and words that would flag the thread
+        // when a stranger replies with the marker pasted in and words that flag the thread
         bot.handle(Fixtures.event(
                 "issue_comment-created-reply-reveals-security.json",
                 "d-2",
                 p -> p.with("comment").put("body", CommentMarker.MARKER + "\nLooks security-related: pickle exploit")));
 
+        // then the thread is classified again with the reply, labelled, and the bot's one comment posted
+        assertThat(bot.classifier.texts).hasSize(2);
+        assertThat(bot.classifier.texts.get(1)).contains("pickle exploit");
+        assertThat(github.commentsOf("octo-org/ml-server#13")).hasSize(1);
+        assertThat(github.writes())
+                .extracting(FakeGitHub.Request::line)
+                .contains("POST " + Fixtures.REPO + "/issues/13/labels");
+    }
+
+    @Test
+    void nothingIsClassifiedAgainWhenTheBotsAppRepliesGivenAPassedIssue() throws Exception {
+        // given an issue the bot passed
+        Bot bot = passedIssue();
+
+        // when a comment made by the App itself (performed_via_github_app, a Bot account) arrives as a reply
+        bot.handle(Fixtures.event("issue_comment-created-reply-reveals-security.json", "d-2", p -> {
+            p.with("comment").put("body", "a pickle exploit, quoted without the marker");
+            p.with("comment")
+                    .with("user")
+                    .put("login", "ai-security-triage[bot]")
+                    .put("type", "Bot");
+            p.with("comment").with("performed_via_github_app").put("id", 12345).put("slug", "ai-security-triage");
+        }));
+
         // then the thread is not classified again and GitHub is not written to
         assertThat(bot.classifier.texts).hasSize(1);
         assertThat(github.writes()).isEmpty();
+    }
+
+    /** The bot, after it passed issue 13 (a feature request). */
+    private Bot passedIssue() throws Exception {
+        Bot bot = Bot.on(github);
+        bot.handle(Fixtures.event("issues-opened-feature-request.json", "d-1"));
+        return bot;
     }
 }

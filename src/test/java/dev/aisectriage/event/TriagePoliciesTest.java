@@ -92,7 +92,7 @@ class TriagePoliciesTest {
 
     @Test
     void onlyTheRestAreTakenBackWhenTheBotWithdrawsGivenLabelsThePersonAlreadyRemoved() {
-        assertThat(LabelPolicy.toWithdraw(Set.of("security", "ai-security: model"), Set.of("Security")))
+        assertThat(LabelPolicy.toWithdraw(Set.of("security", "ai-security: model"), Set.of("Security"), List.of()))
                 .containsExactly("ai-security: model");
     }
 

@@ -3,6 +3,7 @@ package dev.aisectriage.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aisectriage.core.HiddenComment;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.support.FakeGitHub;
 import dev.aisectriage.support.StandInGitHub;

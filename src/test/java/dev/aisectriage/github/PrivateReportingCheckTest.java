@@ -19,7 +19,8 @@ class PrivateReportingCheckTest {
     @RegisterExtension
     final StandInGitHub gitHub = new StandInGitHub();
 
-    private final PrivateReportingCheck check = new PrivateReportingCheck(gitHub.http, gitHub.tokens, gitHub.limits);
+    private final PrivateReportingCheck check = new PrivateReportingCheck(
+            new InstallationReads(gitHub.http, new InstallationCalls(gitHub.tokens, gitHub.limits)));
 
     @Test
     void privateReportingSwitchedOnIsEnabledAfterOneRequestOnTheInstallationToken() {

@@ -28,7 +28,8 @@ class SecurityPolicyFilesTest {
     @RegisterExtension
     final StandInGitHub gitHub = new StandInGitHub();
 
-    private final SecurityPolicyFiles files = new SecurityPolicyFiles(gitHub.http, gitHub.tokens, gitHub.limits);
+    private final SecurityPolicyFiles files = new SecurityPolicyFiles(
+            new InstallationReads(gitHub.http, new InstallationCalls(gitHub.tokens, gitHub.limits)));
 
     @ParameterizedTest(name = "{0}:{1}")
     @CsvSource({

@@ -75,45 +75,34 @@ class DatabaseMigrationTest {
                         .orElseThrow()
                         .commentId())
                 .isEqualTo("777");
-        assertThat(versions(db)).containsExactly("2", "3", "4", "5");
+        assertThat(versions(db)).containsExactly("2", "3", "4", "5", "6", "7");
         assertThat(q.queries().countByState()).containsEntry(JobState.RUNNING, 1L);
         writer.close();
 
         // and opening it again applies nothing twice
         Database.open(file);
-        assertThat(versions(db)).containsExactly("2", "3", "4", "5");
+        assertThat(versions(db)).containsExactly("2", "3", "4", "5", "6", "7");
     }
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void aStoreWithHubDiscussionsOfMigration4KeepsThemAsThreadsLikeAnyOther(TestStore store) {
         // given a store at migration 4 with a flagged Hub discussion (its comment, two replies) and a GitHub thread
-        String url = store == TestStore.SQLITE ? "jdbc:sqlite:" + dir.resolve("v4.db") : TestStore.freshSchema();
-        Migrations.configure(store == TestStore.SQLITE ? Database.Dialect.SQLITE : Database.Dialect.POSTGRESQL)
-                .dataSource(url, null, null)
-                .target("4")
-                .load()
-                .migrate();
-        try (Connection c = DriverManager.getConnection(url);
-                Statement s = c.createStatement()) {
-            s.execute(
-                    "INSERT INTO hub_discussions (repo_type, repository, num, discussion_id, title, opening_comment_id,"
-                            + " opening, pull_request, private_repo, security_probability, primary_theme, verdict, model_version,"
-                            + " comment_id, comment_hash, classified_at) VALUES ('dataset', 'datasets/acme/faces', 7, 'd7',"
-                            + " 'Pickle', 'c0', 'the pickle runs code', 1, 0, 0.9, 'model', 'flagged', 'm1', 'c9', 'h',"
-                            + " '2026-11-01T00:00:00Z')");
-            s.execute(
-                    "INSERT INTO hub_discussion_comments VALUES ('dataset', 'datasets/acme/faces', 7, 'c2', 'second', 2)");
-            s.execute(
-                    "INSERT INTO hub_discussion_comments VALUES ('dataset', 'datasets/acme/faces', 7, 'c1', 'first', 1)");
-            s.execute("INSERT INTO threads (installation_id, repository, kind, number, verdict) "
-                    + "VALUES (9, 'o/r', 'issue', 3, 'passed')");
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
-        }
+        String url = storeAtMigration(
+                store,
+                "4",
+                "INSERT INTO hub_discussions (repo_type, repository, num, discussion_id, title, opening_comment_id,"
+                        + " opening, pull_request, private_repo, security_probability, primary_theme, verdict, model_version,"
+                        + " comment_id, comment_hash, classified_at) VALUES ('dataset', 'datasets/acme/faces', 7, 'd7',"
+                        + " 'Pickle', 'c0', 'the pickle runs code', 1, 0, 0.9, 'model', 'flagged', 'm1', 'c9', 'h',"
+                        + " '2026-11-01T00:00:00Z')",
+                "INSERT INTO hub_discussion_comments VALUES ('dataset', 'datasets/acme/faces', 7, 'c2', 'second', 2)",
+                "INSERT INTO hub_discussion_comments VALUES ('dataset', 'datasets/acme/faces', 7, 'c1', 'first', 1)",
+                "INSERT INTO threads (installation_id, repository, kind, number, verdict) "
+                        + "VALUES (9, 'o/r', 'issue', 3, 'passed')");
 
         // when today's service opens it
-        Database db = store == TestStore.SQLITE ? Database.open(dir.resolve("v4.db")) : Database.openPostgres(url, 2);
+        Database db = openedToday(store, "4", url);
 
         // then the discussion is a thread like any other, its post kept apart, and the GitHub thread is untouched
         ThreadRef.HubDiscussion hub = new ThreadRef.HubDiscussion("dataset", "acme/faces", 7);
@@ -131,6 +120,40 @@ class DatabaseMigrationTest {
         db.close();
     }
 
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void theFeedbackOfAStoreOfMigration5BecomesEachThreadsCorrectionForTheClassifierToRead(TestStore store) {
+        // given a store at migration 5 with two signals on one thread (a theme, then "not security"), one on a
+        // thread whose text was never stored
+        String feedback = "INSERT INTO feedback (delivery_id, installation_id, repository, kind, number, signal,"
+                + " is_security, theme, actor, created_at) VALUES ";
+        String url = storeAtMigration(
+                store,
+                "5",
+                "INSERT INTO threads (installation_id, repository, kind, number, url, text) VALUES (9, 'o/r', 'issue',"
+                        + " 3, 'https://github.com/o/r/issues/3', 'How do I set my API key?')",
+                "INSERT INTO threads (installation_id, repository, kind, number) VALUES (9, 'o/r', 'issue', 4)",
+                feedback + "('d-1', 9, 'o/r', 'issue', 3, 'theme', 1, 'MODEL', 'max', '2026-11-01T00:00:00Z')",
+                feedback + "('d-2', 9, 'o/r', 'issue', 3, 'not_security', 0, NULL, 'ann', '2026-11-02T00:00:00Z')",
+                feedback + "('d-3', 9, 'o/r', 'issue', 4, 'not_security', 0, NULL, 'ann', '2026-11-03T00:00:00Z')");
+
+        // when today's service opens it
+        Database db = openedToday(store, "5", url);
+
+        // then the thread with a text has its latest word as its correction, not read by any classifier yet
+        assertThat(new Corrections(db, db::writeTransaction).all())
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.ref()).isEqualTo(new ThreadRef.GitHubIssue(9L, "o/r", 3, null));
+                    assertThat(c.text()).isEqualTo("How do I set my API key?");
+                    assertThat(c.security()).isFalse();
+                    assertThat(c.signal()).isEqualTo("not_security");
+                    assertThat(c.actor()).isEqualTo("ann");
+                    assertThat(c.reading()).isNull();
+                });
+        db.close();
+    }
+
     @Test
     void databaseUrlsInEveryFormNameTheSameServer() {
         assertThat(JdbcUrl.parse("postgres://bot:p%40ss@db.internal:5432/triage?sslmode=require"))
@@ -143,6 +166,34 @@ class DatabaseMigrationTest {
         assertThatThrownBy(() -> JdbcUrl.parse("mysql://bot:secret@db/triage"))
                 .hasMessageContaining("DATABASE_URL")
                 .hasMessageNotContaining("secret");
+    }
+
+    /** A new store of {@code store}'s kind at migration {@code version} holding the rows {@code inserts}: its URL. */
+    private String storeAtMigration(TestStore store, String version, String... inserts) {
+        String url = store == TestStore.SQLITE
+                ? "jdbc:sqlite:" + dir.resolve("v" + version + ".db")
+                : TestStore.freshSchema();
+        Migrations.configure(store == TestStore.SQLITE ? Database.Dialect.SQLITE : Database.Dialect.POSTGRESQL)
+                .dataSource(url, null, null)
+                .target(version)
+                .load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
+            for (String insert : inserts) {
+                s.execute(insert);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        return url;
+    }
+
+    /** Today's service opening the store {@link #storeAtMigration} made. */
+    private Database openedToday(TestStore store, String version, String url) {
+        return store == TestStore.SQLITE
+                ? Database.open(dir.resolve("v" + version + ".db"))
+                : Database.openPostgres(url, 2);
     }
 
     /** What Database.migrate did before Flyway: numbered files applied in order, recorded in schema_version. */

@@ -388,15 +388,12 @@ class StoreContractTest {
         ThreadRef ref = new ThreadRef.GitHubIssue(9L, "o/r", 3, null);
         threads.recordComment(ref, "1", "h");
         threads.addReply(ref, "c1", "reply");
-        q.db().writeTransaction(c -> c.createStatement().executeUpdate("UPDATE threads SET text = 'the post'"));
         Feedback feedback = new Feedback(q.db(), q.writer()::inTransaction);
         assertThat(feedback.record("d-1", ref, Feedback.NOT_SECURITY, false, null, "maintainer"))
                 .isTrue();
         assertThat(feedback.record("d-1", ref, Feedback.NOT_SECURITY, false, null, "maintainer"))
                 .isFalse();
-        assertThat(feedback.latestPerThread())
-                .singleElement()
-                .satisfies(i -> assertThat(i.text()).isEqualTo("the post"));
+        assertThat(feedback.count()).isEqualTo(1);
         assertThat(feedback.forgetInstallation(9L)).isEqualTo(1);
 
         ConfigErrors errors = new ConfigErrors(q.db(), q.writer()::inTransaction);

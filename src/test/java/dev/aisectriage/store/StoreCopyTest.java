@@ -11,6 +11,7 @@ import dev.aisectriage.support.TestStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +26,8 @@ class StoreCopyTest {
 
     @Test
     void aSqliteStoreCopiedIntoPostgresCarriesOnWhereItStopped() {
-        // given a SQLite store with a finished and a queued job, a thread with its comment and two replies, an action
+        // given a SQLite store with a finished and a queued job, a thread with its comment, two replies and its
+        // correction, an action
         Database sqlite = Database.open(dir.resolve("triage.db"));
         TestQueue source = queue(sqlite);
         SerialWriter writer = source.writer();
@@ -40,13 +42,17 @@ class StoreCopyTest {
         threads.addReply(ref, "10", "first id, second reply");
         threads.recordComment(ref, "555", "hash");
         new Actions(sqlite, sqlite::writeTransaction).record(9L, "example-ml/model-zoo", 1, "comment", "body", false);
+        float[] embedding = {0.28f, -0.96f};
+        new Corrections(sqlite, sqlite::writeTransaction)
+                .record(CorrectionsTest.correction(
+                        ref, false, null, new Corrections.Reading(List.of("api key"), embedding, "m-1")));
         writer.close();
 
         // when it is copied into an empty PostgreSQL store
         try (Database postgres = Database.openPostgres(TestStore.freshSchema(), 2)) {
             Map<String, Long> copied = StoreCopy.copy(sqlite, postgres);
 
-            // then every row is there, replies keep their order, and the queued job runs there
+            // then every row is there, replies keep their order, the embedding its bytes, and the queued job runs there
             assertThat(copied)
                     .containsEntry("deliveries", 2L)
                     .containsEntry("jobs", 2L)
@@ -54,6 +60,8 @@ class StoreCopyTest {
             Threads moved = new Threads(postgres, postgres::writeTransaction);
             assertThat(moved.replies(ref)).containsExactly("second id, first reply", "first id, second reply");
             assertThat(moved.find(ref).orElseThrow().commentId()).isEqualTo("555");
+            assertThat(new Corrections(postgres, postgres::writeTransaction).of(ref))
+                    .hasValueSatisfying(c -> assertThat(c.reading().embedding()).containsExactly(embedding));
             JobQueue there = queue(postgres).queue();
             assertThat(there.claim("w2").orElseThrow().delivery().id()).isEqualTo("d-2");
 

@@ -43,13 +43,14 @@ public final class Bot {
 
     private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5));
     private static final String NO_HUB = "http://127.0.0.1:1";
+    private static final Clock SYSTEM = Clock.systemUTC();
 
     public final Database db;
     public final EventRoutes routes;
     public final Wiring wiring;
-    public final FakeClassifier classifier = new FakeClassifier();
+    public final FakeClassifier classifier;
     /** Every prediction the classifier made. */
-    public final List<Prediction> predictions = classifier.predictions;
+    public final List<Prediction> predictions;
 
     private final JobRunner runner = new JobRunner(Duration.ofSeconds(30));
     private final String holder = "bot-" + UUID.randomUUID().toString().substring(0, 8);
@@ -66,27 +67,49 @@ public final class Bot {
 
     /** With the given retries and time-out of GitHub requests. */
     public static Bot on(FakeGitHub github, Path dir, RetryPolicy policy) {
-        return new Bot(dir.resolve("triage.db"), github.url(), policy, new PlainRenderer(), false, null);
+        return new Bot(
+                sqlite(dir), dir, github.url(), policy, new PlainRenderer(), false, null, new FakeClassifier(), SYSTEM);
     }
 
     /** With the given renderer of GitHub's comments. */
     public static Bot on(FakeGitHub github, Path dir, CommentRenderer renderer) {
-        return new Bot(dir.resolve("triage.db"), github.url(), QUICK, renderer, false, null);
+        return new Bot(sqlite(dir), dir, github.url(), QUICK, renderer, false, null, new FakeClassifier(), SYSTEM);
+    }
+
+    /**
+     * With the given renderer, its queue and flow on {@code clock} (a test moves it to step through a head start),
+     * its store in the stand-in's folder.
+     */
+    public static Bot on(FakeGitHub github, CommentRenderer renderer, Clock clock) {
+        Path dir = github.storeFolder();
+        return new Bot(sqlite(dir), dir, github.url(), QUICK, renderer, false, null, new FakeClassifier(), clock);
+    }
+
+    /** On a store of the test's (SQLite or PostgreSQL) with its folder, with the given renderer and classifier. */
+    public static Bot on(
+            FakeGitHub github, Database db, Path dir, CommentRenderer renderer, FakeClassifier classifier) {
+        return new Bot(db, dir, github.url(), QUICK, renderer, false, null, classifier, SYSTEM);
     }
 
     /** In dry-run with the App's credentials: GitHub is read, not written. */
     public static Bot dryRunOn(FakeGitHub github, Path dir) {
-        return new Bot(dir.resolve("triage.db"), github.url(), QUICK, new PlainRenderer(), true, null);
+        return new Bot(
+                sqlite(dir), dir, github.url(), QUICK, new PlainRenderer(), true, null, new FakeClassifier(), SYSTEM);
     }
 
     /** Without App credentials: GitHub is neither read nor written (dry-run); the Hub in dry-run too. */
     public static Bot withoutCredentials(Path dir) {
-        return new Bot(dir.resolve("triage.db"), null, QUICK, new PlainRenderer(), true, null);
+        return new Bot(sqlite(dir), dir, null, QUICK, new PlainRenderer(), true, null, new FakeClassifier(), SYSTEM);
     }
 
     /** The bot of the stand-in Hub's account, live, its store in {@code dir}; GitHub without credentials. */
     public static Bot on(FakeHub hub, Path dir) {
-        return new Bot(dir.resolve("triage.db"), null, QUICK, new PlainRenderer(), true, hub.url());
+        return new Bot(
+                sqlite(dir), dir, null, QUICK, new PlainRenderer(), true, hub.url(), new FakeClassifier(), SYSTEM);
+    }
+
+    private static Database sqlite(Path dir) {
+        return TestDatabase.open(dir.resolve("triage.db"));
     }
 
     /**
@@ -94,28 +117,33 @@ public final class Bot {
      * @param hubUrl the stand-in Hub, read and written with {@link FakeHub#TOKEN}, or null: the Hub in dry-run
      */
     private Bot(
-            Path dbFile,
+            Database db,
+            Path dir,
             String githubUrl,
             RetryPolicy policy,
             CommentRenderer renderer,
             boolean githubDryRun,
-            String hubUrl) {
-        db = TestDatabase.open(dbFile);
-        Clock clock = Clock.systemUTC();
+            String hubUrl,
+            FakeClassifier classifier,
+            Clock clock) {
+        this.db = db;
+        this.classifier = classifier;
+        this.predictions = classifier.predictions;
         Actions actions = new Actions(db, db::writeTransaction);
+        // GitHub's tokens and JWTs keep real time: the stand-in checks them against its own clock
         GitHubHttp http =
-                new GitHubHttp(githubUrl == null ? NO_HUB : githubUrl, policy, GitHubHttp.Sleeper.REAL, clock);
+                new GitHubHttp(githubUrl == null ? NO_HUB : githubUrl, policy, GitHubHttp.Sleeper.REAL, SYSTEM);
         InstallationTokens tokens = githubUrl == null
                 ? null
                 : new InstallationTokens(
-                        http, new AppJwt(FakeGitHub.APP_ID, FakeGitHub.APP_KEY.getPrivate(), clock), clock);
+                        http, new AppJwt(FakeGitHub.APP_ID, FakeGitHub.APP_KEY.getPrivate(), SYSTEM), SYSTEM);
         GitHubGateway github = GitHubApp.onTokens(http, tokens, actions::record, githubDryRun);
         HubGateway hub = new ApiHubGateway(
                 hubUrl == null ? NO_HUB : hubUrl, hubUrl == null ? null : FakeHub.TOKEN, actions::record, clock);
         TestQueue queue = TestQueue.on(
                 db, clock, TestQueue.policy(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5)));
         wiring = new Wiring(
-                TestConfig.dryRun(dbFile.getParent()),
+                TestConfig.dryRun(dir),
                 db,
                 queue.writer(),
                 clock,
@@ -143,18 +171,44 @@ public final class Bot {
         for (Delivery d : deliveries) {
             wiring.queue().enqueue(d);
         }
+        workUntil(
+                size,
+                () -> wiring.queries().countByState().get(JobState.QUEUED) == 0
+                        && wiring.queries().countByState().get(JobState.RUNNING) == 0,
+                "every job finished");
+    }
+
+    /**
+     * Lets a real worker run every job that is due on the bot's clock, as the service does; returns once none is due
+     * or running (a job put back for later stays queued).
+     */
+    public void runDue() {
+        workUntil(1, () -> dueOrRunning() == 0, "no job due or running");
+    }
+
+    private void workUntil(int size, java.util.function.BooleanSupplier done, String what) {
         try (JobQueueWorkers workers = new JobQueueWorkers(
                 wiring.queue(),
                 routes,
                 (job, state, took) -> {},
                 new JobQueueWorkers.Settings(
                         size, Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ofSeconds(30)))) {
-            Eventually.await(
-                    Duration.ofSeconds(20),
-                    () -> wiring.queries().countByState().get(JobState.QUEUED) == 0
-                            && wiring.queries().countByState().get(JobState.RUNNING) == 0,
-                    "every job finished");
+            Eventually.await(Duration.ofSeconds(20), done, what);
         }
+    }
+
+    private long dueOrRunning() {
+        long now = wiring.clock().millis();
+        return db.inTransaction(c -> {
+            try (var s = c.prepareStatement("SELECT COUNT(*) FROM jobs WHERE state = 'running'"
+                    + " OR (state = 'queued' AND next_attempt_at <= ?)")) {
+                s.setLong(1, now);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 
     /**

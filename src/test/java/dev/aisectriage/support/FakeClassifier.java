@@ -7,16 +7,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A classifier whose verdict tests can read off the text: "pickle" or "exploit" makes a security post
  * (System & Software, or Model when "weights" appears too), "maybe" a borderline one, anything else not security.
- * Every call is remembered, so a test can see what text was classified and what came of it.
+ * Every call is remembered, so a test can see what text was classified and what came of it. It has no sentence
+ * encoder unless it is given one ({@link #FakeClassifier(Function)}).
  */
 public final class FakeClassifier implements Classifier {
 
     public final List<String> texts = new ArrayList<>();
     public final List<Prediction> predictions = new ArrayList<>();
+    private final Function<String, float[]> embeddings;
+
+    /** Without a sentence encoder, as a fine-tuned sequence classifier. */
+    public FakeClassifier() {
+        this(null);
+    }
+
+    /** @param embeddings the post's embedding (a real encoder's, for example) */
+    public FakeClassifier(Function<String, float[]> embeddings) {
+        this.embeddings = embeddings;
+    }
+
+    @Override
+    public Optional<float[]> embedding(String text) {
+        return embeddings == null ? Optional.empty() : Optional.of(embeddings.apply(text));
+    }
 
     @Override
     public synchronized Prediction classify(String text) {

@@ -76,6 +76,20 @@ public final class FakeGitHub extends StandIn<FakeGitHub> {
     private final Map<String, Set<String>> repoLabels = new ConcurrentHashMap<>();
     private final Map<String, String> files = new ConcurrentHashMap<>();
     private final Map<String, String> openIssues = new ConcurrentHashMap<>();
+    /** comment id to its author's {@code author_association}; NONE when not given. */
+    private final Map<String, String> associations = new ConcurrentHashMap<>();
+
+    // what a security team's workflow reads and writes
+    private static final Pattern REPORTING = Pattern.compile("/repos/([^/]+/[^/]+)/private-vulnerability-reporting");
+    private static final Pattern ADVISORIES = Pattern.compile("/repos/([^/]+/[^/]+)/security-advisories");
+    private static final Pattern ISSUE_EVENTS = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/events");
+    private final Map<String, Boolean> privateReporting = new ConcurrentHashMap<>();
+    /** repository to its security advisories, oldest first. */
+    private final Map<String, List<ObjectNode>> advisories = new ConcurrentHashMap<>();
+    /** thread key {@code o/r#n} to its events (labeled, closed, …), oldest first. */
+    private final Map<String, List<ObjectNode>> issueEvents = new ConcurrentHashMap<>();
+
+    private final Set<String> hidden = ConcurrentHashMap.newKeySet();
     private long nextId = 1000;
     private volatile Duration latency = Duration.ZERO;
     private Path storeFolder;
@@ -146,6 +160,41 @@ public final class FakeGitHub extends StandIn<FakeGitHub> {
     public FakeGitHub failAfterApplying(String methodAndPath, MockResponse... responses) {
         afterApplying.computeIfAbsent(methodAndPath, k -> new ArrayDeque<>()).addAll(List.of(responses));
         return this;
+    }
+
+    /** A comment by a person with this {@code author_association} (OWNER, MEMBER, COLLABORATOR, NONE, …). */
+    public FakeGitHub existingComment(String threadKey, String id, String author, String association, String body) {
+        associations.put(id, association);
+        return existingComment(threadKey, id, author, body);
+    }
+
+    /** What {@code GET /repos/{repo}/private-vulnerability-reporting} answers; without it, 404. */
+    public FakeGitHub privateReporting(String repository, boolean enabled) {
+        privateReporting.put(repository, enabled);
+        return this;
+    }
+
+    /** An event on an issue ({@code labeled}, {@code closed}, {@code locked}, …) by {@code actor}, now. */
+    public FakeGitHub issueEvent(String threadKey, String event, String actor) {
+        ObjectNode e = JSON.createObjectNode()
+                .put("id", nextId++)
+                .put("event", event)
+                .put("created_at", Instant.now().toString());
+        e.putObject("actor").put("login", actor).put("type", actor.endsWith("[bot]") ? "Bot" : "User");
+        issueEvents
+                .computeIfAbsent(threadKey, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(e);
+        return this;
+    }
+
+    /** The repository's security advisories as GitHub keeps them, oldest first. */
+    public List<JsonNode> advisoriesOf(String repository) {
+        return List.copyOf(advisories.getOrDefault(repository, List.of()));
+    }
+
+    /** The node ids of the comments hidden with {@code minimizeComment}. */
+    public Set<String> hiddenComments() {
+        return Set.copyOf(hidden);
     }
 
     public String authorOf(String commentId) {
@@ -362,6 +411,20 @@ public final class FakeGitHub extends StandIn<FakeGitHub> {
         if ((m = ISSUES.matcher(path)).matches() && method.equals("GET")) {
             return json(200, openIssues.getOrDefault(m.group(1), "[]"));
         }
+        if ((m = REPORTING.matcher(path)).matches() && method.equals("GET")) {
+            Boolean enabled = privateReporting.get(m.group(1));
+            return enabled == null
+                    ? json(404, "{\"message\":\"Not Found\"}")
+                    : json(200, "{\"enabled\":" + enabled + "}");
+        }
+        if ((m = ADVISORIES.matcher(path)).matches()) {
+            return advisory(m.group(1), method, body);
+        }
+        if ((m = ISSUE_EVENTS.matcher(path)).matches() && method.equals("GET")) {
+            ArrayNode out = JSON.createArrayNode();
+            out.addAll(issueEvents.getOrDefault(m.group(1) + "#" + m.group(2), List.of()));
+            return json(200, out.toString());
+        }
         if ((m = CONTENTS.matcher(path)).matches() && method.equals("GET")) {
             String content = files.get(m.group(1) + ":" + m.group(2));
             if (content == null) {
@@ -377,10 +440,38 @@ public final class FakeGitHub extends StandIn<FakeGitHub> {
         return json(404, "{\"message\":\"Not Found\"}");
     }
 
+    /** Creates a draft (POST, GitHub's 201) or lists the repository's advisories, newest first (GET). */
+    private MockResponse advisory(String repository, String method, String body) throws IOException {
+        List<ObjectNode> kept =
+                advisories.computeIfAbsent(repository, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        if (method.equals("GET")) {
+            ArrayNode out = JSON.createArrayNode();
+            for (int i = kept.size() - 1; i >= 0; i--) {
+                out.add(kept.get(i));
+            }
+            return json(200, out.toString());
+        }
+        JsonNode draft = JSON.readTree(body);
+        String ghsa = String.format("GHSA-fake-%04d-%04d", kept.size() + 1, nextId++ % 10_000);
+        ObjectNode created = JSON.createObjectNode()
+                .put("ghsa_id", ghsa)
+                .put("html_url", "https://github.com/" + repository + "/security/advisories/" + ghsa)
+                .put("state", "draft")
+                .put("summary", draft.path("summary").asText())
+                .put("description", draft.path("description").asText());
+        kept.add(created);
+        return json(201, created.toString());
+    }
+
     /** A REST issue comment as GitHub shows it: the App's carry {@code performed_via_github_app}. */
     private ObjectNode restComment(String id, String text) {
         String author = authors.getOrDefault(id, "someone");
-        ObjectNode c = JSON.createObjectNode().put("id", Long.parseLong(id)).put("body", text);
+        ObjectNode c = JSON.createObjectNode()
+                .put("id", Long.parseLong(id))
+                .put("node_id", "IC_" + id)
+                .put("body", text)
+                .put("author_association", associations.getOrDefault(id, "NONE"))
+                .put("created_at", Instant.now().toString());
         c.putObject("user").put("login", author).put("type", author.endsWith("[bot]") ? "Bot" : "User");
         if (author.equals(BOT_LOGIN)) {
             c.putObject("performed_via_github_app")
@@ -437,6 +528,30 @@ public final class FakeGitHub extends StandIn<FakeGitHub> {
                     repository.putNull("l" + i);
                 }
             }
+        } else if (query.contains("minimizeComment")) {
+            hidden.add(vars.path("id").asText());
+            data.putObject("minimizeComment")
+                    .putObject("minimizedComment")
+                    .put("isMinimized", true)
+                    .put("minimizedReason", "off-topic");
+        } else if (query.contains("locked labels")) {
+            // what maintainers did on a discussion: its state, labels and comments with their authors' association
+            String discussionKey = "discussion-number:" + vars.path("owner").asText() + "/"
+                    + vars.path("name").asText() + "#" + vars.path("number").asInt();
+            ObjectNode d = data.putObject("repository").putObject("discussion");
+            d.put("closed", false).put("locked", false);
+            ArrayNode labels = d.putObject("labels").putArray("nodes");
+            threadLabels
+                    .getOrDefault(discussionKey, Set.of())
+                    .forEach(l -> labels.addObject().put("name", l));
+            ArrayNode nodes = d.putObject("comments").putArray("nodes");
+            comments.getOrDefault(discussionKey, Map.of())
+                    .keySet()
+                    .forEach(id -> nodes.addObject()
+                            .put("authorAssociation", associations.getOrDefault(id, "NONE"))
+                            .putObject("author")
+                            .put("__typename", BOT_LOGIN.equals(authors.get(id)) ? "Bot" : "User")
+                            .put("login", authors.getOrDefault(id, "someone")));
         } else if (query.contains("comments(first")) {
             ObjectNode c = data.putObject("repository").putObject("discussion").putObject("comments");
             ArrayNode nodes = c.putArray("nodes");

@@ -5,11 +5,18 @@ import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.catalogue.CommentRenderer;
 import java.util.Locale;
 
-/** A small renderer standing in for the catalogue's: the verdict in one line, config errors in the footer. */
+/**
+ * A small renderer standing in for the catalogue's: the verdict in one line (the maintainers' when they corrected it),
+ * config errors in the footer.
+ */
 public final class PlainRenderer implements CommentRenderer {
 
     @Override
     public String triageComment(CommentContext c) {
+        if (c.correction() != null && !c.correction().security()) {
+            return CommentMarker.MARKER + "\nNot security-related, as the maintainers corrected #"
+                    + c.correction().number();
+        }
         return CommentMarker.MARKER + "\nLooks security-related: "
                 + c.prediction().primaryTheme().title()
                 + String.format(Locale.ROOT, " (%.2f)", c.prediction().securityProbability())

@@ -94,14 +94,6 @@ public final class QueueOnStore implements BeforeEachCallback, AfterEachCallback
 
     /** {@code attempts} and {@code next_attempt_at} of a delivery's job, as the table holds them. */
     public List<Long> job(String deliveryId) {
-        return db.inTransaction(c -> {
-            try (var s = c.prepareStatement("SELECT attempts, next_attempt_at FROM jobs WHERE delivery_id = ?")) {
-                s.setString(1, deliveryId);
-                try (var rs = s.executeQuery()) {
-                    rs.next();
-                    return List.of(rs.getLong(1), rs.getLong(2));
-                }
-            }
-        });
+        return TestQueue.job(db, deliveryId);
     }
 }

@@ -33,7 +33,8 @@ public final class TestConfig {
                 null,
                 AppConfig.DEFAULT_RETENTION_DAYS,
                 null,
-                null);
+                null,
+                AppConfig.DEFAULT_ADVISORY_REMINDER_DAYS);
     }
 
     /** The configuration {@code serve} reads with only a store in {@code dir} and a free port: dry-run, no secret. */

@@ -7,6 +7,7 @@ import dev.aisectriage.store.Deliveries;
 import dev.aisectriage.store.SerialWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** The job queue on a store, as the service builds it: its writer, the intake's deliveries, the queue, its views. */
 public record TestQueue(SerialWriter writer, Deliveries deliveries, JobQueue queue, JobQueries queries) {
@@ -19,6 +20,19 @@ public record TestQueue(SerialWriter writer, Deliveries deliveries, JobQueue que
                 deliveries,
                 new JobQueue(db, writer, deliveries, clock, policy),
                 new JobQueries(db, writer, clock));
+    }
+
+    /** {@code attempts} and {@code next_attempt_at} of a delivery's job, as the table holds them. */
+    public static List<Long> job(Database db, String deliveryId) {
+        return db.inTransaction(c -> {
+            try (var s = c.prepareStatement("SELECT attempts, next_attempt_at FROM jobs WHERE delivery_id = ?")) {
+                s.setString(1, deliveryId);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    return List.of(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        });
     }
 
     /** A quick queue for workers on real time: a lease of 30 s, back-off from 20 ms up to 1 s. */

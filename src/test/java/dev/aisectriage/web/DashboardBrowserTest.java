@@ -44,6 +44,11 @@ class DashboardBrowserTest {
 
     private static final Path BROWSER = Path.of("src/test/browser");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** The advisory of the fixture {@code repository_advisory-reported-path-traversal-in-bundle-extraction.json}. */
+    private static final String ADVISORY = "GHSA-8q4v-2m7x-cf5r";
+
+    private static final String ADVISORY_URL =
+            "https://github.com/example-ml/model-zoo/security/advisories/" + ADVISORY;
 
     @TempDir
     Path dir;
@@ -125,6 +130,33 @@ class DashboardBrowserTest {
             assertThat(texts(overview.path("commentHeadings"))).isNotEmpty();
             assertThat(texts(overview.path("threadLinks"))).allMatch(l -> l.startsWith("https://github.com/"));
 
+            // the vulnerability reported privately (repository_advisory.reported, created 2026-11-20, in triage) is
+            // classified on the overview, with its theme, issue type, mitigations and a link to its advisory, and
+            // listed first among those nobody acknowledged after ADVISORY_REMINDER_DAYS (7); it is on no other page
+            JsonNode privately = overview.path("privateReports");
+            assertThat(privately.path("reports")).hasSize(1);
+            JsonNode report = privately.path("reports").get(0);
+            assertThat(report.path("link").asText()).isEqualTo(ADVISORY_URL);
+            assertThat(texts(report.path("cells"))).startsWith(ADVISORY, "example-ml/model-zoo", "triage");
+            assertThat(report.path("label").asText()).matches("[a-z-]+");
+            assertThat(report.path("cells").get(4).asText()).as("issue type").isNotBlank();
+            assertThat(report.path("cells").get(5).asText()).as("mitigations").isNotBlank();
+            JsonNode waiting = privately.path("waiting");
+            assertThat(waiting).hasSize(1);
+            assertThat(waiting.get(0).path("link").asText()).isEqualTo(ADVISORY_URL);
+            assertThat(waiting.get(0).path("cells").get(2).asInt())
+                    .as("days waiting")
+                    .isGreaterThanOrEqualTo(7);
+            assertThat(waiting.get(0).path("label").asText())
+                    .isEqualTo(report.path("label").asText());
+            for (String name : List.of("threads", "threads2", "actions")) {
+                assertThat(seen.get(name).path("text").asText())
+                        .as(name)
+                        .doesNotContain(ADVISORY)
+                        .doesNotContain("extract_bundle");
+            }
+            assertThat(overview.path("text").asText()).doesNotContain("extract_bundle");
+
             // the threads page holds 50 rows and links to the next page, which holds the rest
             JsonNode page1 = seen.get("threads");
             JsonNode page2 = seen.get("threads2");
@@ -182,7 +214,7 @@ class DashboardBrowserTest {
                         "node",
                         "dashboard.mjs",
                         base,
-                        SCREENSHOTS.toAbsolutePath().toString())
+                        screenshots.toAbsolutePath().toString())
                 .directory(BROWSER.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

@@ -6,6 +6,7 @@ import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.ConfigErrors;
 import dev.aisectriage.store.Database;
 import dev.aisectriage.store.Installations;
+import dev.aisectriage.support.DashboardPages;
 import dev.aisectriage.support.TestDatabase;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -43,22 +44,9 @@ class DashboardTest {
                 null);
 
         // when the page is requested from a real server
-        Javalin web = Javalin.create(config -> {
-                    config.routes.get("/dashboard", dashboard);
-                    dashboard.addRoutes(config);
-                })
-                .start(0);
-        try {
-            HttpResponse<String> page = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/dashboard"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> actions = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/dashboard/actions"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+        try (DashboardPages pages = DashboardPages.serving(dashboard)) {
+            HttpResponse<String> page = pages.response("/dashboard");
+            HttpResponse<String> actions = pages.response("/dashboard/actions");
 
             // then it lists each, with HTML escaped
             assertThat(page.statusCode()).isEqualTo(200);
@@ -71,8 +59,6 @@ class DashboardTest {
                     .doesNotContain("<script>")
                     .contains("d-9")
                     .contains("GitHub answered 500");
-        } finally {
-            web.stop();
         }
     }
 

@@ -334,6 +334,7 @@ class WebhookEndpointTest {
                 null,
                 c.retentionDays(),
                 null,
-                null);
+                null,
+                c.advisoryReminderDays());
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(30)
-class DraftAdvisoriesTest {
+class RepositoryAdvisoriesTest {
 
     private static final String REPO = "example-ml/model-zoo";
     private static final String ADVISORIES = "/repos/example-ml/model-zoo/security-advisories";
@@ -31,8 +31,8 @@ class DraftAdvisoriesTest {
     @RegisterExtension
     final StandInGitHub gitHub = new StandInGitHub();
 
-    private final DraftAdvisories advisories =
-            new DraftAdvisories(gitHub.http, new InstallationCalls(gitHub.tokens, gitHub.limits));
+    private final RepositoryAdvisories advisories =
+            new RepositoryAdvisories(gitHub.http, new InstallationCalls(gitHub.tokens, gitHub.limits));
 
     @Test
     void aDraftIsOpenedWithTheReportAndItsMarkerInOnePost() throws IOException {

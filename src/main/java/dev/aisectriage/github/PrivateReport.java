@@ -1,4 +1,4 @@
-package dev.aisectriage.disclosure;
+package dev.aisectriage.github;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

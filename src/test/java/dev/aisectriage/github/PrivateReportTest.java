@@ -1,4 +1,4 @@
-package dev.aisectriage.disclosure;
+package dev.aisectriage.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

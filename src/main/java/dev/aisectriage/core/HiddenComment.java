@@ -1,4 +1,4 @@
-package dev.aisectriage.github;
+package dev.aisectriage.core;
 
 /** What became of a request to hide (minimize) a comment. */
 public sealed interface HiddenComment {

@@ -1,9 +1,9 @@
-package dev.aisectriage.github;
+package dev.aisectriage.core;
 
 import dev.aisectriage.log.LogSafe;
 
 /**
- * GitHub refused a write because the App lacks a permission the installation has not granted. Not retried: trying
+ * GitHub refused a call because the App lacks a permission the installation has not granted. Not retried: trying
  * again changes nothing until an owner grants it. {@link #line()} is the one line the dashboard and the log show.
  *
  * @param repository  {@code owner/name}
@@ -12,6 +12,13 @@ import dev.aisectriage.log.LogSafe;
  * @param gitHubSays  GitHub's message ("Resource not accessible by integration")
  */
 public record MissingPermission(String repository, String action, String permission, String gitHubSays) {
+
+    /** The actions a permission may be missing for, as {@link #line()} names them. */
+    public static final String HIDE_COMMENT = "hide a comment";
+
+    public static final String OPEN_ADVISORY = "open a draft security advisory";
+    public static final String FIND_ADVISORY = "list the repository's security advisories";
+    public static final String READ_REPORTS = "read the privately reported vulnerabilities";
 
     public String line() {
         return LogSafe.text(repository) + ": could not " + action + ": the App lacks the \"" + permission
