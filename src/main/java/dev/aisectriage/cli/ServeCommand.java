@@ -2,8 +2,6 @@ package dev.aisectriage.cli;
 
 import dev.aisectriage.catalogue.CommentRenderer;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
-import dev.aisectriage.classify.Classifier;
-import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.config.DotEnv;
 import dev.aisectriage.github.AppJwt;
@@ -12,6 +10,7 @@ import dev.aisectriage.github.HookDeliveries;
 import dev.aisectriage.github.PrivateKeys;
 import dev.aisectriage.recovery.RedeliverySchedule;
 import dev.aisectriage.recovery.RedeliverySweep;
+import dev.aisectriage.service.BackgroundClassifier;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.service.Wiring;
 import dev.aisectriage.store.Database;
@@ -60,9 +59,10 @@ public final class ServeCommand implements Callable<Integer> {
         logBanner(config, log);
 
         Database db = StoreAccess.open(config);
-        Classifier classifier = loadClassifier(config, log);
+        BackgroundClassifier classifier = loadClassifier(config, log);
         CommentRenderer renderer = MarkdownCommentRenderer.forApi(config.githubApiUrl());
         Service service = startService(config, db, classifier, renderer);
+        StopSignals.stopOn(service::close);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
         runUntilClosed(config, service, log);
         return 0;
@@ -79,20 +79,24 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static Classifier loadClassifier(AppConfig config, Logger log) {
+    private static BackgroundClassifier loadClassifier(AppConfig config, Logger log) {
         long loadStarted = System.nanoTime();
-        Classifier classifier = new OneAtATimeClassifier(Models.load(config.modelDir(), "MODEL_DIR"));
+        BackgroundClassifier classifier = BackgroundClassifier.load(() -> Models.load(config.modelDir(), "MODEL_DIR"));
         log.info("model {} loaded in {} ms", classifier.modelVersion(), (System.nanoTime() - loadStarted) / 1_000_000);
         return classifier;
     }
 
     /** Starts the server and workers; a port already taken is a {@link UserError} naming it. */
     private static Service startService(
-            AppConfig config, Database db, Classifier classifier, CommentRenderer renderer) {
+            AppConfig config, Database db, BackgroundClassifier classifier, CommentRenderer renderer) {
         try {
-            // the classifier is loaded before the server starts
+            // the classifier is loaded before the server starts, and closed by the service once its jobs drained
             return Service.start(
-                    config, db, wiring -> wiring.triage(classifier, Wiring.renderers(renderer)), () -> true);
+                    config,
+                    db,
+                    wiring -> wiring.triage(classifier, Wiring.renderers(renderer)),
+                    () -> true,
+                    classifier);
         } catch (RuntimeException e) {
             if (causedBy(e, BindException.class)) {
                 throw new UserError(

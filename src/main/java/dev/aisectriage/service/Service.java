@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: configuration → wiring built once ({@link Wiring}: store, queue, gateways, metrics) → the
- * routing table built on it → workers, web server and the timers (retention, private reports' states), started. {@link #close()} stops taking webhooks, then drains
- * the jobs.
+ * routing table built on it → workers, web server and the timers (retention, private reports' states), started.
+ * {@link #close()} stops taking webhooks, drains the jobs, and only then frees the model the jobs classified with.
  */
 public final class Service implements AutoCloseable {
 
@@ -46,14 +46,27 @@ public final class Service implements AutoCloseable {
     private final JobQueueWorkers workers;
     private final Javalin web;
     private final PrivateReportStates reportStates;
+    private final AutoCloseable model;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Service(Wiring wiring, JobQueueWorkers workers, Javalin web, PrivateReportStates reportStates) {
+    private Service(
+            Wiring wiring,
+            JobQueueWorkers workers,
+            Javalin web,
+            PrivateReportStates reportStates,
+            AutoCloseable model) {
         this.wiring = wiring;
         this.workers = workers;
         this.web = web;
         this.reportStates = reportStates;
+        this.model = model;
+    }
+
+    /** As {@link #start(AppConfig, Database, Function, BooleanSupplier, AutoCloseable)}, with nothing to free. */
+    public static Service start(
+            AppConfig config, Database db, Function<Wiring, EventRoutes> routes, BooleanSupplier modelReady) {
+        return start(config, db, routes, modelReady, () -> {});
     }
 
     /**
@@ -61,9 +74,14 @@ public final class Service implements AutoCloseable {
      *
      * @param routes the routing table the jobs run, built on the wiring ({@link Wiring#triage} for the bot)
      * @param modelReady answers /readyz's model check (true once the classifier is loaded)
+     * @param model what the jobs classify with, closed once they have drained (never while one is inside it)
      */
     public static Service start(
-            AppConfig config, Database db, Function<Wiring, EventRoutes> routes, BooleanSupplier modelReady) {
+            AppConfig config,
+            Database db,
+            Function<Wiring, EventRoutes> routes,
+            BooleanSupplier modelReady,
+            AutoCloseable model) {
         Wiring wiring = Wiring.of(config, db, Clock.systemUTC());
         wiring.writer().startCheckpoints(Duration.ofSeconds(1));
         EventRoutes table = routes.apply(wiring);
@@ -87,13 +105,14 @@ public final class Service implements AutoCloseable {
             web.start(config.bindHost(), config.port());
         } catch (RuntimeException e) {
             workers.close();
+            closeModel(model);
             reportStates.close();
             wiring.retention().close();
             wiring.writer().close();
             throw e;
         }
         logListening(config, web, table, setup != null);
-        return new Service(wiring, workers, web, reportStates);
+        return new Service(wiring, workers, web, reportStates, model);
     }
 
     /** The one-step App registration, offered while there is no APP_ID. */
@@ -158,10 +177,15 @@ public final class Service implements AutoCloseable {
         stopped.await();
     }
 
-    /** Stops taking webhooks, then lets the jobs in flight finish (up to 30 s). Safe to call twice. */
+    /**
+     * Stops taking webhooks, lets the jobs in flight finish (up to 30 s), closes the model, then the store. Safe to
+     * call twice: a second call (the JVM's shutdown hook while a signal's stop is draining) returns once the first
+     * has finished, so that nothing the JVM does next runs under a job.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            awaitFirstClose();
             return;
         }
         LOG.info("shutting down: no new deliveries, draining {} running jobs", workers.inFlight());
@@ -170,6 +194,7 @@ public final class Service implements AutoCloseable {
         } finally {
             try {
                 workers.close();
+                closeModel(model);
                 reportStates.close();
                 wiring.retention().close();
                 wiring.writer().close();
@@ -177,6 +202,29 @@ public final class Service implements AutoCloseable {
             } finally {
                 stopped.countDown();
             }
+        }
+    }
+
+    private void awaitFirstClose() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                stopped.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeModel(AutoCloseable model) {
+        try {
+            model.close();
+        } catch (Exception e) {
+            LOG.warn("closing the model failed: {}", e.toString());
         }
     }
 }

@@ -64,6 +64,7 @@ public final class IntakeBenchmark {
         }
         command.addAll(List.of("-jar", jar.toString(), "serve"));
         System.out.println("service: " + String.join(" ", command));
+        String loadBefore = loadAverage();
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PORT", String.valueOf(port));
         pb.environment().put("DATABASE_PATH", db.toString());
@@ -82,11 +83,20 @@ public final class IntakeBenchmark {
             ServiceUnderLoad.awaitUp(http, base, "/healthz", service, Duration.ofSeconds(60));
 
             byte[] template = Files.readAllBytes(Path.of("test-fixtures/issues-opened-detailed-security-report.json"));
+            // The yardstick: one raw forward pass of the same post, timed here while the service is idle (before the
+            // load and again after the drain), as the classifier benchmark times it.
+            RawForwardPass forward = RawForwardPass.of(template);
+            forward.time(30);
             System.out.printf("warm-up: %d s at %d req/s%n", warmup, rate);
             run(http, base, template, rate, warmup, "warm", service.pid(), null);
             System.out.printf("measure: %d s at %d req/s%n", seconds, rate);
-            long[] rss = new long[2];
+            long[] rss = new long[3];
             Result r = run(http, base, template, rate, seconds, "bench", service.pid(), rss);
+            // classification runs below the intake's priority: it must still make progress while the burst lasts
+            long doneDuringBurst;
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                doneDuringBurst = count(c, "SELECT COUNT(*) FROM jobs WHERE state = 'done'");
+            }
 
             // the queue drains: every job of the run ends (done or dead) while the service keeps running
             long drainStarted = System.nanoTime();
@@ -101,6 +111,9 @@ public final class IntakeBenchmark {
                 Thread.sleep(1000);
             }
             double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
+            forward.time(30);
+            double forwardMs = forward.p50Ms();
+            forward.close();
             long stored;
             long distinct;
             long jobs;
@@ -138,13 +151,24 @@ public final class IntakeBenchmark {
             System.out.printf(
                     "| queue drained after the last send | %s |%n",
                     open == 0 ? String.format("%.0f s (%d jobs done)", drainSeconds, done) : "NO: " + open + " open");
+            System.out.printf(
+                    "| jobs done by the end of the %d s (of %d queued with the warm-up's) | %d |%n",
+                    seconds, (warmup + seconds) * rate, doneDuringBurst);
             System.out.printf("| mean time of one job (claim to done) | %.1f ms |%n", meanJobMs);
             System.out.printf(
                     "| intake p99 / mean job time | %.3f |%n",
                     ServiceUnderLoad.percentileMs(sorted, 99) / Math.max(meanJobMs, 1e-9));
             System.out.printf(
+                    "| one raw forward pass of the post, p50 of %d (service idle, before and after) | %.2f ms |%n",
+                    forward.count(), forwardMs);
+            System.out.printf(
+                    "| intake p99 / one raw forward pass | %.3f |%n",
+                    ServiceUnderLoad.percentileMs(sorted, 99) / forwardMs);
+            System.out.printf(
                     "| service RSS peak during run / at end | %d MiB / %d MiB |%n", rss[0] / 1024, rss[1] / 1024);
             System.out.printf("| service VmHWM (peak since start) | %d MiB |%n", status(service.pid(), "VmHWM") / 1024);
+            System.out.printf("| service threads, peak during run | %d |%n", rss[2]);
+            System.out.printf("| load average (1, 5, 15 min) before / after | %s / %s |%n", loadBefore, loadAverage());
             boolean exactlyOnce = stored == r.accepted() && distinct == stored && jobs == stored;
             System.out.println(
                     exactlyOnce ? "every accepted delivery stored exactly once" : "MISMATCH in stored counts");
@@ -194,6 +218,7 @@ public final class IntakeBenchmark {
                         long kb = status(pid, "VmRSS");
                         rss[0] = Math.max(rss[0], kb);
                         rss[1] = kb;
+                        rss[2] = Math.max(rss[2], status(pid, "Threads"));
                     },
                     0,
                     500,
@@ -246,7 +271,17 @@ public final class IntakeBenchmark {
         }
     }
 
-    /** A kB field of /proc/PID/status (VmRSS, VmHWM), or 0 when not on Linux. */
+    /** The first three fields of /proc/loadavg, or "unknown" when not on Linux. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return String.join(" ", fields[0], fields[1], fields[2]);
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** A number field of /proc/PID/status (VmRSS and VmHWM in kB, Threads), or 0 when not on Linux. */
     static long status(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {

@@ -1,5 +1,6 @@
 package dev.aisectriage.reliability;
 
+import dev.aisectriage.App;
 import dev.aisectriage.support.ChildOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,11 +28,12 @@ final class ServeProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final Thread output;
     private final int port;
 
     private ServeProcess(Process process, Duration startTimeout) {
         this.process = process;
-        ChildOutput.follow(process, lines::add);
+        this.output = ChildOutput.follow(process, lines::add);
         String line = awaitLine(l -> LISTENING.matcher(l).find(), startTimeout);
         Matcher m = LISTENING.matcher(line);
         m.find();
@@ -50,6 +52,11 @@ final class ServeProcess implements AutoCloseable {
      * parent's GitHub credentials, if any, are not inherited.
      */
     static ServeProcess start(Path dir, Map<String, String> env) {
+        return start(dir, env, App.class);
+    }
+
+    /** As {@link #start(Path, Map)}, through another main class that ends in {@code App.main}. */
+    static ServeProcess start(Path dir, Map<String, String> env, Class<?> main) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(
                 java,
@@ -57,7 +64,7 @@ final class ServeProcess implements AutoCloseable {
                 "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path"),
-                "dev.aisectriage.App",
+                main.getName(),
                 "serve");
         Map<String, String> e = pb.environment();
         for (String name : List.of(
@@ -90,6 +97,11 @@ final class ServeProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The exit code, once the process has ended. */
+    int exitValue() {
+        return process.exitValue();
     }
 
     boolean isAlive() {
@@ -129,15 +141,19 @@ final class ServeProcess implements AutoCloseable {
         waitFor(Duration.ofSeconds(20));
     }
 
-    /** SIGTERM, then the time it took the process to exit. */
+    /**
+     * SIGTERM, then the time it took the process to exit. Sent through the process handle: {@link Process#destroy()}
+     * also closes the pipe the child writes to, and every line it logged while shutting down was lost.
+     */
     Duration terminate() {
         long t0 = System.nanoTime();
-        process.destroy();
+        process.toHandle().destroy();
         if (!waitFor(Duration.ofSeconds(60))) {
             process.destroyForcibly();
             waitFor(Duration.ofSeconds(20));
             throw new AssertionError("serve did not exit within 60 s of SIGTERM");
         }
+        awaitOutput();
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 
@@ -145,17 +161,27 @@ final class ServeProcess implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
-            process.destroy();
+            process.toHandle().destroy();
             if (!waitFor(Duration.ofSeconds(60))) {
                 process.destroyForcibly();
                 waitFor(Duration.ofSeconds(20));
             }
+            awaitOutput();
         }
         try {
             Path logs = Files.createDirectories(Path.of("target", "reliability-logs"));
             Files.write(logs.resolve("serve-" + process.pid() + ".log"), lines(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             // the log copy is a convenience; the test's own assertions say what failed
+        }
+    }
+
+    /** Waits until the last line the ended process wrote has been read. */
+    private void awaitOutput() {
+        try {
+            output.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

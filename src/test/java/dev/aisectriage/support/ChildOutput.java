@@ -13,7 +13,8 @@ public final class ChildOutput {
 
     private ChildOutput() {}
 
-    public static void follow(Process child, Consumer<String> line) {
+    /** Reads the child's output on a daemon thread, which ends after the last line: join it to have them all. */
+    public static Thread follow(Process child, Consumer<String> line) {
         Thread reader = new Thread(
                 () -> {
                     try (BufferedReader r =
@@ -28,6 +29,7 @@ public final class ChildOutput {
                 "child-" + child.pid() + "-output");
         reader.setDaemon(true);
         reader.start();
+        return reader;
     }
 
     /**

@@ -1,0 +1,206 @@
+package dev.aisectriage.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.aisectriage.classify.Classifier;
+import dev.aisectriage.classify.ClassifierLoader;
+import dev.aisectriage.classify.Prediction;
+import dev.aisectriage.support.BlockingThread;
+import dev.aisectriage.support.FakeClassifier;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class BackgroundClassifierTest {
+
+    @Test
+    void givenAClassificationInProgress_whenClosed_thenTheModelIsFreedOnlyOnceItHasEnded() throws Exception {
+        // given a model inside a classification that ends only when the test lets it
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ClosableModel model = new ClosableModel(inside, finish);
+        BackgroundClassifier classifier = BackgroundClassifier.load(() -> model);
+        CompletableFuture<Prediction> job = CompletableFuture.supplyAsync(() -> classifier.classify("pickle exploit"));
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when the service closes the classifier
+        Thread closing =
+                BlockingThread.startUntilBlocked(classifier::close, "closing", "the classification in progress");
+
+        // then the model stays open while the run is inside it, and is freed once the run has ended
+        assertThat(model.events).containsExactly("classifying");
+        finish.countDown();
+        closing.join();
+        assertThat(job.get().security()).isTrue();
+        assertThat(model.events).containsExactly("classifying", "classified", "closed");
+    }
+
+    @Test
+    void givenAClosedClassifier_whenAJobClassifies_thenItFailsSayingTheServiceIsShuttingDown() {
+        // given
+        ClosableModel model = new ClosableModel(new CountDownLatch(1), new CountDownLatch(0));
+        BackgroundClassifier classifier = BackgroundClassifier.load(() -> model);
+        classifier.close();
+
+        // when / then: the job fails (and is retried after the restart); the freed model is never entered
+        assertThatThrownBy(() -> classifier.classify("pickle"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("shutting down");
+        assertThat(model.events).containsExactly("closed");
+    }
+
+    @Test
+    void givenAModelThatFailsToLoad_whenLoaded_thenTheFailureReachesTheCaller() {
+        assertThatThrownBy(() -> BackgroundClassifier.load(() -> {
+                    throw new IllegalStateException("model.onnx is missing");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("model.onnx is missing");
+    }
+
+    @Test
+    void givenLinuxWithRenice_whenLoaded_thenTheModelLoadsTenNiceStepsBelowTheServiceAndClassifiesAtItsPriority()
+            throws Exception {
+        // given a Linux system with renice on the PATH
+        assumeLinuxWithRenice();
+        int service = ownNice();
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        FakeClassifier fake = new FakeClassifier();
+
+        // when the model is loaded and a post classified
+        BackgroundClassifier classifier = BackgroundClassifier.load(() -> {
+            seen.add(ownNice());
+            return new Classifier() {
+                @Override
+                public Prediction classify(String text) {
+                    seen.add(ownNice());
+                    return fake.classify(text);
+                }
+
+                @Override
+                public String modelVersion() {
+                    return fake.modelVersion();
+                }
+            };
+        });
+        classifier.classify("pickle");
+        classifier.close();
+
+        // then the loading thread ran ten nice steps below the service (19 is the lowest); the classifying thread,
+        // a Java thread that garbage collections wait for, and the caller keep the service's priority
+        assertThat(seen).containsExactly(Math.min(service + BackgroundClassifier.NICENESS, 19), service);
+        assertThat(ownNice()).as("the caller keeps its priority").isEqualTo(service);
+    }
+
+    @Test
+    void givenTheBundledModel_whenLoaded_thenTheEncodersOwnThreadsRunTenNiceStepsBelowTheService() throws Exception {
+        // given
+        assumeLinuxWithRenice();
+        int service = ownNice();
+
+        // when
+        BackgroundClassifier classifier = BackgroundClassifier.load(ClassifierLoader::bundled);
+        try {
+            classifier.classify("Unsafe pickle load in the checkpoint loader allows code execution");
+
+            // then ONNX Runtime's intra-op threads, started by the loading thread (whose name they carry), run
+            // below the service; the loading thread itself has ended
+            Map<String, List<Integer>> niceByName = threadsOfThisProcess();
+            assertThat(niceByName.get("model-loader"))
+                    .as("the encoder's helper threads")
+                    .isNotEmpty()
+                    .allMatch(nice -> nice == Math.min(service + BackgroundClassifier.NICENESS, 19));
+            assertThat(niceByName.get("classifier")).containsExactly(service);
+        } finally {
+            classifier.close();
+        }
+    }
+
+    private static void assumeLinuxWithRenice() {
+        assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")) && onPath("renice"), "needs /proc and renice");
+    }
+
+    /** Every thread of this process by its system name (15 characters at most), with its nice value. */
+    private static Map<String, List<Integer>> threadsOfThisProcess() throws IOException {
+        Map<String, List<Integer>> threads = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended meanwhile
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                threads.computeIfAbsent(name, n -> new ArrayList<>()).add(BackgroundClassifier.niceOf(stat));
+            }
+        }
+        return threads;
+    }
+
+    private static int ownNice() {
+        try {
+            return BackgroundClassifier.niceOf(Files.readString(Path.of("/proc/thread-self/stat")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+
+    /** A model that records when it classifies and when it is freed; its classification waits for the test. */
+    private static final class ClosableModel implements Classifier, AutoCloseable {
+
+        final List<String> events = new CopyOnWriteArrayList<>();
+        private final FakeClassifier fake = new FakeClassifier();
+        private final CountDownLatch inside;
+        private final CountDownLatch finish;
+
+        ClosableModel(CountDownLatch inside, CountDownLatch finish) {
+            this.inside = inside;
+            this.finish = finish;
+        }
+
+        @Override
+        public Prediction classify(String text) {
+            events.add("classifying");
+            inside.countDown();
+            try {
+                assertThat(finish.await(10, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            events.add("classified");
+            return fake.classify(text);
+        }
+
+        @Override
+        public String modelVersion() {
+            return fake.modelVersion();
+        }
+
+        @Override
+        public void close() {
+            events.add("closed");
+        }
+    }
+}
