@@ -41,7 +41,9 @@ class SecurityTablesTest {
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) { // null when the store was skipped (no PostgreSQL server)
+            db.close();
+        }
     }
 
     @Test
