@@ -8,10 +8,10 @@ import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
-import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.github.PrivateKeys;
 import dev.aisectriage.queue.JobState;
+import dev.aisectriage.service.BackgroundClassifier;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.DeliveryOutcome;
 import dev.aisectriage.support.FakeGitHub;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AcceptanceTest {
 
     private static final String SECRET = "acceptance-secret";
-    private static final Classifier CLASSIFIER = new OneAtATimeClassifier(ClassifierLoader.bundled());
+    private static final Classifier CLASSIFIER = BackgroundClassifier.load(ClassifierLoader::bundled);
     private static final Set<JobState> FINISHED = EnumSet.of(JobState.DONE, JobState.DEAD);
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -8,11 +8,11 @@ import dev.aisectriage.catalogue.CommentMarker;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
-import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.classify.Theme;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.core.ThreadRef;
 import dev.aisectriage.queue.JobState;
+import dev.aisectriage.service.BackgroundClassifier;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.store.Actions;
 import dev.aisectriage.store.Threads;
@@ -49,7 +49,7 @@ class HubAcceptanceTest {
     private static final String DISCUSSION = "models/example-ml/tiny-classifier#7";
     private static final String COMMENT_PATH = "/api/models/example-ml/tiny-classifier/discussions/7/comment";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Classifier CLASSIFIER = new OneAtATimeClassifier(ClassifierLoader.bundled());
+    private static final Classifier CLASSIFIER = BackgroundClassifier.load(ClassifierLoader::bundled);
 
     @TempDir
     Path dir;

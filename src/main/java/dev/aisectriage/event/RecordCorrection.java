@@ -30,27 +30,27 @@ import org.slf4j.LoggerFactory;
  * added, and the bot's comment says the corrected verdict (never the model's "Security issue … 99%" after "not
  * security"). Every step can run again: a re-run job repeats none of the writes it made.
  */
-final class RecordCorrection {
+record RecordCorrection(
+        TriageThread triage,
+        Threads threads,
+        Feedback feedback,
+        Corrections corrections,
+        Classifier classifier,
+        FollowCorrections follow,
+        CommentRenderer renderer) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordCorrection.class);
 
-    private final TriageThread triage;
-    private final Threads threads;
-    private final Feedback feedback;
-    private final Corrections corrections;
-    private final Classifier classifier;
-    private final FollowCorrections follow;
-    private final CommentRenderer renderer;
-
     /** @param renderer the comment's renderer (GitHub's: only GitHub's threads are corrected) */
-    RecordCorrection(TriageThread triage, Stores stores, Classifier classifier, CommentRenderer renderer) {
-        this.triage = triage;
-        this.threads = stores.threads();
-        this.feedback = stores.feedback();
-        this.corrections = stores.corrections();
-        this.classifier = classifier;
-        this.follow = new FollowCorrections(classifier, stores.corrections());
-        this.renderer = renderer;
+    static RecordCorrection of(TriageThread triage, Stores stores, Classifier classifier, CommentRenderer renderer) {
+        return new RecordCorrection(
+                triage,
+                stores.threads(),
+                stores.feedback(),
+                stores.corrections(),
+                classifier,
+                new FollowCorrections(classifier, stores.corrections()),
+                renderer);
     }
 
     /** What a maintainer said of a thread. */

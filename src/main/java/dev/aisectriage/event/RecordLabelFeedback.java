@@ -18,19 +18,10 @@ import org.slf4j.LoggerFactory;
  * and its repository follow at once ({@link RecordCorrection}). Changes by bots are not people's judgement; whoever
  * GitHub lets label a thread may correct it.
  */
-public final class RecordLabelFeedback implements PayloadHandler<LabelChange> {
+public record RecordLabelFeedback(TriageThread triage, Stores stores, RecordCorrection corrections)
+        implements PayloadHandler<LabelChange> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordLabelFeedback.class);
-
-    private final TriageThread triage;
-    private final Stores stores;
-    private final RecordCorrection corrections;
-
-    RecordLabelFeedback(TriageThread triage, Stores stores, RecordCorrection corrections) {
-        this.triage = triage;
-        this.stores = stores;
-        this.corrections = corrections;
-    }
 
     @Override
     public void handle(Delivery delivery, LabelChange change, Lease lease) {

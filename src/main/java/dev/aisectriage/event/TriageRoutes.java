@@ -105,7 +105,7 @@ public record TriageRoutes(Stores stores, Gateways gateways, Clock clock) {
         Feedback feedback = stores.feedback();
         Installations installations = stores.installations();
         RepoConfigLoader configs = new RepoConfigLoader(gateways.github(), stores.configErrors(), clock);
-        RecordCorrection corrections = new RecordCorrection(triage, stores, classifier, renderers.github());
+        RecordCorrection corrections = RecordCorrection.of(triage, stores, classifier, renderers.github());
         ApplySlashCommand applySlashCommand =
                 new ApplySlashCommand(triage, stores, classifier, renderers.github(), corrections);
         return new EventRoutes()

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -86,9 +88,19 @@ public final class BackgroundClassifier implements Classifier, AutoCloseable {
 
     @Override
     public Prediction classify(String text) {
-        Future<Prediction> result;
+        return onTheThread(() -> model.classify(text));
+    }
+
+    /** The post's embedding, on the same thread as the classifications (the encoder runs one post at a time). */
+    @Override
+    public Optional<float[]> embedding(String text) {
+        return onTheThread(() -> model.embedding(text));
+    }
+
+    private <T> T onTheThread(Callable<T> work) {
+        Future<T> result;
         try {
-            result = thread.submit(() -> model.classify(text));
+            result = thread.submit(work);
         } catch (RejectedExecutionException e) {
             throw new IllegalStateException("the classifier is closed: the service is shutting down", e);
         }

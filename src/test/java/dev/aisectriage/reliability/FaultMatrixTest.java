@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisectriage.catalogue.MarkdownCommentRenderer;
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.ClassifierLoader;
-import dev.aisectriage.classify.OneAtATimeClassifier;
 import dev.aisectriage.config.AppConfig;
 import dev.aisectriage.queue.JobState;
+import dev.aisectriage.service.BackgroundClassifier;
 import dev.aisectriage.service.Service;
 import dev.aisectriage.support.Eventually;
 import dev.aisectriage.support.FakeGitHub;
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultMatrixTest {
 
     static final String SECRET = "fault-secret";
-    static final Classifier CLASSIFIER = new OneAtATimeClassifier(ClassifierLoader.bundled());
+    static final Classifier CLASSIFIER = BackgroundClassifier.load(ClassifierLoader::bundled);
     static final KeyPair APP = LiveEnv.appKey();
     private static final ObjectMapper JSON = new ObjectMapper();
 

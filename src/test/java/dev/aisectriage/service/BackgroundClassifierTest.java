@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +29,44 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
 class BackgroundClassifierTest {
+
+    /** A classifier that says nothing is security and has no sentence embedding. */
+    private static class Plain implements Classifier {
+        @Override
+        public Prediction classify(String text) {
+            return new Prediction(false, 0.1, Map.of(), List.of(), List.of(), "p-1", List.of());
+        }
+
+        @Override
+        public String modelVersion() {
+            return "p-1";
+        }
+    }
+
+    /** The same with a sentence embedding of its own. */
+    private static final class Embedding extends Plain {
+        @Override
+        public Optional<float[]> embedding(String text) {
+            return Optional.of(new float[] {text.length(), 1});
+        }
+    }
+
+    @Test
+    void givenAModelWithAnEmbedding_thenTheServicesClassifierGivesTheSame() {
+        // given the model the service's classifier runs on its thread (corrections match posts by this embedding)
+        try (BackgroundClassifier classifier = BackgroundClassifier.load(Embedding::new)) {
+            // then a post's embedding is the model's, not the seam's empty default
+            assertThat(classifier.embedding("abc"))
+                    .hasValueSatisfying(v -> assertThat(v).containsExactly(3f, 1f));
+        }
+    }
+
+    @Test
+    void givenAModelWithoutAnEmbedding_thenNone() {
+        try (BackgroundClassifier classifier = BackgroundClassifier.load(Plain::new)) {
+            assertThat(classifier.embedding("abc")).isEmpty();
+        }
+    }
 
     @Test
     void givenAClassificationInProgress_whenClosed_thenTheModelIsFreedOnlyOnceItHasEnded() throws Exception {
@@ -126,7 +165,10 @@ class BackgroundClassifierTest {
                     .as("the encoder's helper threads")
                     .isNotEmpty()
                     .allMatch(nice -> nice == Math.min(service + BackgroundClassifier.NICENESS, 19));
-            assertThat(niceByName.get("classifier")).containsExactly(service);
+            assertThat(niceByName.get("classifier"))
+                    .as("classifying threads (other tests' classifiers may still be open in this JVM)")
+                    .isNotEmpty()
+                    .allMatch(nice -> nice == service);
         } finally {
             classifier.close();
         }
