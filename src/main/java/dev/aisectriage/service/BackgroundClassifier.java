@@ -2,9 +2,6 @@ package dev.aisectriage.service;
 
 import dev.aisectriage.classify.Classifier;
 import dev.aisectriage.classify.Prediction;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,16 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's classifier: one classification at a time, on one thread of its own, with the encoder's helper threads
- * {@value #NICENESS} nice steps below the intake's CPU priority. Under a burst the encoder would otherwise take both
- * cores of a small machine from the threads that answer GitHub; its helpers (ONNX Runtime's intra-op pool, native
- * threads started with the session) inherit the priority of the thread that loads the model, so the model is loaded
- * on a short-lived thread of low priority, and they take only the CPU the intake leaves.
- *
- * <p>The classifying thread itself keeps the intake's priority: it is a Java thread, and every garbage collection
- * waits until all Java threads have reached a safepoint; a Java thread of low priority that the scheduler keeps
- * waiting holds up that pause for every thread of the process (measured: up to 140 ms under a burst, with the whole
- * classifier niced; docs/benchmarks.md).
+ * The service's classifier: one classification at a time, on one thread of its own that also owns the model. The
+ * encoder already uses both cores of a small machine for one post; two at once gain no throughput. (Running the
+ * encoder's threads at a lower CPU priority than the intake's was measured and did not shorten the intake's tail on a
+ * quiet machine: docs/benchmarks.md.)
  *
  * <p>{@link #close()} waits for the classification in progress before it frees the model: ONNX Runtime crashes the
  * process (SIGSEGV) when its session or environment is freed while a run is inside it.
@@ -37,11 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class BackgroundClassifier implements Classifier, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundClassifier.class);
-
-    /** How far below the intake's threads the encoder's helpers run (Linux nice: 0 normal, 19 lowest). */
-    static final int NICENESS = 10;
-
-    private static final int MAX_NICE = 19;
 
     /** How long {@link #close()} waits for the classification in progress; one takes well under a second. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -54,36 +40,15 @@ public final class BackgroundClassifier implements Classifier, AutoCloseable {
         this.model = model;
     }
 
-    /**
-     * Loads the model on a thread of lower priority (the encoder's helper threads inherit it), then starts the
-     * classifying thread; throws what loading threw.
-     */
+    /** Loads the model, then starts the classifying thread; throws what loading threw. */
     public static BackgroundClassifier load(Supplier<Classifier> loader) {
-        Classifier model = loadBelowTheIntake(loader);
+        Classifier model = loader.get();
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "classifier");
             t.setDaemon(true); // close() waits for it; a JVM that exits some other way is not held up
             return t;
         });
         return new BackgroundClassifier(thread, model);
-    }
-
-    private static Classifier loadBelowTheIntake(Supplier<Classifier> loader) {
-        ExecutorService loading = Executors.newSingleThreadExecutor(r -> new Thread(r, "model-loader"));
-        try {
-            return loading.submit(() -> {
-                        lowerPriority();
-                        return loader.get();
-                    })
-                    .get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading the model", e);
-        } finally {
-            loading.shutdown();
-        }
     }
 
     @Override
@@ -150,51 +115,5 @@ public final class BackgroundClassifier implements Classifier, AutoCloseable {
             }
         }
         LOG.info("classifier closed");
-    }
-
-    /**
-     * Lowers the calling thread's priority by {@link #NICENESS}. Java has no call for it (thread priorities are
-     * ignored on Linux), but on Linux a priority belongs to each thread and any thread may lower its own:
-     * {@code renice} on the thread's id does it (util-linux, in every Debian image). The new value is computed from
-     * the thread's own, so a service started under {@code nice} goes lower still and one run by root is never raised.
-     * Where that is not possible, the encoder keeps the intake's priority, which is said once.
-     */
-    private static void lowerPriority() {
-        Path self = Path.of("/proc/thread-self");
-        String tid;
-        int nice;
-        try {
-            tid = Files.readSymbolicLink(self).getFileName().toString();
-            nice = niceOf(Files.readString(self.resolve("stat")));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            LOG.info("the encoder runs at the intake's CPU priority: no /proc/thread-self on this system");
-            return;
-        }
-        int lower = Math.min(nice + NICENESS, MAX_NICE);
-        if (lower == nice) {
-            return;
-        }
-        try {
-            Process renice = new ProcessBuilder("renice", "--priority", String.valueOf(lower), "-p", tid)
-                    .redirectErrorStream(true)
-                    .start();
-            String output = new String(renice.getInputStream().readAllBytes()).trim();
-            if (renice.waitFor() != 0) {
-                LOG.warn("the encoder runs at the intake's CPU priority: renice failed ({})", output);
-            }
-        } catch (IOException e) {
-            LOG.warn("the encoder runs at the intake's CPU priority: renice is not installed ({})", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The nice value in a {@code /proc/.../stat} line: field 19, counted after the command name in parentheses. */
-    static int niceOf(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-        if (fields.length < 17) {
-            throw new IllegalArgumentException("not a /proc stat line: " + stat);
-        }
-        return Integer.parseInt(fields[16]);
     }
 }

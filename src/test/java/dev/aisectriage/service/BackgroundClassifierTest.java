@@ -2,28 +2,18 @@ package dev.aisectriage.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aisectriage.classify.Classifier;
-import dev.aisectriage.classify.ClassifierLoader;
 import dev.aisectriage.classify.Prediction;
 import dev.aisectriage.support.BlockingThread;
 import dev.aisectriage.support.FakeClassifier;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -111,102 +101,6 @@ class BackgroundClassifierTest {
                 }))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("model.onnx is missing");
-    }
-
-    @Test
-    void givenLinuxWithRenice_whenLoaded_thenTheModelLoadsTenNiceStepsBelowTheServiceAndClassifiesAtItsPriority()
-            throws Exception {
-        // given a Linux system with renice on the PATH
-        assumeLinuxWithRenice();
-        int service = ownNice();
-        List<Integer> seen = new CopyOnWriteArrayList<>();
-        FakeClassifier fake = new FakeClassifier();
-
-        // when the model is loaded and a post classified
-        BackgroundClassifier classifier = BackgroundClassifier.load(() -> {
-            seen.add(ownNice());
-            return new Classifier() {
-                @Override
-                public Prediction classify(String text) {
-                    seen.add(ownNice());
-                    return fake.classify(text);
-                }
-
-                @Override
-                public String modelVersion() {
-                    return fake.modelVersion();
-                }
-            };
-        });
-        classifier.classify("pickle");
-        classifier.close();
-
-        // then the loading thread ran ten nice steps below the service (19 is the lowest); the classifying thread,
-        // a Java thread that garbage collections wait for, and the caller keep the service's priority
-        assertThat(seen).containsExactly(Math.min(service + BackgroundClassifier.NICENESS, 19), service);
-        assertThat(ownNice()).as("the caller keeps its priority").isEqualTo(service);
-    }
-
-    @Test
-    void givenTheBundledModel_whenLoaded_thenTheEncodersOwnThreadsRunTenNiceStepsBelowTheService() throws Exception {
-        // given
-        assumeLinuxWithRenice();
-        int service = ownNice();
-
-        // when
-        BackgroundClassifier classifier = BackgroundClassifier.load(ClassifierLoader::bundled);
-        try {
-            classifier.classify("Unsafe pickle load in the checkpoint loader allows code execution");
-
-            // then ONNX Runtime's intra-op threads, started by the loading thread (whose name they carry), run
-            // below the service; the loading thread itself has ended
-            Map<String, List<Integer>> niceByName = threadsOfThisProcess();
-            assertThat(niceByName.get("model-loader"))
-                    .as("the encoder's helper threads")
-                    .isNotEmpty()
-                    .allMatch(nice -> nice == Math.min(service + BackgroundClassifier.NICENESS, 19));
-            assertThat(niceByName.get("classifier"))
-                    .as("classifying threads (other tests' classifiers may still be open in this JVM)")
-                    .isNotEmpty()
-                    .allMatch(nice -> nice == service);
-        } finally {
-            classifier.close();
-        }
-    }
-
-    private static void assumeLinuxWithRenice() {
-        assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")) && onPath("renice"), "needs /proc and renice");
-    }
-
-    /** Every thread of this process by its system name (15 characters at most), with its nice value. */
-    private static Map<String, List<Integer>> threadsOfThisProcess() throws IOException {
-        Map<String, List<Integer>> threads = new TreeMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                String stat;
-                try {
-                    stat = Files.readString(task.resolve("stat"));
-                } catch (IOException e) {
-                    continue; // the thread ended meanwhile
-                }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                threads.computeIfAbsent(name, n -> new ArrayList<>()).add(BackgroundClassifier.niceOf(stat));
-            }
-        }
-        return threads;
-    }
-
-    private static int ownNice() {
-        try {
-            return BackgroundClassifier.niceOf(Files.readString(Path.of("/proc/thread-self/stat")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean onPath(String program) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     /** A model that records when it classifies and when it is freed; its classification waits for the test. */
