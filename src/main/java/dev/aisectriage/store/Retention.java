@@ -74,7 +74,8 @@ public final class Retention implements AutoCloseable {
      * Uninstall: empties at once the raw payloads (which hold the posts' text) of the installation's deliveries and
      * deletes its log of actions; its queued jobs are closed without running (GitHub would refuse them anyway). The
      * rows themselves (event, repository, outcome) stay for the counts and age out with the rest. A job running right
-     * now keeps its payload until it ends.
+     * now keeps its payload until it ends, and so does one queued after the queued jobs were closed (a delivery the
+     * intake took while this runs): a job never reads an emptied payload.
      */
     public int forgetInstallation(long installationId) {
         jobs.closeQueued(installationId);
@@ -82,7 +83,8 @@ public final class Retention implements AutoCloseable {
             int n = delete(
                     c,
                     "UPDATE deliveries SET payload = '{}' WHERE installation_id = ? AND payload <> '{}' AND NOT EXISTS "
-                            + "(SELECT 1 FROM jobs j WHERE j.delivery_id = deliveries.delivery_id AND j.state = 'running')",
+                            + "(SELECT 1 FROM jobs j WHERE j.delivery_id = deliveries.delivery_id"
+                            + " AND j.state IN ('running', 'queued'))",
                     installationId);
             delete(c, "DELETE FROM actions WHERE installation_id = ?", installationId);
             return n;

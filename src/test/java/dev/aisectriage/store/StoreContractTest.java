@@ -289,6 +289,38 @@ class StoreContractTest {
     }
 
     @Test
+    void aDeliveryQueuedWhileTheInstallationIsForgottenKeepsThePayloadItsJobWillRead() {
+        // given installation 9 being forgotten, and a delivery of it queued after its queued jobs were closed but
+        // before the payloads are emptied (the intake answers while the installation.deleted job runs)
+        Retention.Jobs closingThenArriving = new Retention.Jobs() {
+            @Override
+            public int deleteDoneBefore(long cutoff) {
+                return q.queue().deleteDoneBefore(cutoff);
+            }
+
+            @Override
+            public void closeQueued(long installationId) {
+                q.queue().closeQueued(installationId);
+                q.queue().enqueue(delivery("d-late", 4, "opened", 9L));
+            }
+        };
+
+        // when the installation is forgotten
+        new Retention(q.writer()::inTransaction, clock, Duration.ofDays(30), Duration.ofDays(1), closingThenArriving)
+                .forgetInstallation(9L);
+
+        // then the job still queued reads its whole payload, never an emptied one
+        assertThat(q.queue()
+                        .claim("w")
+                        .orElseThrow()
+                        .delivery()
+                        .payload()
+                        .path("issue")
+                        .isObject())
+                .isTrue();
+    }
+
+    @Test
     void theCommentSlotIsReservedOnce() {
         // given a thread without a comment
         Threads threads = new Threads(q.db(), q.writer()::inTransaction);
