@@ -39,10 +39,10 @@ record HeadStart(GitHubGateway github, Threads threads, Clock clock) {
      * Before the post is classified. A thread is new while the bot has no verdict for it; a post whose event names
      * no creation time (a backfill) has no head start.
      *
+     * @param state what the store holds of the thread (read once by the flow)
      * @throws Deferred while the head start runs: the job is due again when it ends
      */
-    Wait before(ThreadPost post, RepoConfig config) {
-        Optional<ThreadState> state = threads.find(post.ref());
+    Wait before(ThreadPost post, RepoConfig config, Optional<ThreadState> state) {
         if (state.map(ThreadState::heldBack).isPresent()) {
             return Wait.HELD_BACK;
         }

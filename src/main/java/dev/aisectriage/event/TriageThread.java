@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -105,10 +106,11 @@ public final class TriageThread {
     private void triage(ThreadPost post, boolean mayComment, Lease lease) {
         ThreadRef ref = post.ref();
         RepoConfig config = config(ref);
-        if (silenced(post, config)) {
+        Optional<ThreadState> state = threads.find(ref);
+        if (silenced(post, config, state)) {
             return;
         }
-        HeadStart.Wait wait = headStart.before(post, config);
+        HeadStart.Wait wait = headStart.before(post, config, state);
         List<String> parts = new ArrayList<>();
         if (!post.text().isEmpty()) {
             parts.add(post.text());
@@ -139,13 +141,13 @@ public final class TriageThread {
     }
 
     /** Off for the repository, for the thread, or for the post's author. */
-    private boolean silenced(ThreadPost post, RepoConfig config) {
+    private boolean silenced(ThreadPost post, RepoConfig config, Optional<ThreadState> state) {
         ThreadRef ref = post.ref();
         if (!config.enabled()) {
             LOG.info("{}: the bot is disabled by {}", ref, config.source());
             return true;
         }
-        if (threads.find(ref).map(ThreadState::off).orElse(false)) {
+        if (state.map(ThreadState::off).orElse(false)) {
             LOG.info("{}: switched off on this thread by a maintainer", ref);
             return true;
         }
